@@ -1,0 +1,3 @@
+export * from './lib/errors';
+export * from './lib/health';
+export * from './lib/live';

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Every machine-readable error code the api can return, over HTTP or over a socket ack.
+ * The client maps each code to a translated message (`errors.<CODE>` in the i18n files).
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+
+export const errorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const validationIssueSchema = z.object({
+  /** Dotted path of the offending field, e.g. `members.0.dateOfBirth`; empty for the root. */
+  path: z.string(),
+  /** zod issue code, e.g. `too_big`, `invalid_type`. */
+  issue: z.string(),
+});
+export type ValidationIssue = z.infer<typeof validationIssueSchema>;
+
+/** The one error shape of every 4xx/5xx response. Messages never contain personal data. */
+export const errorResponseSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  requestId: z.string(),
+  details: z.array(validationIssueSchema).optional(),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+/** HTTP status per error code: the single source of truth for the api's exception filter. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'BAD_REQUEST':
+      return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'METHOD_NOT_ALLOWED':
+      return 405;
+    case 'CONFLICT':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
+    case 'INTERNAL_ERROR':
+      return 500;
+  }
+}

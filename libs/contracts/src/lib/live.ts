@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { errorCodeSchema } from './errors';
+
+/** The socket.io namespace of every real-time feature. */
+export const LIVE_NAMESPACE = '/live';
+/** socket.io's HTTP path (the default, named so api and client agree). */
+export const LIVE_PATH = '/socket.io';
+/** Default per-message limit; the api's `LIVE_MAX_MESSAGE_BYTES` may lower or raise it. */
+export const LIVE_DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** Acknowledgement of every client → server event. */
+export type LiveAck<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: z.infer<typeof errorCodeSchema>; message: string } };
+
+export const liveAckErrorSchema = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: errorCodeSchema, message: z.string() }),
+});
+
+/** `clock:sync`: the client measures its offset to the server clock (timers are server time). */
+export const clockSyncRequestSchema = z.object({
+  clientSentAt: z.number().int().nonnegative(),
+});
+export type ClockSyncRequest = z.infer<typeof clockSyncRequestSchema>;
+
+export const clockSyncResponseSchema = z.object({
+  clientSentAt: z.number().int().nonnegative(),
+  serverTime: z.number().int().nonnegative(),
+});
+export type ClockSyncResponse = z.infer<typeof clockSyncResponseSchema>;
+
+/** `presence:count`: how many sockets are connected to this deployment's live channel. */
+export const presenceCountSchema = z.object({ connected: z.number().int().nonnegative() });
+export type PresenceCount = z.infer<typeof presenceCountSchema>;
+
+/** Typed event maps for socket.io's `Server<C2S, S2C>` and `Socket<S2C, C2S>`. */
+export interface LiveClientToServerEvents {
+  'clock:sync': (payload: ClockSyncRequest, ack: (res: LiveAck<ClockSyncResponse>) => void) => void;
+}
+
+export interface LiveServerToClientEvents {
+  'presence:count': (payload: PresenceCount) => void;
+}
+
+/** Names of client → server events, for the handler enumeration test and the gateway. */
+export const LIVE_CLIENT_EVENTS = ['clock:sync'] as const satisfies readonly (keyof LiveClientToServerEvents)[];
