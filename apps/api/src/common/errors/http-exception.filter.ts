@@ -1,0 +1,27 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorResponse } from '@casustafel/contracts';
+import { mapError } from './to-error-body';
+
+/** Every HTTP error leaves the api as `{ code, message, requestId }` (plus `details`). */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const error = mapError(exception);
+    if (error.unexpected) {
+      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error in request');
+    }
+    const body: ErrorResponse = {
+      code: error.code,
+      message: error.message,
+      requestId: String(request.id),
+      ...(error.details ? { details: error.details } : {}),
+    };
+    void reply.status(error.status).header('cache-control', 'no-store').send(body);
+  }
+}

@@ -1,0 +1,25 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { Socket } from 'socket.io';
+import type { LiveAck } from '@casustafel/contracts';
+import { mapError } from './to-error-body';
+
+/**
+ * Socket counterpart of the HTTP filter: an error in a handler (validation, permission,
+ * domain rule) is answered through the event's acknowledgement as `{ ok: false, error }`.
+ * The connection stays open; nothing is thrown into socket.io.
+ */
+@Catch()
+export class LiveExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(LiveExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const args = host.getArgs<unknown[]>();
+    const socket = args[0] as Socket | undefined;
+    const ack = args.slice(1).find((a): a is (res: LiveAck<never>) => void => typeof a === 'function');
+    const error = mapError(exception);
+    if (error.unexpected) {
+      this.logger.error({ err: exception, socketId: socket?.id }, 'Unhandled error in socket handler');
+    }
+    ack?.({ ok: false, error: { code: error.code, message: error.message } });
+  }
+}

@@ -1,0 +1,77 @@
+import { HttpException } from '@nestjs/common';
+import { type ErrorCode, type ValidationIssue, httpStatusOf } from '@casustafel/contracts';
+import { DomainError } from './domain.error';
+
+export interface MappedError {
+  code: ErrorCode;
+  status: number;
+  message: string;
+  details?: ValidationIssue[];
+  /** True for errors we did not expect: logged with their stack. */
+  unexpected: boolean;
+}
+
+/** Generic English messages per code; specific messages come from DomainError. */
+const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'The request payload is invalid',
+  BAD_REQUEST: 'The request is malformed',
+  UNAUTHENTICATED: 'Authentication is required',
+  FORBIDDEN: 'You do not have access to this resource',
+  NOT_FOUND: 'The resource does not exist',
+  METHOD_NOT_ALLOWED: 'This method is not allowed here',
+  CONFLICT: 'The request conflicts with the current state',
+  PAYLOAD_TOO_LARGE: 'The request payload is too large',
+  UNSUPPORTED_MEDIA_TYPE: 'The request content type is not supported',
+  RATE_LIMITED: 'Too many requests; try again later',
+  SERVICE_UNAVAILABLE: 'The service is temporarily unavailable',
+  INTERNAL_ERROR: 'An unexpected error occurred',
+};
+
+function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'BAD_REQUEST';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 405:
+      return 'METHOD_NOT_ALLOWED';
+    case 409:
+      return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'RATE_LIMITED';
+    case 503:
+      return 'SERVICE_UNAVAILABLE';
+    default:
+      return status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST';
+  }
+}
+
+function mapped(code: ErrorCode, message?: string, details?: ValidationIssue[], unexpected = false): MappedError {
+  return { code, status: httpStatusOf(code), message: message ?? DEFAULT_MESSAGES[code], details, unexpected };
+}
+
+/**
+ * Maps anything thrown into the api's error shape. Messages of framework and driver errors are
+ * replaced by generic ones: they may echo input (and so personal data) or internals.
+ */
+export function mapError(exception: unknown): MappedError {
+  if (exception instanceof DomainError) return mapped(exception.code, exception.message, exception.details);
+  if (exception instanceof HttpException) {
+    const code = codeForStatus(exception.getStatus());
+    return mapped(code, undefined, undefined, code === 'INTERNAL_ERROR');
+  }
+  // Errors raised by Fastify itself before a handler runs (body parser, content type…).
+  if (typeof exception === 'object' && exception !== null && 'statusCode' in exception) {
+    const status = Number((exception as { statusCode: unknown }).statusCode);
+    if (Number.isInteger(status) && status >= 400 && status < 500) return mapped(codeForStatus(status));
+  }
+  return mapped('INTERNAL_ERROR', undefined, undefined, true);
+}

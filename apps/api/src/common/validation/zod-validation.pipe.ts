@@ -1,0 +1,25 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import type { z } from 'zod';
+import { DomainError } from '../errors/domain.error';
+
+/**
+ * The one validation pipe, for HTTP bodies/queries/params and socket payloads alike, with a
+ * schema from `@casustafel/contracts`. Issues name the field and the rule, never the value.
+ */
+@Injectable()
+export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
+  constructor(private readonly schema: S) {}
+
+  transform(value: unknown): z.infer<S> {
+    const result = this.schema.safeParse(value);
+    if (result.success) return result.data;
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'The request payload is invalid',
+      result.error.issues.slice(0, 20).map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        issue: issue.code,
+      })),
+    );
+  }
+}

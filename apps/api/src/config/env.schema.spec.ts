@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { AppConfig } from './app-config';
+import { ConfigError, parseEnv } from './env.schema';
+
+describe('parseEnv', () => {
+  it('applies defaults to an empty environment', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', NODE_ENV: 'development' });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'nonsense' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ALLOWED_ORIGINS: 'https://ok.example, not an origin' }, 'ALLOWED_ORIGINS'],
+    [{ LIVE_MAX_MESSAGE_BYTES: '12' }, 'LIVE_MAX_MESSAGE_BYTES'],
+  ])('refuses %j naming %s', (source, variable) => {
+    let error: unknown;
+    try {
+      parseEnv(source);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+    expect((error as ConfigError).message).not.toContain('\n');
+  });
+
+  it('accepts a PostgreSQL URL and selects that engine', () => {
+    const config = new AppConfig(parseEnv({ DATABASE_URL: 'postgres://user@127.0.0.1:5432/casustafel' }));
+    expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://user@127.0.0.1:5432/casustafel' });
+  });
+
+  it('stores the embedded database under DATA_DIR and allows the own origin by default', () => {
+    const config = new AppConfig(parseEnv({ DATA_DIR: '/srv/casustafel', PORT: '4000' }));
+    expect(config.database).toEqual({ engine: 'pglite', dataDir: '/srv/casustafel/pglite' });
+    expect(config.allowedOrigins).toEqual(['http://localhost:4000', 'http://127.0.0.1:4000']);
+  });
+});

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { LIVE_DEFAULT_MAX_MESSAGE_BYTES } from '@casustafel/contracts';
+
+const postgresUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be a postgres:// or postgresql:// URL with a host');
+
+const port = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const originList = z
+  .string()
+  .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().refine((o) => {
+        try {
+          return new URL(o).origin === o;
+        } catch {
+          return false;
+        }
+      }, 'must be a comma-separated list of origins such as https://casustafel.example.nl'),
+    ),
+  );
+
+/**
+ * The api's whole environment, parsed once at boot (nothing else reads `process.env`).
+ * Every variable is documented in the README's configuration table.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  CLIENT_DIST: z.string().min(1).default('./dist/apps/client/browser'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .optional(),
+  ALLOWED_ORIGINS: originList.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LIVE_MAX_MESSAGE_BYTES: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1024, 'must be at least 1024')
+    .max(10 * 1024 * 1024, 'must be at most 10485760')
+    .default(LIVE_DEFAULT_MAX_MESSAGE_BYTES),
+  HTTP_BODY_LIMIT_BYTES: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1024, 'must be at least 1024')
+    .default(1024 * 1024),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().min(100).default(10_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, readonly reason: string) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws a `ConfigError` naming the first offending variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue?.message ?? 'is invalid');
+  }
+  return result.data;
+}

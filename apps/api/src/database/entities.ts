@@ -1,0 +1,4 @@
+import { InstanceEntity } from '../modules/instance/instance.entity';
+
+/** Every entity, listed explicitly (the api is bundled; no globbing). */
+export const ENTITIES = [InstanceEntity];

@@ -1,0 +1,3 @@
+import { clientEslintConfig } from '../../libs/client/eslint.client.mjs';
+
+export default clientEslintConfig('app');

@@ -1,0 +1,3 @@
+const clientJestConfig = require('../../libs/client/jest.client.cjs');
+
+module.exports = clientJestConfig('client', __dirname);

@@ -1,0 +1,52 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { filter, skip } from 'rxjs';
+import { ConnectionIndicatorComponent } from './layout/connection-indicator.component';
+import { LanguageSwitchComponent } from './layout/language-switch.component';
+
+/** The shell: skip link, header with navigation, main landmark, footer. */
+@Component({
+  selector: 'app-root',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    TranslocoPipe,
+    ConnectionIndicatorComponent,
+    LanguageSwitchComponent,
+  ],
+  templateUrl: './app.component.html',
+  styleUrl: './app.component.css',
+})
+export class AppComponent {
+  readonly #main = viewChild.required<ElementRef<HTMLElement>>('main');
+  readonly #document = inject(DOCUMENT);
+  protected readonly year = new Date().getFullYear();
+
+  constructor() {
+    // After an in-app navigation, move focus to the new content (as a page load would).
+    inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.#focusMain());
+  }
+
+  /** The skip link's `#main-content` would, with `<base href="/">`, load the start page. */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.#focusMain();
+  }
+
+  #focusMain(): void {
+    const main = this.#main().nativeElement;
+    main.focus();
+    if (this.#document.activeElement === main) main.scrollIntoView?.({ block: 'start' });
+  }
+}

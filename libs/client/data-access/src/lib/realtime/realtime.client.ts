@@ -1,0 +1,109 @@
+import { inject, Injectable, InjectionToken, type OnDestroy } from '@angular/core';
+import { type Observable, Subject } from 'rxjs';
+import { io, type Socket } from 'socket.io-client';
+import {
+  clockSyncResponseSchema,
+  LIVE_NAMESPACE,
+  LIVE_PATH,
+  type LiveClientToServerEvents,
+  type LiveServerToClientEvents,
+  presenceCountSchema,
+} from '@casustafel/contracts';
+import { type ClockSample, estimateClockOffset } from '@casustafel/domain';
+import type { RealtimeEvent } from './connection-state';
+
+export type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
+
+/** Clock sync round trips per connect; the shortest one wins. */
+export const CLOCK_SYNC_SAMPLES = 5;
+export const CLOCK_SYNC_TIMEOUT_MS = 3_000;
+
+/** Creates the (not yet connected) socket. Replaced by a fake in tests. */
+export const LIVE_SOCKET_FACTORY = new InjectionToken<() => LiveSocket>('LIVE_SOCKET_FACTORY', {
+  providedIn: 'root',
+  factory: () => () =>
+    io(LIVE_NAMESPACE, {
+      path: LIVE_PATH,
+      withCredentials: true,
+      transports: ['websocket'],
+      autoConnect: false,
+      reconnection: true,
+      reconnectionDelay: 1_000,
+      reconnectionDelayMax: 30_000,
+      randomizationFactor: 0.5,
+      timeout: 10_000,
+    }),
+});
+
+/**
+ * The one socket.io connection to the live namespace (same origin, path `/socket.io`).
+ * Reports lifecycle, presence and clock offset as {@link RealtimeEvent}s; the
+ * `ConnectionStore` turns them into signals.
+ */
+@Injectable({ providedIn: 'root' })
+export class RealtimeClient implements OnDestroy {
+  readonly #createSocket = inject(LIVE_SOCKET_FACTORY);
+  readonly #events = new Subject<RealtimeEvent>();
+  #socket: LiveSocket | null = null;
+
+  readonly events$: Observable<RealtimeEvent> = this.#events.asObservable();
+
+  /** Opens the connection, or reopens it after the server or the user closed it. */
+  connect(): void {
+    const existing = this.#socket;
+    if (existing) {
+      if (!existing.connected && !existing.active) {
+        this.#events.next({ type: 'connecting' });
+        existing.connect();
+      }
+      return;
+    }
+    const socket = this.#createSocket();
+    this.#socket = socket;
+    socket.on('connect', () => {
+      this.#events.next({ type: 'connected' });
+      void this.#syncClock(socket);
+    });
+    socket.on('disconnect', () => this.#events.next({ type: 'disconnected', willReconnect: socket.active }));
+    socket.on('connect_error', () => this.#events.next({ type: 'connect_failed', willRetry: socket.active }));
+    socket.io.on('reconnect_attempt', (attempt) => this.#events.next({ type: 'reconnect_attempt', attempt }));
+    socket.on('presence:count', (payload) => {
+      const parsed = presenceCountSchema.safeParse(payload);
+      if (parsed.success) this.#events.next({ type: 'presence', connected: parsed.data.connected });
+    });
+    this.#events.next({ type: 'connecting' });
+    socket.connect();
+  }
+
+  disconnect(): void {
+    this.#socket?.disconnect();
+  }
+
+  ngOnDestroy(): void {
+    this.#socket?.disconnect();
+    this.#socket?.removeAllListeners();
+    this.#socket = null;
+    this.#events.complete();
+  }
+
+  /** A few `clock:sync` round trips, one after another; reports the best estimate. */
+  async #syncClock(socket: LiveSocket): Promise<void> {
+    const samples: ClockSample[] = [];
+    for (let i = 0; i < CLOCK_SYNC_SAMPLES && socket.connected; i++) {
+      const clientSentAt = Date.now();
+      try {
+        const ack = await socket.timeout(CLOCK_SYNC_TIMEOUT_MS).emitWithAck('clock:sync', { clientSentAt });
+        const clientReceivedAt = Date.now();
+        if (!ack.ok) continue;
+        const response = clockSyncResponseSchema.safeParse(ack.data);
+        if (response.success && response.data.clientSentAt === clientSentAt) {
+          samples.push({ clientSentAt, serverTime: response.data.serverTime, clientReceivedAt });
+        }
+      } catch {
+        // No ack within the timeout (or the connection dropped): this sample is lost, try the next.
+      }
+    }
+    const offset = estimateClockOffset(samples);
+    if (offset && socket.connected) this.#events.next({ type: 'clock', offset });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/home-page.component';
+export * from './lib/not-found-page.component';

@@ -1,0 +1,28 @@
+/**
+ * Shared Jest configuration of every Angular project (apps/client, libs/client/*):
+ * jest-preset-angular 17 in zoneless mode, jsdom, CommonJS through ts-jest.
+ */
+const path = require('node:path');
+const { createCjsPreset } = require('jest-preset-angular/presets');
+
+const root = path.join(__dirname, '../..');
+
+/** @returns {import('jest').Config} */
+module.exports = function clientJestConfig(displayName, projectDir) {
+  return {
+    displayName,
+    ...createCjsPreset({ tsconfig: path.join(projectDir, 'tsconfig.spec.json') }),
+    rootDir: projectDir,
+    setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.ts')],
+    moduleNameMapper: {
+      '^@casustafel/contracts$': path.join(root, 'libs/contracts/src/index.ts'),
+      '^@casustafel/domain$': path.join(root, 'libs/domain/src/index.ts'),
+      '^@casustafel/client/ui$': path.join(root, 'libs/client/ui/src/index.ts'),
+      '^@casustafel/client/data-access$': path.join(root, 'libs/client/data-access/src/index.ts'),
+      '^@casustafel/client/feature-home$': path.join(root, 'libs/client/feature-home/src/index.ts'),
+      '^@casustafel/client/feature-status$': path.join(root, 'libs/client/feature-status/src/index.ts'),
+    },
+    testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  };
+};
