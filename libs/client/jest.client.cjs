@@ -22,6 +22,8 @@ module.exports = function clientJestConfig(displayName, projectDir) {
       '^@casustafel/client/feature-home$': path.join(root, 'libs/client/feature-home/src/index.ts'),
       '^@casustafel/client/feature-status$': path.join(root, 'libs/client/feature-status/src/index.ts'),
     },
+    // Angular ships .mjs; @jsverse/utils (a Transloco dependency) ships ESM as .esm.js.
+    transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$|@jsverse/)'],
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   };

@@ -23,7 +23,7 @@ import { LanguageSwitchComponent } from './layout/language-switch.component';
   styleUrl: './app.component.css',
 })
 export class AppComponent {
-  readonly #main = viewChild.required<ElementRef<HTMLElement>>('main');
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   readonly #document = inject(DOCUMENT);
   protected readonly year = new Date().getFullYear();
 
@@ -45,7 +45,7 @@ export class AppComponent {
   }
 
   #focusMain(): void {
-    const main = this.#main().nativeElement;
+    const main = this.main().nativeElement;
     main.focus();
     if (this.#document.activeElement === main) main.scrollIntoView?.({ block: 'start' });
   }

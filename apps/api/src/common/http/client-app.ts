@@ -28,8 +28,8 @@ export async function registerClientApp(app: NestFastifyApplication, config: App
       wildcard: false,
       index: false,
       allowedPath: (pathName: string) => pathName !== '/index.html',
-      setHeaders: (res, filePath) => {
-        res.setHeader(
+      setHeaders: (reply: FastifyReply, filePath: string) => {
+        void reply.header(
           'cache-control',
           HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );

@@ -12,7 +12,7 @@ import type { AppConfig } from '../../config/app-config';
  * no client bundle served, no CORS beyond the allowlist.
  */
 export class LiveIoAdapter extends IoAdapter {
-  private readonly logger = new Logger('LiveIoAdapter');
+  private readonly handshakeLogger = new Logger('LiveIoAdapter');
 
   constructor(
     app: INestApplicationContext,
@@ -21,10 +21,10 @@ export class LiveIoAdapter extends IoAdapter {
     super(app);
   }
 
-  override createIOServer(port: number, options?: ServerOptions): Server {
+  override createIOServer(port: number, options?: Partial<ServerOptions>): Server {
     const allowed = new Set(this.config.allowedOrigins);
     return super.createIOServer(port, {
-      ...options,
+      ...(options as ServerOptions),
       path: LIVE_PATH,
       serveClient: false,
       maxHttpBufferSize: this.config.liveMaxMessageBytes,
@@ -34,7 +34,7 @@ export class LiveIoAdapter extends IoAdapter {
       allowRequest: (req: IncomingMessage, callback: (err: string | null, success: boolean) => void) => {
         const origin = req.headers.origin;
         if (origin && allowed.has(origin)) return callback(null, true);
-        this.logger.warn({ origin: origin ?? null }, 'Live handshake refused: origin not allowed');
+        this.handshakeLogger.warn({ origin: origin ?? null }, 'Live handshake refused: origin not allowed');
         callback('origin not allowed', false);
       },
     });

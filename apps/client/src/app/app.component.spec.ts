@@ -1,0 +1,99 @@
+import { describe, expect, it, beforeEach } from '@jest/globals';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LanguageStore } from '@casustafel/client/data-access';
+import { AppComponent } from './app.component';
+
+@Component({ selector: 'app-test-page', template: '<h1>Test</h1>' })
+class TestPageComponent {}
+
+const nl = JSON.parse(readFileSync(join(__dirname, '../../public/i18n/nl.json'), 'utf8'));
+const en = JSON.parse(readFileSync(join(__dirname, '../../public/i18n/en.json'), 'utf8'));
+
+describe('AppComponent (shell)', () => {
+  beforeEach(async () => {
+    localStorage.clear();
+    await TestBed.configureTestingModule({
+      imports: [
+        AppComponent,
+        TranslocoTestingModule.forRoot({
+          langs: { nl, en },
+          translocoConfig: { availableLangs: ['nl', 'en'], defaultLang: 'nl', reRenderOnLangChange: true },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [
+        provideRouter([
+          { path: '', component: TestPageComponent },
+          { path: 'status', component: TestPageComponent },
+        ]),
+      ],
+    }).compileComponents();
+  });
+
+  async function render(url = '/'): Promise<HTMLElement> {
+    const fixture = TestBed.createComponent(AppComponent);
+    await TestBed.inject(Router).navigateByUrl(url);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('starts with a skip link to the main landmark', async () => {
+    const root = await render();
+    const focusable = root.querySelector<HTMLAnchorElement>('a[href], button');
+    expect(focusable?.dataset['testid']).toBe('skip-link');
+    expect(focusable?.getAttribute('href')).toBe('#main-content');
+    expect(focusable?.textContent?.trim()).toBe('Direct naar de inhoud');
+    expect(root.querySelector('main#main-content')).not.toBeNull();
+  });
+
+  it('moves focus to main when the skip link is used', async () => {
+    const root = await render();
+    root.querySelector<HTMLAnchorElement>('[data-testid="skip-link"]')?.click();
+    expect(document.activeElement?.id).toBe('main-content');
+  });
+
+  it('has a labelled main navigation that marks the current page', async () => {
+    const root = await render('/status');
+    const nav = root.querySelector('nav');
+    expect(nav?.getAttribute('aria-label')).toBe('Hoofdmenu');
+    const start = root.querySelector('[data-testid="nav-start"]');
+    const status = root.querySelector('[data-testid="nav-status"]');
+    expect(start?.textContent?.trim()).toBe('Start');
+    expect(status?.textContent?.trim()).toBe('Systeemstatus');
+    expect(status?.getAttribute('aria-current')).toBe('page');
+    expect(start?.hasAttribute('aria-current')).toBe(false);
+  });
+
+  it('shows the product name, a polite connection status and a footer', async () => {
+    const root = await render();
+    expect(root.querySelector('header')?.textContent).toContain('Casustafel');
+    expect(root.querySelector('header')?.textContent).toContain('voor sociale wijkteams');
+    const status = root.querySelector('[data-testid="connection-status"]');
+    expect(status?.getAttribute('aria-live')).toBe('polite');
+    expect(status?.textContent).toContain('Geen verbinding');
+    expect(root.querySelector('footer')).not.toBeNull();
+  });
+
+  it('switches the language from the header', async () => {
+    const fixture = TestBed.createComponent(AppComponent);
+    await TestBed.inject(Router).navigateByUrl('/');
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    const en = root.querySelector<HTMLButtonElement>('[data-testid="lang-en"]');
+    expect(en?.getAttribute('aria-pressed')).toBe('false');
+
+    en?.click();
+    await fixture.whenStable();
+
+    expect(TestBed.inject(LanguageStore).lang()).toBe('en');
+    expect(en?.getAttribute('aria-pressed')).toBe('true');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem('casustafel.lang')).toBe('en');
+    expect(root.querySelector('[data-testid="nav-status"]')?.textContent?.trim()).toBe('System status');
+  });
+});
