@@ -34,6 +34,13 @@ export default {
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.integration-spec.ts'],
   testTimeout: 30_000,
+  reporters: [
+    'default',
+    [
+      path.join(root, 'tools/jest/summary-reporter.cjs'),
+      { name: process.env.TEST_SUITE_NAME ?? 'api' },
+    ],
+  ],
   // Each test file opens its own embedded database (~3 s); two workers fit two cores.
   maxWorkers: 2,
 };

@@ -4,4 +4,5 @@ module.exports = {
   preset: '../../jest.preset.cjs',
   rootDir: __dirname,
   testEnvironment: 'node',
+  reporters: ['default', ['<rootDir>/../../tools/jest/summary-reporter.cjs', { name: 'domain' }]],
 };

@@ -1,0 +1,116 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { io } from 'socket.io-client';
+import { LIVE_NAMESPACE, readyResponseSchema } from '@casustafel/contracts';
+
+/**
+ * The built api as a process, as `npm start` runs it: configuration errors, graceful shutdown
+ * and restarts on the same data folder. Needs `nx build api` first (the target depends on it).
+ */
+const root = path.resolve(import.meta.dirname, '../../../..');
+const main = path.join(root, 'dist/apps/api/main.mjs');
+const ORIGIN = 'http://casustafel.test';
+
+function run(env: Record<string, string>) {
+  return spawnSync(process.execPath, [main], {
+    cwd: root,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+}
+
+describe('api process', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'cst-process-'));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'nonsense' }, 'DATABASE_URL'],
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
+  ])('stops on bad configuration %j with one line naming %s', (env, variable) => {
+    const result = run(env);
+    expect(result.status).not.toBe(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+    expect(result.stdout).toBe('');
+  });
+
+  async function start(port: number): Promise<{ child: ChildProcess; output: () => string }> {
+    let output = '';
+    const child = spawn(process.execPath, [main], {
+      cwd: root,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        PORT: String(port),
+        DATA_DIR: path.join(dir, 'data'),
+        ALLOWED_ORIGINS: ORIGIN,
+        CLIENT_DIST: path.join(dir, 'no-client'),
+      },
+    });
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      const ok = await fetch(`http://127.0.0.1:${port}/api/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return { child, output: () => output };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill('SIGKILL');
+    throw new Error(`api did not become ready:\n${output}`);
+  }
+
+  function exited(child: ChildProcess): Promise<number | null> {
+    return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  it('shuts down gracefully on SIGTERM and reuses its data on the next start', async () => {
+    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const first = await start(port);
+    const ready = readyResponseSchema.parse(await (await fetch(`http://127.0.0.1:${port}/api/ready`)).json());
+
+    const socket = io(`http://127.0.0.1:${port}${LIVE_NAMESPACE}`, {
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { origin: ORIGIN },
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+
+    const started = Date.now();
+    const exit = exited(first.child);
+    first.child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await disconnected).toMatch(/transport close|io server disconnect/);
+    const lines = first.output().split('\n').filter(Boolean);
+    const messages = lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect(messages).toEqual(expect.arrayContaining(['Shutting down', 'Embedded database closed', 'Stopped']));
+    expect(messages.indexOf('Embedded database closed')).toBeLessThan(messages.indexOf('Stopped'));
+
+    const second = await start(port);
+    const again = readyResponseSchema.parse(await (await fetch(`http://127.0.0.1:${port}/api/ready`)).json());
+    expect(again.instance?.id).toBe(ready.instance?.id);
+    expect(second.output()).toContain('Instance reused');
+    const secondExit = exited(second.child);
+    second.child.kill('SIGTERM');
+    expect(await secondExit).toBe(0);
+  });
+});

@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+
+const root = path.resolve(__dirname, '../../../..');
+export const screenshotDir = path.join(root, 'dist/screenshots');
+
+/** The base URL of the api started by the global setup. */
+export function baseUrl(): string {
+  const url = process.env['E2E_BASE_URL'];
+  if (!url) throw new Error('E2E_BASE_URL is not set: run through `nx e2e client-e2e`');
+  return url;
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  newContext(options?: { width?: number; height?: number; locale?: string }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, with a fresh profile and no background traffic. */
+export async function launchBrowser(): Promise<BrowserSession> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'cst-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+    ],
+  });
+  return {
+    browser,
+    newContext: (options = {}) =>
+      browser.newContext({
+        baseURL: baseUrl(),
+        viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+        locale: options.locale ?? 'nl-NL',
+      }),
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe (WCAG 2.2 A/AA) on the page and fails with a readable list of violations. */
+export async function expectNoA11yViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  if (summary.length > 0) throw new Error(`axe found violations on ${label}:\n${summary.join('\n')}`);
+}
+
+/** Saves a full-page screenshot under dist/screenshots for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Collects console errors and CSP violations, which must stay empty on every page. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm test`: everything, in the order a reviewer would check it, then one summary.
+//   1. lint + typecheck of every project
+//   2. unit and integration tests of every project (the api's data tests run on PGlite, and on
+//      PostgreSQL too when TEST_DATABASE_URL is set)
+//   3. production builds, the api as a process, and the browser tests against the built product
+// Every step runs even when an earlier one failed, so one run shows every problem.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const resultsDir = path.join(root, 'tmp/test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0' };
+const nx = path.join(root, 'node_modules/nx/bin/nx.js');
+
+const steps = [
+  ['lint and typecheck', ['run-many', '-t', 'lint', 'typecheck', '--outputStyle=static']],
+  ['unit and integration tests', ['run-many', '-t', 'test', '--outputStyle=static']],
+  ['production build', ['run-many', '-t', 'build', '-p', 'api', 'client', '--outputStyle=static']],
+  ['api process tests', ['run', 'api:test-process', '--outputStyle=static']],
+  ['browser tests', ['run', 'client-e2e:e2e', '--outputStyle=static']],
+];
+
+const outcomes = [];
+for (const [name, args] of steps) {
+  const started = Date.now();
+  process.stdout.write(`\n=== ${name} ===\n`);
+  const result = spawnSync(process.execPath, [nx, ...args, '--skipNxCache'], { cwd: root, env, stdio: 'inherit' });
+  outcomes.push({ name, ok: result.status === 0, seconds: (Date.now() - started) / 1000 });
+}
+
+const suites = readdirSync(resultsDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(path.join(resultsDir, f), 'utf8')))
+  .sort((a, b) => a.suite.localeCompare(b.suite));
+
+const pad = (s, n) => String(s).padEnd(n);
+process.stdout.write('\n=== summary ===\n');
+for (const o of outcomes) process.stdout.write(`${pad(o.ok ? 'ok' : 'FAILED', 7)}${pad(o.name, 30)}${o.seconds.toFixed(1)} s\n`);
+process.stdout.write(`\n${pad('suite', 24)}${pad('files', 7)}${pad('passed', 8)}${pad('failed', 8)}${pad('skipped', 9)}seconds\n`);
+for (const s of suites) {
+  process.stdout.write(`${pad(s.suite, 24)}${pad(s.files, 7)}${pad(s.passed, 8)}${pad(s.failed, 8)}${pad(s.skipped, 9)}${s.seconds}\n`);
+}
+const passed = suites.reduce((n, s) => n + s.passed, 0);
+const failed = suites.reduce((n, s) => n + s.failed, 0);
+const skipped = suites.reduce((n, s) => n + s.skipped, 0);
+const stepsFailed = outcomes.filter((o) => !o.ok).length;
+process.stdout.write(
+  `\nPostgreSQL: ${process.env.TEST_DATABASE_URL ? 'data tests ran on PGlite and PostgreSQL' : 'TEST_DATABASE_URL not set: data tests ran on PGlite only'}\n`,
+);
+process.stdout.write(`${passed} passed, ${failed + stepsFailed} failed, ${skipped} skipped\n`);
+process.exit(failed > 0 || stepsFailed > 0 ? 1 : 0);
