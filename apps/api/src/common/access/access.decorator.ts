@@ -1,13 +1,45 @@
 import { SetMetadata } from '@nestjs/common';
 
 /**
- * What a route or socket handler requires. `public` needs no session; every other permission
- * is computed by the policy layer from the user's memberships and grants.
+ * What a route or socket handler requires. `public` needs no session; `session` needs a
+ * signed-in session that may still have to pass its second factor (enrolment, verification);
+ * every other permission needs a session that passed the second factor, and is computed by the
+ * policy layer (CASL) from the user's memberships and, later, case relations and guest grants.
  */
-export type Permission = 'public';
+export type Permission =
+  | 'public'
+  | 'session'
+  | 'authenticated'
+  | 'organisation:manage'
+  | 'team:read'
+  | 'audit:read';
 
-/** The NEN 7513 audit action recorded for each call, or `none` for data that is not protected. */
-export type AuditAction = 'none';
+/**
+ * The NEN 7513 audit action recorded for each call (`<object>.<verb>`), or `none` for calls
+ * that touch no protected data (liveness, the clock, the own session).
+ */
+export type AuditAction =
+  | 'none'
+  | 'auth.login'
+  | 'auth.logout'
+  | 'auth.second-factor'
+  | 'auth.totp-enrol'
+  | 'auth.activate'
+  | 'auth.oidc-login'
+  | 'organisation.read'
+  | 'team.create'
+  | 'team.update'
+  | 'team.read'
+  | 'user.invite'
+  | 'user.update'
+  | 'user.disable'
+  | 'user.enable'
+  | 'user.sessions-end'
+  | 'user.totp-reset'
+  | 'membership.update'
+  | 'membership.remove'
+  | 'audit.read'
+  | 'audit.export';
 
 export interface AccessPolicy {
   permission: Permission;

@@ -26,6 +26,7 @@ export class AccessGuard implements CanActivate {
       throw new DomainError('FORBIDDEN', 'This handler declares no access policy');
     }
     if (policy.permission === 'public') return true;
+    // Sessions and the policy layer arrive with the accounts feature; until then nothing else passes.
     throw new DomainError('UNAUTHENTICATED', 'Authentication is required');
   }
 }
