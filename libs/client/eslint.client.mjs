@@ -14,8 +14,14 @@ export function clientEslintConfig(prefix) {
       files: ['**/*.ts'],
       processor: angular.processInlineTemplates,
       rules: {
-        '@angular-eslint/component-selector': ['error', { type: 'element', prefix, style: 'kebab-case' }],
-        '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix, style: 'camelCase' }],
+        '@angular-eslint/component-selector': [
+          'error',
+          { type: 'element', prefix, style: 'kebab-case' },
+        ],
+        '@angular-eslint/directive-selector': [
+          'error',
+          { type: 'attribute', prefix, style: 'camelCase' },
+        ],
         '@angular-eslint/pipe-prefix': ['error', { prefixes: [prefix] }],
         '@angular-eslint/prefer-on-push-component-change-detection': 'error',
         '@angular-eslint/prefer-standalone': 'error',

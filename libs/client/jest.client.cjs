@@ -20,7 +20,10 @@ module.exports = function clientJestConfig(displayName, projectDir) {
       '^@casustafel/client/ui$': path.join(root, 'libs/client/ui/src/index.ts'),
       '^@casustafel/client/data-access$': path.join(root, 'libs/client/data-access/src/index.ts'),
       '^@casustafel/client/feature-home$': path.join(root, 'libs/client/feature-home/src/index.ts'),
-      '^@casustafel/client/feature-status$': path.join(root, 'libs/client/feature-status/src/index.ts'),
+      '^@casustafel/client/feature-status$': path.join(
+        root,
+        'libs/client/feature-status/src/index.ts',
+      ),
     },
     // Angular ships .mjs; @jsverse/utils (a Transloco dependency) ships ESM as .esm.js.
     transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$|@jsverse/)'],

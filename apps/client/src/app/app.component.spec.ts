@@ -22,7 +22,11 @@ describe('AppComponent (shell)', () => {
         AppComponent,
         TranslocoTestingModule.forRoot({
           langs: { nl, en },
-          translocoConfig: { availableLangs: ['nl', 'en'], defaultLang: 'nl', reRenderOnLangChange: true },
+          translocoConfig: {
+            availableLangs: ['nl', 'en'],
+            defaultLang: 'nl',
+            reRenderOnLangChange: true,
+          },
           preloadLangs: true,
         }),
       ],
@@ -94,6 +98,8 @@ describe('AppComponent (shell)', () => {
     expect(en?.getAttribute('aria-pressed')).toBe('true');
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('casustafel.lang')).toBe('en');
-    expect(root.querySelector('[data-testid="nav-status"]')?.textContent?.trim()).toBe('System status');
+    expect(root.querySelector('[data-testid="nav-status"]')?.textContent?.trim()).toBe(
+      'System status',
+    );
   });
 });

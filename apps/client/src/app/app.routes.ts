@@ -15,6 +15,7 @@ export const appRoutes: Routes = [
   {
     path: '**',
     title: 'notFound.title',
-    loadComponent: () => import('@casustafel/client/feature-home').then((m) => m.NotFoundPageComponent),
+    loadComponent: () =>
+      import('@casustafel/client/feature-home').then((m) => m.NotFoundPageComponent),
   },
 ];

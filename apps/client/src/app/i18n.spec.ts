@@ -7,7 +7,9 @@ import { CONNECTION_STATES, SUPPORTED_LANGS } from '@casustafel/client/data-acce
 type Tree = { [key: string]: string | Tree };
 
 function load(lang: string): Tree {
-  return JSON.parse(readFileSync(join(__dirname, '../../public/i18n', `${lang}.json`), 'utf8')) as Tree;
+  return JSON.parse(
+    readFileSync(join(__dirname, '../../public/i18n', `${lang}.json`), 'utf8'),
+  ) as Tree;
 }
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {

@@ -8,8 +8,17 @@ import { ConnectionStore } from '@casustafel/client/data-access';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe],
   template: `
-    <p class="app-connection" role="status" aria-live="polite" data-testid="connection-status" [attr.data-state]="connection.state()">
-      <span [class]="'app-connection__dot app-connection__dot--' + connection.state()" aria-hidden="true"></span>
+    <p
+      class="app-connection"
+      role="status"
+      aria-live="polite"
+      data-testid="connection-status"
+      [attr.data-state]="connection.state()"
+    >
+      <span
+        [class]="'app-connection__dot app-connection__dot--' + connection.state()"
+        aria-hidden="true"
+      ></span>
       <span class="app-visually-hidden">{{ 'connection.label' | transloco }}: </span>
       <span>{{ connection.statusKey() | transloco }}</span>
     </p>

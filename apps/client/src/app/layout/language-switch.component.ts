@@ -20,7 +20,8 @@ import { type Lang, LanguageStore } from '@casustafel/client/data-access';
           [attr.data-testid]="'lang-' + lang"
           (click)="use(lang)"
         >
-          {{ lang.toUpperCase() }}<span class="app-visually-hidden"> – {{ 'language.names.' + lang | transloco }}</span>
+          {{ lang.toUpperCase()
+          }}<span class="app-visually-hidden"> – {{ 'language.names.' + lang | transloco }}</span>
         </button>
       }
     </div>

@@ -19,7 +19,11 @@ export class TranslatedTitleStrategy extends TitleStrategy {
     combineLatest([this.#key$, this.#transloco.langChanges$])
       .pipe(
         switchMap(([key]) =>
-          key ? this.#transloco.selectTranslate<string>(key).pipe(map((page) => `${page} – ${PRODUCT}`)) : of(PRODUCT),
+          key
+            ? this.#transloco
+                .selectTranslate<string>(key)
+                .pipe(map((page) => `${page} – ${PRODUCT}`))
+            : of(PRODUCT),
         ),
         takeUntilDestroyed(),
       )

@@ -7,7 +7,11 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { HomePageComponent } from './home-page.component';
 
 const nl = {
-  readiness: { loading: 'Bezig met controleren…', ready: 'Gereed', unreachable: 'Api niet bereikbaar' },
+  readiness: {
+    loading: 'Bezig met controleren…',
+    ready: 'Gereed',
+    unreachable: 'Api niet bereikbaar',
+  },
   failures: { unreachable: 'De api is niet bereikbaar.' },
   details: { up: 'Bereikbaar', engines: { postgres: 'PostgreSQL' } },
 };
@@ -18,7 +22,10 @@ describe('HomePageComponent', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [
-        TranslocoTestingModule.forRoot({ langs: { nl }, translocoConfig: { availableLangs: ['nl'], defaultLang: 'nl' } }),
+        TranslocoTestingModule.forRoot({
+          langs: { nl },
+          translocoConfig: { availableLangs: ['nl'], defaultLang: 'nl' },
+        }),
       ],
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
@@ -31,14 +38,20 @@ describe('HomePageComponent', () => {
     const fixture = TestBed.createComponent(HomePageComponent);
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
-    expect(root.querySelector('[data-testid="readiness-status"]')?.textContent).toContain('Bezig met controleren…');
+    expect(root.querySelector('[data-testid="readiness-status"]')?.textContent).toContain(
+      'Bezig met controleren…',
+    );
 
     http.expectOne('/api/health').error(new ProgressEvent('error'));
     http.expectOne('/api/ready').error(new ProgressEvent('error'));
     await fixture.whenStable();
 
-    expect(root.querySelector('[data-testid="readiness-status"]')?.textContent).toContain('Api niet bereikbaar');
-    expect(root.querySelector('[data-testid="readiness-failure"]')?.textContent).toContain('De api is niet bereikbaar.');
+    expect(root.querySelector('[data-testid="readiness-status"]')?.textContent).toContain(
+      'Api niet bereikbaar',
+    );
+    expect(root.querySelector('[data-testid="readiness-failure"]')?.textContent).toContain(
+      'De api is niet bereikbaar.',
+    );
   });
 
   it('shows the database state and engine when ready', async () => {
@@ -54,8 +67,12 @@ describe('HomePageComponent', () => {
     await fixture.whenStable();
 
     expect(root.querySelector('[data-testid="readiness-status"]')?.textContent).toContain('Gereed');
-    expect(root.querySelector('[data-testid="readiness-database"]')?.textContent?.trim()).toBe('Bereikbaar');
-    expect(root.querySelector('[data-testid="readiness-engine"]')?.textContent?.trim()).toBe('PostgreSQL');
+    expect(root.querySelector('[data-testid="readiness-database"]')?.textContent?.trim()).toBe(
+      'Bereikbaar',
+    );
+    expect(root.querySelector('[data-testid="readiness-engine"]')?.textContent?.trim()).toBe(
+      'PostgreSQL',
+    );
     expect(root.querySelector('[data-testid="readiness-failure"]')).toBeNull();
   });
 });

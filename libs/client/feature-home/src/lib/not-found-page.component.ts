@@ -9,9 +9,14 @@ import { PageHeadingComponent } from '@casustafel/client/ui';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslocoPipe, PageHeadingComponent],
   template: `
-    <cst-page-heading [heading]="'notFound.heading' | transloco" [lead]="'notFound.body' | transloco" />
+    <cst-page-heading
+      [heading]="'notFound.heading' | transloco"
+      [lead]="'notFound.body' | transloco"
+    />
     <p class="utrecht-paragraph">
-      <a class="utrecht-link" routerLink="/" data-testid="not-found-home-link">{{ 'notFound.backHome' | transloco }}</a>
+      <a class="utrecht-link" routerLink="/" data-testid="not-found-home-link">{{
+        'notFound.backHome' | transloco
+      }}</a>
     </p>
   `,
 })

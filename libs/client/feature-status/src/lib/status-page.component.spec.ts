@@ -12,7 +12,9 @@ describe('StatusPageComponent', () => {
     TestBed.configureTestingModule({
       imports: [
         TranslocoTestingModule.forRoot({
-          langs: { nl: { readiness: { not_ready: 'Niet gereed' }, details: { down: 'Niet bereikbaar' } } },
+          langs: {
+            nl: { readiness: { not_ready: 'Niet gereed' }, details: { down: 'Niet bereikbaar' } },
+          },
           translocoConfig: { availableLangs: ['nl'], defaultLang: 'nl' },
         }),
       ],
@@ -27,17 +29,29 @@ describe('StatusPageComponent', () => {
     const fixture = TestBed.createComponent(StatusPageComponent);
     await fixture.whenStable();
     http.expectOne('/api/health').flush({ status: 'ok', version: '2.3.4', uptimeSeconds: 90_061 });
-    http.expectOne('/api/ready').flush(
-      { status: 'not_ready', checks: { database: { status: 'down', latencyMs: null, engine: 'pglite' } }, instance: null },
-      { status: 503, statusText: 'Service Unavailable' },
-    );
+    http
+      .expectOne('/api/ready')
+      .flush(
+        {
+          status: 'not_ready',
+          checks: { database: { status: 'down', latencyMs: null, engine: 'pglite' } },
+          instance: null,
+        },
+        { status: 503, statusText: 'Service Unavailable' },
+      );
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
 
-    expect(root.querySelector('[data-testid="status-summary"]')?.textContent).toContain('Niet gereed');
+    expect(root.querySelector('[data-testid="status-summary"]')?.textContent).toContain(
+      'Niet gereed',
+    );
     expect(root.querySelector('[data-testid="health-version"]')?.textContent?.trim()).toBe('2.3.4');
-    expect(root.querySelector('[data-testid="health-uptime"]')?.textContent?.trim()).toBe('1 d 01:01:01');
-    expect(root.querySelector('[data-testid="readiness-details-card"]')?.textContent).toContain('Niet bereikbaar');
+    expect(root.querySelector('[data-testid="health-uptime"]')?.textContent?.trim()).toBe(
+      '1 d 01:01:01',
+    );
+    expect(root.querySelector('[data-testid="readiness-details-card"]')?.textContent).toContain(
+      'Niet bereikbaar',
+    );
     expect(root.querySelector('[data-testid="status-failure"]')).toBeNull();
   });
 });

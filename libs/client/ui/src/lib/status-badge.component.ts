@@ -20,5 +20,7 @@ export type StatusTone = 'success' | 'warning' | 'danger' | 'neutral';
 })
 export class StatusBadgeComponent {
   readonly tone = input.required<StatusTone>();
-  protected readonly classes = computed(() => `utrecht-status-badge utrecht-status-badge--${this.tone()}`);
+  protected readonly classes = computed(
+    () => `utrecht-status-badge utrecht-status-badge--${this.tone()}`,
+  );
 }

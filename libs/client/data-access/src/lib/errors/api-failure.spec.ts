@@ -8,14 +8,18 @@ describe('api failures', () => {
   it('map every error code to errors.<CODE>', () => {
     for (const code of ERROR_CODES) {
       expect(errorMessageKey(code)).toBe(`errors.${code}`);
-      expect(failureMessageKey({ kind: 'error', code, status: 500, requestId: 'r' })).toBe(`errors.${code}`);
+      expect(failureMessageKey({ kind: 'error', code, status: 500, requestId: 'r' })).toBe(
+        `errors.${code}`,
+      );
     }
   });
 
   it('count a timeout and a status-0 response as unreachable', () => {
     expect(toApiFailure(new TimeoutError())).toEqual({ kind: 'unreachable' });
     expect(toApiFailure(new HttpErrorResponse({ status: 0 }))).toEqual({ kind: 'unreachable' });
-    expect(toApiFailure(new HttpErrorResponse({ status: 504, error: 'Gateway Timeout' }))).toEqual({ kind: 'unreachable' });
+    expect(toApiFailure(new HttpErrorResponse({ status: 504, error: 'Gateway Timeout' }))).toEqual({
+      kind: 'unreachable',
+    });
   });
 
   it('prefer the api error shape over the status', () => {
@@ -23,7 +27,12 @@ describe('api failures', () => {
       status: 503,
       error: { code: 'SERVICE_UNAVAILABLE', message: 'm', requestId: 'r-9' },
     });
-    expect(toApiFailure(error)).toEqual({ kind: 'error', code: 'SERVICE_UNAVAILABLE', status: 503, requestId: 'r-9' });
+    expect(toApiFailure(error)).toEqual({
+      kind: 'error',
+      code: 'SERVICE_UNAVAILABLE',
+      status: 503,
+      requestId: 'r-9',
+    });
   });
 
   it('call an unknown error shape an invalid response', () => {

@@ -40,7 +40,12 @@ export function toApiFailure(error: unknown): ApiFailure {
   if (!(error instanceof HttpErrorResponse)) return { kind: 'invalid_response', status: 0 };
   const parsed = errorResponseSchema.safeParse(error.error);
   if (parsed.success) {
-    return { kind: 'error', code: parsed.data.code, status: error.status, requestId: parsed.data.requestId };
+    return {
+      kind: 'error',
+      code: parsed.data.code,
+      status: error.status,
+      requestId: parsed.data.requestId,
+    };
   }
   if (GATEWAY_STATUSES.has(error.status)) return { kind: 'unreachable' };
   return { kind: 'invalid_response', status: error.status };

@@ -33,7 +33,9 @@ export class HealthApi {
     return this.#http.get<unknown>('/api/health').pipe(
       timeout(this.#timeoutMs),
       map((body) => parsed(healthResponseSchema, body, 200)),
-      catchError((error: unknown) => of<ApiResult<HealthResponse>>({ ok: false, failure: toApiFailure(error) })),
+      catchError((error: unknown) =>
+        of<ApiResult<HealthResponse>>({ ok: false, failure: toApiFailure(error) }),
+      ),
     );
   }
 

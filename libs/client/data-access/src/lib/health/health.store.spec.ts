@@ -10,10 +10,20 @@ const health: HealthResponse = { status: 'ok', version: '0.1.0', uptimeSeconds: 
 function readyBody(status: ReadyResponse['status']): ReadyResponse {
   return {
     status,
-    checks: { database: { status: status === 'ready' ? 'up' : 'down', latencyMs: status === 'ready' ? 3 : null, engine: 'pglite' } },
+    checks: {
+      database: {
+        status: status === 'ready' ? 'up' : 'down',
+        latencyMs: status === 'ready' ? 3 : null,
+        engine: 'pglite',
+      },
+    },
     instance:
       status === 'ready'
-        ? { id: '5b0f9a4e-3d43-4c4f-9a55-0d1f7e2b8c11', createdAt: '2026-11-22T16:08:00.000Z', schemaVersion: '1' }
+        ? {
+            id: '5b0f9a4e-3d43-4c4f-9a55-0d1f7e2b8c11',
+            createdAt: '2026-11-22T16:08:00.000Z',
+            schemaVersion: '1',
+          }
         : null,
   };
 }
@@ -23,7 +33,9 @@ describe('HealthStore', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     store = TestBed.inject(HealthStore);
     http = TestBed.inject(HttpTestingController);
   });
@@ -46,7 +58,11 @@ describe('HealthStore', () => {
     http.expectOne('/api/ready').flush(readyBody('ready'));
 
     expect(store.status()).toBe('ready');
-    expect(store.readiness()?.checks.database).toEqual({ status: 'up', latencyMs: 3, engine: 'pglite' });
+    expect(store.readiness()?.checks.database).toEqual({
+      status: 'up',
+      latencyMs: 3,
+      engine: 'pglite',
+    });
     expect(store.health()?.version).toBe('0.1.0');
     expect(store.failure()).toBeNull();
     expect(store.failureKey()).toBeNull();
@@ -56,7 +72,9 @@ describe('HealthStore', () => {
   it('treats a 503 carrying the readiness body as not_ready, not as a failure', () => {
     store.refresh();
     http.expectOne('/api/health').flush(health);
-    http.expectOne('/api/ready').flush(readyBody('not_ready'), { status: 503, statusText: 'Service Unavailable' });
+    http
+      .expectOne('/api/ready')
+      .flush(readyBody('not_ready'), { status: 503, statusText: 'Service Unavailable' });
 
     expect(store.status()).toBe('not_ready');
     expect(store.readiness()?.checks.database.status).toBe('down');
@@ -87,10 +105,18 @@ describe('HealthStore', () => {
     http.expectOne('/api/health').flush(health);
     http
       .expectOne('/api/ready')
-      .flush({ code: 'RATE_LIMITED', message: 'slow down', requestId: 'r-1' }, { status: 429, statusText: 'Too Many Requests' });
+      .flush(
+        { code: 'RATE_LIMITED', message: 'slow down', requestId: 'r-1' },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
 
     expect(store.status()).toBe('error');
-    expect(store.failure()).toEqual({ kind: 'error', code: 'RATE_LIMITED', status: 429, requestId: 'r-1' });
+    expect(store.failure()).toEqual({
+      kind: 'error',
+      code: 'RATE_LIMITED',
+      status: 429,
+      requestId: 'r-1',
+    });
     expect(store.failureKey()).toBe('errors.RATE_LIMITED');
   });
 
@@ -112,7 +138,9 @@ describe('HealthStore', () => {
     expect(store.loading()).toBe(true);
     expect(store.status()).toBe('ready');
     http.expectOne('/api/health').flush(health);
-    http.expectOne('/api/ready').flush(readyBody('not_ready'), { status: 503, statusText: 'Service Unavailable' });
+    http
+      .expectOne('/api/ready')
+      .flush(readyBody('not_ready'), { status: 503, statusText: 'Service Unavailable' });
     expect(store.status()).toBe('not_ready');
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { type ConnectionState, nextConnectionState, RECONNECT_ATTEMPTS_BEFORE_OFFLINE, type RealtimeEvent } from './connection-state';
+import {
+  type ConnectionState,
+  nextConnectionState,
+  RECONNECT_ATTEMPTS_BEFORE_OFFLINE,
+  type RealtimeEvent,
+} from './connection-state';
 
 function run(events: RealtimeEvent[], from: ConnectionState = 'disconnected'): ConnectionState {
   return events.reduce(nextConnectionState, from);
@@ -14,7 +19,9 @@ describe('nextConnectionState', () => {
   it('shows disconnected at once when the first connection fails, and connected when a retry succeeds', () => {
     const failed = run([{ type: 'connecting' }, { type: 'connect_failed', willRetry: true }]);
     expect(failed).toBe('disconnected');
-    expect(nextConnectionState(failed, { type: 'reconnect_attempt', attempt: 1 })).toBe('disconnected');
+    expect(nextConnectionState(failed, { type: 'reconnect_attempt', attempt: 1 })).toBe(
+      'disconnected',
+    );
     expect(nextConnectionState(failed, { type: 'connected' })).toBe('connected');
   });
 
@@ -26,17 +33,26 @@ describe('nextConnectionState', () => {
       state = nextConnectionState(state, { type: 'connect_failed', willRetry: true });
       expect(state).toBe('reconnecting');
     }
-    state = nextConnectionState(state, { type: 'reconnect_attempt', attempt: RECONNECT_ATTEMPTS_BEFORE_OFFLINE + 1 });
+    state = nextConnectionState(state, {
+      type: 'reconnect_attempt',
+      attempt: RECONNECT_ATTEMPTS_BEFORE_OFFLINE + 1,
+    });
     expect(state).toBe('disconnected');
   });
 
   it('is disconnected when the client or the server closed the connection for good', () => {
-    expect(run([{ type: 'connected' }, { type: 'disconnected', willReconnect: false }])).toBe('disconnected');
-    expect(run([{ type: 'connected' }, { type: 'connect_failed', willRetry: false }])).toBe('disconnected');
+    expect(run([{ type: 'connected' }, { type: 'disconnected', willReconnect: false }])).toBe(
+      'disconnected',
+    );
+    expect(run([{ type: 'connected' }, { type: 'connect_failed', willRetry: false }])).toBe(
+      'disconnected',
+    );
   });
 
   it('ignores presence and clock events', () => {
     expect(run([{ type: 'connected' }, { type: 'presence', connected: 3 }])).toBe('connected');
-    expect(run([{ type: 'clock', offset: { offsetMs: 5, roundTripMs: 2 } }], 'reconnecting')).toBe('reconnecting');
+    expect(run([{ type: 'clock', offset: { offsetMs: 5, roundTripMs: 2 } }], 'reconnecting')).toBe(
+      'reconnecting',
+    );
   });
 });

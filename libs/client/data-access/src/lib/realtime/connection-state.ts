@@ -3,8 +3,12 @@ import type { ClockOffset } from '@casustafel/domain';
 /** The live connection as the user sees it. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
-export const CONNECTION_STATES = ['connecting', 'connected', 'reconnecting', 'disconnected'] as const satisfies
-  readonly ConnectionState[];
+export const CONNECTION_STATES = [
+  'connecting',
+  'connected',
+  'reconnecting',
+  'disconnected',
+] as const satisfies readonly ConnectionState[];
 
 /** What the realtime client reports, already stripped of socket.io details. */
 export type RealtimeEvent =
@@ -24,7 +28,10 @@ export const RECONNECT_ATTEMPTS_BEFORE_OFFLINE = 3;
  * "disconnected" at once (retrying goes on quietly); a lost connection shows "reconnecting"
  * for a few attempts before it shows "disconnected", so the indicator does not flicker.
  */
-export function nextConnectionState(current: ConnectionState, event: RealtimeEvent): ConnectionState {
+export function nextConnectionState(
+  current: ConnectionState,
+  event: RealtimeEvent,
+): ConnectionState {
   switch (event.type) {
     case 'connecting':
       return 'connecting';
@@ -37,7 +44,8 @@ export function nextConnectionState(current: ConnectionState, event: RealtimeEve
       return current;
     case 'reconnect_attempt':
       if (current === 'connected') return 'reconnecting';
-      if (current === 'reconnecting' && event.attempt > RECONNECT_ATTEMPTS_BEFORE_OFFLINE) return 'disconnected';
+      if (current === 'reconnecting' && event.attempt > RECONNECT_ATTEMPTS_BEFORE_OFFLINE)
+        return 'disconnected';
       return current;
     case 'presence':
     case 'clock':

@@ -15,7 +15,9 @@ export class ConnectionStore {
   readonly state = this.#state.asReadonly();
   readonly isConnected = computed(() => this.#state() === 'connected');
   /** Sockets connected to this deployment's live channel; null while not connected. */
-  readonly connectedSessions = computed(() => (this.isConnected() ? this.#connectedSessions() : null));
+  readonly connectedSessions = computed(() =>
+    this.isConnected() ? this.#connectedSessions() : null,
+  );
   /** Estimated offset to the server clock (last successful sync, kept across reconnects). */
   readonly clockOffset = this.#clockOffset.asReadonly();
   /** Translation key of the state: `connection.<state>`. */

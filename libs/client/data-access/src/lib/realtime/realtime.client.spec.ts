@@ -2,7 +2,12 @@ import { describe, expect, it, beforeEach, jest } from '@jest/globals';
 import { TestBed } from '@angular/core/testing';
 import type { LiveAck, ClockSyncResponse } from '@casustafel/contracts';
 import type { RealtimeEvent } from './connection-state';
-import { CLOCK_SYNC_SAMPLES, LIVE_SOCKET_FACTORY, type LiveSocket, RealtimeClient } from './realtime.client';
+import {
+  CLOCK_SYNC_SAMPLES,
+  LIVE_SOCKET_FACTORY,
+  type LiveSocket,
+  RealtimeClient,
+} from './realtime.client';
 
 type Handler = (...args: unknown[]) => void;
 
@@ -17,7 +22,9 @@ class FakeSocket {
   });
   readonly disconnect = jest.fn();
   readonly removeAllListeners = jest.fn();
-  readonly io = { on: (event: string, handler: Handler) => this.managerHandlers.set(event, handler) };
+  readonly io = {
+    on: (event: string, handler: Handler) => this.managerHandlers.set(event, handler),
+  };
   answer: (clientSentAt: number) => Promise<LiveAck<ClockSyncResponse>> = async (clientSentAt) => ({
     ok: true,
     data: { clientSentAt, serverTime: clientSentAt + 1_000 },
@@ -28,7 +35,12 @@ class FakeSocket {
     return this;
   }
 
-  timeout(): { emitWithAck: (event: string, payload: { clientSentAt: number }) => Promise<LiveAck<ClockSyncResponse>> } {
+  timeout(): {
+    emitWithAck: (
+      event: string,
+      payload: { clientSentAt: number },
+    ) => Promise<LiveAck<ClockSyncResponse>>;
+  } {
     return { emitWithAck: (_event, payload) => this.answer(payload.clientSentAt) };
   }
 
@@ -49,7 +61,9 @@ describe('RealtimeClient', () => {
   beforeEach(() => {
     socket = new FakeSocket();
     TestBed.configureTestingModule({
-      providers: [{ provide: LIVE_SOCKET_FACTORY, useValue: () => socket as unknown as LiveSocket }],
+      providers: [
+        { provide: LIVE_SOCKET_FACTORY, useValue: () => socket as unknown as LiveSocket },
+      ],
     });
     client = TestBed.inject(RealtimeClient);
     seen = [];
@@ -88,7 +102,9 @@ describe('RealtimeClient', () => {
     client.connect();
     socket.fire('presence:count', { connected: 4 });
     socket.fire('presence:count', { connected: -1 });
-    expect(seen.filter((event) => event.type === 'presence')).toEqual([{ type: 'presence', connected: 4 }]);
+    expect(seen.filter((event) => event.type === 'presence')).toEqual([
+      { type: 'presence', connected: 4 },
+    ]);
   });
 
   it('tells whether socket.io will retry after a disconnect', () => {

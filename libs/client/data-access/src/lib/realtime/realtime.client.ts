@@ -64,9 +64,15 @@ export class RealtimeClient implements OnDestroy {
       this.#events.next({ type: 'connected' });
       void this.#syncClock(socket);
     });
-    socket.on('disconnect', () => this.#events.next({ type: 'disconnected', willReconnect: socket.active }));
-    socket.on('connect_error', () => this.#events.next({ type: 'connect_failed', willRetry: socket.active }));
-    socket.io.on('reconnect_attempt', (attempt) => this.#events.next({ type: 'reconnect_attempt', attempt }));
+    socket.on('disconnect', () =>
+      this.#events.next({ type: 'disconnected', willReconnect: socket.active }),
+    );
+    socket.on('connect_error', () =>
+      this.#events.next({ type: 'connect_failed', willRetry: socket.active }),
+    );
+    socket.io.on('reconnect_attempt', (attempt) =>
+      this.#events.next({ type: 'reconnect_attempt', attempt }),
+    );
     socket.on('presence:count', (payload) => {
       const parsed = presenceCountSchema.safeParse(payload);
       if (parsed.success) this.#events.next({ type: 'presence', connected: parsed.data.connected });
@@ -92,7 +98,9 @@ export class RealtimeClient implements OnDestroy {
     for (let i = 0; i < CLOCK_SYNC_SAMPLES && socket.connected; i++) {
       const clientSentAt = Date.now();
       try {
-        const ack = await socket.timeout(CLOCK_SYNC_TIMEOUT_MS).emitWithAck('clock:sync', { clientSentAt });
+        const ack = await socket
+          .timeout(CLOCK_SYNC_TIMEOUT_MS)
+          .emitWithAck('clock:sync', { clientSentAt });
         const clientReceivedAt = Date.now();
         if (!ack.ok) continue;
         const response = clockSyncResponseSchema.safeParse(ack.data);
