@@ -23,7 +23,11 @@ const swcDecorators = {
         sourceMaps: 'inline',
         jsc: {
           parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+          transform: {
+            legacyDecorator: true,
+            decoratorMetadata: true,
+            useDefineForClassFields: false,
+          },
           target: 'es2023',
           keepClassNames: true,
         },

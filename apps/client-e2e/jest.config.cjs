@@ -14,5 +14,8 @@ module.exports = {
   globalTeardown: '<rootDir>/src/support/global-teardown.cjs',
   testTimeout: 60_000,
   maxWorkers: 1,
-  reporters: ['default', ['<rootDir>/../../tools/jest/summary-reporter.cjs', { name: 'client-e2e' }]],
+  reporters: [
+    'default',
+    ['<rootDir>/../../tools/jest/summary-reporter.cjs', { name: 'client-e2e' }],
+  ],
 };

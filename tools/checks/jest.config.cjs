@@ -4,6 +4,9 @@ module.exports = {
   preset: '../../jest.preset.cjs',
   rootDir: __dirname,
   testEnvironment: 'node',
-  reporters: ['default', ['<rootDir>/../../tools/jest/summary-reporter.cjs', { name: 'workspace-checks' }]],
+  reporters: [
+    'default',
+    ['<rootDir>/../../tools/jest/summary-reporter.cjs', { name: 'workspace-checks' }],
+  ],
   testTimeout: 60_000,
 };

@@ -15,7 +15,13 @@ const resultsDir = path.join(root, 'tmp/test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0' };
+const env = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  FORCE_COLOR: '0',
+};
 const nx = path.join(root, 'node_modules/nx/bin/nx.js');
 
 const steps = [
@@ -30,7 +36,11 @@ const outcomes = [];
 for (const [name, args] of steps) {
   const started = Date.now();
   process.stdout.write(`\n=== ${name} ===\n`);
-  const result = spawnSync(process.execPath, [nx, ...args, '--skipNxCache'], { cwd: root, env, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [nx, ...args, '--skipNxCache'], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
   outcomes.push({ name, ok: result.status === 0, seconds: (Date.now() - started) / 1000 });
 }
 
@@ -41,10 +51,17 @@ const suites = readdirSync(resultsDir)
 
 const pad = (s, n) => String(s).padEnd(n);
 process.stdout.write('\n=== summary ===\n');
-for (const o of outcomes) process.stdout.write(`${pad(o.ok ? 'ok' : 'FAILED', 7)}${pad(o.name, 30)}${o.seconds.toFixed(1)} s\n`);
-process.stdout.write(`\n${pad('suite', 24)}${pad('files', 7)}${pad('passed', 8)}${pad('failed', 8)}${pad('skipped', 9)}seconds\n`);
+for (const o of outcomes)
+  process.stdout.write(
+    `${pad(o.ok ? 'ok' : 'FAILED', 7)}${pad(o.name, 30)}${o.seconds.toFixed(1)} s\n`,
+  );
+process.stdout.write(
+  `\n${pad('suite', 24)}${pad('files', 7)}${pad('passed', 8)}${pad('failed', 8)}${pad('skipped', 9)}seconds\n`,
+);
 for (const s of suites) {
-  process.stdout.write(`${pad(s.suite, 24)}${pad(s.files, 7)}${pad(s.passed, 8)}${pad(s.failed, 8)}${pad(s.skipped, 9)}${s.seconds}\n`);
+  process.stdout.write(
+    `${pad(s.suite, 24)}${pad(s.files, 7)}${pad(s.passed, 8)}${pad(s.failed, 8)}${pad(s.skipped, 9)}${s.seconds}\n`,
+  );
 }
 const passed = suites.reduce((n, s) => n + s.passed, 0);
 const failed = suites.reduce((n, s) => n + s.failed, 0);

@@ -25,7 +25,10 @@ function requestId(req: IncomingMessage): string {
  * Builds the whole api (used by `main.ts`, the integration tests and the benchmarks), ready
  * to `listen`. Nothing here reads `process.env`: everything comes from `config`.
  */
-export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: AppModuleOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.httpBodyLimitBytes,
     genReqId: requestId,
@@ -35,10 +38,14 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.setGlobalPrefix('api');

@@ -16,7 +16,8 @@ const MESSAGE_METADATA = 'message';
 describe('access declarations', () => {
   let db: TestDatabase;
   let t: TestApp;
-  const handlers: { kind: 'route' | 'socket'; name: string; policy: AccessPolicy | undefined }[] = [];
+  const handlers: { kind: 'route' | 'socket'; name: string; policy: AccessPolicy | undefined }[] =
+    [];
 
   beforeAll(async () => {
     db = await createTestDatabase('pglite');
@@ -30,7 +31,9 @@ describe('access declarations', () => {
       if (!instance || typeof instance !== 'object' || !wrapper.metatype) continue;
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of scanner.getAllMethodNames(prototype)) {
-        const fn = (prototype as Record<string, unknown>)[method] as (...args: unknown[]) => unknown;
+        const fn = (prototype as Record<string, unknown>)[method] as (
+          ...args: unknown[]
+        ) => unknown;
         const isRoute = Reflect.getMetadata(PATH_METADATA, fn) !== undefined;
         const event = Reflect.getMetadata(MESSAGE_METADATA, fn) as string | undefined;
         if (!isRoute && event === undefined) continue;
@@ -60,7 +63,9 @@ describe('access declarations', () => {
   });
 
   it('every route and socket handler declares a permission and an audit action', () => {
-    const missing = handlers.filter((h) => !h.policy?.permission || !h.policy.audit).map((h) => h.name);
+    const missing = handlers
+      .filter((h) => !h.policy?.permission || !h.policy.audit)
+      .map((h) => h.name);
     expect(missing).toEqual([]);
   });
 

@@ -42,7 +42,10 @@ describe.each(testEngines())('database on %s', (engine) => {
     run: (options: ReturnType<typeof buildDataSourceOptions>) => Promise<T>,
   ): Promise<T> {
     const config = new AppConfig(parseEnv({ ...db.env }));
-    const embedded = config.database.engine === 'pglite' ? await EmbeddedDatabase.open(config.database.dataDir) : null;
+    const embedded =
+      config.database.engine === 'pglite'
+        ? await EmbeddedDatabase.open(config.database.dataDir)
+        : null;
     try {
       return await run(buildDataSourceOptions(config.database, embedded));
     } finally {
@@ -70,10 +73,14 @@ describe.each(testEngines())('database on %s', (engine) => {
       const dataSource = await new DataSource(options).initialize();
       try {
         await expect(
-          dataSource.query(`INSERT INTO "instance" ("singleton", "schema_version") VALUES (true, 'x')`),
+          dataSource.query(
+            `INSERT INTO "instance" ("singleton", "schema_version") VALUES (true, 'x')`,
+          ),
         ).rejects.toThrow(/duplicate key|UQ_instance_singleton/);
         await expect(
-          dataSource.query(`INSERT INTO "instance" ("singleton", "schema_version") VALUES (false, 'x')`),
+          dataSource.query(
+            `INSERT INTO "instance" ("singleton", "schema_version") VALUES (false, 'x')`,
+          ),
         ).rejects.toThrow(/CHK_instance_singleton|check constraint/);
       } finally {
         await dataSource.destroy();
@@ -99,7 +106,8 @@ describe.each(testEngines())('database on %s', (engine) => {
     try {
       const dataSource = t.app.get<DataSource>(getDataSourceToken());
       const query = dataSource.query.bind(dataSource);
-      dataSource.query = (() => Promise.reject(new Error('connection terminated'))) as typeof dataSource.query;
+      dataSource.query = (() =>
+        Promise.reject(new Error('connection terminated'))) as typeof dataSource.query;
       const down = await fetch(`${t.baseUrl}/api/ready`);
       expect(down.status).toBe(503);
       expect(readyResponseSchema.parse(await down.json()).checks.database).toEqual({

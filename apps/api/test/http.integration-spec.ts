@@ -2,7 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { errorResponseSchema, healthResponseSchema, readyResponseSchema } from '@casustafel/contracts';
+import {
+  errorResponseSchema,
+  healthResponseSchema,
+  readyResponseSchema,
+} from '@casustafel/contracts';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import { pollUntil, startTestApp, type TestApp } from './support/test-app';
 
@@ -44,7 +48,9 @@ describe.each(testEngines())('HTTP api on %s', (engine) => {
   });
 
   it('answers an unknown api route with the error shape and the request id', async () => {
-    const res = await fetch(`${t.baseUrl}/api/does-not-exist`, { headers: { 'x-request-id': 'req-12345678' } });
+    const res = await fetch(`${t.baseUrl}/api/does-not-exist`, {
+      headers: { 'x-request-id': 'req-12345678' },
+    });
     expect(res.status).toBe(404);
     expect(res.headers.get('x-request-id')).toBe('req-12345678');
     expect(errorResponseSchema.parse(await res.json())).toEqual({
@@ -55,13 +61,21 @@ describe.each(testEngines())('HTTP api on %s', (engine) => {
   });
 
   it('replaces a malformed request id with a fresh one', async () => {
-    const res = await fetch(`${t.baseUrl}/api/health`, { headers: { 'x-request-id': 'a b<script>' } });
+    const res = await fetch(`${t.baseUrl}/api/health`, {
+      headers: { 'x-request-id': 'a b<script>' },
+    });
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it.each([
     ['malformed JSON', { 'content-type': 'application/json' }, '{"broken', 400, 'BAD_REQUEST'],
-    ['a body over the limit', { 'content-type': 'application/json' }, JSON.stringify({ x: 'y'.repeat(5000) }), 413, 'PAYLOAD_TOO_LARGE'],
+    [
+      'a body over the limit',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ x: 'y'.repeat(5000) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
     ['a method without a route', { 'content-type': 'application/json' }, '{}', 404, 'NOT_FOUND'],
   ])('refuses %s with a 4xx and a code', async (_name, headers, body, status, code) => {
     const res = await fetch(`${t.baseUrl}/api/health`, { method: 'POST', headers, body });
@@ -90,7 +104,9 @@ describe.each(testEngines())('HTTP api on %s', (engine) => {
     const html = await res.text();
     const nonce = /ngCspNonce="([^"]+)"/.exec(html)?.[1];
     expect(nonce).toMatch(/^[0-9a-f]{32}$/);
-    expect(res.headers.get('content-security-policy')).toContain(`style-src 'self' 'nonce-${nonce}'`);
+    expect(res.headers.get('content-security-policy')).toContain(
+      `style-src 'self' 'nonce-${nonce}'`,
+    );
     const again = await (await fetch(`${t.baseUrl}/`, { headers: { accept: 'text/html' } })).text();
     expect(/ngCspNonce="([^"]+)"/.exec(again)?.[1]).not.toBe(nonce);
   });
@@ -116,7 +132,10 @@ describe.each(testEngines())('HTTP api on %s', (engine) => {
       () => t.logs.find((l) => (l['req'] as { id?: string } | undefined)?.id === 'req-log-check-1'),
       (found) => found !== undefined,
     );
-    expect(line).toMatchObject({ req: { method: 'POST', path: '/api/health' }, res: { statusCode: 404 } });
+    expect(line).toMatchObject({
+      req: { method: 'POST', path: '/api/health' },
+      res: { statusCode: 404 },
+    });
     expect(t.rawLogs.join('\n')).not.toContain(canary);
   });
 });

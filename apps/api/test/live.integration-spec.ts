@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ClockSyncResponse, LiveAck, PresenceCount } from '@casustafel/contracts';
 import { createTestDatabase, type TestDatabase } from './support/engines';
-import { type LiveClient, nextEvent, pollUntil, startTestApp, type TestApp } from './support/test-app';
+import {
+  type LiveClient,
+  nextEvent,
+  pollUntil,
+  startTestApp,
+  type TestApp,
+} from './support/test-app';
 
 /** Real socket.io clients against the real api on port 0 (the data path is not involved). */
 describe('live channel /live', () => {
@@ -28,16 +34,24 @@ describe('live channel /live', () => {
     const counts: number[] = [];
     a.on('presence:count', (p: PresenceCount) => counts.push(p.connected));
     const b = await connected(t.connectLive());
-    await pollUntil(() => counts, (c) => c.includes(2));
+    await pollUntil(
+      () => counts,
+      (c) => c.includes(2),
+    );
     b.disconnect();
-    await pollUntil(() => counts, (c) => c.at(-1) === 1);
+    await pollUntil(
+      () => counts,
+      (c) => c.at(-1) === 1,
+    );
     a.disconnect();
   });
 
   it('answers clock:sync through the acknowledgement with the server time', async () => {
     const a = await connected(t.connectLive());
     const before = Date.now();
-    const ack = (await a.timeout(3000).emitWithAck('clock:sync', { clientSentAt: before })) as LiveAck<ClockSyncResponse>;
+    const ack = (await a
+      .timeout(3000)
+      .emitWithAck('clock:sync', { clientSentAt: before })) as LiveAck<ClockSyncResponse>;
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
     expect(ack.data.clientSentAt).toBe(before);
@@ -50,9 +64,16 @@ describe('live channel /live', () => {
     const a = await connected(t.connectLive());
     const ack = (await a
       .timeout(3000)
-      .emitWithAck('clock:sync', { clientSentAt: 'yesterday' } as never)) as LiveAck<ClockSyncResponse>;
-    expect(ack).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'The request payload is invalid' } });
-    const again = (await a.timeout(3000).emitWithAck('clock:sync', { clientSentAt: 1 })) as LiveAck<ClockSyncResponse>;
+      .emitWithAck('clock:sync', {
+        clientSentAt: 'yesterday',
+      } as never)) as LiveAck<ClockSyncResponse>;
+    expect(ack).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: 'The request payload is invalid' },
+    });
+    const again = (await a
+      .timeout(3000)
+      .emitWithAck('clock:sync', { clientSentAt: 1 })) as LiveAck<ClockSyncResponse>;
     expect(again.ok).toBe(true);
     a.disconnect();
   });
@@ -61,7 +82,11 @@ describe('live channel /live', () => {
     const big = await connected(t.connectLive());
     const bystander = await connected(t.connectLive());
     const dropped = nextEvent<string>(big, 'disconnect');
-    big.emit('clock:sync', { clientSentAt: 1, padding: 'x'.repeat(10_000) } as never, () => undefined);
+    big.emit(
+      'clock:sync',
+      { clientSentAt: 1, padding: 'x'.repeat(10_000) } as never,
+      () => undefined,
+    );
     expect(await dropped).toBe('transport close');
     const ack = (await bystander
       .timeout(3000)

@@ -18,12 +18,16 @@ interface LintMessage {
 
 /** Runs the real ESLint CLI, as `npm run lint` does, on `code` as if it lived at `filePath`. */
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
-  const run = spawnSync(process.execPath, [eslintBin, '--format', 'json', '--stdin', '--stdin-filename', filePath], {
-    cwd: workspaceRoot,
-    input: code,
-    encoding: 'utf8',
-    env: { ...process.env, NX_DAEMON: 'false' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [eslintBin, '--format', 'json', '--stdin', '--stdin-filename', filePath],
+    {
+      cwd: workspaceRoot,
+      input: code,
+      encoding: 'utf8',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    },
+  );
   const [result] = JSON.parse(run.stdout) as { messages: LintMessage[] }[];
   return (result?.messages ?? [])
     .filter((m) => m.ruleId === '@nx/enforce-module-boundaries' && m.severity === 2)
@@ -32,13 +36,25 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
 
 describe('module boundaries', () => {
   it.each([
-    ['libs/contracts/src/lib/probe.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
-    ['libs/domain/src/lib/probe.ts', "import { signal } from '@angular/core';\nexport const x = signal(1);\n"],
-    ['libs/domain/src/lib/probe.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n"],
-    ['libs/contracts/src/lib/probe.ts', "import { Server } from 'socket.io';\nexport const x = Server;\n"],
+    [
+      'libs/contracts/src/lib/probe.ts',
+      "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+    ],
+    [
+      'libs/domain/src/lib/probe.ts',
+      "import { signal } from '@angular/core';\nexport const x = signal(1);\n",
+    ],
+    [
+      'libs/domain/src/lib/probe.ts',
+      "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n",
+    ],
+    [
+      'libs/contracts/src/lib/probe.ts',
+      "import { Server } from 'socket.io';\nexport const x = Server;\n",
+    ],
   ])('refuses a framework import in shared code (%s)', async (file, code) => {
     const errors = await boundaryErrors(file, code);
-    expect(errors.join("\n")).toMatch(/"scope:shared" is not allowed to import/);
+    expect(errors.join('\n')).toMatch(/"scope:shared" is not allowed to import/);
   });
 
   it('refuses an api → client import and a shared → app import', async () => {

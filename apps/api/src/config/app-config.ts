@@ -38,7 +38,11 @@ export class AppConfig {
     this.publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
     this.tls = this.publicUrl.protocol === 'https:';
     this.allowedOrigins = env.ALLOWED_ORIGINS ?? [
-      ...new Set([this.publicUrl.origin, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`]),
+      ...new Set([
+        this.publicUrl.origin,
+        `http://localhost:${env.PORT}`,
+        `http://127.0.0.1:${env.PORT}`,
+      ]),
     ];
     this.logLevel = env.LOG_LEVEL;
     this.liveMaxMessageBytes = env.LIVE_MAX_MESSAGE_BYTES;

@@ -5,7 +5,12 @@ import { ConfigError, parseEnv } from './env.schema';
 describe('parseEnv', () => {
   it('applies defaults to an empty environment', () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', NODE_ENV: 'development' });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DATA_DIR: './data',
+      NODE_ENV: 'development',
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -30,13 +35,20 @@ describe('parseEnv', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
-    expect((error as ConfigError).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+    expect((error as ConfigError).message).toMatch(
+      new RegExp(`^Invalid configuration: ${variable} `),
+    );
     expect((error as ConfigError).message).not.toContain('\n');
   });
 
   it('accepts a PostgreSQL URL and selects that engine', () => {
-    const config = new AppConfig(parseEnv({ DATABASE_URL: 'postgres://user@127.0.0.1:5432/casustafel' }));
-    expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://user@127.0.0.1:5432/casustafel' });
+    const config = new AppConfig(
+      parseEnv({ DATABASE_URL: 'postgres://user@127.0.0.1:5432/casustafel' }),
+    );
+    expect(config.database).toEqual({
+      engine: 'postgres',
+      url: 'postgres://user@127.0.0.1:5432/casustafel',
+    });
   });
 
   it('stores the embedded database under DATA_DIR and allows the own origin by default', () => {

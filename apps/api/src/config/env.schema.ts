@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { LIVE_DEFAULT_MAX_MESSAGE_BYTES } from '@casustafel/contracts';
 
-const postgresUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'must be a postgres:// or postgresql:// URL with a host');
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be a postgres:// or postgresql:// URL with a host');
 
 const port = z.coerce
   .number({ error: 'must be a number' })
@@ -20,7 +18,12 @@ const port = z.coerce
 
 const originList = z
   .string()
-  .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z.array(
       z.string().refine((o) => {
@@ -60,13 +63,20 @@ export const envSchema = z.object({
     .int()
     .min(1024, 'must be at least 1024')
     .default(1024 * 1024),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().min(100).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(100)
+    .default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, readonly reason: string) {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+  ) {
     super(`Invalid configuration: ${variable} ${reason}`);
     this.name = 'ConfigError';
   }
@@ -75,7 +85,9 @@ export class ConfigError extends Error {
 /** Parses the environment; throws a `ConfigError` naming the first offending variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings count as unset, as in most deployment tools.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     const issue = result.error.issues[0];

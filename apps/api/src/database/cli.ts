@@ -17,7 +17,10 @@ import { migrationSource, schemaDiff } from './schema-drift';
 async function main(): Promise<number> {
   const [command, name] = process.argv.slice(2);
   const config = new AppConfig(parseEnv(process.env));
-  const embedded = config.database.engine === 'pglite' ? await EmbeddedDatabase.open(config.database.dataDir) : null;
+  const embedded =
+    config.database.engine === 'pglite'
+      ? await EmbeddedDatabase.open(config.database.dataDir)
+      : null;
   const options = buildDataSourceOptions(config.database, embedded);
   try {
     switch (command) {
@@ -25,13 +28,17 @@ async function main(): Promise<number> {
         const dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
         const applied = await dataSource.runMigrations({ transaction: 'each' });
         await dataSource.destroy();
-        process.stdout.write(`Applied ${applied.length} migration(s) on ${config.database.engine}\n`);
+        process.stdout.write(
+          `Applied ${applied.length} migration(s) on ${config.database.engine}\n`,
+        );
         return 0;
       }
       case 'drift-check': {
         const diff = await schemaDiff(options);
         if (diff.up.length === 0) {
-          process.stdout.write(`No schema drift on ${config.database.engine}: migrations match the entities\n`);
+          process.stdout.write(
+            `No schema drift on ${config.database.engine}: migrations match the entities\n`,
+          );
           return 0;
         }
         process.stderr.write(
@@ -54,7 +61,9 @@ async function main(): Promise<number> {
         const timestamp = Date.now();
         const file = path.resolve('apps/api/src/database/migrations', `${timestamp}-${name}.ts`);
         await writeFile(file, migrationSource(name, timestamp, diff));
-        process.stdout.write(`Wrote ${path.relative(process.cwd(), file)}; add it to migrations/index.ts\n`);
+        process.stdout.write(
+          `Wrote ${path.relative(process.cwd(), file)}; add it to migrations/index.ts\n`,
+        );
         return 0;
       }
       default:
@@ -69,7 +78,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof ConfigError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`${message.split('\n')[0]}\n`);
     process.exit(1);
   },

@@ -81,7 +81,9 @@ describe('api process', () => {
   it('shuts down gracefully on SIGTERM and reuses its data on the next start', async () => {
     const port = 30_000 + Math.floor(Math.random() * 20_000);
     const first = await start(port);
-    const ready = readyResponseSchema.parse(await (await fetch(`http://127.0.0.1:${port}/api/ready`)).json());
+    const ready = readyResponseSchema.parse(
+      await (await fetch(`http://127.0.0.1:${port}/api/ready`)).json(),
+    );
 
     const socket = io(`http://127.0.0.1:${port}${LIVE_NAMESPACE}`, {
       transports: ['websocket'],
@@ -92,7 +94,9 @@ describe('api process', () => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    const disconnected = new Promise<string>((resolve) =>
+      socket.once('disconnect', (reason) => resolve(reason)),
+    );
 
     const started = Date.now();
     const exit = exited(first.child);
@@ -102,11 +106,15 @@ describe('api process', () => {
     expect(await disconnected).toMatch(/transport close|io server disconnect/);
     const lines = first.output().split('\n').filter(Boolean);
     const messages = lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
-    expect(messages).toEqual(expect.arrayContaining(['Shutting down', 'Embedded database closed', 'Stopped']));
+    expect(messages).toEqual(
+      expect.arrayContaining(['Shutting down', 'Embedded database closed', 'Stopped']),
+    );
     expect(messages.indexOf('Embedded database closed')).toBeLessThan(messages.indexOf('Stopped'));
 
     const second = await start(port);
-    const again = readyResponseSchema.parse(await (await fetch(`http://127.0.0.1:${port}/api/ready`)).json());
+    const again = readyResponseSchema.parse(
+      await (await fetch(`http://127.0.0.1:${port}/api/ready`)).json(),
+    );
     expect(again.instance?.id).toBe(ready.instance?.id);
     expect(second.output()).toContain('Instance reused');
     const secondExit = exited(second.child);

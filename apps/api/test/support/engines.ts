@@ -22,7 +22,10 @@ export interface TestDatabase {
  * A fresh, empty database for one test file: an in-memory PGlite (or the given folder), or a
  * newly created PostgreSQL database on the TEST_DATABASE_URL server, dropped afterwards.
  */
-export async function createTestDatabase(engine: EngineName, dataDir = 'memory://'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: EngineName,
+  dataDir = 'memory://',
+): Promise<TestDatabase> {
   if (engine === 'pglite') return { env: { DATA_DIR: dataDir }, drop: async () => undefined };
   const adminUrl = process.env['TEST_DATABASE_URL'];
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');

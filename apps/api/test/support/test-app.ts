@@ -105,7 +105,8 @@ export async function pollUntil<T>(
   for (;;) {
     const value = await probe();
     if (predicate(value)) return value;
-    if (Date.now() > deadline) throw new Error(`pollUntil: condition not met within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`pollUntil: condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
@@ -113,10 +114,16 @@ export async function pollUntil<T>(
 /** Resolves with the next `event` emitted on `socket`, or rejects after `timeoutMs`. */
 export function nextEvent<T>(socket: LiveClient, event: string, timeoutMs = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-    socket.once(event as 'connect', ((payload: T) => {
-      clearTimeout(timer);
-      resolve(payload);
-    }) as () => void);
+    const timer = setTimeout(
+      () => reject(new Error(`no ${event} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    socket.once(
+      event as 'connect',
+      ((payload: T) => {
+        clearTimeout(timer);
+        resolve(payload);
+      }) as () => void,
+    );
   });
 }

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
@@ -16,13 +15,16 @@ export function baseUrl(): string {
 
 export interface BrowserSession {
   browser: Browser;
-  newContext(options?: { width?: number; height?: number; locale?: string }): Promise<BrowserContext>;
+  newContext(options?: {
+    width?: number;
+    height?: number;
+    locale?: string;
+  }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, with a fresh profile and no background traffic. */
+/** Debian's Chromium, headless, with a fresh profile (made by Playwright) and no background traffic. */
 export async function launchBrowser(): Promise<BrowserSession> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'cst-chromium-'));
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
@@ -34,7 +36,6 @@ export async function launchBrowser(): Promise<BrowserSession> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
@@ -47,7 +48,6 @@ export async function launchBrowser(): Promise<BrowserSession> {
       }),
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -58,9 +58,11 @@ export async function expectNoA11yViolations(page: Page, label: string): Promise
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
   const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
-  if (summary.length > 0) throw new Error(`axe found violations on ${label}:\n${summary.join('\n')}`);
+  if (summary.length > 0)
+    throw new Error(`axe found violations on ${label}:\n${summary.join('\n')}`);
 }
 
 /** Saves a full-page screenshot under dist/screenshots for a person to look at. */

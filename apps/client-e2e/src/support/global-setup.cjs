@@ -23,23 +23,30 @@ module.exports = async function globalSetup() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cst-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/apps/api/main.mjs')], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      PUBLIC_URL: baseUrl,
-      LOG_LEVEL: 'warn',
-      ...(process.env.E2E_API_ENV ? JSON.parse(process.env.E2E_API_ENV) : {}),
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', path.join(root, 'dist/apps/api/main.mjs')],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        PUBLIC_URL: baseUrl,
+        LOG_LEVEL: 'warn',
+        ...(process.env.E2E_API_ENV ? JSON.parse(process.env.E2E_API_ENV) : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const ok = await fetch(`${baseUrl}/api/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline || child.exitCode !== null) {
       child.kill('SIGKILL');

@@ -3,7 +3,9 @@ import { estimateClockOffset, formatCountdown, readTimer } from './clock';
 
 describe('estimateClockOffset', () => {
   it('puts the server reading halfway through the round trip', () => {
-    expect(estimateClockOffset([{ clientSentAt: 1000, serverTime: 6050, clientReceivedAt: 1100 }])).toEqual({
+    expect(
+      estimateClockOffset([{ clientSentAt: 1000, serverTime: 6050, clientReceivedAt: 1100 }]),
+    ).toEqual({
       offsetMs: 5000,
       roundTripMs: 100,
     });
@@ -18,14 +20,18 @@ describe('estimateClockOffset', () => {
   });
 
   it('discards samples taken while the client clock jumped back, and returns null without any', () => {
-    expect(estimateClockOffset([{ clientSentAt: 2000, serverTime: 1, clientReceivedAt: 1000 }])).toBeNull();
+    expect(
+      estimateClockOffset([{ clientSentAt: 2000, serverTime: 1, clientReceivedAt: 1000 }]),
+    ).toBeNull();
     expect(estimateClockOffset([])).toBeNull();
   });
 });
 
 describe('readTimer', () => {
   it('adds the current run to the time elapsed before a pause', () => {
-    expect(readTimer({ durationMs: 60_000, elapsedMs: 10_000, startedAt: 100_000 }, 130_000)).toEqual({
+    expect(
+      readTimer({ durationMs: 60_000, elapsedMs: 10_000, startedAt: 100_000 }, 130_000),
+    ).toEqual({
       elapsedMs: 40_000,
       remainingMs: 20_000,
       overtime: false,
@@ -35,7 +41,12 @@ describe('readTimer', () => {
 
   it('stands still while paused and signals overtime past the time box', () => {
     const paused = readTimer({ durationMs: 60_000, elapsedMs: 75_000, startedAt: null }, 999_999);
-    expect(paused).toEqual({ elapsedMs: 75_000, remainingMs: -15_000, overtime: true, running: false });
+    expect(paused).toEqual({
+      elapsedMs: 75_000,
+      remainingMs: -15_000,
+      overtime: true,
+      running: false,
+    });
   });
 
   it('never counts backwards when the server time lies before the start', () => {

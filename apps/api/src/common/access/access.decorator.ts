@@ -7,12 +7,7 @@ import { SetMetadata } from '@nestjs/common';
  * policy layer (CASL) from the user's memberships and, later, case relations and guest grants.
  */
 export type Permission =
-  | 'public'
-  | 'session'
-  | 'authenticated'
-  | 'organisation:manage'
-  | 'team:read'
-  | 'audit:read';
+  'public' | 'session' | 'authenticated' | 'organisation:manage' | 'team:read' | 'audit:read';
 
 /**
  * The NEN 7513 audit action recorded for each call (`<object>.<verb>`), or `none` for calls
@@ -52,7 +47,10 @@ export const ACCESS_POLICY = 'casustafel:access-policy';
  * Declares the permission and audit action of a controller method or socket handler. The
  * global guard refuses any handler without one, and a test enumerates every handler.
  */
-export const Access = (permission: Permission, audit: AuditAction): MethodDecorator & ClassDecorator =>
+export const Access = (
+  permission: Permission,
+  audit: AuditAction,
+): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_POLICY, { permission, audit } satisfies AccessPolicy);
 
 /** Explicit opt-out of authentication, for liveness, readiness and the clock. */

@@ -15,10 +15,15 @@ export class LiveExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const args = host.getArgs<unknown[]>();
     const socket = args[0] as Socket | undefined;
-    const ack = args.slice(1).find((a): a is (res: LiveAck<never>) => void => typeof a === 'function');
+    const ack = args
+      .slice(1)
+      .find((a): a is (res: LiveAck<never>) => void => typeof a === 'function');
     const error = mapError(exception);
     if (error.unexpected) {
-      this.logger.error({ err: exception, socketId: socket?.id }, 'Unhandled error in socket handler');
+      this.logger.error(
+        { err: exception, socketId: socket?.id },
+        'Unhandled error in socket handler',
+      );
     }
     ack?.({ ok: false, error: { code: error.code, message: error.message } });
   }

@@ -5,7 +5,9 @@ import { mapError } from './to-error-body';
 
 describe('mapError', () => {
   it('keeps the code, message and details of a domain error', () => {
-    const error = mapError(new DomainError('VALIDATION_FAILED', 'bad', [{ path: 'a', issue: 'too_big' }]));
+    const error = mapError(
+      new DomainError('VALIDATION_FAILED', 'bad', [{ path: 'a', issue: 'too_big' }]),
+    );
     expect(error).toEqual({
       code: 'VALIDATION_FAILED',
       status: 400,
@@ -23,7 +25,9 @@ describe('mapError', () => {
   });
 
   it('maps Fastify parser errors by their status code', () => {
-    expect(mapError({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }).code).toBe('PAYLOAD_TOO_LARGE');
+    expect(mapError({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }).code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
     expect(mapError({ statusCode: 415 }).code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 

@@ -54,8 +54,19 @@ function codeForStatus(status: number): ErrorCode {
   }
 }
 
-function mapped(code: ErrorCode, message?: string, details?: ValidationIssue[], unexpected = false): MappedError {
-  return { code, status: httpStatusOf(code), message: message ?? DEFAULT_MESSAGES[code], details, unexpected };
+function mapped(
+  code: ErrorCode,
+  message?: string,
+  details?: ValidationIssue[],
+  unexpected = false,
+): MappedError {
+  return {
+    code,
+    status: httpStatusOf(code),
+    message: message ?? DEFAULT_MESSAGES[code],
+    details,
+    unexpected,
+  };
 }
 
 /**
@@ -63,7 +74,8 @@ function mapped(code: ErrorCode, message?: string, details?: ValidationIssue[], 
  * replaced by generic ones: they may echo input (and so personal data) or internals.
  */
 export function mapError(exception: unknown): MappedError {
-  if (exception instanceof DomainError) return mapped(exception.code, exception.message, exception.details);
+  if (exception instanceof DomainError)
+    return mapped(exception.code, exception.message, exception.details);
   if (exception instanceof HttpException) {
     const code = codeForStatus(exception.getStatus());
     return mapped(code, undefined, undefined, code === 'INTERNAL_ERROR');
@@ -71,7 +83,8 @@ export function mapError(exception: unknown): MappedError {
   // Errors raised by Fastify itself before a handler runs (body parser, content type…).
   if (typeof exception === 'object' && exception !== null && 'statusCode' in exception) {
     const status = Number((exception as { statusCode: unknown }).statusCode);
-    if (Number.isInteger(status) && status >= 400 && status < 500) return mapped(codeForStatus(status));
+    if (Number.isInteger(status) && status >= 400 && status < 500)
+      return mapped(codeForStatus(status));
   }
   return mapped('INTERNAL_ERROR', undefined, undefined, true);
 }

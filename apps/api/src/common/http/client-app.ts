@@ -15,12 +15,18 @@ const HASHED_ASSET = /-[A-Z0-9]{8,}\.(js|css|woff2?|svg|png)$/;
  * not the api falls back to `index.html` (client-side routing), which gets the request's CSP
  * nonce so Angular may add its component styles under the strict policy.
  */
-export async function registerClientApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+export async function registerClientApp(
+  app: NestFastifyApplication,
+  config: AppConfig,
+): Promise<void> {
   const logger = new Logger('ClientApp');
   const indexPath = path.join(config.clientDist, 'index.html');
   const indexHtml = await readFile(indexPath, 'utf8').catch(() => null);
   if (indexHtml === null) {
-    logger.warn({ clientDist: config.clientDist }, 'Client bundle not found; only the api is served');
+    logger.warn(
+      { clientDist: config.clientDist },
+      'Client bundle not found; only the api is served',
+    );
   } else {
     await app.register(fastifyStatic, {
       root: config.clientDist,
@@ -51,7 +57,8 @@ export async function registerClientApp(app: NestFastifyApplication, config: App
     const isApi = url === '/api' || url.startsWith('/api/');
     const wantsHtml = (request.headers.accept ?? '').includes('text/html');
     const looksLikeFile = path.extname(url) !== '';
-    if (isApi || indexHtml === null || (looksLikeFile && !wantsHtml)) return notFound(request, reply);
+    if (isApi || indexHtml === null || (looksLikeFile && !wantsHtml))
+      return notFound(request, reply);
     const nonce = (reply as FastifyReply & { cspNonce?: { style: string } }).cspNonce?.style ?? '';
     return reply
       .type('text/html; charset=utf-8')

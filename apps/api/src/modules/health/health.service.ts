@@ -45,7 +45,11 @@ export class HealthService {
         },
       },
       instance: instance
-        ? { id: instance.id, createdAt: instance.createdAt.toISOString(), schemaVersion: instance.schemaVersion }
+        ? {
+            id: instance.id,
+            createdAt: instance.createdAt.toISOString(),
+            schemaVersion: instance.schemaVersion,
+          }
         : null,
     };
   }

@@ -16,7 +16,10 @@ export class InstanceService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const { instance, created } = await this.ensure();
-    this.logger.log({ instanceId: instance.id, created }, created ? 'Instance initialised' : 'Instance reused');
+    this.logger.log(
+      { instanceId: instance.id, created },
+      created ? 'Instance initialised' : 'Instance reused',
+    );
   }
 
   /** Creates the row if missing (safe under concurrent starts) and records the schema version. */

@@ -31,10 +31,16 @@ export class LiveIoAdapter extends IoAdapter {
       pingInterval: 10_000,
       pingTimeout: 5_000,
       cors: { origin: [...allowed], credentials: true },
-      allowRequest: (req: IncomingMessage, callback: (err: string | null, success: boolean) => void) => {
+      allowRequest: (
+        req: IncomingMessage,
+        callback: (err: string | null, success: boolean) => void,
+      ) => {
         const origin = req.headers.origin;
         if (origin && allowed.has(origin)) return callback(null, true);
-        this.handshakeLogger.warn({ origin: origin ?? null }, 'Live handshake refused: origin not allowed');
+        this.handshakeLogger.warn(
+          { origin: origin ?? null },
+          'Live handshake refused: origin not allowed',
+        );
         callback('origin not allowed', false);
       },
     });
