@@ -4,5 +4,8 @@ module.exports = {
   preset: '../../jest.preset.cjs',
   rootDir: __dirname,
   testEnvironment: 'node',
-  reporters: ['default', ['<rootDir>/../../tools/jest/summary-reporter.cjs', { name: 'contracts' }]],
+  reporters: [
+    'default',
+    ['<rootDir>/../../tools/jest/summary-reporter.cjs', { name: 'contracts' }],
+  ],
 };

@@ -1,3 +1,6 @@
 export * from './lib/errors';
 export * from './lib/health';
 export * from './lib/live';
+export * from './lib/identity';
+export * from './lib/auth';
+export * from './lib/audit';

@@ -14,7 +14,11 @@ describe('error codes', () => {
   });
 
   it('accept only known codes in the error shape', () => {
-    expect(errorResponseSchema.safeParse({ code: 'NOT_FOUND', message: 'x', requestId: 'r' }).success).toBe(true);
-    expect(errorResponseSchema.safeParse({ code: 'OOPS', message: 'x', requestId: 'r' }).success).toBe(false);
+    expect(
+      errorResponseSchema.safeParse({ code: 'NOT_FOUND', message: 'x', requestId: 'r' }).success,
+    ).toBe(true);
+    expect(
+      errorResponseSchema.safeParse({ code: 'OOPS', message: 'x', requestId: 'r' }).success,
+    ).toBe(false);
   });
 });

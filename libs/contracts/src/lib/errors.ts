@@ -8,6 +8,11 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'BAD_REQUEST',
   'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'SECOND_FACTOR_REQUIRED',
+  'SECOND_FACTOR_INVALID',
+  'PASSWORD_POLICY',
+  'CSRF_INVALID',
   'FORBIDDEN',
   'NOT_FOUND',
   'METHOD_NOT_ALLOWED',
@@ -46,7 +51,13 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'BAD_REQUEST':
       return 400;
     case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+    case 'SECOND_FACTOR_INVALID':
       return 401;
+    case 'PASSWORD_POLICY':
+      return 422;
+    case 'SECOND_FACTOR_REQUIRED':
+    case 'CSRF_INVALID':
     case 'FORBIDDEN':
       return 403;
     case 'NOT_FOUND':

@@ -44,4 +44,6 @@ export interface LiveServerToClientEvents {
 }
 
 /** Names of client → server events, for the handler enumeration test and the gateway. */
-export const LIVE_CLIENT_EVENTS = ['clock:sync'] as const satisfies readonly (keyof LiveClientToServerEvents)[];
+export const LIVE_CLIENT_EVENTS = [
+  'clock:sync',
+] as const satisfies readonly (keyof LiveClientToServerEvents)[];
