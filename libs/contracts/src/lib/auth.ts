@@ -59,8 +59,12 @@ export const totpEnrolConfirmSchema = z.object({
 });
 export type TotpEnrolConfirmRequest = z.infer<typeof totpEnrolConfirmSchema>;
 
-export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()).length(10) });
-export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
+/** Answer to a confirmed enrolment: the recovery codes, shown once, and the completed session. */
+export const totpEnrolConfirmResponseSchema = z.object({
+  recoveryCodes: z.array(z.string()).length(10),
+  session: sessionStateSchema,
+});
+export type TotpEnrolConfirmResponse = z.infer<typeof totpEnrolConfirmResponseSchema>;
 
 export const activateAccountSchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{32,64}$/),

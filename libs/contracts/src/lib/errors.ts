@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'SECOND_FACTOR_REQUIRED',
   'SECOND_FACTOR_INVALID',
   'PASSWORD_POLICY',
+  'ACTIVATION_INVALID',
   'CSRF_INVALID',
   'FORBIDDEN',
   'NOT_FOUND',
@@ -49,6 +50,7 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'BAD_REQUEST':
+    case 'ACTIVATION_INVALID':
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
