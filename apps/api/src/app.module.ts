@@ -6,6 +6,7 @@ import { AccessGuard } from './common/access/access.guard';
 import { loggingParams } from './common/logging/logging';
 import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { HealthModule } from './modules/health/health.module';
 import { InstanceModule } from './modules/instance/instance.module';
 import { LiveModule } from './modules/live/live.module';
@@ -24,6 +25,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggingParams(config, options.logStream)),
         DatabaseModule.forRoot(),
+        AuditModule,
         InstanceModule,
         HealthModule,
         LiveModule,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ConfigError, parseEnv } from '../config/env.schema';
+import { describeVerification, verifyAuditChain } from '../modules/audit/audit-verify';
 import { buildDataSourceOptions } from './data-source-options';
 import { EmbeddedDatabase } from './embedded-database';
 import { migrationSource, schemaDiff } from './schema-drift';
@@ -13,6 +14,7 @@ import { migrationSource, schemaDiff } from './schema-drift';
  *   migrate               apply pending migrations
  *   drift-check           fail (exit 1) when the entities differ from what the migrations build
  *   generate <PascalName> write a migration for the difference into apps/api/src/database/migrations
+ *   audit-verify          walk the audit log's hash chain; exit 1 at the first tampered row
  */
 async function main(): Promise<number> {
   const [command, name] = process.argv.slice(2);
@@ -66,8 +68,21 @@ async function main(): Promise<number> {
         );
         return 0;
       }
+      case 'audit-verify': {
+        // Read only: no migrations run, nothing written.
+        const dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
+        try {
+          const { code, line } = describeVerification(await verifyAuditChain(dataSource));
+          (code === 0 ? process.stdout : process.stderr).write(`${line}\n`);
+          return code;
+        } finally {
+          await dataSource.destroy();
+        }
+      }
       default:
-        process.stderr.write('Usage: cli.mjs migrate | drift-check | generate <PascalCaseName>\n');
+        process.stderr.write(
+          'Usage: cli.mjs migrate | drift-check | generate <PascalCaseName> | audit-verify\n',
+        );
         return 2;
     }
   } finally {

@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  AUDIT_PAGE_LIMIT_DEFAULT,
+  AUDIT_PAGE_LIMIT_MAX,
+  type AuditEventPage,
+  type AuditEventView,
+  type AuditOutcome,
+  auditIdSchema,
+} from '@casustafel/contracts';
+import { AuditEventEntity } from './audit-event.entity';
+import { AUDIT_GENESIS_HASH, hashAuditEvent } from './audit-hash';
+import {
+  type AuditRecordInput,
+  type ParsedAuditRecord,
+  parseAuditRecordInput,
+} from './audit-record.schema';
+import type { AuditScope } from './audit-scope';
+import { type AuditVerification, verifyAuditChain } from './audit-verify';
+
+/**
+ * Key of the transaction-scoped advisory lock that serialises appends to the chain, across
+ * every api process sharing the database ("NEN 7513" + 0001).
+ */
+export const AUDIT_CHAIN_LOCK_KEY = '75130001';
+
+/** Rows per INSERT statement when appending many (19 parameters a row, well below 65,535). */
+const INSERT_CHUNK = 1000;
+const EXPORT_BATCH = 1000;
+
+export interface AuditQueryFilters {
+  /** The acting user. */
+  userId?: string;
+  /** The household or person concerned. */
+  clientId?: string;
+  /** Inclusive. */
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+  /** An exact action (`auth.login`) or a prefix ending in a dot (`auth.`). */
+  action?: string;
+  outcome?: AuditOutcome;
+}
+
+export interface AuditPageRequest {
+  /** `nextCursor` of the previous page; absent for the newest events. */
+  cursor?: string | null;
+  /** 1 to 200; 50 when absent. */
+  limit?: number;
+}
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+type AuditRowValues = Omit<AuditEventEntity, 'seq'> & { seq: number };
+
+function toView(e: AuditEventEntity): AuditEventView {
+  return {
+    seq: Number(e.seq),
+    id: e.id,
+    occurredAt: e.occurredAt.toISOString(),
+    actor: {
+      userId: e.actorUserId,
+      role: e.actorRole,
+      onBehalfOf: e.onBehalfOf,
+      organisationId: e.organisationId,
+    },
+    action: e.action,
+    object: e.objectType === null ? null : { type: e.objectType, id: e.objectId },
+    clientId: e.clientId,
+    purpose: e.purpose,
+    context: e.context,
+    outcome: e.outcome,
+    channel: e.channel,
+    source: { ip: e.sourceIp, requestId: e.requestId },
+    legalBasis: e.legalBasis,
+  };
+}
+
+function unchained(
+  r: ParsedAuditRecord,
+  occurredAt: Date,
+): Omit<AuditRowValues, 'seq' | 'prevHash' | 'hash'> {
+  return {
+    id: randomUUID(),
+    occurredAt,
+    actorUserId: r.actor.userId,
+    actorRole: r.actor.role,
+    onBehalfOf: r.actor.onBehalfOf,
+    organisationId: r.actor.organisationId,
+    action: r.action,
+    objectType: r.object?.type ?? null,
+    objectId: r.object?.id ?? null,
+    clientId: r.clientId,
+    purpose: r.purpose,
+    context: r.context,
+    outcome: r.outcome,
+    channel: r.channel,
+    sourceIp: r.source.ip,
+    requestId: r.source.requestId,
+    legalBasis: r.legalBasis,
+  };
+}
+
+/**
+ * The NEN 7513 audit log: records events as links of a hash chain, answers the viewer's
+ * queries, verifies the chain and gathers a client's events for an AVG art. 15 request.
+ */
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger(AuditService.name);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends one event and resolves once it is committed (durable). Throws
+   * `InvalidAuditRecordError` for input that breaks the audit rules, before touching the
+   * database. With `manager`, the event joins that transaction (it commits or rolls back
+   * with the caller's change; the chain lock is then held until the caller commits). A caller
+   * inside its own transaction must pass its manager: on PGlite (one connection) a second
+   * transaction would wait for the first forever.
+   */
+  async record(input: AuditRecordInput, manager?: EntityManager): Promise<void> {
+    await this.recordMany([input], manager);
+  }
+
+  /** Appends several events in one transaction, in the given order, under one lock. */
+  async recordMany(inputs: readonly AuditRecordInput[], manager?: EntityManager): Promise<void> {
+    if (inputs.length === 0) return;
+    const occurredAt = new Date();
+    // Validate and prepare everything before taking the lock: the critical section stays short.
+    const prepared = inputs.map((input) => unchained(parseAuditRecordInput(input), occurredAt));
+    await (manager ?? this.dataSource.manager).transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [AUDIT_CHAIN_LOCK_KEY]);
+      // A new statement after the lock: in READ COMMITTED it sees every append committed before.
+      const head = await this.headIn(tx);
+      let seq = head?.seq ?? 0;
+      let prevHash = head?.hash ?? AUDIT_GENESIS_HASH;
+      const rows: AuditRowValues[] = prepared.map((values) => {
+        seq += 1;
+        const hash = hashAuditEvent(prevHash, { ...values, seq });
+        const row = { ...values, seq, prevHash, hash };
+        prevHash = hash;
+        return row;
+      });
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await tx
+          .createQueryBuilder()
+          .insert()
+          .into(AuditEventEntity)
+          .values(rows.slice(i, i + INSERT_CHUNK).map((r) => ({ ...r, seq: String(r.seq) })))
+          .updateEntity(false)
+          .execute();
+      }
+    });
+  }
+
+  /**
+   * One page of events, newest first, filtered and limited to `scope`: an organisation's reader
+   * never sees another organisation's events (nor events without an organisation).
+   */
+  async query(
+    filters: AuditQueryFilters,
+    page: AuditPageRequest,
+    scope: AuditScope,
+  ): Promise<AuditEventPage> {
+    const limit = Math.min(
+      Math.max(Math.trunc(page.limit ?? AUDIT_PAGE_LIMIT_DEFAULT), 1),
+      AUDIT_PAGE_LIMIT_MAX,
+    );
+    const qb = this.dataSource
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .orderBy('e.seq', 'DESC')
+      .limit(limit + 1);
+    if (scope.kind === 'organisation') {
+      qb.andWhere('e.organisationId = :scopeOrganisationId', {
+        scopeOrganisationId: auditIdSchema.parse(scope.organisationId),
+      });
+    }
+    if (filters.userId)
+      qb.andWhere('e.actorUserId = :userId', { userId: auditIdSchema.parse(filters.userId) });
+    if (filters.clientId)
+      qb.andWhere('e.clientId = :clientId', { clientId: auditIdSchema.parse(filters.clientId) });
+    if (filters.from) qb.andWhere('e.occurredAt >= :from', { from: filters.from });
+    if (filters.to) qb.andWhere('e.occurredAt < :to', { to: filters.to });
+    if (filters.outcome) qb.andWhere('e.outcome = :outcome', { outcome: filters.outcome });
+    if (filters.action) {
+      if (filters.action.endsWith('.')) {
+        // Escape LIKE's wildcards, although the action vocabulary admits neither.
+        const prefix = filters.action.replace(/[\\%_]/g, (c) => `\\${c}`);
+        qb.andWhere('e.action LIKE :actionPrefix', { actionPrefix: `${prefix}%` });
+      } else {
+        qb.andWhere('e.action = :action', { action: filters.action });
+      }
+    }
+    if (page.cursor) {
+      if (!/^[1-9][0-9]{0,15}$/.test(page.cursor)) throw new RangeError('Invalid audit cursor');
+      qb.andWhere('e.seq < :cursor', { cursor: page.cursor });
+    }
+    const found = await qb.getMany();
+    const events = found.slice(0, limit).map(toView);
+    const nextCursor = found.length > limit ? String(events[events.length - 1]?.seq) : null;
+    return { events, nextCursor };
+  }
+
+  /** Verifies the whole chain; see `verifyAuditChain`. A break is logged as an incident. */
+  async verify(): Promise<AuditVerification> {
+    const result = await verifyAuditChain(this.dataSource);
+    if (result.ok) this.logger.log({ rows: result.rows }, 'Audit log verified intact');
+    else
+      this.logger.error(
+        { seq: result.firstBrokenSeq, reason: result.reason },
+        'Audit log tampered',
+      );
+    return result;
+  }
+
+  /**
+   * Every event concerning one client, oldest first (who: user and role; when; which action and
+   * object; purpose; outcome), for an AVG art. 15 request. Read in batches.
+   */
+  async exportForClient(
+    clientId: string,
+    scope: AuditScope = { kind: 'all' },
+  ): Promise<AuditEventView[]> {
+    const id = auditIdSchema.parse(clientId);
+    const events: AuditEventView[] = [];
+    let after = '0';
+    for (;;) {
+      const qb = this.dataSource
+        .getRepository(AuditEventEntity)
+        .createQueryBuilder('e')
+        .where('e.clientId = :id', { id })
+        .andWhere('e.seq > :after', { after })
+        .orderBy('e.seq', 'ASC')
+        .limit(EXPORT_BATCH);
+      if (scope.kind === 'organisation') {
+        qb.andWhere('e.organisationId = :org', { org: auditIdSchema.parse(scope.organisationId) });
+      }
+      const batch = await qb.getMany();
+      events.push(...batch.map(toView));
+      if (batch.length < EXPORT_BATCH) return events;
+      after = batch[batch.length - 1]?.seq ?? after;
+    }
+  }
+
+  /** The newest link (seq and hash), to anchor the chain elsewhere; null while empty. */
+  async head(): Promise<AuditHead | null> {
+    return this.headIn(this.dataSource.manager);
+  }
+
+  private async headIn(manager: EntityManager): Promise<AuditHead | null> {
+    const rows = (await manager.query(
+      'SELECT "e"."seq"::text AS "seq", "e"."hash" FROM "audit_event" "e" ORDER BY "e"."seq" DESC LIMIT 1',
+    )) as { seq: string; hash: string }[];
+    const row = rows[0];
+    return row ? { seq: Number(row.seq), hash: row.hash } : null;
+  }
+}
