@@ -1,12 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AccessGuard } from './common/access/access.guard';
+import { AuditInterceptor } from './common/audit/audit.interceptor';
+import { Clock } from './common/time/clock';
 import { loggingParams } from './common/logging/logging';
 import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { InstanceModule } from './modules/instance/instance.module';
 import { LiveModule } from './modules/live/live.module';
@@ -14,6 +19,8 @@ import { LiveModule } from './modules/live/live.module';
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
   logStream?: DestinationStream;
+  /** Replaces the system clock (tests of timeouts). */
+  clock?: Clock;
 }
 
 @Module({})
@@ -26,15 +33,22 @@ export class AppModule {
         LoggerModule.forRoot(loggingParams(config, options.logStream)),
         DatabaseModule.forRoot(),
         AuditModule,
+        AuthModule,
+        IdentityModule,
+        DemoModule,
         InstanceModule,
         HealthModule,
         LiveModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },
+        options.clock
+          ? { provide: Clock, useValue: options.clock }
+          : { provide: Clock, useClass: Clock },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       ],
-      exports: [AppConfig],
+      exports: [AppConfig, Clock],
     };
   }
 }

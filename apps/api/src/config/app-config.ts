@@ -5,6 +5,7 @@ import type { Env } from './env.schema';
 /** Resolved, typed configuration injected wherever settings are needed. */
 export class AppConfig {
   readonly production: boolean;
+  readonly nodeEnv: Env['NODE_ENV'];
   readonly tls: boolean;
   readonly host: string;
   readonly port: number;
@@ -20,9 +21,30 @@ export class AppConfig {
   readonly httpBodyLimitBytes: number;
   readonly shutdownTimeoutMs: number;
   readonly version: string;
+  /** Demo mode: fictional seed data, a banner in the UI, the second factor may be skipped. */
+  readonly demo: boolean;
+  /** 32-byte key for encrypting secrets at rest (TOTP secrets, later BSNs); null = derive per data folder. */
+  readonly encryptionKey: Buffer | null;
+  readonly session: {
+    idleTimeoutSeconds: number;
+    absoluteTimeoutSeconds: number;
+    cookieName: string;
+  };
+  readonly rateLimitPerMinute: number;
+  readonly oidc: {
+    issuer: URL;
+    clientId: string;
+    clientSecret: string;
+    label: string;
+    autoCreate: boolean;
+    organisationId: string | null;
+    allowInsecureHttp: boolean;
+    redirectUrl: URL;
+  } | null;
 
   constructor(env: Env, version = '0.1.0') {
     this.production = env.NODE_ENV === 'production';
+    this.nodeEnv = env.NODE_ENV;
     this.host = env.HOST;
     this.port = env.PORT;
     this.database = env.DATABASE_URL
@@ -49,5 +71,27 @@ export class AppConfig {
     this.httpBodyLimitBytes = env.HTTP_BODY_LIMIT_BYTES;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.version = version;
+    this.demo = env.DEMO_MODE ?? !this.production;
+    this.encryptionKey = env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : null;
+    this.session = {
+      idleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS,
+      absoluteTimeoutSeconds: env.SESSION_ABSOLUTE_TIMEOUT_SECONDS,
+      // `__Host-` binds the cookie to this host over HTTPS (no Domain, Path=/, Secure).
+      cookieName: this.tls ? '__Host-casustafel_session' : 'casustafel_session',
+    };
+    this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
+    this.oidc =
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? {
+            issuer: new URL(env.OIDC_ISSUER),
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            label: env.OIDC_LABEL,
+            autoCreate: env.OIDC_AUTO_CREATE,
+            organisationId: env.OIDC_ORGANISATION_ID ?? null,
+            allowInsecureHttp: env.OIDC_ALLOW_INSECURE_HTTP,
+            redirectUrl: new URL('/api/auth/oidc/callback', this.publicUrl),
+          }
+        : null;
   }
 }

@@ -36,6 +36,16 @@ const originList = z
     ),
   );
 
+const flag = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const seconds = z.coerce
+  .number({ error: 'must be a number of seconds' })
+  .int()
+  .min(1)
+  .max(7 * 24 * 3600);
+
 /**
  * The api's whole environment, parsed once at boot (nothing else reads `process.env`).
  * Every variable is documented in the README's configuration table.
@@ -68,6 +78,24 @@ export const envSchema = z.object({
     .int()
     .min(100)
     .default(10_000),
+  DEMO_MODE: flag.optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine(
+      (v) => Buffer.from(v, 'base64').length === 32,
+      'must be 32 random bytes, base64-encoded',
+    )
+    .optional(),
+  SESSION_IDLE_TIMEOUT_SECONDS: seconds.default(15 * 60),
+  SESSION_ABSOLUTE_TIMEOUT_SECONDS: seconds.default(8 * 60 * 60),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(10).default(600),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).max(60).default('Inloggen met je organisatieaccount'),
+  OIDC_AUTO_CREATE: flag.default(false),
+  OIDC_ORGANISATION_ID: z.uuid({ error: 'must be a uuid' }).optional(),
+  OIDC_ALLOW_INSECURE_HTTP: flag.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -94,5 +122,25 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const variable = String(issue?.path[0] ?? 'environment');
     throw new ConfigError(variable, issue?.message ?? 'is invalid');
   }
-  return result.data;
+  const env = result.data;
+  const production = env.NODE_ENV === 'production';
+  if (production && env.DEMO_MODE) {
+    throw new ConfigError('DEMO_MODE', 'cannot be true in production: demo data is fictional');
+  }
+  if (production && !env.ENCRYPTION_KEY) {
+    throw new ConfigError('ENCRYPTION_KEY', 'is required in production');
+  }
+  if (production && env.OIDC_ALLOW_INSECURE_HTTP) {
+    throw new ConfigError('OIDC_ALLOW_INSECURE_HTTP', 'cannot be true in production');
+  }
+  if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
+    throw new ConfigError(
+      env.OIDC_CLIENT_ID ? 'OIDC_CLIENT_SECRET' : 'OIDC_CLIENT_ID',
+      'is required with OIDC_ISSUER',
+    );
+  }
+  if (env.OIDC_AUTO_CREATE && !env.OIDC_ORGANISATION_ID) {
+    throw new ConfigError('OIDC_ORGANISATION_ID', 'is required with OIDC_AUTO_CREATE');
+  }
+  return env;
 }

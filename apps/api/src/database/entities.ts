@@ -1,5 +1,24 @@
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
+import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
+import { RecoveryCodeEntity } from '../modules/auth/recovery-code.entity';
+import { SessionEntity } from '../modules/auth/session.entity';
+import { MembershipEntity } from '../modules/identity/membership.entity';
+import { OrganisationEntity } from '../modules/identity/organisation.entity';
+import { TeamEntity } from '../modules/identity/team.entity';
+import { UserIdentityEntity } from '../modules/identity/user-identity.entity';
+import { UserEntity } from '../modules/identity/user.entity';
 import { InstanceEntity } from '../modules/instance/instance.entity';
 
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
-export const ENTITIES = [InstanceEntity, AuditEventEntity];
+export const ENTITIES = [
+  InstanceEntity,
+  AuditEventEntity,
+  OrganisationEntity,
+  TeamEntity,
+  UserEntity,
+  MembershipEntity,
+  UserIdentityEntity,
+  RecoveryCodeEntity,
+  SessionEntity,
+  LoginThrottleEntity,
+];

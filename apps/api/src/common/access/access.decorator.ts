@@ -15,6 +15,7 @@ export type Permission =
  */
 export type AuditAction =
   | 'none'
+  | 'access.denied'
   | 'auth.login'
   | 'auth.logout'
   | 'auth.second-factor'

@@ -1,19 +1,37 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import type { Socket } from 'socket.io';
+import { AppConfig } from '../../config/app-config';
+import { AuditService } from '../../modules/audit/audit.service';
+import { SessionService } from '../../modules/auth/session.service';
+import { actorRole, type Actor, type RequestContextStore } from '../context/request-context';
 import { DomainError } from '../errors/domain.error';
-import { ACCESS_POLICY, type AccessPolicy } from './access.decorator';
+import { ACCESS_POLICY, type AccessPolicy, type Permission } from './access.decorator';
+import { abilityFor } from './policy';
+import { getRequestAuth, setRequestAuth, socketAuth } from './request-session';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Global guard, secure by default: a handler without a declared policy is refused, a
- * `public` one is allowed, anything else needs the policy layer's verdict.
+ * Global guard, secure by default, for HTTP routes and socket handlers alike: a handler without
+ * a declared policy is refused; `public` passes; every other permission needs a live session,
+ * a passed second factor (except `session`) and the policy layer's yes. State-changing HTTP
+ * requests of a session must carry its CSRF token and may only come from an allowed origin.
+ * Every refusal is written to the audit log.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
 
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
       context.getHandler(),
       context.getClass(),
@@ -25,8 +43,104 @@ export class AccessGuard implements CanActivate {
       );
       throw new DomainError('FORBIDDEN', 'This handler declares no access policy');
     }
+    const { store, actor } =
+      context.getType() === 'ws' ? this.socketContext(context) : await this.httpContext(context);
     if (policy.permission === 'public') return true;
-    // Sessions and the policy layer arrive with the accounts feature; until then nothing else passes.
-    throw new DomainError('UNAUTHENTICATED', 'Authentication is required');
+    if (!actor) return this.deny(store, policy, 'UNAUTHENTICATED');
+    if (policy.permission === 'session') return true;
+    if (!actor.secondFactorPassed) return this.deny(store, policy, 'SECOND_FACTOR_REQUIRED');
+    if (!this.permits(actor, policy.permission)) return this.deny(store, policy, 'FORBIDDEN');
+    return true;
+  }
+
+  private permits(actor: Actor, permission: Exclude<Permission, 'public' | 'session'>): boolean {
+    const ability = abilityFor(actor);
+    switch (permission) {
+      case 'authenticated':
+        return true;
+      case 'organisation:manage':
+        return ability.can('manage', 'Organisation');
+      case 'team:read':
+        return ability.can('read', 'Team');
+      case 'audit:read':
+        return ability.can('read', 'AuditEvent');
+    }
+  }
+
+  private async httpContext(
+    context: ExecutionContext,
+  ): Promise<{ store: RequestContextStore; actor: Actor | null }> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    let auth = getRequestAuth(request);
+    if (!auth) {
+      const token = request.cookies?.[this.config.session.cookieName];
+      const resolved = await this.sessions.resolve(token);
+      auth = {
+        resolved,
+        store: {
+          requestId: String(request.id),
+          ip: request.ip ?? null,
+          channel: 'http',
+          actor: resolved?.actor ?? null,
+          audit: {},
+        },
+      };
+      setRequestAuth(request, auth);
+    }
+    if (!SAFE_METHODS.has(request.method))
+      this.assertSameOrigin(request, auth.resolved?.session.csrfToken ?? null);
+    return { store: auth.store, actor: auth.resolved?.actor ?? null };
+  }
+
+  private socketContext(context: ExecutionContext): {
+    store: RequestContextStore;
+    actor: Actor | null;
+  } {
+    const socket = context.switchToWs().getClient<Socket>();
+    const auth = socketAuth(socket);
+    return {
+      store: {
+        requestId: null,
+        ip: auth?.ip ?? null,
+        channel: 'socket',
+        actor: auth?.resolved.actor ?? null,
+        audit: {},
+      },
+      actor: auth?.resolved.actor ?? null,
+    };
+  }
+
+  /** CSRF: an allowed Origin when the browser sends one, and the session's token when signed in. */
+  private assertSameOrigin(request: FastifyRequest, csrfToken: string | null): void {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !this.config.allowedOrigins.includes(origin)) {
+      throw new DomainError('CSRF_INVALID', 'Request from a foreign origin');
+    }
+    if (csrfToken !== null && request.headers['x-csrf-token'] !== csrfToken) {
+      throw new DomainError('CSRF_INVALID', 'Missing or wrong CSRF token');
+    }
+  }
+
+  private async deny(
+    store: RequestContextStore,
+    policy: AccessPolicy,
+    code: 'UNAUTHENTICATED' | 'SECOND_FACTOR_REQUIRED' | 'FORBIDDEN',
+  ): Promise<never> {
+    await this.audit.record({
+      action: policy.audit === 'none' ? 'access.denied' : policy.audit,
+      outcome: 'denied',
+      actor: {
+        userId: store.actor?.userId ?? null,
+        role: actorRole(store.actor),
+        organisationId: store.actor?.organisationId ?? null,
+      },
+      channel: store.channel,
+      source: { ip: store.ip, requestId: store.requestId },
+      purpose: `permission:${policy.permission}`,
+    });
+    throw new DomainError(
+      code,
+      code === 'FORBIDDEN' ? 'You do not have access to this resource' : 'Access refused',
+    );
   }
 }

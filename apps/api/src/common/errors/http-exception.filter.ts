@@ -22,6 +22,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       requestId: String(request.id),
       ...(error.details ? { details: error.details } : {}),
     };
+    if (error.retryAfterSeconds) void reply.header('retry-after', String(error.retryAfterSeconds));
     void reply.status(error.status).header('cache-control', 'no-store').send(body);
   }
 }

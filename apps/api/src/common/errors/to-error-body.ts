@@ -7,6 +7,7 @@ export interface MappedError {
   status: number;
   message: string;
   details?: ValidationIssue[];
+  retryAfterSeconds?: number;
   /** True for errors we did not expect: logged with their stack. */
   unexpected: boolean;
 }
@@ -16,6 +17,12 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'The request payload is invalid',
   BAD_REQUEST: 'The request is malformed',
   UNAUTHENTICATED: 'Authentication is required',
+  INVALID_CREDENTIALS: 'The e-mail address or password is incorrect',
+  SECOND_FACTOR_REQUIRED: 'The second factor is required',
+  SECOND_FACTOR_INVALID: 'The code is incorrect or has been used',
+  PASSWORD_POLICY: 'The password does not meet the password policy',
+  ACTIVATION_INVALID: 'The activation link is invalid or has expired',
+  CSRF_INVALID: 'The request lacks a valid CSRF token or comes from another origin',
   FORBIDDEN: 'You do not have access to this resource',
   NOT_FOUND: 'The resource does not exist',
   METHOD_NOT_ALLOWED: 'This method is not allowed here',

@@ -1,5 +1,10 @@
 import { CreateInstance1795363975610 } from './1795363975610-CreateInstance';
 import { CreateAuditEvent1795364783517 } from './1795364783517-CreateAuditEvent';
+import { CreateIdentityAndSessions1795365143312 } from './1795365143312-CreateIdentityAndSessions';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
-export const MIGRATIONS = [CreateInstance1795363975610, CreateAuditEvent1795364783517];
+export const MIGRATIONS = [
+  CreateInstance1795363975610,
+  CreateAuditEvent1795364783517,
+  CreateIdentityAndSessions1795365143312,
+];

@@ -1,0 +1,47 @@
+import {
+  AbilityBuilder,
+  type ForcedSubject,
+  type MongoAbility,
+  type MongoQuery,
+  createMongoAbility,
+  subject,
+} from '@casl/ability';
+import type { Actor } from '../context/request-context';
+
+type Shaped<Name extends string, Fields> = Name | (Fields & ForcedSubject<Name>);
+
+/** What can be acted upon, with the fields object-level rules match. */
+export type Subject =
+  | Shaped<'Organisation', { id: string }>
+  | Shaped<'Team', { id?: string; organisationId: string }>
+  | Shaped<'Membership', { organisationId: string }>
+  | Shaped<'User', { organisationId: string }>
+  | Shaped<'AuditEvent', { organisationId: string }>
+  | Shaped<'ClientData', { teamId: string }>;
+export type PolicyAction = 'manage' | 'read' | 'update' | 'create' | 'delete';
+export type AppAbility = MongoAbility<[PolicyAction, Subject], MongoQuery>;
+
+/**
+ * The one policy layer (CASL): abilities computed from memberships (and, in later features,
+ * case relations and guest grants). Need-to-know: an organisation admin manages teams and
+ * accounts of the own organisation but gets no client data from that role; team data is for
+ * the team's members.
+ */
+export function abilityFor(actor: Actor): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const teamIds = [...actor.teams.keys()];
+  if (actor.orgAdmin) {
+    can('manage', 'Organisation', { id: actor.organisationId });
+    can('manage', 'Team', { organisationId: actor.organisationId });
+    can('manage', 'Membership', { organisationId: actor.organisationId });
+    can('manage', 'User', { organisationId: actor.organisationId });
+    can('read', 'AuditEvent', { organisationId: actor.organisationId });
+  }
+  if (teamIds.length > 0) {
+    can('read', 'Team', { id: { $in: teamIds } });
+    can('read', 'ClientData', { teamId: { $in: teamIds } });
+  }
+  return build();
+}
+
+export { subject as asSubject };

@@ -1,0 +1,31 @@
+import type { FastifyRequest } from 'fastify';
+import type { Socket } from 'socket.io';
+import type { RequestContextStore } from '../context/request-context';
+import type { ResolvedSession } from '../../modules/auth/session.service';
+
+/** What the access guard resolved for one HTTP request, kept on the request object. */
+export interface RequestAuth {
+  store: RequestContextStore;
+  resolved: ResolvedSession | null;
+}
+
+const KEY = Symbol('casustafel.request-auth');
+
+export function getRequestAuth(request: FastifyRequest): RequestAuth | undefined {
+  return (request as FastifyRequest & { [KEY]?: RequestAuth })[KEY];
+}
+
+export function setRequestAuth(request: FastifyRequest, auth: RequestAuth): void {
+  (request as FastifyRequest & { [KEY]?: RequestAuth })[KEY] = auth;
+}
+
+/** Data the live handshake stores on an authenticated socket. */
+export interface LiveSocketData {
+  resolved: ResolvedSession;
+  ip: string | null;
+  lastTouchAt: number;
+}
+
+export function socketAuth(socket: Socket): LiveSocketData | undefined {
+  return (socket.data as { auth?: LiveSocketData }).auth;
+}

@@ -1,0 +1,65 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TeamRole } from '@casustafel/contracts';
+
+/** The signed-in caller, as resolved from the session by the access guard or the socket handshake. */
+export interface Actor {
+  userId: string;
+  sessionId: string;
+  organisationId: string;
+  orgAdmin: boolean;
+  /** teamId → roles */
+  teams: ReadonlyMap<string, readonly TeamRole[]>;
+  secondFactorPassed: boolean;
+}
+
+/** What the audit trail needs to know about the call being handled. */
+export interface AuditNote {
+  objectType?: string;
+  objectId?: string | null;
+  clientId?: string | null;
+  purpose?: string | null;
+  context?: Record<string, string> | null;
+  legalBasis?: string | null;
+}
+
+export interface RequestContextStore {
+  requestId: string | null;
+  ip: string | null;
+  channel: 'http' | 'socket' | 'system';
+  actor: Actor | null;
+  audit: AuditNote;
+}
+
+const storage = new AsyncLocalStorage<RequestContextStore>();
+
+/**
+ * Per-call context (HTTP request or socket event), so services can add what the audit record
+ * needs (the object, the client concerned) without knowing about requests or sockets.
+ */
+export const RequestContext = {
+  run<T>(store: RequestContextStore, fn: () => T): T {
+    return storage.run(store, fn);
+  },
+  current(): RequestContextStore | undefined {
+    return storage.getStore();
+  },
+  /** Adds audit details for the current call; a no-op outside a call (jobs, CLI). */
+  note(note: AuditNote): void {
+    const store = storage.getStore();
+    if (store) store.audit = { ...store.audit, ...note };
+  },
+};
+
+/** The role recorded in the audit trail (as an audit code): the strongest role relevant to the call. */
+export function actorRole(actor: Actor | null, teamId?: string): string | null {
+  if (!actor) return null;
+  const roles = teamId ? actor.teams.get(teamId) : undefined;
+  if (roles?.length) {
+    const strongest = (['team_leader', 'chair', 'trainer', 'member'] as const).find((r) =>
+      roles.includes(r),
+    );
+    return (strongest ?? 'member').replace('_', '-');
+  }
+  if (actor.orgAdmin) return 'org-admin';
+  return actor.teams.size > 0 ? 'member' : 'user';
+}

@@ -1,0 +1,229 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Subject } from 'rxjs';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import type { TeamRole } from '@casustafel/contracts';
+import type { Actor } from '../../common/context/request-context';
+import { Clock } from '../../common/time/clock';
+import { AppConfig } from '../../config/app-config';
+import { MembershipEntity } from '../identity/membership.entity';
+import { UserEntity } from '../identity/user.entity';
+import { type SessionEndReason, SessionEntity } from './session.entity';
+
+export interface ResolvedSession {
+  session: SessionEntity;
+  user: UserEntity;
+  actor: Actor;
+}
+
+export interface SessionsEnded {
+  sessionIds: string[];
+  reason: SessionEndReason;
+}
+
+/** Touch `last_seen_at` at most this often (fewer writes; idle precision stays well under a minute). */
+const TOUCH_EVERY_MS = 15_000;
+const SWEEP_EVERY_MS = 5_000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Server-side sessions: opaque random tokens (only their hashes are stored), idle and absolute
+ * timeouts, rotation on every privilege change, and an event stream of ended sessions so the
+ * live channel can disconnect their sockets at once.
+ */
+@Injectable()
+export class SessionService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(SessionService.name);
+  private sweeper: NodeJS.Timeout | null = null;
+  readonly ended$ = new Subject<SessionsEnded>();
+
+  constructor(
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.sweeper = setInterval(() => {
+      this.sweep().catch((error: unknown) =>
+        this.logger.error({ err: error }, 'Session sweep failed'),
+      );
+    }, SWEEP_EVERY_MS);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.ended$.complete();
+  }
+
+  /** Starts a session; returns the token for the cookie (never stored). */
+  async create(
+    userId: string,
+    authMethod: SessionEntity['authMethod'],
+    sourceIp: string | null,
+    secondFactorPassed: boolean,
+  ): Promise<{ token: string; session: SessionEntity }> {
+    const now = this.clock.now();
+    const token = randomBytes(32).toString('base64url');
+    const session = await this.sessions.save(
+      this.sessions.create({
+        tokenHash: hashToken(token),
+        userId,
+        authMethod,
+        createdAt: now,
+        lastSeenAt: now,
+        absoluteExpiresAt: new Date(
+          now.getTime() + this.config.session.absoluteTimeoutSeconds * 1000,
+        ),
+        secondFactorAt: secondFactorPassed ? now : null,
+        csrfToken: randomBytes(24).toString('base64url'),
+        sourceIp,
+        endedAt: null,
+        endReason: null,
+      }),
+    );
+    return { token, session };
+  }
+
+  /**
+   * Replaces a session by a new one (new token, new CSRF token), keeping its absolute expiry:
+   * after the second factor, so a token seen before it is worthless afterwards.
+   */
+  async rotate(
+    previous: SessionEntity,
+    secondFactorPassed: boolean,
+  ): Promise<{ token: string; session: SessionEntity }> {
+    await this.end(previous.id, 'rotated', false);
+    const next = await this.create(
+      previous.userId,
+      previous.authMethod,
+      previous.sourceIp,
+      secondFactorPassed,
+    );
+    next.session.absoluteExpiresAt = previous.absoluteExpiresAt;
+    next.session.createdAt = previous.createdAt;
+    await this.sessions.update(next.session.id, {
+      absoluteExpiresAt: previous.absoluteExpiresAt,
+      createdAt: previous.createdAt,
+    });
+    return next;
+  }
+
+  /** The live session behind a token, or null (ending it when it timed out or its account was disabled). */
+  async resolve(token: string | undefined): Promise<ResolvedSession | null> {
+    if (!token || token.length > 100) return null;
+    const session = await this.sessions.findOneBy({
+      tokenHash: hashToken(token),
+      endedAt: IsNull(),
+    });
+    if (!session) return null;
+    const now = this.clock.now();
+    if (session.absoluteExpiresAt.getTime() <= now.getTime()) {
+      await this.end(session.id, 'expired');
+      return null;
+    }
+    if (
+      session.lastSeenAt.getTime() + this.config.session.idleTimeoutSeconds * 1000 <=
+      now.getTime()
+    ) {
+      await this.end(session.id, 'idle');
+      return null;
+    }
+    const user = await this.users.findOneBy({ id: session.userId });
+    if (!user || user.disabledAt) {
+      await this.end(session.id, 'disabled');
+      return null;
+    }
+    await this.touch(session, now);
+    return { session, user, actor: await this.actorFor(user, session) };
+  }
+
+  /** Records activity (idle timeout starts again), at most every few seconds. */
+  async touch(session: SessionEntity, now = this.clock.now()): Promise<void> {
+    if (now.getTime() - session.lastSeenAt.getTime() < TOUCH_EVERY_MS) return;
+    session.lastSeenAt = now;
+    await this.sessions.update({ id: session.id, endedAt: IsNull() }, { lastSeenAt: now });
+  }
+
+  async actorFor(user: UserEntity, session: SessionEntity): Promise<Actor> {
+    const memberships = await this.memberships.findBy({ userId: user.id });
+    return {
+      userId: user.id,
+      sessionId: session.id,
+      organisationId: user.organisationId,
+      orgAdmin: user.orgAdmin,
+      teams: new Map(memberships.map((m) => [m.teamId, m.roles as readonly TeamRole[]])),
+      secondFactorPassed: session.secondFactorAt !== null,
+    };
+  }
+
+  async end(sessionId: string, reason: SessionEndReason, announce = true): Promise<void> {
+    const result = await this.sessions.update(
+      { id: sessionId, endedAt: IsNull() },
+      { endedAt: this.clock.now(), endReason: reason },
+    );
+    if (announce && result.affected) this.ended$.next({ sessionIds: [sessionId], reason });
+  }
+
+  /** Ends every open session of a user (disable, admin action, second factor reset). */
+  async endAllForUser(userId: string, reason: SessionEndReason): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `UPDATE "session" SET "ended_at" = $1, "end_reason" = $2 WHERE "user_id" = $3 AND "ended_at" IS NULL RETURNING "id"`,
+      [this.clock.now(), reason, userId],
+    )) as [{ id: string }[], number] | { id: string }[];
+    const ids = (Array.isArray(rows[0]) ? rows[0] : rows) as { id: string }[];
+    if (ids.length > 0) this.ended$.next({ sessionIds: ids.map((r) => r.id), reason });
+    return ids.length;
+  }
+
+  async countActive(userIds: string[]): Promise<Map<string, number>> {
+    if (userIds.length === 0) return new Map();
+    const now = this.clock.now();
+    const idleCutoff = new Date(now.getTime() - this.config.session.idleTimeoutSeconds * 1000);
+    const rows = (await this.sessions
+      .createQueryBuilder('s')
+      .select('s.user_id', 'userId')
+      .addSelect('COUNT(*)', 'count')
+      .where('s.user_id IN (:...userIds)', { userIds })
+      .andWhere(
+        's.ended_at IS NULL AND s.absolute_expires_at > :now AND s.last_seen_at > :idleCutoff',
+        {
+          now,
+          idleCutoff,
+        },
+      )
+      .groupBy('s.user_id')
+      .getRawMany()) as { userId: string; count: string }[];
+    return new Map(rows.map((r) => [r.userId, Number(r.count)]));
+  }
+
+  /** Ends sessions that idled out or expired, so their sockets are disconnected too. */
+  async sweep(): Promise<number> {
+    const now = this.clock.now();
+    const idleCutoff = new Date(now.getTime() - this.config.session.idleTimeoutSeconds * 1000);
+    const result = (await this.dataSource.query(
+      `UPDATE "session" SET "ended_at" = $1,
+         "end_reason" = CASE WHEN "absolute_expires_at" <= $1 THEN 'expired' ELSE 'idle' END
+       WHERE "ended_at" IS NULL AND ("absolute_expires_at" <= $1 OR "last_seen_at" <= $2)
+       RETURNING "id", "end_reason"`,
+      [now, idleCutoff],
+    )) as unknown;
+    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as {
+      id: string;
+      end_reason: SessionEndReason;
+    }[];
+    for (const reason of ['idle', 'expired'] as const) {
+      const ids = rows.filter((r) => r.end_reason === reason).map((r) => r.id);
+      if (ids.length > 0) this.ended$.next({ sessionIds: ids, reason });
+    }
+    return rows.length;
+  }
+}
