@@ -104,7 +104,11 @@ describe('api process', () => {
     expect(await exit).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await disconnected).toMatch(/transport close|io server disconnect/);
-    const lines = first.output().split('\n').filter(Boolean);
+    // JSON log lines (the demo banner in between is plain text for people).
+    const lines = first
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
     const messages = lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(messages).toEqual(
       expect.arrayContaining(['Shutting down', 'Embedded database closed', 'Stopped']),

@@ -8,6 +8,7 @@ import {
   type LiveServerToClientEvents,
 } from '@casustafel/contracts';
 import { createApp } from '../../src/app.factory';
+import type { Clock } from '../../src/common/time/clock';
 import { AppConfig } from '../../src/config/app-config';
 import { type Env, parseEnv } from '../../src/config/env.schema';
 
@@ -25,7 +26,7 @@ export interface TestApp {
   readonly logs: Record<string, unknown>[];
   /** Every log line as written, for grepping. */
   readonly rawLogs: string[];
-  connectLive(options?: { origin?: string | null }): LiveClient;
+  connectLive(options?: { origin?: string | null; cookie?: string }): LiveClient;
   close(): Promise<void>;
 }
 
@@ -45,7 +46,10 @@ const sinkStream = new Writable({
 });
 
 /** Boots the real api on 127.0.0.1, port 0, capturing its JSON logs. */
-export async function startTestApp(env: Partial<Record<keyof Env, string>>): Promise<TestApp> {
+export async function startTestApp(
+  env: Partial<Record<keyof Env, string>>,
+  options: { clock?: Clock } = {},
+): Promise<TestApp> {
   const firstLine = sink.raw.length;
   const config = new AppConfig(
     parseEnv({
@@ -57,7 +61,7 @@ export async function startTestApp(env: Partial<Record<keyof Env, string>>): Pro
       ...env,
     }),
   );
-  const app = await createApp(config, { logStream: sinkStream });
+  const app = await createApp(config, { logStream: sinkStream, clock: options.clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   if (!address || typeof address === 'string') throw new Error('no address');
@@ -82,7 +86,10 @@ export async function startTestApp(env: Partial<Record<keyof Env, string>>): Pro
         transports: ['websocket'],
         reconnection: false,
         forceNew: true,
-        extraHeaders: headerOrigin ? { origin: headerOrigin } : {},
+        extraHeaders: {
+          ...(headerOrigin ? { origin: headerOrigin } : {}),
+          ...(options.cookie ? { cookie: options.cookie } : {}),
+        },
       });
       sockets.push(socket);
       return socket;
@@ -92,6 +99,23 @@ export async function startTestApp(env: Partial<Record<keyof Env, string>>): Pro
       await app.close();
     },
   };
+}
+
+/** A clock tests move by hand (idle and absolute session timeouts, throttling). */
+export class FakeClock {
+  private current: number;
+
+  constructor(start = Date.now()) {
+    this.current = start;
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  advance(ms: number): void {
+    this.current += ms;
+  }
 }
 
 /** Waits for `predicate` to hold, polling; fails after `timeoutMs`. */

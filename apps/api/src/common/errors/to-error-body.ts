@@ -81,8 +81,12 @@ function mapped(
  * replaced by generic ones: they may echo input (and so personal data) or internals.
  */
 export function mapError(exception: unknown): MappedError {
-  if (exception instanceof DomainError)
-    return mapped(exception.code, exception.message, exception.details);
+  if (exception instanceof DomainError) {
+    const result = mapped(exception.code, exception.message, exception.details);
+    return exception.retryAfterSeconds
+      ? { ...result, retryAfterSeconds: exception.retryAfterSeconds }
+      : result;
+  }
   if (exception instanceof HttpException) {
     const code = codeForStatus(exception.getStatus());
     return mapped(code, undefined, undefined, code === 'INTERNAL_ERROR');

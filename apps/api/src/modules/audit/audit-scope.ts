@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { getRequestAuth } from '../../common/access/request-session';
 import { DomainError } from '../../common/errors/domain.error';
 
 /**
@@ -16,13 +17,17 @@ export function organisationScope(organisationId: string): AuditScope {
 }
 
 /**
- * The seam between the viewer and the session: turns the signed-in caller of a request into
- * the scope they may read. The accounts feature provides the real resolver (from the session's
- * organisation and role); this default refuses everyone, so the viewer fails closed.
+ * Turns the signed-in caller of a request into the scope they may read: an organisation admin
+ * reads the own organisation's events (the access guard has already required `audit:read` and
+ * a passed second factor). Anyone else is refused, so the viewer fails closed.
  */
 @Injectable()
 export class AuditScopeResolver {
-  resolve(_request: FastifyRequest): AuditScope | Promise<AuditScope> {
-    throw new DomainError('FORBIDDEN', 'No audit scope for this caller');
+  resolve(request: FastifyRequest): AuditScope {
+    const actor = getRequestAuth(request)?.resolved?.actor;
+    if (!actor?.orgAdmin || !actor.secondFactorPassed) {
+      throw new DomainError('FORBIDDEN', 'No audit scope for this caller');
+    }
+    return organisationScope(actor.organisationId);
   }
 }
