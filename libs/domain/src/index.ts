@@ -1,2 +1,3 @@
 export * from './lib/clock';
 export * from './lib/password-policy';
+export * from './lib/case-file';

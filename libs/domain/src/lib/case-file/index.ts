@@ -1,0 +1,5 @@
+export * from './bsn';
+export * from './case-status';
+export * from './meldcode';
+export * from './preparation';
+export * from './zrm';
