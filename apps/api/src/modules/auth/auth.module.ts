@@ -4,11 +4,14 @@ import { loadSecretBox } from '../../common/crypto/secret-box';
 import { AppConfig } from '../../config/app-config';
 import { IdentityModule } from '../identity/identity.module';
 import { MembershipEntity } from '../identity/membership.entity';
+import { UserIdentityEntity } from '../identity/user-identity.entity';
 import { UserEntity } from '../identity/user.entity';
 import { AuthController } from './auth.controller';
 import { AuthService, SECRET_BOX } from './auth.service';
 import { LoginThrottleEntity } from './login-throttle.entity';
 import { LoginThrottleService } from './login-throttle.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { PasswordHasher } from './password-hasher';
 import { RecoveryCodeEntity } from './recovery-code.entity';
 import { SessionEntity } from './session.entity';
@@ -26,15 +29,17 @@ import { TotpService } from './totp.service';
       RecoveryCodeEntity,
       UserEntity,
       MembershipEntity,
+      UserIdentityEntity,
     ]),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, OidcController],
   providers: [
     AuthService,
     SessionService,
     LoginThrottleService,
     PasswordHasher,
     TotpService,
+    OidcService,
     { provide: SECRET_BOX, inject: [AppConfig], useFactory: loadSecretBox },
   ],
   exports: [SessionService, AuthService, PasswordHasher, SECRET_BOX],
