@@ -24,6 +24,19 @@ module.exports = function clientJestConfig(displayName, projectDir) {
         root,
         'libs/client/feature-status/src/index.ts',
       ),
+      '^@casustafel/client/feature-auth$': path.join(root, 'libs/client/feature-auth/src/index.ts'),
+      '^@casustafel/client/feature-teams$': path.join(
+        root,
+        'libs/client/feature-teams/src/index.ts',
+      ),
+      '^@casustafel/client/feature-admin$': path.join(
+        root,
+        'libs/client/feature-admin/src/index.ts',
+      ),
+      '^@casustafel/client/feature-audit$': path.join(
+        root,
+        'libs/client/feature-audit/src/index.ts',
+      ),
     },
     // Angular ships .mjs; @jsverse/utils (a Transloco dependency) ships ESM as .esm.js.
     transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$|@jsverse/)'],

@@ -1,11 +1,13 @@
 import { describe, expect, it, beforeEach } from '@jest/globals';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideRouter, Router } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LanguageStore } from '@casustafel/client/data-access';
+import { AuthStore, ConnectionStore, LanguageStore } from '@casustafel/client/data-access';
 import { AppComponent } from './app.component';
 
 @Component({ selector: 'app-test-page', template: '<h1>Test</h1>' })
@@ -31,9 +33,12 @@ describe('AppComponent (shell)', () => {
         }),
       ],
       providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
         provideRouter([
           { path: '', component: TestPageComponent },
           { path: 'status', component: TestPageComponent },
+          { path: 'inloggen', component: TestPageComponent },
         ]),
       ],
     }).compileComponents();
@@ -65,9 +70,11 @@ describe('AppComponent (shell)', () => {
     const root = await render('/status');
     const nav = root.querySelector('nav');
     expect(nav?.getAttribute('aria-label')).toBe('Hoofdmenu');
-    const start = root.querySelector('[data-testid="nav-start"]');
+    const start = root.querySelector('[data-testid="nav-login"]');
     const status = root.querySelector('[data-testid="nav-status"]');
-    expect(start?.textContent?.trim()).toBe('Start');
+    expect(start?.textContent?.trim()).toBe('Inloggen');
+    expect(root.querySelector('[data-testid="nav-admin"]')).toBeNull();
+    expect(root.querySelector('[data-testid="logout-button"]')).toBeNull();
     expect(status?.textContent?.trim()).toBe('Systeemstatus');
     expect(status?.getAttribute('aria-current')).toBe('page');
     expect(start?.hasAttribute('aria-current')).toBe(false);
@@ -101,5 +108,65 @@ describe('AppComponent (shell)', () => {
     expect(root.querySelector('[data-testid="nav-status"]')?.textContent?.trim()).toBe(
       'System status',
     );
+  });
+
+  async function signIn(orgAdmin: boolean, demo: boolean): Promise<void> {
+    TestBed.overrideProvider(ConnectionStore, {
+      useValue: {
+        connect: () => undefined,
+        disconnect: () => undefined,
+        state: () => 'connected',
+        statusKey: () => 'connection.connected',
+      },
+    });
+    const load = TestBed.inject(AuthStore).load();
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/auth/session')
+      .flush({
+        stage: 'complete',
+        user: {
+          id: '1c7a2d2f-8b66-4d2f-8a1b-2b3c4d5e6f71',
+          displayName: 'Fatima el Amrani',
+          email: 'fatima@voorbeeldstad.nl',
+          discipline: 'generalist',
+          organisationId: '0b6f1c1e-7a55-4c1e-9f0a-1a2b3c4d5e60',
+          organisationName: 'Gemeente Voorbeeldstad',
+          orgAdmin,
+          totpEnabled: true,
+          teams: [],
+        },
+        csrfToken: 't',
+        demo,
+        idleTimeoutSeconds: 900,
+        expiresAt: null,
+        sso: { enabled: false, label: null },
+      });
+    await load;
+  }
+
+  it('shows the signed-in user, a logout button and the admin pages to an admin', async () => {
+    await signIn(true, false);
+    const root = await render('/');
+    expect(root.querySelector('[data-testid="user-name"]')?.textContent?.trim()).toBe(
+      'Fatima el Amrani',
+    );
+    expect(root.querySelector('[data-testid="logout-button"]')?.textContent?.trim()).toBe(
+      'Uitloggen',
+    );
+    expect(root.querySelector('[data-testid="nav-teams"]')?.textContent?.trim()).toBe('Mijn teams');
+    expect(root.querySelector('[data-testid="nav-admin"]')?.textContent?.trim()).toBe('Beheer');
+    expect(root.querySelector('[data-testid="nav-audit"]')?.textContent?.trim()).toBe('Auditlog');
+    expect(root.querySelector('[data-testid="nav-login"]')).toBeNull();
+    expect(root.querySelector('[data-testid="demo-banner"]')).toBeNull();
+  });
+
+  it('hides administration from a non-admin and marks demo data on every page', async () => {
+    await signIn(false, true);
+    const root = await render('/status');
+    expect(root.querySelector('[data-testid="nav-admin"]')).toBeNull();
+    expect(root.querySelector('[data-testid="nav-audit"]')).toBeNull();
+    const banner = root.querySelector('[data-testid="demo-banner"]');
+    expect(banner?.getAttribute('role')).toBe('note');
+    expect(banner?.textContent).toContain('Demo — fictieve gegevens');
   });
 });

@@ -4,10 +4,15 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, skip } from 'rxjs';
+import { AuthStore } from '@casustafel/client/data-access';
 import { ConnectionIndicatorComponent } from './layout/connection-indicator.component';
+import { IdleWarningComponent } from './layout/idle-warning.component';
 import { LanguageSwitchComponent } from './layout/language-switch.component';
 
-/** The shell: skip link, header with navigation, main landmark, footer. */
+/**
+ * The shell: skip link, demo banner, idle warning, header with the signed-in user and the
+ * navigation they may use, main landmark, footer.
+ */
 @Component({
   selector: 'app-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -18,6 +23,7 @@ import { LanguageSwitchComponent } from './layout/language-switch.component';
     TranslocoPipe,
     ConnectionIndicatorComponent,
     LanguageSwitchComponent,
+    IdleWarningComponent,
   ],
   templateUrl: './app.component.html',
   styleUrl: './app.component.css',
@@ -26,6 +32,7 @@ export class AppComponent {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   readonly #document = inject(DOCUMENT);
   protected readonly year = new Date().getFullYear();
+  protected readonly auth = inject(AuthStore);
 
   constructor() {
     // After an in-app navigation, move focus to the new content (as a page load would).
@@ -36,6 +43,10 @@ export class AppComponent {
         takeUntilDestroyed(),
       )
       .subscribe(() => this.#focusMain());
+  }
+
+  protected logout(): void {
+    void this.auth.logout();
   }
 
   /** The skip link's `#main-content` would, with `<base href="/">`, load the start page. */

@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
   type ApplicationConfig,
   inject,
@@ -6,8 +6,19 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideRouter, TitleStrategy, withInMemoryScrolling } from '@angular/router';
-import { ConnectionStore, LanguageStore, provideI18n } from '@casustafel/client/data-access';
+import {
+  provideRouter,
+  TitleStrategy,
+  withComponentInputBinding,
+  withInMemoryScrolling,
+} from '@angular/router';
+import {
+  apiInterceptor,
+  AuthStore,
+  IdleStore,
+  LanguageStore,
+  provideI18n,
+} from '@casustafel/client/data-access';
 import { appRoutes } from './app.routes';
 import { TranslatedTitleStrategy } from './layout/translated-title.strategy';
 
@@ -15,13 +26,18 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideRouter(appRoutes, withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
-    provideHttpClient(withFetch()),
+    provideRouter(
+      appRoutes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+    ),
+    provideHttpClient(withFetch(), withInterceptors([apiInterceptor])),
     provideI18n(),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     provideAppInitializer(() => {
-      inject(ConnectionStore).connect();
-      return inject(LanguageStore).init();
+      // The live socket opens once the session is complete (AuthStore), never anonymously.
+      inject(IdleStore);
+      return Promise.all([inject(LanguageStore).init(), inject(AuthStore).load()]);
     }),
   ],
 };

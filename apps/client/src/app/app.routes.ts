@@ -1,16 +1,51 @@
 import type { Routes } from '@angular/router';
+import { completeSessionGuard, orgAdminGuard } from '@casustafel/client/data-access';
 
-/** Every feature is lazy; `title` is a translation key (see TranslatedTitleStrategy). */
+/**
+ * Every feature is lazy; `title` is a translation key (see TranslatedTitleStrategy).
+ * Public: sign-in, activation, system status and the error pages. Everything else needs a
+ * complete session; administration and the audit log an organisation admin.
+ */
 export const appRoutes: Routes = [
   {
     path: '',
     pathMatch: 'full',
     title: 'home.title',
+    canActivate: [completeSessionGuard],
     loadComponent: () => import('@casustafel/client/feature-home').then((m) => m.HomePageComponent),
+  },
+  {
+    path: 'inloggen',
+    loadChildren: () => import('@casustafel/client/feature-auth').then((m) => m.LOGIN_ROUTES),
+  },
+  {
+    path: 'activeren',
+    loadChildren: () => import('@casustafel/client/feature-auth').then((m) => m.ACTIVATE_ROUTES),
+  },
+  {
+    path: 'teams',
+    canActivate: [completeSessionGuard],
+    loadChildren: () => import('@casustafel/client/feature-teams').then((m) => m.TEAMS_ROUTES),
+  },
+  {
+    path: 'beheer',
+    canActivate: [orgAdminGuard],
+    loadChildren: () => import('@casustafel/client/feature-admin').then((m) => m.ADMIN_ROUTES),
+  },
+  {
+    path: 'audit',
+    canActivate: [orgAdminGuard],
+    loadChildren: () => import('@casustafel/client/feature-audit').then((m) => m.AUDIT_ROUTES),
   },
   {
     path: 'status',
     loadChildren: () => import('@casustafel/client/feature-status').then((m) => m.STATUS_ROUTES),
+  },
+  {
+    path: 'geen-toegang',
+    title: 'forbidden.title',
+    loadComponent: () =>
+      import('./layout/forbidden-page.component').then((m) => m.ForbiddenPageComponent),
   },
   {
     path: '**',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_CODES } from '@casustafel/contracts';
-import { CONNECTION_STATES, SUPPORTED_LANGS } from '@casustafel/client/data-access';
+import { DISCIPLINES, ERROR_CODES, TEAM_ROLES, TEAM_TYPES } from '@casustafel/contracts';
+import { AUDIT_ACTIONS, CONNECTION_STATES, SUPPORTED_LANGS } from '@casustafel/client/data-access';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -35,6 +35,27 @@ describe('translation files', () => {
     for (const state of CONNECTION_STATES) {
       expect(files[lang].get(`connection.${state}`)?.trim()).toBeTruthy();
     }
+  });
+
+  it.each(SUPPORTED_LANGS)(
+    '%s names every audit action, team role, team type and discipline',
+    (lang) => {
+      const missing = [
+        ...AUDIT_ACTIONS.map((a) => `audit.actions.${a}`),
+        ...TEAM_ROLES.map((r) => `teamRoles.${r}`),
+        ...TEAM_TYPES.map((t) => `teamTypes.${t}`),
+        ...DISCIPLINES.map((d) => `disciplines.${d}`),
+      ].filter((key) => !files[lang].get(key)?.trim());
+      expect(missing).toEqual([]);
+    },
+  );
+
+  it('uses the Dutch texts of the design for roles and security messages', () => {
+    expect(files['nl'].get('teamRoles.chair')).toBe('Voorzitter');
+    expect(files['nl'].get('teamRoles.team_leader')).toBe('Teamleider');
+    expect(files['nl'].get('login.expired')).toBe('Je sessie is verlopen. Log opnieuw in.');
+    expect(files['nl'].get('idle.stay')).toBe('Blijf ingelogd');
+    expect(files['nl'].get('enrol.saved')).toBe('Ik heb de herstelcodes veilig bewaard');
   });
 
   it('nl and en have exactly the same keys', () => {

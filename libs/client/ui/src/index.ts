@@ -5,3 +5,5 @@ export * from './lib/format.pipes';
 export * from './lib/page-heading.component';
 export * from './lib/status-badge.component';
 export * from './lib/tones';
+export * from './lib/confirm-dialog.component';
+export * from './lib/copy-button.component';

@@ -1,7 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ConnectionStore, HealthStore, LanguageStore } from '@casustafel/client/data-access';
+import {
+  AuthStore,
+  ConnectionStore,
+  HealthStore,
+  LanguageStore,
+  TeamsStore,
+} from '@casustafel/client/data-access';
 import {
   AlertComponent,
   CardComponent,
@@ -13,7 +19,7 @@ import {
   StatusBadgeComponent,
 } from '@casustafel/client/ui';
 
-/** Start page: what Casustafel is, and whether the api and the live connection work. */
+/** Start page: my teams, and whether the api and the live connection work. */
 @Component({
   selector: 'cst-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,11 +40,14 @@ export class HomePageComponent implements OnInit {
   protected readonly health = inject(HealthStore);
   protected readonly connection = inject(ConnectionStore);
   protected readonly language = inject(LanguageStore);
+  protected readonly auth = inject(AuthStore);
+  protected readonly teams = inject(TeamsStore);
   protected readonly readinessTone = readinessTone;
   protected readonly connectionTone = connectionTone;
 
   ngOnInit(): void {
     this.health.refresh();
+    if (this.auth.isSignedIn()) void this.teams.loadTeams();
   }
 
   protected refresh(): void {

@@ -7,7 +7,14 @@ export type ApiFailure =
   /** No answer at all: network down, api not running, gateway could not reach it, timeout. */
   | { kind: 'unreachable' }
   /** The api answered with its error shape (`ErrorResponse`). */
-  | { kind: 'error'; code: ErrorCode; status: number; requestId: string }
+  | {
+      kind: 'error';
+      code: ErrorCode;
+      status: number;
+      requestId: string;
+      /** Seconds to wait before trying again (`retry-after` of a 429), when the api said so. */
+      retryAfterSeconds?: number;
+    }
   /** The api (or something in between) answered, but not with a shape of the contract. */
   | { kind: 'invalid_response'; status: number };
 
@@ -40,13 +47,21 @@ export function toApiFailure(error: unknown): ApiFailure {
   if (!(error instanceof HttpErrorResponse)) return { kind: 'invalid_response', status: 0 };
   const parsed = errorResponseSchema.safeParse(error.error);
   if (parsed.success) {
-    return {
+    const failure: ApiFailure = {
       kind: 'error',
       code: parsed.data.code,
       status: error.status,
       requestId: parsed.data.requestId,
     };
+    const retryAfter = Number(error.headers?.get('retry-after'));
+    if (Number.isInteger(retryAfter) && retryAfter > 0) failure.retryAfterSeconds = retryAfter;
+    return failure;
   }
   if (GATEWAY_STATUSES.has(error.status)) return { kind: 'unreachable' };
   return { kind: 'invalid_response', status: error.status };
+}
+
+/** The api error code of a failure, or null when the api did not answer with its error shape. */
+export function failureCode(failure: ApiFailure | null): ErrorCode | null {
+  return failure?.kind === 'error' ? failure.code : null;
 }

@@ -1,0 +1,62 @@
+import { inject } from '@angular/core';
+import { type CanActivateFn, Router, type UrlTree } from '@angular/router';
+import type { SessionStage } from '@casustafel/contracts';
+import { AuthStore } from './auth.store';
+import { safeReturnPath } from './return-path';
+
+/** The page a session at `stage` belongs on. */
+export function pathForStage(stage: SessionStage): string {
+  switch (stage) {
+    case 'anonymous':
+      return '/inloggen';
+    case 'second-factor':
+      return '/inloggen/code';
+    case 'enrol-second-factor':
+      return '/inloggen/instellen';
+    case 'complete':
+      return '/';
+  }
+}
+
+async function stageOf(): Promise<SessionStage> {
+  const auth = inject(AuthStore);
+  await auth.ensureLoaded();
+  return auth.stage();
+}
+
+/**
+ * Pages of the product: a complete session (password and second factor). Otherwise to the
+ * step the session is at; anonymous visitors come back here after signing in (`terug`).
+ */
+export const completeSessionGuard: CanActivateFn = async (_route, state) => {
+  const router = inject(Router);
+  const stage = await stageOf();
+  if (stage === 'complete') return true;
+  if (stage === 'anonymous') {
+    return router.createUrlTree(['/inloggen'], { queryParams: { terug: state.url } });
+  }
+  return router.parseUrl(pathForStage(stage));
+};
+
+/** Organisation administration: a complete session of an organisation admin. */
+export const orgAdminGuard: CanActivateFn = async (route, state) => {
+  // inject() only works before the first await.
+  const auth = inject(AuthStore);
+  const router = inject(Router);
+  const verdict = await completeSessionGuard(route, state);
+  if (verdict !== true) return verdict as boolean | UrlTree;
+  return auth.isAdmin() ? true : router.parseUrl('/geen-toegang');
+};
+
+/** A sign-in step page (`/inloggen`, `/inloggen/code`, `/inloggen/instellen`): only at that stage. */
+export function stageGuard(expected: SessionStage): CanActivateFn {
+  return async (route) => {
+    const router = inject(Router);
+    const stage = await stageOf();
+    if (stage === expected) return true;
+    if (stage === 'complete') {
+      return router.parseUrl(safeReturnPath(route.queryParamMap.get('terug')));
+    }
+    return router.parseUrl(pathForStage(stage));
+  };
+}

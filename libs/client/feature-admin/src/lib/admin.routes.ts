@@ -1,0 +1,17 @@
+import type { Routes } from '@angular/router';
+
+/** `/beheer` and `/beheer/teams/:teamId` (guarded by the shell: organisation admins only). */
+export const ADMIN_ROUTES: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'admin.title',
+    loadComponent: () => import('./admin-page.component').then((m) => m.AdminPageComponent),
+  },
+  {
+    path: 'teams/:teamId',
+    title: 'teamAdmin.title',
+    loadComponent: () =>
+      import('./team-admin-page.component').then((m) => m.TeamAdminPageComponent),
+  },
+];

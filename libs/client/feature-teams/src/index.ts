@@ -1,0 +1,2 @@
+export * from './lib/teams.routes';
+export * from './lib/team-list.component';
