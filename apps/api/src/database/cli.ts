@@ -1,10 +1,15 @@
 import 'reflect-metadata';
+import { createHash, randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ConfigError, parseEnv } from '../config/env.schema';
+import { emailSchema } from '@casustafel/contracts';
 import { describeVerification, verifyAuditChain } from '../modules/audit/audit-verify';
+import { AuditService } from '../modules/audit/audit.service';
+import { OrganisationEntity } from '../modules/identity/organisation.entity';
+import { UserEntity } from '../modules/identity/user.entity';
 import { buildDataSourceOptions } from './data-source-options';
 import { EmbeddedDatabase } from './embedded-database';
 import { migrationSource, schemaDiff } from './schema-drift';
@@ -79,15 +84,98 @@ async function main(): Promise<number> {
           await dataSource.destroy();
         }
       }
+      case 'bootstrap': {
+        const [organisationName, email, displayName] = process.argv.slice(3);
+        const parsedEmail = emailSchema.safeParse(email);
+        if (!organisationName || !parsedEmail.success || !displayName) {
+          process.stderr.write(
+            'Usage: bootstrap "<organisation name>" <admin e-mail> "<admin name>"\n',
+          );
+          return 2;
+        }
+        const dataSource = await new DataSource(options).initialize();
+        try {
+          const activation = await bootstrapOrganisation(
+            dataSource,
+            organisationName,
+            parsedEmail.data,
+            displayName,
+          );
+          if (!activation) {
+            process.stderr.write('An account with this e-mail address exists; nothing changed\n');
+            return 1;
+          }
+          process.stdout.write(
+            `Organisation created. The administrator activates the account (valid 7 days) at:\n${new URL(activation, config.publicUrl).toString()}\n`,
+          );
+          return 0;
+        } finally {
+          await dataSource.destroy();
+        }
+      }
       default:
         process.stderr.write(
-          'Usage: cli.mjs migrate | drift-check | generate <PascalCaseName> | audit-verify\n',
+          'Usage: cli.mjs migrate | drift-check | generate <PascalCaseName> | audit-verify | bootstrap <org> <email> <name>\n',
         );
         return 2;
     }
   } finally {
     await embedded?.close();
   }
+}
+
+/**
+ * First start of a real installation: an organisation and its first administrator, who sets a
+ * password through the printed activation link and then enrols a second factor. Audited.
+ */
+async function bootstrapOrganisation(
+  dataSource: DataSource,
+  organisationName: string,
+  email: string,
+  displayName: string,
+): Promise<string | null> {
+  if (await dataSource.getRepository(UserEntity).existsBy({ email })) return null;
+  const token = randomBytes(32).toString('base64url');
+  const audit = new AuditService(dataSource);
+  await dataSource.transaction(async (manager) => {
+    const organisation = await manager.save(
+      manager.create(OrganisationEntity, {
+        name: organisationName.slice(0, 120),
+        kind: 'gemeente',
+        isDemo: false,
+      }),
+    );
+    const user = await manager.save(
+      manager.create(UserEntity, {
+        organisationId: organisation.id,
+        email,
+        displayName: displayName.slice(0, 120),
+        discipline: 'beleidsmedewerker',
+        orgAdmin: true,
+        passwordHash: null,
+        totpSecret: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+        activationTokenHash: createHash('sha256').update(token).digest('hex'),
+        activationExpiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
+        disabledAt: null,
+        lastLoginAt: null,
+      }),
+    );
+    await audit.record(
+      {
+        action: 'user.invite',
+        outcome: 'allowed',
+        actor: { userId: null, role: 'system', organisationId: organisation.id },
+        object: { type: 'user', id: user.id },
+        purpose: 'bootstrap',
+        channel: 'system',
+        source: { ip: null },
+      },
+      manager,
+    );
+  });
+  return `/activeren#${token}`;
 }
 
 main().then(

@@ -25,12 +25,14 @@ function run(env: Record<string, string>) {
 
 describe('api process', () => {
   let dir: string;
+  const children: ChildProcess[] = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'cst-process-'));
   });
 
   afterAll(async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -47,6 +49,38 @@ describe('api process', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('bootstraps an organisation and its first administrator once, with an activation link', () => {
+    const cli = path.join(root, 'dist/apps/api/cli.mjs');
+    const env = {
+      PATH: process.env['PATH'] ?? '',
+      DATA_DIR: path.join(dir, 'bootstrap'),
+      DEMO_MODE: 'false',
+    };
+    const args = [cli, 'bootstrap', 'Gemeente Teststad', 'ada@teststad.test', 'Ada Admin'];
+    const first = spawnSync(process.execPath, args, {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/http:\/\/localhost:3000\/activeren#[A-Za-z0-9_-]{43}/);
+    const again = spawnSync(process.execPath, args, {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(again.status).toBe(1);
+    const verify = spawnSync(process.execPath, [cli, 'audit-verify'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(verify.stdout).toContain('Audit log intact: 1 events verified');
+  });
+
   async function start(port: number): Promise<{ child: ChildProcess; output: () => string }> {
     let output = '';
     const child = spawn(process.execPath, [main], {
@@ -59,6 +93,7 @@ describe('api process', () => {
         CLIENT_DIST: path.join(dir, 'no-client'),
       },
     });
+    children.push(child);
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     const deadline = Date.now() + 20_000;
@@ -85,10 +120,21 @@ describe('api process', () => {
       await (await fetch(`http://127.0.0.1:${port}/api/ready`)).json(),
     );
 
+    // Sign in as a demo user (demo mode is the default outside production): sockets need a session.
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify({
+        email: 'fatima@voorbeeldstad.nl',
+        password: 'Voorbeeldstad-demo-2026',
+      }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
     const socket = io(`http://127.0.0.1:${port}${LIVE_NAMESPACE}`, {
       transports: ['websocket'],
       reconnection: false,
-      extraHeaders: { origin: ORIGIN },
+      extraHeaders: { origin: ORIGIN, cookie },
     });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
