@@ -4,3 +4,4 @@ export * from './lib/live';
 export * from './lib/identity';
 export * from './lib/auth';
 export * from './lib/audit';
+export * from './lib/case-file';

@@ -113,6 +113,15 @@ export function canMarkReady(preparation: { vraag?: string | null }): Preparatio
   return length(question) >= PREPARATION_QUESTION_MIN ? [] : ['vraag'];
 }
 
+/** The editable content of a preparation (everything but its status). */
+export const casePreparationContentSchema = z.strictObject(
+  Object.fromEntries(Object.entries(fields).filter(([key]) => key !== 'status')) as Omit<
+    typeof fields,
+    'status'
+  >,
+);
+export type CasePreparationContent = z.infer<typeof casePreparationContentSchema>;
+
 /** A casusvoorbereiding; a `ready` one must pass `canMarkReady`. */
 export const casePreparationSchema = z.strictObject(fields).superRefine((value, ctx) => {
   if (value.status !== 'ready') return;

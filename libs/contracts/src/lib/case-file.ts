@@ -1,0 +1,464 @@
+import { z } from 'zod';
+import {
+  AFWEGING_NUMBERS,
+  CASE_STATUSES,
+  MELDCODE_CONSULTEES,
+  MELDCODE_OUTCOMES,
+  MELDCODE_SPECIAL_FORMS,
+  PREPARATION_STATUSES,
+  ZRM_VERSIONS,
+  casePreparationContentSchema,
+  plainText,
+} from '@casustafel/domain';
+
+/*
+ * The case file (dossier): households and the people in and around them, the consent ledger,
+ * cases with their casusregisseur and status lifecycle, ZRM assessments, the Meldcode record,
+ * and the case preparation (casusvoorbereiding) with colleagues' comments. Domain rules (BSN
+ * 11-proef, ZRM reference data, Meldcode steps, preparation fields, status transitions) live in
+ * `@casustafel/domain`; these are the REST payloads built on them.
+ *
+ * Personal data travels only in bodies, never in URLs (ids only). A BSN is sent once, when
+ * recorded, and comes back masked (`*****6782`) ever after.
+ */
+
+const name = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[\p{L}\p{M}' .-]+$/u);
+const isoDate = z.iso.date();
+/** A date of birth: a real date, not in the future, not before 1900. */
+export const dateOfBirthSchema = isoDate.refine(
+  (d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10),
+  {
+    message: 'out-of-range',
+  },
+);
+/** A date within a sane range for case events: 2000-01-01 … 10 years ahead. */
+export const caseDateSchema = isoDate.refine(
+  (d) => d >= '2000-01-01' && d <= `${new Date().getUTCFullYear() + 10}-12-31`,
+  { message: 'out-of-range' },
+);
+const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^[+0-9 ()-]{6,30}$/);
+const email = z.email().max(254);
+
+/* ---------- households, persons, network ---------- */
+
+export const HOUSEHOLD_ROLES = [
+  'ouder',
+  'partner',
+  'kind',
+  'pleegkind',
+  'grootouder',
+  'overig',
+] as const;
+export const householdRoleSchema = z.enum(HOUSEHOLD_ROLES);
+export const NETWORK_RELATIONS = [
+  'familie',
+  'vriend',
+  'buur',
+  'vrijwilliger',
+  'professional',
+  'overig',
+] as const;
+export const networkRelationSchema = z.enum(NETWORK_RELATIONS);
+
+export const addressSchema = z.object({
+  street: z.string().trim().min(1).max(120),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/)
+    .transform((p) => p.replace(' ', '').toUpperCase()),
+  city: z.string().trim().min(1).max(80),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const createHouseholdSchema = z.object({
+  /** How the team refers to the household, e.g. "Huishouden Jansen". */
+  label: z.string().trim().min(2).max(80),
+  address: addressSchema.nullable().default(null),
+});
+export type CreateHouseholdRequest = z.input<typeof createHouseholdSchema>;
+
+export const personInputSchema = z.object({
+  givenName: name(60),
+  familyName: name(80),
+  role: householdRoleSchema,
+  dateOfBirth: dateOfBirthSchema.nullable().default(null),
+  phone: phone.nullable().default(null),
+  email: email.nullable().default(null),
+  /** Optional; validated with the 11-proef, stored encrypted, returned masked only. */
+  bsn: z
+    .string()
+    .trim()
+    .regex(/^[0-9 .]{8,12}$/)
+    .nullable()
+    .default(null),
+});
+export type PersonInput = z.input<typeof personInputSchema>;
+export const updatePersonSchema = personInputSchema.partial();
+
+export const personSchema = z.object({
+  id: z.uuid(),
+  givenName: z.string(),
+  familyName: z.string(),
+  role: householdRoleSchema,
+  dateOfBirth: isoDate.nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  /** `*****6782`, or null when no BSN is recorded. */
+  bsnMasked: z.string().nullable(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const networkPersonInputSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  relation: networkRelationSchema,
+  /** e.g. "tante", "buurvrouw", "trainer voetbal" */
+  relationDetail: z.string().trim().max(80).nullable().default(null),
+  phone: phone.nullable().default(null),
+});
+export type NetworkPersonInput = z.input<typeof networkPersonInputSchema>;
+export const networkPersonSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  relation: networkRelationSchema,
+  relationDetail: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type NetworkPerson = z.infer<typeof networkPersonSchema>;
+
+/* ---------- consent ledger ---------- */
+
+export const CONSENT_PURPOSES = ['mdo', 'delen-met-organisatie', 'familienetwerkberaad'] as const;
+export const consentPurposeSchema = z.enum(CONSENT_PURPOSES);
+export const DATA_CATEGORIES = [
+  'identificatie',
+  'gezondheid',
+  'ggz',
+  'jeugdhulp',
+  'financien',
+  'justitie',
+  'veiligheid',
+  'werk-en-inkomen',
+  'wonen',
+] as const;
+export const dataCategorySchema = z.enum(DATA_CATEGORIES);
+export const LEGAL_BASES = [
+  'wettelijke-taak-wmo',
+  'wettelijke-taak-jeugdwet',
+  'wettelijke-taak-participatiewet',
+  'meldcode-veiligheid',
+  'vitaal-belang',
+] as const;
+export const legalBasisSchema = z.enum(LEGAL_BASES);
+
+export const consentRecipientSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('team'), teamId: z.uuid() }),
+  z.object({ kind: z.literal('organisatie'), name: z.string().trim().min(2).max(120) }),
+  z.object({ kind: z.literal('discipline'), discipline: z.string().trim().min(2).max(60) }),
+]);
+export type ConsentRecipient = z.infer<typeof consentRecipientSchema>;
+
+/** Either the client's consent (toestemming), or another recorded legal basis. */
+export const createConsentSchema = z
+  .object({
+    basis: z.enum(['toestemming', 'wettelijke-grondslag']),
+    legalBasis: legalBasisSchema.nullable().default(null),
+    /** The person it concerns; null = the whole household. */
+    personId: z.uuid().nullable().default(null),
+    purpose: consentPurposeSchema,
+    dataCategories: z.array(dataCategorySchema).min(1).max(DATA_CATEGORIES.length),
+    recipients: z.array(consentRecipientSchema).min(1).max(20),
+    /** Who gave it: a household member's id (toestemming) — or null for a legal basis. */
+    grantedByPersonId: z.uuid().nullable().default(null),
+    grantedAt: caseDateSchema,
+    expiresAt: caseDateSchema.nullable().default(null),
+    note: plainText(500).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.basis === 'wettelijke-grondslag' && !v.legalBasis) {
+      ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: 'required' });
+    }
+    if (v.basis === 'toestemming' && !v.grantedByPersonId) {
+      ctx.addIssue({ code: 'custom', path: ['grantedByPersonId'], message: 'required' });
+    }
+    if (v.expiresAt && v.expiresAt < v.grantedAt) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'before-granted' });
+    }
+  });
+export type CreateConsentRequest = z.input<typeof createConsentSchema>;
+
+export const CONSENT_STATES = ['geldig', 'verlopen', 'ingetrokken'] as const;
+export const consentSchema = z.object({
+  id: z.uuid(),
+  basis: z.enum(['toestemming', 'wettelijke-grondslag']),
+  legalBasis: legalBasisSchema.nullable(),
+  personId: z.uuid().nullable(),
+  purpose: consentPurposeSchema,
+  dataCategories: z.array(dataCategorySchema),
+  recipients: z.array(consentRecipientSchema),
+  grantedByPersonId: z.uuid().nullable(),
+  recordedByUserId: z.uuid(),
+  grantedAt: isoDate,
+  expiresAt: isoDate.nullable(),
+  withdrawnAt: z.iso.datetime().nullable(),
+  note: z.string(),
+  /** Computed at read time from expiry and withdrawal. */
+  state: z.enum(CONSENT_STATES),
+});
+export type Consent = z.infer<typeof consentSchema>;
+
+/* ---------- households ---------- */
+
+export const householdSummarySchema = z.object({
+  id: z.uuid(),
+  teamId: z.uuid(),
+  label: z.string(),
+  memberCount: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime(),
+});
+export type HouseholdSummary = z.infer<typeof householdSummarySchema>;
+
+export const householdDetailSchema = householdSummarySchema.extend({
+  address: addressSchema.nullable(),
+  members: z.array(personSchema),
+  network: z.array(networkPersonSchema),
+  consents: z.array(consentSchema),
+});
+export type HouseholdDetail = z.infer<typeof householdDetailSchema>;
+
+/* ---------- cases ---------- */
+
+export const caseStatusSchema = z.enum(CASE_STATUSES);
+export const involvedProfessionalSchema = z.object({
+  /** "who, not why": the organisation and discipline involved, no reasons or diagnoses. */
+  organisation: z.string().trim().min(2).max(120),
+  discipline: z.string().trim().min(2).max(60),
+  contactName: z.string().trim().max(120).nullable().default(null),
+});
+export type InvolvedProfessional = z.infer<typeof involvedProfessionalSchema>;
+
+export const createCaseSchema = z.object({
+  householdId: z.uuid(),
+  title: z.string().trim().min(3).max(120),
+  casusregisseurId: z.uuid(),
+  procesregisseurId: z.uuid().nullable().default(null),
+});
+export type CreateCaseRequest = z.input<typeof createCaseSchema>;
+
+export const updateCaseSchema = z
+  .object({
+    title: z.string().trim().min(3).max(120).optional(),
+    casusregisseurId: z.uuid().optional(),
+    procesregisseurId: z.uuid().nullable().optional(),
+    involved: z.array(involvedProfessionalSchema).max(30).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0);
+export type UpdateCaseRequest = z.input<typeof updateCaseSchema>;
+
+export const caseTransitionSchema = z.object({ to: caseStatusSchema });
+
+export const caseSummarySchema = z.object({
+  id: z.uuid(),
+  teamId: z.uuid(),
+  householdId: z.uuid(),
+  householdLabel: z.string(),
+  title: z.string(),
+  status: caseStatusSchema,
+  casusregisseur: z.object({ id: z.uuid(), displayName: z.string() }),
+  /** An open Meldcode record: shown as a safety marker everywhere the case appears. */
+  safetyMarker: z.boolean(),
+  updatedAt: z.iso.datetime(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseListQuerySchema = z.object({
+  status: caseStatusSchema.optional(),
+  regisseurId: z.uuid().optional(),
+  /** Free-text search in title and household label (case-insensitive, ≤ 80 chars). */
+  q: z.string().trim().max(80).optional(),
+  safety: z.enum(['ja']).optional(),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+export const caseStatusChangeSchema = z.object({
+  status: caseStatusSchema,
+  at: z.iso.datetime(),
+  byUserId: z.uuid().nullable(),
+});
+
+/** What is covered by consent or a legal basis, at a glance (computed). */
+export const consentCoverageSchema = z.object({
+  mdo: z.enum(['gedekt', 'verlopen', 'ontbreekt']),
+  validConsentIds: z.array(z.uuid()),
+  expiredConsentIds: z.array(z.uuid()),
+});
+export type ConsentCoverage = z.infer<typeof consentCoverageSchema>;
+
+/* ---------- ZRM ---------- */
+
+export const ZRM_SOURCES = ['client', 'professional', 'netwerk', 'dossier'] as const;
+export const zrmDomainInputSchema = z.object({
+  score: z.union([z.number().int().min(1).max(5), z.literal('niet-gescoord')]),
+  indicators: z.array(z.string().max(200)).max(10).default([]),
+  sources: z.array(z.enum(ZRM_SOURCES)).max(4).default([]),
+  toelichting: plainText(1000).default(''),
+});
+/** Validated in full on the server with the domain's rules (`createZrmAssessmentSchema`). */
+export const createZrmAssessmentSchema = z.object({
+  version: z.enum(ZRM_VERSIONS),
+  assessedAt: isoDate,
+  domains: z.record(z.string().max(40), zrmDomainInputSchema),
+  zwaartefactoren: z.record(z.string().max(40), z.unknown()).default({}),
+});
+export type CreateZrmAssessmentRequest = z.input<typeof createZrmAssessmentSchema>;
+
+export const zrmAssessmentSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  version: z.enum(ZRM_VERSIONS),
+  assessedAt: isoDate,
+  assessor: z.object({ id: z.uuid(), displayName: z.string() }),
+  domains: z.record(z.string(), zrmDomainInputSchema),
+  zwaartefactoren: z.record(z.string(), z.unknown()),
+  /** Older than 30 days: a snapshot no longer current (ZRM rule). */
+  stale: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type ZrmAssessment = z.infer<typeof zrmAssessmentSchema>;
+
+/* ---------- Meldcode ---------- */
+
+const afwegingAnswersSchema = z.partialRecord(
+  z.enum(AFWEGING_NUMBERS.map(String) as [string, ...string[]]),
+  z.boolean(),
+);
+const stepBase = { decision: plainText(2000).min(1) };
+export const meldcodeStepInputSchema = z.discriminatedUnion('step', [
+  z.object({
+    step: z.literal(1),
+    ...stepBase,
+    kindcheck: z.object({ kinderenAanwezig: z.boolean(), toelichting: plainText(1000).optional() }),
+  }),
+  z.object({
+    step: z.literal(2),
+    ...stepBase,
+    consulted: z.array(z.enum(MELDCODE_CONSULTEES)).min(1),
+    specialForms: z.array(z.enum(MELDCODE_SPECIAL_FORMS)).optional(),
+  }),
+  z.object({
+    step: z.literal(3),
+    ...stepBase,
+    gesprekGevoerd: z.boolean(),
+    redenGeenGesprek: plainText(1000).optional(),
+  }),
+  z.object({ step: z.literal(4), ...stepBase, afwegingen: afwegingAnswersSchema }),
+  z.object({
+    step: z.literal(5),
+    ...stepBase,
+    outcome: z.enum(MELDCODE_OUTCOMES),
+    afwegingen: afwegingAnswersSchema.optional(),
+    close: z.boolean(),
+    monitoringAfspraken: plainText(2000).optional(),
+  }),
+]);
+export type MeldcodeStepRequest = z.infer<typeof meldcodeStepInputSchema>;
+
+export const meldcodeRecordSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  openedAt: z.iso.datetime(),
+  openedBy: z.uuid(),
+  closedAt: z.iso.datetime().nullable(),
+  /** Steps as recorded (each with `by` = user id and `at`). */
+  entries: z.array(z.record(z.string(), z.unknown())),
+  nextAllowedSteps: z.array(z.number().int().min(1).max(5)),
+  safetyMarker: z.boolean(),
+});
+export type MeldcodeRecordView = z.infer<typeof meldcodeRecordSchema>;
+
+/* ---------- preparations and comments ---------- */
+
+/** Content of a preparation as edited (status is changed with its own call). */
+export const preparationContentSchema = casePreparationContentSchema;
+export type PreparationContent = z.input<typeof preparationContentSchema>;
+
+export const createPreparationSchema = z.object({
+  /** The meeting date it is meant for (optional until meetings exist). */
+  meetingDate: caseDateSchema.nullable().default(null),
+  content: preparationContentSchema,
+});
+export type CreatePreparationRequest = z.input<typeof createPreparationSchema>;
+
+export const updatePreparationSchema = z.object({ content: preparationContentSchema });
+
+export const preparationCommentInputSchema = z.object({ text: plainText(2000).min(1) });
+export const preparationCommentSchema = z.object({
+  id: z.uuid(),
+  author: z.object({ id: z.uuid(), displayName: z.string() }),
+  text: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type PreparationComment = z.infer<typeof preparationCommentSchema>;
+
+export const preparationSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  status: z.enum(PREPARATION_STATUSES),
+  meetingDate: isoDate.nullable(),
+  content: z.record(z.string(), z.unknown()),
+  /** Items still missing before it may be marked ready (e.g. `vraag`). */
+  missingForReady: z.array(z.string()),
+  /** The ZRM snapshot referred to is older than 30 days. */
+  zrmStale: z.boolean(),
+  author: z.object({ id: z.uuid(), displayName: z.string() }),
+  comments: z.array(preparationCommentSchema),
+  updatedAt: z.iso.datetime(),
+  readyAt: z.iso.datetime().nullable(),
+});
+export type Preparation = z.infer<typeof preparationSchema>;
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  procesregisseur: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  involved: z.array(involvedProfessionalSchema),
+  statusHistory: z.array(caseStatusChangeSchema),
+  allowedTransitions: z.array(caseStatusSchema),
+  leadTimes: z.object({
+    aanmeldingToPlan: z.number().nullable(),
+    aanmeldingToAfgesloten: z.number().nullable(),
+  }),
+  consentCoverage: consentCoverageSchema,
+  zrm: z.array(zrmAssessmentSchema),
+  meldcode: z.array(meldcodeRecordSchema),
+  preparations: z.array(preparationSchema),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+/* ---------- AVG art. 15 access log ---------- */
+
+export const accessLogEntrySchema = z.object({
+  at: z.iso.datetime(),
+  /** Role and organisation of who accessed (employees' identities are generally not owed: C-579/21). */
+  role: z.string().nullable(),
+  organisation: z.string().nullable(),
+  action: z.string(),
+  /** Which data: the kind of object read or changed. */
+  data: z.string().nullable(),
+  purpose: z.string().nullable(),
+  outcome: z.string(),
+});
+export const accessLogSchema = z.object({
+  householdId: z.uuid(),
+  generatedAt: z.iso.datetime(),
+  entries: z.array(accessLogEntrySchema),
+});
+export type AccessLog = z.infer<typeof accessLogSchema>;
