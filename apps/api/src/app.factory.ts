@@ -37,7 +37,10 @@ export async function createApp(
     requestIdHeader: false,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    trustProxy: false,
+    trustProxy:
+      config.trustProxyHops > 0
+        ? (_address: string, hop: number) => hop < config.trustProxyHops
+        : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(

@@ -31,6 +31,8 @@ export class AppConfig {
     cookieName: string;
   };
   readonly rateLimitPerMinute: number;
+  /** Reverse proxies trusted for the client address (per-address limits and audit source). */
+  readonly trustProxyHops: number;
   readonly oidc: {
     issuer: URL;
     clientId: string;
@@ -80,6 +82,7 @@ export class AppConfig {
       cookieName: this.tls ? '__Host-casustafel_session' : 'casustafel_session',
     };
     this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
+    this.trustProxyHops = env.TRUST_PROXY_HOPS;
     this.oidc =
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
         ? {

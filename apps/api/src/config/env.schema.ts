@@ -88,6 +88,8 @@ export const envSchema = z.object({
     .optional(),
   SESSION_IDLE_TIMEOUT_SECONDS: seconds.default(15 * 60),
   SESSION_ABSOLUTE_TIMEOUT_SECONDS: seconds.default(8 * 60 * 60),
+  /** Number of reverse proxies in front of the api whose X-Forwarded-For is trusted (0 = none). */
+  TRUST_PROXY_HOPS: z.coerce.number({ error: 'must be a number' }).int().min(0).max(5).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(10).default(600),
   OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
