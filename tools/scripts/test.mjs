@@ -6,6 +6,7 @@
 //   3. production builds, the api as a process, and the browser tests against the built product
 // Every step runs even when an earlier one failed, so one run shows every problem.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,10 @@ const env = {
   NX_TUI: 'false',
   FORCE_COLOR: '0',
 };
-const nx = path.join(root, 'node_modules/nx/bin/nx.js');
+// The nx CLI's entry file, as its package.json declares it (run with this same Node 24).
+const require = createRequire(import.meta.url);
+const nxPackage = require.resolve('nx/package.json', { paths: [root] });
+const nx = path.join(path.dirname(nxPackage), JSON.parse(readFileSync(nxPackage, 'utf8')).bin.nx);
 
 const steps = [
   ['lint and typecheck', ['run-many', '-t', 'lint', 'typecheck', '--outputStyle=static']],
