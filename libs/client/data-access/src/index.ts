@@ -20,3 +20,7 @@ export * from './lib/admin/admin.api';
 export * from './lib/admin/admin.store';
 export * from './lib/audit/audit.api';
 export * from './lib/audit/audit.store';
+export * from './lib/case-file/case-file.api';
+export * from './lib/case-file/case-list.store';
+export * from './lib/case-file/household.store';
+export * from './lib/case-file/case.store';

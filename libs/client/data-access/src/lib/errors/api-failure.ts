@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TimeoutError } from 'rxjs';
-import { type ErrorCode, errorResponseSchema } from '@casustafel/contracts';
+import { type ErrorCode, errorResponseSchema, type ValidationIssue } from '@casustafel/contracts';
 
 /** Why a request to the api did not produce the expected answer. */
 export type ApiFailure =
@@ -14,6 +14,8 @@ export type ApiFailure =
       requestId: string;
       /** Seconds to wait before trying again (`retry-after` of a 429), when the api said so. */
       retryAfterSeconds?: number;
+      /** Which fields were refused and why (validation errors, refused transitions). */
+      details?: ValidationIssue[];
     }
   /** The api (or something in between) answered, but not with a shape of the contract. */
   | { kind: 'invalid_response'; status: number };
@@ -53,6 +55,8 @@ export function toApiFailure(error: unknown): ApiFailure {
       status: error.status,
       requestId: parsed.data.requestId,
     };
+    if (parsed.data.details && parsed.data.details.length > 0)
+      failure.details = parsed.data.details;
     const retryAfter = Number(error.headers?.get('retry-after'));
     if (Number.isInteger(retryAfter) && retryAfter > 0) failure.retryAfterSeconds = retryAfter;
     return failure;
@@ -64,4 +68,9 @@ export function toApiFailure(error: unknown): ApiFailure {
 /** The api error code of a failure, or null when the api did not answer with its error shape. */
 export function failureCode(failure: ApiFailure | null): ErrorCode | null {
   return failure?.kind === 'error' ? failure.code : null;
+}
+
+/** The field issues the api reported with a failure (empty when none). */
+export function failureDetails(failure: ApiFailure | null): ValidationIssue[] {
+  return failure?.kind === 'error' ? (failure.details ?? []) : [];
 }

@@ -1,0 +1,99 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { firstValueFrom, type Observable } from 'rxjs';
+import type {
+  AccessLog,
+  CreateConsentRequest,
+  CreateHouseholdRequest,
+  HouseholdDetail,
+  NetworkPersonInput,
+  PersonInput,
+} from '@casustafel/contracts';
+import {
+  type ApiFailure,
+  type ApiResult,
+  failureCode,
+  failureMessageKey,
+} from '../errors/api-failure';
+import { CaseFileApi } from './case-file.api';
+
+/** One household: members, network, consent ledger and its AVG art. 15 access log. */
+@Injectable({ providedIn: 'root' })
+export class HouseholdStore {
+  readonly #api = inject(CaseFileApi);
+  readonly #household = signal<HouseholdDetail | null>(null);
+  readonly #accessLog = signal<AccessLog | null>(null);
+  readonly #loading = signal(false);
+  readonly #failure = signal<ApiFailure | null>(null);
+
+  readonly household = this.#household.asReadonly();
+  readonly accessLog = this.#accessLog.asReadonly();
+  readonly loading = this.#loading.asReadonly();
+  readonly failure = this.#failure.asReadonly();
+  readonly failureKey = computed(() => {
+    const failure = this.#failure();
+    return failure ? failureMessageKey(failure) : null;
+  });
+  readonly forbidden = computed(() => failureCode(this.#failure()) === 'FORBIDDEN');
+
+  async load(householdId: string): Promise<void> {
+    this.#loading.set(true);
+    this.#failure.set(null);
+    if (this.#household()?.id !== householdId) {
+      this.#household.set(null);
+      this.#accessLog.set(null);
+    }
+    const result = await firstValueFrom(this.#api.household(householdId));
+    this.#loading.set(false);
+    if (result.ok) this.#household.set(result.data);
+    else this.#failure.set(result.failure);
+  }
+
+  update(householdId: string, patch: Partial<CreateHouseholdRequest>): Promise<ApiResult<unknown>> {
+    return this.#change(householdId, this.#api.updateHousehold(householdId, patch));
+  }
+
+  addPerson(householdId: string, person: PersonInput): Promise<ApiResult<unknown>> {
+    return this.#change(householdId, this.#api.addPerson(householdId, person));
+  }
+
+  updatePerson(
+    householdId: string,
+    personId: string,
+    patch: Partial<PersonInput>,
+  ): Promise<ApiResult<unknown>> {
+    return this.#change(householdId, this.#api.updatePerson(personId, patch));
+  }
+
+  addNetworkPerson(householdId: string, person: NetworkPersonInput): Promise<ApiResult<unknown>> {
+    return this.#change(householdId, this.#api.addNetworkPerson(householdId, person));
+  }
+
+  removeNetworkPerson(householdId: string, networkPersonId: string): Promise<ApiResult<unknown>> {
+    return this.#change(householdId, this.#api.removeNetworkPerson(networkPersonId));
+  }
+
+  recordConsent(householdId: string, consent: CreateConsentRequest): Promise<ApiResult<unknown>> {
+    return this.#change(householdId, this.#api.recordConsent(householdId, consent));
+  }
+
+  withdrawConsent(householdId: string, consentId: string): Promise<ApiResult<unknown>> {
+    return this.#change(householdId, this.#api.withdrawConsent(consentId));
+  }
+
+  async loadAccessLog(householdId: string): Promise<ApiResult<AccessLog>> {
+    const result = await firstValueFrom(this.#api.accessLog(householdId));
+    if (result.ok) this.#accessLog.set(result.data);
+    return result;
+  }
+
+  /** The access log as a CSV file, for the person who asked (AVG art. 15). */
+  accessLogCsv(householdId: string): Promise<ApiResult<Blob>> {
+    return firstValueFrom(this.#api.accessLogCsv(householdId));
+  }
+
+  async #change<T>(householdId: string, call: Observable<ApiResult<T>>): Promise<ApiResult<T>> {
+    const result = await firstValueFrom(call);
+    if (result.ok) await this.load(householdId);
+    return result;
+  }
+}
