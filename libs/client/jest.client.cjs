@@ -37,6 +37,10 @@ module.exports = function clientJestConfig(displayName, projectDir) {
         root,
         'libs/client/feature-audit/src/index.ts',
       ),
+      '^@casustafel/client/feature-cases$': path.join(
+        root,
+        'libs/client/feature-cases/src/index.ts',
+      ),
     },
     // Angular ships .mjs; @jsverse/utils (a Transloco dependency) ships ESM as .esm.js.
     transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$|@jsverse/)'],

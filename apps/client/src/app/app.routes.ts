@@ -23,6 +23,27 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@casustafel/client/feature-auth').then((m) => m.ACTIVATE_ROUTES),
   },
   {
+    path: 'teams/:teamId/casussen',
+    canActivate: [completeSessionGuard],
+    loadChildren: () => import('@casustafel/client/feature-cases').then((m) => m.CASE_LIST_ROUTES),
+  },
+  {
+    path: 'teams/:teamId/huishoudens/nieuw',
+    canActivate: [completeSessionGuard],
+    loadChildren: () =>
+      import('@casustafel/client/feature-cases').then((m) => m.NEW_HOUSEHOLD_ROUTES),
+  },
+  {
+    path: 'huishoudens',
+    canActivate: [completeSessionGuard],
+    loadChildren: () => import('@casustafel/client/feature-cases').then((m) => m.HOUSEHOLD_ROUTES),
+  },
+  {
+    path: 'casussen',
+    canActivate: [completeSessionGuard],
+    loadChildren: () => import('@casustafel/client/feature-cases').then((m) => m.CASE_ROUTES),
+  },
+  {
     path: 'teams',
     canActivate: [completeSessionGuard],
     loadChildren: () => import('@casustafel/client/feature-teams').then((m) => m.TEAMS_ROUTES),

@@ -38,6 +38,12 @@ import { AlertComponent } from '@casustafel/client/ui';
                   }
                 }
               </span>
+              <a
+                class="utrecht-link cst-small"
+                [routerLink]="['/teams', team.id, 'casussen']"
+                [attr.data-testid]="'team-cases-link-' + team.id"
+                >{{ 'teams.casesOf' | transloco: { team: team.name } }}</a
+              >
             </li>
           }
         </ul>

@@ -24,6 +24,14 @@ import { AlertComponent, DateTimePipe, PageHeadingComponent } from '@casustafel/
     </p>
     @if (store.team(); as team) {
       <cst-page-heading [heading]="team.name" data-testid="team-heading" />
+      <p class="utrecht-paragraph">
+        <a
+          class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+          [routerLink]="['/teams', team.id, 'casussen']"
+          data-testid="team-cases-link"
+          >{{ 'team.cases' | transloco }}</a
+        >
+      </p>
       <dl class="utrecht-data-list utrecht-data-list--rows cst-narrow">
         <div class="utrecht-data-list__item">
           <dt class="utrecht-data-list__item-key">{{ 'team.type' | transloco }}</dt>
@@ -43,7 +51,7 @@ import { AlertComponent, DateTimePipe, PageHeadingComponent } from '@casustafel/
           </dd>
         </div>
       </dl>
-      <section class="cst-section" aria-labelledby="team-members-heading">
+      <section class="cst-section">
         <h2 class="utrecht-heading-2" id="team-members-heading">
           {{ 'team.members' | transloco: { count: team.members.length } }}
         </h2>
