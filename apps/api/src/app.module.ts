@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CaseFileModule } from './modules/case-file/case-file.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         IdentityModule,
+        CaseFileModule,
         DemoModule,
         InstanceModule,
         HealthModule,

@@ -2,6 +2,7 @@ import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
 import { RecoveryCodeEntity } from '../modules/auth/recovery-code.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
+import { CASE_FILE_ENTITIES } from '../modules/case-file/case-file.entities';
 import { MembershipEntity } from '../modules/identity/membership.entity';
 import { OrganisationEntity } from '../modules/identity/organisation.entity';
 import { TeamEntity } from '../modules/identity/team.entity';
@@ -21,4 +22,5 @@ export const ENTITIES = [
   RecoveryCodeEntity,
   SessionEntity,
   LoginThrottleEntity,
+  ...CASE_FILE_ENTITIES,
 ];

@@ -7,7 +7,14 @@ import { SetMetadata } from '@nestjs/common';
  * policy layer (CASL) from the user's memberships and, later, case relations and guest grants.
  */
 export type Permission =
-  'public' | 'session' | 'authenticated' | 'organisation:manage' | 'team:read' | 'audit:read';
+  | 'public'
+  | 'session'
+  | 'authenticated'
+  | 'organisation:manage'
+  | 'team:read'
+  | 'audit:read'
+  /** Client data (the case file): a member of at least one team, or a case's regisseur. */
+  | 'client-data';
 
 /**
  * The NEN 7513 audit action recorded for each call (`<object>.<verb>`), or `none` for calls
@@ -35,7 +42,28 @@ export type AuditAction =
   | 'membership.update'
   | 'membership.remove'
   | 'audit.read'
-  | 'audit.export';
+  | 'audit.export'
+  | 'household.read'
+  | 'household.create'
+  | 'household.update'
+  | 'person.create'
+  | 'person.update'
+  | 'network.update'
+  | 'consent.create'
+  | 'consent.withdraw'
+  | 'case.list'
+  | 'case.read'
+  | 'case.create'
+  | 'case.update'
+  | 'case.status'
+  | 'zrm.create'
+  | 'meldcode.open'
+  | 'meldcode.step'
+  | 'preparation.create'
+  | 'preparation.update'
+  | 'preparation.ready'
+  | 'preparation.comment'
+  | 'access-log.export';
 
 export interface AccessPolicy {
   permission: Permission;

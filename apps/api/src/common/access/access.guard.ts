@@ -1,7 +1,9 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import type { Socket } from 'socket.io';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../../modules/audit/audit.service';
 import { SessionService } from '../../modules/auth/session.service';
@@ -29,6 +31,7 @@ export class AccessGuard implements CanActivate {
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,11 +52,15 @@ export class AccessGuard implements CanActivate {
     if (!actor) return this.deny(store, policy, 'UNAUTHENTICATED');
     if (policy.permission === 'session') return true;
     if (!actor.secondFactorPassed) return this.deny(store, policy, 'SECOND_FACTOR_REQUIRED');
-    if (!this.permits(actor, policy.permission)) return this.deny(store, policy, 'FORBIDDEN');
+    if (!(await this.permits(actor, policy.permission)))
+      return this.deny(store, policy, 'FORBIDDEN');
     return true;
   }
 
-  private permits(actor: Actor, permission: Exclude<Permission, 'public' | 'session'>): boolean {
+  private async permits(
+    actor: Actor,
+    permission: Exclude<Permission, 'public' | 'session'>,
+  ): Promise<boolean> {
     const ability = abilityFor(actor);
     switch (permission) {
       case 'authenticated':
@@ -64,7 +71,19 @@ export class AccessGuard implements CanActivate {
         return ability.can('read', 'Team');
       case 'audit:read':
         return ability.can('read', 'AuditEvent');
+      case 'client-data':
+        // Type level only; the service checks the object (team, or this case's regisseur).
+        return ability.can('read', 'ClientData') || this.isRegisseur(actor.userId);
     }
+  }
+
+  /** Casusregisseur or procesregisseur of at least one case (possibly outside the own teams). */
+  private async isRegisseur(userId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      'SELECT 1 FROM "client_case" WHERE "casusregisseur_id" = $1 OR "procesregisseur_id" = $1 LIMIT 1',
+      [userId],
+    )) as unknown[];
+    return rows.length > 0;
   }
 
   private async httpContext(

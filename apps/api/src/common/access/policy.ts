@@ -17,7 +17,8 @@ export type Subject =
   | Shaped<'Membership', { organisationId: string }>
   | Shaped<'User', { organisationId: string }>
   | Shaped<'AuditEvent', { organisationId: string }>
-  | Shaped<'ClientData', { teamId: string }>;
+  | Shaped<'ClientData', { teamId: string }>
+  | Shaped<'Case', { teamId: string; casusregisseurId: string; procesregisseurId: string | null }>;
 export type PolicyAction = 'manage' | 'read' | 'update' | 'create' | 'delete';
 export type AppAbility = MongoAbility<[PolicyAction, Subject], MongoQuery>;
 
@@ -39,8 +40,11 @@ export function abilityFor(actor: Actor): AppAbility {
   }
   if (teamIds.length > 0) {
     can('read', 'Team', { id: { $in: teamIds } });
-    can('read', 'ClientData', { teamId: { $in: teamIds } });
+    can(['read', 'create', 'update', 'delete'], 'ClientData', { teamId: { $in: teamIds } });
+    can(['read', 'create', 'update'], 'Case', { teamId: { $in: teamIds } });
   }
+  can(['read', 'update'], 'Case', { casusregisseurId: actor.userId });
+  can(['read', 'update'], 'Case', { procesregisseurId: actor.userId });
   return build();
 }
 

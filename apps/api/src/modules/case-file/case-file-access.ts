@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { abilityFor, asSubject, type PolicyAction } from '../../common/access/policy';
+import { type Actor, RequestContext } from '../../common/context/request-context';
+import { DomainError } from '../../common/errors/domain.error';
+import { Clock } from '../../common/time/clock';
+import { CaseEntity } from './case.entity';
+import { ConsentService } from './consent.service';
+import { HouseholdEntity } from './household.entity';
+
+/** The kind of case-file data a call touches, as recorded in the audit trail. */
+export interface AuditObject {
+  type: string;
+  id: string | null;
+}
+
+/** Purpose code of day-to-day case-file work in the audit trail. */
+export const CASE_FILE_PURPOSE = 'casusregie';
+
+function forbidden(): DomainError {
+  // Same answer for "does not exist" and "not yours": existence is need-to-know too.
+  return new DomainError('FORBIDDEN', 'You do not have access to this case file');
+}
+
+/**
+ * Need-to-know for the case file: a household is its team's; a case is its team's and its
+ * casusregisseur's and procesregisseur's. Every check notes the audit details first (object,
+ * the household as clientId, the team, the consent that covers the work), so a refusal is
+ * recorded as denied with the client concerned.
+ */
+@Injectable()
+export class CaseFileAccess {
+  constructor(
+    @InjectRepository(HouseholdEntity) private readonly households: Repository<HouseholdEntity>,
+    @InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>,
+    private readonly consents: ConsentService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A team's client data (lists, creating a household or case in it). */
+  team(actor: Actor, teamId: string, action: PolicyAction, object: AuditObject): void {
+    RequestContext.note({
+      objectType: object.type,
+      objectId: object.id,
+      purpose: CASE_FILE_PURPOSE,
+      context: { teamId },
+    });
+    if (!abilityFor(actor).can(action, asSubject('ClientData', { teamId }))) throw forbidden();
+  }
+
+  async household(
+    actor: Actor,
+    householdId: string,
+    action: PolicyAction,
+    object: AuditObject = { type: 'household', id: householdId },
+  ): Promise<HouseholdEntity> {
+    RequestContext.note({
+      objectType: object.type,
+      objectId: object.id,
+      purpose: CASE_FILE_PURPOSE,
+    });
+    const household = await this.households.findOneBy({ id: householdId });
+    if (!household) throw forbidden();
+    RequestContext.note({ clientId: household.id, context: { teamId: household.teamId } });
+    if (!abilityFor(actor).can(action, asSubject('ClientData', { teamId: household.teamId })))
+      throw forbidden();
+    await this.noteLegalBasis(household.id);
+    return household;
+  }
+
+  async case(
+    actor: Actor,
+    caseId: string,
+    action: PolicyAction,
+    object: AuditObject = { type: 'case', id: caseId },
+  ): Promise<CaseEntity> {
+    RequestContext.note({
+      objectType: object.type,
+      objectId: object.id,
+      purpose: CASE_FILE_PURPOSE,
+    });
+    const found = await this.cases.findOneBy({ id: caseId });
+    if (!found) throw forbidden();
+    RequestContext.note({
+      clientId: found.householdId,
+      context: { teamId: found.teamId, caseId: found.id },
+    });
+    if (!this.mayCase(actor, found, action)) throw forbidden();
+    await this.noteLegalBasis(found.householdId);
+    return found;
+  }
+
+  mayCase(actor: Actor, c: CaseEntity, action: PolicyAction): boolean {
+    return abilityFor(actor).can(
+      action,
+      asSubject('Case', {
+        teamId: c.teamId,
+        casusregisseurId: c.casusregisseurId,
+        procesregisseurId: c.procesregisseurId,
+      }),
+    );
+  }
+
+  /** For a call about an object that does not exist (or is not reachable): refuse. */
+  refuse(object: AuditObject): never {
+    RequestContext.note({
+      objectType: object.type,
+      objectId: object.id,
+      purpose: CASE_FILE_PURPOSE,
+    });
+    throw forbidden();
+  }
+
+  /** Records which consent (purpose mdo) covers the work, if one does. */
+  async noteLegalBasis(householdId: string): Promise<void> {
+    const coverage = await this.consents.coverage(householdId, 'mdo', this.clock.now());
+    RequestContext.note({ legalBasis: coverage.validConsentIds[0] ?? null });
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Consent, ConsentCoverage } from '@casustafel/contracts';
+import type { ConsentPurpose } from './case-file.types';
+import { ConsentEntity } from './household.entity';
+
+export type ConsentState = Consent['state'];
+
+/** The calendar date (UTC) of an instant: consent dates are whole days. */
+export function dateOf(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/**
+ * The state of a ledger entry at `at`: withdrawn wins; a consent expires after its expiry date
+ * (the expiry date itself is still covered).
+ */
+export function consentState(consent: ConsentEntity, at: Date): ConsentState {
+  if (consent.withdrawnAt !== null && consent.withdrawnAt.getTime() <= at.getTime())
+    return 'ingetrokken';
+  if (consent.expiresAt !== null && consent.expiresAt < dateOf(at)) return 'verlopen';
+  return 'geldig';
+}
+
+export function toConsent(c: ConsentEntity, at: Date): Consent {
+  return {
+    id: c.id,
+    basis: c.basis,
+    legalBasis: c.legalBasis,
+    personId: c.personId,
+    purpose: c.purpose,
+    dataCategories: c.dataCategories as Consent['dataCategories'],
+    recipients: c.recipients,
+    grantedByPersonId: c.grantedByPersonId,
+    recordedByUserId: c.recordedByUserId,
+    grantedAt: c.grantedAt,
+    expiresAt: c.expiresAt,
+    withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+    note: c.note,
+    state: consentState(c, at),
+  };
+}
+
+/** The consent ledger's questions: is a purpose covered for a household at a moment? */
+@Injectable()
+export class ConsentService {
+  constructor(
+    @InjectRepository(ConsentEntity) private readonly consents: Repository<ConsentEntity>,
+  ) {}
+
+  /**
+   * Coverage of `purpose` for the household at `at`: `gedekt` when a valid entry (consent or
+   * legal basis) exists, `verlopen` when only expired ones do, else `ontbreekt`. Withdrawn
+   * entries and entries granted after `at` count for nothing.
+   */
+  async coverage(householdId: string, purpose: ConsentPurpose, at: Date): Promise<ConsentCoverage> {
+    const entries = await this.consents.find({
+      where: { householdId, purpose },
+      order: { grantedAt: 'ASC', createdAt: 'ASC' },
+    });
+    const validConsentIds: string[] = [];
+    const expiredConsentIds: string[] = [];
+    for (const entry of entries) {
+      if (entry.grantedAt > dateOf(at)) continue;
+      const state = consentState(entry, at);
+      if (state === 'geldig') validConsentIds.push(entry.id);
+      else if (state === 'verlopen') expiredConsentIds.push(entry.id);
+    }
+    return {
+      mdo:
+        validConsentIds.length > 0
+          ? 'gedekt'
+          : expiredConsentIds.length > 0
+            ? 'verlopen'
+            : 'ontbreekt',
+      validConsentIds,
+      expiredConsentIds,
+    };
+  }
+}

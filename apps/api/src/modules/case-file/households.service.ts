@@ -1,0 +1,359 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { z } from 'zod';
+import {
+  type AccessLog,
+  type Consent,
+  type HouseholdDetail,
+  type HouseholdSummary,
+  type NetworkPerson,
+  type Person,
+  type ValidationIssue,
+  addressSchema,
+  createConsentSchema,
+  createHouseholdSchema,
+  networkPersonInputSchema,
+  personInputSchema,
+  updatePersonSchema,
+} from '@casustafel/contracts';
+import { isValidBsn, maskBsn, normaliseBsn } from '@casustafel/domain';
+import type { Actor } from '../../common/context/request-context';
+import { RequestContext } from '../../common/context/request-context';
+import type { SecretBox } from '../../common/crypto/secret-box';
+import { DomainError } from '../../common/errors/domain.error';
+import { Clock } from '../../common/time/clock';
+import { AuditService } from '../audit/audit.service';
+import { SECRET_BOX } from '../auth/auth.service';
+import { OrganisationEntity } from '../identity/organisation.entity';
+import { CaseFileAccess } from './case-file-access';
+import { toConsent } from './consent.service';
+import {
+  ConsentEntity,
+  HouseholdEntity,
+  NetworkPersonEntity,
+  PersonEntity,
+} from './household.entity';
+
+export const updateHouseholdSchema = z.strictObject({
+  label: createHouseholdSchema.shape.label.optional(),
+  address: addressSchema.nullable().optional(),
+});
+export type UpdateHouseholdRequest = z.infer<typeof updateHouseholdSchema>;
+
+type CreateHousehold = z.output<typeof createHouseholdSchema>;
+type NetworkInput = z.output<typeof networkPersonInputSchema>;
+type PersonValues = z.output<typeof personInputSchema>;
+type CreateConsent = z.output<typeof createConsentSchema>;
+
+const bsnContext = (personId: string) => `bsn:${personId}`;
+
+function invalid(details: ValidationIssue[]): DomainError {
+  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', details);
+}
+
+/**
+ * Parses a person payload. Any problem with the BSN (format, length, 11-proef) is reported as
+ * `bsn-invalid`, never with the value. With `partial`, only the fields sent are returned.
+ */
+export function parsePersonInput(body: unknown, partial: boolean): Partial<PersonValues> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw invalid([{ path: '', issue: 'invalid_type' }]);
+  const result = (partial ? updatePersonSchema : personInputSchema).safeParse(body);
+  if (!result.success) {
+    throw invalid(
+      result.error.issues.slice(0, 20).map((issue) => {
+        const path = issue.path.map(String).join('.');
+        return { path, issue: path === 'bsn' ? 'bsn-invalid' : issue.code };
+      }),
+    );
+  }
+  const value = result.data as PersonValues;
+  if (value.bsn !== null && value.bsn !== undefined) {
+    const bsn = normaliseBsn(value.bsn);
+    if (!isValidBsn(bsn)) throw invalid([{ path: 'bsn', issue: 'bsn-invalid' }]);
+    value.bsn = bsn;
+  }
+  if (!partial) return value;
+  const sent = new Set(Object.keys(body));
+  return Object.fromEntries(
+    Object.entries(value).filter(([key]) => sent.has(key)),
+  ) as Partial<PersonValues>;
+}
+
+/** Households, the people in and around them, the consent ledger and the art. 15 access log. */
+@Injectable()
+export class HouseholdsService {
+  constructor(
+    @InjectRepository(HouseholdEntity) private readonly households: Repository<HouseholdEntity>,
+    @InjectRepository(PersonEntity) private readonly persons: Repository<PersonEntity>,
+    @InjectRepository(NetworkPersonEntity)
+    private readonly network: Repository<NetworkPersonEntity>,
+    @InjectRepository(ConsentEntity) private readonly consents: Repository<ConsentEntity>,
+    @InjectRepository(OrganisationEntity)
+    private readonly organisations: Repository<OrganisationEntity>,
+    @Inject(SECRET_BOX) private readonly secrets: SecretBox,
+    private readonly access: CaseFileAccess,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(actor: Actor, teamId: string): Promise<HouseholdSummary[]> {
+    this.access.team(actor, teamId, 'read', { type: 'household', id: null });
+    const households = await this.households.find({ where: { teamId }, order: { label: 'ASC' } });
+    const counts = await this.memberCounts(households.map((h) => h.id));
+    return households.map((h) => this.summary(h, counts.get(h.id) ?? 0));
+  }
+
+  async create(actor: Actor, teamId: string, input: CreateHousehold): Promise<HouseholdDetail> {
+    this.access.team(actor, teamId, 'create', { type: 'household', id: null });
+    const now = this.clock.now();
+    const household = await this.households.save(
+      this.households.create({
+        teamId,
+        label: input.label,
+        address: input.address,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    RequestContext.note({ objectId: household.id, clientId: household.id });
+    return this.detailOf(household);
+  }
+
+  async detail(actor: Actor, householdId: string): Promise<HouseholdDetail> {
+    return this.detailOf(await this.access.household(actor, householdId, 'read'));
+  }
+
+  async update(
+    actor: Actor,
+    householdId: string,
+    input: UpdateHouseholdRequest,
+  ): Promise<HouseholdDetail> {
+    const household = await this.access.household(actor, householdId, 'update');
+    if (input.label !== undefined) household.label = input.label;
+    if (input.address !== undefined) household.address = input.address;
+    household.updatedAt = this.clock.now();
+    return this.detailOf(await this.households.save(household));
+  }
+
+  async addPerson(actor: Actor, householdId: string, body: unknown): Promise<Person> {
+    await this.access.household(actor, householdId, 'update', { type: 'person', id: null });
+    const input = parsePersonInput(body, false) as PersonValues;
+    const now = this.clock.now();
+    const person = await this.persons.manager.transaction(async (tx) => {
+      const saved = await tx.save(
+        tx.create(PersonEntity, {
+          householdId,
+          givenName: input.givenName,
+          familyName: input.familyName,
+          role: input.role,
+          dateOfBirth: input.dateOfBirth,
+          phone: input.phone,
+          email: input.email,
+          bsnSealed: null,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      if (input.bsn) {
+        saved.bsnSealed = this.secrets.seal(input.bsn, bsnContext(saved.id));
+        await tx.save(saved);
+      }
+      return saved;
+    });
+    RequestContext.note({ objectId: person.id });
+    await this.touch(householdId);
+    return this.toPerson(person);
+  }
+
+  async updatePerson(actor: Actor, personId: string, body: unknown): Promise<Person> {
+    const object = { type: 'person', id: personId };
+    const person = await this.persons.findOneBy({ id: personId });
+    if (!person) this.access.refuse(object);
+    await this.access.household(actor, person.householdId, 'update', object);
+    const input = parsePersonInput(body, true);
+    if (input.givenName !== undefined) person.givenName = input.givenName;
+    if (input.familyName !== undefined) person.familyName = input.familyName;
+    if (input.role !== undefined) person.role = input.role;
+    if (input.dateOfBirth !== undefined) person.dateOfBirth = input.dateOfBirth;
+    if (input.phone !== undefined) person.phone = input.phone;
+    if (input.email !== undefined) person.email = input.email;
+    if (input.bsn !== undefined)
+      person.bsnSealed =
+        input.bsn === null ? null : this.secrets.seal(input.bsn, bsnContext(person.id));
+    person.updatedAt = this.clock.now();
+    const saved = await this.persons.save(person);
+    await this.touch(person.householdId);
+    return this.toPerson(saved);
+  }
+
+  async addNetworkPerson(
+    actor: Actor,
+    householdId: string,
+    input: NetworkInput,
+  ): Promise<NetworkPerson> {
+    await this.access.household(actor, householdId, 'update', { type: 'network-person', id: null });
+    const saved = await this.network.save(
+      this.network.create({ householdId, ...input, createdAt: this.clock.now() }),
+    );
+    RequestContext.note({ objectId: saved.id });
+    await this.touch(householdId);
+    return this.toNetworkPerson(saved);
+  }
+
+  async removeNetworkPerson(actor: Actor, networkPersonId: string): Promise<void> {
+    const object = { type: 'network-person', id: networkPersonId };
+    const entry = await this.network.findOneBy({ id: networkPersonId });
+    if (!entry) this.access.refuse(object);
+    await this.access.household(actor, entry.householdId, 'update', object);
+    await this.network.delete({ id: entry.id });
+    await this.touch(entry.householdId);
+  }
+
+  async addConsent(actor: Actor, householdId: string, input: CreateConsent): Promise<Consent> {
+    await this.access.household(actor, householdId, 'update', { type: 'consent', id: null });
+    const memberIds = new Set(
+      (await this.persons.find({ where: { householdId }, select: { id: true } })).map((p) => p.id),
+    );
+    const issues: ValidationIssue[] = [];
+    if (input.personId !== null && !memberIds.has(input.personId))
+      issues.push({ path: 'personId', issue: 'not-a-member' });
+    if (input.grantedByPersonId !== null && !memberIds.has(input.grantedByPersonId))
+      issues.push({ path: 'grantedByPersonId', issue: 'not-a-member' });
+    if (issues.length > 0) throw invalid(issues);
+    const now = this.clock.now();
+    const saved = await this.consents.save(
+      this.consents.create({
+        householdId,
+        basis: input.basis,
+        legalBasis: input.legalBasis,
+        personId: input.personId,
+        purpose: input.purpose,
+        dataCategories: input.dataCategories,
+        recipients: input.recipients,
+        grantedByPersonId: input.grantedByPersonId,
+        recordedByUserId: actor.userId,
+        grantedAt: input.grantedAt,
+        expiresAt: input.expiresAt,
+        withdrawnAt: null,
+        note: input.note,
+        createdAt: now,
+      }),
+    );
+    RequestContext.note({ objectId: saved.id });
+    await this.access.noteLegalBasis(householdId);
+    return toConsent(saved, now);
+  }
+
+  async withdrawConsent(actor: Actor, consentId: string): Promise<Consent> {
+    const object = { type: 'consent', id: consentId };
+    const consent = await this.consents.findOneBy({ id: consentId });
+    if (!consent) this.access.refuse(object);
+    await this.access.household(actor, consent.householdId, 'update', object);
+    const now = this.clock.now();
+    if (consent.withdrawnAt === null) {
+      consent.withdrawnAt = now;
+      await this.consents.save(consent);
+    }
+    await this.access.noteLegalBasis(consent.householdId);
+    return toConsent(consent, now);
+  }
+
+  /** AVG art. 15: every recorded access to the household's data, without employees' names. */
+  async accessLog(actor: Actor, householdId: string): Promise<AccessLog> {
+    await this.access.household(actor, householdId, 'read', { type: 'access-log', id: null });
+    RequestContext.note({ purpose: 'inzageverzoek' });
+    const events = await this.audit.exportForClient(householdId);
+    const orgIds = [
+      ...new Set(events.map((e) => e.actor.organisationId).filter((id): id is string => !!id)),
+    ];
+    const names = new Map(
+      (orgIds.length ? await this.organisations.findBy({ id: In(orgIds) }) : []).map((o) => [
+        o.id,
+        o.name,
+      ]),
+    );
+    return {
+      householdId,
+      generatedAt: this.clock.now().toISOString(),
+      entries: events.map((e) => ({
+        at: e.occurredAt,
+        role: e.actor.role,
+        organisation: e.actor.organisationId ? (names.get(e.actor.organisationId) ?? null) : null,
+        action: e.action,
+        data: e.object?.type ?? null,
+        purpose: e.purpose,
+        outcome: e.outcome,
+      })),
+    };
+  }
+
+  toPerson(p: PersonEntity): Person {
+    return {
+      id: p.id,
+      givenName: p.givenName,
+      familyName: p.familyName,
+      role: p.role,
+      dateOfBirth: p.dateOfBirth,
+      phone: p.phone,
+      email: p.email,
+      bsnMasked: p.bsnSealed ? maskBsn(this.secrets.open(p.bsnSealed, bsnContext(p.id))) : null,
+    };
+  }
+
+  private toNetworkPerson(n: NetworkPersonEntity): NetworkPerson {
+    return {
+      id: n.id,
+      name: n.name,
+      relation: n.relation,
+      relationDetail: n.relationDetail,
+      phone: n.phone,
+    };
+  }
+
+  private summary(h: HouseholdEntity, memberCount: number): HouseholdSummary {
+    return {
+      id: h.id,
+      teamId: h.teamId,
+      label: h.label,
+      memberCount,
+      createdAt: h.createdAt.toISOString(),
+    };
+  }
+
+  private async detailOf(h: HouseholdEntity): Promise<HouseholdDetail> {
+    const [members, network, consents] = await Promise.all([
+      this.persons.find({ where: { householdId: h.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      this.network.find({ where: { householdId: h.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      this.consents.find({
+        where: { householdId: h.id },
+        order: { grantedAt: 'ASC', createdAt: 'ASC' },
+      }),
+    ]);
+    const now = this.clock.now();
+    return {
+      ...this.summary(h, members.length),
+      address: h.address,
+      members: members.map((p) => this.toPerson(p)),
+      network: network.map((n) => this.toNetworkPerson(n)),
+      consents: consents.map((c) => toConsent(c, now)),
+    };
+  }
+
+  private async memberCounts(householdIds: string[]): Promise<Map<string, number>> {
+    if (householdIds.length === 0) return new Map();
+    const rows = await this.persons
+      .createQueryBuilder('p')
+      .select('p.householdId', 'householdId')
+      .addSelect('COUNT(*)::int', 'count')
+      .where('p.householdId IN (:...ids)', { ids: householdIds })
+      .groupBy('p.householdId')
+      .getRawMany<{ householdId: string; count: number }>();
+    return new Map(rows.map((r) => [r.householdId, Number(r.count)]));
+  }
+
+  private async touch(householdId: string): Promise<void> {
+    await this.households.update({ id: householdId }, { updatedAt: this.clock.now() });
+  }
+}
