@@ -23,8 +23,12 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, with a fresh profile (made by Playwright) and no background traffic. */
-export async function launchBrowser(): Promise<BrowserSession> {
+/**
+ * Debian's Chromium, headless, with a fresh profile (made by Playwright) and no background
+ * traffic. Contexts open `base` (default: the shared demo api of the global setup).
+ */
+export async function launchBrowser(base?: string): Promise<BrowserSession> {
+  const origin = base ?? baseUrl();
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
@@ -42,7 +46,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
     browser,
     newContext: (options = {}) =>
       browser.newContext({
-        baseURL: baseUrl(),
+        baseURL: origin,
         viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
         locale: options.locale ?? 'nl-NL',
       }),
@@ -81,4 +85,40 @@ export function watchConsole(page: Page): string[] {
   });
   page.on('pageerror', (error) => problems.push(error.message));
   return problems;
+}
+
+/**
+ * The console problems that are not expected. A browser logs every 4xx answer as
+ * "Failed to load resource: the server responded with a status of 4xx"; a test passes the
+ * statuses it provokes on purpose (for example 401 for a wrong password, 403 for another team).
+ */
+export function unexpectedProblems(problems: string[], expectedStatuses: number[] = []): string[] {
+  return problems.filter((problem) => {
+    const match = /^Failed to load resource: the server responded with a status of (\d{3})/.exec(
+      problem,
+    );
+    return !(match && expectedStatuses.includes(Number(match[1])));
+  });
+}
+
+/** The keys in localStorage and sessionStorage (sorted), to prove no token is kept there. */
+export async function storageKeys(page: Page): Promise<{ local: string[]; session: string[] }> {
+  return page.evaluate(() => ({
+    local: Object.keys(localStorage).sort(),
+    session: Object.keys(sessionStorage).sort(),
+  }));
+}
+
+/** Waits for `predicate` to hold, polling, at most `timeoutMs`; fails with `what` otherwise. */
+export async function waitUntil(
+  predicate: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

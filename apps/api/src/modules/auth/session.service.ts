@@ -146,9 +146,14 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     return { session, user, actor: await this.actorFor(user, session) };
   }
 
-  /** Records activity (idle timeout starts again), at most every few seconds. */
+  /**
+   * Records activity (idle timeout starts again), at most every few seconds: every 15 s, or a
+   * quarter of the idle timeout when that is shorter (otherwise a short timeout would end a
+   * session that was in use, because its activity was never written).
+   */
   async touch(session: SessionEntity, now = this.clock.now()): Promise<void> {
-    if (now.getTime() - session.lastSeenAt.getTime() < TOUCH_EVERY_MS) return;
+    const every = Math.min(TOUCH_EVERY_MS, (this.config.session.idleTimeoutSeconds * 1000) / 4);
+    if (now.getTime() - session.lastSeenAt.getTime() < every) return;
     session.lastSeenAt = now;
     await this.sessions.update({ id: session.id, endedAt: IsNull() }, { lastSeenAt: now });
   }
