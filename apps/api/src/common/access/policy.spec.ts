@@ -48,4 +48,24 @@ describe('abilityFor', () => {
     expect(ability.can('read', asSubject('ClientData', { teamId: TEAM_A }))).toBe(true);
     expect(ability.can('read', asSubject('ClientData', { teamId: TEAM_B }))).toBe(false);
   });
+
+  it('opens a case to its team and to its casusregisseur and procesregisseur only', () => {
+    const kase = (
+      teamId: string,
+      casusregisseurId = 'x',
+      procesregisseurId: string | null = null,
+    ) => asSubject('Case', { teamId, casusregisseurId, procesregisseurId });
+    const member = abilityFor(actor({ teams: new Map([[TEAM_A, ['member']]]) }));
+    expect(member.can('read', kase(TEAM_A))).toBe(true);
+    expect(member.can('update', kase(TEAM_A))).toBe(true);
+    expect(member.can('read', kase(TEAM_B))).toBe(false);
+    expect(member.can('update', asSubject('ClientData', { teamId: TEAM_A }))).toBe(true);
+    const regisseur = abilityFor(actor({ userId: 'r', teams: new Map([[TEAM_B, ['member']]]) }));
+    expect(regisseur.can('read', kase(TEAM_A, 'r'))).toBe(true);
+    expect(regisseur.can('update', kase(TEAM_A, 'x', 'r'))).toBe(true);
+    expect(regisseur.can('read', kase(TEAM_A, 'x', 'y'))).toBe(false);
+    expect(regisseur.can('read', asSubject('ClientData', { teamId: TEAM_A }))).toBe(false);
+    const admin = abilityFor(actor({ orgAdmin: true }));
+    expect(admin.can('read', kase(TEAM_A))).toBe(false);
+  });
 });

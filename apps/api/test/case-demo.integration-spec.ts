@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type {
+  CaseDetail,
+  CaseSummary,
+  HouseholdDetail,
+  HouseholdSummary,
+  TeamSummary,
+} from '@casustafel/contracts';
+import { DEMO_PASSWORD, DemoSeedService } from '../src/modules/demo/demo-seed.service';
+import type { BrowserClient } from './support/browser-client';
+import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import { startTestApp, type TestApp } from './support/test-app';
+import { signIn } from './factories/case-file.factory';
+import { dataSourceOf } from './factories/identity.factory';
+
+describe.each(testEngines())('demo case file on %s', (engine) => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let fatima: BrowserClient;
+  let noord: string;
+  let zuid: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    t = await startTestApp({ ...db.env, DEMO_MODE: 'true' });
+    fatima = await signIn(t, null, 'fatima@voorbeeldstad.nl', null, DEMO_PASSWORD);
+    const teams = (await fatima.get<TeamSummary[]>('/api/teams')).body;
+    noord = teams.find((x) => x.name === 'Wijkteam Noord')?.id as string;
+    const rows = (await dataSourceOf(t.app).query(
+      `SELECT "id" FROM "team" WHERE "name" = 'Wijkteam Zuid'`,
+    )) as { id: string }[];
+    zuid = rows[0]?.id as string;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('seeds households with members, network and consent in Noord and one in Zuid', async () => {
+    const households = (await fatima.get<HouseholdSummary[]>(`/api/teams/${noord}/households`))
+      .body;
+    expect(households.map((h) => h.label).sort()).toEqual([
+      'Huishouden De Boer',
+      'Huishouden El Idrissi',
+      'Huishouden Jansen',
+    ]);
+    const jansen = households.find((h) => h.label === 'Huishouden Jansen') as HouseholdSummary;
+    const detail = (await fatima.get<HouseholdDetail>(`/api/households/${jansen.id}`)).body;
+    expect(detail.members).toHaveLength(3);
+    expect(detail.members.map((m) => m.bsnMasked)).toContain('*****2333');
+    expect(detail.network).toHaveLength(2);
+    expect(detail.consents.map((c) => c.state)).toEqual(['geldig']);
+    const idrissi = households.find((h) => h.label === 'Huishouden El Idrissi') as HouseholdSummary;
+    const expired = (await fatima.get<HouseholdDetail>(`/api/households/${idrissi.id}`)).body;
+    expect(expired.consents.map((c) => c.state)).toEqual(['verlopen']);
+
+    const sealed = JSON.stringify(
+      await dataSourceOf(t.app).query('SELECT "bsn_sealed" FROM "person"'),
+    );
+    expect(sealed).not.toContain('111222333');
+    expect((await fatima.get(`/api/teams/${zuid}/households`)).status).toBe(403);
+    const lotte = await signIn(t, null, 'lotte@voorbeeldstad.nl', null, DEMO_PASSWORD);
+    expect(
+      (await lotte.get<HouseholdSummary[]>(`/api/teams/${zuid}/households`)).body,
+    ).toHaveLength(1);
+  });
+
+  it('seeds cases in several statuses with history, ZRM, an open Meldcode record and preparations', async () => {
+    const cases = (await fatima.get<CaseSummary[]>(`/api/teams/${noord}/cases`)).body;
+    expect(cases.map((c) => c.status).sort()).toEqual(['aanmelding', 'plan', 'uitvoering']);
+    expect(cases.filter((c) => c.safetyMarker).map((c) => c.householdLabel)).toEqual([
+      'Huishouden El Idrissi',
+    ]);
+
+    const jansenId = cases.find((c) => c.householdLabel === 'Huishouden Jansen')?.id as string;
+    const jansen = (await fatima.get<CaseDetail>(`/api/cases/${jansenId}`)).body;
+    expect(jansen.casusregisseur.displayName).toBe('Fatima El Amrani');
+    expect(jansen.statusHistory.map((s) => s.status)).toEqual([
+      'aanmelding',
+      'vraagverheldering',
+      'plan',
+      'uitvoering',
+    ]);
+    expect(jansen.leadTimes.aanmeldingToPlan).toBe(30);
+    expect(jansen.consentCoverage.mdo).toBe('gedekt');
+    expect(jansen.zrm).toHaveLength(3);
+    expect(jansen.zrm.map((z) => z.version)).toEqual(['2017', '2017', '2017']);
+    expect(jansen.zrm.map((z) => z.stale)).toEqual([true, true, false]);
+    const ready = jansen.preparations.find((p) => p.status === 'ready');
+    expect(ready).toMatchObject({ missingForReady: [], zrmStale: false });
+    expect(String(ready?.content['vraag']).length).toBeGreaterThan(20);
+    expect(ready?.comments).toHaveLength(1);
+
+    const idrissiId = cases.find((c) => c.householdLabel === 'Huishouden El Idrissi')?.id as string;
+    const idrissi = (await fatima.get<CaseDetail>(`/api/cases/${idrissiId}`)).body;
+    expect(idrissi.consentCoverage.mdo).toBe('verlopen');
+    expect(idrissi.meldcode).toHaveLength(1);
+    expect(idrissi.meldcode[0]).toMatchObject({
+      closedAt: null,
+      safetyMarker: true,
+      nextAllowedSteps: [2, 3],
+    });
+    expect(idrissi.meldcode[0]?.entries.map((e) => e['step'])).toEqual([1, 2]);
+    expect(idrissi.preparations.map((p) => p.status)).toEqual(['draft']);
+  });
+
+  it('seeds only once', async () => {
+    expect(await t.app.get(DemoSeedService).seed()).toBe(false);
+  });
+});
