@@ -46,5 +46,7 @@ module.exports = function clientJestConfig(displayName, projectDir) {
     transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$|@jsverse/)'],
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    // Counts per suite for the summary `npm test` prints.
+    reporters: ['default', [path.join(root, 'tools/jest/summary-reporter.cjs'), { name: displayName }]],
   };
 };
