@@ -109,17 +109,15 @@ describe('case-file stores', () => {
       expect(first.request.body).toMatchObject({ givenName: 'Anna', bsn: '111222333' });
       first.flush({ id: PERSON });
       await settle();
-      http
-        .expectOne({ method: 'POST', url: `/api/households/${HH}/persons` })
-        .flush(
-          {
-            code: 'VALIDATION_FAILED',
-            message: 'm',
-            requestId: 'r',
-            details: [{ path: 'bsn', issue: 'invalid-bsn' }],
-          },
-          { status: 400, statusText: 'Bad Request' },
-        );
+      http.expectOne({ method: 'POST', url: `/api/households/${HH}/persons` }).flush(
+        {
+          code: 'VALIDATION_FAILED',
+          message: 'm',
+          requestId: 'r',
+          details: [{ path: 'bsn', issue: 'invalid-bsn' }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
       const outcome = await create;
       expect(outcome.result.ok).toBe(true);
       expect(outcome.memberFailures.map((f) => f.index)).toEqual([1]);
@@ -164,7 +162,7 @@ describe('case-file stores', () => {
         run: () => Promise<unknown>,
         method: string,
         url: string,
-        answer: unknown = { id: PERSON },
+        answer: object | null = { id: PERSON },
       ): Promise<unknown> => {
         const pending = run();
         const request = http.expectOne({ method, url });
@@ -342,17 +340,15 @@ describe('case-file stores', () => {
 
     it('reports a refused transition (409 not-allowed) without reloading', async () => {
       const move = store.transition(CASE, 'afgesloten');
-      http
-        .expectOne(`/api/cases/${CASE}/status`)
-        .flush(
-          {
-            code: 'CONFLICT',
-            message: 'm',
-            requestId: 'r',
-            details: [{ path: 'to', issue: 'not-allowed' }],
-          },
-          { status: 409, statusText: 'Conflict' },
-        );
+      http.expectOne(`/api/cases/${CASE}/status`).flush(
+        {
+          code: 'CONFLICT',
+          message: 'm',
+          requestId: 'r',
+          details: [{ path: 'to', issue: 'not-allowed' }],
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
       const result = await move;
       expect(!result.ok && failureDetails(result.failure)[0]?.issue).toBe('not-allowed');
     });
