@@ -1,0 +1,7 @@
+export * from './agenda';
+export * from './decisions';
+export * from './ids';
+export * from './live-room';
+export * from './minutes';
+export * from './phases';
+export * from './series';
