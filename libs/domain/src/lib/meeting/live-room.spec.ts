@@ -378,10 +378,10 @@ describe('phases in the room', () => {
       'already-first-phase',
     );
     for (let i = 0; i < 4; i++) s = run(s, [{ type: 'phase:advance', itemId: 'c1' }, chair]);
-    expect(item(s, 'c1')?.phase).toBe('evaluatie');
+    expect(item(s, 'c1')?.phase).toBe('besluit');
     expect(s.recentEvents.at(-1)).toMatchObject({
       type: 'phase:changed',
-      payload: { itemId: 'c1', from: 'oplossingen', to: 'evaluatie' },
+      payload: { itemId: 'c1', from: 'oplossingen', to: 'besluit' },
     });
     expect(error(applyCommand(s, cmd({ type: 'phase:advance', itemId: 'c1' }), chair))).toBe(
       'already-last-phase',

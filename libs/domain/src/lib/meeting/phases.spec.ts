@@ -14,7 +14,7 @@ describe('discussion phases', () => {
       'vraagverheldering',
       'ordening',
       'oplossingen',
-      'evaluatie',
+      'besluit',
     ]);
     expect(Object.keys(DISCUSSION_PHASE_LABELS)).toEqual([...DISCUSSION_PHASES]);
   });
@@ -33,9 +33,9 @@ describe('discussion phases', () => {
   });
 
   it('go back one step at a time and stop at the first phase', () => {
-    expect(previousPhase('evaluatie')).toEqual({ ok: true, phase: 'oplossingen' });
+    expect(previousPhase('besluit')).toEqual({ ok: true, phase: 'oplossingen' });
     expect(previousPhase('vraagverheldering')).toEqual({ ok: true, phase: 'inbreng' });
     expect(previousPhase('inbreng')).toEqual({ ok: false, error: 'already-first-phase' });
-    expect(advancePhase('evaluatie')).toEqual({ ok: false, error: 'already-last-phase' });
+    expect(advancePhase('besluit')).toEqual({ ok: false, error: 'already-last-phase' });
   });
 });

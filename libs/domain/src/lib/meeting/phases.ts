@@ -1,10 +1,11 @@
 /**
  * Discussion phases of one case item in the casuïstiekoverleg.
  *
- * Source: domain-research.md §3.4 ("each with a fixed structure: inbreng → vraagverheldering →
- * ordening → oplossingen → evaluatie", mariskavandersteege.nl, 2017). The fifth phase is named
- * `evaluatie` as in that source; the decision list itself is kept by `decisions.ts`, whatever the
- * phase. The chair moves the phases one step at a time, forward or back.
+ * The product's issue names the phases inbreng → vraagverheldering → ordening → oplossingen →
+ * besluit; the method source quoted in domain-research.md §3.4 (mariskavandersteege.nl, 2017)
+ * calls the fifth step "evaluatie". We follow the product: the last phase is where the team
+ * decides; the decision list itself is kept by `decisions.ts`, whatever the phase. The chair moves
+ * the phases one step at a time, forward or back.
  */
 
 export const DISCUSSION_PHASES = [
@@ -12,7 +13,7 @@ export const DISCUSSION_PHASES = [
   'vraagverheldering',
   'ordening',
   'oplossingen',
-  'evaluatie',
+  'besluit',
 ] as const;
 export type DiscussionPhase = (typeof DISCUSSION_PHASES)[number];
 
@@ -24,7 +25,7 @@ export const DISCUSSION_PHASE_LABELS: Readonly<Record<DiscussionPhase, string>> 
   vraagverheldering: 'Vraagverheldering',
   ordening: 'Ordening',
   oplossingen: 'Oplossingen',
-  evaluatie: 'Evaluatie',
+  besluit: 'Besluit',
 };
 
 export type PhaseError = 'already-last-phase' | 'already-first-phase';
