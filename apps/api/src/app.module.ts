@@ -16,6 +16,7 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { InstanceModule } from './modules/instance/instance.module';
 import { LiveModule } from './modules/live/live.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -41,6 +42,7 @@ export class AppModule {
         InstanceModule,
         HealthModule,
         LiveModule,
+        MeetingsModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

@@ -5,3 +5,4 @@ export * from './lib/identity';
 export * from './lib/auth';
 export * from './lib/audit';
 export * from './lib/case-file';
+export * from './lib/meetings';

@@ -8,6 +8,7 @@ import { OrganisationEntity } from '../modules/identity/organisation.entity';
 import { TeamEntity } from '../modules/identity/team.entity';
 import { UserIdentityEntity } from '../modules/identity/user-identity.entity';
 import { UserEntity } from '../modules/identity/user.entity';
+import { MEETING_ENTITIES } from '../modules/meetings/meeting.entities';
 import { InstanceEntity } from '../modules/instance/instance.entity';
 
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
@@ -23,4 +24,5 @@ export const ENTITIES = [
   SessionEntity,
   LoginThrottleEntity,
   ...CASE_FILE_ENTITIES,
+  ...MEETING_ENTITIES,
 ];

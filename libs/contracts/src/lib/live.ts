@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { errorCodeSchema } from './errors';
+import type {
+  MeetingCommand,
+  MeetingCommandResult,
+  MeetingEvent,
+  MeetingJoin,
+  MeetingJoinResult,
+  MeetingPresence,
+} from './meetings';
 
 /** The socket.io namespace of every real-time feature. */
 export const LIVE_NAMESPACE = '/live';
@@ -37,13 +45,22 @@ export type PresenceCount = z.infer<typeof presenceCountSchema>;
 /** Typed event maps for socket.io's `Server<C2S, S2C>` and `Socket<S2C, C2S>`. */
 export interface LiveClientToServerEvents {
   'clock:sync': (payload: ClockSyncRequest, ack: (res: LiveAck<ClockSyncResponse>) => void) => void;
+  'meeting:join': (payload: MeetingJoin, ack: (res: LiveAck<MeetingJoinResult>) => void) => void;
+  'meeting:command': (
+    payload: MeetingCommand,
+    ack: (res: LiveAck<MeetingCommandResult>) => void,
+  ) => void;
 }
 
 export interface LiveServerToClientEvents {
   'presence:count': (payload: PresenceCount) => void;
+  'meeting:event': (payload: MeetingEvent) => void;
+  'meeting:presence': (payload: MeetingPresence) => void;
 }
 
 /** Names of client → server events, for the handler enumeration test and the gateway. */
 export const LIVE_CLIENT_EVENTS = [
   'clock:sync',
+  'meeting:join',
+  'meeting:command',
 ] as const satisfies readonly (keyof LiveClientToServerEvents)[];

@@ -14,7 +14,9 @@ export type Permission =
   | 'team:read'
   | 'audit:read'
   /** Client data (the case file): a member of at least one team, or a case's regisseur. */
-  | 'client-data';
+  | 'client-data'
+  /** Meetings of a team: a member of at least one team (the service checks the meeting's team). */
+  | 'meeting';
 
 /**
  * The NEN 7513 audit action recorded for each call (`<object>.<verb>`), or `none` for calls
@@ -63,7 +65,20 @@ export type AuditAction =
   | 'preparation.update'
   | 'preparation.ready'
   | 'preparation.comment'
-  | 'access-log.export';
+  | 'access-log.export'
+  | 'meeting-series.create'
+  | 'meeting.list'
+  | 'meeting.create'
+  | 'meeting.read'
+  | 'meeting.update'
+  | 'meeting.publish'
+  | 'meeting.close'
+  | 'meeting.join'
+  | 'meeting.command'
+  | 'agenda.create'
+  | 'agenda.update'
+  | 'agenda.delete'
+  | 'agenda.reorder';
 
 export interface AccessPolicy {
   permission: Permission;

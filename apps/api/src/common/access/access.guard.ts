@@ -74,6 +74,9 @@ export class AccessGuard implements CanActivate {
       case 'client-data':
         // Type level only; the service checks the object (team, or this case's regisseur).
         return ability.can('read', 'ClientData') || this.isRegisseur(actor.userId);
+      case 'meeting':
+        // Type level only; the service checks the meeting's team.
+        return ability.can('read', 'Meeting');
     }
   }
 

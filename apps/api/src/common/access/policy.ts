@@ -18,6 +18,7 @@ export type Subject =
   | Shaped<'User', { organisationId: string }>
   | Shaped<'AuditEvent', { organisationId: string }>
   | Shaped<'ClientData', { teamId: string }>
+  | Shaped<'Meeting', { teamId: string }>
   | Shaped<'Case', { teamId: string; casusregisseurId: string; procesregisseurId: string | null }>;
 export type PolicyAction = 'manage' | 'read' | 'update' | 'create' | 'delete';
 export type AppAbility = MongoAbility<[PolicyAction, Subject], MongoQuery>;
@@ -42,6 +43,7 @@ export function abilityFor(actor: Actor): AppAbility {
     can('read', 'Team', { id: { $in: teamIds } });
     can(['read', 'create', 'update', 'delete'], 'ClientData', { teamId: { $in: teamIds } });
     can(['read', 'create', 'update'], 'Case', { teamId: { $in: teamIds } });
+    can(['read', 'create', 'update', 'delete'], 'Meeting', { teamId: { $in: teamIds } });
   }
   can(['read', 'update'], 'Case', { casusregisseurId: actor.userId });
   can(['read', 'update'], 'Case', { procesregisseurId: actor.userId });

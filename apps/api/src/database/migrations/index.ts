@@ -2,6 +2,7 @@ import { CreateInstance1795363975610 } from './1795363975610-CreateInstance';
 import { CreateAuditEvent1795364783517 } from './1795364783517-CreateAuditEvent';
 import { CreateIdentityAndSessions1795365143312 } from './1795365143312-CreateIdentityAndSessions';
 import { CreateCaseFile1795366792835 } from './1795366792835-CreateCaseFile';
+import { CreateMeetings1795367963519 } from './1795367963519-CreateMeetings';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateAuditEvent1795364783517,
   CreateIdentityAndSessions1795365143312,
   CreateCaseFile1795366792835,
+  CreateMeetings1795367963519,
 ];

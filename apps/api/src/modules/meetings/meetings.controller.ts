@@ -1,0 +1,140 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import type { z } from 'zod';
+import {
+  createAgendaItemSchema,
+  createMeetingSchema,
+  createMeetingSeriesSchema,
+  type MeetingDetail,
+  type MeetingSeriesCreated,
+  type MeetingSummary,
+  type ReorderAgenda,
+  reorderAgendaSchema,
+  updateAgendaItemSchema,
+  updateMeetingSchema,
+  uuidParamSchema,
+} from '@casustafel/contracts';
+import { Access } from '../../common/access/access.decorator';
+import { CurrentActor } from '../../common/access/current.decorators';
+import type { Actor } from '../../common/context/request-context';
+import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { MeetingsService } from './meetings.service';
+
+const idPipe = () => new ZodValidationPipe(uuidParamSchema);
+
+/** Meetings of a team, their agenda, publishing and closing. */
+@Controller()
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  @Access('meeting', 'meeting.list')
+  @Get('teams/:teamId/meetings')
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('teamId', idPipe()) teamId: string,
+  ): Promise<MeetingSummary[]> {
+    return this.meetings.list(actor, teamId);
+  }
+
+  @Access('meeting', 'meeting.create')
+  @Post('teams/:teamId/meetings')
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('teamId', idPipe()) teamId: string,
+    @Body(new ZodValidationPipe(createMeetingSchema)) body: z.output<typeof createMeetingSchema>,
+  ): Promise<MeetingDetail> {
+    return this.meetings.create(actor, teamId, body);
+  }
+
+  @Access('meeting', 'meeting-series.create')
+  @Post('teams/:teamId/meeting-series')
+  createSeries(
+    @CurrentActor() actor: Actor,
+    @Param('teamId', idPipe()) teamId: string,
+    @Body(new ZodValidationPipe(createMeetingSeriesSchema))
+    body: z.output<typeof createMeetingSeriesSchema>,
+  ): Promise<MeetingSeriesCreated> {
+    return this.meetings.createSeries(actor, teamId, body);
+  }
+
+  @Access('meeting', 'meeting.read')
+  @Get('meetings/:meetingId')
+  detail(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+  ): Promise<MeetingDetail> {
+    return this.meetings.detail(actor, meetingId);
+  }
+
+  @Access('meeting', 'meeting.update')
+  @Patch('meetings/:meetingId')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+    @Body(new ZodValidationPipe(updateMeetingSchema)) body: z.output<typeof updateMeetingSchema>,
+  ): Promise<MeetingDetail> {
+    return this.meetings.update(actor, meetingId, body);
+  }
+
+  @Access('meeting', 'agenda.create')
+  @Post('meetings/:meetingId/agenda')
+  addItem(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+    @Body(new ZodValidationPipe(createAgendaItemSchema))
+    body: z.output<typeof createAgendaItemSchema>,
+  ): Promise<MeetingDetail> {
+    return this.meetings.addItem(actor, meetingId, body);
+  }
+
+  @Access('meeting', 'agenda.reorder')
+  @Post('meetings/:meetingId/agenda/reorder')
+  @HttpCode(200)
+  reorder(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+    @Body(new ZodValidationPipe(reorderAgendaSchema)) body: ReorderAgenda,
+  ): Promise<MeetingDetail> {
+    return this.meetings.reorder(actor, meetingId, body);
+  }
+
+  @Access('meeting', 'agenda.update')
+  @Patch('agenda-items/:itemId')
+  updateItem(
+    @CurrentActor() actor: Actor,
+    @Param('itemId', idPipe()) itemId: string,
+    @Body(new ZodValidationPipe(updateAgendaItemSchema))
+    body: z.output<typeof updateAgendaItemSchema>,
+  ): Promise<MeetingDetail> {
+    return this.meetings.updateItem(actor, itemId, body);
+  }
+
+  @Access('meeting', 'agenda.delete')
+  @Delete('agenda-items/:itemId')
+  @HttpCode(204)
+  deleteItem(
+    @CurrentActor() actor: Actor,
+    @Param('itemId', idPipe()) itemId: string,
+  ): Promise<void> {
+    return this.meetings.deleteItem(actor, itemId);
+  }
+
+  @Access('meeting', 'meeting.publish')
+  @Post('meetings/:meetingId/publish')
+  @HttpCode(200)
+  publish(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+  ): Promise<MeetingDetail> {
+    return this.meetings.publish(actor, meetingId);
+  }
+
+  @Access('meeting', 'meeting.close')
+  @Post('meetings/:meetingId/close')
+  @HttpCode(200)
+  close(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+  ): Promise<MeetingDetail> {
+    return this.meetings.close(actor, meetingId);
+  }
+}

@@ -1,0 +1,614 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, MoreThan, Repository } from 'typeorm';
+import type { z } from 'zod';
+import type {
+  AgendaItemView,
+  createAgendaItemSchema,
+  createMeetingSchema,
+  createMeetingSeriesSchema,
+  MeetingCommandResult,
+  MeetingDetail,
+  MeetingJoinResult,
+  MeetingSeriesCreated,
+  MeetingSummary,
+  ReorderAgenda,
+  updateAgendaItemSchema,
+  updateMeetingSchema,
+  ValidationIssue,
+} from '@casustafel/contracts';
+import {
+  type AgendaItem,
+  agendaSchema,
+  applyCommand,
+  carryForward,
+  checkCasePreparation,
+  createLiveRoomState,
+  eventsSince,
+  type LiveCommandInput,
+  type LiveEvent,
+  type LiveRole,
+  type LiveRoomError,
+  type LiveRoomState,
+  occurrences,
+  plannedSchedule,
+  reorder,
+  sortByOrder,
+  totalPlannedMinutes,
+} from '@casustafel/domain';
+import { abilityFor, asSubject, type PolicyAction } from '../../common/access/policy';
+import { type Actor, RequestContext } from '../../common/context/request-context';
+import { DomainError } from '../../common/errors/domain.error';
+import { Clock } from '../../common/time/clock';
+import { PreparationEntity } from '../case-file/case.entity';
+import { MembershipEntity } from '../identity/membership.entity';
+import {
+  AgendaItemEntity,
+  MeetingEntity,
+  MeetingEventEntity,
+  MeetingSeriesEntity,
+} from './meeting.entities';
+
+type CreateSeries = z.output<typeof createMeetingSeriesSchema>;
+type CreateMeeting = z.output<typeof createMeetingSchema>;
+type UpdateMeeting = z.output<typeof updateMeetingSchema>;
+type CreateItem = z.output<typeof createAgendaItemSchema>;
+type UpdateItem = z.output<typeof updateAgendaItemSchema>;
+
+/** Purpose code of the case meeting in the audit trail. */
+export const MEETING_PURPOSE = 'casuistiekoverleg';
+/** How far ahead a new series gets its meetings. */
+export const SERIES_HORIZON_MS = 8 * 7 * 86_400_000;
+const MINUTE_MS = 60_000;
+
+function forbidden(): DomainError {
+  // Same answer for "does not exist" and "not yours".
+  return new DomainError('FORBIDDEN', 'You do not have access to this meeting');
+}
+
+function invalid(details: ValidationIssue[]): DomainError {
+  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', details);
+}
+
+function conflict(issue: string): DomainError {
+  return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path: '', issue }]);
+}
+
+const ROOM_ERROR_CODES: Partial<Record<LiveRoomError, 'FORBIDDEN' | 'VALIDATION_FAILED'>> = {
+  'not-permitted': 'FORBIDDEN',
+  'invalid-command': 'VALIDATION_FAILED',
+  'wrong-meeting': 'VALIDATION_FAILED',
+};
+
+/** The result of one live command, with the event to broadcast after the commit. */
+export interface CommandOutcome {
+  result: MeetingCommandResult;
+  event: LiveEvent | null;
+}
+
+/** Meetings: series, single meetings, the agenda, closing with carry-forward, the live room. */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    @InjectRepository(AgendaItemEntity) private readonly items: Repository<AgendaItemEntity>,
+    @InjectRepository(MeetingEventEntity)
+    private readonly events: Repository<MeetingEventEntity>,
+    @InjectRepository(MembershipEntity)
+    private readonly memberships: Repository<MembershipEntity>,
+    @InjectRepository(PreparationEntity)
+    private readonly preparations: Repository<PreparationEntity>,
+    private readonly clock: Clock,
+  ) {}
+
+  /* ---------- access ---------- */
+
+  private team(actor: Actor, teamId: string, action: PolicyAction, objectId: string | null): void {
+    RequestContext.note({
+      objectType: 'meeting',
+      objectId,
+      purpose: MEETING_PURPOSE,
+      context: { teamId },
+    });
+    if (!abilityFor(actor).can(action, asSubject('Meeting', { teamId }))) throw forbidden();
+  }
+
+  private async meeting(
+    actor: Actor,
+    meetingId: string,
+    action: PolicyAction,
+    manager: EntityManager = this.meetings.manager,
+  ): Promise<MeetingEntity> {
+    RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: MEETING_PURPOSE });
+    const found = await manager.findOneBy(MeetingEntity, { id: meetingId });
+    if (!found) throw forbidden();
+    this.team(actor, found.teamId, action, found.id);
+    return found;
+  }
+
+  private async item(
+    actor: Actor,
+    itemId: string,
+  ): Promise<{ meeting: MeetingEntity; item: AgendaItemEntity }> {
+    RequestContext.note({ objectType: 'agenda-item', objectId: itemId, purpose: MEETING_PURPOSE });
+    const item = await this.items.findOneBy({ id: itemId });
+    if (!item) throw forbidden();
+    const meeting = await this.meeting(actor, item.meetingId, 'update');
+    RequestContext.note({ objectType: 'agenda-item', objectId: itemId });
+    return { meeting, item };
+  }
+
+  private async nonMembers(teamId: string, userIds: (string | null | undefined)[]) {
+    const wanted = [...new Set(userIds.filter((id): id is string => !!id))];
+    if (wanted.length === 0) return new Set<string>();
+    const found = await this.memberships.findBy({ teamId, userId: In(wanted) });
+    const members = new Set(found.map((m) => m.userId));
+    return new Set(wanted.filter((id) => !members.has(id)));
+  }
+
+  private async assertRoles(
+    teamId: string,
+    roles: { chairId?: string; timekeeperId?: string | null; minuteTakerId?: string | null },
+  ): Promise<void> {
+    const outside = await this.nonMembers(teamId, [
+      roles.chairId,
+      roles.timekeeperId,
+      roles.minuteTakerId,
+    ]);
+    const issues: ValidationIssue[] = [];
+    for (const key of ['chairId', 'timekeeperId', 'minuteTakerId'] as const) {
+      const id = roles[key];
+      if (id && outside.has(id)) issues.push({ path: key, issue: 'not-a-member' });
+    }
+    if (issues.length > 0) throw invalid(issues);
+  }
+
+  private assertPlanning(meeting: MeetingEntity): void {
+    if (meeting.status !== 'gepland' || meeting.liveState !== null) {
+      throw conflict(`meeting-${meeting.status === 'gepland' ? 'live' : meeting.status}`);
+    }
+  }
+
+  /* ---------- meetings ---------- */
+
+  async list(actor: Actor, teamId: string): Promise<MeetingSummary[]> {
+    this.team(actor, teamId, 'read', null);
+    const found = await this.meetings.find({
+      where: { teamId },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    return found.map((m) => this.summaryOf(m));
+  }
+
+  async createSeries(
+    actor: Actor,
+    teamId: string,
+    input: CreateSeries,
+  ): Promise<MeetingSeriesCreated> {
+    this.team(actor, teamId, 'create', null);
+    await this.assertRoles(teamId, input);
+    const now = this.clock.now();
+    const planned = occurrences(
+      input.schedule,
+      now,
+      new Date(now.getTime() + SERIES_HORIZON_MS),
+    );
+    const created = await this.meetings.manager.transaction(async (tx) => {
+      const series = await tx.save(
+        tx.create(MeetingSeriesEntity, {
+          teamId,
+          schedule: input.schedule as unknown as Record<string, unknown>,
+          createdAt: now,
+        }),
+      );
+      const meetings: MeetingEntity[] = [];
+      for (const occurrence of planned) {
+        meetings.push(
+          await tx.save(
+            tx.create(MeetingEntity, {
+              teamId,
+              seriesId: series.id,
+              type: input.type,
+              startsAt: occurrence.start,
+              durationMinutes: Math.round(
+                (occurrence.end.getTime() - occurrence.start.getTime()) / MINUTE_MS,
+              ),
+              chairId: input.chairId,
+              timekeeperId: input.timekeeperId,
+              minuteTakerId: input.minuteTakerId,
+              published: false,
+              status: 'gepland',
+              liveState: null,
+              seq: 0,
+              createdAt: now,
+              updatedAt: now,
+            }),
+          ),
+        );
+      }
+      return { series, meetings };
+    });
+    RequestContext.note({ objectType: 'meeting-series', objectId: created.series.id });
+    return {
+      seriesId: created.series.id,
+      meetings: created.meetings.map((m) => this.summaryOf(m)),
+    };
+  }
+
+  async create(actor: Actor, teamId: string, input: CreateMeeting): Promise<MeetingDetail> {
+    this.team(actor, teamId, 'create', null);
+    await this.assertRoles(teamId, input);
+    const now = this.clock.now();
+    const saved = await this.meetings.save(
+      this.meetings.create({
+        teamId,
+        seriesId: null,
+        type: input.type,
+        startsAt: new Date(input.startsAt),
+        durationMinutes: input.durationMinutes,
+        chairId: input.chairId,
+        timekeeperId: input.timekeeperId,
+        minuteTakerId: input.minuteTakerId,
+        published: false,
+        status: 'gepland',
+        liveState: null,
+        seq: 0,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    RequestContext.note({ objectId: saved.id });
+    return this.detailOf(saved);
+  }
+
+  async detail(actor: Actor, meetingId: string): Promise<MeetingDetail> {
+    return this.detailOf(await this.meeting(actor, meetingId, 'read'));
+  }
+
+  async update(actor: Actor, meetingId: string, input: UpdateMeeting): Promise<MeetingDetail> {
+    const found = await this.meeting(actor, meetingId, 'update');
+    this.assertPlanning(found);
+    await this.assertRoles(found.teamId, input);
+    if (input.startsAt !== undefined) found.startsAt = new Date(input.startsAt);
+    if (input.durationMinutes !== undefined) found.durationMinutes = input.durationMinutes;
+    if (input.chairId !== undefined) found.chairId = input.chairId;
+    if (input.timekeeperId !== undefined) found.timekeeperId = input.timekeeperId;
+    if (input.minuteTakerId !== undefined) found.minuteTakerId = input.minuteTakerId;
+    found.updatedAt = this.clock.now();
+    return this.detailOf(await this.meetings.save(found));
+  }
+
+  async publish(actor: Actor, meetingId: string): Promise<MeetingDetail> {
+    const found = await this.meeting(actor, meetingId, 'update');
+    if (found.status === 'afgesloten') throw conflict('meeting-afgesloten');
+    found.published = true;
+    found.updatedAt = this.clock.now();
+    return this.detailOf(await this.meetings.save(found));
+  }
+
+  /* ---------- agenda ---------- */
+
+  private async agendaOf(meetingId: string, manager?: EntityManager) {
+    const rows = await (manager ?? this.items.manager).findBy(AgendaItemEntity, { meetingId });
+    return sortByOrder(rows.map((r) => ({ ...r, order: r.position })));
+  }
+
+  private toDomain(row: AgendaItemEntity & { order: number }): AgendaItem {
+    return {
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      presenterUserId: row.presenterId,
+      timeBoxMinutes: row.timeBoxMinutes,
+      order: row.order,
+      status: row.status,
+      preparationId: row.preparationId,
+      carriedFromItemId: row.carriedFromItemId,
+    };
+  }
+
+  /** Presenter in the team; a case item's preparation ready and of a case of the team. */
+  private async checkItem(teamId: string, item: AgendaItem, all: AgendaItem[]): Promise<void> {
+    const issues: ValidationIssue[] = [];
+    if ((await this.nonMembers(teamId, [item.presenterUserId])).size > 0)
+      issues.push({ path: 'presenterUserId', issue: 'not-a-member' });
+    let status: string | undefined;
+    if (item.preparationId !== null) {
+      const rows = (await this.preparations.query(
+        'SELECT p."status" FROM "preparation" p JOIN "client_case" c ON c."id" = p."case_id" WHERE p."id" = $1 AND c."team_id" = $2',
+        [item.preparationId, teamId],
+      )) as { status: string }[];
+      status = rows[0]?.status;
+    }
+    const checked = checkCasePreparation(item, () => status as 'ready' | undefined);
+    if (!checked.ok) issues.push({ path: 'preparationId', issue: checked.error });
+    const agenda = agendaSchema.safeParse(all);
+    if (!agenda.success) {
+      for (const issue of agenda.error.issues)
+        issues.push({ path: 'agenda', issue: issue.message || issue.code });
+    }
+    if (issues.length > 0) throw invalid(issues);
+  }
+
+  async addItem(actor: Actor, meetingId: string, input: CreateItem): Promise<MeetingDetail> {
+    const meeting = await this.meeting(actor, meetingId, 'update');
+    this.assertPlanning(meeting);
+    const existing = (await this.agendaOf(meetingId)).map((r) => this.toDomain(r));
+    const item: AgendaItem = {
+      id: randomUUID(),
+      kind: input.kind,
+      title: input.title,
+      presenterUserId: input.presenterUserId,
+      timeBoxMinutes: input.timeBoxMinutes,
+      order: existing.length,
+      status: 'gepland',
+      preparationId: input.preparationId,
+      carriedFromItemId: null,
+    };
+    await this.checkItem(meeting.teamId, item, [...existing, item]);
+    await this.items.save(this.items.create(this.rowOf(meetingId, item)));
+    RequestContext.note({ objectType: 'agenda-item', objectId: item.id });
+    return this.detailOf(meeting);
+  }
+
+  private rowOf(meetingId: string, item: AgendaItem): Partial<AgendaItemEntity> {
+    return {
+      id: item.id,
+      meetingId,
+      kind: item.kind,
+      title: item.title,
+      presenterId: item.presenterUserId,
+      timeBoxMinutes: item.timeBoxMinutes,
+      position: item.order,
+      status: item.status,
+      preparationId: item.preparationId,
+      carriedFromItemId: item.carriedFromItemId,
+    };
+  }
+
+  async updateItem(actor: Actor, itemId: string, input: UpdateItem): Promise<MeetingDetail> {
+    const { meeting, item } = await this.item(actor, itemId);
+    this.assertPlanning(meeting);
+    const all = (await this.agendaOf(meeting.id)).map((r) => this.toDomain(r));
+    const current = all.find((i) => i.id === item.id) as AgendaItem;
+    const next: AgendaItem = {
+      ...current,
+      title: input.title ?? current.title,
+      presenterUserId: input.presenterUserId ?? current.presenterUserId,
+      timeBoxMinutes: input.timeBoxMinutes ?? current.timeBoxMinutes,
+      preparationId:
+        input.preparationId === undefined ? current.preparationId : input.preparationId,
+    };
+    await this.checkItem(
+      meeting.teamId,
+      next,
+      all.map((i) => (i.id === next.id ? next : i)),
+    );
+    await this.items.save(this.items.create(this.rowOf(meeting.id, next)));
+    return this.detailOf(meeting);
+  }
+
+  async deleteItem(actor: Actor, itemId: string): Promise<void> {
+    const { meeting, item } = await this.item(actor, itemId);
+    this.assertPlanning(meeting);
+    await this.items.manager.transaction(async (tx) => {
+      await tx.delete(AgendaItemEntity, { id: item.id });
+      const rest = await this.agendaOf(meeting.id, tx);
+      await this.renumber(tx, rest);
+    });
+  }
+
+  private async renumber(
+    tx: EntityManager,
+    items: readonly { id: string; order: number }[],
+  ): Promise<void> {
+    for (const [position, item] of items.entries())
+      await tx.update(AgendaItemEntity, { id: item.id }, { position });
+  }
+
+  async reorder(actor: Actor, meetingId: string, input: ReorderAgenda): Promise<MeetingDetail> {
+    const meeting = await this.meeting(actor, meetingId, 'update');
+    this.assertPlanning(meeting);
+    const result = reorder(await this.agendaOf(meetingId), input.itemId, input.toIndex);
+    if (!result.ok) throw invalid([{ path: 'itemId', issue: result.error }]);
+    await this.items.manager.transaction((tx) => this.renumber(tx, result.items));
+    return this.detailOf(meeting);
+  }
+
+  /**
+   * Closes the meeting: the live room's item statuses are written to the agenda, undiscussed
+   * case items are marked `overgeslagen` and carried forward (with their preparation, plus a
+   * follow-up item) to the next meeting of the series.
+   */
+  async close(actor: Actor, meetingId: string): Promise<MeetingDetail> {
+    const meeting = await this.meeting(actor, meetingId, 'update');
+    if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
+    const now = this.clock.now();
+    await this.meetings.manager.transaction(async (tx) => {
+      const live = new Map((meeting.liveState?.items ?? []).map((i) => [i.id, i.status]));
+      const agenda = (await this.agendaOf(meeting.id, tx)).map((r) => this.toDomain(r));
+      const closed = agenda.map((item): AgendaItem => {
+        const status = live.get(item.id) ?? item.status;
+        return {
+          ...item,
+          status:
+            item.kind === 'casusbespreking' && status !== 'besproken' ? 'overgeslagen' : status,
+        };
+      });
+      for (const item of closed)
+        await tx.update(AgendaItemEntity, { id: item.id }, { status: item.status });
+      await tx.update(
+        MeetingEntity,
+        { id: meeting.id },
+        { status: 'afgesloten', updatedAt: now },
+      );
+      if (meeting.seriesId === null) return;
+      const next = await tx.findOne(MeetingEntity, {
+        where: {
+          seriesId: meeting.seriesId,
+          startsAt: MoreThan(meeting.startsAt),
+          status: 'gepland',
+        },
+        order: { startsAt: 'ASC' },
+      });
+      if (!next) return;
+      const carried = carryForward(closed, {
+        newId: randomUUID,
+        followUpPresenterUserId: next.chairId,
+      });
+      if (carried.length <= 1) return;
+      const existing = (await this.agendaOf(next.id, tx)).map((r) => this.toDomain(r));
+      const hasFollowUp = existing.some((i) => i.kind === 'opvolging-acties');
+      const merged = [
+        ...carried.filter((i) => !(hasFollowUp && i.kind === 'opvolging-acties')),
+        ...existing,
+      ].map((item, order) => ({ ...item, order }));
+      for (const item of merged) {
+        if (existing.some((e) => e.id === item.id))
+          await tx.update(AgendaItemEntity, { id: item.id }, { position: item.order });
+        else await tx.save(tx.create(AgendaItemEntity, this.rowOf(next.id, item)));
+      }
+    });
+    return this.detail(actor, meeting.id);
+  }
+
+  /* ---------- views ---------- */
+
+  private summaryOf(m: MeetingEntity): MeetingSummary {
+    return {
+      id: m.id,
+      teamId: m.teamId,
+      seriesId: m.seriesId,
+      type: m.type,
+      startsAt: m.startsAt.toISOString(),
+      endsAt: new Date(m.startsAt.getTime() + m.durationMinutes * MINUTE_MS).toISOString(),
+      durationMinutes: m.durationMinutes,
+      status: m.status,
+      published: m.published,
+    };
+  }
+
+  private async detailOf(m: MeetingEntity): Promise<MeetingDetail> {
+    const fresh = (await this.meetings.findOneBy({ id: m.id })) ?? m;
+    const rows = await this.agendaOf(m.id);
+    const schedule = new Map(plannedSchedule(fresh.startsAt, rows).map((s) => [s.itemId, s]));
+    const prepIds = rows.map((r) => r.preparationId).filter((id): id is string => id !== null);
+    const preps =
+      prepIds.length === 0 ? [] : await this.preparations.findBy({ id: In(prepIds) });
+    const caseOf = new Map(preps.map((p) => [p.id, p.caseId]));
+    const agenda: AgendaItemView[] = rows.map((r) => {
+      const planned = schedule.get(r.id);
+      return {
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        presenterUserId: r.presenterId,
+        timeBoxMinutes: r.timeBoxMinutes,
+        order: r.order,
+        status: r.status,
+        preparationId: r.preparationId,
+        caseId: r.preparationId === null ? null : (caseOf.get(r.preparationId) ?? null),
+        carriedFromItemId: r.carriedFromItemId,
+        plannedStart: planned?.start.toISOString() ?? null,
+        plannedEnd: planned?.end.toISOString() ?? null,
+      };
+    });
+    return {
+      ...this.summaryOf(fresh),
+      chairId: fresh.chairId,
+      timekeeperId: fresh.timekeeperId,
+      minuteTakerId: fresh.minuteTakerId,
+      agenda,
+      plannedMinutes: totalPlannedMinutes(rows),
+    };
+  }
+
+  /* ---------- live room ---------- */
+
+  private async stateOf(meeting: MeetingEntity, manager?: EntityManager): Promise<LiveRoomState> {
+    if (meeting.liveState !== null) return meeting.liveState;
+    return createLiveRoomState(meeting.id, await this.agendaOf(meeting.id, manager));
+  }
+
+  /** A member joins: the snapshot, or exactly the events after `lastSeq`. */
+  async join(actor: Actor, meetingId: string, lastSeq?: number): Promise<MeetingJoinResult> {
+    const meeting = await this.meeting(actor, meetingId, 'read');
+    if (lastSeq !== undefined) {
+      const log = await this.events.find({
+        where: { meetingId, seq: MoreThan(lastSeq) },
+        order: { seq: 'ASC' },
+      });
+      const missed = eventsSince(
+        log.map((e) => e.payload as unknown as LiveEvent),
+        lastSeq,
+        meeting.seq,
+      );
+      if (missed !== null) return { seq: meeting.seq, events: missed };
+    }
+    return { seq: meeting.seq, snapshot: await this.stateOf(meeting) };
+  }
+
+  private rolesOf(actor: Actor, meeting: MeetingEntity): LiveRole[] {
+    const roles: LiveRole[] = ['member'];
+    if (meeting.chairId === actor.userId) roles.push('chair');
+    if (meeting.timekeeperId === actor.userId) roles.push('timekeeper');
+    if (meeting.minuteTakerId === actor.userId) roles.push('minute-taker');
+    return roles;
+  }
+
+  /**
+   * Applies one command under a row lock on the meeting; the event and the new state are
+   * committed together before the caller acks and broadcasts.
+   */
+  async command(actor: Actor, command: LiveCommandInput): Promise<CommandOutcome> {
+    return this.meetings.manager.transaction(async (tx) => {
+      RequestContext.note({
+        objectType: 'meeting',
+        objectId: command.meetingId,
+        purpose: MEETING_PURPOSE,
+      });
+      const meeting = await tx
+        .createQueryBuilder(MeetingEntity, 'm')
+        .setLock('pessimistic_write')
+        .where('m.id = :id', { id: command.meetingId })
+        .getOne();
+      if (!meeting) throw forbidden();
+      this.team(actor, meeting.teamId, 'read', meeting.id);
+      RequestContext.note({ context: { teamId: meeting.teamId, command: command.type } });
+      if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
+      const state = await this.stateOf(meeting, tx);
+      const now = this.clock.now();
+      const applied = applyCommand(state, command, {
+        actorUserId: actor.userId,
+        actorRoles: this.rolesOf(actor, meeting),
+        now: now.getTime(),
+      });
+      if (!applied.ok) {
+        const code = ROOM_ERROR_CODES[applied.error];
+        if (code === 'FORBIDDEN')
+          throw new DomainError('FORBIDDEN', `Refused: ${applied.error}`);
+        if (code) throw invalid([{ path: '', issue: applied.error }]);
+        throw conflict(applied.error);
+      }
+      if (applied.duplicate)
+        return { result: { seq: applied.event.seq, duplicate: true }, event: null };
+      const event = applied.event;
+      await tx.insert(MeetingEventEntity, {
+        meetingId: meeting.id,
+        seq: event.seq,
+        commandId: event.commandId,
+        type: event.type,
+        payload: event as never,
+        actorId: actor.userId,
+        at: new Date(event.at),
+      });
+      await tx.update(
+        MeetingEntity,
+        { id: meeting.id },
+        { liveState: applied.state as never, seq: event.seq, status: 'live', updatedAt: now },
+      );
+      return { result: { seq: event.seq, duplicate: false }, event };
+    });
+  }
+}

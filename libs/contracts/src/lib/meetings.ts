@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import {
+  AGENDA_ITEM_KINDS,
+  AGENDA_ITEM_STATUSES,
+  AGENDA_TIME_BOX_MAX_MINUTES,
+  AGENDA_TIME_BOX_MIN_MINUTES,
+  AGENDA_TITLE_MAX,
+  type LiveEvent,
+  type LiveRoomState,
+  liveCommandSchema,
+  meetingSeriesSchema,
+} from '@casustafel/domain';
+
+/**
+ * Meetings (casuïstiekoverleg): series, single meetings, their agenda and the live room
+ * (DESIGN.md "Real time"). Planning rules and the live reducer live in `@casustafel/domain`.
+ */
+
+export const MEETING_TYPES = ['casuistiekoverleg'] as const;
+export const MEETING_STATUSES = ['gepland', 'live', 'afgesloten'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+const durationMinutes = z.number().int().min(15).max(480);
+const roles = {
+  chairId: z.uuid(),
+  timekeeperId: z.uuid().nullable().default(null),
+  minuteTakerId: z.uuid().nullable().default(null),
+};
+
+export const createMeetingSeriesSchema = z.strictObject({
+  /** RRULE, time zone, first start (local), duration, exdates, moved: the domain's series. */
+  schedule: meetingSeriesSchema,
+  type: z.enum(MEETING_TYPES).default('casuistiekoverleg'),
+  ...roles,
+});
+export type CreateMeetingSeries = z.input<typeof createMeetingSeriesSchema>;
+
+export const createMeetingSchema = z.strictObject({
+  startsAt: z.iso.datetime({ offset: true }),
+  durationMinutes,
+  type: z.enum(MEETING_TYPES).default('casuistiekoverleg'),
+  ...roles,
+});
+export type CreateMeeting = z.input<typeof createMeetingSchema>;
+
+export const updateMeetingSchema = z.strictObject({
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  durationMinutes: durationMinutes.optional(),
+  chairId: z.uuid().optional(),
+  timekeeperId: z.uuid().nullable().optional(),
+  minuteTakerId: z.uuid().nullable().optional(),
+});
+export type UpdateMeeting = z.input<typeof updateMeetingSchema>;
+
+const timeBox = z.number().int().min(AGENDA_TIME_BOX_MIN_MINUTES).max(AGENDA_TIME_BOX_MAX_MINUTES);
+const title = z.string().trim().max(AGENDA_TITLE_MAX);
+
+export const createAgendaItemSchema = z.strictObject({
+  kind: z.enum(AGENDA_ITEM_KINDS),
+  title: title.default(''),
+  presenterUserId: z.uuid(),
+  timeBoxMinutes: timeBox,
+  /** Required for, and only for, `casusbespreking`: a ready preparation of a case of the team. */
+  preparationId: z.uuid().nullable().default(null),
+});
+export type CreateAgendaItem = z.input<typeof createAgendaItemSchema>;
+
+export const updateAgendaItemSchema = z.strictObject({
+  title: title.optional(),
+  presenterUserId: z.uuid().optional(),
+  timeBoxMinutes: timeBox.optional(),
+  preparationId: z.uuid().nullable().optional(),
+});
+export type UpdateAgendaItem = z.input<typeof updateAgendaItemSchema>;
+
+export const reorderAgendaSchema = z.strictObject({
+  itemId: z.uuid(),
+  toIndex: z.number().int().min(0),
+});
+export type ReorderAgenda = z.infer<typeof reorderAgendaSchema>;
+
+export interface AgendaItemView {
+  id: string;
+  kind: (typeof AGENDA_ITEM_KINDS)[number];
+  title: string;
+  presenterUserId: string;
+  timeBoxMinutes: number;
+  order: number;
+  status: (typeof AGENDA_ITEM_STATUSES)[number];
+  preparationId: string | null;
+  caseId: string | null;
+  carriedFromItemId: string | null;
+  /** Planned start and end (ISO), back to back from the meeting start; null when skipped. */
+  plannedStart: string | null;
+  plannedEnd: string | null;
+}
+
+export interface MeetingSummary {
+  id: string;
+  teamId: string;
+  seriesId: string | null;
+  type: (typeof MEETING_TYPES)[number];
+  startsAt: string;
+  endsAt: string;
+  durationMinutes: number;
+  status: MeetingStatus;
+  published: boolean;
+}
+
+export interface MeetingDetail extends MeetingSummary {
+  chairId: string;
+  timekeeperId: string | null;
+  minuteTakerId: string | null;
+  agenda: AgendaItemView[];
+  plannedMinutes: number;
+}
+
+export interface MeetingSeriesCreated {
+  seriesId: string;
+  meetings: MeetingSummary[];
+}
+
+/* ---------- live room ---------- */
+
+export const PRESENCE_MODES = ['in-de-ruimte', 'op-afstand'] as const;
+export type PresenceMode = (typeof PRESENCE_MODES)[number];
+
+export const meetingJoinSchema = z.strictObject({
+  meetingId: z.uuid(),
+  lastSeq: z.number().int().min(0).optional(),
+  mode: z.enum(PRESENCE_MODES).default('op-afstand'),
+});
+export type MeetingJoin = z.input<typeof meetingJoinSchema>;
+
+export type MeetingJoinResult =
+  | { seq: number; snapshot: LiveRoomState; events?: undefined }
+  | { seq: number; events: LiveEvent[]; snapshot?: undefined };
+
+export const meetingCommandSchema = liveCommandSchema;
+export type MeetingCommand = z.input<typeof meetingCommandSchema>;
+export interface MeetingCommandResult {
+  seq: number;
+  duplicate: boolean;
+}
+
+export interface MeetingPresence {
+  meetingId: string;
+  present: { userId: string; displayName: string; mode: PresenceMode }[];
+}
+
+export type MeetingEvent = LiveEvent & { meetingId: string };
