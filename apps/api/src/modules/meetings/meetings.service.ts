@@ -575,7 +575,7 @@ export class MeetingsService {
         .getOne();
       if (!meeting) throw forbidden();
       this.team(actor, meeting.teamId, 'read', meeting.id);
-      RequestContext.note({ context: { teamId: meeting.teamId, command: command.type } });
+      RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id } });
       if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
       const state = await this.stateOf(meeting, tx);
       const now = this.clock.now();

@@ -1,0 +1,420 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type {
+  CaseDetail,
+  HouseholdDetail,
+  LiveAck,
+  MeetingCommandResult,
+  MeetingDetail,
+  MeetingEvent,
+  MeetingJoinResult,
+  MeetingPresence,
+  MeetingSeriesCreated,
+  Preparation,
+} from '@casustafel/contracts';
+import { type LiveCommandInput, readTimer } from '@casustafel/domain';
+import { BrowserClient } from './support/browser-client';
+import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import {
+  FakeClock,
+  type LiveClient,
+  nextEvent,
+  pollUntil,
+  startTestApp,
+  type TestApp,
+} from './support/test-app';
+import { householdInput, signIn } from './factories/case-file.factory';
+import {
+  createOrganisation,
+  createTeam,
+  createUser,
+  dataSourceOf,
+} from './factories/identity.factory';
+
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+}
+
+describe.each(testEngines())('live case meeting on %s', (engine) => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let dataDir: string | null = null;
+  const clock = new FakeClock(Date.parse('2026-03-02T09:00:00Z'));
+  let teamA: string;
+  let chair: BrowserClient; // Alice: chair of the meetings
+  let member: BrowserClient; // Anna: member of A
+  let outsider: BrowserClient; // Bob: member of B
+  let chairId: string;
+  let memberId: string;
+  let outsiderId: string;
+  let seriesMeetings: MeetingSeriesCreated['meetings'];
+  let meetingId: string;
+  let caseItemId: string;
+  let readyPreparationId: string;
+  let draftPreparationId: string;
+  const events = new Map<LiveClient, MeetingEvent[]>();
+
+  beforeAll(async () => {
+    if (engine === 'pglite') {
+      dataDir = mkdtempSync(joinPath(tmpdir(), 'cst-meeting-'));
+      db = await createTestDatabase(engine, dataDir);
+    } else {
+      db = await createTestDatabase(engine);
+    }
+    t = await startTestApp({ ...db.env, DEMO_MODE: 'false' }, { clock });
+    const org = await createOrganisation(t.app);
+    teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
+    const teamB = (await createTeam(t.app, org.id, { name: 'Wijkteam Zuid' })).id;
+    const make = async (displayName: string, teams: [string, ('member' | 'chair')[]][]) => {
+      const u = await createUser(t.app, { organisationId: org.id, displayName, totp: true, teams });
+      return {
+        id: u.user.id,
+        client: await signIn(t, clock, u.user.email, u.totpSecret),
+      };
+    };
+    const a = await make('Alice Aalbers', [[teamA, ['member', 'chair']]]);
+    const n = await make('Anna Noordhoek', [[teamA, ['member']]]);
+    const b = await make('Bob Buitenteam', [[teamB, ['member']]]);
+    [chair, chairId, member, memberId, outsider, outsiderId] = [
+      a.client,
+      a.id,
+      n.client,
+      n.id,
+      b.client,
+      b.id,
+    ];
+
+    // A case with one draft and one ready preparation.
+    const household = await chair.post<HouseholdDetail>(
+      `/api/teams/${teamA}/households`,
+      householdInput(),
+    );
+    const created = await chair.post<CaseDetail>(`/api/teams/${teamA}/cases`, {
+      householdId: household.body.id,
+      title: 'Zorgen om het gezin',
+      casusregisseurId: memberId,
+    });
+    const caseId = created.body.id;
+    const draft = await member.post<Preparation>(`/api/cases/${caseId}/preparations`, {
+      content: { krachten: 'veerkrachtig' },
+    });
+    draftPreparationId = draft.body.id;
+    const ready = await member.post<Preparation>(`/api/cases/${caseId}/preparations`, {
+      content: { vraag: 'Welke hulp past het best bij dit gezin?' },
+    });
+    readyPreparationId = ready.body.id;
+    expect((await member.post(`/api/preparations/${readyPreparationId}/ready`)).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const log = (socket: LiveClient): MeetingEvent[] => must(events.get(socket));
+  const connect = async (client: BrowserClient): Promise<LiveClient> => {
+    const socket = t.connectLive({ cookie: client.cookieHeader });
+    const log: MeetingEvent[] = [];
+    events.set(socket, log);
+    socket.on('meeting:event', (e) => log.push(e));
+    if (!socket.connected) await nextEvent(socket, 'connect');
+    return socket;
+  };
+  const join = async (socket: LiveClient, lastSeq?: number) =>
+    (await socket.timeout(5000).emitWithAck('meeting:join', {
+      meetingId,
+      ...(lastSeq === undefined ? {} : { lastSeq }),
+      mode: 'in-de-ruimte',
+    })) as LiveAck<MeetingJoinResult>;
+  const send = async (
+    socket: LiveClient,
+    command: { commandId: string; type: LiveCommandInput['type']; [key: string]: unknown },
+  ) =>
+    (await socket.timeout(5000).emitWithAck('meeting:command', {
+      meetingId,
+      ...command,
+    } as LiveCommandInput)) as LiveAck<MeetingCommandResult>;
+  const auditRows = (action: string) =>
+    dataSourceOf(t.app).query(
+      'SELECT "outcome", "actor_user_id" FROM "audit_event" WHERE "action" = $1 ORDER BY "occurred_at"',
+      [action],
+    ) as Promise<{ outcome: string; actor_user_id: string }[]>;
+
+  it('creates a weekly series on Tuesday 09:30 Amsterdam time for the next 8 weeks', async () => {
+    const res = await chair.post<MeetingSeriesCreated>(`/api/teams/${teamA}/meeting-series`, {
+      schedule: {
+        rrule: 'FREQ=WEEKLY;BYDAY=TU',
+        timeZone: 'Europe/Amsterdam',
+        start: '2026-03-03T09:30',
+        durationMinutes: 90,
+      },
+      chairId,
+      timekeeperId: memberId,
+    });
+    expect(res.status).toBe(201);
+    seriesMeetings = res.body.meetings;
+    expect(seriesMeetings.map((m) => m.startsAt)).toEqual([
+      '2026-03-03T08:30:00.000Z',
+      '2026-03-10T08:30:00.000Z',
+      '2026-03-17T08:30:00.000Z',
+      '2026-03-24T08:30:00.000Z',
+      // summer time from 29 March: still 09:30 local
+      '2026-03-31T07:30:00.000Z',
+      '2026-04-07T07:30:00.000Z',
+      '2026-04-14T07:30:00.000Z',
+      '2026-04-21T07:30:00.000Z',
+    ]);
+    expect(seriesMeetings[0]).toMatchObject({
+      status: 'gepland',
+      published: false,
+      durationMinutes: 90,
+    });
+    const refused = await chair.post(`/api/teams/${teamA}/meeting-series`, {
+      schedule: { rrule: 'FREQ=WEEKLY;BYDAY=TU', start: '2026-03-04T09:30', durationMinutes: 90 },
+      chairId,
+    });
+    expect(refused.status).toBe(400);
+    const list = await member.get<{ id: string }[]>(`/api/teams/${teamA}/meetings`);
+    expect(list.body).toHaveLength(8);
+    expect((await outsider.get(`/api/teams/${teamA}/meetings`)).status).toBe(403);
+  });
+
+  it('builds an agenda: a case item needs a ready preparation of the team; reorder and publish', async () => {
+    meetingId = must(seriesMeetings[0]).id;
+    const announce = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
+      kind: 'mededeling',
+      title: 'Nieuwe collega',
+      presenterUserId: chairId,
+      timeBoxMinutes: 5,
+    });
+    expect(announce.status).toBe(201);
+    const draft = await chair.post(`/api/meetings/${meetingId}/agenda`, {
+      kind: 'casusbespreking',
+      presenterUserId: memberId,
+      timeBoxMinutes: 30,
+      preparationId: draftPreparationId,
+    });
+    expect(draft.status).toBe(400);
+    expect(draft.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'preparationId', issue: 'preparation-not-ready' }],
+    });
+    const outsiderPresenter = await chair.post(`/api/meetings/${meetingId}/agenda`, {
+      kind: 'overig',
+      presenterUserId: outsiderId,
+      timeBoxMinutes: 5,
+    });
+    expect(outsiderPresenter.body).toMatchObject({
+      details: [{ path: 'presenterUserId', issue: 'not-a-member' }],
+    });
+    const ready = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
+      kind: 'casusbespreking',
+      presenterUserId: memberId,
+      timeBoxMinutes: 30,
+      preparationId: readyPreparationId,
+    });
+    expect(ready.status).toBe(201);
+    caseItemId = must(ready.body.agenda[1]).id;
+    const reordered = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda/reorder`, {
+      itemId: caseItemId,
+      toIndex: 0,
+    });
+    expect(reordered.status).toBe(200);
+    expect(
+      reordered.body.agenda.map((i) => [i.kind, i.order, i.plannedStart, i.plannedEnd]),
+    ).toEqual([
+      ['casusbespreking', 0, '2026-03-03T08:30:00.000Z', '2026-03-03T09:00:00.000Z'],
+      ['mededeling', 1, '2026-03-03T09:00:00.000Z', '2026-03-03T09:05:00.000Z'],
+    ]);
+    expect(reordered.body.plannedMinutes).toBe(35);
+    const published = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/publish`);
+    expect(published.body).toMatchObject({ published: true, status: 'gepland', chairId });
+    expect((await outsider.get(`/api/meetings/${meetingId}`)).status).toBe(403);
+    expect((await auditRows('meeting.publish')).map((r) => r.outcome)).toEqual(['allowed']);
+  });
+
+  let a: LiveClient; // chair
+  let b: LiveClient; // member
+
+  it('two clients join; the chair starts the item and its timer; both see the same events', async () => {
+    a = await connect(chair);
+    b = await connect(member);
+    const joinedA = await join(a);
+    expect(joinedA).toMatchObject({
+      ok: true,
+      data: { seq: 0, snapshot: { seq: 0, currentItemId: null } },
+    });
+    const presence = nextEvent<MeetingPresence>(a, 'meeting:presence');
+    expect((await join(b)).ok).toBe(true);
+    expect((await presence).present).toEqual(
+      expect.arrayContaining([
+        { userId: chairId, displayName: 'Alice Aalbers', mode: 'in-de-ruimte' },
+        { userId: memberId, displayName: 'Anna Noordhoek', mode: 'in-de-ruimte' },
+      ]),
+    );
+
+    const started = await send(a, {
+      commandId: randomUUID(),
+      type: 'item:start',
+      itemId: caseItemId,
+    });
+    expect(started).toEqual({ ok: true, data: { seq: 1, duplicate: false } });
+    // Starting an item starts its timer; the timekeeper pauses, the chair resumes.
+    clock.advance(60_000);
+    expect(
+      await send(b, { commandId: randomUUID(), type: 'timer:pause', itemId: caseItemId }),
+    ).toEqual({
+      ok: true,
+      data: { seq: 2, duplicate: false },
+    });
+    expect(
+      await send(a, { commandId: randomUUID(), type: 'timer:start', itemId: caseItemId }),
+    ).toEqual({
+      ok: true,
+      data: { seq: 3, duplicate: false },
+    });
+    for (const s of [a, b])
+      await pollUntil(
+        () => log(s).length,
+        (n) => n === 3,
+      );
+    expect(log(a).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(events.get(b)).toEqual(events.get(a));
+    expect(log(a).map((e) => e.type)).toEqual([
+      'agenda:item-started',
+      'timer:paused',
+      'timer:started',
+    ]);
+    expect(must(log(a)[1]).payload).toEqual({ itemId: caseItemId, elapsedMs: 60_000 });
+  });
+
+  it('refuses a member moving the item, with a code; nothing is stored', async () => {
+    const refused = await send(b, {
+      commandId: randomUUID(),
+      type: 'item:finish',
+      itemId: caseItemId,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const notCurrent = await send(a, {
+      commandId: randomUUID(),
+      type: 'phase:advance',
+      itemId: randomUUID(),
+    });
+    expect(notCurrent).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const invalid = await send(a, { commandId: 'nope', type: 'item:finish', itemId: caseItemId });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const [{ count }] = (await dataSourceOf(t.app).query(
+      'SELECT count(*)::int AS count FROM "meeting_event" WHERE "meeting_id" = $1',
+      [meetingId],
+    )) as [{ count: number }];
+    expect(count).toBe(3);
+  });
+
+  it('answers a retried command with its original seq and stores one event', async () => {
+    const commandId = randomUUID();
+    const first = await send(a, { commandId, type: 'phase:advance', itemId: caseItemId });
+    expect(first).toEqual({ ok: true, data: { seq: 4, duplicate: false } });
+    const retry = await send(a, { commandId, type: 'phase:advance', itemId: caseItemId });
+    expect(retry).toEqual({ ok: true, data: { seq: 4, duplicate: true } });
+    const rows = (await dataSourceOf(t.app).query(
+      'SELECT "seq" FROM "meeting_event" WHERE "meeting_id" = $1 AND "command_id" = $2',
+      [meetingId, commandId],
+    )) as { seq: number }[];
+    expect(rows).toEqual([{ seq: 4 }]);
+    await pollUntil(
+      () => log(b).length,
+      (n) => n === 4,
+    );
+    // No second broadcast for the retry.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(log(b).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('a client that reconnects with its lastSeq gets exactly the missed events', async () => {
+    const lastSeq = must(log(b).at(-1)).seq;
+    const left = nextEvent<MeetingPresence>(a, 'meeting:presence');
+    b.disconnect();
+    expect((await left).present.map((p) => p.userId)).toEqual([chairId]);
+    await send(a, { commandId: randomUUID(), type: 'hand:raise' });
+    await send(a, { commandId: randomUUID(), type: 'phase:advance', itemId: caseItemId });
+    b = await connect(member);
+    const rejoined = await join(b, lastSeq);
+    expect(rejoined.ok).toBe(true);
+    const data = (rejoined as { data: MeetingJoinResult }).data;
+    expect(data.seq).toBe(6);
+    expect(data.snapshot).toBeUndefined();
+    expect(must(data.events).map((e) => [e.seq, e.type])).toEqual([
+      [5, 'hand:raised'],
+      [6, 'phase:changed'],
+    ]);
+    const upToDate = await join(b, 6);
+    expect((upToDate as { data: MeetingJoinResult }).data).toEqual({ seq: 6, events: [] });
+    const ahead = await join(b, 99);
+    expect((ahead as { data: MeetingJoinResult }).data.snapshot?.seq).toBe(6);
+  });
+
+  it('keeps the room across an api restart: a rejoin gets the stored snapshot', async () => {
+    await t.close();
+    t = await startTestApp({ ...db.env, DEMO_MODE: 'false' }, { clock });
+    // The sessions live in the database too: the same cookies, the new port.
+    const moved = (client: BrowserClient) => {
+      const next = new BrowserClient(t.baseUrl);
+      for (const [k, v] of client.cookies) next.cookies.set(k, v);
+      next.csrfToken = client.csrfToken;
+      return next;
+    };
+    [chair, member, outsider] = [moved(chair), moved(member), moved(outsider)];
+    clock.advance(30_000);
+    a = await connect(chair);
+    const rejoined = await join(a);
+    const snapshot = must((rejoined as { data: MeetingJoinResult }).data.snapshot);
+    expect(snapshot.seq).toBe(6);
+    expect(snapshot.currentItemId).toBe(caseItemId);
+    const item = must(snapshot.items.find((i) => i.id === caseItemId));
+    expect(item.phase).not.toBeNull();
+    expect(readTimer(item.timer, clock.now().getTime()).elapsedMs).toBeGreaterThanOrEqual(90_000);
+    expect(await send(a, { commandId: randomUUID(), type: 'hand:lower' })).toEqual({
+      ok: true,
+      data: { seq: 7, duplicate: false },
+    });
+    const detail = await chair.get<MeetingDetail>(`/api/meetings/${meetingId}`);
+    expect(detail.body.status).toBe('live');
+    const edit = await chair.post(`/api/meetings/${meetingId}/agenda`, {
+      kind: 'overig',
+      presenterUserId: chairId,
+      timeBoxMinutes: 5,
+    });
+    expect(edit.status).toBe(409);
+  });
+
+  it('refuses a user of another team at join, and audits it', async () => {
+    const socket = await connect(outsider);
+    const refused = await join(socket);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const rows = await auditRows('meeting.join');
+    expect(rows).toContainEqual({ outcome: 'denied', actor_user_id: outsiderId });
+    const command = await send(socket, { commandId: randomUUID(), type: 'hand:raise' });
+    expect(command).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('closing carries an undiscussed case item, with its preparation, to the next meeting', async () => {
+    const closed = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/close`);
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('afgesloten');
+    expect(closed.body.agenda.find((i) => i.id === caseItemId)?.status).toBe('overgeslagen');
+    const next = await chair.get<MeetingDetail>(`/api/meetings/${must(seriesMeetings[1]).id}`);
+    expect(
+      next.body.agenda.map((i) => [i.kind, i.preparationId, i.carriedFromItemId, i.order]),
+    ).toEqual([
+      ['opvolging-acties', null, null, 0],
+      ['casusbespreking', readyPreparationId, caseItemId, 1],
+    ]);
+    const again = await send(a, { commandId: randomUUID(), type: 'hand:raise' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
