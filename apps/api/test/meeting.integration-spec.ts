@@ -335,6 +335,26 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
     expect(log(b).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it('serialises concurrent commands of two clients: distinct, consecutive seqs', async () => {
+    const [fromA, fromB] = await Promise.all([
+      send(a, { commandId: randomUUID(), type: 'hand:raise' }),
+      send(b, { commandId: randomUUID(), type: 'hand:raise' }),
+    ]);
+    const seqs = [fromA, fromB].map((r) => (r.ok ? r.data.seq : -1)).sort();
+    expect(seqs).toEqual([5, 6]);
+    const lowered = await Promise.all([
+      send(a, { commandId: randomUUID(), type: 'hand:lower' }),
+      send(b, { commandId: randomUUID(), type: 'hand:lower' }),
+    ]);
+    expect(lowered.map((r) => (r.ok ? r.data.seq : -1)).sort()).toEqual([7, 8]);
+    await pollUntil(
+      () => log(b).length,
+      (n) => n === 8,
+    );
+    expect(log(b).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(log(a)).toEqual(log(b));
+  });
+
   it('a client that reconnects with its lastSeq gets exactly the missed events', async () => {
     const lastSeq = must(log(b).at(-1)).seq;
     const left = nextEvent<MeetingPresence>(a, 'meeting:presence');
@@ -346,16 +366,16 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
     const rejoined = await join(b, lastSeq);
     expect(rejoined.ok).toBe(true);
     const data = (rejoined as { data: MeetingJoinResult }).data;
-    expect(data.seq).toBe(6);
+    expect(data.seq).toBe(10);
     expect(data.snapshot).toBeUndefined();
     expect(must(data.events).map((e) => [e.seq, e.type])).toEqual([
-      [5, 'hand:raised'],
-      [6, 'phase:changed'],
+      [9, 'hand:raised'],
+      [10, 'phase:changed'],
     ]);
-    const upToDate = await join(b, 6);
-    expect((upToDate as { data: MeetingJoinResult }).data).toEqual({ seq: 6, events: [] });
+    const upToDate = await join(b, 10);
+    expect((upToDate as { data: MeetingJoinResult }).data).toEqual({ seq: 10, events: [] });
     const ahead = await join(b, 99);
-    expect((ahead as { data: MeetingJoinResult }).data.snapshot?.seq).toBe(6);
+    expect((ahead as { data: MeetingJoinResult }).data.snapshot?.seq).toBe(10);
   });
 
   it('keeps the room across an api restart: a rejoin gets the stored snapshot', async () => {
@@ -373,14 +393,14 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
     a = await connect(chair);
     const rejoined = await join(a);
     const snapshot = must((rejoined as { data: MeetingJoinResult }).data.snapshot);
-    expect(snapshot.seq).toBe(6);
+    expect(snapshot.seq).toBe(10);
     expect(snapshot.currentItemId).toBe(caseItemId);
     const item = must(snapshot.items.find((i) => i.id === caseItemId));
     expect(item.phase).not.toBeNull();
     expect(readTimer(item.timer, clock.now().getTime()).elapsedMs).toBeGreaterThanOrEqual(90_000);
     expect(await send(a, { commandId: randomUUID(), type: 'hand:lower' })).toEqual({
       ok: true,
-      data: { seq: 7, duplicate: false },
+      data: { seq: 11, duplicate: false },
     });
     const detail = await chair.get<MeetingDetail>(`/api/meetings/${meetingId}`);
     expect(detail.body.status).toBe('live');

@@ -96,10 +96,11 @@ export class MeetingRoomGateway {
       throw new DomainError('FORBIDDEN', 'Join the meeting first');
     const { result, event } = await this.meetings.command(auth.resolved.actor, body);
     // Committed: broadcast to the room (the sender receives it too, in order with the ack).
-    if (event) this.namespace.to(`meeting:${body.meetingId}`).emit('meeting:event', {
-      ...event,
-      meetingId: body.meetingId,
-    });
+    if (event)
+      this.namespace.to(`meeting:${body.meetingId}`).emit('meeting:event', {
+        ...event,
+        meetingId: body.meetingId,
+      });
     return { ok: true, data: result };
   }
 

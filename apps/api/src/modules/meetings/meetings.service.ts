@@ -189,11 +189,7 @@ export class MeetingsService {
     this.team(actor, teamId, 'create', null);
     await this.assertRoles(teamId, input);
     const now = this.clock.now();
-    const planned = occurrences(
-      input.schedule,
-      now,
-      new Date(now.getTime() + SERIES_HORIZON_MS),
-    );
+    const planned = occurrences(input.schedule, now, new Date(now.getTime() + SERIES_HORIZON_MS));
     const created = await this.meetings.manager.transaction(async (tx) => {
       const series = await tx.save(
         tx.create(MeetingSeriesEntity, {
@@ -438,11 +434,7 @@ export class MeetingsService {
       });
       for (const item of closed)
         await tx.update(AgendaItemEntity, { id: item.id }, { status: item.status });
-      await tx.update(
-        MeetingEntity,
-        { id: meeting.id },
-        { status: 'afgesloten', updatedAt: now },
-      );
+      await tx.update(MeetingEntity, { id: meeting.id }, { status: 'afgesloten', updatedAt: now });
       if (meeting.seriesId === null) return;
       const next = await tx.findOne(MeetingEntity, {
         where: {
@@ -494,8 +486,7 @@ export class MeetingsService {
     const rows = await this.agendaOf(m.id);
     const schedule = new Map(plannedSchedule(fresh.startsAt, rows).map((s) => [s.itemId, s]));
     const prepIds = rows.map((r) => r.preparationId).filter((id): id is string => id !== null);
-    const preps =
-      prepIds.length === 0 ? [] : await this.preparations.findBy({ id: In(prepIds) });
+    const preps = prepIds.length === 0 ? [] : await this.preparations.findBy({ id: In(prepIds) });
     const caseOf = new Map(preps.map((p) => [p.id, p.caseId]));
     const agenda: AgendaItemView[] = rows.map((r) => {
       const planned = schedule.get(r.id);
@@ -578,6 +569,17 @@ export class MeetingsService {
       RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id } });
       if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
       const state = await this.stateOf(meeting, tx);
+      // A retry older than the state's window of applied ids is still answered from the log.
+      const logged = state.appliedCommandIds.includes(command.commandId)
+        ? null
+        : await tx.findOneBy(MeetingEventEntity, {
+            meetingId: meeting.id,
+            commandId: command.commandId,
+          });
+      if (logged) {
+        if (logged.actorId !== actor.userId) throw conflict('command-id-reused');
+        return { result: { seq: logged.seq, duplicate: true }, event: null };
+      }
       const now = this.clock.now();
       const applied = applyCommand(state, command, {
         actorUserId: actor.userId,
@@ -586,8 +588,7 @@ export class MeetingsService {
       });
       if (!applied.ok) {
         const code = ROOM_ERROR_CODES[applied.error];
-        if (code === 'FORBIDDEN')
-          throw new DomainError('FORBIDDEN', `Refused: ${applied.error}`);
+        if (code === 'FORBIDDEN') throw new DomainError('FORBIDDEN', `Refused: ${applied.error}`);
         if (code) throw invalid([{ path: '', issue: applied.error }]);
         throw conflict(applied.error);
       }
