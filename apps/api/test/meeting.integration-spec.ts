@@ -13,6 +13,7 @@ import type {
   MeetingJoinResult,
   MeetingPresence,
   MeetingSeriesCreated,
+  MeetingSummary,
   Preparation,
 } from '@casustafel/contracts';
 import { type LiveCommandInput, readTimer } from '@casustafel/domain';
@@ -436,5 +437,26 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
     ]);
     const again = await send(a, { commandId: randomUUID(), type: 'hand:raise' });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('closing the last generated meeting of a series makes the next occurrence and carries to it', async () => {
+    const last = must(seriesMeetings.at(-1)).id;
+    const added = await chair.post<MeetingDetail>(`/api/meetings/${last}/agenda`, {
+      kind: 'casusbespreking',
+      presenterUserId: memberId,
+      timeBoxMinutes: 20,
+      preparationId: readyPreparationId,
+    });
+    expect(added.status).toBe(201);
+    expect((await chair.post(`/api/meetings/${last}/close`)).status).toBe(200);
+    const list = await chair.get<MeetingSummary[]>(`/api/teams/${teamA}/meetings`);
+    const newest = must(list.body.at(-1));
+    expect(list.body).toHaveLength(9);
+    expect(newest.startsAt).toBe('2026-04-28T07:30:00.000Z');
+    const detail = await chair.get<MeetingDetail>(`/api/meetings/${newest.id}`);
+    expect(detail.body.agenda.map((i) => [i.kind, i.preparationId])).toEqual([
+      ['opvolging-acties', null],
+      ['casusbespreking', readyPreparationId],
+    ]);
   });
 });

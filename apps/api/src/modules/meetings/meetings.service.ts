@@ -26,6 +26,8 @@ import {
   checkCasePreparation,
   createLiveRoomState,
   eventsSince,
+  meetingSeriesSchema,
+  nextOccurrence,
   type LiveCommandInput,
   type LiveEvent,
   type LiveRole,
@@ -436,14 +438,7 @@ export class MeetingsService {
         await tx.update(AgendaItemEntity, { id: item.id }, { status: item.status });
       await tx.update(MeetingEntity, { id: meeting.id }, { status: 'afgesloten', updatedAt: now });
       if (meeting.seriesId === null) return;
-      const next = await tx.findOne(MeetingEntity, {
-        where: {
-          seriesId: meeting.seriesId,
-          startsAt: MoreThan(meeting.startsAt),
-          status: 'gepland',
-        },
-        order: { startsAt: 'ASC' },
-      });
+      const next = await this.nextOfSeries(tx, meeting, now);
       if (!next) return;
       const carried = carryForward(closed, {
         newId: randomUUID,
@@ -463,6 +458,49 @@ export class MeetingsService {
       }
     });
     return this.detail(actor, meeting.id);
+  }
+
+  /**
+   * The next planned meeting of the series after `meeting`; when none was made yet (beyond
+   * the horizon of the series), the series' next occurrence is created.
+   */
+  private async nextOfSeries(
+    tx: EntityManager,
+    meeting: MeetingEntity,
+    now: Date,
+  ): Promise<MeetingEntity | null> {
+    const later = await tx.find(MeetingEntity, {
+      where: { seriesId: meeting.seriesId as string, startsAt: MoreThan(meeting.startsAt) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    const planned = later.find((m) => m.status === 'gepland');
+    if (planned) return planned;
+    if (later.length > 0) return null;
+    const series = await tx.findOneBy(MeetingSeriesEntity, { id: meeting.seriesId as string });
+    const schedule = meetingSeriesSchema.safeParse(series?.schedule);
+    if (!series || !schedule.success) return null;
+    const occurrence = nextOccurrence(schedule.data, meeting.startsAt);
+    if (!occurrence) return null;
+    return tx.save(
+      tx.create(MeetingEntity, {
+        teamId: meeting.teamId,
+        seriesId: series.id,
+        type: meeting.type,
+        startsAt: occurrence.start,
+        durationMinutes: Math.round(
+          (occurrence.end.getTime() - occurrence.start.getTime()) / MINUTE_MS,
+        ),
+        chairId: meeting.chairId,
+        timekeeperId: meeting.timekeeperId,
+        minuteTakerId: meeting.minuteTakerId,
+        published: false,
+        status: 'gepland',
+        liveState: null,
+        seq: 0,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
   }
 
   /* ---------- views ---------- */
