@@ -236,6 +236,26 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
     const published = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/publish`);
     expect(published.body).toMatchObject({ published: true, status: 'gepland', chairId });
     expect((await outsider.get(`/api/meetings/${meetingId}`)).status).toBe(403);
+    const extra = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
+      kind: 'overig',
+      presenterUserId: chairId,
+      timeBoxMinutes: 5,
+    });
+    const extraId = must(extra.body.agenda[2]).id;
+    const patched = await chair.request<MeetingDetail>('PATCH', `/api/agenda-items/${extraId}`, {
+      timeBoxMinutes: 10,
+    });
+    expect(patched.body.plannedMinutes).toBe(45);
+    expect((await outsider.request('DELETE', `/api/agenda-items/${extraId}`)).status).toBe(403);
+    expect((await chair.request('DELETE', `/api/agenda-items/${extraId}`)).status).toBe(204);
+    const badChair = await chair.request('PATCH', `/api/meetings/${meetingId}`, {
+      chairId: outsiderId,
+    });
+    expect(badChair.body).toMatchObject({ details: [{ path: 'chairId', issue: 'not-a-member' }] });
+    const moved = await chair.request<MeetingDetail>('PATCH', `/api/meetings/${meetingId}`, {
+      minuteTakerId: memberId,
+    });
+    expect(moved.body).toMatchObject({ minuteTakerId: memberId, plannedMinutes: 35 });
     expect((await auditRows('meeting.publish')).map((r) => r.outcome)).toEqual(['allowed']);
   });
 
