@@ -444,7 +444,9 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
   });
 
   it('closing carries an undiscussed case item, with its preparation, to the next meeting', async () => {
+    const told = nextEvent<{ meetingId: string }>(a, 'meeting:closed');
     const closed = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/close`);
+    expect(await told).toEqual({ meetingId });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('afgesloten');
     expect(closed.body.agenda.find((i) => i.id === caseItemId)?.status).toBe('overgeslagen');

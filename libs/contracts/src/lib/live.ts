@@ -56,6 +56,8 @@ export interface LiveServerToClientEvents {
   'presence:count': (payload: PresenceCount) => void;
   'meeting:event': (payload: MeetingEvent) => void;
   'meeting:presence': (payload: MeetingPresence) => void;
+  /** The meeting was closed (REST); the room accepts no more commands. */
+  'meeting:closed': (payload: { meetingId: string }) => void;
 }
 
 /** Names of client → server events, for the handler enumeration test and the gateway. */

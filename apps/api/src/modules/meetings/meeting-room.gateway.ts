@@ -1,11 +1,13 @@
-import { UseFilters } from '@nestjs/common';
+import { type OnModuleDestroy, UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
+  type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
+import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
 import {
   LIVE_NAMESPACE,
@@ -45,13 +47,24 @@ interface Present {
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 @UseFilters(LiveExceptionFilter)
-export class MeetingRoomGateway {
+export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
   @WebSocketServer() private readonly namespace!: LiveNamespace;
+  private closedSubscription: Subscription | null = null;
 
   /** meetingId → socketId → who. Local to this api instance. */
   private readonly presence = new Map<string, Map<string, Present>>();
 
   constructor(private readonly meetings: MeetingsService) {}
+
+  afterInit(namespace: LiveNamespace): void {
+    this.closedSubscription = this.meetings.closed$.subscribe((meetingId) => {
+      namespace.to(`meeting:${meetingId}`).emit('meeting:closed', { meetingId });
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.closedSubscription?.unsubscribe();
+  }
 
   @Access('meeting', 'meeting.join')
   @SubscribeMessage('meeting:join')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { Subject } from 'rxjs';
 import { type EntityManager, In, MoreThan, Repository } from 'typeorm';
 import type { z } from 'zod';
 import type {
@@ -92,6 +93,9 @@ export interface CommandOutcome {
 /** Meetings: series, single meetings, the agenda, closing with carry-forward, the live room. */
 @Injectable()
 export class MeetingsService {
+  /** Ids of meetings just closed (committed), for the live room to tell its members. */
+  readonly closed$ = new Subject<string>();
+
   constructor(
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
     @InjectRepository(AgendaItemEntity) private readonly items: Repository<AgendaItemEntity>,
@@ -457,6 +461,7 @@ export class MeetingsService {
         else await tx.save(tx.create(AgendaItemEntity, this.rowOf(next.id, item)));
       }
     });
+    this.closed$.next(meeting.id);
     return this.detail(actor, meeting.id);
   }
 
