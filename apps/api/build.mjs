@@ -38,6 +38,17 @@ const swcDecorators = {
   },
 };
 
+// Packages whose CommonJS entry hides named exports from Node's ESM loader (rrule ships a UMD
+// `main` and an ESM `module`): bundle their ESM build instead of leaving them external.
+const bundledEsm = {
+  name: 'bundled-esm',
+  setup(build) {
+    build.onResolve({ filter: /^rrule$/ }, () => ({
+      path: path.join(root, 'node_modules/rrule/dist/esm/index.js'),
+    }));
+  },
+};
+
 let child = null;
 const restart = {
   name: 'restart',
@@ -67,7 +78,7 @@ const options = {
   sourcemap: true,
   keepNames: true,
   logLevel: 'warning',
-  plugins: [swcDecorators, restart],
+  plugins: [bundledEsm, swcDecorators, restart],
 };
 
 if (watch) {
