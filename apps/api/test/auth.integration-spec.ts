@@ -365,6 +365,32 @@ describe.each(testEngines())('accounts and sessions on %s', (engine) => {
     ).toBe(401);
   });
 
+  it("makes a removed member's sockets reconnect at once, so they lose the team's rights", async () => {
+    const { user: adminUser, totpSecret: adminSecret } = await createUser(t.app, {
+      organisationId: orgId,
+      totp: true,
+      orgAdmin: true,
+    });
+    const { user, totpSecret } = await createUser(t.app, {
+      organisationId: orgId,
+      totp: true,
+      teams: [[teamA, ['member']]],
+    });
+    const admin = await signIn(adminUser.email, adminSecret);
+    const member = await signIn(user.email, totpSecret);
+    const socket = t.connectLive({ cookie: member.cookieHeader });
+    await nextEvent(socket, 'connect');
+    const disconnected = nextEvent<string>(socket, 'disconnect', 1000);
+    expect(
+      (await admin.request('DELETE', `/api/admin/teams/${teamA}/members/${user.id}`)).status,
+    ).toBe(200);
+    expect(await disconnected).toBe('io server disconnect');
+    expect((await member.get(`/api/teams/${teamA}`)).status).toBe(403);
+    // The session itself lives on: a new socket connects with the new rights.
+    const again = t.connectLive({ cookie: member.cookieHeader });
+    await nextEvent(again, 'connect');
+  });
+
   it('refuses a socket without a session, or with one that has not passed the second factor', async () => {
     const anonymous = t.connectLive();
     expect((await nextEvent<Error>(anonymous, 'connect_error')).message).toBe('UNAUTHENTICATED');

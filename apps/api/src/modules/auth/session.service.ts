@@ -40,6 +40,8 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SessionService.name);
   private sweeper: NodeJS.Timeout | null = null;
   readonly ended$ = new Subject<SessionsEnded>();
+  /** A user's memberships or roles changed: live sockets must reconnect to pick them up. */
+  readonly accessChanged$ = new Subject<string>();
 
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
@@ -62,6 +64,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   onModuleDestroy(): void {
     if (this.sweeper) clearInterval(this.sweeper);
     this.ended$.complete();
+    this.accessChanged$.complete();
   }
 
   /** Starts a session; returns the token for the cookie (never stored). */
@@ -168,6 +171,11 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       teams: new Map(memberships.map((m) => [m.teamId, m.roles as readonly TeamRole[]])),
       secondFactorPassed: session.secondFactorAt !== null,
     };
+  }
+
+  /** Announces that a user's access changed (team membership, roles, admin flag). */
+  accessChanged(userId: string): void {
+    this.accessChanged$.next(userId);
   }
 
   async end(sessionId: string, reason: SessionEndReason, announce = true): Promise<void> {

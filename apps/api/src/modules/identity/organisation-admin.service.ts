@@ -113,6 +113,7 @@ export class OrganisationAdminService {
       objectId: user.id,
       context: { teamId: team.id },
     });
+    this.sessions.accessChanged(user.id);
     return this.identity.teamDetail(team);
   }
 
@@ -127,6 +128,7 @@ export class OrganisationAdminService {
       objectId: user.id,
       context: { teamId: team.id },
     });
+    this.sessions.accessChanged(user.id);
     return this.identity.teamDetail(team);
   }
 
@@ -206,6 +208,7 @@ export class OrganisationAdminService {
       user.disabledAt = disabled ? (user.disabledAt ?? this.clock.now()) : null;
     await this.users.save(user);
     if (disabled === true) await this.sessions.endAllForUser(user.id, 'disabled');
+    else if (request.orgAdmin !== undefined) this.sessions.accessChanged(user.id);
     const [view] = await this.userViews([user]);
     return view as UserAdminView;
   }

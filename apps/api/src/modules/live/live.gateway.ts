@@ -42,7 +42,7 @@ export class LiveGateway
   implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
 {
   private readonly logger = new Logger(LiveGateway.name);
-  private endedSubscription: Subscription | null = null;
+  private readonly subscriptions: Subscription[] = [];
 
   @WebSocketServer() private readonly namespace!: LiveNamespace;
 
@@ -58,13 +58,19 @@ export class LiveGateway
         () => next(new Error('UNAUTHENTICATED')),
       );
     });
-    this.endedSubscription = this.sessions.ended$.subscribe(({ sessionIds }) => {
-      namespace.in(sessionIds.map((id) => `session:${id}`)).disconnectSockets(true);
-    });
+    this.subscriptions.push(
+      this.sessions.ended$.subscribe(({ sessionIds }) => {
+        namespace.in(sessionIds.map((id) => `session:${id}`)).disconnectSockets(true);
+      }),
+      // The socket's rights were computed at the handshake: make it reconnect with the new ones.
+      this.sessions.accessChanged$.subscribe((userId) => {
+        namespace.in(`user:${userId}`).disconnectSockets(true);
+      }),
+    );
   }
 
   onModuleDestroy(): void {
-    this.endedSubscription?.unsubscribe();
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
   }
 
   private async authenticate(socket: LiveSocket): Promise<void> {
