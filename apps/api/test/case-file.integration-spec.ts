@@ -664,6 +664,13 @@ describe.each(testEngines())('case file on %s', (engine) => {
     const read = events.find((e) => e.action === 'case.read');
     expect(read?.context).toMatchObject({ teamId: teamA, caseId });
     expect(read?.object).toEqual({ type: 'case', id: caseId });
+    // Alice (chair of team A) commented: the team stays in the context, so her team role is
+    // recorded (the comment's context used to replace the team's, and "member" was recorded).
+    const comment = events.find(
+      (e) => e.action === 'preparation.comment' && e.outcome === 'allowed',
+    );
+    expect(comment?.context).toMatchObject({ teamId: teamA, caseId, preparationId });
+    expect(comment?.actor.role).toBe('chair');
   });
 
   it('exports the access log (AVG art. 15) as JSON and CSV, by role and organisation, without names', async () => {

@@ -395,7 +395,10 @@ export class CasesService {
         createdAt: this.clock.now(),
       }),
     );
-    RequestContext.note({ context: { caseId: preparation.caseId, preparationId: preparation.id } });
+    // Extend the context noted by the access check (teamId, caseId): the audit role needs the team.
+    RequestContext.note({
+      context: { ...RequestContext.current()?.audit.context, preparationId: preparation.id },
+    });
     const users = await this.userRefs([actor.userId]);
     return this.toComment(saved, users);
   }
