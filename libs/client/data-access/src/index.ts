@@ -24,3 +24,7 @@ export * from './lib/case-file/case-file.api';
 export * from './lib/case-file/case-list.store';
 export * from './lib/case-file/household.store';
 export * from './lib/case-file/case.store';
+export * from './lib/meetings/meetings.api';
+export * from './lib/meetings/meetings.store';
+export * from './lib/meetings/series-form';
+export * from './lib/meetings/live-room.store';

@@ -6,11 +6,27 @@ import {
   LIVE_NAMESPACE,
   LIVE_PATH,
   type LiveClientToServerEvents,
+  type LiveAck,
   type LiveServerToClientEvents,
+  type MeetingEvent,
+  type MeetingPresence,
   presenceCountSchema,
 } from '@casustafel/contracts';
 import { type ClockSample, estimateClockOffset } from '@casustafel/domain';
 import type { RealtimeEvent } from './connection-state';
+
+/** Server → client meeting traffic, as one stream. */
+export type MeetingServerMessage =
+  | { type: 'event'; event: MeetingEvent }
+  | { type: 'presence'; presence: MeetingPresence }
+  | { type: 'closed'; meetingId: string };
+
+/** Client → server events that carry an ack (typed by the contract). */
+export type LiveAckEvent = 'meeting:join' | 'meeting:command' | 'clock:sync';
+type AckPayload<E extends LiveAckEvent> = Parameters<LiveClientToServerEvents[E]>[0];
+type AckResult<E extends LiveAckEvent> = Parameters<Parameters<LiveClientToServerEvents[E]>[1]>[0];
+/** An ack, or `timeout` when none arrived in time (or the socket is not connected). */
+export type AckOutcome<T> = LiveAck<T> | { ok: false; timeout: true };
 
 export type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
 
@@ -46,7 +62,34 @@ export class RealtimeClient implements OnDestroy {
   readonly #events = new Subject<RealtimeEvent>();
   #socket: LiveSocket | null = null;
 
+  readonly #meeting = new Subject<MeetingServerMessage>();
+
   readonly events$: Observable<RealtimeEvent> = this.#events.asObservable();
+  /** `meeting:event`, `meeting:presence` and `meeting:closed` of every joined meeting. */
+  readonly meeting$: Observable<MeetingServerMessage> = this.#meeting.asObservable();
+
+  /** Whether the socket is connected right now. */
+  get connected(): boolean {
+    return this.#socket?.connected ?? false;
+  }
+
+  /** Emits a client → server event and waits for its ack; never throws. */
+  async emitWithAck<E extends LiveAckEvent>(
+    event: E,
+    payload: AckPayload<E>,
+    timeoutMs: number,
+  ): Promise<AckOutcome<AckResult<E> extends LiveAck<infer T> ? T : never>> {
+    const socket = this.#socket;
+    if (!socket?.connected) return { ok: false, timeout: true };
+    try {
+      // socket.io's typed emitWithAck cannot be narrowed through a generic event name.
+      const timed = socket.timeout(timeoutMs);
+      const emit = timed.emitWithAck as unknown as (e: string, p: unknown) => Promise<never>;
+      return await emit.call(timed, event, payload);
+    } catch {
+      return { ok: false, timeout: true };
+    }
+  }
 
   /** Opens the connection, or reopens it after the server or the user closed it. */
   connect(): void {
@@ -77,6 +120,11 @@ export class RealtimeClient implements OnDestroy {
       const parsed = presenceCountSchema.safeParse(payload);
       if (parsed.success) this.#events.next({ type: 'presence', connected: parsed.data.connected });
     });
+    socket.on('meeting:event', (event) => this.#meeting.next({ type: 'event', event }));
+    socket.on('meeting:presence', (presence) => this.#meeting.next({ type: 'presence', presence }));
+    socket.on('meeting:closed', ({ meetingId }) =>
+      this.#meeting.next({ type: 'closed', meetingId }),
+    );
     this.#events.next({ type: 'connecting' });
     socket.connect();
   }
@@ -90,6 +138,7 @@ export class RealtimeClient implements OnDestroy {
     this.#socket?.removeAllListeners();
     this.#socket = null;
     this.#events.complete();
+    this.#meeting.complete();
   }
 
   /** A few `clock:sync` round trips, one after another; reports the best estimate. */

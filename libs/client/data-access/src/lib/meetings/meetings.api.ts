@@ -1,0 +1,105 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { Observable } from 'rxjs';
+import { z } from 'zod';
+import type {
+  CreateAgendaItem,
+  CreateMeeting,
+  CreateMeetingSeries,
+  MeetingDetail,
+  MeetingSeriesCreated,
+  MeetingSummary,
+  ReorderAgenda,
+  UpdateAgendaItem,
+  UpdateMeeting,
+} from '@casustafel/contracts';
+import type { ApiResult } from '../errors/api-failure';
+import { apiResult, apiVoid } from '../http/api-call';
+
+const id = encodeURIComponent;
+
+/* The meetings contract has interfaces only: check the shape loosely, trust the api for the rest. */
+const summary = z.looseObject({
+  id: z.uuid(),
+  teamId: z.uuid(),
+  startsAt: z.string(),
+  status: z.string(),
+}) as unknown as z.ZodType<MeetingSummary>;
+const detail = z.looseObject({
+  id: z.uuid(),
+  teamId: z.uuid(),
+  startsAt: z.string(),
+  agenda: z.array(z.looseObject({ id: z.uuid() })),
+}) as unknown as z.ZodType<MeetingDetail>;
+const seriesCreated = z.looseObject({
+  seriesId: z.uuid(),
+  meetings: z.array(summary),
+}) as unknown as z.ZodType<MeetingSeriesCreated>;
+
+/** Meetings, series and agendas (REST). Never errors: failures become values. */
+@Injectable({ providedIn: 'root' })
+export class MeetingsApi {
+  readonly #http = inject(HttpClient);
+
+  list(teamId: string): Observable<ApiResult<MeetingSummary[]>> {
+    return apiResult(
+      this.#http.get<unknown>(`/api/teams/${id(teamId)}/meetings`),
+      z.array(summary),
+    );
+  }
+
+  create(teamId: string, body: CreateMeeting): Observable<ApiResult<MeetingDetail>> {
+    return apiResult(this.#http.post<unknown>(`/api/teams/${id(teamId)}/meetings`, body), detail);
+  }
+
+  createSeries(
+    teamId: string,
+    body: CreateMeetingSeries,
+  ): Observable<ApiResult<MeetingSeriesCreated>> {
+    return apiResult(
+      this.#http.post<unknown>(`/api/teams/${id(teamId)}/meeting-series`, body),
+      seriesCreated,
+    );
+  }
+
+  detail(meetingId: string): Observable<ApiResult<MeetingDetail>> {
+    return apiResult(this.#http.get<unknown>(`/api/meetings/${id(meetingId)}`), detail);
+  }
+
+  update(meetingId: string, body: UpdateMeeting): Observable<ApiResult<MeetingDetail>> {
+    return apiResult(this.#http.patch<unknown>(`/api/meetings/${id(meetingId)}`, body), detail);
+  }
+
+  addItem(meetingId: string, body: CreateAgendaItem): Observable<ApiResult<MeetingDetail>> {
+    return apiResult(
+      this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/agenda`, body),
+      detail,
+    );
+  }
+
+  updateItem(itemId: string, body: UpdateAgendaItem): Observable<ApiResult<MeetingDetail>> {
+    return apiResult(this.#http.patch<unknown>(`/api/agenda-items/${id(itemId)}`, body), detail);
+  }
+
+  deleteItem(itemId: string): Observable<ApiResult<void>> {
+    return apiVoid(this.#http.delete(`/api/agenda-items/${id(itemId)}`));
+  }
+
+  reorder(meetingId: string, body: ReorderAgenda): Observable<ApiResult<MeetingDetail>> {
+    return apiResult(
+      this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/agenda/reorder`, body),
+      detail,
+    );
+  }
+
+  publish(meetingId: string): Observable<ApiResult<MeetingDetail>> {
+    return apiResult(
+      this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/publish`, {}),
+      detail,
+    );
+  }
+
+  close(meetingId: string): Observable<ApiResult<MeetingDetail>> {
+    return apiResult(this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/close`, {}), detail);
+  }
+}
