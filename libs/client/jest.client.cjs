@@ -41,12 +41,19 @@ module.exports = function clientJestConfig(displayName, projectDir) {
         root,
         'libs/client/feature-cases/src/index.ts',
       ),
+      '^@casustafel/client/feature-meetings$': path.join(
+        root,
+        'libs/client/feature-meetings/src/index.ts',
+      ),
     },
     // Angular ships .mjs; @jsverse/utils (a Transloco dependency) ships ESM as .esm.js.
     transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$|@jsverse/)'],
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     // Counts per suite for the summary `npm test` prints.
-    reporters: ['default', [path.join(root, 'tools/jest/summary-reporter.cjs'), { name: displayName }]],
+    reporters: [
+      'default',
+      [path.join(root, 'tools/jest/summary-reporter.cjs'), { name: displayName }],
+    ],
   };
 };

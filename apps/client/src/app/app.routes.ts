@@ -44,6 +44,17 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@casustafel/client/feature-cases').then((m) => m.CASE_ROUTES),
   },
   {
+    path: 'teams/:teamId/overleggen',
+    canActivate: [completeSessionGuard],
+    loadChildren: () =>
+      import('@casustafel/client/feature-meetings').then((m) => m.MEETING_LIST_ROUTES),
+  },
+  {
+    path: 'overleggen',
+    canActivate: [completeSessionGuard],
+    loadChildren: () => import('@casustafel/client/feature-meetings').then((m) => m.MEETING_ROUTES),
+  },
+  {
     path: 'teams',
     canActivate: [completeSessionGuard],
     loadChildren: () => import('@casustafel/client/feature-teams').then((m) => m.TEAMS_ROUTES),

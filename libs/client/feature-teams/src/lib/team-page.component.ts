@@ -31,6 +31,12 @@ import { AlertComponent, DateTimePipe, PageHeadingComponent } from '@casustafel/
           data-testid="team-cases-link"
           >{{ 'team.cases' | transloco }}</a
         >
+        <a
+          class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          [routerLink]="['/teams', team.id, 'overleggen']"
+          data-testid="team-meetings-link"
+          >{{ 'team.meetings' | transloco }}</a
+        >
       </p>
       <dl class="utrecht-data-list utrecht-data-list--rows cst-narrow">
         <div class="utrecht-data-list__item">

@@ -1,0 +1,144 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { computed, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AgendaItemView, MeetingDetail } from '@casustafel/contracts';
+import { MeetingsStore } from '@casustafel/client/data-access';
+import { AgendaPageComponent } from './agenda-page.component';
+import { focusAfterMove, stepTarget } from './agenda-move';
+
+const nl = JSON.parse(
+  readFileSync(join(__dirname, '../../../../../apps/client/public/i18n/nl.json'), 'utf8'),
+);
+const MEETING = '0b1c2d3e-4f50-4a6b-8c7d-8e9f0a1b2c3d';
+const ME = '2d8b3e3a-9c77-4e3a-9b2c-3c4d5e6f7a82';
+
+function item(id: string, order: number, title: string): AgendaItemView {
+  return {
+    id,
+    kind: 'mededeling',
+    title,
+    presenterUserId: ME,
+    timeBoxMinutes: 10,
+    order,
+    status: 'gepland',
+    preparationId: null,
+    caseId: null,
+    carriedFromItemId: null,
+    plannedStart: null,
+    plannedEnd: null,
+  };
+}
+
+function fakeStore() {
+  const meeting = signal<MeetingDetail>({
+    id: MEETING,
+    teamId: '3e9c4f4b-ad88-4f4b-ac3d-4d5e6f7a8b93',
+    seriesId: null,
+    type: 'casuistiekoverleg',
+    startsAt: '2026-12-08T08:30:00.000Z',
+    endsAt: '2026-12-08T10:00:00.000Z',
+    durationMinutes: 90,
+    status: 'gepland',
+    published: false,
+    chairId: ME,
+    timekeeperId: null,
+    minuteTakerId: null,
+    plannedMinutes: 30,
+    agenda: [item('a', 0, 'Alpha'), item('b', 1, 'Bravo'), item('c', 2, 'Charlie')],
+  });
+  const agenda = computed(() => [...meeting().agenda].sort((x, y) => x.order - y.order));
+  const reorder = jest.fn(async (itemId: string, toIndex: number) => {
+    const items = [...agenda()];
+    const from = items.findIndex((i) => i.id === itemId);
+    const [moved] = items.splice(from, 1);
+    items.splice(toIndex, 0, moved);
+    meeting.update((m) => ({ ...m, agenda: items.map((i, order) => ({ ...i, order })) }));
+    return { ok: true as const, data: meeting() };
+  });
+  return {
+    meeting,
+    agenda,
+    members: signal([{ userId: ME, displayName: 'Fatima', discipline: 'ggz', roles: ['chair'] }]),
+    preparations: signal([]),
+    failureKey: signal(null),
+    memberName: () => 'Fatima',
+    openMeeting: jest.fn(async () => undefined),
+    loadPreparations: jest.fn(async () => undefined),
+    reorder,
+  };
+}
+
+describe('agenda moves', () => {
+  it('computes the target of one step and the button that keeps focus', () => {
+    expect(stepTarget(['a', 'b', 'c'], 'b', 'up')).toBe(0);
+    expect(stepTarget(['a', 'b', 'c'], 'a', 'up')).toBeNull();
+    expect(stepTarget(['a', 'b', 'c'], 'c', 'down')).toBeNull();
+    expect(focusAfterMove(0, 3, 'up')).toBe('down');
+    expect(focusAfterMove(2, 3, 'down')).toBe('up');
+    expect(focusAfterMove(1, 3, 'down')).toBe('down');
+  });
+});
+
+describe('AgendaPageComponent', () => {
+  let store: ReturnType<typeof fakeStore>;
+
+  beforeEach(() => {
+    store = fakeStore();
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { nl },
+          translocoConfig: { availableLangs: ['nl'], defaultLang: 'nl' },
+        }),
+      ],
+      providers: [provideRouter([]), { provide: MeetingsStore, useValue: store }],
+    });
+  });
+
+  async function open() {
+    const fixture = TestBed.createComponent(AgendaPageComponent);
+    fixture.componentRef.setInput('meetingId', MEETING);
+    await fixture.whenStable();
+    document.body.appendChild(fixture.nativeElement);
+    return { fixture, root: fixture.nativeElement as HTMLElement };
+  }
+
+  const titles = (root: HTMLElement) =>
+    [...root.querySelectorAll('[data-testid^="agenda-item-"] strong')].map((e) =>
+      e.textContent?.trim(),
+    );
+
+  it('moves an item down by keyboard, keeps focus on it and announces the new place', async () => {
+    const { fixture, root } = await open();
+    expect(titles(root)).toEqual(['Alpha', 'Bravo', 'Charlie']);
+    const down = root.querySelector<HTMLButtonElement>('[data-testid="agenda-down-a"]');
+    down?.focus();
+    down?.click();
+    await fixture.whenStable();
+    await new Promise((r) => setTimeout(r, 0));
+    await fixture.whenStable();
+    expect(store.reorder).toHaveBeenCalledWith('a', 1);
+    expect(titles(root)).toEqual(['Bravo', 'Alpha', 'Charlie']);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('agenda-down-a');
+    expect(root.querySelector('[data-testid="agenda-announcer"]')?.textContent).toContain(
+      'Alpha staat nu op plaats 2 van 3',
+    );
+  });
+
+  it('moves focus to the other button when the item reaches the top', async () => {
+    const { fixture, root } = await open();
+    root.querySelector<HTMLButtonElement>('[data-testid="agenda-up-b"]')?.click();
+    await fixture.whenStable();
+    await new Promise((r) => setTimeout(r, 0));
+    await fixture.whenStable();
+    expect(titles(root)).toEqual(['Bravo', 'Alpha', 'Charlie']);
+    expect(root.querySelector<HTMLButtonElement>('[data-testid="agenda-up-b"]')?.disabled).toBe(
+      true,
+    );
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('agenda-down-b');
+  });
+});

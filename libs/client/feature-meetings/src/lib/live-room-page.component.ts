@@ -1,0 +1,196 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  type OnDestroy,
+  signal,
+  untracked,
+} from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { ERROR_CODES, type PresenceMode } from '@casustafel/contracts';
+import { DISCUSSION_PHASES } from '@casustafel/domain';
+import {
+  AuthStore,
+  failureMessageKey,
+  type LiveCommandBody,
+  LiveRoomStore,
+  MeetingsStore,
+} from '@casustafel/client/data-access';
+import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+
+/** `/overleggen/:meetingId/live`: the live room of a meeting. */
+@Component({
+  selector: 'cst-live-room-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, TranslocoPipe, AlertComponent, PageHeadingComponent],
+  templateUrl: './live-room-page.component.html',
+  styleUrl: './meetings.css',
+})
+export class LiveRoomPageComponent implements OnDestroy {
+  readonly meetingId = input.required<string>();
+  protected readonly live = inject(LiveRoomStore);
+  protected readonly meetings = inject(MeetingsStore);
+  readonly #auth = inject(AuthStore);
+  readonly #transloco = inject(TranslocoService);
+  protected readonly phases = DISCUSSION_PHASES;
+  protected readonly errorKey = signal<string | null>(null);
+  protected readonly announcement = signal('');
+  protected readonly busy = signal(false);
+
+  protected readonly me = computed(() => this.#auth.user()?.id ?? null);
+  protected readonly isChair = computed(() => {
+    const meeting = this.meetings.meeting();
+    return !!meeting && meeting.chairId === this.me();
+  });
+  protected readonly runsTimer = computed(() => {
+    const meeting = this.meetings.meeting();
+    return this.isChair() || (!!meeting && meeting.timekeeperId === this.me());
+  });
+  /** The agenda in order with the live status of each item. */
+  protected readonly items = computed(() => {
+    const state = this.live.state();
+    return this.meetings.agenda().map((item) => {
+      const liveItem = state?.items.find((i) => i.id === item.id);
+      return {
+        ...item,
+        status: liveItem?.status ?? item.status,
+        current: state?.currentItemId === item.id,
+      };
+    });
+  });
+  protected readonly current = computed(() => this.items().find((i) => i.current) ?? null);
+  protected readonly currentIndex = computed(() => this.items().findIndex((i) => i.current));
+  protected readonly phaseIndex = computed(() => {
+    const phase = this.live.phase();
+    return phase ? DISCUSSION_PHASES.indexOf(phase) : -1;
+  });
+  protected readonly handRaised = computed(() => {
+    const me = this.me();
+    return !!me && this.live.speakingQueue().includes(me);
+  });
+
+  constructor() {
+    effect(() => {
+      const meetingId = this.meetingId();
+      untracked(() => {
+        void this.meetings.openMeeting(meetingId);
+        void this.live.join(meetingId, this.live.mode());
+      });
+    });
+    // Announce item and phase changes (aria-live).
+    let lastItem: string | null | undefined;
+    let lastPhase: string | null | undefined;
+    effect(() => {
+      const item = this.current();
+      const phase = this.live.phase();
+      untracked(() => {
+        if (lastItem !== undefined && item?.id !== lastItem) {
+          this.announcement.set(
+            item
+              ? this.#transloco.translate('meetings.live.announceItem', { item: this.title(item) })
+              : this.#transloco.translate('meetings.live.announceNoItem'),
+          );
+        } else if (lastPhase !== undefined && phase !== lastPhase && phase) {
+          this.announcement.set(
+            this.#transloco.translate('meetings.live.announcePhase', {
+              phase: this.#transloco.translate(`meetings.phases.${phase}`),
+            }),
+          );
+        }
+        if (this.live.state()) {
+          lastItem = item?.id ?? null;
+          lastPhase = phase;
+        }
+      });
+    });
+  }
+
+  ngOnDestroy(): void {
+    this.live.leave();
+  }
+
+  protected title(item: { title: string; kind: string }): string {
+    return item.title || this.#transloco.translate(`meetings.kinds.${item.kind}`);
+  }
+
+  protected name(userId: string | null): string {
+    if (!userId) return '';
+    return (
+      this.live.presence().find((p) => p.userId === userId)?.displayName ||
+      this.meetings.memberName(userId) ||
+      this.#transloco.translate('meetings.live.someone')
+    );
+  }
+
+  protected async setMode(mode: PresenceMode): Promise<void> {
+    await this.live.setMode(mode);
+  }
+
+  protected async send(body: LiveCommandBody): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    const result = await this.live.send(body);
+    this.busy.set(false);
+    if (result.ok) this.errorKey.set(null);
+    else if (result.code === 'TIMEOUT') this.errorKey.set('meetings.live.timeout');
+    else if ((ERROR_CODES as readonly string[]).includes(result.code)) {
+      this.errorKey.set(`errors.${result.code}`);
+    } else this.errorKey.set('meetings.live.commandFailed');
+  }
+
+  protected startItem(itemId: string): Promise<void> {
+    return this.send({ type: 'item:start', itemId });
+  }
+
+  protected next(): Promise<void> {
+    const items = this.items();
+    const from = this.currentIndex();
+    const next = items.slice(from + 1).find((i) => i.status === 'gepland');
+    if (next) return this.startItem(next.id);
+    const current = this.current();
+    return current ? this.send({ type: 'item:finish', itemId: current.id }) : Promise.resolve();
+  }
+
+  protected timer(type: 'timer:start' | 'timer:pause'): Promise<void> {
+    const current = this.current();
+    return current ? this.send({ type, itemId: current.id }) : Promise.resolve();
+  }
+
+  protected extend(minutes: number): Promise<void> {
+    const current = this.current();
+    return current
+      ? this.send({ type: 'timer:extend', itemId: current.id, minutes })
+      : Promise.resolve();
+  }
+
+  protected phase(type: 'phase:advance' | 'phase:back'): Promise<void> {
+    const current = this.current();
+    return current ? this.send({ type, itemId: current.id }) : Promise.resolve();
+  }
+
+  protected finish(): Promise<void> {
+    const current = this.current();
+    return current ? this.send({ type: 'item:finish', itemId: current.id }) : Promise.resolve();
+  }
+
+  protected hand(): Promise<void> {
+    return this.send(this.handRaised() ? { type: 'hand:lower' } : { type: 'hand:raise' });
+  }
+
+  protected lower(userId: string): Promise<void> {
+    return this.send({ type: 'hand:lower', userId });
+  }
+
+  protected nextSpeaker(): Promise<void> {
+    return this.send({ type: 'queue:next' });
+  }
+
+  protected async close(): Promise<void> {
+    const result = await this.meetings.close();
+    this.errorKey.set(result.ok ? null : failureMessageKey(result.failure));
+  }
+}

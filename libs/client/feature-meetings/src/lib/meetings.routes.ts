@@ -1,0 +1,30 @@
+import type { Routes } from '@angular/router';
+
+/*
+ * Mounted by the app under full paths (guarded by a complete session there); children inherit
+ * the parent's `:teamId` or `:meetingId` as an input.
+ */
+
+/** `/teams/:teamId/overleggen` */
+export const MEETING_LIST_ROUTES: Routes = [
+  {
+    path: '',
+    title: 'meetings.list.title',
+    loadComponent: () =>
+      import('./meeting-list-page.component').then((m) => m.MeetingListPageComponent),
+  },
+];
+
+/** `/overleggen/:meetingId` and `/overleggen/:meetingId/live` */
+export const MEETING_ROUTES: Routes = [
+  {
+    path: ':meetingId',
+    title: 'meetings.agenda.title',
+    loadComponent: () => import('./agenda-page.component').then((m) => m.AgendaPageComponent),
+  },
+  {
+    path: ':meetingId/live',
+    title: 'meetings.live.title',
+    loadComponent: () => import('./live-room-page.component').then((m) => m.LiveRoomPageComponent),
+  },
+];
