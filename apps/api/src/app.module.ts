@@ -17,6 +17,7 @@ import { HealthModule } from './modules/health/health.module';
 import { InstanceModule } from './modules/instance/instance.module';
 import { LiveModule } from './modules/live/live.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
+import { MeetingRecordsModule } from './modules/meeting-records/meeting-records.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -43,6 +44,7 @@ export class AppModule {
         HealthModule,
         LiveModule,
         MeetingsModule,
+        MeetingRecordsModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

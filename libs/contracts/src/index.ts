@@ -6,3 +6,4 @@ export * from './lib/auth';
 export * from './lib/audit';
 export * from './lib/case-file';
 export * from './lib/meetings';
+export * from './lib/meeting-records';

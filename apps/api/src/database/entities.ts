@@ -9,6 +9,7 @@ import { TeamEntity } from '../modules/identity/team.entity';
 import { UserIdentityEntity } from '../modules/identity/user-identity.entity';
 import { UserEntity } from '../modules/identity/user.entity';
 import { MEETING_ENTITIES } from '../modules/meetings/meeting.entities';
+import { MEETING_RECORD_ENTITIES } from '../modules/meeting-records/meeting-records.entities';
 import { InstanceEntity } from '../modules/instance/instance.entity';
 
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
@@ -25,4 +26,5 @@ export const ENTITIES = [
   LoginThrottleEntity,
   ...CASE_FILE_ENTITIES,
   ...MEETING_ENTITIES,
+  ...MEETING_RECORD_ENTITIES,
 ];

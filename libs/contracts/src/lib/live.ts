@@ -8,6 +8,16 @@ import type {
   MeetingJoinResult,
   MeetingPresence,
 } from './meetings';
+import type {
+  ActionEvent,
+  ActionView,
+  DecisionCreatedEvent,
+  DecisionView,
+  LiveActionCreate,
+  LiveActionUpdate,
+  LiveDecisionCreate,
+  RecordCommandResult,
+} from './meeting-records';
 
 /** The socket.io namespace of every real-time feature. */
 export const LIVE_NAMESPACE = '/live';
@@ -50,6 +60,18 @@ export interface LiveClientToServerEvents {
     payload: MeetingCommand,
     ack: (res: LiveAck<MeetingCommandResult>) => void,
   ) => void;
+  'decision:create': (
+    payload: LiveDecisionCreate,
+    ack: (res: LiveAck<RecordCommandResult<DecisionView>>) => void,
+  ) => void;
+  'action:create': (
+    payload: LiveActionCreate,
+    ack: (res: LiveAck<RecordCommandResult<ActionView>>) => void,
+  ) => void;
+  'action:update': (
+    payload: LiveActionUpdate,
+    ack: (res: LiveAck<RecordCommandResult<ActionView>>) => void,
+  ) => void;
 }
 
 export interface LiveServerToClientEvents {
@@ -58,6 +80,10 @@ export interface LiveServerToClientEvents {
   'meeting:presence': (payload: MeetingPresence) => void;
   /** The meeting was closed (REST); the room accepts no more commands. */
   'meeting:closed': (payload: { meetingId: string }) => void;
+  /** A decision or action was committed (live or REST), with the meeting's seq. */
+  'decision:created': (payload: DecisionCreatedEvent) => void;
+  'action:created': (payload: ActionEvent) => void;
+  'action:updated': (payload: ActionEvent) => void;
 }
 
 /** Names of client → server events, for the handler enumeration test and the gateway. */
@@ -65,4 +91,7 @@ export const LIVE_CLIENT_EVENTS = [
   'clock:sync',
   'meeting:join',
   'meeting:command',
+  'decision:create',
+  'action:create',
+  'action:update',
 ] as const satisfies readonly (keyof LiveClientToServerEvents)[];

@@ -78,7 +78,18 @@ export type AuditAction =
   | 'agenda.create'
   | 'agenda.update'
   | 'agenda.delete'
-  | 'agenda.reorder';
+  | 'agenda.reorder'
+  | 'decision.create'
+  | 'decision.list'
+  | 'action.create'
+  | 'action.update'
+  | 'action.list'
+  | 'follow-up.read'
+  | 'minutes.read'
+  | 'minutes.generate'
+  | 'minutes.update'
+  | 'minutes.approve'
+  | 'minutes.export';
 
 export interface AccessPolicy {
   permission: Permission;

@@ -3,6 +3,7 @@ import { CreateAuditEvent1795364783517 } from './1795364783517-CreateAuditEvent'
 import { CreateIdentityAndSessions1795365143312 } from './1795365143312-CreateIdentityAndSessions';
 import { CreateCaseFile1795366792835 } from './1795366792835-CreateCaseFile';
 import { CreateMeetings1795367963519 } from './1795367963519-CreateMeetings';
+import { CreateMeetingRecords1795369010810 } from './1795369010810-CreateMeetingRecords';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateIdentityAndSessions1795365143312,
   CreateCaseFile1795366792835,
   CreateMeetings1795367963519,
+  CreateMeetingRecords1795369010810,
 ];

@@ -46,6 +46,7 @@ import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
 import { PreparationEntity } from '../case-file/case.entity';
 import { MembershipEntity } from '../identity/membership.entity';
+import { MeetingRecordsService } from '../meeting-records/meeting-records.service';
 import {
   AgendaItemEntity,
   MeetingEntity,
@@ -106,6 +107,7 @@ export class MeetingsService {
     @InjectRepository(PreparationEntity)
     private readonly preparations: Repository<PreparationEntity>,
     private readonly clock: Clock,
+    private readonly records: MeetingRecordsService,
   ) {}
 
   /* ---------- access ---------- */
@@ -448,7 +450,7 @@ export class MeetingsService {
         newId: randomUUID,
         followUpPresenterUserId: next.chairId,
       });
-      if (carried.length <= 1) return;
+      if (carried.length <= 1) return this.records.fillFollowUp(tx, meeting, next);
       const existing = (await this.agendaOf(next.id, tx)).map((r) => this.toDomain(r));
       const hasFollowUp = existing.some((i) => i.kind === 'opvolging-acties');
       const merged = [
@@ -460,6 +462,7 @@ export class MeetingsService {
           await tx.update(AgendaItemEntity, { id: item.id }, { position: item.order });
         else await tx.save(tx.create(AgendaItemEntity, this.rowOf(next.id, item)));
       }
+      await this.records.fillFollowUp(tx, meeting, next);
     });
     this.closed$.next(meeting.id);
     return this.detail(actor, meeting.id);

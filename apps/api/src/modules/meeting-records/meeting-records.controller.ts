@@ -1,0 +1,166 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  actionListQuerySchema,
+  type ActionView,
+  createActionSchema,
+  createDecisionSchema,
+  type DecisionView,
+  type FollowUpView,
+  type MeetingRecordsView,
+  type MinutesView,
+  type RecordCommandResult,
+  updateActionStatusSchema,
+  updateMinutesSchema,
+  uuidParamSchema,
+} from '@casustafel/contracts';
+import { Access } from '../../common/access/access.decorator';
+import { CurrentActor } from '../../common/access/current.decorators';
+import type { Actor } from '../../common/context/request-context';
+import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { MeetingRecordsService } from './meeting-records.service';
+import { MinutesExportService } from './minutes-export.service';
+
+const idPipe = () => new ZodValidationPipe(uuidParamSchema);
+const actionStatusBodySchema = updateActionStatusSchema.omit({ actionId: true });
+
+/** REST equivalents of the live record commands, action lists, follow-up and minutes. */
+@Controller()
+export class MeetingRecordsController {
+  constructor(
+    private readonly records: MeetingRecordsService,
+    private readonly exporter: MinutesExportService,
+  ) {}
+
+  @Access('meeting', 'decision.list')
+  @Get('meetings/:meetingId/records')
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+  ): Promise<MeetingRecordsView> {
+    return this.records.records(actor, meetingId);
+  }
+
+  @Access('meeting', 'decision.create')
+  @Post('meetings/:meetingId/decisions')
+  createDecision(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+    @Body(new ZodValidationPipe(createDecisionSchema)) body: z.output<typeof createDecisionSchema>,
+  ): Promise<RecordCommandResult<DecisionView>> {
+    return this.records.createDecision(actor, meetingId, body);
+  }
+
+  @Access('meeting', 'action.create')
+  @Post('meetings/:meetingId/actions')
+  createAction(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+    @Body(new ZodValidationPipe(createActionSchema)) body: z.output<typeof createActionSchema>,
+  ): Promise<RecordCommandResult<ActionView>> {
+    return this.records.createAction(actor, meetingId, body);
+  }
+
+  @Access('meeting', 'action.update')
+  @Patch('actions/:actionId')
+  updateAction(
+    @CurrentActor() actor: Actor,
+    @Param('actionId', idPipe()) actionId: string,
+    @Body(new ZodValidationPipe(actionStatusBodySchema))
+    body: z.output<typeof actionStatusBodySchema>,
+  ): Promise<RecordCommandResult<ActionView>> {
+    return this.records.updateActionStatus(actor, null, { ...body, actionId });
+  }
+
+  @Access('meeting', 'action.list')
+  @Get('me/actions')
+  mine(@CurrentActor() actor: Actor): Promise<ActionView[]> {
+    return this.records.myOpenActions(actor);
+  }
+
+  @Access('meeting', 'action.list')
+  @Get('teams/:teamId/actions')
+  team(
+    @CurrentActor() actor: Actor,
+    @Param('teamId', idPipe()) teamId: string,
+    @Query(new ZodValidationPipe(actionListQuerySchema))
+    query: z.output<typeof actionListQuerySchema>,
+  ): Promise<ActionView[]> {
+    return this.records.teamActions(actor, teamId, query.status);
+  }
+
+  @Access('meeting', 'follow-up.read')
+  @Get('agenda-items/:itemId/follow-up')
+  followUp(
+    @CurrentActor() actor: Actor,
+    @Param('itemId', idPipe()) itemId: string,
+  ): Promise<FollowUpView> {
+    return this.records.followUp(actor, itemId);
+  }
+
+  @Access('meeting', 'minutes.generate')
+  @Post('meetings/:meetingId/minutes')
+  @HttpCode(201)
+  generate(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+  ): Promise<MinutesView> {
+    return this.records.generateMinutes(actor, meetingId);
+  }
+
+  @Access('meeting', 'minutes.read')
+  @Get('meetings/:meetingId/minutes')
+  read(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+  ): Promise<MinutesView> {
+    return this.records.readMinutes(actor, meetingId);
+  }
+
+  @Access('meeting', 'minutes.update')
+  @Patch('meetings/:meetingId/minutes')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+    @Body(new ZodValidationPipe(updateMinutesSchema)) body: z.output<typeof updateMinutesSchema>,
+  ): Promise<MinutesView> {
+    return this.records.updateMinutes(actor, meetingId, body);
+  }
+
+  @Access('meeting', 'minutes.approve')
+  @Post('meetings/:meetingId/minutes/approve')
+  @HttpCode(200)
+  approve(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+  ): Promise<MinutesView> {
+    return this.records.approveMinutes(actor, meetingId);
+  }
+
+  @Access('meeting', 'minutes.export')
+  @Get('meetings/:meetingId/minutes.pdf')
+  @Header('cache-control', 'no-store')
+  async pdf(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const pdf = await this.exporter.pdf(actor, meetingId);
+    void reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="verslag-${meetingId}.pdf"`);
+    return pdf;
+  }
+}

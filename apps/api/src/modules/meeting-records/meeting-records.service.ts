@@ -1,0 +1,822 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Subject } from 'rxjs';
+import { type EntityManager, In, Repository } from 'typeorm';
+import type { z } from 'zod';
+import type {
+  ActionView,
+  createActionSchema,
+  createDecisionSchema,
+  DecisionView,
+  FollowUpView,
+  MeetingRecordsView,
+  MinutesView,
+  RecordCommandResult,
+  UpdateMinutes,
+  updateActionStatusSchema,
+  ValidationIssue,
+} from '@casustafel/contracts';
+import {
+  type Action,
+  actionCreateSchema,
+  type ActionStatus,
+  approveMinutes,
+  assertEditable,
+  type AttendanceInput,
+  buildMinutes,
+  createLiveRoomState,
+  DEFAULT_FOLLOW_UP_MINUTES,
+  type Decision,
+  decisionSchema,
+  followUpItems,
+  type LiveRole,
+  openActionsFor,
+  reviseItemNotes,
+  setActionStatus,
+  sortByOrder,
+} from '@casustafel/domain';
+import { abilityFor, asSubject } from '../../common/access/policy';
+import { type Actor, RequestContext } from '../../common/context/request-context';
+import { DomainError } from '../../common/errors/domain.error';
+import { Clock } from '../../common/time/clock';
+import { PreparationEntity } from '../case-file/case.entity';
+import { MembershipEntity } from '../identity/membership.entity';
+import { AgendaItemEntity, MeetingEntity, MeetingEventEntity } from '../meetings/meeting.entities';
+import {
+  ActionEntity,
+  ActionUpdateEntity,
+  AttendanceEntity,
+  DecisionEntity,
+  FollowUpActionEntity,
+  MinutesEntity,
+} from './meeting-records.entities';
+
+type CreateDecision = z.output<typeof createDecisionSchema>;
+type CreateAction = z.output<typeof createActionSchema>;
+type UpdateActionStatus = z.output<typeof updateActionStatusSchema>;
+
+const PURPOSE = 'casuistiekoverleg';
+const TIME_ZONE = 'Europe/Amsterdam';
+const MINUTE_MS = 60_000;
+
+/**
+ * Where the minutes get an item's note text. The notes module may provide it
+ * (`{ provide: MINUTES_NOTES_SOURCE, useExisting: NotesService }`); without it the minutes' note
+ * sections stay empty.
+ */
+export const MINUTES_NOTES_SOURCE = Symbol('MINUTES_NOTES_SOURCE');
+export interface MinutesNotesSource {
+  plainText(itemId: string): Promise<string>;
+}
+
+/** A committed record event, for the live room to broadcast to `meeting:<id>`. */
+export type RecordEvent =
+  | {
+      name: 'decision:created';
+      meetingId: string;
+      seq: number;
+      commandId: string;
+      decision: DecisionView;
+    }
+  | {
+      name: 'action:created' | 'action:updated';
+      meetingId: string;
+      seq: number;
+      commandId: string;
+      action: ActionView;
+    };
+
+function forbidden(): DomainError {
+  return new DomainError('FORBIDDEN', 'You do not have access to this meeting');
+}
+function invalid(details: ValidationIssue[]): DomainError {
+  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', details);
+}
+function conflict(issue: string, path = ''): DomainError {
+  return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path, issue }]);
+}
+function approvedConflict(): DomainError {
+  return conflict('minutes-approved', 'minutes');
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+export function localDate(at: Date): string {
+  return dateFormat.format(at);
+}
+
+/** Decisions, actions, follow-up and minutes of case meetings. */
+@Injectable()
+export class MeetingRecordsService {
+  private readonly logger = new Logger(MeetingRecordsService.name);
+  /** Committed record events (live or REST), broadcast by the gateway. */
+  readonly events$ = new Subject<RecordEvent>();
+
+  constructor(
+    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
+    @InjectRepository(ActionEntity) private readonly actions: Repository<ActionEntity>,
+    @InjectRepository(MinutesEntity) private readonly minutes: Repository<MinutesEntity>,
+    @InjectRepository(AttendanceEntity) private readonly attendance: Repository<AttendanceEntity>,
+    private readonly clock: Clock,
+    @Optional() @Inject(MINUTES_NOTES_SOURCE) private readonly notes?: MinutesNotesSource,
+  ) {}
+
+  /* ---------- access ---------- */
+
+  private checkTeam(actor: Actor, teamId: string, objectId: string | null): void {
+    RequestContext.note({ objectType: 'meeting', objectId, purpose: PURPOSE, context: { teamId } });
+    if (!abilityFor(actor).can('read', asSubject('Meeting', { teamId }))) throw forbidden();
+  }
+
+  private async meetingFor(
+    actor: Actor,
+    meetingId: string,
+    manager: EntityManager = this.meetings.manager,
+    lock = false,
+  ): Promise<MeetingEntity> {
+    RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: PURPOSE });
+    const qb = manager
+      .createQueryBuilder(MeetingEntity, 'm')
+      .where('m.id = :id', { id: meetingId });
+    if (lock) qb.setLock('pessimistic_write');
+    const meeting = await qb.getOne();
+    if (!meeting) throw forbidden();
+    this.checkTeam(actor, meeting.teamId, meeting.id);
+    return meeting;
+  }
+
+  private async assertNotApproved(manager: EntityManager, meetingId: string): Promise<void> {
+    const row = await manager.findOneBy(MinutesEntity, { meetingId });
+    if (row && !assertEditable(row).ok) throw approvedConflict();
+  }
+
+  private async itemOf(manager: EntityManager, meetingId: string, itemId: string) {
+    const item = await manager.findOneBy(AgendaItemEntity, { id: itemId, meetingId });
+    if (!item) throw invalid([{ path: 'itemId', issue: 'not-on-agenda' }]);
+    return item;
+  }
+
+  private async isMember(manager: EntityManager, teamId: string, userId: string) {
+    return (await manager.countBy(MembershipEntity, { teamId, userId })) > 0;
+  }
+
+  /**
+   * Appends a record event to the meeting's event log under the next seq (so a rejoining client
+   * replays it) and keeps the live room state's seq in step.
+   */
+  private async logEvent(
+    tx: EntityManager,
+    meeting: MeetingEntity,
+    type: string,
+    commandId: string,
+    actorId: string,
+    payload: Record<string, unknown>,
+  ): Promise<number> {
+    const now = this.clock.now();
+    const state =
+      meeting.liveState ??
+      createLiveRoomState(
+        meeting.id,
+        sortByOrder(
+          (await tx.findBy(AgendaItemEntity, { meetingId: meeting.id })).map((r) => ({
+            ...r,
+            order: r.position,
+          })),
+        ),
+      );
+    const seq = meeting.seq + 1;
+    const event = {
+      seq,
+      type,
+      payload,
+      commandId,
+      actorUserId: actorId,
+      at: now.getTime(),
+      patch: {},
+    };
+    await tx.insert(MeetingEventEntity, {
+      meetingId: meeting.id,
+      seq,
+      commandId,
+      type,
+      payload: event as never,
+      actorId,
+      at: now,
+    });
+    await tx.update(
+      MeetingEntity,
+      { id: meeting.id },
+      {
+        seq,
+        liveState: { ...state, seq } as never,
+        status: meeting.status === 'gepland' ? 'live' : meeting.status,
+        updatedAt: now,
+      },
+    );
+    return seq;
+  }
+
+  /** The seq a command was logged under, or a conflict when the id was used for something else. */
+  private async loggedSeq(
+    tx: EntityManager,
+    meetingId: string,
+    commandId: string,
+    actorId: string,
+  ) {
+    const logged = await tx.findOneBy(MeetingEventEntity, { meetingId, commandId });
+    if (!logged) return null;
+    if (logged.actorId !== actorId) throw conflict('command-id-reused', 'commandId');
+    return logged.seq;
+  }
+
+  /* ---------- decisions ---------- */
+
+  async createDecision(
+    actor: Actor,
+    meetingId: string,
+    input: CreateDecision,
+  ): Promise<RecordCommandResult<DecisionView>> {
+    const outcome = await this.meetings.manager.transaction(async (tx) => {
+      const meeting = await this.meetingFor(actor, meetingId, tx, true);
+      RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
+      const existing = await tx.findOneBy(DecisionEntity, {
+        meetingId,
+        commandId: input.commandId,
+      });
+      if (existing) {
+        const seq = await this.loggedSeq(tx, meetingId, input.commandId, actor.userId);
+        if (existing.recordedById !== actor.userId || seq === null)
+          throw conflict('command-id-reused', 'commandId');
+        return { seq, duplicate: true, record: this.decisionView(existing) };
+      }
+      if ((await this.loggedSeq(tx, meetingId, input.commandId, actor.userId)) !== null)
+        throw conflict('command-id-reused', 'commandId');
+      await this.assertNotApproved(tx, meetingId);
+      await this.itemOf(tx, meetingId, input.itemId);
+      const now = this.clock.now();
+      const id = randomUUID();
+      const decidedBy = input.onBehalfOfTeam ? meeting.chairId : actor.userId;
+      const parsed = decisionSchema.safeParse({
+        id,
+        agendaItemId: input.itemId,
+        type: input.type,
+        text: input.text,
+        rationale: input.rationale,
+        decidedByUserId: decidedBy,
+        decidedAt: now.toISOString(),
+      });
+      if (!parsed.success)
+        throw invalid(
+          parsed.error.issues.map((i) => ({ path: i.path.join('.'), issue: i.message || i.code })),
+        );
+      const row = tx.create(DecisionEntity, {
+        id,
+        meetingId,
+        agendaItemId: input.itemId,
+        commandId: input.commandId,
+        type: parsed.data.type,
+        text: parsed.data.text,
+        rationale: parsed.data.rationale,
+        decidedById: decidedBy,
+        recordedById: actor.userId,
+        decidedAt: now,
+      });
+      await tx.insert(DecisionEntity, row as never);
+      const record = this.decisionView(row);
+      const seq = await this.logEvent(
+        tx,
+        meeting,
+        'decision:created',
+        input.commandId,
+        actor.userId,
+        {
+          decision: record,
+        },
+      );
+      return { seq, duplicate: false, record };
+    });
+    RequestContext.note({ objectType: 'decision', objectId: outcome.record.id });
+    if (!outcome.duplicate)
+      this.events$.next({
+        name: 'decision:created',
+        meetingId,
+        seq: outcome.seq,
+        commandId: input.commandId,
+        decision: outcome.record,
+      });
+    return outcome;
+  }
+
+  /* ---------- actions ---------- */
+
+  async createAction(
+    actor: Actor,
+    meetingId: string,
+    input: CreateAction,
+  ): Promise<RecordCommandResult<ActionView>> {
+    const outcome = await this.meetings.manager.transaction(async (tx) => {
+      const meeting = await this.meetingFor(actor, meetingId, tx, true);
+      RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
+      const existing = await tx.findOneBy(ActionEntity, { meetingId, commandId: input.commandId });
+      if (existing) {
+        const seq = await this.loggedSeq(tx, meetingId, input.commandId, actor.userId);
+        if (existing.createdById !== actor.userId || seq === null)
+          throw conflict('command-id-reused', 'commandId');
+        return { seq, duplicate: true, record: this.actionView(existing) };
+      }
+      if ((await this.loggedSeq(tx, meetingId, input.commandId, actor.userId)) !== null)
+        throw conflict('command-id-reused', 'commandId');
+      await this.assertNotApproved(tx, meetingId);
+      await this.itemOf(tx, meetingId, input.itemId);
+      const issues: ValidationIssue[] = [];
+      if (!(await this.isMember(tx, meeting.teamId, input.ownerUserId)))
+        issues.push({ path: 'ownerUserId', issue: 'not-a-member' });
+      if (
+        input.decisionId !== null &&
+        (await tx.countBy(DecisionEntity, { id: input.decisionId, meetingId })) === 0
+      )
+        issues.push({ path: 'decisionId', issue: 'not-found' });
+      const now = this.clock.now();
+      const id = randomUUID();
+      const parsed = actionCreateSchema(localDate(now)).safeParse({
+        id,
+        agendaItemId: input.itemId,
+        decisionId: input.decisionId,
+        description: input.text,
+        ownerUserId: input.ownerUserId,
+        due: input.due,
+        status: 'open',
+      });
+      if (!parsed.success)
+        for (const i of parsed.error.issues) {
+          const path = i.path.join('.');
+          issues.push({ path: path === 'description' ? 'text' : path, issue: i.message || i.code });
+        }
+      if (issues.length > 0 || !parsed.success) throw invalid(issues);
+      const row = tx.create(ActionEntity, {
+        id,
+        meetingId,
+        teamId: meeting.teamId,
+        agendaItemId: input.itemId,
+        decisionId: input.decisionId,
+        commandId: input.commandId,
+        description: parsed.data.description,
+        ownerId: input.ownerUserId,
+        due: parsed.data.due,
+        status: 'open',
+        createdById: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.insert(ActionEntity, row as never);
+      const record = this.actionView(row);
+      const seq = await this.logEvent(
+        tx,
+        meeting,
+        'action:created',
+        input.commandId,
+        actor.userId,
+        {
+          action: record,
+        },
+      );
+      return { seq, duplicate: false, record };
+    });
+    RequestContext.note({ objectType: 'action', objectId: outcome.record.id });
+    if (!outcome.duplicate)
+      this.events$.next({
+        name: 'action:created',
+        meetingId,
+        seq: outcome.seq,
+        commandId: input.commandId,
+        action: outcome.record,
+      });
+    return outcome;
+  }
+
+  /**
+   * Changes an action's status (open → gereed / vervallen, or reopened). Logged in `meetingId`'s
+   * room (the action's own meeting, or a later meeting of the team that follows it up).
+   */
+  async updateActionStatus(
+    actor: Actor,
+    meetingId: string | null,
+    input: UpdateActionStatus,
+  ): Promise<RecordCommandResult<ActionView>> {
+    let roomId = meetingId;
+    const outcome = await this.meetings.manager.transaction(async (tx) => {
+      RequestContext.note({ objectType: 'action', objectId: input.actionId, purpose: PURPOSE });
+      const action = await tx.findOneBy(ActionEntity, { id: input.actionId });
+      if (!action) throw forbidden();
+      roomId ??= action.meetingId;
+      const meeting = await this.meetingFor(actor, roomId, tx, true);
+      if (meeting.teamId !== action.teamId) throw forbidden();
+      RequestContext.note({
+        objectType: 'action',
+        objectId: action.id,
+        context: { teamId: meeting.teamId, meetingId: meeting.id },
+      });
+      const existing = await tx.findOneBy(ActionUpdateEntity, {
+        meetingId: meeting.id,
+        commandId: input.commandId,
+      });
+      if (existing) {
+        if (existing.actorId !== actor.userId || existing.actionId !== action.id)
+          throw conflict('command-id-reused', 'commandId');
+        return { seq: existing.seq, duplicate: true, record: this.actionView(action) };
+      }
+      if ((await this.loggedSeq(tx, meeting.id, input.commandId, actor.userId)) !== null)
+        throw conflict('command-id-reused', 'commandId');
+      await this.assertNotApproved(tx, action.meetingId);
+      const changed = setActionStatus(action, input.status);
+      if (!changed.ok) throw conflict('status-not-allowed', 'status');
+      const now = this.clock.now();
+      action.status = input.status;
+      action.updatedAt = now;
+      await tx.update(ActionEntity, { id: action.id }, { status: input.status, updatedAt: now });
+      const record = this.actionView(action);
+      const seq = await this.logEvent(
+        tx,
+        meeting,
+        'action:updated',
+        input.commandId,
+        actor.userId,
+        {
+          action: record,
+        },
+      );
+      await tx.insert(ActionUpdateEntity, {
+        meetingId: meeting.id,
+        actionId: action.id,
+        commandId: input.commandId,
+        status: input.status,
+        seq,
+        actorId: actor.userId,
+        at: now,
+      });
+      return { seq, duplicate: false, record };
+    });
+    if (!outcome.duplicate && roomId)
+      this.events$.next({
+        name: 'action:updated',
+        meetingId: roomId,
+        seq: outcome.seq,
+        commandId: input.commandId,
+        action: outcome.record,
+      });
+    return outcome;
+  }
+
+  /* ---------- reads ---------- */
+
+  async records(actor: Actor, meetingId: string): Promise<MeetingRecordsView> {
+    const meeting = await this.meetingFor(actor, meetingId);
+    const [decisions, actions] = await Promise.all([
+      this.decisions.find({
+        where: { meetingId: meeting.id },
+        order: { decidedAt: 'ASC', id: 'ASC' },
+      }),
+      this.actions.find({
+        where: { meetingId: meeting.id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
+    ]);
+    return {
+      meetingId,
+      decisions: decisions.map((d) => this.decisionView(d)),
+      actions: actions.map((a) => this.actionView(a)),
+    };
+  }
+
+  /** The caller's open actions across meetings, earliest due first. */
+  async myOpenActions(actor: Actor): Promise<ActionView[]> {
+    RequestContext.note({ objectType: 'action', objectId: null, purpose: PURPOSE });
+    const rows = await this.actions.findBy({ ownerId: actor.userId, status: 'open' });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return openActionsFor(
+      rows.map((r) => this.toDomain(r)),
+      actor.userId,
+    ).map((a) => this.actionView(byId.get(a.id) as ActionEntity));
+  }
+
+  async teamActions(actor: Actor, teamId: string, status?: ActionStatus): Promise<ActionView[]> {
+    this.checkTeam(actor, teamId, null);
+    RequestContext.note({ objectType: 'action' });
+    const rows = await this.actions.find({
+      where: status ? { teamId, status } : { teamId },
+      order: { due: 'ASC', id: 'ASC' },
+    });
+    return rows.map((r) => this.actionView(r));
+  }
+
+  /** The open actions on a follow-up (`opvolging-acties`) item. */
+  async followUp(actor: Actor, itemId: string): Promise<FollowUpView> {
+    RequestContext.note({ objectType: 'agenda-item', objectId: itemId, purpose: PURPOSE });
+    const item = await this.meetings.manager.findOneBy(AgendaItemEntity, { id: itemId });
+    if (!item) throw forbidden();
+    const meeting = await this.meetingFor(actor, item.meetingId);
+    RequestContext.note({ objectType: 'agenda-item', objectId: itemId });
+    const links = await this.meetings.manager.findBy(FollowUpActionEntity, {
+      agendaItemId: itemId,
+    });
+    const rows =
+      links.length === 0 ? [] : await this.actions.findBy({ id: In(links.map((l) => l.actionId)) });
+    return {
+      itemId,
+      meetingId: meeting.id,
+      entries: followUpItems(
+        rows.map((r) => this.toDomain(r)),
+        localDate(meeting.startsAt),
+      ),
+    };
+  }
+
+  /**
+   * Called by the meetings module when a meeting closes (inside its transaction): the team's open
+   * actions go on the next meeting's `opvolging-acties` item, which is created when missing.
+   */
+  async fillFollowUp(tx: EntityManager, closed: MeetingEntity, next: MeetingEntity): Promise<void> {
+    const open = await tx
+      .createQueryBuilder(ActionEntity, 'a')
+      .innerJoin(MeetingEntity, 'm', 'm.id = a.meeting_id')
+      .where('a.team_id = :teamId', { teamId: closed.teamId })
+      .andWhere('a.status = :status', { status: 'open' })
+      .andWhere('m.starts_at < :before', { before: next.startsAt })
+      .getMany();
+    if (open.length === 0) return;
+    const agenda = await tx.find(AgendaItemEntity, {
+      where: { meetingId: next.id },
+      order: { position: 'ASC' },
+    });
+    let followUp = agenda.find((i) => i.kind === 'opvolging-acties');
+    if (!followUp) {
+      for (const item of agenda)
+        await tx.update(AgendaItemEntity, { id: item.id }, { position: item.position + 1 });
+      followUp = await tx.save(
+        tx.create(AgendaItemEntity, {
+          meetingId: next.id,
+          kind: 'opvolging-acties',
+          title: '',
+          presenterId: next.chairId,
+          timeBoxMinutes: DEFAULT_FOLLOW_UP_MINUTES,
+          position: 0,
+          status: 'gepland',
+          preparationId: null,
+          carriedFromItemId: null,
+        }),
+      );
+    }
+    const itemId = followUp.id;
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(FollowUpActionEntity)
+      .values(open.map((a) => ({ agendaItemId: itemId, actionId: a.id })))
+      .orIgnore()
+      .execute();
+  }
+
+  /** Attendance: a user joined the meeting's live room (first join counts). */
+  async recordAttendance(meetingId: string, userId: string): Promise<void> {
+    try {
+      await this.attendance
+        .createQueryBuilder()
+        .insert()
+        .values({ meetingId, userId, firstJoinedAt: this.clock.now() })
+        .orIgnore()
+        .execute();
+    } catch (error) {
+      this.logger.warn({ err: error, meetingId }, 'Attendance not recorded');
+    }
+  }
+
+  /* ---------- minutes ---------- */
+
+  private canWriteMinutes(actor: Actor, meeting: MeetingEntity): boolean {
+    return meeting.chairId === actor.userId || meeting.minuteTakerId === actor.userId;
+  }
+
+  async generateMinutes(actor: Actor, meetingId: string): Promise<MinutesView> {
+    const meeting = await this.meetingFor(actor, meetingId);
+    RequestContext.note({ objectType: 'minutes', objectId: meetingId });
+    if (!this.canWriteMinutes(actor, meeting))
+      throw new DomainError('FORBIDDEN', 'Only the chair or the minute taker writes the minutes');
+    const manager = this.meetings.manager;
+    await this.assertNotApproved(manager, meetingId);
+    const items = await manager.findBy(AgendaItemEntity, { meetingId });
+    const prepIds = items.map((i) => i.preparationId).filter((id): id is string => id !== null);
+    const preps =
+      prepIds.length === 0 ? [] : await manager.findBy(PreparationEntity, { id: In(prepIds) });
+    const questionOf = new Map(
+      preps.map((p) => [
+        p.id,
+        typeof p.content['vraag'] === 'string' ? (p.content['vraag'] as string) : null,
+      ]),
+    );
+    const members = await manager.findBy(MembershipEntity, { teamId: meeting.teamId });
+    const joined = await this.attendance.findBy({ meetingId });
+    const present = new Set(joined.map((j) => j.userId));
+    const roleOf = (userId: string): LiveRole =>
+      meeting.chairId === userId
+        ? 'chair'
+        : meeting.timekeeperId === userId
+          ? 'timekeeper'
+          : meeting.minuteTakerId === userId
+            ? 'minute-taker'
+            : 'member';
+    const userIds = new Set([...members.map((m) => m.userId), ...present]);
+    const attendance: AttendanceInput[] = [...userIds].map((userId) => ({
+      userId,
+      role: roleOf(userId),
+      present: present.has(userId),
+    }));
+    const notesText: Record<string, string> = {};
+    if (this.notes)
+      for (const item of items) {
+        const text = await this.notes.plainText(item.id);
+        if (text.trim() !== '') notesText[item.id] = text;
+      }
+    const decisions = await this.decisions.find({
+      where: { meetingId },
+      order: { decidedAt: 'ASC', id: 'ASC' },
+    });
+    const actions = await this.actions.find({
+      where: { meetingId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const built = buildMinutes(
+      {
+        id: meeting.id,
+        title: `Casuïstiekoverleg ${localDate(meeting.startsAt)}`,
+        start: meeting.startsAt,
+        end: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * MINUTE_MS),
+      },
+      attendance,
+      items.map((i) => ({
+        id: i.id,
+        kind: i.kind,
+        title: i.title,
+        order: i.position,
+        status: i.status,
+        question: i.preparationId === null ? null : (questionOf.get(i.preparationId) ?? null),
+      })),
+      notesText,
+      decisions.map((d): Decision => ({
+        id: d.id,
+        agendaItemId: d.agendaItemId,
+        type: d.type,
+        text: d.text,
+        rationale: d.rationale,
+        decidedByUserId: d.decidedById,
+        decidedAt: d.decidedAt.toISOString(),
+      })),
+      actions.map((a) => this.toDomain(a)),
+    );
+    if (!built.ok) throw conflict(built.error);
+    const now = this.clock.now();
+    const row = this.minutes.create({
+      meetingId,
+      status: 'draft',
+      document: built.minutes,
+      generatedById: actor.userId,
+      generatedAt: now,
+      approvedById: null,
+      approvedAt: null,
+      updatedAt: now,
+    });
+    await this.minutes.manager.transaction(async (tx) => {
+      // Re-checked under the write: an approval in between wins.
+      await this.assertNotApproved(tx, meetingId);
+      await tx.save(row);
+    });
+    return this.minutesView(row);
+  }
+
+  private async minutesRow(actor: Actor, meetingId: string) {
+    const meeting = await this.meetingFor(actor, meetingId);
+    RequestContext.note({ objectType: 'minutes', objectId: meetingId });
+    const row = await this.minutes.findOneBy({ meetingId });
+    if (!row) throw new DomainError('NOT_FOUND', 'No minutes were generated for this meeting');
+    return { meeting, row };
+  }
+
+  async readMinutes(actor: Actor, meetingId: string): Promise<MinutesView> {
+    return this.minutesView((await this.minutesRow(actor, meetingId)).row);
+  }
+
+  async updateMinutes(actor: Actor, meetingId: string, input: UpdateMinutes): Promise<MinutesView> {
+    const { meeting, row } = await this.minutesRow(actor, meetingId);
+    if (!this.canWriteMinutes(actor, meeting))
+      throw new DomainError('FORBIDDEN', 'Only the chair or the minute taker writes the minutes');
+    if (!assertEditable(row).ok) throw approvedConflict();
+    let doc = row.document;
+    for (const change of input.items) {
+      const revised = reviseItemNotes(doc, change.itemId, change.notes);
+      if (!revised.ok) {
+        if (revised.error === 'minutes-approved') throw approvedConflict();
+        throw invalid([{ path: 'items.itemId', issue: revised.error }]);
+      }
+      doc = revised.minutes;
+    }
+    const now = this.clock.now();
+    const result = await this.minutes
+      .createQueryBuilder()
+      .update()
+      .set({ document: doc as never, updatedAt: now })
+      .where('meeting_id = :meetingId AND status = :status', { meetingId, status: 'draft' })
+      .execute();
+    if (!result.affected) throw approvedConflict();
+    return this.minutesView({ ...row, document: doc, updatedAt: now });
+  }
+
+  async approveMinutes(actor: Actor, meetingId: string): Promise<MinutesView> {
+    const { meeting, row } = await this.minutesRow(actor, meetingId);
+    if (meeting.chairId !== actor.userId)
+      throw new DomainError('FORBIDDEN', 'Only the chair approves the minutes');
+    const now = this.clock.now();
+    const approved = approveMinutes(row.document, actor.userId, now);
+    if (!approved.ok) throw approvedConflict();
+    const result = await this.minutes
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'approved',
+        document: approved.minutes as never,
+        approvedById: actor.userId,
+        approvedAt: now,
+        updatedAt: now,
+      })
+      .where('meeting_id = :meetingId AND status = :status', { meetingId, status: 'draft' })
+      .execute();
+    if (!result.affected) throw approvedConflict();
+    return this.minutesView({
+      ...row,
+      status: 'approved',
+      document: approved.minutes,
+      approvedById: actor.userId,
+      approvedAt: now,
+      updatedAt: now,
+    });
+  }
+
+  /* ---------- views ---------- */
+
+  private minutesView(row: MinutesEntity): MinutesView {
+    return {
+      ...row.document,
+      status: row.status,
+      generatedAt: row.generatedAt.toISOString(),
+      generatedByUserId: row.generatedById,
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  private toDomain(r: ActionEntity): Action {
+    return {
+      id: r.id,
+      agendaItemId: r.agendaItemId,
+      decisionId: r.decisionId,
+      description: r.description,
+      ownerUserId: r.ownerId,
+      due: r.due,
+      status: r.status,
+    };
+  }
+
+  private decisionView(d: DecisionEntity): DecisionView {
+    return {
+      id: d.id,
+      meetingId: d.meetingId,
+      agendaItemId: d.agendaItemId,
+      type: d.type,
+      text: d.text,
+      rationale: d.rationale,
+      decidedByUserId: d.decidedById,
+      recordedByUserId: d.recordedById,
+      decidedAt: new Date(d.decidedAt).toISOString(),
+    };
+  }
+
+  private actionView(a: ActionEntity): ActionView {
+    return {
+      id: a.id,
+      meetingId: a.meetingId,
+      teamId: a.teamId,
+      agendaItemId: a.agendaItemId,
+      decisionId: a.decisionId,
+      description: a.description,
+      ownerUserId: a.ownerId,
+      due: a.due,
+      status: a.status,
+      createdByUserId: a.createdById,
+      createdAt: new Date(a.createdAt).toISOString(),
+      updatedAt: new Date(a.updatedAt).toISOString(),
+    };
+  }
+}
