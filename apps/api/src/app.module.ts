@@ -18,6 +18,7 @@ import { InstanceModule } from './modules/instance/instance.module';
 import { LiveModule } from './modules/live/live.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MeetingRecordsModule } from './modules/meeting-records/meeting-records.module';
+import { NotesModule } from './modules/notes/notes.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -45,6 +46,7 @@ export class AppModule {
         LiveModule,
         MeetingsModule,
         MeetingRecordsModule,
+        NotesModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

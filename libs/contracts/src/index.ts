@@ -7,3 +7,4 @@ export * from './lib/audit';
 export * from './lib/case-file';
 export * from './lib/meetings';
 export * from './lib/meeting-records';
+export * from './lib/notes';

@@ -11,6 +11,7 @@ import { UserEntity } from '../modules/identity/user.entity';
 import { MEETING_ENTITIES } from '../modules/meetings/meeting.entities';
 import { MEETING_RECORD_ENTITIES } from '../modules/meeting-records/meeting-records.entities';
 import { InstanceEntity } from '../modules/instance/instance.entity';
+import { NOTE_ENTITIES } from '../modules/notes/note.entities';
 
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
 export const ENTITIES = [
@@ -27,4 +28,5 @@ export const ENTITIES = [
   ...CASE_FILE_ENTITIES,
   ...MEETING_ENTITIES,
   ...MEETING_RECORD_ENTITIES,
+  ...NOTE_ENTITIES,
 ];

@@ -18,6 +18,15 @@ import type {
   LiveDecisionCreate,
   RecordCommandResult,
 } from './meeting-records';
+import type {
+  NoteAwareness,
+  NoteAwarenessEvent,
+  NoteJoin,
+  NoteJoinResult,
+  NoteUpdate,
+  NoteUpdateEvent,
+  NoteUpdateResult,
+} from './notes';
 
 /** The socket.io namespace of every real-time feature. */
 export const LIVE_NAMESPACE = '/live';
@@ -60,6 +69,9 @@ export interface LiveClientToServerEvents {
     payload: MeetingCommand,
     ack: (res: LiveAck<MeetingCommandResult>) => void,
   ) => void;
+  'note:join': (payload: NoteJoin, ack: (res: LiveAck<NoteJoinResult>) => void) => void;
+  'note:update': (payload: NoteUpdate, ack: (res: LiveAck<NoteUpdateResult>) => void) => void;
+  'note:awareness': (payload: NoteAwareness, ack?: (res: LiveAck<null>) => void) => void;
   'decision:create': (
     payload: LiveDecisionCreate,
     ack: (res: LiveAck<RecordCommandResult<DecisionView>>) => void,
@@ -80,6 +92,8 @@ export interface LiveServerToClientEvents {
   'meeting:presence': (payload: MeetingPresence) => void;
   /** The meeting was closed (REST); the room accepts no more commands. */
   'meeting:closed': (payload: { meetingId: string }) => void;
+  'note:update': (payload: NoteUpdateEvent) => void;
+  'note:awareness': (payload: NoteAwarenessEvent) => void;
   /** A decision or action was committed (live or REST), with the meeting's seq. */
   'decision:created': (payload: DecisionCreatedEvent) => void;
   'action:created': (payload: ActionEvent) => void;
@@ -91,6 +105,9 @@ export const LIVE_CLIENT_EVENTS = [
   'clock:sync',
   'meeting:join',
   'meeting:command',
+  'note:join',
+  'note:update',
+  'note:awareness',
   'decision:create',
   'action:create',
   'action:update',

@@ -79,6 +79,8 @@ export type AuditAction =
   | 'agenda.update'
   | 'agenda.delete'
   | 'agenda.reorder'
+  | 'note.read'
+  | 'note.update'
   | 'decision.create'
   | 'decision.list'
   | 'action.create'

@@ -4,6 +4,7 @@ import { CreateIdentityAndSessions1795365143312 } from './1795365143312-CreateId
 import { CreateCaseFile1795366792835 } from './1795366792835-CreateCaseFile';
 import { CreateMeetings1795367963519 } from './1795367963519-CreateMeetings';
 import { CreateMeetingRecords1795369010810 } from './1795369010810-CreateMeetingRecords';
+import { CreateNotes1795369500000 } from './1795369500000-CreateNotes';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateCaseFile1795366792835,
   CreateMeetings1795367963519,
   CreateMeetingRecords1795369010810,
+  CreateNotes1795369500000,
 ];

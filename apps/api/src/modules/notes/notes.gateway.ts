@@ -1,0 +1,110 @@
+import { UseFilters } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
+import {
+  LIVE_NAMESPACE,
+  type LiveAck,
+  type LiveClientToServerEvents,
+  type LiveServerToClientEvents,
+  type NoteAwareness,
+  type NoteJoin,
+  type NoteJoinResult,
+  type NoteUpdate,
+  type NoteUpdateResult,
+  noteAwarenessSchema,
+  noteJoinSchema,
+  noteUpdateSchema,
+} from '@casustafel/contracts';
+import { Access } from '../../common/access/access.decorator';
+import { socketAuth } from '../../common/access/request-session';
+import { DomainError } from '../../common/errors/domain.error';
+import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
+import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { type NoteAccess, NotesService } from './notes.service';
+
+type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
+
+interface NotesSocketData {
+  /** itemId → access checked at `note:join` (team membership of the item's meeting). */
+  notes?: Map<string, NoteAccess>;
+}
+
+const itemRoom = (itemId: string) => `item:${itemId}`;
+
+/**
+ * Shared notes of agenda items on `/live`: `note:join` (team membership; joins `item:<id>` and
+ * answers the stored state), `note:update` (validated, relayed to the item room first, then
+ * stored in batches) and `note:awareness` (relayed only). Per-item rooms, so a guest can later
+ * be limited to the items they are invited to.
+ */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
+@UseFilters(LiveExceptionFilter)
+export class NotesGateway {
+  constructor(private readonly notes: NotesService) {}
+
+  @Access('meeting', 'note.read')
+  @SubscribeMessage('note:join')
+  async join(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(noteJoinSchema)) body: NoteJoin,
+  ): Promise<LiveAck<NoteJoinResult>> {
+    const auth = socketAuth(socket);
+    if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
+    const access = await this.notes.access(auth.resolved.actor, body.itemId);
+    // Join the room before reading: an update relayed meanwhile reaches this socket too.
+    await socket.join(itemRoom(body.itemId));
+    const data = socket.data as NotesSocketData;
+    if (!data.notes) {
+      data.notes = new Map();
+      socket.on('disconnect', () => this.notes.forgetSocket(socket.id));
+    }
+    data.notes.set(body.itemId, access);
+    return { ok: true, data: await this.notes.join(body.itemId) };
+  }
+
+  /** Audited by the service, at most once per item per socket per minute (not per keystroke). */
+  @Access('meeting', 'none')
+  @SubscribeMessage('note:update')
+  async update(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(noteUpdateSchema)) body: NoteUpdate,
+  ): Promise<LiveAck<NoteUpdateResult>> {
+    const { auth, access } = this.joined(socket, body.itemId);
+    const bytes = this.notes.decode(body.update);
+    // Relay first (the sender already has it), then store.
+    socket
+      .to(itemRoom(body.itemId))
+      .emit('note:update', { itemId: body.itemId, update: body.update, origin: socket.id });
+    this.notes.append(body.itemId, bytes);
+    await this.notes.auditUpdate(socket.id, auth.resolved.actor, auth.ip, access);
+    return { ok: true, data: { itemId: body.itemId } };
+  }
+
+  /** Presence and cursors: relayed to the item room, never stored, not audited. */
+  @Access('meeting', 'none')
+  @SubscribeMessage('note:awareness')
+  awareness(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(noteAwarenessSchema)) body: NoteAwareness,
+  ): LiveAck<null> {
+    this.joined(socket, body.itemId);
+    socket
+      .to(itemRoom(body.itemId))
+      .emit('note:awareness', { itemId: body.itemId, update: body.update, origin: socket.id });
+    return { ok: true, data: null };
+  }
+
+  private joined(socket: LiveSocket, itemId: string) {
+    const auth = socketAuth(socket);
+    if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
+    const access = (socket.data as NotesSocketData).notes?.get(itemId);
+    if (!access || !socket.rooms.has(itemRoom(itemId)))
+      throw new DomainError('FORBIDDEN', 'Join the note first');
+    return { auth, access };
+  }
+}

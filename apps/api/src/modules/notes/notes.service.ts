@@ -1,0 +1,305 @@
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type NoteJoinResult, NOTE_TEXT_NAME } from '@casustafel/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import * as Y from 'yjs';
+import { abilityFor, asSubject } from '../../common/access/policy';
+import { actorRole, type Actor, RequestContext } from '../../common/context/request-context';
+import { DomainError } from '../../common/errors/domain.error';
+import { Clock } from '../../common/time/clock';
+import { AuditService } from '../audit/audit.service';
+import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
+import { MEETING_PURPOSE } from '../meetings/meetings.service';
+import { NoteSnapshotEntity, NoteUpdateEntity } from './note.entities';
+
+/** A batch is written at most this long after its first update… */
+export const NOTE_FLUSH_MS = 200;
+/** …or as soon as it holds this many updates. */
+export const NOTE_FLUSH_MAX = 50;
+/** Items written by this instance are compacted this often. */
+export const NOTE_COMPACT_MS = 30_000;
+/** At most one `note.update` audit record per item, per socket, per this period. */
+export const NOTE_AUDIT_PERIOD_MS = 60_000;
+
+interface Pending {
+  itemId: string;
+  bytes: Uint8Array;
+}
+
+export interface NoteAccess {
+  itemId: string;
+  meetingId: string;
+  teamId: string;
+}
+
+function forbidden(): DomainError {
+  // Same answer for "does not exist" and "not yours".
+  return new DomainError('FORBIDDEN', 'You do not have access to this note');
+}
+
+function invalidUpdate(): DomainError {
+  return new DomainError('VALIDATION_FAILED', 'The note update is invalid', [
+    { path: 'update', issue: 'not-a-yjs-update' },
+  ]);
+}
+
+/**
+ * The shared notes of agenda items (Yjs). Updates are relayed by the gateway first and handed
+ * here afterwards: they are appended to `note_update` in batches (every `NOTE_FLUSH_MS` or
+ * `NOTE_FLUSH_MAX` updates, and at shutdown), and compacted into `note_snapshot` now and then.
+ * A join is answered from the database (snapshot + updates) plus this instance's unwritten
+ * batch, so any api instance can serve any note; what a crash lost comes back from the
+ * clients, which send their diff against the returned state vector.
+ */
+@Injectable()
+export class NotesService implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(NotesService.name);
+  private pending: Pending[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly touched = new Set<string>();
+  private readonly compactTimer: NodeJS.Timeout;
+  /** `socketId itemId` → when its last `note.update` audit record was written. */
+  private readonly audited = new Map<string, number>();
+  private closed = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {
+    this.compactTimer = setInterval(() => void this.compactTouched(), NOTE_COMPACT_MS);
+    this.compactTimer.unref();
+  }
+
+  /* ---------- access ---------- */
+
+  /** Members of the meeting's team (the meeting room's rule). Notes the audit object. */
+  async access(actor: Actor, itemId: string): Promise<NoteAccess> {
+    RequestContext.note({ objectType: 'note', objectId: itemId, purpose: MEETING_PURPOSE });
+    const item = await this.dataSource.manager.findOneBy(AgendaItemEntity, { id: itemId });
+    if (!item) throw forbidden();
+    const meeting = await this.dataSource.manager.findOneBy(MeetingEntity, { id: item.meetingId });
+    if (!meeting) throw forbidden();
+    RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id, itemId } });
+    if (!abilityFor(actor).can('read', asSubject('Meeting', { teamId: meeting.teamId })))
+      throw forbidden();
+    return { itemId, meetingId: meeting.id, teamId: meeting.teamId };
+  }
+
+  /* ---------- reading ---------- */
+
+  /** The note's whole state as one Yjs update: snapshot, stored updates, unwritten batch. */
+  async state(itemId: string): Promise<Uint8Array> {
+    const [snapshot, rows] = await Promise.all([
+      this.dataSource.manager.findOneBy(NoteSnapshotEntity, { itemId }),
+      this.dataSource.manager.find(NoteUpdateEntity, {
+        where: { itemId },
+        order: { seq: 'ASC' },
+      }),
+    ]);
+    const parts: Uint8Array[] = [];
+    if (snapshot) parts.push(snapshot.state);
+    for (const row of rows) parts.push(row.bytes);
+    for (const p of this.pending) if (p.itemId === itemId) parts.push(p.bytes);
+    if (parts.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
+    return parts.length === 1 ? new Uint8Array(parts[0] as Uint8Array) : Y.mergeUpdates(parts);
+  }
+
+  async join(itemId: string): Promise<NoteJoinResult> {
+    const update = await this.state(itemId);
+    return {
+      itemId,
+      update: Buffer.from(update).toString('base64'),
+      stateVector: Buffer.from(Y.encodeStateVectorFromUpdate(update)).toString('base64'),
+    };
+  }
+
+  /** The note as plain text (for the minutes). */
+  async plainText(itemId: string): Promise<string> {
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, await this.state(itemId));
+      return doc.getText(NOTE_TEXT_NAME).toString();
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /* ---------- writing ---------- */
+
+  /** Updates relayed but not yet stored by this instance. */
+  get pendingUpdates(): number {
+    return this.pending.length;
+  }
+
+  /** Decodes and checks a base64 Yjs update; `VALIDATION_FAILED` when it is none. */
+  decode(base64: string): Uint8Array {
+    const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+    try {
+      Y.decodeUpdate(bytes);
+    } catch {
+      throw invalidUpdate();
+    }
+    return bytes;
+  }
+
+  /** Queues an (already relayed) update for the next batch. */
+  append(itemId: string, bytes: Uint8Array): void {
+    this.pending.push({ itemId, bytes });
+    this.touched.add(itemId);
+    if (this.closed || this.pending.length >= NOTE_FLUSH_MAX) {
+      void this.flush();
+    } else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => void this.flush(), NOTE_FLUSH_MS);
+    }
+  }
+
+  /** Writes the current batch (one row per item, its updates merged); serialised. */
+  flush(): Promise<void> {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+    }
+    this.flushing = this.flushing.then(() => this.writeBatch());
+    return this.flushing;
+  }
+
+  private async writeBatch(): Promise<void> {
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    const byItem = new Map<string, Uint8Array[]>();
+    for (const p of batch) byItem.set(p.itemId, [...(byItem.get(p.itemId) ?? []), p.bytes]);
+    const now = this.clock.now();
+    const rows = [...byItem].map(([itemId, updates]) => ({
+      itemId,
+      bytes: Buffer.from(
+        updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates),
+      ),
+      createdAt: now,
+    }));
+    try {
+      await this.dataSource.manager.insert(NoteUpdateEntity, rows);
+      // Only now leave the in-memory batch: a join meanwhile still saw these updates.
+      this.pending = this.pending.slice(batch.length);
+    } catch (error) {
+      // Keep the batch for the next attempt (an item deleted meanwhile is dropped).
+      this.logger.error({ err: error, updates: batch.length }, 'Note batch not stored');
+      const known = await this.existingItems([...byItem.keys()]).catch(() => null);
+      if (known) this.pending = this.pending.filter((p) => known.has(p.itemId));
+      if (!this.closed && this.pending.length > 0 && !this.flushTimer)
+        this.flushTimer = setTimeout(() => void this.flush(), NOTE_FLUSH_MS * 5);
+    }
+  }
+
+  private async existingItems(ids: string[]): Promise<Set<string>> {
+    const rows = (await this.dataSource.query(
+      'SELECT "id" FROM "agenda_item" WHERE "id" = ANY($1)',
+      [ids],
+    )) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /* ---------- compaction ---------- */
+
+  private async compactTouched(): Promise<void> {
+    const items = [...this.touched];
+    this.touched.clear();
+    for (const itemId of items) {
+      try {
+        await this.compact(itemId);
+      } catch (error) {
+        this.logger.error({ err: error, itemId }, 'Note compaction failed');
+      }
+    }
+  }
+
+  /**
+   * Folds the stored updates of a note into its snapshot and deletes them, in one
+   * transaction, under a row lock on the agenda item (one compactor per note at a time).
+   * Returns how many update rows were folded.
+   */
+  async compact(itemId: string): Promise<number> {
+    return this.dataSource.manager.transaction(async (tx: EntityManager) => {
+      const locked = (await tx.query('SELECT "id" FROM "agenda_item" WHERE "id" = $1 FOR UPDATE', [
+        itemId,
+      ])) as unknown[];
+      if (locked.length === 0) return 0;
+      const rows = await tx.find(NoteUpdateEntity, { where: { itemId }, order: { seq: 'ASC' } });
+      if (rows.length === 0) return 0;
+      const snapshot = await tx.findOneBy(NoteSnapshotEntity, { itemId });
+      const parts = [...(snapshot ? [snapshot.state] : []), ...rows.map((r) => r.bytes)];
+      const state = Buffer.from(Y.mergeUpdates(parts));
+      const lastSeq = rows.reduce((max, r) => (BigInt(r.seq) > max ? BigInt(r.seq) : max), 0n);
+      await tx.upsert(
+        NoteSnapshotEntity,
+        { itemId, state, lastSeq: lastSeq.toString(), updatedAt: this.clock.now() },
+        ['itemId'],
+      );
+      await tx.query('DELETE FROM "note_update" WHERE "item_id" = $1 AND "seq" = ANY($2)', [
+        itemId,
+        rows.map((r) => r.seq),
+      ]);
+      return rows.length;
+    });
+  }
+
+  /* ---------- audit ---------- */
+
+  /**
+   * `note.update`, at most once per item, per socket, per `NOTE_AUDIT_PERIOD_MS`: typing sends
+   * several updates a second, and NEN 7513 asks who changed which note when, not per keystroke.
+   */
+  async auditUpdate(
+    socketId: string,
+    actor: Actor,
+    ip: string | null,
+    access: NoteAccess,
+  ): Promise<void> {
+    const key = `${socketId} ${access.itemId}`;
+    const now = this.clock.now().getTime();
+    const last = this.audited.get(key);
+    if (last !== undefined && now - last < NOTE_AUDIT_PERIOD_MS) return;
+    this.audited.set(key, now);
+    await this.audit.record({
+      action: 'note.update',
+      outcome: 'allowed',
+      actor: {
+        userId: actor.userId,
+        role: actorRole(actor, access.teamId),
+        organisationId: actor.organisationId,
+      },
+      object: { type: 'note', id: access.itemId },
+      purpose: MEETING_PURPOSE,
+      context: { teamId: access.teamId, meetingId: access.meetingId, itemId: access.itemId },
+      channel: 'socket',
+      source: { ip },
+    });
+  }
+
+  /** A socket left: forget its audit throttle entries. */
+  forgetSocket(socketId: string): void {
+    for (const key of this.audited.keys())
+      if (key.startsWith(`${socketId} `)) this.audited.delete(key);
+  }
+
+  /* ---------- shutdown ---------- */
+
+  /** Before the database closes (its module closes it in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.compactTimer);
+    await this.flush();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.compactTimer);
+    if (this.pending.length > 0) await this.flush().catch(() => undefined);
+  }
+}
