@@ -77,7 +77,7 @@ export class LiveRoomPageComponent implements OnDestroy {
     effect(() => {
       const meetingId = this.meetingId();
       untracked(() => {
-        void this.meetings.openMeeting(meetingId);
+        void this.meetings.openMeeting(meetingId).then(() => this.meetings.loadPreparations());
         void this.live.join(meetingId, this.live.mode());
       });
     });
@@ -87,6 +87,7 @@ export class LiveRoomPageComponent implements OnDestroy {
     effect(() => {
       const item = this.current();
       const phase = this.live.phase();
+      const joined = this.live.state() !== null;
       untracked(() => {
         if (lastItem !== undefined && item?.id !== lastItem) {
           this.announcement.set(
@@ -101,7 +102,7 @@ export class LiveRoomPageComponent implements OnDestroy {
             }),
           );
         }
-        if (this.live.state()) {
+        if (joined) {
           lastItem = item?.id ?? null;
           lastPhase = phase;
         }
@@ -113,8 +114,11 @@ export class LiveRoomPageComponent implements OnDestroy {
     this.live.leave();
   }
 
-  protected title(item: { title: string; kind: string }): string {
-    return item.title || this.#transloco.translate(`meetings.kinds.${item.kind}`);
+  protected title(item: { title: string; kind: string; preparationId: string | null }): string {
+    if (item.title) return item.title;
+    const kind = this.#transloco.translate(`meetings.kinds.${item.kind}`);
+    const prep = this.meetings.preparations()?.find((p) => p.preparationId === item.preparationId);
+    return prep ? `${kind}: ${prep.caseTitle}` : kind;
   }
 
   protected name(userId: string | null): string {
