@@ -96,17 +96,20 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
 
   /** The note's whole state as one Yjs update: snapshot, stored updates, unwritten batch. */
   async state(itemId: string): Promise<Uint8Array> {
-    const [snapshot, rows] = await Promise.all([
-      this.dataSource.manager.findOneBy(NoteSnapshotEntity, { itemId }),
-      this.dataSource.manager.find(NoteUpdateEntity, {
-        where: { itemId },
-        order: { seq: 'ASC' },
-      }),
-    ]);
-    const parts: Uint8Array[] = [];
-    if (snapshot) parts.push(snapshot.state);
-    for (const row of rows) parts.push(row.bytes);
-    for (const p of this.pending) if (p.itemId === itemId) parts.push(p.bytes);
+    // Taken before reading: a batch leaves `pending` only after its rows are committed, so
+    // every update is either in this copy or visible to the query below (twice is harmless).
+    const unwritten = this.pending.filter((p) => p.itemId === itemId).map((p) => p.bytes);
+    // One statement, so one database snapshot: a compaction running meanwhile cannot make
+    // us read the old snapshot and then miss the updates it folded in and deleted.
+    const stored = (await this.dataSource.query(
+      `SELECT "state" AS "bytes" FROM (
+         SELECT "state", 0 AS "part", 0::bigint AS "seq" FROM "note_snapshot" WHERE "item_id" = $1
+         UNION ALL
+         SELECT "bytes", 1, "seq" FROM "note_update" WHERE "item_id" = $1
+       ) AS "stored" ORDER BY "part", "seq"`,
+      [itemId],
+    )) as { bytes: Buffer }[];
+    const parts: Uint8Array[] = [...stored.map((row) => row.bytes), ...unwritten];
     if (parts.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
     return parts.length === 1 ? new Uint8Array(parts[0] as Uint8Array) : Y.mergeUpdates(parts);
   }
