@@ -346,5 +346,13 @@ describe.each(testEngines())('collaborative notes on %s', (engine) => {
       () => reader.text,
       (x) => x === `${expected} na`,
     );
+    // Keystrokes are stored in batches: 30 quick updates become far fewer rows.
+    for (let i = 0; i < 30; i++) anna.type(anna.text.length, '.');
+    await anna.settled();
+    await notes.flush();
+    const rows = await count();
+    expect(rows).toBeGreaterThanOrEqual(1);
+    expect(rows).toBeLessThan(10);
+    expect(await notes.plainText(itemId)).toBe(`${expected} na${'.'.repeat(30)}`);
   });
 });

@@ -23,6 +23,8 @@ export const NOTE_FLUSH_MS = 200;
 export const NOTE_FLUSH_MAX = 50;
 /** Items written by this instance are compacted this often. */
 export const NOTE_COMPACT_MS = 30_000;
+/** An item with this many rows written by this instance since its last compaction is compacted at once. */
+export const NOTE_COMPACT_AFTER_ROWS = 100;
 /** At most one `note.update` audit record per item, per socket, per this period. */
 export const NOTE_AUDIT_PERIOD_MS = 60_000;
 
@@ -62,7 +64,8 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   private pending: Pending[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
-  private readonly touched = new Set<string>();
+  /** itemId → rows this instance wrote since it last compacted the item. */
+  private readonly touched = new Map<string, number>();
   private readonly compactTimer: NodeJS.Timeout;
   /** `socketId itemId` → when its last `note.update` audit record was written. */
   private readonly audited = new Map<string, number>();
@@ -155,7 +158,6 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   /** Queues an (already relayed) update for the next batch. */
   append(itemId: string, bytes: Uint8Array): void {
     this.pending.push({ itemId, bytes });
-    this.touched.add(itemId);
     if (this.closed || this.pending.length >= NOTE_FLUSH_MAX) {
       void this.flush();
     } else if (!this.flushTimer) {
@@ -190,6 +192,11 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
       await this.dataSource.manager.insert(NoteUpdateEntity, rows);
       // Only now leave the in-memory batch: a join meanwhile still saw these updates.
       this.pending = this.pending.slice(batch.length);
+      for (const itemId of byItem.keys()) {
+        const rows = (this.touched.get(itemId) ?? 0) + 1;
+        this.touched.set(itemId, rows);
+        if (rows >= NOTE_COMPACT_AFTER_ROWS && !this.closed) void this.compactLogged(itemId);
+      }
     } catch (error) {
       // Keep the batch for the next attempt (an item deleted meanwhile is dropped).
       this.logger.error({ err: error, updates: batch.length }, 'Note batch not stored');
@@ -211,14 +218,15 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   /* ---------- compaction ---------- */
 
   private async compactTouched(): Promise<void> {
-    const items = [...this.touched];
-    this.touched.clear();
-    for (const itemId of items) {
-      try {
-        await this.compact(itemId);
-      } catch (error) {
-        this.logger.error({ err: error, itemId }, 'Note compaction failed');
-      }
+    for (const itemId of [...this.touched.keys()]) await this.compactLogged(itemId);
+  }
+
+  private async compactLogged(itemId: string): Promise<void> {
+    this.touched.delete(itemId);
+    try {
+      await this.compact(itemId);
+    } catch (error) {
+      this.logger.error({ err: error, itemId }, 'Note compaction failed');
     }
   }
 
