@@ -20,6 +20,7 @@ import type {
   Preparation,
   RecordCommandResult,
 } from '@casustafel/contracts';
+import * as Y from 'yjs';
 import { BrowserClient } from './support/browser-client';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import {
@@ -43,6 +44,7 @@ function must<T>(value: T | null | undefined): T {
 }
 
 const QUESTION = 'Welke hulp past het best bij dit gezin?';
+const NOTE = 'Moeder wil hulp bij de opvoeding; school is betrokken.';
 const APPROVED = { code: 'CONFLICT', details: [{ path: 'minutes', issue: 'minutes-approved' }] };
 
 describe.each(testEngines())('decisions, actions and minutes on %s', (engine) => {
@@ -131,7 +133,8 @@ describe.each(testEngines())('decisions, actions and minutes on %s', (engine) =>
       timeBoxMinutes: 5,
     });
     infoItemId = must(withInfo.body.agenda[1]).id;
-  });
+    // Four sign-ins, a case and a series: generous on a loaded machine.
+  }, 120_000);
 
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
@@ -210,6 +213,19 @@ describe.each(testEngines())('decisions, actions and minutes on %s', (engine) =>
       action: { ownerUserId: memberId, status: 'open', due: '2026-03-20', decisionId },
     });
     annaActionId = action.action.id;
+
+    // The minute taker's shared note of the item (the notes module's Yjs document).
+    const joinedNote = (await b
+      .timeout(5000)
+      .emitWithAck('note:join', { itemId: caseItemId })) as LiveAck<unknown>;
+    expect(joinedNote.ok).toBe(true);
+    const doc = new Y.Doc();
+    doc.getText('text').insert(0, NOTE);
+    const noted = (await b.timeout(5000).emitWithAck('note:update', {
+      itemId: caseItemId,
+      update: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
+    })) as LiveAck<unknown>;
+    expect(noted.ok).toBe(true);
 
     // Validation by the domain: grounds required, due not in the past, owner in the team.
     const noGrounds = await decide(b, { commandId: randomUUID(), rationale: '   ' });
@@ -332,6 +348,7 @@ describe.each(testEngines())('decisions, actions and minutes on %s', (engine) =>
     expect(m.attendance.absent.map((x) => x.userId)).toEqual([absenteeId]);
     const caseItem = must(m.items.find((i) => i.itemId === caseItemId));
     expect(caseItem.question).toBe(QUESTION);
+    expect(caseItem.notes).toBe(NOTE);
     expect(caseItem.decisions).toEqual([
       expect.objectContaining({
         decisionId,

@@ -4,10 +4,12 @@ import { PreparationEntity } from '../case-file/case.entity';
 import { MembershipEntity } from '../identity/membership.entity';
 import { UserEntity } from '../identity/user.entity';
 import { MEETING_ENTITIES } from '../meetings/meeting.entities';
+import { NotesModule } from '../notes/notes.module';
+import { NotesService } from '../notes/notes.service';
 import { MeetingRecordsController } from './meeting-records.controller';
 import { MEETING_RECORD_ENTITIES } from './meeting-records.entities';
 import { MeetingRecordsGateway } from './meeting-records.gateway';
-import { MeetingRecordsService } from './meeting-records.service';
+import { MeetingRecordsService, MINUTES_NOTES_SOURCE } from './meeting-records.service';
 import { MinutesExportService } from './minutes-export.service';
 
 /**
@@ -24,9 +26,16 @@ import { MinutesExportService } from './minutes-export.service';
       PreparationEntity,
       UserEntity,
     ]),
+    NotesModule,
   ],
   controllers: [MeetingRecordsController],
-  providers: [MeetingRecordsService, MeetingRecordsGateway, MinutesExportService],
+  providers: [
+    MeetingRecordsService,
+    MeetingRecordsGateway,
+    MinutesExportService,
+    // The minutes' note sections: each item's shared note as plain text.
+    { provide: MINUTES_NOTES_SOURCE, useExisting: NotesService },
+  ],
   exports: [MeetingRecordsService],
 })
 export class MeetingRecordsModule {}
