@@ -256,6 +256,8 @@ describe.each(testEngines())('collaborative notes on %s', (engine) => {
     const awareness = await socket.emitWithAck('note:awareness', { itemId, update: 'AAAA' });
     expect(awareness).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await auditRows('note.read')).at(-1)?.outcome).toBe('denied');
+    const deniedUpdates = (await auditRows('note.update')).filter((r) => r.outcome === 'denied');
+    expect(deniedUpdates).toHaveLength(1);
     expect(alice.text).not.toContain('ingebroken');
     socket.disconnect();
   });

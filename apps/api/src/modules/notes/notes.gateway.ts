@@ -74,7 +74,7 @@ export class NotesGateway {
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody(new ZodValidationPipe(noteUpdateSchema)) body: NoteUpdate,
   ): Promise<LiveAck<NoteUpdateResult>> {
-    const { auth, access } = this.joined(socket, body.itemId);
+    const { auth, access } = await this.joinedOrAudited(socket, body.itemId);
     const bytes = this.notes.decode(body.update);
     // Relay first (the sender already has it), then store.
     socket
@@ -97,6 +97,18 @@ export class NotesGateway {
       .to(itemRoom(body.itemId))
       .emit('note:awareness', { itemId: body.itemId, update: body.update, origin: socket.id });
     return { ok: true, data: null };
+  }
+
+  /** `joined`, and a refusal is recorded as `note.update` denied (throttled like the rest). */
+  private async joinedOrAudited(socket: LiveSocket, itemId: string) {
+    try {
+      return this.joined(socket, itemId);
+    } catch (error) {
+      const auth = socketAuth(socket);
+      if (auth)
+        await this.notes.auditUpdate(socket.id, auth.resolved.actor, auth.ip, { itemId }, 'denied');
+      throw error;
+    }
   }
 
   private joined(socket: LiveSocket, itemId: string) {

@@ -270,16 +270,17 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     socketId: string,
     actor: Actor,
     ip: string | null,
-    access: NoteAccess,
+    access: NoteAccess | { itemId: string; teamId?: undefined; meetingId?: undefined },
+    outcome: 'allowed' | 'denied' = 'allowed',
   ): Promise<void> {
-    const key = `${socketId} ${access.itemId}`;
+    const key = `${socketId} ${access.itemId} ${outcome}`;
     const now = this.clock.now().getTime();
     const last = this.audited.get(key);
     if (last !== undefined && now - last < NOTE_AUDIT_PERIOD_MS) return;
     this.audited.set(key, now);
     await this.audit.record({
       action: 'note.update',
-      outcome: 'allowed',
+      outcome,
       actor: {
         userId: actor.userId,
         role: actorRole(actor, access.teamId),
@@ -287,7 +288,9 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
       },
       object: { type: 'note', id: access.itemId },
       purpose: MEETING_PURPOSE,
-      context: { teamId: access.teamId, meetingId: access.meetingId, itemId: access.itemId },
+      context: access.teamId
+        ? { teamId: access.teamId, meetingId: access.meetingId, itemId: access.itemId }
+        : { itemId: access.itemId },
       channel: 'socket',
       source: { ip },
     });
