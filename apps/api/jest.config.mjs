@@ -37,7 +37,8 @@ export default {
     '^@casustafel/domain$': path.join(root, 'libs/domain/src/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.integration-spec.ts'],
-  testTimeout: 30_000,
+  // Generous: a file boots real apps on real databases, and CI shares two cores with the other suites.
+  testTimeout: 60_000,
   reporters: [
     'default',
     [
