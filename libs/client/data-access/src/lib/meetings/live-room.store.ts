@@ -102,7 +102,7 @@ export class LiveRoomStore {
   #pending: LiveEvent[] = [];
   #joining: Promise<void> | null = null;
   #subscriptions: Subscription[] = [];
-  #timer: ReturnType<typeof setInterval> | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
 
   readonly meetingId = this.#meetingId.asReadonly();
   readonly mode = this.#mode.asReadonly();
@@ -149,11 +149,24 @@ export class LiveRoomStore {
           if (e.type === 'connected') void this.#join();
         }),
       ];
-      this.#timer = setInterval(() => this.#tick.update((t) => t + 1), 1_000);
+      this.#scheduleTick();
     }
     this.#mode.set(mode);
     this.#connection.connect();
     await this.#join();
+  }
+
+  /**
+   * Ticks on the server's second boundaries (not every second from whenever the page opened), so
+   * every screen flips to the next second at the same moment.
+   */
+  #scheduleTick(): void {
+    const server = serverNow(this.#clientNow(), this.#connection.clockOffset());
+    const wait = 1_000 - (((server % 1_000) + 1_000) % 1_000) + 5;
+    this.#timer = setTimeout(() => {
+      this.#tick.update((t) => t + 1);
+      if (this.#meetingId()) this.#scheduleTick();
+    }, wait);
   }
 
   /** Changes how one takes part (in the room or remote): joins again with the new mode. */
@@ -165,7 +178,7 @@ export class LiveRoomStore {
   leave(): void {
     for (const s of this.#subscriptions) s.unsubscribe();
     this.#subscriptions = [];
-    if (this.#timer) clearInterval(this.#timer);
+    if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#meetingId.set(null);
     this.#state.set(null);
