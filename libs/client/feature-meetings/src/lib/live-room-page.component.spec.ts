@@ -1,0 +1,176 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { computed, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AgendaItemView } from '@casustafel/contracts';
+import { createLiveRoomState, type LiveRoomState } from '@casustafel/domain';
+import {
+  AuthStore,
+  type LiveClock,
+  LiveRoomStore,
+  MeetingsStore,
+} from '@casustafel/client/data-access';
+import { LiveRoomPageComponent } from './live-room-page.component';
+
+const nl = JSON.parse(
+  readFileSync(join(__dirname, '../../../../../apps/client/public/i18n/nl.json'), 'utf8'),
+);
+const MEETING = '0b1c2d3e-4f50-4a6b-8c7d-8e9f0a1b2c3d';
+const CHAIR = '2d8b3e3a-9c77-4e3a-9b2c-3c4d5e6f7a82';
+const MEMBER = '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d';
+
+const agendaItem = (id: string, order: number, kind: AgendaItemView['kind'], title: string) =>
+  ({
+    id,
+    kind,
+    title,
+    presenterUserId: CHAIR,
+    timeBoxMinutes: 10,
+    order,
+    status: 'gepland',
+    preparationId: null,
+    caseId: null,
+    carriedFromItemId: null,
+    plannedStart: null,
+    plannedEnd: null,
+  }) as AgendaItemView;
+
+function setup(userId: string) {
+  const state = signal<LiveRoomState | null>(
+    createLiveRoomState(MEETING, [
+      { id: 'i1', kind: 'mededeling', order: 0, timeBoxMinutes: 10 },
+      { id: 'i2', kind: 'casusbespreking', order: 1, timeBoxMinutes: 10 },
+    ]),
+  );
+  const clock = signal<LiveClock | null>(null);
+  const currentItem = computed(
+    () => state()?.items.find((i) => i.id === state()?.currentItemId) ?? null,
+  );
+  const live = {
+    state,
+    mode: signal('op-afstand'),
+    presence: signal([]),
+    inRoom: signal([]),
+    remote: signal([]),
+    closed: signal(false),
+    joinError: signal(null),
+    connectionState: signal('connected'),
+    currentItem,
+    phase: computed(() => currentItem()?.phase ?? null),
+    speakingQueue: signal<string[]>([]),
+    currentSpeaker: signal(null),
+    clock,
+    overTime: computed(() => clock()?.overtime ?? false),
+    join: jest.fn(async (_id: string, _mode: string) => undefined),
+    leave: jest.fn(),
+    setMode: jest.fn(async () => undefined),
+    send: jest.fn(async (_body: unknown) => ({ ok: true, data: { seq: 1, duplicate: false } })),
+  };
+  const meetings = {
+    meeting: signal({ id: MEETING, chairId: CHAIR, timekeeperId: null, status: 'live' }),
+    agenda: signal([
+      agendaItem('i1', 0, 'mededeling', 'Werkinstructie'),
+      agendaItem('i2', 1, 'casusbespreking', ''),
+    ]),
+    preparations: signal([]),
+    memberName: () => '',
+    openMeeting: jest.fn(async () => undefined),
+    loadPreparations: jest.fn(async () => undefined),
+    close: jest.fn(),
+  };
+  TestBed.configureTestingModule({
+    imports: [
+      TranslocoTestingModule.forRoot({
+        langs: { nl },
+        translocoConfig: { availableLangs: ['nl'], defaultLang: 'nl' },
+      }),
+    ],
+    providers: [
+      provideRouter([]),
+      { provide: LiveRoomStore, useValue: live },
+      { provide: MeetingsStore, useValue: meetings },
+      { provide: AuthStore, useValue: { user: signal({ id: userId }) } },
+    ],
+  });
+  return { live, state, clock };
+}
+
+async function render() {
+  const fixture = TestBed.createComponent(LiveRoomPageComponent);
+  fixture.componentRef.setInput('meetingId', MEETING);
+  await fixture.whenStable();
+  return { fixture, root: fixture.nativeElement as HTMLElement };
+}
+
+const q = (root: HTMLElement, id: string) =>
+  root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+
+describe('LiveRoomPageComponent', () => {
+  let ctx: ReturnType<typeof setup>;
+
+  describe('as chair', () => {
+    beforeEach(() => {
+      ctx = setup(CHAIR);
+    });
+
+    it('joins, starts the next item with a command and announces the item', async () => {
+      const { fixture, root } = await render();
+      expect(ctx.live.join).toHaveBeenCalledWith(MEETING, 'op-afstand');
+      q(root, 'live-next-item')?.click();
+      expect(ctx.live.send).toHaveBeenCalledWith({ type: 'item:start', itemId: 'i1' });
+      ctx.state.update(
+        (s) =>
+          s && {
+            ...s,
+            currentItemId: 'i1',
+            items: s.items.map((i) => (i.id === 'i1' ? { ...i, status: 'actief' as const } : i)),
+          },
+      );
+      ctx.clock.set({ remainingMs: 60_000, text: '01:00', overtime: false, running: true });
+      await fixture.whenStable();
+      expect(q(root, 'live-item-i1')?.getAttribute('aria-current')).toBe('true');
+      expect(q(root, 'live-clock')?.textContent?.trim()).toBe('01:00');
+      expect(q(root, 'live-announcer')?.textContent).toContain('Nu aan de orde: Werkinstructie.');
+    });
+
+    it('shows over time in text as well as colour', async () => {
+      ctx.state.update((s) => s && { ...s, currentItemId: 'i1' });
+      ctx.clock.set({ remainingMs: -5_000, text: '-00:05', overtime: true, running: true });
+      const { root } = await render();
+      expect(q(root, 'live-clock')?.classList).toContain('cst-live__time--over');
+      expect(q(root, 'live-overtime')?.textContent).toContain('Over tijd');
+    });
+
+    it('shows the five phases for a case item and moves them', async () => {
+      ctx.state.update(
+        (s) =>
+          s && {
+            ...s,
+            currentItemId: 'i2',
+            items: s.items.map((i) => (i.id === 'i2' ? { ...i, phase: 'ordening' as const } : i)),
+          },
+      );
+      const { root } = await render();
+      expect(root.querySelectorAll('[data-testid^="live-phase-"][aria-current]').length).toBe(1);
+      expect(q(root, 'live-phase-ordening')?.getAttribute('aria-current')).toBe('step');
+      q(root, 'live-phase-next')?.click();
+      expect(ctx.live.send).toHaveBeenCalledWith({ type: 'phase:advance', itemId: 'i2' });
+    });
+  });
+
+  describe('as member', () => {
+    beforeEach(() => {
+      ctx = setup(MEMBER);
+    });
+
+    it('has no chair controls but may raise a hand', async () => {
+      const { root } = await render();
+      expect(q(root, 'live-controls')).toBeNull();
+      q(root, 'live-hand')?.click();
+      expect(ctx.live.send).toHaveBeenCalledWith({ type: 'hand:raise' });
+    });
+  });
+});
