@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: everything, in the order a reviewer would check it, then one summary.
-//   1. lint + typecheck of every project
+//   1. formatting (prettier --check), lint + typecheck of every project
 //   2. unit and integration tests of every project (the api's data tests run on PGlite, and on
 //      PostgreSQL too when TEST_DATABASE_URL is set)
 //   3. production builds, the api as a process, and the browser tests against the built product
@@ -28,7 +28,10 @@ const require = createRequire(import.meta.url);
 const nxPackage = require.resolve('nx/package.json', { paths: [root] });
 const nx = path.join(path.dirname(nxPackage), JSON.parse(readFileSync(nxPackage, 'utf8')).bin.nx);
 
+const prettier = path.join(root, 'node_modules/prettier/bin/prettier.cjs');
+
 const steps = [
+  ['formatting (prettier)', [prettier, '--check', '.'], 'node'],
   ['lint and typecheck', ['run-many', '-t', 'lint', 'typecheck', '--outputStyle=static']],
   ['unit and integration tests', ['run-many', '-t', 'test', '--outputStyle=static']],
   ['production build', ['run-many', '-t', 'build', '-p', 'api', 'client', '--outputStyle=static']],

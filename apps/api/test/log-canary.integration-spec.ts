@@ -4,7 +4,12 @@ import type { SessionState } from '@casustafel/contracts';
 import { BrowserClient } from './support/browser-client';
 import { createTestDatabase, type TestDatabase } from './support/engines';
 import { startTestApp, type TestApp } from './support/test-app';
-import { createOrganisation, createUser, dataSourceOf, TEST_PASSWORD } from './factories/identity.factory';
+import {
+  createOrganisation,
+  createUser,
+  dataSourceOf,
+  TEST_PASSWORD,
+} from './factories/identity.factory';
 
 /**
  * Application logs carry ids, never names, e-mail addresses, passwords, codes or free text.
@@ -35,11 +40,21 @@ describe('no personal data in logs', () => {
 
   it('logs none of the canaries planted through sign-in, administration and bad input', async () => {
     const org = await createOrganisation(t.app);
-    const { user, totpSecret } = await createUser(t.app, { organisationId: org.id, orgAdmin: true, totp: true });
+    const { user, totpSecret } = await createUser(t.app, {
+      organisationId: org.id,
+      orgAdmin: true,
+      totp: true,
+    });
     const admin = new BrowserClient(t.baseUrl);
     await admin.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD });
-    const code = await generate({ secret: totpSecret as string, epoch: Math.floor(Date.now() / 1000), period: 30 });
-    expect((await admin.post<SessionState>('/api/auth/second-factor', { code })).body.stage).toBe('complete');
+    const code = await generate({
+      secret: totpSecret as string,
+      epoch: Math.floor(Date.now() / 1000),
+      period: 30,
+    });
+    expect((await admin.post<SessionState>('/api/auth/second-factor', { code })).body.stage).toBe(
+      'complete',
+    );
 
     // Failed sign-ins with a canary e-mail and password, and a canary in a query string.
     const stranger = new BrowserClient(t.baseUrl);
@@ -53,12 +68,25 @@ describe('no personal data in logs', () => {
       discipline: 'ggz',
     });
     expect(invite.status).toBe(201);
-    expect((await admin.post('/api/admin/teams', { name: canary.team, type: 'wmo' })).status).toBe(201);
-    expect((await admin.post('/api/admin/teams', { name: `<b>${canary.text}</b>`, type: 'wmo' })).status).toBe(400);
-    expect((await admin.post('/api/admin/users', { displayName: canary.text, email: 'geen-email', bsn: canary.bsn })).status).toBe(
-      400,
+    expect((await admin.post('/api/admin/teams', { name: canary.team, type: 'wmo' })).status).toBe(
+      201,
     );
-    await admin.request('PATCH', `/api/admin/users/${user.id}`, { displayName: canary.text, discipline: canary.text });
+    expect(
+      (await admin.post('/api/admin/teams', { name: `<b>${canary.text}</b>`, type: 'wmo' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await admin.post('/api/admin/users', {
+          displayName: canary.text,
+          email: 'geen-email',
+          bsn: canary.bsn,
+        })
+      ).status,
+    ).toBe(400);
+    await admin.request('PATCH', `/api/admin/users/${user.id}`, {
+      displayName: canary.text,
+      discipline: canary.text,
+    });
 
     const logs = t.rawLogs.join('\n');
     expect(t.rawLogs.length).toBeGreaterThan(20);

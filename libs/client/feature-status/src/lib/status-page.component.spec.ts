@@ -29,16 +29,14 @@ describe('StatusPageComponent', () => {
     const fixture = TestBed.createComponent(StatusPageComponent);
     await fixture.whenStable();
     http.expectOne('/api/health').flush({ status: 'ok', version: '2.3.4', uptimeSeconds: 90_061 });
-    http
-      .expectOne('/api/ready')
-      .flush(
-        {
-          status: 'not_ready',
-          checks: { database: { status: 'down', latencyMs: null, engine: 'pglite' } },
-          instance: null,
-        },
-        { status: 503, statusText: 'Service Unavailable' },
-      );
+    http.expectOne('/api/ready').flush(
+      {
+        status: 'not_ready',
+        checks: { database: { status: 'down', latencyMs: null, engine: 'pglite' } },
+        instance: null,
+      },
+      { status: 503, statusText: 'Service Unavailable' },
+    );
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
 
