@@ -176,7 +176,8 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   }
 
   private async writeBatch(): Promise<void> {
-    const batch = this.pending;
+    // A copy: updates appended while the insert runs stay in `pending` for the next batch.
+    const batch = this.pending.slice();
     if (batch.length === 0) return;
     const byItem = new Map<string, Uint8Array[]>();
     for (const p of batch) byItem.set(p.itemId, [...(byItem.get(p.itemId) ?? []), p.bytes]);
