@@ -30,24 +30,32 @@ const nx = path.join(path.dirname(nxPackage), JSON.parse(readFileSync(nxPackage,
 
 const prettier = path.join(root, 'node_modules/prettier/bin/prettier.cjs');
 
+const nxStep = (...args) => [nx, ...args, '--outputStyle=static', '--skipNxCache'];
 const steps = [
-  ['formatting (prettier)', [prettier, '--check', '.'], 'node'],
-  ['lint and typecheck', ['run-many', '-t', 'lint', 'typecheck', '--outputStyle=static']],
-  ['unit and integration tests', ['run-many', '-t', 'test', '--outputStyle=static']],
-  ['production build', ['run-many', '-t', 'build', '-p', 'api', 'client', '--outputStyle=static']],
-  ['api process tests', ['run', 'api:test-process', '--outputStyle=static']],
-  ['browser tests', ['run', 'client-e2e:e2e', '--outputStyle=static']],
+  { key: 'format', name: 'formatting (prettier)', command: [prettier, '--check', '.'] },
+  {
+    key: 'lint',
+    name: 'lint and typecheck',
+    command: nxStep('run-many', '-t', 'lint', 'typecheck'),
+  },
+  { key: 'test', name: 'unit and integration tests', command: nxStep('run-many', '-t', 'test') },
+  {
+    key: 'build',
+    name: 'production build',
+    command: nxStep('run-many', '-t', 'build', '-p', 'api', 'client'),
+  },
+  { key: 'process', name: 'api process tests', command: nxStep('run', 'api:test-process') },
+  { key: 'e2e', name: 'browser tests', command: nxStep('run', 'client-e2e:e2e') },
 ];
+// TEST_STEPS=format,lint runs only those steps (all by default).
+const only = process.env.TEST_STEPS?.split(',').filter(Boolean);
 
 const outcomes = [];
-for (const [name, args] of steps) {
+for (const { key, name, command } of steps) {
+  if (only && !only.includes(key)) continue;
   const started = Date.now();
   process.stdout.write(`\n=== ${name} ===\n`);
-  const result = spawnSync(process.execPath, [nx, ...args, '--skipNxCache'], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(process.execPath, command, { cwd: root, env, stdio: 'inherit' });
   outcomes.push({ name, ok: result.status === 0, seconds: (Date.now() - started) / 1000 });
 }
 
