@@ -32,7 +32,12 @@ async function main(): Promise<void> {
       () => {
         clearTimeout(timer);
         logger.log('Stopped');
-        process.exit(0);
+        // No process.exit() here: pino writes stdout asynchronously, and exiting at once
+        // flushes the buffer synchronously past a write still in flight, which can put
+        // "Stopped" in the log before the lines above it. Let the pending writes finish; the
+        // unref'd timer only fires should some handle still keep the process alive.
+        process.exitCode = 0;
+        setTimeout(() => process.exit(0), 2_000).unref();
       },
       (error: unknown) => {
         logger.error({ err: error }, 'Shutdown failed');
