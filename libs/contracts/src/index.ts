@@ -8,3 +8,4 @@ export * from './lib/case-file';
 export * from './lib/meetings';
 export * from './lib/meeting-records';
 export * from './lib/notes';
+export * from './lib/guests';

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'CONFLICT',
+  'GUEST_ACCESS_INVALID',
+  'GUEST_ACCESS_ENDED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
@@ -55,6 +57,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
     case 'SECOND_FACTOR_INVALID':
+    case 'GUEST_ACCESS_INVALID':
       return 401;
     case 'PASSWORD_POLICY':
       return 422;
@@ -68,6 +71,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 405;
     case 'CONFLICT':
       return 409;
+    case 'GUEST_ACCESS_ENDED':
+      return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':

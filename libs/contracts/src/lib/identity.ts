@@ -62,6 +62,8 @@ export const currentUserSchema = z.object({
   orgAdmin: z.boolean(),
   totpEnabled: z.boolean(),
   teams: z.array(teamMembershipSchema),
+  /** An invited external specialist: sees only the guest pages of one meeting. */
+  guest: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

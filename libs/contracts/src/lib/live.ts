@@ -27,6 +27,7 @@ import type {
   NoteUpdateEvent,
   NoteUpdateResult,
 } from './notes';
+import type { GuestJoin, GuestJoinResult, GuestStateEvent } from './guests';
 
 /** The socket.io namespace of every real-time feature. */
 export const LIVE_NAMESPACE = '/live';
@@ -72,6 +73,8 @@ export interface LiveClientToServerEvents {
   'note:join': (payload: NoteJoin, ack: (res: LiveAck<NoteJoinResult>) => void) => void;
   'note:update': (payload: NoteUpdate, ack: (res: LiveAck<NoteUpdateResult>) => void) => void;
   'note:awareness': (payload: NoteAwareness, ack?: (res: LiveAck<null>) => void) => void;
+  /** Closes a note on this connection (leaves its room; frees a place under the per-socket cap). */
+  'note:leave': (payload: NoteJoin, ack?: (res: LiveAck<null>) => void) => void;
   'decision:create': (
     payload: LiveDecisionCreate,
     ack: (res: LiveAck<RecordCommandResult<DecisionView>>) => void,
@@ -84,6 +87,8 @@ export interface LiveClientToServerEvents {
     payload: LiveActionUpdate,
     ack: (res: LiveAck<RecordCommandResult<ActionView>>) => void,
   ) => void;
+  /** A guest joins the live room of their meeting: only the invited items. */
+  'guest:join': (payload: GuestJoin, ack: (res: LiveAck<GuestJoinResult>) => void) => void;
 }
 
 export interface LiveServerToClientEvents {
@@ -98,6 +103,8 @@ export interface LiveServerToClientEvents {
   'decision:created': (payload: DecisionCreatedEvent) => void;
   'action:created': (payload: ActionEvent) => void;
   'action:updated': (payload: ActionEvent) => void;
+  /** To a guest: their view of the room changed. */
+  'guest:state': (payload: GuestStateEvent) => void;
 }
 
 /** Names of client → server events, for the handler enumeration test and the gateway. */
@@ -108,7 +115,9 @@ export const LIVE_CLIENT_EVENTS = [
   'note:join',
   'note:update',
   'note:awareness',
+  'note:leave',
   'decision:create',
   'action:create',
   'action:update',
+  'guest:join',
 ] as const satisfies readonly (keyof LiveClientToServerEvents)[];

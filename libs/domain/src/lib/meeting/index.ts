@@ -5,3 +5,4 @@ export * from './live-room';
 export * from './minutes';
 export * from './phases';
 export * from './series';
+export * from './guest-view';
