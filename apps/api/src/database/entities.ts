@@ -12,6 +12,7 @@ import { MEETING_ENTITIES } from '../modules/meetings/meeting.entities';
 import { MEETING_RECORD_ENTITIES } from '../modules/meeting-records/meeting-records.entities';
 import { InstanceEntity } from '../modules/instance/instance.entity';
 import { NOTE_ENTITIES } from '../modules/notes/note.entities';
+import { GUEST_ENTITIES } from '../modules/guests/guest.entities';
 
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
 export const ENTITIES = [
@@ -29,4 +30,5 @@ export const ENTITIES = [
   ...MEETING_ENTITIES,
   ...MEETING_RECORD_ENTITIES,
   ...NOTE_ENTITIES,
+  ...GUEST_ENTITIES,
 ];

@@ -16,7 +16,11 @@ export type Permission =
   /** Client data (the case file): a member of at least one team, or a case's regisseur. */
   | 'client-data'
   /** Meetings of a team: a member of at least one team (the service checks the meeting's team). */
-  | 'meeting';
+  | 'meeting'
+  /** A signed-in guest (invited external specialist); the service checks the invitation. */
+  | 'guest'
+  /** The live room and notes: a team member, or a guest (the service checks the items). */
+  | 'meeting-or-guest';
 
 /**
  * The NEN 7513 audit action recorded for each call (`<object>.<verb>`), or `none` for calls
@@ -91,7 +95,14 @@ export type AuditAction =
   | 'minutes.generate'
   | 'minutes.update'
   | 'minutes.approve'
-  | 'minutes.export';
+  | 'minutes.export'
+  | 'guest.invite'
+  | 'guest.list'
+  | 'guest.revoke'
+  | 'guest.code'
+  | 'guest.sign-in'
+  | 'guest.read'
+  | 'guest.join';
 
 export interface AccessPolicy {
   permission: Permission;

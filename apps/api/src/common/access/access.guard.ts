@@ -77,6 +77,11 @@ export class AccessGuard implements CanActivate {
       case 'meeting':
         // Type level only; the service checks the meeting's team.
         return ability.can('read', 'Meeting');
+      case 'guest':
+        return actor.guest !== null;
+      case 'meeting-or-guest':
+        // Type level only; the services check the meeting's team, or the guest's invited items.
+        return actor.guest !== null || ability.can('read', 'Meeting');
     }
   }
 

@@ -15,6 +15,7 @@ function actor(overrides: Partial<Actor>): Actor {
     orgAdmin: false,
     teams: new Map(),
     secondFactorPassed: true,
+    guest: null,
     ...overrides,
   };
 }
@@ -67,5 +68,14 @@ describe('abilityFor', () => {
     expect(regisseur.can('read', asSubject('ClientData', { teamId: TEAM_A }))).toBe(false);
     const admin = abilityFor(actor({ orgAdmin: true }));
     expect(admin.can('read', kase(TEAM_A))).toBe(false);
+  });
+
+  it('builds the ability of an actor once, and a new one for another actor', () => {
+    const member = actor({ teams: new Map([[TEAM_A, ['member']]]) });
+    expect(abilityFor(member)).toBe(abilityFor(member));
+    const other = actor({ teams: new Map([[TEAM_B, ['member']]]) });
+    expect(abilityFor(other)).not.toBe(abilityFor(member));
+    expect(abilityFor(other).can('read', asSubject('Meeting', { teamId: TEAM_B }))).toBe(true);
+    expect(abilityFor(other).can('read', asSubject('Meeting', { teamId: TEAM_A }))).toBe(false);
   });
 });

@@ -30,6 +30,18 @@ export type AppAbility = MongoAbility<[PolicyAction, Subject], MongoQuery>;
  * the team's members.
  */
 export function abilityFor(actor: Actor): AppAbility {
+  // An actor is resolved once per request or socket and never changes: build its ability once
+  // (a socket asks on every event, several times a second while someone types).
+  const known = abilities.get(actor);
+  if (known) return known;
+  const ability = buildAbility(actor);
+  abilities.set(actor, ability);
+  return ability;
+}
+
+const abilities = new WeakMap<Actor, AppAbility>();
+
+function buildAbility(actor: Actor): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   const teamIds = [...actor.teams.keys()];
   if (actor.orgAdmin) {

@@ -26,6 +26,16 @@ export interface LiveSocketData {
   lastTouchAt: number;
 }
 
+/*
+ * Kept beside the socket, not in `socket.data`: socket.data travels to other api instances
+ * (`fetchSockets` through the Redis adapter) and the resolved session holds the user's row.
+ */
+const socketAuths = new WeakMap<Socket, LiveSocketData>();
+
 export function socketAuth(socket: Socket): LiveSocketData | undefined {
-  return (socket.data as { auth?: LiveSocketData }).auth;
+  return socketAuths.get(socket);
+}
+
+export function setSocketAuth(socket: Socket, auth: LiveSocketData): void {
+  socketAuths.set(socket, auth);
 }

@@ -10,6 +10,17 @@ export interface Actor {
   /** teamId → roles */
   teams: ReadonlyMap<string, readonly TeamRole[]>;
   secondFactorPassed: boolean;
+  /** Set for an invited external specialist: the only meeting and agenda items they may see. */
+  guest: GuestGrant | null;
+}
+
+/** What a guest session may reach (checked again on every resolve: revoked or expired ends it). */
+export interface GuestGrant {
+  invitationId: string;
+  meetingId: string;
+  teamId: string;
+  itemIds: readonly string[];
+  expiresAt: Date;
 }
 
 /** What the audit trail needs to know about the call being handled. */
@@ -53,6 +64,7 @@ export const RequestContext = {
 /** The role recorded in the audit trail (as an audit code): the strongest role relevant to the call. */
 export function actorRole(actor: Actor | null, teamId?: string): string | null {
   if (!actor) return null;
+  if (actor.guest) return 'guest';
   const roles = teamId ? actor.teams.get(teamId) : undefined;
   if (roles?.length) {
     const strongest = (['team_leader', 'chair', 'trainer', 'member'] as const).find((r) =>

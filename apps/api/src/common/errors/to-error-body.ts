@@ -27,6 +27,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   NOT_FOUND: 'The resource does not exist',
   METHOD_NOT_ALLOWED: 'This method is not allowed here',
   CONFLICT: 'The request conflicts with the current state',
+  GUEST_ACCESS_INVALID: 'The link or the code is not valid',
+  GUEST_ACCESS_ENDED: 'This invitation was revoked or has expired',
   PAYLOAD_TOO_LARGE: 'The request payload is too large',
   UNSUPPORTED_MEDIA_TYPE: 'The request content type is not supported',
   RATE_LIMITED: 'Too many requests; try again later',

@@ -5,6 +5,7 @@ import { CreateCaseFile1795366792835 } from './1795366792835-CreateCaseFile';
 import { CreateMeetings1795367963519 } from './1795367963519-CreateMeetings';
 import { CreateMeetingRecords1795369010810 } from './1795369010810-CreateMeetingRecords';
 import { CreateNotes1795369500000 } from './1795369500000-CreateNotes';
+import { CreateGuestInvitations1795373098819 } from './1795373098819-CreateGuestInvitations';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateMeetings1795367963519,
   CreateMeetingRecords1795369010810,
   CreateNotes1795369500000,
+  CreateGuestInvitations1795373098819,
 ];

@@ -42,6 +42,6 @@ import { TotpService } from './totp.service';
     OidcService,
     { provide: SECRET_BOX, inject: [AppConfig], useFactory: loadSecretBox },
   ],
-  exports: [SessionService, AuthService, PasswordHasher, SECRET_BOX],
+  exports: [SessionService, AuthService, LoginThrottleService, PasswordHasher, SECRET_BOX],
 })
 export class AuthModule {}

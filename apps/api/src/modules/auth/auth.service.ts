@@ -134,6 +134,9 @@ export class AuthService {
   }
 
   async startEnrolment(resolved: ResolvedSession): Promise<TotpEnrolment> {
+    // A guest signs in with link + one-time code; an authenticator app is not theirs to add.
+    if (resolved.user.kind === 'guest')
+      throw new DomainError('FORBIDDEN', 'Guests do not enrol a second factor');
     if (resolved.user.totpEnabledAt)
       throw new DomainError('CONFLICT', 'A second factor is already enrolled');
     const secret = this.totp.newSecret();

@@ -2,7 +2,14 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { UserEntity } from '../identity/user.entity';
 
 export type SessionEndReason =
-  'logout' | 'idle' | 'expired' | 'rotated' | 'disabled' | 'admin' | 'second-factor-reset';
+  | 'logout'
+  | 'idle'
+  | 'expired'
+  | 'rotated'
+  | 'disabled'
+  | 'admin'
+  | 'second-factor-reset'
+  | 'guest-revoked';
 
 /**
  * A server-side browser session. The browser holds only an opaque random token in an HttpOnly
@@ -26,7 +33,8 @@ export class SessionEntity {
   user?: UserEntity;
 
   @Column({ name: 'auth_method', type: 'varchar', length: 20 })
-  authMethod!: 'password' | 'oidc' | 'activation';
+  /** `guest-code`: an invited guest's link plus one-time code. */
+  authMethod!: 'password' | 'oidc' | 'activation' | 'guest-code';
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -4,7 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import type { TeamRole } from '@casustafel/contracts';
-import type { Actor } from '../../common/context/request-context';
+import type { Actor, GuestGrant } from '../../common/context/request-context';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import { MembershipEntity } from '../identity/membership.entity';
@@ -73,9 +73,12 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     authMethod: SessionEntity['authMethod'],
     sourceIp: string | null,
     secondFactorPassed: boolean,
+    /** Ends the session earlier than the configured absolute timeout (a guest's access). */
+    notAfter?: Date,
   ): Promise<{ token: string; session: SessionEntity }> {
     const now = this.clock.now();
     const token = randomBytes(32).toString('base64url');
+    const absolute = now.getTime() + this.config.session.absoluteTimeoutSeconds * 1000;
     const session = await this.sessions.save(
       this.sessions.create({
         tokenHash: hashToken(token),
@@ -83,9 +86,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
         authMethod,
         createdAt: now,
         lastSeenAt: now,
-        absoluteExpiresAt: new Date(
-          now.getTime() + this.config.session.absoluteTimeoutSeconds * 1000,
-        ),
+        absoluteExpiresAt: new Date(notAfter ? Math.min(absolute, notAfter.getTime()) : absolute),
         secondFactorAt: secondFactorPassed ? now : null,
         csrfToken: randomBytes(24).toString('base64url'),
         sourceIp,
@@ -145,8 +146,45 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       await this.end(session.id, 'disabled');
       return null;
     }
+    let guest: GuestGrant | null = null;
+    if (user.kind === 'guest') {
+      guest = await this.guestGrant(user.id, now);
+      if (!guest) {
+        await this.end(session.id, 'guest-revoked');
+        return null;
+      }
+    }
     await this.touch(session, now);
-    return { session, user, actor: await this.actorFor(user, session) };
+    return { session, user, actor: await this.actorFor(user, session, guest) };
+  }
+
+  /** A guest account's grant: its invitation, unless revoked or expired. */
+  private async guestGrant(userId: string, now: Date): Promise<GuestGrant | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT i."id", i."meeting_id", i."expires_at", m."team_id",
+              COALESCE(array_agg(gi."agenda_item_id"::text) FILTER (WHERE gi."agenda_item_id" IS NOT NULL), '{}'::text[]) AS "item_ids"
+         FROM "guest_invitation" i
+         JOIN "meeting" m ON m."id" = i."meeting_id"
+         LEFT JOIN "guest_invitation_item" gi ON gi."invitation_id" = i."id"
+        WHERE i."guest_user_id" = $1 AND i."revoked_at" IS NULL AND i."expires_at" > $2
+        GROUP BY i."id", m."team_id"`,
+      [userId, now],
+    )) as {
+      id: string;
+      meeting_id: string;
+      expires_at: Date;
+      team_id: string;
+      item_ids: string[];
+    }[];
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      invitationId: row.id,
+      meetingId: row.meeting_id,
+      teamId: row.team_id,
+      itemIds: row.item_ids,
+      expiresAt: new Date(row.expires_at),
+    };
   }
 
   /**
@@ -161,8 +199,13 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     await this.sessions.update({ id: session.id, endedAt: IsNull() }, { lastSeenAt: now });
   }
 
-  async actorFor(user: UserEntity, session: SessionEntity): Promise<Actor> {
-    const memberships = await this.memberships.findBy({ userId: user.id });
+  async actorFor(
+    user: UserEntity,
+    session: SessionEntity,
+    guest: GuestGrant | null = null,
+  ): Promise<Actor> {
+    // A guest has no team, whatever the membership table might say.
+    const memberships = guest ? [] : await this.memberships.findBy({ userId: user.id });
     return {
       userId: user.id,
       sessionId: session.id,
@@ -170,6 +213,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       orgAdmin: user.orgAdmin,
       teams: new Map(memberships.map((m) => [m.teamId, m.roles as readonly TeamRole[]])),
       secondFactorPassed: session.secondFactorAt !== null,
+      guest,
     };
   }
 

@@ -30,6 +30,7 @@ export class IdentityService {
       orgAdmin: user.orgAdmin,
       totpEnabled: user.totpEnabledAt !== null,
       teams: (await this.membershipsOf([user.id])).get(user.id) ?? [],
+      guest: user.kind === 'guest',
     };
   }
 

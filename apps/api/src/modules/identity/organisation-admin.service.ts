@@ -55,7 +55,8 @@ export class OrganisationAdminService {
     RequestContext.note({ objectType: 'organisation', objectId: actor.organisationId });
     const organisation = await this.organisations.findOneByOrFail({ id: actor.organisationId });
     const teams = await this.teams.findBy({ organisationId: organisation.id });
-    const users = await this.users.findBy({ organisationId: organisation.id });
+    // Guest accounts (invited external specialists) are managed per meeting, not here.
+    const users = await this.users.findBy({ organisationId: organisation.id, kind: 'staff' });
     return {
       id: organisation.id,
       name: organisation.name,
@@ -300,6 +301,7 @@ export class OrganisationAdminService {
     const user = await this.users.findOneBy({ id: userId });
     if (
       !user ||
+      user.kind !== 'staff' ||
       !abilityFor(actor).can('manage', asSubject('User', { organisationId: user.organisationId }))
     ) {
       throw new DomainError('NOT_FOUND', 'No such user in your organisation');

@@ -34,6 +34,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 40 })
   discipline!: Discipline;
 
+  /** `staff`: a professional of the organisation; `guest`: an invited external specialist (no password, no team). */
+  @Column({ type: 'varchar', length: 10, default: 'staff' })
+  kind!: 'staff' | 'guest';
+
   /** Organisation administrator: manages teams and accounts, reads no client data by that role. */
   @Column({ name: 'org_admin', type: 'boolean', default: false })
   orgAdmin!: boolean;

@@ -1,0 +1,536 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import {
+  GUEST_CODE_LENGTH,
+  GUEST_CODE_MAX_ATTEMPTS,
+  type GuestInvitationCreated,
+  type GuestInvitationView,
+  type GuestItemBasis,
+  type GuestSessionView,
+  type GuestStatus,
+} from '@casustafel/contracts';
+import type { z } from 'zod';
+import type { inviteGuestSchema } from '@casustafel/contracts';
+import { type Actor, RequestContext } from '../../common/context/request-context';
+import { DomainError } from '../../common/errors/domain.error';
+import { Clock } from '../../common/time/clock';
+import { AppConfig } from '../../config/app-config';
+import { LoginThrottleService } from '../auth/login-throttle.service';
+import { SessionService } from '../auth/session.service';
+import { CaseEntity, PreparationEntity } from '../case-file/case.entity';
+import { consentState } from '../case-file/consent.service';
+import { ConsentEntity } from '../case-file/household.entity';
+import { TeamEntity } from '../identity/team.entity';
+import { UserEntity } from '../identity/user.entity';
+import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
+import { MEETING_PURPOSE, MeetingsService } from '../meetings/meetings.service';
+import { GuestMailer } from './guest-mailer';
+import { GuestInvitationEntity, GuestInvitationItemEntity } from './guest.entities';
+
+type InviteInput = z.output<typeof inviteGuestSchema>;
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const codeHashOf = (invitationId: string, code: string) => sha256(`${invitationId}:${code}`);
+
+function forbidden(): DomainError {
+  return new DomainError('FORBIDDEN', 'You cannot manage guests of this meeting');
+}
+function conflict(issue: string, path = ''): DomainError {
+  return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path, issue }]);
+}
+/** One answer for an unknown link, a wrong code and a used code: nothing to learn from it. */
+function invalidAccess(): DomainError {
+  return new DomainError('GUEST_ACCESS_INVALID', 'The link or the code is not valid');
+}
+
+const normalise = (value: string) => value.trim().toLocaleLowerCase('nl').replace(/\s+/g, ' ');
+
+/**
+ * Does a ledger entry cover sharing with this specialist? A valid entry for the meeting (MDO) or
+ * for sharing with an organisation, whose recipients name the guest's organisation or discipline.
+ */
+export function coversGuest(
+  entry: ConsentEntity,
+  guest: { organisationName: string; discipline: string },
+  at: Date,
+): boolean {
+  if (entry.purpose !== 'mdo' && entry.purpose !== 'delen-met-organisatie') return false;
+  if (entry.grantedAt > at.toISOString().slice(0, 10)) return false;
+  if (consentState(entry, at) !== 'geldig') return false;
+  return entry.recipients.some((recipient) =>
+    recipient.kind === 'organisatie'
+      ? normalise(recipient.name) === normalise(guest.organisationName)
+      : recipient.kind === 'discipline'
+        ? normalise(recipient.discipline) === normalise(guest.discipline)
+        : false,
+  );
+}
+
+/**
+ * Remote specialists: invitations per agenda item (checked against the consent ledger),
+ * one-time codes (e-mailed when mail is configured, else shown to the inviter once), sign-in,
+ * revocation (ends the guest's sessions, which disconnects their sockets) and expiry (the
+ * session cannot outlive the invitation; the session sweeper disconnects at expiry).
+ */
+@Injectable()
+export class GuestsService {
+  private readonly logger = new Logger(GuestsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly meetings: MeetingsService,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottleService,
+    private readonly mailer: GuestMailer,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /* ---------- the chair's side ---------- */
+
+  /** The meeting, if the actor may manage its guests: its chair, or a chair/team leader of the team. */
+  private async managedMeeting(
+    actor: Actor,
+    meetingId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MeetingEntity> {
+    RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: MEETING_PURPOSE });
+    const meeting = await manager.findOneBy(MeetingEntity, { id: meetingId });
+    if (!meeting) throw forbidden();
+    RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
+    const roles = actor.teams.get(meeting.teamId) ?? [];
+    const may =
+      !actor.guest &&
+      (meeting.chairId === actor.userId ||
+        roles.includes('chair') ||
+        roles.includes('team_leader'));
+    if (!may) throw forbidden();
+    return meeting;
+  }
+
+  async invite(
+    actor: Actor,
+    meetingId: string,
+    input: InviteInput,
+  ): Promise<GuestInvitationCreated> {
+    const now = this.clock.now();
+    const { invitation, token, code } = await this.dataSource.manager.transaction(async (tx) => {
+      const meeting = await this.managedMeeting(actor, meetingId, tx);
+      if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
+      const items = await tx.findBy(AgendaItemEntity, { id: In(input.itemIds), meetingId });
+      const byId = new Map(items.map((item) => [item.id, item]));
+      const missing = input.itemIds.findIndex((id) => !byId.has(id));
+      if (missing >= 0)
+        throw new DomainError('VALIDATION_FAILED', 'Not an item of this meeting', [
+          { path: `itemIds.${missing}`, issue: 'unknown-item' },
+        ]);
+      const ordered = input.itemIds
+        .map((id) => byId.get(id))
+        .filter((item): item is AgendaItemEntity => item !== undefined);
+      const grounds = await this.groundsFor(tx, input, ordered, meeting);
+      const uncovered = grounds.flatMap((g, index) => (g.basis === null ? [index] : []));
+      if (uncovered.length > 0 && input.justification === null)
+        throw new DomainError(
+          'CONFLICT',
+          'Consent or a legal basis does not cover this specialist; record a justification',
+          uncovered.map((index) => ({ path: `itemIds.${index}`, issue: 'consent-missing' })),
+        );
+      const endsAt = meeting.startsAt.getTime() + meeting.durationMinutes * 60_000;
+      const expiresAt = new Date(endsAt + this.config.guestGraceMinutes * 60_000);
+      if (expiresAt.getTime() <= now.getTime()) throw conflict('meeting-over');
+      const guestUser = await tx.save(
+        tx.create(UserEntity, {
+          organisationId: actor.organisationId,
+          // Never signs in by e-mail: the real address is kept with the invitation.
+          email: `gast-${randomBytes(12).toString('hex')}@gast.casustafel.invalid`,
+          displayName: input.name,
+          discipline: input.discipline,
+          kind: 'guest',
+          orgAdmin: false,
+          passwordHash: null,
+          totpSecret: null,
+          totpEnabledAt: null,
+          totpLastStep: null,
+          activationTokenHash: null,
+          activationExpiresAt: null,
+          disabledAt: null,
+          lastLoginAt: null,
+        }),
+      );
+      const token = randomBytes(32).toString('base64url');
+      const row = await tx.save(
+        tx.create(GuestInvitationEntity, {
+          organisationId: actor.organisationId,
+          meetingId,
+          guestUserId: guestUser.id,
+          name: input.name,
+          email: input.email,
+          discipline: input.discipline,
+          organisationName: input.organisationName,
+          justification: uncovered.length > 0 ? input.justification : null,
+          tokenHash: sha256(token),
+          codeHash: null,
+          codeAttempts: 0,
+          delivery: this.config.mail ? 'e-mail' : 'uitnodiger',
+          expiresAt,
+          revokedAt: null,
+          revokedBy: null,
+          signedInAt: null,
+          invitedBy: actor.userId,
+          createdAt: now,
+        }),
+      );
+      const code = this.oneTimeCode();
+      await tx.update(
+        GuestInvitationEntity,
+        { id: row.id },
+        { codeHash: codeHashOf(row.id, code) },
+      );
+      await tx.insert(
+        GuestInvitationItemEntity,
+        grounds.map((g) => ({
+          invitationId: row.id,
+          agendaItemId: g.itemId,
+          basis: g.basis ?? 'motivering',
+          consentId: g.consentId,
+        })),
+      );
+      RequestContext.note({
+        objectType: 'guest-invitation',
+        objectId: row.id,
+        clientId: grounds.find((g) => g.householdId)?.householdId ?? null,
+        // The consent (ledger entry) relied on, or `motivering` when the chair justified it.
+        legalBasis:
+          uncovered.length > 0
+            ? 'motivering'
+            : (grounds.find((g) => g.consentId)?.consentId ?? null),
+        context: {
+          teamId: meeting.teamId,
+          meetingId,
+          ...Object.fromEntries(grounds.slice(0, 6).map((g, i) => [`item${i + 1}`, g.itemId])),
+        },
+      });
+      return { invitation: row, token, code };
+    });
+    return this.delivered(invitation, token, code);
+  }
+
+  /** A new one-time code (the old one stops working); unlocks an invitation locked by wrong codes. */
+  async newCode(
+    actor: Actor,
+    meetingId: string,
+    invitationId: string,
+  ): Promise<GuestInvitationCreated> {
+    await this.managedMeeting(actor, meetingId);
+    RequestContext.note({ objectType: 'guest-invitation', objectId: invitationId });
+    const invitation = await this.dataSource.manager.findOneBy(GuestInvitationEntity, {
+      id: invitationId,
+      meetingId,
+    });
+    if (!invitation) throw new DomainError('NOT_FOUND', 'No such invitation');
+    const status = this.statusOf(invitation);
+    if (status === 'ingetrokken' || status === 'verlopen')
+      throw new DomainError('GUEST_ACCESS_ENDED', 'This invitation was revoked or has expired');
+    // A new link too: the old link and code stop working together.
+    const token = randomBytes(32).toString('base64url');
+    const code = this.oneTimeCode();
+    invitation.tokenHash = sha256(token);
+    invitation.codeHash = codeHashOf(invitation.id, code);
+    invitation.codeAttempts = 0;
+    await this.dataSource.manager.update(
+      GuestInvitationEntity,
+      { id: invitation.id },
+      { tokenHash: invitation.tokenHash, codeHash: invitation.codeHash, codeAttempts: 0 },
+    );
+    return this.delivered(invitation, token, code);
+  }
+
+  private oneTimeCode(): string {
+    return String(randomInt(0, 10 ** GUEST_CODE_LENGTH)).padStart(GUEST_CODE_LENGTH, '0');
+  }
+
+  /** Sends the code by e-mail when mail is configured; otherwise returns it to show once. */
+  private async delivered(
+    invitation: GuestInvitationEntity,
+    token: string,
+    code: string,
+  ): Promise<GuestInvitationCreated> {
+    const link = new URL(`/gast#${token}`, this.config.publicUrl).toString();
+    let shown: string | null = code;
+    if (this.config.mail) {
+      const meeting = await this.dataSource.manager.findOneByOrFail(MeetingEntity, {
+        id: invitation.meetingId,
+      });
+      const team = await this.dataSource.manager.findOneByOrFail(TeamEntity, {
+        id: meeting.teamId,
+      });
+      await this.mailer.sendCode({
+        to: invitation.email,
+        name: invitation.name,
+        teamName: team.name,
+        startsAt: meeting.startsAt,
+        code,
+      });
+      shown = null;
+    }
+    return { invitation: await this.view(invitation), link, code: shown };
+  }
+
+  async list(actor: Actor, meetingId: string): Promise<GuestInvitationView[]> {
+    RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: MEETING_PURPOSE });
+    // Every member of the meeting's team may see who is invited (not only the chair).
+    await this.meetings.assertReadable(actor, meetingId);
+    const rows = await this.dataSource.manager.find(GuestInvitationEntity, {
+      where: { meetingId },
+      order: { createdAt: 'ASC' },
+    });
+    if (rows.length === 0) return [];
+    const items = await this.dataSource.manager.findBy(GuestInvitationItemEntity, {
+      invitationId: In(rows.map((row) => row.id)),
+    });
+    return rows.map((row) =>
+      this.toView(
+        row,
+        items.filter((item) => item.invitationId === row.id),
+      ),
+    );
+  }
+
+  async revoke(
+    actor: Actor,
+    meetingId: string,
+    invitationId: string,
+  ): Promise<GuestInvitationView> {
+    await this.managedMeeting(actor, meetingId);
+    RequestContext.note({ objectType: 'guest-invitation', objectId: invitationId });
+    const now = this.clock.now();
+    const invitation = await this.dataSource.manager.findOneBy(GuestInvitationEntity, {
+      id: invitationId,
+      meetingId,
+    });
+    if (!invitation) throw new DomainError('NOT_FOUND', 'No such invitation');
+    if (invitation.revokedAt === null) {
+      invitation.revokedAt = now;
+      invitation.revokedBy = actor.userId;
+      invitation.codeHash = null;
+      await this.dataSource.manager.transaction(async (tx) => {
+        await tx.update(
+          GuestInvitationEntity,
+          { id: invitation.id, revokedAt: IsNull() },
+          { revokedAt: now, revokedBy: actor.userId, codeHash: null },
+        );
+        await tx.update(UserEntity, { id: invitation.guestUserId }, { disabledAt: now });
+      });
+      // Ends the sessions and, through the live gateway, disconnects the guest's sockets.
+      await this.sessions.endAllForUser(invitation.guestUserId, 'guest-revoked');
+    }
+    return this.view(invitation);
+  }
+
+  /* ---------- the guest's side ---------- */
+
+  /** Link token plus one-time code → a session limited to the invitation (ends at its expiry). */
+  async signIn(token: string, code: string, ip: string | null): Promise<{ token: string }> {
+    const ipKey = ip ? [this.throttle.key('ip', ip)] : [];
+    await this.throttle.assertAllowed(ipKey);
+    const invitation = await this.dataSource.manager.findOneBy(GuestInvitationEntity, {
+      tokenHash: sha256(token),
+    });
+    RequestContext.note({ objectType: 'guest-invitation', objectId: invitation?.id ?? null });
+    if (!invitation) {
+      await this.throttle.recordFailure(ipKey);
+      throw invalidAccess();
+    }
+    const status = this.statusOf(invitation);
+    if (status === 'ingetrokken' || status === 'verlopen')
+      throw new DomainError('GUEST_ACCESS_ENDED', 'This invitation was revoked or has expired');
+    if (invitation.codeAttempts >= GUEST_CODE_MAX_ATTEMPTS)
+      throw new DomainError('RATE_LIMITED', 'Too many wrong codes; ask the chair for a new code');
+    const expected = invitation.codeHash;
+    const given = codeHashOf(invitation.id, code);
+    const ok =
+      expected !== null && timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(given, 'hex'));
+    if (!ok) {
+      await this.dataSource.manager.increment(
+        GuestInvitationEntity,
+        { id: invitation.id },
+        'codeAttempts',
+        1,
+      );
+      await this.throttle.recordFailure(ipKey);
+      throw invalidAccess();
+    }
+    const now = this.clock.now();
+    // One-time: the code is spent; compare-and-set so two simultaneous sign-ins cannot both win.
+    const spent = await this.dataSource.manager.update(
+      GuestInvitationEntity,
+      { id: invitation.id, codeHash: expected },
+      { codeHash: null, codeAttempts: 0, signedInAt: now },
+    );
+    if (!spent.affected) throw invalidAccess();
+    await this.dataSource.manager.update(
+      UserEntity,
+      { id: invitation.guestUserId },
+      { lastLoginAt: now },
+    );
+    const session = await this.sessions.create(
+      invitation.guestUserId,
+      'guest-code',
+      ip,
+      // Link and code came by two channels: the second factor is the code.
+      true,
+      invitation.expiresAt,
+    );
+    return { token: session.token };
+  }
+
+  /** What the signed-in guest may read: the meeting's times and only the invited items. */
+  async session(actor: Actor): Promise<GuestSessionView> {
+    const guest = actor.guest;
+    if (!guest) throw forbidden();
+    RequestContext.note({ objectType: 'guest-invitation', objectId: guest.invitationId });
+    const detail = await this.meetings.detailForGuest(actor, guest.meetingId);
+    const team = await this.dataSource.manager.findOneByOrFail(TeamEntity, { id: detail.teamId });
+    const invitation = await this.dataSource.manager.findOneByOrFail(GuestInvitationEntity, {
+      id: guest.invitationId,
+    });
+    const prepIds = detail.agenda
+      .map((item) => item.preparationId)
+      .filter((id): id is string => id !== null);
+    const preps =
+      prepIds.length === 0
+        ? []
+        : await this.dataSource.manager.findBy(PreparationEntity, { id: In(prepIds) });
+    const question = new Map(
+      preps.map((p) => [p.id, typeof p.content['vraag'] === 'string' ? p.content['vraag'] : null]),
+    );
+    return {
+      invitationId: invitation.id,
+      name: invitation.name,
+      discipline: invitation.discipline,
+      expiresAt: invitation.expiresAt.toISOString(),
+      meeting: {
+        id: detail.id,
+        teamName: team.name,
+        startsAt: detail.startsAt,
+        endsAt: detail.endsAt,
+        status: detail.status,
+      },
+      items: detail.agenda.map((item) => ({
+        id: item.id,
+        kind: item.kind,
+        title: item.title,
+        timeBoxMinutes: item.timeBoxMinutes,
+        plannedStart: item.plannedStart,
+        plannedEnd: item.plannedEnd,
+        status: item.status,
+        question: item.preparationId ? (question.get(item.preparationId) ?? null) : null,
+      })),
+    };
+  }
+
+  /** Open invitations of a meeting with their items (to project the room to each guest). */
+  async activeInvitations(meetingId: string): Promise<{ id: string; itemIds: string[] }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT i."id", gi."agenda_item_id"::text AS "item_id"
+         FROM "guest_invitation" i
+         JOIN "guest_invitation_item" gi ON gi."invitation_id" = i."id"
+        WHERE i."meeting_id" = $1 AND i."revoked_at" IS NULL AND i."expires_at" > $2`,
+      [meetingId, this.clock.now()],
+    )) as { id: string; item_id: string }[];
+    const byInvitation = new Map<string, string[]>();
+    for (const row of rows)
+      byInvitation.set(row.id, [...(byInvitation.get(row.id) ?? []), row.item_id]);
+    return [...byInvitation].map(([id, itemIds]) => ({ id, itemIds }));
+  }
+
+  /* ---------- helpers ---------- */
+
+  private statusOf(invitation: GuestInvitationEntity): GuestStatus {
+    if (invitation.revokedAt !== null) return 'ingetrokken';
+    if (invitation.expiresAt.getTime() <= this.clock.now().getTime()) return 'verlopen';
+    return invitation.signedInAt !== null ? 'aangemeld' : 'uitgenodigd';
+  }
+
+  private async view(invitation: GuestInvitationEntity): Promise<GuestInvitationView> {
+    const items = await this.dataSource.manager.findBy(GuestInvitationItemEntity, {
+      invitationId: invitation.id,
+    });
+    return this.toView(invitation, items);
+  }
+
+  private toView(
+    invitation: GuestInvitationEntity,
+    items: GuestInvitationItemEntity[],
+  ): GuestInvitationView {
+    return {
+      id: invitation.id,
+      meetingId: invitation.meetingId,
+      name: invitation.name,
+      email: invitation.email,
+      discipline: invitation.discipline,
+      organisationName: invitation.organisationName,
+      items: items.map((i) => ({ itemId: i.agendaItemId, basis: i.basis, consentId: i.consentId })),
+      justification: invitation.justification,
+      status: this.statusOf(invitation),
+      delivery: invitation.delivery,
+      expiresAt: invitation.expiresAt.toISOString(),
+      signedInAt: invitation.signedInAt?.toISOString() ?? null,
+      invitedByUserId: invitation.invitedBy,
+      createdAt: invitation.createdAt.toISOString(),
+    };
+  }
+
+  /**
+   * Per invited item: how sharing it with this guest is grounded, or `basis: null` when a case
+   * item is covered by neither consent nor a recorded legal basis.
+   */
+  private async groundsFor(
+    tx: EntityManager,
+    input: InviteInput,
+    items: AgendaItemEntity[],
+    meeting: MeetingEntity,
+  ): Promise<
+    {
+      itemId: string;
+      basis: GuestItemBasis | null;
+      consentId: string | null;
+      householdId: string | null;
+    }[]
+  > {
+    const prepIds = items.map((i) => i.preparationId).filter((id): id is string => id !== null);
+    const preps =
+      prepIds.length === 0 ? [] : await tx.findBy(PreparationEntity, { id: In(prepIds) });
+    const cases =
+      preps.length === 0 ? [] : await tx.findBy(CaseEntity, { id: In(preps.map((p) => p.caseId)) });
+    const householdOfPrep = new Map(
+      preps.map((p) => [p.id, cases.find((c) => c.id === p.caseId)?.householdId ?? null]),
+    );
+    const householdIds = [...new Set([...householdOfPrep.values()].filter((h) => h !== null))];
+    const entries =
+      householdIds.length === 0
+        ? []
+        : await tx.find(ConsentEntity, {
+            where: { householdId: In(householdIds) },
+            order: { grantedAt: 'ASC', createdAt: 'ASC' },
+          });
+    // Judged for the moment of the meeting (and not already lapsed today).
+    const at = new Date(Math.max(this.clock.now().getTime(), meeting.startsAt.getTime()));
+    return items.map((item) => {
+      const householdId = item.preparationId
+        ? (householdOfPrep.get(item.preparationId) ?? null)
+        : null;
+      if (item.kind !== 'casusbespreking' || householdId === null)
+        return { itemId: item.id, basis: 'geen-casus', consentId: null, householdId: null };
+      const entry = entries.find((e) => e.householdId === householdId && coversGuest(e, input, at));
+      return {
+        itemId: item.id,
+        basis: entry ? entry.basis : null,
+        consentId: entry?.id ?? null,
+        householdId,
+      };
+    });
+  }
+}
