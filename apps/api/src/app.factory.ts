@@ -55,7 +55,15 @@ export async function createApp(
   app.flushLogs();
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.useWebSocketAdapter(new LiveIoAdapter(app, config));
+  // With REDIS_URL the live rooms span every instance: connect before the gateways start.
+  const live = new LiveIoAdapter(app, config);
+  try {
+    await live.connectRedis();
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  app.useWebSocketAdapter(live);
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {

@@ -19,6 +19,7 @@ import { LiveModule } from './modules/live/live.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MeetingRecordsModule } from './modules/meeting-records/meeting-records.module';
 import { NotesModule } from './modules/notes/notes.module';
+import { GuestsModule } from './modules/guests/guests.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -45,6 +46,7 @@ export class AppModule {
         HealthModule,
         LiveModule,
         MeetingsModule,
+        GuestsModule,
         MeetingRecordsModule,
         NotesModule,
       ],

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ClockSyncResponse, LiveAck, PresenceCount } from '@casustafel/contracts';
+import type {
+  ClockSyncResponse,
+  LiveAck,
+  MeetingDetail,
+  PresenceCount,
+  SessionState,
+} from '@casustafel/contracts';
 import { BrowserClient } from './support/browser-client';
 import { createTestDatabase, type TestDatabase } from './support/engines';
 import {
@@ -111,5 +117,107 @@ describe('live channel /live', () => {
     expect(error.message).toMatch(/origin not allowed|xhr poll error|websocket error/i);
     expect(socket.connected).toBe(false);
     socket.disconnect();
+  });
+});
+
+/** DESIGN.md "Limits": a per-socket rate on client → server events. */
+describe('live channel per-socket limits', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let cookie: string;
+  let browser: BrowserClient;
+  let user: SessionState['user'] = null;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('pglite');
+    t = await startTestApp({
+      ...db.env,
+      DEMO_MODE: 'true',
+      LIVE_EVENTS_PER_SECOND: '5',
+      LIVE_EVENTS_BURST: '10',
+      LIVE_NOTES_PER_SOCKET: '2',
+    });
+    browser = new BrowserClient(t.baseUrl);
+    const login = await browser.post<SessionState>('/api/auth/login', {
+      email: 'fatima@voorbeeldstad.nl',
+      password: 'Voorbeeldstad-demo-2026',
+    });
+    user = login.body.user ?? null;
+    cookie = browser.cookieHeader;
+  });
+
+  it('lets one connection open at most LIVE_NOTES_PER_SOCKET notes', async () => {
+    const me = user;
+    const teamId = me?.teams[0]?.teamId;
+    if (!me || !teamId) throw new Error('demo chair without a team');
+    const meeting = await browser.post<MeetingDetail>(`/api/teams/${teamId}/meetings`, {
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      durationMinutes: 60,
+      chairId: me.id,
+    });
+    expect(meeting.status).toBe(201);
+    const itemIds: string[] = [];
+    for (const title of ['Een', 'Twee', 'Drie']) {
+      const added = await browser.post<MeetingDetail>(`/api/meetings/${meeting.body.id}/agenda`, {
+        kind: 'mededeling',
+        title,
+        presenterUserId: me.id,
+        timeBoxMinutes: 5,
+      });
+      itemIds.push(added.body.agenda.at(-1)?.id ?? '');
+    }
+    const socket = t.connectLive({ cookie });
+    if (!socket.connected) await nextEvent(socket, 'connect');
+    const open = (itemId: string) => socket.timeout(3000).emitWithAck('note:join', { itemId });
+    expect((await open(itemIds[0] ?? '')).ok).toBe(true);
+    expect((await open(itemIds[1] ?? '')).ok).toBe(true);
+    expect(await open(itemIds[2] ?? '')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // Joining a note that is already open again is fine; closing one makes room for another.
+    expect((await open(itemIds[1] ?? '')).ok).toBe(true);
+    expect(
+      await socket.timeout(3000).emitWithAck('note:leave', { itemId: itemIds[0] ?? '' }),
+    ).toEqual({ ok: true, data: null });
+    expect((await open(itemIds[2] ?? '')).ok).toBe(true);
+    // The closed note takes no updates from this socket any more.
+    const closed = await socket
+      .timeout(3000)
+      .emitWithAck('note:update', { itemId: itemIds[0] ?? '', update: 'AAA=' });
+    expect(closed).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    socket.disconnect();
+    // Wait out the rate budget the requests above used.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('answers RATE_LIMITED above the budget, keeps the socket, and lets it send again later', async () => {
+    const socket = t.connectLive({ cookie });
+    if (!socket.connected) await nextEvent(socket, 'connect');
+    const sync = () =>
+      socket.timeout(3000).emitWithAck('clock:sync', { clientSentAt: Date.now() }) as Promise<
+        LiveAck<ClockSyncResponse>
+      >;
+    const flood = await Promise.all(Array.from({ length: 25 }, sync));
+    const allowed = flood.filter((a) => a.ok).length;
+    const limited = flood.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED').length;
+    // The burst of 10 (plus what refilled while sending), the rest refused.
+    expect(allowed).toBeGreaterThanOrEqual(10);
+    expect(allowed).toBeLessThan(14);
+    expect(allowed + limited).toBe(25);
+    // Another socket of the same user has its own budget.
+    const other = t.connectLive({ cookie });
+    if (!other.connected) await nextEvent(other, 'connect');
+    expect(
+      (await other.timeout(3000).emitWithAck('clock:sync', { clientSentAt: Date.now() })).ok,
+    ).toBe(true);
+    // Half a second later the budget has refilled a little: the socket is still usable.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(socket.connected).toBe(true);
+    expect((await sync()).ok).toBe(true);
+    socket.disconnect();
+    other.disconnect();
   });
 });

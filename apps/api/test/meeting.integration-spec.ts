@@ -285,6 +285,9 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
       itemId: caseItemId,
     });
     expect(started).toEqual({ ok: true, data: { seq: 1, duplicate: false } });
+    // The agenda follows the room: the started item is `actief` for the agenda page and minutes.
+    const agenda = await chair.get<MeetingDetail>(`/api/meetings/${meetingId}`);
+    expect(agenda.body.agenda.find((i) => i.id === caseItemId)?.status).toBe('actief');
     // Starting an item starts its timer; the timekeeper pauses, the chair resumes.
     clock.advance(60_000);
     expect(

@@ -12,12 +12,18 @@ export class AppConfig {
   readonly database:
     | { engine: Extract<DatabaseEngine, 'postgres'>; url: string }
     | { engine: Extract<DatabaseEngine, 'pglite'>; dataDir: string };
+  /** Redis shared by every api instance for the live rooms; null = this instance alone. */
+  readonly redis: { url: string; channelPrefix: string } | null;
   readonly clientDist: string;
   /** Where users reach the product; `https:` switches on HSTS and upgrade-insecure-requests. */
   readonly publicUrl: URL;
   readonly allowedOrigins: readonly string[];
   readonly logLevel: Env['LOG_LEVEL'];
   readonly liveMaxMessageBytes: number;
+  /** Per-socket rate limit on client → server live events. */
+  readonly liveRate: { perSecond: number; burst: number };
+  /** Notes (item rooms) one socket may have open at once. */
+  readonly liveNotesPerSocket: number;
   readonly httpBodyLimitBytes: number;
   readonly shutdownTimeoutMs: number;
   readonly version: string;
@@ -33,6 +39,10 @@ export class AppConfig {
   readonly rateLimitPerMinute: number;
   /** Reverse proxies trusted for the client address (per-address limits and audit source). */
   readonly trustProxyHops: number;
+  /** A guest's access ends this long after the meeting's planned end. */
+  readonly guestGraceMinutes: number;
+  /** Outgoing mail; null = one-time guest codes are shown to the inviter to pass on. */
+  readonly mail: { url: string; from: string } | null;
   readonly oidc: {
     issuer: URL;
     clientId: string;
@@ -58,6 +68,9 @@ export class AppConfig {
             ? env.DATA_DIR
             : path.resolve(env.DATA_DIR, 'pglite'),
         };
+    this.redis = env.REDIS_URL
+      ? { url: env.REDIS_URL, channelPrefix: env.REDIS_CHANNEL_PREFIX }
+      : null;
     this.clientDist = path.resolve(env.CLIENT_DIST);
     this.publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
     this.tls = this.publicUrl.protocol === 'https:';
@@ -70,6 +83,8 @@ export class AppConfig {
     ];
     this.logLevel = env.LOG_LEVEL;
     this.liveMaxMessageBytes = env.LIVE_MAX_MESSAGE_BYTES;
+    this.liveRate = { perSecond: env.LIVE_EVENTS_PER_SECOND, burst: env.LIVE_EVENTS_BURST };
+    this.liveNotesPerSocket = env.LIVE_NOTES_PER_SOCKET;
     this.httpBodyLimitBytes = env.HTTP_BODY_LIMIT_BYTES;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.version = version;
@@ -83,6 +98,8 @@ export class AppConfig {
     };
     this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
     this.trustProxyHops = env.TRUST_PROXY_HOPS;
+    this.guestGraceMinutes = env.GUEST_GRACE_MINUTES;
+    this.mail = env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null;
     this.oidc =
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
         ? {

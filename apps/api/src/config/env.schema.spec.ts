@@ -26,6 +26,12 @@ describe('parseEnv', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ALLOWED_ORIGINS: 'https://ok.example, not an origin' }, 'ALLOWED_ORIGINS'],
     [{ LIVE_MAX_MESSAGE_BYTES: '12' }, 'LIVE_MAX_MESSAGE_BYTES'],
+    [{ REDIS_URL: 'nonsense' }, 'REDIS_URL'],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL'],
+    [
+      { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_CHANNEL_PREFIX: 'met spaties' },
+      'REDIS_CHANNEL_PREFIX',
+    ],
   ])('refuses %j naming %s', (source, variable) => {
     let error: unknown;
     try {
@@ -49,6 +55,18 @@ describe('parseEnv', () => {
       engine: 'postgres',
       url: 'postgres://user@127.0.0.1:5432/casustafel',
     });
+  });
+
+  it('connects instances through Redis only when REDIS_URL is set', () => {
+    expect(new AppConfig(parseEnv({})).redis).toBeNull();
+    expect(
+      new AppConfig(parseEnv({ REDIS_URL: 'redis://:secret@redis.internal:6380/0' })).redis,
+    ).toEqual({ url: 'redis://:secret@redis.internal:6380/0', channelPrefix: 'casustafel' });
+    expect(
+      new AppConfig(
+        parseEnv({ REDIS_URL: 'rediss://redis.internal', REDIS_CHANNEL_PREFIX: 'cst-a' }),
+      ).redis,
+    ).toEqual({ url: 'rediss://redis.internal', channelPrefix: 'cst-a' });
   });
 
   it('stores the embedded database under DATA_DIR and allows the own origin by default', () => {

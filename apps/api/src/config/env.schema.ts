@@ -10,6 +10,15 @@ const postgresUrl = z.string().refine((value) => {
   }
 }, 'must be a postgres:// or postgresql:// URL with a host');
 
+const redisUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be a redis:// or rediss:// URL with a host');
+
 const port = z.coerce
   .number({ error: 'must be a number' })
   .int('must be a whole number')
@@ -56,6 +65,13 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Redis that connects api instances' live rooms (socket.io redis adapter); absent = one instance. */
+  REDIS_URL: redisUrl.optional(),
+  /** Prefix of the Redis pub/sub channels (channels are not per database: separate deployments by this). */
+  REDIS_CHANNEL_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1-64 letters, digits or : _ . -')
+    .default('casustafel'),
   CLIENT_DIST: z.string().min(1).default('./dist/apps/client/browser'),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
@@ -68,6 +84,26 @@ export const envSchema = z.object({
     .min(1024, 'must be at least 1024')
     .max(10 * 1024 * 1024, 'must be at most 10485760')
     .default(LIVE_DEFAULT_MAX_MESSAGE_BYTES),
+  /** Live events a socket may send per second (sustained) and in one burst; more are refused. */
+  LIVE_EVENTS_PER_SECOND: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(30),
+  LIVE_EVENTS_BURST: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(120),
+  /** Shared notes one live connection may have open at once (rooms per socket). */
+  LIVE_NOTES_PER_SOCKET: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1)
+    .max(1000)
+    .default(64),
   HTTP_BODY_LIMIT_BYTES: z.coerce
     .number({ error: 'must be a number' })
     .int()
@@ -98,6 +134,16 @@ export const envSchema = z.object({
   OIDC_AUTO_CREATE: flag.default(false),
   OIDC_ORGANISATION_ID: z.uuid({ error: 'must be a uuid' }).optional(),
   OIDC_ALLOW_INSECURE_HTTP: flag.default(false),
+  /** Minutes a guest's access lasts after the meeting's planned end. */
+  GUEST_GRACE_MINUTES: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
+  /** Outgoing mail (guest codes): `smtp://user:pass@host:port` or `smtps://…`; unset = codes are shown to the inviter. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.email({ error: 'must be an e-mail address' }).default('noreply@casustafel.invalid'),
 });
 
 export type Env = z.infer<typeof envSchema>;

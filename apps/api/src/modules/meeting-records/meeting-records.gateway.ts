@@ -33,6 +33,8 @@ type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvent
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
 
 const ROOM_PREFIX = 'meeting:';
+/** Guests invited to one agenda item. */
+export const guestItemRoom = (itemId: string) => `guest-item:${itemId}`;
 
 /**
  * Decisions and actions in the live room: `decision:create`, `action:create`, `action:update`
@@ -64,7 +66,10 @@ export class MeetingRecordsGateway implements OnGatewayInit, OnModuleDestroy {
   }
 
   private broadcast(namespace: LiveNamespace, event: RecordEvent): void {
-    const room = namespace.to(`${ROOM_PREFIX}${event.meetingId}`);
+    const itemId =
+      event.name === 'decision:created' ? event.decision.agendaItemId : event.action.agendaItemId;
+    // Members of the meeting, and the guests invited to this item (only this item's records).
+    const room = namespace.to(`${ROOM_PREFIX}${event.meetingId}`).to(guestItemRoom(itemId));
     const base = { meetingId: event.meetingId, seq: event.seq, commandId: event.commandId };
     if (event.name === 'decision:created')
       room.emit('decision:created', { ...base, decision: event.decision });

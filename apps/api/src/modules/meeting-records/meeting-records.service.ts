@@ -494,6 +494,28 @@ export class MeetingRecordsService {
     };
   }
 
+  /** Decisions and actions of some items of a meeting (a guest's invited items; no access check). */
+  async recordsOfItems(
+    meetingId: string,
+    itemIds: readonly string[],
+  ): Promise<{ decisions: DecisionView[]; actions: ActionView[] }> {
+    if (itemIds.length === 0) return { decisions: [], actions: [] };
+    const [decisions, actions] = await Promise.all([
+      this.decisions.find({
+        where: { meetingId, agendaItemId: In([...itemIds]) },
+        order: { decidedAt: 'ASC', id: 'ASC' },
+      }),
+      this.actions.find({
+        where: { meetingId, agendaItemId: In([...itemIds]) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
+    ]);
+    return {
+      decisions: decisions.map((d) => this.decisionView(d)),
+      actions: actions.map((a) => this.actionView(a)),
+    };
+  }
+
   /** The caller's open actions across meetings, earliest due first. */
   async myOpenActions(actor: Actor): Promise<ActionView[]> {
     RequestContext.note({ objectType: 'action', objectId: null, purpose: PURPOSE });

@@ -33,7 +33,19 @@ import { MeetingsService } from './meetings.service';
 type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
 
-interface Present {
+/** Every guest socket of a meeting (presence, closing); never sent item content. */
+export const guestsRoom = (meetingId: string) => `guests:${meetingId}`;
+
+/** A burst of joins (or a reconnect wave) sends one presence update per meeting. */
+export const PRESENCE_DEBOUNCE_MS = 100;
+
+interface PresenceData {
+  /** meetingId → who this socket is in that meeting. */
+  presence?: Record<string, Present>;
+  presenceWatched?: boolean;
+}
+
+export interface Present {
   userId: string;
   displayName: string;
   mode: PresenceMode;
@@ -51,19 +63,24 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
   @WebSocketServer() private readonly namespace!: LiveNamespace;
   private closedSubscription: Subscription | null = null;
 
-  /** meetingId → socketId → who. Local to this api instance. */
-  private readonly presence = new Map<string, Map<string, Present>>();
+  /** Meetings whose presence is due to be sent (a burst of joins sends one update). */
+  private readonly presenceDue = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly meetings: MeetingsService) {}
 
   afterInit(namespace: LiveNamespace): void {
     this.closedSubscription = this.meetings.closed$.subscribe((meetingId) => {
-      namespace.to(`meeting:${meetingId}`).emit('meeting:closed', { meetingId });
+      namespace
+        .to(`meeting:${meetingId}`)
+        .to(guestsRoom(meetingId))
+        .emit('meeting:closed', { meetingId });
     });
   }
 
   onModuleDestroy(): void {
     this.closedSubscription?.unsubscribe();
+    for (const timer of this.presenceDue.values()) clearTimeout(timer);
+    this.presenceDue.clear();
   }
 
   @Access('meeting', 'meeting.join')
@@ -75,29 +92,44 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
   ): Promise<LiveAck<MeetingJoinResult>> {
     const auth = socketAuth(socket);
     if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
-    const result = await this.meetings.join(auth.resolved.actor, body.meetingId, body.lastSeq);
     const room = `meeting:${body.meetingId}`;
+    // Join the room before reading the missed events: an event committed meanwhile then comes
+    // live (and possibly in the replay too; clients drop a seq they already applied).
+    const wasIn = socket.rooms.has(room);
     await socket.join(room);
-    let present = this.presence.get(body.meetingId);
-    if (!present) {
-      present = new Map();
-      this.presence.set(body.meetingId, present);
+    let result: MeetingJoinResult;
+    try {
+      result = await this.meetings.join(auth.resolved.actor, body.meetingId, body.lastSeq);
+    } catch (error) {
+      if (!wasIn) await socket.leave(room);
+      throw error;
     }
-    present.set(socket.id, {
+    this.addPresence(socket, body.meetingId, {
       userId: auth.resolved.user.id,
       displayName: auth.resolved.user.displayName,
       mode: body.mode,
     });
-    const data = socket.data as { meetingPresence?: boolean };
-    if (!data.meetingPresence) {
-      data.meetingPresence = true;
-      socket.on('disconnect', () => this.leaveAll(socket));
-    }
-    this.broadcastPresence(body.meetingId);
     return { ok: true, data: result };
   }
 
-  @Access('meeting', 'meeting.command')
+  /**
+   * Counts a socket as present in a meeting (members here; guests from the guest gateway). Kept
+   * on the socket's data, so every api instance can list who is in a room (`fetchSockets`).
+   */
+  addPresence(socket: LiveSocket, meetingId: string, who: Present): void {
+    const data = socket.data as PresenceData;
+    data.presence = { ...data.presence, [meetingId]: who };
+    if (!data.presenceWatched) {
+      data.presenceWatched = true;
+      socket.on('disconnect', () => {
+        for (const id of Object.keys(data.presence ?? {})) this.schedulePresence(id);
+      });
+    }
+    this.schedulePresence(meetingId);
+  }
+
+  /** Members run the room; a guest may only raise and lower their hand (the reducer decides). */
+  @Access('meeting-or-guest', 'meeting.command')
   @SubscribeMessage('meeting:command')
   async command(
     @ConnectedSocket() socket: LiveSocket,
@@ -105,8 +137,10 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
   ): Promise<LiveAck<MeetingCommandResult>> {
     const auth = socketAuth(socket);
     if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
-    if (!socket.rooms.has(`meeting:${body.meetingId}`))
-      throw new DomainError('FORBIDDEN', 'Join the meeting first');
+    const joined = auth.resolved.actor.guest
+      ? socket.rooms.has(guestsRoom(body.meetingId))
+      : socket.rooms.has(`meeting:${body.meetingId}`);
+    if (!joined) throw new DomainError('FORBIDDEN', 'Join the meeting first');
     const { result, event } = await this.meetings.command(auth.resolved.actor, body);
     // Committed: broadcast to the room (the sender receives it too, in order with the ack).
     if (event)
@@ -117,19 +151,32 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
     return { ok: true, data: result };
   }
 
-  private readonly leaveAll = (socket: LiveSocket): void => {
-    for (const [meetingId, present] of this.presence) {
-      if (present.delete(socket.id)) {
-        if (present.size === 0) this.presence.delete(meetingId);
-        this.broadcastPresence(meetingId);
-      }
-    }
-  };
+  /** Sends a meeting's presence once, shortly after the last change of a burst. */
+  private schedulePresence(meetingId: string): void {
+    if (this.presenceDue.has(meetingId)) return;
+    const timer = setTimeout(() => {
+      this.presenceDue.delete(meetingId);
+      this.broadcastPresence(meetingId).catch(() => undefined);
+    }, PRESENCE_DEBOUNCE_MS);
+    timer.unref();
+    this.presenceDue.set(meetingId, timer);
+  }
 
-  private broadcastPresence(meetingId: string): void {
-    const present = [...(this.presence.get(meetingId)?.values() ?? [])];
-    const unique = new Map(present.map((p) => [p.userId, p]));
+  private async broadcastPresence(meetingId: string): Promise<void> {
+    // Across every api instance when an adapter spans them.
+    const sockets = await this.namespace
+      .in(`meeting:${meetingId}`)
+      .in(guestsRoom(meetingId))
+      .fetchSockets();
+    const unique = new Map<string, Present>();
+    for (const s of sockets) {
+      const who = (s.data as PresenceData).presence?.[meetingId];
+      if (who) unique.set(who.userId, who);
+    }
     const payload: MeetingPresence = { meetingId, present: [...unique.values()] };
-    this.namespace.to(`meeting:${meetingId}`).emit('meeting:presence', payload);
+    this.namespace
+      .to(`meeting:${meetingId}`)
+      .to(guestsRoom(meetingId))
+      .emit('meeting:presence', payload);
   }
 }

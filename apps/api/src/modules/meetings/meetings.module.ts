@@ -12,5 +12,6 @@ import { MeetingsService } from './meetings.service';
   imports: [TypeOrmModule.forFeature([...MEETING_ENTITIES, MembershipEntity, PreparationEntity])],
   controllers: [MeetingsController],
   providers: [MeetingsService, MeetingRoomGateway],
+  exports: [MeetingsService, MeetingRoomGateway],
 })
 export class MeetingsModule {}

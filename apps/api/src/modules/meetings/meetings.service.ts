@@ -89,6 +89,8 @@ const ROOM_ERROR_CODES: Partial<Record<LiveRoomError, 'FORBIDDEN' | 'VALIDATION_
 export interface CommandOutcome {
   result: MeetingCommandResult;
   event: LiveEvent | null;
+  /** The room after the command (null for a duplicate). */
+  state: LiveRoomState | null;
 }
 
 /** Meetings: series, single meetings, the agenda, closing with carry-forward, the live room. */
@@ -96,6 +98,8 @@ export interface CommandOutcome {
 export class MeetingsService {
   /** Ids of meetings just closed (committed), for the live room to tell its members. */
   readonly closed$ = new Subject<string>();
+  /** A committed command changed a live room (guests get their projection of it). */
+  readonly changed$ = new Subject<{ meetingId: string; state: LiveRoomState }>();
 
   constructor(
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
@@ -599,6 +603,12 @@ export class MeetingsService {
    * committed together before the caller acks and broadcasts.
    */
   async command(actor: Actor, command: LiveCommandInput): Promise<CommandOutcome> {
+    const outcome = await this.applyInTransaction(actor, command);
+    if (outcome.state) this.changed$.next({ meetingId: command.meetingId, state: outcome.state });
+    return outcome;
+  }
+
+  private applyInTransaction(actor: Actor, command: LiveCommandInput): Promise<CommandOutcome> {
     return this.meetings.manager.transaction(async (tx) => {
       RequestContext.note({
         objectType: 'meeting',
@@ -611,7 +621,10 @@ export class MeetingsService {
         .where('m.id = :id', { id: command.meetingId })
         .getOne();
       if (!meeting) throw forbidden();
-      this.team(actor, meeting.teamId, 'read', meeting.id);
+      if (actor.guest) {
+        // A guest acts only in the meeting they are invited to (the reducer limits what).
+        if (actor.guest.meetingId !== meeting.id) throw forbidden();
+      } else this.team(actor, meeting.teamId, 'read', meeting.id);
       RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id } });
       if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
       const state = await this.stateOf(meeting, tx);
@@ -624,13 +637,14 @@ export class MeetingsService {
           });
       if (logged) {
         if (logged.actorId !== actor.userId) throw conflict('command-id-reused');
-        return { result: { seq: logged.seq, duplicate: true }, event: null };
+        return { result: { seq: logged.seq, duplicate: true }, event: null, state: null };
       }
       const now = this.clock.now();
       const applied = applyCommand(state, command, {
         actorUserId: actor.userId,
-        actorRoles: this.rolesOf(actor, meeting),
+        actorRoles: actor.guest ? ['guest'] : this.rolesOf(actor, meeting),
         now: now.getTime(),
+        guestItemIds: actor.guest?.itemIds,
       });
       if (!applied.ok) {
         const code = ROOM_ERROR_CODES[applied.error];
@@ -639,7 +653,7 @@ export class MeetingsService {
         throw conflict(applied.error);
       }
       if (applied.duplicate)
-        return { result: { seq: applied.event.seq, duplicate: true }, event: null };
+        return { result: { seq: applied.event.seq, duplicate: true }, event: null, state: null };
       const event = applied.event;
       await tx.insert(MeetingEventEntity, {
         meetingId: meeting.id,
@@ -655,7 +669,47 @@ export class MeetingsService {
         { id: meeting.id },
         { liveState: applied.state as never, seq: event.seq, status: 'live', updatedAt: now },
       );
-      return { result: { seq: event.seq, duplicate: false }, event };
+      // The agenda (and so the agenda page and the minutes) follows the room's item statuses.
+      const before = new Map(state.items.map((item) => [item.id, item.status]));
+      for (const item of applied.state.items)
+        if (before.get(item.id) !== item.status)
+          await tx.update(AgendaItemEntity, { id: item.id }, { status: item.status });
+      return { result: { seq: event.seq, duplicate: false }, event, state: applied.state };
     });
+  }
+
+  /* ---------- guests ---------- */
+
+  /** Refuses (FORBIDDEN) unless the actor may read the meeting; notes it for the audit trail. */
+  async assertReadable(actor: Actor, meetingId: string): Promise<void> {
+    await this.meeting(actor, meetingId, 'read');
+  }
+
+  private async guestMeeting(actor: Actor, meetingId: string): Promise<MeetingEntity> {
+    RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: MEETING_PURPOSE });
+    if (!actor.guest || actor.guest.meetingId !== meetingId) throw forbidden();
+    const meeting = await this.meetings.findOneBy({ id: meetingId });
+    if (!meeting) throw forbidden();
+    RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
+    return meeting;
+  }
+
+  /** The live room of a guest's meeting, to be projected onto the invited items by the caller. */
+  async roomForGuest(actor: Actor, meetingId: string): Promise<LiveRoomState> {
+    return this.stateOf(await this.guestMeeting(actor, meetingId));
+  }
+
+  /** The current room of a meeting (for projecting it to guests after a change). */
+  async roomOf(meetingId: string): Promise<LiveRoomState | null> {
+    const meeting = await this.meetings.findOneBy({ id: meetingId });
+    return meeting ? this.stateOf(meeting) : null;
+  }
+
+  /** A guest's meeting with only the invited agenda items (nothing else leaves this method). */
+  async detailForGuest(actor: Actor, meetingId: string): Promise<MeetingDetail> {
+    const meeting = await this.guestMeeting(actor, meetingId);
+    const invited = new Set(actor.guest?.itemIds ?? []);
+    const detail = await this.detailOf(meeting);
+    return { ...detail, agenda: detail.agenda.filter((item) => invited.has(item.id)) };
   }
 }

@@ -25,6 +25,7 @@ import { socketAuth } from '../../common/access/request-session';
 import { DomainError } from '../../common/errors/domain.error';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { AppConfig } from '../../config/app-config';
 import { type NoteAccess, NotesService } from './notes.service';
 
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
@@ -39,15 +40,18 @@ const itemRoom = (itemId: string) => `item:${itemId}`;
 /**
  * Shared notes of agenda items on `/live`: `note:join` (team membership; joins `item:<id>` and
  * answers the stored state), `note:update` (validated, relayed to the item room first, then
- * stored in batches) and `note:awareness` (relayed only). Per-item rooms, so a guest can later
+ * stored in batches, acknowledged once stored) and `note:awareness` (relayed only). Per-item rooms, so a guest can later
  * be limited to the items they are invited to.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 @UseFilters(LiveExceptionFilter)
 export class NotesGateway {
-  constructor(private readonly notes: NotesService) {}
+  constructor(
+    private readonly notes: NotesService,
+    private readonly config: AppConfig,
+  ) {}
 
-  @Access('meeting', 'note.read')
+  @Access('meeting-or-guest', 'note.read')
   @SubscribeMessage('note:join')
   async join(
     @ConnectedSocket() socket: LiveSocket,
@@ -56,6 +60,11 @@ export class NotesGateway {
     const auth = socketAuth(socket);
     if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
     const access = await this.notes.access(auth.resolved.actor, body.itemId);
+    const open = [...socket.rooms].filter((room) => room.startsWith('item:')).length;
+    if (!socket.rooms.has(itemRoom(body.itemId)) && open >= this.config.liveNotesPerSocket)
+      throw new DomainError('CONFLICT', 'Too many notes open on this connection', [
+        { path: 'itemId', issue: 'too-many-notes' },
+      ]);
     // Join the room before reading: an update relayed meanwhile reaches this socket too.
     await socket.join(itemRoom(body.itemId));
     const data = socket.data as NotesSocketData;
@@ -68,7 +77,7 @@ export class NotesGateway {
   }
 
   /** Audited by the service, at most once per item per socket per minute (not per keystroke). */
-  @Access('meeting', 'none')
+  @Access('meeting-or-guest', 'none')
   @SubscribeMessage('note:update')
   async update(
     @ConnectedSocket() socket: LiveSocket,
@@ -80,13 +89,15 @@ export class NotesGateway {
     socket
       .to(itemRoom(body.itemId))
       .emit('note:update', { itemId: body.itemId, update: body.update, origin: socket.id });
-    this.notes.append(body.itemId, bytes);
+    const stored = this.notes.append(body.itemId, bytes);
     await this.notes.auditUpdate(socket.id, auth.resolved.actor, auth.ip, access);
+    // Acknowledged once stored: what a client saw acked survives the loss of this instance.
+    await stored;
     return { ok: true, data: { itemId: body.itemId } };
   }
 
   /** Presence and cursors: relayed to the item room, never stored, not audited. */
-  @Access('meeting', 'none')
+  @Access('meeting-or-guest', 'none')
   @SubscribeMessage('note:awareness')
   awareness(
     @ConnectedSocket() socket: LiveSocket,
@@ -96,6 +107,18 @@ export class NotesGateway {
     socket
       .to(itemRoom(body.itemId))
       .emit('note:awareness', { itemId: body.itemId, update: body.update, origin: socket.id });
+    return { ok: true, data: null };
+  }
+
+  /** Closes the note on this socket: no more updates to or from it until joined again. */
+  @Access('meeting-or-guest', 'none')
+  @SubscribeMessage('note:leave')
+  async leave(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(noteJoinSchema)) body: NoteJoin,
+  ): Promise<LiveAck<null>> {
+    (socket.data as NotesSocketData).notes?.delete(body.itemId);
+    await socket.leave(itemRoom(body.itemId));
     return { ok: true, data: null };
   }
 

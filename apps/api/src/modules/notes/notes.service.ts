@@ -21,16 +21,23 @@ import { NoteSnapshotEntity, NoteUpdateEntity } from './note.entities';
 export const NOTE_FLUSH_MS = 200;
 /** …or as soon as it holds this many updates. */
 export const NOTE_FLUSH_MAX = 50;
-/** Items written by this instance are compacted this often. */
+/** A note this instance wrote to is compacted once nobody has typed in it for this long… */
 export const NOTE_COMPACT_MS = 30_000;
-/** An item with this many rows written by this instance since its last compaction is compacted at once. */
-export const NOTE_COMPACT_AFTER_ROWS = 100;
+/**
+ * …or, while people keep typing, after this many stored rows (at five batches a second,
+ * every 100 s): compacting every active note every 30 s made periodic bursts of database work.
+ */
+export const NOTE_COMPACT_AFTER_ROWS = 500;
+/** Pause between two compactions: each one holds the (embedded) database for a moment. */
+export const NOTE_COMPACT_PAUSE_MS = 25;
 /** At most one `note.update` audit record per item, per socket, per this period. */
 export const NOTE_AUDIT_PERIOD_MS = 60_000;
 
 interface Pending {
   itemId: string;
   bytes: Uint8Array;
+  /** Resolves once the batch holding this update is committed. */
+  stored: () => void;
 }
 
 export interface NoteAccess {
@@ -64,12 +71,15 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   private pending: Pending[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
-  /** itemId → rows this instance wrote since it last compacted the item. */
-  private readonly touched = new Map<string, number>();
+  /** itemId → rows this instance wrote since it last compacted the item, and when the last was. */
+  private readonly touched = new Map<string, { rows: number; lastAt: number }>();
   private readonly compactTimer: NodeJS.Timeout;
   /** `socketId itemId` → when its last `note.update` audit record was written. */
   private readonly audited = new Map<string, number>();
   private closed = false;
+  /** Items waiting to be compacted, one after the other (never all at once). */
+  private readonly compactQueue = new Set<string>();
+  private compacting: Promise<void> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -82,7 +92,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
 
   /* ---------- access ---------- */
 
-  /** Members of the meeting's team (the meeting room's rule). Notes the audit object. */
+  /** Members of the meeting's team, or a guest invited to this item. Notes the audit object. */
   async access(actor: Actor, itemId: string): Promise<NoteAccess> {
     RequestContext.note({ objectType: 'note', objectId: itemId, purpose: MEETING_PURPOSE });
     const item = await this.dataSource.manager.findOneBy(AgendaItemEntity, { id: itemId });
@@ -90,7 +100,11 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     const meeting = await this.dataSource.manager.findOneBy(MeetingEntity, { id: item.meetingId });
     if (!meeting) throw forbidden();
     RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id, itemId } });
-    if (!abilityFor(actor).can('read', asSubject('Meeting', { teamId: meeting.teamId })))
+    if (actor.guest) {
+      // A guest: only the notes of the items they are invited to, in their meeting.
+      if (actor.guest.meetingId !== meeting.id || !actor.guest.itemIds.includes(itemId))
+        throw forbidden();
+    } else if (!abilityFor(actor).can('read', asSubject('Meeting', { teamId: meeting.teamId })))
       throw forbidden();
     return { itemId, meetingId: meeting.id, teamId: meeting.teamId };
   }
@@ -155,14 +169,20 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     return bytes;
   }
 
-  /** Queues an (already relayed) update for the next batch. */
-  append(itemId: string, bytes: Uint8Array): void {
-    this.pending.push({ itemId, bytes });
+  /**
+   * Queues an (already relayed) update for the next batch; resolves once it is committed, so
+   * the gateway acknowledges only stored text (an instance that dies loses nothing it acked).
+   */
+  append(itemId: string, bytes: Uint8Array): Promise<void> {
+    const stored = new Promise<void>((resolve) => {
+      this.pending.push({ itemId, bytes, stored: resolve });
+    });
     if (this.closed || this.pending.length >= NOTE_FLUSH_MAX) {
       void this.flush();
     } else if (!this.flushTimer) {
       this.flushTimer = setTimeout(() => void this.flush(), NOTE_FLUSH_MS);
     }
+    return stored;
   }
 
   /** Writes the current batch (one row per item, its updates merged); serialised. */
@@ -193,16 +213,21 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
       await this.dataSource.manager.insert(NoteUpdateEntity, rows);
       // Only now leave the in-memory batch: a join meanwhile still saw these updates.
       this.pending = this.pending.slice(batch.length);
+      for (const p of batch) p.stored();
       for (const itemId of byItem.keys()) {
-        const rows = (this.touched.get(itemId) ?? 0) + 1;
-        this.touched.set(itemId, rows);
-        if (rows >= NOTE_COMPACT_AFTER_ROWS && !this.closed) void this.compactLogged(itemId);
+        const rows = (this.touched.get(itemId)?.rows ?? 0) + 1;
+        this.touched.set(itemId, { rows, lastAt: Date.now() });
+        if (rows >= NOTE_COMPACT_AFTER_ROWS && !this.closed) this.enqueueCompaction(itemId);
       }
     } catch (error) {
       // Keep the batch for the next attempt (an item deleted meanwhile is dropped).
       this.logger.error({ err: error, updates: batch.length }, 'Note batch not stored');
       const known = await this.existingItems([...byItem.keys()]).catch(() => null);
-      if (known) this.pending = this.pending.filter((p) => known.has(p.itemId));
+      if (known) {
+        // An update of a deleted item can never be stored: release its waiter.
+        for (const p of this.pending) if (!known.has(p.itemId)) p.stored();
+        this.pending = this.pending.filter((p) => known.has(p.itemId));
+      }
       if (!this.closed && this.pending.length > 0 && !this.flushTimer)
         this.flushTimer = setTimeout(() => void this.flush(), NOTE_FLUSH_MS * 5);
     }
@@ -218,8 +243,34 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
 
   /* ---------- compaction ---------- */
 
-  private async compactTouched(): Promise<void> {
-    for (const itemId of [...this.touched.keys()]) await this.compactLogged(itemId);
+  private compactTouched(): Promise<void> {
+    const quietSince = Date.now() - NOTE_COMPACT_MS;
+    for (const [itemId, { lastAt }] of this.touched)
+      if (lastAt <= quietSince) this.enqueueCompaction(itemId);
+    return this.compacting ?? Promise.resolve();
+  }
+
+  /**
+   * Queues an item for compaction. Items are compacted one at a time with a short pause in
+   * between: notes typed in the same rhythm reach the threshold together, and compacting a
+   * hundred of them at once would stall the embedded database (and with it the event loop).
+   */
+  private enqueueCompaction(itemId: string): void {
+    this.compactQueue.add(itemId);
+    this.compacting ??= this.drainCompactions().finally(() => {
+      this.compacting = null;
+    });
+  }
+
+  private async drainCompactions(): Promise<void> {
+    // A Set visits entries added while it is iterated.
+    for (const itemId of this.compactQueue) {
+      this.compactQueue.delete(itemId);
+      if (this.closed) break;
+      await this.compactLogged(itemId);
+      await new Promise<void>((resolve) => setTimeout(resolve, NOTE_COMPACT_PAUSE_MS).unref());
+    }
+    this.compactQueue.clear();
   }
 
   private async compactLogged(itemId: string): Promise<void> {
