@@ -110,7 +110,7 @@ describe('AppComponent (shell)', () => {
     );
   });
 
-  async function signIn(orgAdmin: boolean, demo: boolean): Promise<void> {
+  async function signIn(orgAdmin: boolean, demo: boolean, guest = false): Promise<void> {
     TestBed.overrideProvider(ConnectionStore, {
       useValue: {
         connect: () => undefined,
@@ -134,6 +134,7 @@ describe('AppComponent (shell)', () => {
           orgAdmin,
           totpEnabled: true,
           teams: [],
+          guest,
         },
         csrfToken: 't',
         demo,
@@ -168,5 +169,19 @@ describe('AppComponent (shell)', () => {
     const banner = root.querySelector('[data-testid="demo-banner"]');
     expect(banner?.getAttribute('role')).toBe('note');
     expect(banner?.textContent).toContain('Demo — fictieve gegevens');
+  });
+
+  it('shows a guest only their meeting: no teams, administration or audit in the menu', async () => {
+    await signIn(false, false, true);
+    const root = await render('/status');
+    expect(root.querySelector('[data-testid="nav-guest-meeting"]')?.textContent?.trim()).toBe(
+      'Mijn overleg',
+    );
+    for (const id of ['nav-start', 'nav-teams', 'nav-admin', 'nav-audit', 'nav-login'])
+      expect({ id, shown: root.querySelector(`[data-testid="${id}"]`) !== null }).toEqual({
+        id,
+        shown: false,
+      });
+    expect(root.querySelector('[data-testid="logout-button"]')).not.toBeNull();
   });
 });

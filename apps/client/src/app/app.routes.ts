@@ -74,6 +74,11 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@casustafel/client/feature-status').then((m) => m.STATUS_ROUTES),
   },
   {
+    // Remote specialists: sign-in with the invitation link, and their meeting (guest sessions only).
+    path: 'gast',
+    loadChildren: () => import('@casustafel/client/feature-meetings').then((m) => m.GUEST_ROUTES),
+  },
+  {
     path: 'geen-toegang',
     title: 'forbidden.title',
     loadComponent: () =>

@@ -1,1 +1,2 @@
 export * from './lib/meetings.routes';
+export * from './lib/guest.routes';

@@ -28,6 +28,7 @@ const USER = {
   orgAdmin: false,
   totpEnabled: false,
   teams: [],
+  guest: false,
 };
 
 function session(stage: string, extra: object = {}): object {

@@ -6,7 +6,8 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgendaItemView, MeetingDetail } from '@casustafel/contracts';
-import { MeetingsStore } from '@casustafel/client/data-access';
+import { of } from 'rxjs';
+import { AuthStore, GuestsApi, MeetingsStore } from '@casustafel/client/data-access';
 import { AgendaPageComponent } from './agenda-page.component';
 import { focusAfterMove, stepTarget } from './agenda-move';
 
@@ -95,7 +96,12 @@ describe('AgendaPageComponent', () => {
           translocoConfig: { availableLangs: ['nl'], defaultLang: 'nl' },
         }),
       ],
-      providers: [provideRouter([]), { provide: MeetingsStore, useValue: store }],
+      providers: [
+        provideRouter([]),
+        { provide: MeetingsStore, useValue: store },
+        { provide: AuthStore, useValue: { user: signal({ id: ME, teams: [] }) } },
+        { provide: GuestsApi, useValue: { list: () => of({ ok: true, data: [] }) } },
+      ],
     });
   });
 

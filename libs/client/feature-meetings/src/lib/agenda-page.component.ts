@@ -22,7 +22,12 @@ import {
   type AgendaItemKind,
   plannedSchedule,
 } from '@casustafel/domain';
-import { failureMessageKey, LanguageStore, MeetingsStore } from '@casustafel/client/data-access';
+import {
+  AuthStore,
+  failureMessageKey,
+  LanguageStore,
+  MeetingsStore,
+} from '@casustafel/client/data-access';
 import {
   AlertComponent,
   DateTimePipe,
@@ -30,6 +35,7 @@ import {
   StatusBadgeComponent,
 } from '@casustafel/client/ui';
 import { focusAfterMove, stepTarget } from './agenda-move';
+import { type GuestInviteItem, GuestInvitePanelComponent } from './guest-invite-panel.component';
 
 /** `/overleggen/:meetingId`: the agenda editor (items, order by drag and drop or keyboard, publish). */
 @Component({
@@ -46,6 +52,7 @@ import { focusAfterMove, stepTarget } from './agenda-move';
     DateTimePipe,
     PageHeadingComponent,
     StatusBadgeComponent,
+    GuestInvitePanelComponent,
   ],
   templateUrl: './agenda-page.component.html',
   styleUrl: './meetings.css',
@@ -56,6 +63,7 @@ export class AgendaPageComponent {
   protected readonly language = inject(LanguageStore);
   readonly #transloco = inject(TranslocoService);
   readonly #injector = inject(Injector);
+  readonly #auth = inject(AuthStore);
   protected readonly kinds = AGENDA_ITEM_KINDS;
   protected readonly minBox = AGENDA_TIME_BOX_MIN_MINUTES;
   protected readonly maxBox = AGENDA_TIME_BOX_MAX_MINUTES;
@@ -109,6 +117,19 @@ export class AgendaPageComponent {
     const meeting = this.store.meeting();
     return !!meeting && (meeting.plannedMinutes ?? 0) > meeting.durationMinutes;
   });
+  /** The meeting's chair, or a chair or team leader of its team: may invite guests. */
+  protected readonly canInviteGuests = computed(() => {
+    const meeting = this.store.meeting();
+    const user = this.#auth.user();
+    if (!meeting || !user) return false;
+    if (meeting.chairId === user.id) return true;
+    const roles = user.teams.find((t) => t.teamId === meeting.teamId)?.roles ?? [];
+    return roles.includes('chair') || roles.includes('team_leader');
+  });
+  /** The agenda as the guest panel offers it. */
+  protected readonly guestItems = computed<GuestInviteItem[]>(() =>
+    this.store.agenda().map((item) => ({ id: item.id, label: this.label(item) })),
+  );
   /** Ready preparations not yet on this agenda. */
   protected readonly freePreparations = computed(() => {
     const used = new Set(this.store.agenda().map((i) => i.preparationId));

@@ -5,14 +5,20 @@ import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AgendaItemView } from '@casustafel/contracts';
+import type { AgendaItemView, DecisionView } from '@casustafel/contracts';
 import { createLiveRoomState, type LiveRoomState } from '@casustafel/domain';
 import {
   AuthStore,
   type LiveClock,
   LiveRoomStore,
+  MeetingRecordsStore,
   MeetingsStore,
+  type NoteSync,
+  NoteSyncService,
+  type NoteUser,
 } from '@casustafel/client/data-access';
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
 import { LiveRoomPageComponent } from './live-room-page.component';
 
 const nl = JSON.parse(
@@ -76,10 +82,41 @@ function setup(userId: string) {
       agendaItem('i2', 1, 'casusbespreking', ''),
     ]),
     preparations: signal([]),
-    memberName: () => '',
+    memberName: (id: string) => (id === MEMBER ? 'Sanne Bakker' : ''),
+    members: signal([{ userId: MEMBER, displayName: 'Sanne Bakker' }]),
     openMeeting: jest.fn(async () => undefined),
     loadPreparations: jest.fn(async () => undefined),
     close: jest.fn(),
+  };
+  const decisions = signal<DecisionView[]>([]);
+  const records = {
+    decisionsOf: (itemId: string) => decisions().filter((d) => d.agendaItemId === itemId),
+    actionsOf: () => [],
+    open: jest.fn(async (_meetingId: string) => undefined),
+    close: jest.fn(),
+    createDecision: jest.fn(async (_body: unknown) => ({ ok: true, record: {} })),
+    createAction: jest.fn(async (_body: unknown) => ({ ok: true, record: {} })),
+    updateAction: jest.fn(async () => ({ ok: true, record: {} })),
+  };
+  /** A local note (no socket): what the editor binds to. */
+  const opened: NoteSync[] = [];
+  const notes = {
+    open: jest.fn(async (itemId: string, user: NoteUser) => {
+      const doc = new Y.Doc();
+      const awareness = new Awareness(doc);
+      awareness.setLocalStateField('user', user);
+      const note = {
+        itemId,
+        doc,
+        text: doc.getText('text'),
+        awareness,
+        status: signal('synced'),
+        peers: signal<string[]>([]),
+        destroy: () => awareness.destroy(),
+      } as unknown as NoteSync;
+      opened.push(note);
+      return note;
+    }),
   };
   TestBed.configureTestingModule({
     imports: [
@@ -92,10 +129,12 @@ function setup(userId: string) {
       provideRouter([]),
       { provide: LiveRoomStore, useValue: live },
       { provide: MeetingsStore, useValue: meetings },
-      { provide: AuthStore, useValue: { user: signal({ id: userId }) } },
+      { provide: AuthStore, useValue: { user: signal({ id: userId, displayName: 'Ik' }) } },
+      { provide: MeetingRecordsStore, useValue: records },
+      { provide: NoteSyncService, useValue: notes },
     ],
   });
-  return { live, state, clock };
+  return { live, state, clock, records, decisions, notes, opened };
 }
 
 async function render() {
@@ -158,6 +197,90 @@ describe('LiveRoomPageComponent', () => {
       expect(q(root, 'live-phase-ordening')?.getAttribute('aria-current')).toBe('step');
       q(root, 'live-phase-next')?.click();
       expect(ctx.live.send).toHaveBeenCalledWith({ type: 'phase:advance', itemId: 'i2' });
+    });
+  });
+
+  describe('notes, decisions and actions', () => {
+    beforeEach(() => {
+      ctx = setup(CHAIR);
+      ctx.state.update((s) => s && { ...s, currentItemId: 'i1' });
+    });
+
+    it('opens the current item’s shared note in a labelled editor and loads the records', async () => {
+      const { root } = await render();
+      expect(ctx.records.open).toHaveBeenCalledWith(MEETING);
+      expect(ctx.notes.open).toHaveBeenCalledWith('i1', expect.objectContaining({ name: 'Ik' }));
+      const input = root.querySelector<HTMLElement>('[data-testid="note-input"]');
+      expect(input?.getAttribute('contenteditable')).toBe('true');
+      const label = root.querySelector(`#${input?.getAttribute('aria-labelledby')}`);
+      expect(label?.textContent).toContain('Gedeelde aantekeningen');
+      expect(label?.textContent).toContain('Aantekeningen bij Werkinstructie');
+      // Text in the shared Y.Text shows in the editor.
+      ctx.opened[0]?.text.insert(0, 'Afspraak met de school');
+      expect(input?.textContent).toContain('Afspraak met de school');
+    });
+
+    it('records a decision with type, text and grounds, and says what is missing first', async () => {
+      const { fixture, root } = await render();
+      q(root, 'decision-submit')?.click();
+      await fixture.whenStable();
+      expect(ctx.records.createDecision).not.toHaveBeenCalled();
+      expect(root.textContent).toContain('Kies de soort besluit.');
+      const type = q(root, 'decision-type') as HTMLSelectElement;
+      type.value = 'opschalen';
+      type.dispatchEvent(new Event('change'));
+      for (const [id, value] of [
+        ['decision-text-input', 'Opschalen naar Veilig Thuis'],
+        ['decision-rationale', 'Zorgen over de veiligheid'],
+      ]) {
+        const field = q(root, id) as HTMLTextAreaElement;
+        field.value = value;
+        field.dispatchEvent(new Event('input'));
+      }
+      q(root, 'decision-submit')?.click();
+      await fixture.whenStable();
+      expect(ctx.records.createDecision).toHaveBeenCalledWith({
+        itemId: 'i1',
+        type: 'opschalen',
+        text: 'Opschalen naar Veilig Thuis',
+        rationale: 'Zorgen over de veiligheid',
+      });
+      expect(q(root, 'records-saved')?.textContent).toContain('Besluit vastgelegd.');
+    });
+
+    it('shows a Dutch message for a refused command', async () => {
+      ctx.records.createAction.mockResolvedValueOnce({ ok: false, code: 'FORBIDDEN' } as never);
+      const { fixture, root } = await render();
+      const owner = q(root, 'action-owner') as HTMLSelectElement;
+      owner.value = MEMBER;
+      owner.dispatchEvent(new Event('change'));
+      const due = q(root, 'action-due') as HTMLInputElement;
+      due.value = '2099-01-01';
+      due.dispatchEvent(new Event('input'));
+      const text = q(root, 'action-text-input') as HTMLTextAreaElement;
+      text.value = 'Bel de school';
+      text.dispatchEvent(new Event('input'));
+      q(root, 'action-submit')?.click();
+      await fixture.whenStable();
+      expect(ctx.records.createAction).toHaveBeenCalledWith({
+        itemId: 'i1',
+        ownerUserId: MEMBER,
+        due: '2099-01-01',
+        text: 'Bel de school',
+      });
+      expect(q(root, 'records-error')?.textContent).toContain(nl.errors.FORBIDDEN);
+    });
+
+    it('shows another item on request and follows the current item again', async () => {
+      const { fixture, root } = await render();
+      q(root, 'live-show-i2')?.click();
+      await fixture.whenStable();
+      expect(ctx.notes.open).toHaveBeenLastCalledWith('i2', expect.anything());
+      expect(q(root, 'live-work-other')).not.toBeNull();
+      q(root, 'live-work-follow')?.click();
+      await fixture.whenStable();
+      expect(ctx.notes.open).toHaveBeenLastCalledWith('i1', expect.anything());
+      expect(q(root, 'live-work-other')).toBeNull();
     });
   });
 

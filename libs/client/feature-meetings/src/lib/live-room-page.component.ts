@@ -18,15 +18,28 @@ import {
   failureMessageKey,
   type LiveCommandBody,
   LiveRoomStore,
+  MeetingRecordsStore,
   MeetingsStore,
 } from '@casustafel/client/data-access';
 import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { LiveClockComponent, PhaseStepperComponent } from './live-clock.component';
+import { LiveNoteComponent } from './live-note.component';
+import { RecordsPanelComponent } from './records-panel.component';
 
 /** `/overleggen/:meetingId/live`: the live room of a meeting. */
 @Component({
   selector: 'cst-live-room-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, AlertComponent, PageHeadingComponent],
+  imports: [
+    RouterLink,
+    LiveClockComponent,
+    PhaseStepperComponent,
+    TranslocoPipe,
+    AlertComponent,
+    PageHeadingComponent,
+    LiveNoteComponent,
+    RecordsPanelComponent,
+  ],
   templateUrl: './live-room-page.component.html',
   styleUrl: './meetings.css',
 })
@@ -34,6 +47,7 @@ export class LiveRoomPageComponent implements OnDestroy {
   readonly meetingId = input.required<string>();
   protected readonly live = inject(LiveRoomStore);
   protected readonly meetings = inject(MeetingsStore);
+  protected readonly records = inject(MeetingRecordsStore);
   readonly #auth = inject(AuthStore);
   readonly #transloco = inject(TranslocoService);
   protected readonly phases = DISCUSSION_PHASES;
@@ -63,6 +77,13 @@ export class LiveRoomPageComponent implements OnDestroy {
     });
   });
   protected readonly current = computed(() => this.items().find((i) => i.current) ?? null);
+  /** The item whose note and records are shown: the one picked, else the current one. */
+  protected readonly selectedId = signal<string | null>(null);
+  protected readonly workItem = computed(() => {
+    const items = this.items();
+    const picked = this.selectedId();
+    return (picked ? items.find((i) => i.id === picked) : null) ?? this.current() ?? null;
+  });
   protected readonly currentIndex = computed(() => this.items().findIndex((i) => i.current));
   protected readonly phaseIndex = computed(() => {
     const phase = this.live.phase();
@@ -79,6 +100,7 @@ export class LiveRoomPageComponent implements OnDestroy {
       untracked(() => {
         void this.meetings.openMeeting(meetingId).then(() => this.meetings.loadPreparations());
         void this.live.join(meetingId, this.live.mode());
+        void this.records.open(meetingId);
       });
     });
     // Announce item and phase changes (aria-live).
@@ -112,6 +134,12 @@ export class LiveRoomPageComponent implements OnDestroy {
 
   ngOnDestroy(): void {
     this.live.leave();
+    this.records.close();
+  }
+
+  /** Shows another item's note and records (null: follow the current item). */
+  protected select(itemId: string | null): void {
+    this.selectedId.set(itemId === this.current()?.id ? null : itemId);
   }
 
   protected title(item: { title: string; kind: string; preparationId: string | null }): string {

@@ -15,7 +15,7 @@ export const MEETING_LIST_ROUTES: Routes = [
   },
 ];
 
-/** `/overleggen/:meetingId` and `/overleggen/:meetingId/live` */
+/** `/overleggen/:meetingId`, `/overleggen/:meetingId/live` and `/overleggen/:meetingId/notulen` */
 export const MEETING_ROUTES: Routes = [
   {
     path: ':meetingId',
@@ -26,5 +26,10 @@ export const MEETING_ROUTES: Routes = [
     path: ':meetingId/live',
     title: 'meetings.live.title',
     loadComponent: () => import('./live-room-page.component').then((m) => m.LiveRoomPageComponent),
+  },
+  {
+    path: ':meetingId/notulen',
+    title: 'meetings.minutes.title',
+    loadComponent: () => import('./minutes-page.component').then((m) => m.MinutesPageComponent),
   },
 ];

@@ -2,7 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MEETING_STATUSES, PRESENCE_MODES } from '@casustafel/contracts';
-import { AGENDA_ITEM_KINDS, AGENDA_ITEM_STATUSES, DISCUSSION_PHASES } from '@casustafel/domain';
+import {
+  ACTION_STATUSES,
+  AGENDA_ITEM_KINDS,
+  AGENDA_ITEM_STATUSES,
+  DECISION_TYPE_LABELS,
+  DECISION_TYPES,
+  DISCUSSION_PHASES,
+  LIVE_ROLES,
+  MINUTES_STATUSES,
+} from '@casustafel/domain';
 import { WEEKDAYS } from '@casustafel/client/data-access';
 
 type Tree = { [key: string]: string | Tree };
@@ -38,9 +47,19 @@ describe('meeting translations', () => {
         ...AGENDA_ITEM_STATUSES.map((s) => `statuses.item.${s}`),
         ...WEEKDAYS.map((d) => `weekdays.${d}`),
         ...PRESENCE_MODES.map((m) => `presence.${m}`),
+        ...DECISION_TYPES.map((t) => `records.types.${t}`),
+        ...ACTION_STATUSES.map((s) => `records.statuses.${s}`),
+        ...MINUTES_STATUSES.map((s) => `minutes.status.${s}`),
+        ...LIVE_ROLES.map((r) => `minutes.roles.${r}`),
+        ...['connecting', 'synced', 'offline'].map((s) => `notes.status.${s}`),
       ];
       expect(needed.filter((k) => !keys.has(k))).toEqual([]);
       expect((langs[lang]['team'] as Tree)['meetings']).toBeTruthy();
     },
   );
+
+  it('names the decision types in Dutch as the domain does (the minutes and the PDF use those)', () => {
+    const records = (langs.nl['meetings'] as Tree)['records'] as Tree;
+    expect(records['types']).toEqual(DECISION_TYPE_LABELS);
+  });
 });

@@ -18,6 +18,10 @@ export function pathForStage(stage: SessionStage): string {
   }
 }
 
+/** Where a signed-in guest belongs; their sign-in page is `/gast`. */
+export const GUEST_ROOM_PATH = '/gast/overleg';
+export const GUEST_SIGN_IN_PATH = '/gast';
+
 async function stageOf(): Promise<SessionStage> {
   const auth = inject(AuthStore);
   await auth.ensureLoaded();
@@ -30,8 +34,10 @@ async function stageOf(): Promise<SessionStage> {
  */
 export const completeSessionGuard: CanActivateFn = async (_route, state) => {
   const router = inject(Router);
+  const auth = inject(AuthStore);
   const stage = await stageOf();
-  if (stage === 'complete') return true;
+  // A remote specialist (guest) has no member pages: only their meeting.
+  if (stage === 'complete') return auth.user()?.guest ? router.parseUrl(GUEST_ROOM_PATH) : true;
   if (stage === 'anonymous') {
     return router.createUrlTree(['/inloggen'], { queryParams: { terug: state.url } });
   }
@@ -60,3 +66,15 @@ export function stageGuard(expected: SessionStage): CanActivateFn {
     return router.parseUrl(pathForStage(stage));
   };
 }
+
+/**
+ * The guest's meeting page: a complete session of a guest. Members go to their start page;
+ * anyone else to the guest sign-in (the invitation link).
+ */
+export const guestSessionGuard: CanActivateFn = async () => {
+  const auth = inject(AuthStore);
+  const router = inject(Router);
+  const stage = await stageOf();
+  if (stage === 'complete') return auth.user()?.guest ? true : router.parseUrl('/');
+  return router.parseUrl(GUEST_SIGN_IN_PATH);
+};

@@ -6,7 +6,9 @@ import {
   CLOCK_SYNC_SAMPLES,
   LIVE_SOCKET_FACTORY,
   type LiveSocket,
+  type NoteServerMessage,
   RealtimeClient,
+  type RecordServerMessage,
 } from './realtime.client';
 
 type Handler = (...args: unknown[]) => void;
@@ -22,6 +24,7 @@ class FakeSocket {
   });
   readonly disconnect = jest.fn();
   readonly removeAllListeners = jest.fn();
+  readonly emit = jest.fn();
   readonly io = {
     on: (event: string, handler: Handler) => this.managerHandlers.set(event, handler),
   };
@@ -123,5 +126,29 @@ describe('RealtimeClient', () => {
     socket.active = false;
     client.connect();
     expect(socket.connect).toHaveBeenCalledTimes(2);
+  });
+
+  it('passes note and record broadcasts on, and sends awareness only while connected', () => {
+    const notes: NoteServerMessage[] = [];
+    const records: RecordServerMessage[] = [];
+    client.notes$.subscribe((m) => notes.push(m));
+    client.records$.subscribe((m) => records.push(m));
+    client.connect();
+    const update = { itemId: 'i1', update: 'AAE=', origin: 'other' };
+    socket.fire('note:update', update);
+    socket.fire('note:awareness', update);
+    const action = { meetingId: 'm1', seq: 3, commandId: 'c1', action: { id: 'a1' } };
+    socket.fire('action:updated', action);
+    expect(notes).toEqual([
+      { type: 'update', event: update },
+      { type: 'awareness', event: update },
+    ]);
+    expect(records).toEqual([{ type: 'action:updated', event: action }]);
+
+    client.emitAwareness({ itemId: 'i1', update: 'AAE=' });
+    expect(socket.emit).not.toHaveBeenCalled();
+    socket.connected = true;
+    client.emitAwareness({ itemId: 'i1', update: 'AAE=' });
+    expect(socket.emit).toHaveBeenCalledWith('note:awareness', { itemId: 'i1', update: 'AAE=' });
   });
 });

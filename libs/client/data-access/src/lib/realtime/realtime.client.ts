@@ -2,7 +2,10 @@ import { inject, Injectable, InjectionToken, type OnDestroy } from '@angular/cor
 import { type Observable, Subject } from 'rxjs';
 import { io, type Socket } from 'socket.io-client';
 import {
+  type ActionEvent,
   clockSyncResponseSchema,
+  type DecisionCreatedEvent,
+  type GuestStateEvent,
   LIVE_NAMESPACE,
   LIVE_PATH,
   type LiveClientToServerEvents,
@@ -10,6 +13,9 @@ import {
   type LiveServerToClientEvents,
   type MeetingEvent,
   type MeetingPresence,
+  type NoteAwareness,
+  type NoteAwarenessEvent,
+  type NoteUpdateEvent,
   presenceCountSchema,
 } from '@casustafel/contracts';
 import { type ClockSample, estimateClockOffset } from '@casustafel/domain';
@@ -21,8 +27,27 @@ export type MeetingServerMessage =
   | { type: 'presence'; presence: MeetingPresence }
   | { type: 'closed'; meetingId: string };
 
+/** Server → client note traffic (Yjs updates and awareness of other sockets). */
+export type NoteServerMessage =
+  { type: 'update'; event: NoteUpdateEvent } | { type: 'awareness'; event: NoteAwarenessEvent };
+
+/** Server → client decisions and actions, committed with the meeting's seq. */
+export type RecordServerMessage =
+  | { type: 'decision:created'; event: DecisionCreatedEvent }
+  | { type: 'action:created'; event: ActionEvent }
+  | { type: 'action:updated'; event: ActionEvent };
+
 /** Client → server events that carry an ack (typed by the contract). */
-export type LiveAckEvent = 'meeting:join' | 'meeting:command' | 'clock:sync';
+export type LiveAckEvent =
+  | 'meeting:join'
+  | 'meeting:command'
+  | 'clock:sync'
+  | 'note:join'
+  | 'note:update'
+  | 'decision:create'
+  | 'action:create'
+  | 'action:update'
+  | 'guest:join';
 type AckPayload<E extends LiveAckEvent> = Parameters<LiveClientToServerEvents[E]>[0];
 type AckResult<E extends LiveAckEvent> = Parameters<Parameters<LiveClientToServerEvents[E]>[1]>[0];
 /** An ack, or `timeout` when none arrived in time (or the socket is not connected). */
@@ -63,10 +88,19 @@ export class RealtimeClient implements OnDestroy {
   #socket: LiveSocket | null = null;
 
   readonly #meeting = new Subject<MeetingServerMessage>();
+  readonly #notes = new Subject<NoteServerMessage>();
+  readonly #records = new Subject<RecordServerMessage>();
+  readonly #guest = new Subject<GuestStateEvent>();
 
   readonly events$: Observable<RealtimeEvent> = this.#events.asObservable();
   /** `meeting:event`, `meeting:presence` and `meeting:closed` of every joined meeting. */
   readonly meeting$: Observable<MeetingServerMessage> = this.#meeting.asObservable();
+  /** `note:update` and `note:awareness` of every joined note. */
+  readonly notes$: Observable<NoteServerMessage> = this.#notes.asObservable();
+  /** `decision:created`, `action:created` and `action:updated` of every joined meeting. */
+  readonly records$: Observable<RecordServerMessage> = this.#records.asObservable();
+  /** `guest:state`: a guest's view of their meeting's live room (guests only). */
+  readonly guest$: Observable<GuestStateEvent> = this.#guest.asObservable();
 
   /** Whether the socket is connected right now. */
   get connected(): boolean {
@@ -89,6 +123,18 @@ export class RealtimeClient implements OnDestroy {
     } catch {
       return { ok: false, timeout: true };
     }
+  }
+
+  /** Sends a note's awareness update without waiting for an ack (cursors are best effort). */
+  /** Closes a note on this connection (no ack needed: a lost leave ends with the socket). */
+  emitNoteLeave(itemId: string): void {
+    const socket = this.#socket;
+    if (socket?.connected) socket.emit('note:leave', { itemId });
+  }
+
+  emitAwareness(payload: NoteAwareness): void {
+    const socket = this.#socket;
+    if (socket?.connected) socket.emit('note:awareness', payload);
   }
 
   /** Opens the connection, or reopens it after the server or the user closed it. */
@@ -125,6 +171,14 @@ export class RealtimeClient implements OnDestroy {
     socket.on('meeting:closed', ({ meetingId }) =>
       this.#meeting.next({ type: 'closed', meetingId }),
     );
+    socket.on('note:update', (event) => this.#notes.next({ type: 'update', event }));
+    socket.on('note:awareness', (event) => this.#notes.next({ type: 'awareness', event }));
+    socket.on('decision:created', (event) =>
+      this.#records.next({ type: 'decision:created', event }),
+    );
+    socket.on('action:created', (event) => this.#records.next({ type: 'action:created', event }));
+    socket.on('action:updated', (event) => this.#records.next({ type: 'action:updated', event }));
+    socket.on('guest:state', (view) => this.#guest.next(view));
     this.#events.next({ type: 'connecting' });
     socket.connect();
   }
@@ -139,6 +193,9 @@ export class RealtimeClient implements OnDestroy {
     this.#socket = null;
     this.#events.complete();
     this.#meeting.complete();
+    this.#notes.complete();
+    this.#records.complete();
+    this.#guest.complete();
   }
 
   /** A few `clock:sync` round trips, one after another; reports the best estimate. */

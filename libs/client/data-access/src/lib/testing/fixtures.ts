@@ -25,6 +25,7 @@ export function buildUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
     orgAdmin: false,
     totpEnabled: true,
     teams: [{ teamId: IDS.team, teamName: 'Wijkteam Noord', roles: ['member', 'chair'] }],
+    guest: false,
     ...overrides,
   };
 }

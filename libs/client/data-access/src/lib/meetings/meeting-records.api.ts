@@ -1,0 +1,55 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { Observable } from 'rxjs';
+import { z } from 'zod';
+import type { MeetingRecordsView, MinutesView } from '@casustafel/contracts';
+import type { ApiResult } from '../errors/api-failure';
+import { apiResult } from '../http/api-call';
+
+const id = encodeURIComponent;
+
+/* The records contract has interfaces only: check the shape loosely, trust the api for the rest. */
+const records = z.looseObject({
+  meetingId: z.uuid(),
+  decisions: z.array(z.looseObject({ id: z.uuid(), agendaItemId: z.uuid() })),
+  actions: z.array(z.looseObject({ id: z.uuid(), agendaItemId: z.uuid(), status: z.string() })),
+}) as unknown as z.ZodType<MeetingRecordsView>;
+const minutes = z.looseObject({
+  meetingId: z.uuid(),
+  status: z.enum(['draft', 'approved']),
+  items: z.array(z.looseObject({ itemId: z.uuid() })),
+  attendance: z.looseObject({ present: z.array(z.unknown()), absent: z.array(z.unknown()) }),
+}) as unknown as z.ZodType<MinutesView>;
+
+/** The address of a meeting's minutes as PDF (a download: `content-disposition: attachment`). */
+export function minutesPdfUrl(meetingId: string): string {
+  return `/api/meetings/${id(meetingId)}/minutes.pdf`;
+}
+
+/** Decisions, actions and minutes of a meeting (REST). Never errors: failures become values. */
+@Injectable({ providedIn: 'root' })
+export class MeetingRecordsApi {
+  readonly #http = inject(HttpClient);
+
+  records(meetingId: string): Observable<ApiResult<MeetingRecordsView>> {
+    return apiResult(this.#http.get<unknown>(`/api/meetings/${id(meetingId)}/records`), records);
+  }
+
+  minutes(meetingId: string): Observable<ApiResult<MinutesView>> {
+    return apiResult(this.#http.get<unknown>(`/api/meetings/${id(meetingId)}/minutes`), minutes);
+  }
+
+  generateMinutes(meetingId: string): Observable<ApiResult<MinutesView>> {
+    return apiResult(
+      this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/minutes`, {}),
+      minutes,
+    );
+  }
+
+  approveMinutes(meetingId: string): Observable<ApiResult<MinutesView>> {
+    return apiResult(
+      this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/minutes/approve`, {}),
+      minutes,
+    );
+  }
+}

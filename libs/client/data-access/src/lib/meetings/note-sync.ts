@@ -1,0 +1,305 @@
+import { signal } from '@angular/core';
+import type { Observable, Subscription } from 'rxjs';
+import * as Y from 'yjs';
+import {
+  applyAwarenessUpdate,
+  Awareness,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import {
+  NOTE_TEXT_NAME,
+  NOTE_UPDATE_MAX_BYTES,
+  type NoteJoinResult,
+  type NoteUpdateResult,
+} from '@casustafel/contracts';
+import type { AckOutcome, NoteServerMessage } from '../realtime/realtime.client';
+
+/** Origin of updates that came from the server (never sent back). */
+export const NOTE_REMOTE_ORIGIN = Symbol('note-remote');
+
+/** An empty Yjs update (nothing the server lacks) is 2 bytes. */
+const EMPTY_UPDATE_BYTES = 2;
+
+/** What a note needs of the live socket; the RealtimeClient in the app, a fake in tests. */
+export interface NoteTransport {
+  readonly connected: boolean;
+  join(itemId: string): Promise<AckOutcome<NoteJoinResult>>;
+  update(itemId: string, update: string): Promise<AckOutcome<NoteUpdateResult>>;
+  awareness(itemId: string, update: string): void;
+  /** Closes the note on the connection (after the last update was answered). */
+  leave?(itemId: string): void;
+  /** Updates and awareness of other sockets (any item: the note filters its own). */
+  readonly messages$: Observable<NoteServerMessage>;
+  /** Emits after every (re)connect of the socket. */
+  readonly connected$: Observable<unknown>;
+}
+
+/** Who types: shown next to one's cursor in the other editors. */
+export interface NoteUser {
+  name: string;
+  color: string;
+  colorLight: string;
+}
+
+export type NoteSyncStatus = 'connecting' | 'synced' | 'offline';
+
+/** How often a note sends (the api limits live events per socket, ~30 a second). */
+export interface NoteSyncTiming {
+  /** Local updates within this window go out as one merged `note:update` (0: each at once). */
+  updateDelayMs: number;
+  /** Cursor moves within this window go out as one awareness update (0: each at once). */
+  awarenessDelayMs: number;
+  /** First wait before joining again after a refused or lost join; doubles up to 10 s. */
+  retryMs: number;
+}
+
+export const NOTE_SYNC_TIMING: NoteSyncTiming = {
+  updateDelayMs: 100,
+  awarenessDelayMs: 200,
+  retryMs: 1_000,
+};
+
+const RETRY_MAX_MS = 10_000;
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(binary);
+}
+
+export function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The shared note of one agenda item: a Y.Doc whose `Y.Text` (`NOTE_TEXT_NAME`) the editor
+ * binds to, and an Awareness for presence cursors, kept in sync over the live socket.
+ *
+ * Sync: `note:join` → apply the stored state → send what the server lacks (the diff against its
+ * state vector; so edits made offline merge on reconnect). Every local update is then sent as
+ * `note:update` (those of a short window merged into one, to stay well under the api's per-socket
+ * rate); updates of others are applied with {@link NOTE_REMOTE_ORIGIN}. After a reconnect, a lost
+ * or refused update, or a refused join, the note joins again (with a growing wait while the socket
+ * stays connected). Cursor moves go out at most every `awarenessDelayMs`.
+ */
+export class NoteSync {
+  readonly doc = new Y.Doc();
+  readonly text: Y.Text = this.doc.getText(NOTE_TEXT_NAME);
+  readonly awareness = new Awareness(this.doc);
+  readonly #status = signal<NoteSyncStatus>('connecting');
+  readonly #peers = signal<string[]>([]);
+  /** `connecting` until the first join, `synced` while joined, `offline` otherwise. */
+  readonly status = this.#status.asReadonly();
+  /** Names of the others who have this note open. */
+  readonly peers = this.#peers.asReadonly();
+  #joined = false;
+  #joining: Promise<void> | null = null;
+  #rejoin = false;
+  #destroyed = false;
+  /** Updates sent and not yet answered (the note is left only after them). */
+  readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #subscriptions: Subscription[] = [];
+  #pending: Uint8Array[] = [];
+  #updateTimer: ReturnType<typeof setTimeout> | null = null;
+  #awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #retryMs: number;
+
+  constructor(
+    readonly itemId: string,
+    private readonly transport: NoteTransport,
+    user: NoteUser,
+    private readonly timing: NoteSyncTiming = NOTE_SYNC_TIMING,
+  ) {
+    this.#retryMs = timing.retryMs;
+    this.awareness.setLocalStateField('user', user);
+    this.doc.on('update', this.#onDocUpdate);
+    this.awareness.on('update', this.#onAwarenessUpdate);
+    this.awareness.on('change', this.#onAwarenessChange);
+    this.#subscriptions.push(
+      transport.messages$.subscribe((m) => this.#onMessage(m)),
+      transport.connected$.subscribe(() => {
+        this.#joined = false;
+        void this.join();
+      }),
+    );
+  }
+
+  /** Joins (or joins again) and exchanges the missing updates both ways. */
+  join(): Promise<void> {
+    if (this.#destroyed) return Promise.resolve();
+    if (this.#joining) {
+      this.#rejoin = true;
+      return this.#joining;
+    }
+    this.#joining = this.#doJoin().finally(() => {
+      this.#joining = null;
+      if (this.#rejoin && !this.#destroyed) {
+        this.#rejoin = false;
+        void this.join();
+      }
+    });
+    return this.#joining;
+  }
+
+  async #doJoin(): Promise<void> {
+    if (!this.transport.connected) {
+      this.#joined = false;
+      this.#status.set(this.#status() === 'connecting' ? 'connecting' : 'offline');
+      return;
+    }
+    const ack = await this.transport.join(this.itemId);
+    if (this.#destroyed) return;
+    if (!ack.ok) {
+      this.#joined = false;
+      this.#status.set('offline');
+      this.#retryLater();
+      return;
+    }
+    Y.applyUpdate(this.doc, fromBase64(ack.data.update), NOTE_REMOTE_ORIGIN);
+    this.#joined = true;
+    this.#retryMs = this.timing.retryMs;
+    // Whatever was waiting to be sent is part of the diff below.
+    this.#pending = [];
+    this.#status.set('synced');
+    const missing = Y.encodeStateAsUpdate(this.doc, fromBase64(ack.data.stateVector));
+    if (missing.length > EMPTY_UPDATE_BYTES) this.#send(missing);
+    // Tell the others who is here (and where the cursor is).
+    this.transport.awareness(
+      this.itemId,
+      toBase64(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])),
+    );
+  }
+
+  /** Joins again after a wait while the socket stays connected (a reconnect joins at once). */
+  #retryLater(): void {
+    if (this.#destroyed || this.#retryTimer || !this.transport.connected) return;
+    const wait = this.#retryMs;
+    this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      if (!this.#joined) void this.join();
+    }, wait);
+  }
+
+  #send(update: Uint8Array): void {
+    if (update.length > NOTE_UPDATE_MAX_BYTES) {
+      // Too large for one message (the editor inserts big pastes in parts, so this is rare):
+      // it stays in the local doc and the status says the note is not saved.
+      this.#status.set('offline');
+      return;
+    }
+    const sent = this.transport.update(this.itemId, toBase64(update));
+    this.#inFlight.add(sent);
+    void sent.finally(() => this.#inFlight.delete(sent));
+    void sent.then((ack) => {
+      if (!ack.ok && !this.#destroyed && this.#joined) {
+        // Lost or refused: join again; the diff against the server's state carries it.
+        this.#joined = false;
+        this.#status.set('offline');
+        if (this.transport.connected) this.#retryLater();
+      }
+    });
+  }
+
+  /** Sends the waiting local updates, merged into one where it fits. */
+  #flush(): void {
+    if (this.#updateTimer) clearTimeout(this.#updateTimer);
+    this.#updateTimer = null;
+    const pending = this.#pending;
+    this.#pending = [];
+    if (pending.length === 0 || !this.#joined) return;
+    const merged = pending.length === 1 ? (pending[0] as Uint8Array) : Y.mergeUpdates(pending);
+    if (merged.length <= NOTE_UPDATE_MAX_BYTES) this.#send(merged);
+    else for (const update of pending) this.#send(update);
+  }
+
+  readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === NOTE_REMOTE_ORIGIN || !this.#joined) return;
+    this.#pending.push(update);
+    if (this.timing.updateDelayMs <= 0) this.#flush();
+    else this.#updateTimer ??= setTimeout(() => this.#flush(), this.timing.updateDelayMs);
+  };
+
+  #sendAwareness(clients: number[]): void {
+    this.transport.awareness(this.itemId, toBase64(encodeAwarenessUpdate(this.awareness, clients)));
+  }
+
+  readonly #onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (!this.#joined) return;
+    if (origin === NOTE_REMOTE_ORIGIN) {
+      // The server keeps no awareness: greet a newcomer with our own state so they see us now.
+      if (change.added.some((id) => id !== this.doc.clientID)) {
+        this.transport.awareness(
+          this.itemId,
+          toBase64(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])),
+        );
+      }
+      return;
+    }
+    const clients = [...change.added, ...change.updated, ...change.removed];
+    const onlyMine = clients.every((id) => id === this.doc.clientID) && !change.removed.length;
+    if (!onlyMine || this.timing.awarenessDelayMs <= 0) {
+      this.#sendAwareness(clients);
+      return;
+    }
+    // Cursor moves: the latest state, at most every `awarenessDelayMs`.
+    this.#awarenessTimer ??= setTimeout(() => {
+      this.#awarenessTimer = null;
+      if (this.#joined && !this.#destroyed) this.#sendAwareness([this.doc.clientID]);
+    }, this.timing.awarenessDelayMs);
+  };
+
+  readonly #onAwarenessChange = (): void => {
+    const names: string[] = [];
+    this.awareness.getStates().forEach((state, clientId) => {
+      if (clientId === this.doc.clientID) return;
+      const user = (state as { user?: { name?: unknown } }).user;
+      if (typeof user?.name === 'string' && !names.includes(user.name)) names.push(user.name);
+    });
+    this.#peers.set(names.sort((a, b) => a.localeCompare(b, 'nl')));
+  };
+
+  #onMessage(message: NoteServerMessage): void {
+    if (message.event.itemId !== this.itemId || this.#destroyed) return;
+    try {
+      const bytes = fromBase64(message.event.update);
+      if (message.type === 'update') Y.applyUpdate(this.doc, bytes, NOTE_REMOTE_ORIGIN);
+      else applyAwarenessUpdate(this.awareness, bytes, NOTE_REMOTE_ORIGIN);
+    } catch {
+      // A malformed relay is ignored; the next join brings the stored state.
+    }
+  }
+
+  /** Leaves: tells the others the cursor is gone, stops listening, frees the doc. */
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#flush();
+    if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#awarenessTimer = this.#retryTimer = null;
+    removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
+    this.#destroyed = true;
+    // Leave the note's room once the last updates were answered (leaving first would refuse them).
+    const joined = this.#joined;
+    void Promise.allSettled([...this.#inFlight]).then(() => {
+      if (joined) this.transport.leave?.(this.itemId);
+    });
+    for (const s of this.#subscriptions) s.unsubscribe();
+    this.doc.off('update', this.#onDocUpdate);
+    this.awareness.off('update', this.#onAwarenessUpdate);
+    this.awareness.off('change', this.#onAwarenessChange);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

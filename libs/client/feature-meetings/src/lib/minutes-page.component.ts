@@ -1,0 +1,112 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { MinutesView } from '@casustafel/contracts';
+import {
+  AuthStore,
+  failureMessageKey,
+  MeetingsStore,
+  MinutesStore,
+} from '@casustafel/client/data-access';
+import {
+  AlertComponent,
+  ConfirmDialogComponent,
+  formatDateTime,
+  PageHeadingComponent,
+  StatusBadgeComponent,
+} from '@casustafel/client/ui';
+
+import { formatDay } from './records-panel.component';
+
+type MinutesItem = MinutesView['items'][number];
+
+/** `/overleggen/:meetingId/notulen`: the minutes (verslag) — generate, read, approve, PDF. */
+@Component({
+  selector: 'cst-minutes-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    AlertComponent,
+    ConfirmDialogComponent,
+    PageHeadingComponent,
+    StatusBadgeComponent,
+  ],
+  templateUrl: './minutes-page.component.html',
+  styleUrl: './minutes-page.component.css',
+})
+export class MinutesPageComponent {
+  readonly meetingId = input.required<string>();
+  protected readonly store = inject(MinutesStore);
+  protected readonly meetings = inject(MeetingsStore);
+  readonly #auth = inject(AuthStore);
+  readonly #transloco = inject(TranslocoService);
+  protected readonly errorKey = signal<string | null>(null);
+  protected readonly announcement = signal('');
+
+  protected readonly me = computed(() => this.#auth.user()?.id ?? null);
+  protected readonly isChair = computed(() => {
+    const meeting = this.meetings.meeting();
+    return !!meeting && meeting.chairId === this.me();
+  });
+  /** The chair and the minute taker write the minutes. */
+  protected readonly writes = computed(() => {
+    const meeting = this.meetings.meeting();
+    return this.isChair() || (!!meeting && meeting.minuteTakerId === this.me());
+  });
+  protected readonly when = computed(() => {
+    const minutes = this.store.minutes();
+    const start = minutes?.start ?? this.meetings.meeting()?.startsAt;
+    return start ? formatDateTime(start, this.#transloco.getActiveLang()) : '';
+  });
+  protected readonly approvedAt = computed(() => {
+    const at = this.store.minutes()?.approvedAt;
+    return at ? formatDateTime(at, this.#transloco.getActiveLang()) : '';
+  });
+
+  constructor() {
+    effect(() => {
+      const meetingId = this.meetingId();
+      untracked(() => {
+        void this.meetings.openMeeting(meetingId);
+        void this.store.open(meetingId);
+      });
+    });
+  }
+
+  protected name(userId: string | null): string {
+    if (!userId) return '';
+    return (
+      this.meetings.memberName(userId) || this.#transloco.translate('meetings.minutes.unknown')
+    );
+  }
+
+  protected day(due: string): string {
+    return formatDay(due, this.#transloco.getActiveLang());
+  }
+
+  protected title(item: MinutesItem): string {
+    return item.title || this.#transloco.translate(`meetings.kinds.${item.kind}`);
+  }
+
+  protected async generate(): Promise<void> {
+    const result = await this.store.generate();
+    this.errorKey.set(result.ok ? null : failureMessageKey(result.failure));
+    if (result.ok) this.announcement.set(this.#transloco.translate('meetings.minutes.generated'));
+  }
+
+  protected async approve(): Promise<void> {
+    const result = await this.store.approve();
+    this.errorKey.set(result.ok ? null : failureMessageKey(result.failure));
+    if (result.ok) this.announcement.set(this.#transloco.translate('meetings.minutes.approvedNow'));
+  }
+}
