@@ -1,36 +1,35 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { pgliteClientClass } from './pglite-connection';
+import { PGliteThread } from './pglite-thread';
 
 /**
- * The embedded PostgreSQL (PGlite) used when no DATABASE_URL is configured. It is driven
- * through PGlite's node-postgres adapter, so TypeORM takes the very same `pg` driver path as
- * in production. One connection only: PGlite is single-user.
+ * The embedded PostgreSQL (PGlite) used when no DATABASE_URL is configured. PGlite runs on a
+ * worker thread (`PGliteThread`), so queries never stall the api's event loop, and TypeORM
+ * reaches it through `pg` with a connection that speaks the wire protocol to that thread
+ * (`PGliteConnection`): the very same driver path as in production.
  */
 export class EmbeddedDatabase {
   private closed = false;
 
   private constructor(
-    readonly pglite: PGlite,
+    private readonly thread: PGliteThread,
     readonly dataDir: string,
   ) {}
 
   static async open(dataDir: string): Promise<EmbeddedDatabase> {
     if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-    const pglite = await PGlite.create(dataDir);
-    return new EmbeddedDatabase(pglite, dataDir);
+    return new EmbeddedDatabase(await PGliteThread.start(dataDir), dataDir);
   }
 
-  /** Options for `pg.Pool` (TypeORM's `extra`): one never-idle connection to this PGlite. */
+  /**
+   * Options for `pg.Pool` (TypeORM's `extra`): clients that talk to the PGlite thread, one at a
+   * time (PGlite is single-user), never closed for idleness.
+   */
   poolOptions(): Record<string, unknown> {
-    const config = createPgConfig(this.pglite);
     return {
-      connection: config.connection,
-      user: config.user,
-      password: config.password,
-      database: config.database,
-      host: config.host,
-      port: config.port,
+      Client: pgliteClientClass(this.thread),
+      user: 'postgres',
+      database: 'postgres',
       max: 1,
       idleTimeoutMillis: 0,
     };
@@ -39,6 +38,6 @@ export class EmbeddedDatabase {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.pglite.close();
+    await this.thread.close();
   }
 }

@@ -23,6 +23,7 @@ import {
 import { Public } from '../../common/access/access.decorator';
 import { type LiveSocketData, setSocketAuth } from '../../common/access/request-session';
 import { TokenBucket } from '../../common/live/token-bucket';
+import { takeDatabaseAnswers } from '../../database/pglite-thread';
 import { AppConfig } from '../../config/app-config';
 import { SessionService } from '../auth/session.service';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
@@ -136,6 +137,8 @@ export class LiveGateway
     );
     let warnedAt = 0;
     socket.use((packet, next) => {
+      // Answers of the embedded database are taken between two packets (see there).
+      takeDatabaseAnswers();
       if (bucket.take(Date.now())) return next();
       const ack = packet[packet.length - 1] as unknown;
       if (typeof ack === 'function')
