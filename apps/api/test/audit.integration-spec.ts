@@ -135,6 +135,38 @@ describe.each(testEngines())('audit log on %s', (engine) => {
     expect((await audit.verify()).ok).toBe(true);
   });
 
+  it('group-commits concurrent record() calls: in call order, far fewer transactions than events', async () => {
+    const transaction = jest.spyOn(dataSource.manager, 'transaction');
+    const objects = Array.from({ length: 40 }, () => randomUUID());
+    await Promise.all(
+      objects.map((id) => audit.record(buildAuditInput({ object: { type: 'case', id } }))),
+    );
+    // The first event goes alone; the 39 recorded while it was written go together.
+    expect(transaction.mock.calls.length).toBeLessThanOrEqual(3);
+    const rows = (await dataSource.query(
+      `SELECT "object_id" AS "id" FROM "audit_event" WHERE "object_id" = ANY($1::text[]) ORDER BY "seq"`,
+      [objects],
+    )) as { id: string }[];
+    expect(rows.map((r) => r.id)).toEqual(objects);
+    expect((await audit.verify()).ok).toBe(true);
+  });
+
+  it('fails the callers of a group whose write fails, and writes the next group', async () => {
+    const original = dataSource.manager.transaction.bind(dataSource.manager);
+    let calls = 0;
+    jest.spyOn(dataSource.manager, 'transaction').mockImplementation(((...args: unknown[]) => {
+      calls += 1;
+      if (calls === 1) return Promise.reject(new Error('database away'));
+      return (original as (...a: unknown[]) => Promise<unknown>)(...args);
+    }) as typeof dataSource.manager.transaction);
+    const before = (await audit.head())?.seq ?? 0;
+    const first = audit.record(buildAuditInput());
+    const second = audit.record(buildAuditInput());
+    await expect(first).rejects.toThrow('database away');
+    await expect(second).resolves.toBeUndefined();
+    expect((await audit.head())?.seq).toBe(before + 1);
+  });
+
   if (engine === 'postgres') {
     it('chains appends from two api processes sharing the database', async () => {
       // A second, independent connection pool stands for a second api process.
