@@ -6,6 +6,8 @@
 //    password + TOTP; BENCH_N meetings × 25 authenticated sockets (meeting:join + note:join);
 //    two typists per meeting at BENCH_KEYS_PER_SECOND keystrokes/s (one Yjs update each) and
 //    one structured event (timer pause/start/extend, decision) per meeting every 5 s.
+//    Each load phase starts BENCH_SETTLE_SECONDS (10) after the last join, when the server has
+//    finished the work the joins left behind; the join itself is measured on its own.
 // 3. Ramp: more meetings in steps (BENCH_RAMP), a short phase each, until the note fan-out p99
 //    exceeds BENCH_RAMP_LIMIT_MS, the steps run out or the time cap is reached.
 //
@@ -55,6 +57,7 @@ const config = {
   keysPerSecond: numberFrom('KEYS_PER_SECOND', 2),
   commandIntervalMs: numberFrom('COMMAND_INTERVAL_MS', 5_000),
   drainMs: numberFrom('DRAIN_MS', 5_000),
+  settleSeconds: numberFrom('SETTLE_SECONDS', 10),
   joinConcurrency: numberFrom('JOIN_CONCURRENCY', 50),
 };
 const json = process.env['BENCH_JSON'];
@@ -107,9 +110,13 @@ async function measure(name, target, n, seconds, generator) {
   const have = gen.meetings.length;
   if (n > have) log(`${name}: joining ${(n - have) * 25} sockets for ${n - have} new meetings …`);
   const join = await gen.addMeetings(n - have);
+  // Joining leaves work behind on the server (attendance, audit records, presence): the load
+  // phase starts once that is done, so it measures the meeting itself, not the join's tail.
+  const settle = n > have ? config.settleSeconds : 0;
   log(
-    `${name}: ${n} meetings joined in ${(join.allJoinedMs / 1000).toFixed(1)} s; load for ${seconds} s …`,
+    `${name}: ${n} meetings joined in ${(join.allJoinedMs / 1000).toFixed(1)} s; ${settle > 0 ? `${settle} s to settle, then ` : ''}load for ${seconds} s …`,
   );
+  if (settle > 0) await new Promise((resolve) => setTimeout(resolve, settle * 1_000));
   const result = await gen.runPhase(seconds);
   result.disconnects = gen.unexpectedDisconnects;
   result.errors = Object.fromEntries(gen.errors);
