@@ -173,9 +173,13 @@ export class PGliteThread {
   exec(bytes: Uint8Array): Promise<Uint8Array> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
+    // A copy of exactly these bytes, handed over rather than cloned: a small Buffer is a view
+    // on Node's shared 8 KiB pool, and cloning a view clones its whole backing store.
+    const own = new Uint8Array(bytes.byteLength);
+    own.set(bytes);
     return new Promise<Uint8Array>((resolve, reject) => {
       this.track(id, { resolve, reject });
-      this.worker.postMessage({ kind: 'exec', id, bytes });
+      this.worker.postMessage({ kind: 'exec', id, bytes: own }, [own.buffer]);
     });
   }
 
