@@ -359,6 +359,39 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
     expect(log(b).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it('answers a retry older than the state window from the log, even when it would now be refused', async () => {
+    // A command id that left the state's window of applied ids long ago: only the log has it.
+    const commandId = randomUUID();
+    await dataSourceOf(t.app).query(
+      `INSERT INTO "meeting_event" ("meeting_id", "seq", "command_id", "type", "payload", "actor_id", "at")
+       VALUES ($1, 9000, $2, 'phase:advanced', '{}', $3, now())`,
+      [meetingId, commandId, chairId],
+    );
+    // Valid now: the event insert meets the unique command id; nothing is applied twice.
+    expect(await send(a, { commandId, type: 'phase:advance', itemId: caseItemId })).toEqual({
+      ok: true,
+      data: { seq: 9000, duplicate: true },
+    });
+    // Refused now (not the current item): still the original answer, not the refusal.
+    expect(await send(a, { commandId, type: 'item:finish', itemId: randomUUID() })).toEqual({
+      ok: true,
+      data: { seq: 9000, duplicate: true },
+    });
+    // Someone else reusing the id is a conflict.
+    expect(await send(b, { commandId, type: 'hand:raise' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    const [{ seq }] = (await dataSourceOf(t.app).query(
+      'SELECT "seq" FROM "meeting" WHERE "id" = $1',
+      [meetingId],
+    )) as [{ seq: number }];
+    expect(seq).toBe(4);
+    await dataSourceOf(t.app).query('DELETE FROM "meeting_event" WHERE "command_id" = $1', [
+      commandId,
+    ]);
+  });
+
   it('serialises concurrent commands of two clients: distinct, consecutive seqs', async () => {
     const [fromA, fromB] = await Promise.all([
       send(a, { commandId: randomUUID(), type: 'hand:raise' }),

@@ -628,17 +628,18 @@ export class MeetingsService {
       RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id } });
       if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
       const state = await this.stateOf(meeting, tx);
-      // A retry older than the state's window of applied ids is still answered from the log.
-      const logged = state.appliedCommandIds.includes(command.commandId)
-        ? null
-        : await tx.findOneBy(MeetingEventEntity, {
-            meetingId: meeting.id,
-            commandId: command.commandId,
-          });
-      if (logged) {
-        if (logged.actorId !== actor.userId) throw conflict('command-id-reused');
-        return { result: { seq: logged.seq, duplicate: true }, event: null, state: null };
-      }
+      // A retry within the state's window of applied ids is answered by the reducer. An older
+      // one is found in the log: before a refusal, or when the insert below meets the event's
+      // unique (meeting, command id). A new command costs no lookup.
+      const logged = async (): Promise<CommandOutcome | null> => {
+        const event = await tx.findOneBy(MeetingEventEntity, {
+          meetingId: meeting.id,
+          commandId: command.commandId,
+        });
+        if (!event) return null;
+        if (event.actorId !== actor.userId) throw conflict('command-id-reused');
+        return { result: { seq: event.seq, duplicate: true }, event: null, state: null };
+      };
       const now = this.clock.now();
       const applied = applyCommand(state, command, {
         actorUserId: actor.userId,
@@ -647,6 +648,8 @@ export class MeetingsService {
         guestItemIds: actor.guest?.itemIds,
       });
       if (!applied.ok) {
+        const earlier = await logged();
+        if (earlier) return earlier;
         const code = ROOM_ERROR_CODES[applied.error];
         if (code === 'FORBIDDEN') throw new DomainError('FORBIDDEN', `Refused: ${applied.error}`);
         if (code) throw invalid([{ path: '', issue: applied.error }]);
@@ -655,15 +658,29 @@ export class MeetingsService {
       if (applied.duplicate)
         return { result: { seq: applied.event.seq, duplicate: true }, event: null, state: null };
       const event = applied.event;
-      await tx.insert(MeetingEventEntity, {
-        meetingId: meeting.id,
-        seq: event.seq,
-        commandId: event.commandId,
-        type: event.type,
-        payload: event as never,
-        actorId: actor.userId,
-        at: new Date(event.at),
-      });
+      const inserted = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(MeetingEventEntity)
+        .values({
+          meetingId: meeting.id,
+          seq: event.seq,
+          commandId: event.commandId,
+          type: event.type,
+          payload: event as never,
+          actorId: actor.userId,
+          at: new Date(event.at),
+        })
+        .orIgnore()
+        .returning(['id'])
+        .updateEntity(false)
+        .execute();
+      if ((inserted.raw as unknown[]).length === 0) {
+        // Nothing written: the command id is in the log already (the seq is ours under the lock).
+        const earlier = await logged();
+        if (earlier) return earlier;
+        throw conflict('seq-taken');
+      }
       await tx.update(
         MeetingEntity,
         { id: meeting.id },
