@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { serialize } from 'pg-protocol';
 import { EmbeddedDatabase } from './embedded-database';
-import { PGliteThread } from './pglite-thread';
+import { PGliteThread, takeDatabaseAnswers } from './pglite-thread';
 
 describe('EmbeddedDatabase on its own thread', () => {
   let db: EmbeddedDatabase;
@@ -128,6 +129,22 @@ describe('PGliteThread', () => {
     expect(rows).toEqual([{ word: 'bewaard' }]);
     await again.end();
     await second.close();
+  });
+
+  it('hands over answers to takeDatabaseAnswers() without a turn of the event loop', async () => {
+    const thread = await PGliteThread.start('memory://');
+    try {
+      let answered = false;
+      const done = thread.exec(serialize.query('SELECT 1')).then(() => (answered = true));
+      // Busy for a second, as a loop full of socket work is: no macrotask can run meanwhile.
+      const until = Date.now() + 1_000;
+      while (Date.now() < until) takeDatabaseAnswers();
+      for (let i = 0; i < 5; i++) await null; // microtasks only
+      expect(answered).toBe(true);
+      await done;
+    } finally {
+      await thread.close();
+    }
   });
 
   it('refuses to start on a data folder that cannot be one, and refuses calls once closed', async () => {
