@@ -38,11 +38,7 @@ import {
   createUser,
   dataSourceOf,
 } from './factories/identity.factory';
-
-function must<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new Error('expected a value');
-  return value;
-}
+import { must } from './support/must';
 
 /*
  * Canaries: planted in every part of item B (and of an announcement the guest is not invited

@@ -37,11 +37,7 @@ import {
   createUser,
   dataSourceOf,
 } from './factories/identity.factory';
-
-function must<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new Error('expected a value');
-  return value;
-}
+import { must } from './support/must';
 
 const QUESTION = 'Welke hulp past het best bij dit gezin?';
 const NOTE = 'Moeder wil hulp bij de opvoeding; school is betrokken.';

@@ -34,11 +34,7 @@ import {
   createUser,
   dataSourceOf,
 } from './factories/identity.factory';
-
-function must<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new Error('expected a value');
-  return value;
-}
+import { must } from './support/must';
 
 describe.each(testEngines())('live case meeting on %s', (engine) => {
   let db: TestDatabase;

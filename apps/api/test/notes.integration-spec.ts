@@ -34,6 +34,7 @@ import {
   dataSourceOf,
 } from './factories/identity.factory';
 import { NotesService } from '../src/modules/notes/notes.service';
+import { must } from './support/must';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
@@ -92,11 +93,6 @@ class NoteEditor {
     const results = await Promise.all(this.acks.splice(0));
     for (const r of results) expect(r).toEqual({ ok: true, data: { itemId: this.itemId } });
   }
-}
-
-function must<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new Error('expected a value');
-  return value;
 }
 
 describe.each(testEngines())('collaborative notes on %s', (engine) => {

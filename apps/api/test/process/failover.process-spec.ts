@@ -36,6 +36,7 @@ import {
   createUser,
   TEST_PASSWORD,
 } from '../factories/identity.factory';
+import { must } from '../support/must';
 
 /**
  * Two built api processes on one PostgreSQL database and one Redis (issue 5 §7): clients on
@@ -51,11 +52,6 @@ const FAILOVER_BUDGET_MS = 10_000;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 const REMOTE = Symbol('remote');
-
-function must<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new Error('expected a value');
-  return value;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
