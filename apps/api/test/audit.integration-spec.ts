@@ -135,14 +135,22 @@ describe.each(testEngines())('audit log on %s', (engine) => {
     expect((await audit.verify()).ok).toBe(true);
   });
 
-  it('group-commits concurrent record() calls: in call order, far fewer transactions than events', async () => {
+  /** Calls of `dataSource.query` that append to the chain (one per group). */
+  const appendCalls = (spy: { mock: { calls: unknown[][] } }) =>
+    spy.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO "audit_event"')).length;
+
+  it('group-commits concurrent record() calls: in call order, far fewer statements than events', async () => {
+    const query = jest.spyOn(dataSource, 'query');
     const transaction = jest.spyOn(dataSource.manager, 'transaction');
     const objects = Array.from({ length: 40 }, () => randomUUID());
     await Promise.all(
       objects.map((id) => audit.record(buildAuditInput({ object: { type: 'case', id } }))),
     );
-    // The first event goes alone; the 39 recorded while it was written go together.
-    expect(transaction.mock.calls.length).toBeLessThanOrEqual(3);
+    // The first event goes alone; the 39 recorded while it was written go together, each group
+    // as one statement (no transaction of its own).
+    expect(appendCalls(query)).toBeGreaterThanOrEqual(1);
+    expect(appendCalls(query)).toBeLessThanOrEqual(3);
+    expect(transaction).not.toHaveBeenCalled();
     const rows = (await dataSource.query(
       `SELECT "object_id" AS "id" FROM "audit_event" WHERE "object_id" = ANY($1::text[]) ORDER BY "seq"`,
       [objects],
@@ -152,18 +160,55 @@ describe.each(testEngines())('audit log on %s', (engine) => {
   });
 
   it('fails the callers of a group whose write fails, and writes the next group', async () => {
-    const original = dataSource.manager.transaction.bind(dataSource.manager);
-    let calls = 0;
-    jest.spyOn(dataSource.manager, 'transaction').mockImplementation(((...args: unknown[]) => {
-      calls += 1;
-      if (calls === 1) return Promise.reject(new Error('database away'));
-      return (original as (...a: unknown[]) => Promise<unknown>)(...args);
-    }) as typeof dataSource.manager.transaction);
+    const original = dataSource.query.bind(dataSource);
+    let appends = 0;
+    jest.spyOn(dataSource, 'query').mockImplementation(((sql: string, ...rest: unknown[]) => {
+      if (sql.includes('INSERT INTO "audit_event"') && ++appends === 1)
+        return Promise.reject(new Error('database away'));
+      return (original as (...a: unknown[]) => Promise<unknown>)(sql, ...rest);
+    }) as typeof dataSource.query);
     const before = (await audit.head())?.seq ?? 0;
     const first = audit.record(buildAuditInput());
     const second = audit.record(buildAuditInput());
     await expect(first).rejects.toThrow('database away');
     await expect(second).resolves.toBeUndefined();
+    expect((await audit.head())?.seq).toBe(before + 1);
+  });
+
+  it('notices that another writer appended since its last group, and relinks the group', async () => {
+    // A second service on the same database stands for another api process: each one's idea
+    // of the head goes stale whenever the other appends.
+    const other = new AuditService(dataSource);
+    const query = jest.spyOn(dataSource, 'query');
+    const before = (await audit.head())?.seq ?? 0;
+    for (let i = 0; i < 6; i += 1) await (i % 2 ? other : audit).record(buildAuditInput());
+    // Also after an append in a caller's transaction.
+    await dataSource.transaction((manager) => other.record(buildAuditInput(), manager));
+    await audit.record(buildAuditInput());
+    expect((await audit.head())?.seq).toBe(before + 8);
+    // Every append after the first two met a stale head once and was relinked.
+    expect(appendCalls(query)).toBeGreaterThan(8);
+    expect((await audit.verify()).ok).toBe(true);
+  });
+
+  it('gives up relinking after a bounded number of attempts and fails the group', async () => {
+    const original = dataSource.query.bind(dataSource);
+    // Every append looks like a lost race (as when other writers keep appending).
+    jest.spyOn(dataSource, 'query').mockImplementation(((sql: string, ...rest: unknown[]) => {
+      if (sql.includes('INSERT INTO "audit_event"'))
+        return Promise.reject(
+          Object.assign(new Error('race'), {
+            driverError: { code: '23505', constraint: 'PK_audit_event' },
+          }),
+        );
+      return (original as (...a: unknown[]) => Promise<unknown>)(sql, ...rest);
+    }) as typeof dataSource.query);
+    const query = dataSource.query as unknown as { mock: { calls: unknown[][] } };
+    const before = (await audit.head())?.seq ?? 0;
+    await expect(audit.record(buildAuditInput())).rejects.toThrow('race');
+    expect(appendCalls(query)).toBe(5);
+    jest.restoreAllMocks();
+    await audit.record(buildAuditInput());
     expect((await audit.head())?.seq).toBe(before + 1);
   });
 

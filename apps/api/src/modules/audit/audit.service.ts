@@ -26,6 +26,23 @@ import { type AuditVerification, verifyAuditChain } from './audit-verify';
  */
 export const AUDIT_CHAIN_LOCK_KEY = '75130001';
 
+/** A group is relinked this often at most when other writers keep appending in between. */
+const AUDIT_APPEND_ATTEMPTS = 5;
+
+/**
+ * True for the refusals of an append that lost a race to another writer: the link trigger's
+ * "does not follow" (the other append was committed) or the primary key (it was in flight).
+ */
+function isChainRace(error: unknown): boolean {
+  const driver = (
+    error as { driverError?: { code?: string; message?: string; constraint?: string } }
+  ).driverError;
+  if (!driver) return false;
+  if (driver.code === '23505') return driver.constraint === 'PK_audit_event';
+  // integrity_constraint_violation, raised by the link trigger (see its migration).
+  return driver.code === '23000' && /^audit_event: (seq|prev_hash)/.test(driver.message ?? '');
+}
+
 /** Rows per INSERT statement when appending many (19 parameters a row, well below 65,535). */
 const INSERT_CHUNK = 1000;
 const EXPORT_BATCH = 1000;
@@ -119,6 +136,10 @@ export class AuditService {
     reject: (error: unknown) => void;
   }[] = [];
   private writing: Promise<void> | null = null;
+  /** The last link this service wrote (the chain's head unless another writer appended since). */
+  private lastWritten: AuditHead | null = null;
+  private columns: { property: string; name: string; type: string }[] | null = null;
+  private readonly insertSql = new Map<number, string>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -130,27 +151,32 @@ export class AuditService {
    * inside its own transaction must pass its manager: on PGlite (one connection) a second
    * transaction would wait for the first forever.
    *
-   * Without `manager` events are group-committed: while one append holds the chain lock, the
-   * events recorded meanwhile wait and go together in the next transaction, in the order they
-   * were recorded. Under load (a busy meeting morning) the lock is taken once per group
-   * instead of once per event; alone, an event is written at once.
+   * Without `manager` events are group-committed: while one group is written, the events
+   * recorded meanwhile wait and go together in the next one, in the order they were recorded.
+   * A group is one statement (see `appendLinked`); under load (a busy meeting morning) the
+   * database sees one short write per group instead of a locked transaction per event.
    */
   async record(input: AuditRecordInput, manager?: EntityManager): Promise<void> {
     if (manager) return this.recordMany([input], manager);
-    const prepared = unchained(parseAuditRecordInput(input), new Date());
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ values: prepared, resolve, reject });
-      this.writing ??= this.writeWaiting();
-    });
+    return this.enqueue(unchained(parseAuditRecordInput(input), new Date()));
   }
 
-  /** Appends several events in one transaction, in the given order, under one lock. */
+  /** Appends several events in the given order: in the caller's transaction, or as a group. */
   async recordMany(inputs: readonly AuditRecordInput[], manager?: EntityManager): Promise<void> {
     if (inputs.length === 0) return;
     const occurredAt = new Date();
     // Validate and prepare everything before taking the lock: the critical section stays short.
     const prepared = inputs.map((input) => unchained(parseAuditRecordInput(input), occurredAt));
-    await this.append(prepared, manager ?? this.dataSource.manager);
+    if (manager) await this.appendLocked(prepared, manager);
+    // Queued one after the other, synchronously: they stay together and in order.
+    else await Promise.all(prepared.map((values) => this.enqueue(values)));
+  }
+
+  private enqueue(values: UnchainedRow): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ values, resolve, reject });
+      this.writing ??= this.writeWaiting();
+    });
   }
 
   /** Writes the waiting events group by group until none wait; a failed group fails its callers. */
@@ -158,10 +184,7 @@ export class AuditService {
     while (this.waiting.length > 0) {
       const group = this.waiting.splice(0, INSERT_CHUNK);
       try {
-        await this.append(
-          group.map((w) => w.values),
-          this.dataSource.manager,
-        );
+        await this.appendLinked(group.map((w) => w.values));
         for (const w of group) w.resolve();
       } catch (error) {
         for (const w of group) w.reject(error);
@@ -170,20 +193,93 @@ export class AuditService {
     this.writing = null;
   }
 
-  private async append(prepared: readonly UnchainedRow[], manager: EntityManager): Promise<void> {
+  /** Numbers and hashes `prepared` as the links after `head`. */
+  private link(prepared: readonly UnchainedRow[], head: AuditHead | null): AuditRowValues[] {
+    let seq = head?.seq ?? 0;
+    let prevHash = head?.hash ?? AUDIT_GENESIS_HASH;
+    return prepared.map((values) => {
+      seq += 1;
+      const hash = hashAuditEvent(prevHash, { ...values, seq });
+      const row = { ...values, seq, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+  }
+
+  /**
+   * Appends a group in one statement, linked to the head this service wrote last (read once,
+   * and again after a race). The statement takes the chain lock before its first row, so it
+   * never overlaps an `appendLocked` transaction; and the database's link trigger and primary
+   * key refuse the whole statement when another writer (another api process) appended since:
+   * then the head is read again and the group relinked, at most `AUDIT_APPEND_ATTEMPTS` times.
+   */
+  private async appendLinked(prepared: readonly UnchainedRow[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      const head = this.lastWritten ?? (await this.headIn(this.dataSource.manager));
+      const rows = this.link(prepared, head);
+      try {
+        await this.dataSource.query(this.linkedInsertSql(rows.length), [
+          AUDIT_CHAIN_LOCK_KEY,
+          ...rows.flatMap((row) => this.insertValues(row)),
+        ]);
+        const last = rows[rows.length - 1] as AuditRowValues;
+        this.lastWritten = { seq: last.seq, hash: last.hash };
+        return;
+      } catch (error) {
+        this.lastWritten = null;
+        if (attempt >= AUDIT_APPEND_ATTEMPTS || !isChainRace(error)) throw error;
+      }
+    }
+  }
+
+  /** `INSERT … SELECT` of `count` rows, every value cast to its column's type, under the lock. */
+  private linkedInsertSql(count: number): string {
+    const columns = this.insertColumns();
+    const cached = this.insertSql.get(count);
+    if (cached) return cached;
+    let n = 1;
+    const tuples = Array.from(
+      { length: count },
+      () => `(${columns.map((c) => `$${++n}::${c.type}`).join(', ')})`,
+    );
+    const names = columns.map((c) => `"${c.name}"`).join(', ');
+    const sql =
+      `WITH "chain_lock" AS (SELECT pg_advisory_xact_lock($1::bigint)) ` +
+      `INSERT INTO "audit_event" (${names}) SELECT * FROM (VALUES ${tuples.join(', ')}) AS "v" ` +
+      `WHERE EXISTS (SELECT 1 FROM "chain_lock")`;
+    // A few group sizes recur; keep the texts of small ones.
+    if (count <= 64) this.insertSql.set(count, sql);
+    return sql;
+  }
+
+  /** The columns of `audit_event` with their SQL types, from the entity (read once). */
+  private insertColumns(): { property: string; name: string; type: string }[] {
+    this.columns ??= this.dataSource.getMetadata(AuditEventEntity).columns.map((column) => ({
+      property: column.propertyName,
+      name: column.databaseName,
+      type: String(column.type),
+    }));
+    return this.columns;
+  }
+
+  private insertValues(row: AuditRowValues): unknown[] {
+    const values = row as unknown as Record<string, unknown>;
+    return this.insertColumns().map(({ property, type }) => {
+      const value = values[property] ?? null;
+      if (property === 'seq') return String(value);
+      return type === 'jsonb' && value !== null ? JSON.stringify(value) : value;
+    });
+  }
+
+  /** In the caller's transaction, under the chain lock until the caller commits. */
+  private async appendLocked(
+    prepared: readonly UnchainedRow[],
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [AUDIT_CHAIN_LOCK_KEY]);
       // A new statement after the lock: in READ COMMITTED it sees every append committed before.
-      const head = await this.headIn(tx);
-      let seq = head?.seq ?? 0;
-      let prevHash = head?.hash ?? AUDIT_GENESIS_HASH;
-      const rows: AuditRowValues[] = prepared.map((values) => {
-        seq += 1;
-        const hash = hashAuditEvent(prevHash, { ...values, seq });
-        const row = { ...values, seq, prevHash, hash };
-        prevHash = hash;
-        return row;
-      });
+      const rows = this.link(prepared, await this.headIn(tx));
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await tx
           .createQueryBuilder()
