@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type {
   ActionEvent,
   ActionView,
@@ -38,6 +38,7 @@ import {
   dataSourceOf,
 } from './factories/identity.factory';
 import { must } from './support/must';
+import { LiveRoomCache } from '../src/modules/meetings/live-room-cache';
 
 const QUESTION = 'Welke hulp past het best bij dit gezin?';
 const NOTE = 'Moeder wil hulp bij de opvoeding; school is betrokken.';
@@ -331,6 +332,74 @@ describe.each(testEngines())('decisions, actions and minutes on %s', (engine) =>
         overdue: false,
       }),
     ]);
+  });
+
+  it('records a decision in a live room it knows without a transaction; a room changed elsewhere is read again', async () => {
+    // A meeting of its own, so the figures of the shared one stay as the other tests expect.
+    const created = await chair.post<MeetingDetail>(`/api/teams/${teamA}/meetings`, {
+      startsAt: '2026-03-04T09:30:00+01:00',
+      durationMinutes: 60,
+      chairId,
+    });
+    const ownId = created.body.id;
+    const withItem = await chair.post<MeetingDetail>(`/api/meetings/${ownId}/agenda`, {
+      kind: 'overig',
+      title: 'Werkafspraken',
+      presenterUserId: chairId,
+      timeBoxMinutes: 10,
+    });
+    const itemId = must(withItem.body.agenda[0]).id;
+    const dataSource = dataSourceOf(t.app);
+    const rooms = t.app.get(LiveRoomCache);
+    const decideHere = async (body: Record<string, unknown> = {}) =>
+      (
+        await chair.post<RecordCommandResult<DecisionView>>(`/api/meetings/${ownId}/decisions`, {
+          commandId: randomUUID(),
+          itemId,
+          type: 'geen-actie',
+          text: 'Werkafspraken blijven zoals ze zijn',
+          rationale: 'Het team is tevreden',
+          ...body,
+        })
+      ).body;
+    // The first one opens the room (locked path); the room is known here from then on.
+    expect(await decideHere()).toMatchObject({ seq: 1, duplicate: false });
+    const transaction = jest.spyOn(dataSource.manager, 'transaction');
+    try {
+      expect(await decideHere()).toMatchObject({ seq: 2, duplicate: false });
+      expect(transaction).not.toHaveBeenCalled();
+      // Another api instance moves the room on: this one keeps its older copy.
+      const older = must(rooms.get(ownId));
+      rooms.forget(ownId);
+      expect(await decideHere()).toMatchObject({ seq: 3 });
+      expect(transaction).toHaveBeenCalledTimes(1);
+      rooms.forget(ownId);
+      rooms.put(older);
+      expect(await decideHere()).toMatchObject({ seq: 4 });
+      expect(transaction).toHaveBeenCalledTimes(2);
+      expect(await decideHere()).toMatchObject({ seq: 5 });
+      expect(transaction).toHaveBeenCalledTimes(2);
+      // Refusals keep their reasons and write nothing.
+      expect(await decideHere({ itemId: caseItemId })).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ path: 'itemId', issue: 'not-on-agenda' }],
+      });
+      expect(await decideHere({ rationale: ' ' })).toMatchObject({ code: 'VALIDATION_FAILED' });
+    } finally {
+      transaction.mockRestore();
+    }
+    const [stored] = (await dataSource.query(
+      `SELECT "seq", ("live_state" ->> 'seq')::int AS "stateSeq" FROM "meeting" WHERE "id" = $1`,
+      [ownId],
+    )) as [{ seq: number; stateSeq: number }];
+    expect(stored).toEqual({ seq: 5, stateSeq: 5 });
+    const logged = (await dataSource.query(
+      'SELECT "seq" FROM "meeting_event" WHERE "meeting_id" = $1 ORDER BY "seq"',
+      [ownId],
+    )) as { seq: number }[];
+    expect(logged.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    const records = await chair.get<MeetingRecordsView>(`/api/meetings/${ownId}/records`);
+    expect(records.body.decisions).toHaveLength(5);
   });
 
   it('generates minutes with attendance, questions, decisions and actions; approval locks them', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type {
   CaseDetail,
   HouseholdDetail,
@@ -35,6 +35,7 @@ import {
   dataSourceOf,
 } from './factories/identity.factory';
 import { must } from './support/must';
+import { LiveRoomCache } from '../src/modules/meetings/live-room-cache';
 
 describe.each(testEngines())('live case meeting on %s', (engine) => {
   let db: TestDatabase;
@@ -475,7 +476,59 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
     expect(command).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('applies a command to the room it knows without a transaction; a room changed elsewhere is read again', async () => {
+    const dataSource = dataSourceOf(t.app);
+    const rooms = t.app.get(LiveRoomCache);
+    const transaction = jest.spyOn(dataSource.manager, 'transaction');
+    try {
+      // The room this instance committed last: one conditional statement, no transaction.
+      const raised = await send(a, { commandId: randomUUID(), type: 'hand:raise' });
+      expect(raised).toMatchObject({ ok: true, data: { duplicate: false } });
+      expect(transaction).not.toHaveBeenCalled();
+      const seq = (raised as { data: MeetingCommandResult }).data.seq;
+      // Another api instance moves the room on: this one keeps its older copy.
+      const older = must(rooms.get(meetingId));
+      rooms.forget(meetingId);
+      expect(await send(a, { commandId: randomUUID(), type: 'hand:lower' })).toEqual({
+        ok: true,
+        data: { seq: seq + 1, duplicate: false },
+      });
+      expect(transaction).toHaveBeenCalledTimes(1);
+      rooms.forget(meetingId);
+      rooms.put(older);
+      // Valid in the older room too, but its write is refused: applied to the stored room.
+      const extend = { type: 'timer:extend' as const, itemId: caseItemId, minutes: 1 };
+      expect(await send(a, { commandId: randomUUID(), ...extend })).toEqual({
+        ok: true,
+        data: { seq: seq + 2, duplicate: false },
+      });
+      expect(transaction).toHaveBeenCalledTimes(2);
+      // Known again: the next one needs no transaction.
+      expect(await send(a, { commandId: randomUUID(), ...extend })).toEqual({
+        ok: true,
+        data: { seq: seq + 3, duplicate: false },
+      });
+      expect(transaction).toHaveBeenCalledTimes(2);
+      const [stored] = (await dataSource.query(
+        'SELECT "seq", "live_state" AS "state" FROM "meeting" WHERE "id" = $1',
+        [meetingId],
+      )) as [{ seq: number; state: { seq: number; speakingQueue: string[] } }];
+      expect(stored.seq).toBe(seq + 3);
+      expect(stored.state.seq).toBe(seq + 3);
+      expect(stored.state.speakingQueue).toEqual([]);
+      const logged = (await dataSource.query(
+        'SELECT "seq" FROM "meeting_event" WHERE "meeting_id" = $1 ORDER BY "seq"',
+        [meetingId],
+      )) as { seq: number }[];
+      expect(logged.map((e) => e.seq)).toEqual(Array.from({ length: seq + 3 }, (_, i) => i + 1));
+    } finally {
+      transaction.mockRestore();
+    }
+  });
+
   it('closing carries an undiscussed case item, with its preparation, to the next meeting', async () => {
+    const rooms = t.app.get(LiveRoomCache);
+    const open = must(rooms.get(meetingId));
     const told = nextEvent<{ meetingId: string }>(a, 'meeting:closed');
     const closed = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/close`);
     expect(await told).toEqual({ meetingId });
@@ -491,6 +544,16 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
     ]);
     const again = await send(a, { commandId: randomUUID(), type: 'hand:raise' });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // Also for an instance that still knows the room as open: its write is refused.
+    const seq = open.seq;
+    rooms.put(open);
+    const stale = await send(a, { commandId: randomUUID(), type: 'hand:raise' });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const [stored] = (await dataSourceOf(t.app).query(
+      'SELECT "seq", "status" FROM "meeting" WHERE "id" = $1',
+      [meetingId],
+    )) as [{ seq: number; status: string }];
+    expect(stored).toEqual({ seq, status: 'afgesloten' });
   });
 
   it('closing the last generated meeting of a series makes the next occurrence and carries to it', async () => {

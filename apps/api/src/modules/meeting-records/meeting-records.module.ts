@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PreparationEntity } from '../case-file/case.entity';
 import { MembershipEntity } from '../identity/membership.entity';
 import { UserEntity } from '../identity/user.entity';
+import { LiveRoomCache } from '../meetings/live-room-cache';
 import { MEETING_ENTITIES } from '../meetings/meeting.entities';
 import { NotesModule } from '../notes/notes.module';
 import { NotesService } from '../notes/notes.service';
@@ -33,9 +34,11 @@ import { MinutesExportService } from './minutes-export.service';
     MeetingRecordsService,
     MeetingRecordsGateway,
     MinutesExportService,
+    // Shared with the meetings module (which this global one serves): both write live rooms.
+    LiveRoomCache,
     // The minutes' note sections: each item's shared note as plain text.
     { provide: MINUTES_NOTES_SOURCE, useExisting: NotesService },
   ],
-  exports: [MeetingRecordsService],
+  exports: [MeetingRecordsService, LiveRoomCache],
 })
 export class MeetingRecordsModule {}

@@ -37,6 +37,7 @@ import {
   sortByOrder,
 } from '@casustafel/domain';
 import { abilityFor, asSubject } from '../../common/access/policy';
+import { LiveRoomCache } from '../meetings/live-room-cache';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
@@ -55,6 +56,30 @@ import {
 type CreateDecision = z.output<typeof createDecisionSchema>;
 type CreateAction = z.output<typeof createActionSchema>;
 type UpdateActionStatus = z.output<typeof updateActionStatusSchema>;
+
+/**
+ * A decision in a known live room (see `decideInKnownRoom`): $1 meeting, $2 room state, $3 seq,
+ * $4 now, $5/$6 the seq and updated-at the room is known at, $7 item, $8–$14 the decision,
+ * $15 the event.
+ */
+const DECIDE_IN_KNOWN_ROOM_SQL = `
+WITH "room" AS (
+  UPDATE "meeting" SET "live_state" = $2::jsonb, "seq" = $3, "updated_at" = $4
+   WHERE "id" = $1 AND "seq" = $5 AND date_trunc('milliseconds', "updated_at") = $6
+     AND "status" = 'live'
+     AND EXISTS (SELECT 1 FROM "agenda_item" WHERE "id" = $7 AND "meeting_id" = $1)
+     AND NOT EXISTS (
+       SELECT 1 FROM "meeting_minutes" WHERE "meeting_id" = $1 AND "status" = 'approved')
+  RETURNING "id"
+), "decision" AS (
+  INSERT INTO "meeting_decision" ("id", "meeting_id", "agenda_item_id", "command_id", "type",
+    "text", "rationale", "decided_by_id", "recorded_by_id", "decided_at")
+  SELECT $8::uuid, "id", $7::uuid, $9::uuid, $10, $11, $12, $13::uuid, $14::uuid, $4 FROM "room"
+), "event" AS (
+  INSERT INTO "meeting_event" ("meeting_id", "seq", "command_id", "type", "payload", "actor_id", "at")
+  SELECT "id", $3, $9::uuid, 'decision:created', $15::jsonb, $14::uuid, $4 FROM "room"
+)
+SELECT (SELECT count(*) FROM "room")::int AS "updated"`;
 
 const PURPOSE = 'casuistiekoverleg';
 const TIME_ZONE = 'Europe/Amsterdam';
@@ -124,8 +149,26 @@ export class MeetingRecordsService {
     @InjectRepository(MinutesEntity) private readonly minutes: Repository<MinutesEntity>,
     @InjectRepository(AttendanceEntity) private readonly attendance: Repository<AttendanceEntity>,
     private readonly clock: Clock,
+    private readonly rooms: LiveRoomCache,
     @Optional() @Inject(MINUTES_NOTES_SOURCE) private readonly notes?: MinutesNotesSource,
   ) {}
+
+  /** Transactions of `inLoggingTransaction` → the meetings their `logEvent` calls changed. */
+  private readonly loggedIn = new WeakMap<EntityManager, MeetingEntity[]>();
+
+  /**
+   * A transaction that may log events: once it committed, the meetings as it left them are what
+   * the live room starts the next command from (`LiveRoomCache`).
+   */
+  private async inLoggingTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const changed: MeetingEntity[] = [];
+    const result = await this.meetings.manager.transaction((tx) => {
+      this.loggedIn.set(tx, changed);
+      return work(tx);
+    });
+    for (const meeting of changed) this.rooms.put(meeting);
+    return result;
+  }
 
   /* ---------- access ---------- */
 
@@ -209,16 +252,17 @@ export class MeetingRecordsService {
       actorId,
       at: now,
     });
-    await tx.update(
-      MeetingEntity,
-      { id: meeting.id },
-      {
-        seq,
-        liveState: { ...state, seq } as never,
-        status: meeting.status === 'gepland' ? 'live' : meeting.status,
-        updatedAt: now,
-      },
-    );
+    const changes = {
+      seq,
+      liveState: { ...state, seq },
+      status: meeting.status === 'gepland' ? 'live' : meeting.status,
+      updatedAt: now,
+    };
+    await tx.update(MeetingEntity, { id: meeting.id }, changes as never);
+    // Kept once committed; outside `inLoggingTransaction` the room is read again next time.
+    const changed = this.loggedIn.get(tx);
+    if (changed) changed.push({ ...meeting, ...changes });
+    else this.rooms.forget(meeting.id);
     return seq;
   }
 
@@ -242,65 +286,42 @@ export class MeetingRecordsService {
     meetingId: string,
     input: CreateDecision,
   ): Promise<RecordCommandResult<DecisionView>> {
-    const outcome = await this.meetings.manager.transaction(async (tx) => {
-      const meeting = await this.meetingFor(actor, meetingId, tx, true);
-      RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
-      const existing = await tx.findOneBy(DecisionEntity, {
-        meetingId,
-        commandId: input.commandId,
-      });
-      if (existing) {
-        const seq = await this.loggedSeq(tx, meetingId, input.commandId, actor.userId);
-        if (existing.recordedById !== actor.userId || seq === null)
+    const known = await this.decideInKnownRoom(actor, meetingId, input);
+    const outcome =
+      known ??
+      (await this.inLoggingTransaction(async (tx) => {
+        const meeting = await this.meetingFor(actor, meetingId, tx, true);
+        RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
+        const existing = await tx.findOneBy(DecisionEntity, {
+          meetingId,
+          commandId: input.commandId,
+        });
+        if (existing) {
+          const seq = await this.loggedSeq(tx, meetingId, input.commandId, actor.userId);
+          if (existing.recordedById !== actor.userId || seq === null)
+            throw conflict('command-id-reused', 'commandId');
+          return { seq, duplicate: true, record: this.decisionView(existing) };
+        }
+        if ((await this.loggedSeq(tx, meetingId, input.commandId, actor.userId)) !== null)
           throw conflict('command-id-reused', 'commandId');
-        return { seq, duplicate: true, record: this.decisionView(existing) };
-      }
-      if ((await this.loggedSeq(tx, meetingId, input.commandId, actor.userId)) !== null)
-        throw conflict('command-id-reused', 'commandId');
-      await this.assertNotApproved(tx, meetingId);
-      await this.itemOf(tx, meetingId, input.itemId);
-      const now = this.clock.now();
-      const id = randomUUID();
-      const decidedBy = input.onBehalfOfTeam ? meeting.chairId : actor.userId;
-      const parsed = decisionSchema.safeParse({
-        id,
-        agendaItemId: input.itemId,
-        type: input.type,
-        text: input.text,
-        rationale: input.rationale,
-        decidedByUserId: decidedBy,
-        decidedAt: now.toISOString(),
-      });
-      if (!parsed.success)
-        throw invalid(
-          parsed.error.issues.map((i) => ({ path: i.path.join('.'), issue: i.message || i.code })),
+        await this.assertNotApproved(tx, meetingId);
+        await this.itemOf(tx, meetingId, input.itemId);
+        const decided = this.newDecision(actor, meeting, input);
+        if (!decided.ok) throw invalid(decided.issues);
+        await tx.insert(DecisionEntity, decided.row as never);
+        const record = this.decisionView(decided.row);
+        const seq = await this.logEvent(
+          tx,
+          meeting,
+          'decision:created',
+          input.commandId,
+          actor.userId,
+          {
+            decision: record,
+          },
         );
-      const row = tx.create(DecisionEntity, {
-        id,
-        meetingId,
-        agendaItemId: input.itemId,
-        commandId: input.commandId,
-        type: parsed.data.type,
-        text: parsed.data.text,
-        rationale: parsed.data.rationale,
-        decidedById: decidedBy,
-        recordedById: actor.userId,
-        decidedAt: now,
-      });
-      await tx.insert(DecisionEntity, row as never);
-      const record = this.decisionView(row);
-      const seq = await this.logEvent(
-        tx,
-        meeting,
-        'decision:created',
-        input.commandId,
-        actor.userId,
-        {
-          decision: record,
-        },
-      );
-      return { seq, duplicate: false, record };
-    });
+        return { seq, duplicate: false, record };
+      }));
     RequestContext.note({ objectType: 'decision', objectId: outcome.record.id });
     if (!outcome.duplicate)
       this.events$.next({
@@ -313,6 +334,111 @@ export class MeetingRecordsService {
     return outcome;
   }
 
+  /** The decision's row, or the issues of its input. */
+  private newDecision(
+    actor: Actor,
+    meeting: MeetingEntity,
+    input: CreateDecision,
+  ): { ok: true; row: DecisionEntity } | { ok: false; issues: ValidationIssue[] } {
+    const now = this.clock.now();
+    const id = randomUUID();
+    const decidedBy = input.onBehalfOfTeam ? meeting.chairId : actor.userId;
+    const parsed = decisionSchema.safeParse({
+      id,
+      agendaItemId: input.itemId,
+      type: input.type,
+      text: input.text,
+      rationale: input.rationale,
+      decidedByUserId: decidedBy,
+      decidedAt: now.toISOString(),
+    });
+    if (!parsed.success)
+      return {
+        ok: false,
+        issues: parsed.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          issue: i.message || i.code,
+        })),
+      };
+    const row = this.decisions.create({
+      id,
+      meetingId: meeting.id,
+      agendaItemId: input.itemId,
+      commandId: input.commandId,
+      type: parsed.data.type,
+      text: parsed.data.text,
+      rationale: parsed.data.rationale,
+      decidedById: decidedBy,
+      recordedById: actor.userId,
+      decidedAt: now,
+    });
+    return { ok: true, row };
+  }
+
+  /**
+   * A decision in a live room this instance knows (`LiveRoomCache`), in one statement: the
+   * room's seq moves on only when the meeting row is as known and still live, the item is on its
+   * agenda and its minutes are not approved; the decision and its event are written only with
+   * it. Null when the room is not known here, the input is invalid, the row had changed or the
+   * command id was taken (nothing is written then): the caller takes the locked path, which
+   * also gives the precise refusal.
+   */
+  private async decideInKnownRoom(
+    actor: Actor,
+    meetingId: string,
+    input: CreateDecision,
+  ): Promise<RecordCommandResult<DecisionView> | null> {
+    const meeting = this.rooms.get(meetingId);
+    if (!meeting?.liveState || meeting.status !== 'live') return null;
+    this.checkTeam(actor, meeting.teamId, meeting.id);
+    RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
+    const decided = this.newDecision(actor, meeting, input);
+    if (!decided.ok) return null;
+    const { row } = decided;
+    const record = this.decisionView(row);
+    const seq = meeting.seq + 1;
+    const now = row.decidedAt;
+    const event = {
+      seq,
+      type: 'decision:created',
+      payload: { decision: record },
+      commandId: input.commandId,
+      actorUserId: actor.userId,
+      at: now.getTime(),
+      patch: {},
+    };
+    const liveState = { ...meeting.liveState, seq };
+    let written: { updated: number }[] = [];
+    try {
+      written = (await this.meetings.query(DECIDE_IN_KNOWN_ROOM_SQL, [
+        meeting.id,
+        JSON.stringify(liveState),
+        seq,
+        now,
+        meeting.seq,
+        meeting.updatedAt,
+        row.agendaItemId,
+        row.id,
+        row.commandId,
+        row.type,
+        row.text,
+        row.rationale,
+        row.decidedById,
+        row.recordedById,
+        JSON.stringify(event),
+      ])) as { updated: number }[];
+    } catch (error) {
+      // The command id is known already: the locked path answers (duplicate or conflict).
+      if ((error as { driverError?: { code?: string } }).driverError?.code !== '23505') throw error;
+    }
+    if (written[0]?.updated !== 1) {
+      this.rooms.forget(meeting.id);
+      return null;
+    }
+    this.rooms.put({ ...meeting, seq, liveState, updatedAt: now });
+    return { seq, duplicate: false, record };
+  }
+
   /* ---------- actions ---------- */
 
   async createAction(
@@ -320,7 +446,7 @@ export class MeetingRecordsService {
     meetingId: string,
     input: CreateAction,
   ): Promise<RecordCommandResult<ActionView>> {
-    const outcome = await this.meetings.manager.transaction(async (tx) => {
+    const outcome = await this.inLoggingTransaction(async (tx) => {
       const meeting = await this.meetingFor(actor, meetingId, tx, true);
       RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
       const existing = await tx.findOneBy(ActionEntity, { meetingId, commandId: input.commandId });
@@ -410,7 +536,7 @@ export class MeetingRecordsService {
     input: UpdateActionStatus,
   ): Promise<RecordCommandResult<ActionView>> {
     let roomId = meetingId;
-    const outcome = await this.meetings.manager.transaction(async (tx) => {
+    const outcome = await this.inLoggingTransaction(async (tx) => {
       RequestContext.note({ objectType: 'action', objectId: input.actionId, purpose: PURPOSE });
       const action = await tx.findOneBy(ActionEntity, { id: input.actionId });
       if (!action) throw forbidden();

@@ -47,6 +47,7 @@ import { Clock } from '../../common/time/clock';
 import { PreparationEntity } from '../case-file/case.entity';
 import { MembershipEntity } from '../identity/membership.entity';
 import { MeetingRecordsService } from '../meeting-records/meeting-records.service';
+import { LiveRoomCache } from './live-room-cache';
 import {
   AgendaItemEntity,
   MeetingEntity,
@@ -59,6 +60,32 @@ type CreateMeeting = z.output<typeof createMeetingSchema>;
 type UpdateMeeting = z.output<typeof updateMeetingSchema>;
 type CreateItem = z.output<typeof createAgendaItemSchema>;
 type UpdateItem = z.output<typeof updateAgendaItemSchema>;
+
+/**
+ * One live command against a known room (see `applyKnown`): the meeting's update only when its
+ * row is as known ($5 seq, $6 updated-at, still open); the event and the changed agenda item
+ * statuses only with that update. A command id already in the log fails the whole statement.
+ */
+const APPLY_KNOWN_SQL = `
+WITH "room" AS (
+  UPDATE "meeting"
+     SET "live_state" = $2::jsonb, "seq" = $3, "status" = 'live', "updated_at" = $4
+   WHERE "id" = $1 AND "seq" = $5 AND date_trunc('milliseconds', "updated_at") = $6
+     AND "status" <> 'afgesloten'
+  RETURNING "id"
+), "event" AS (
+  INSERT INTO "meeting_event" ("meeting_id", "seq", "command_id", "type", "payload", "actor_id", "at")
+  SELECT "id", $3, $7::uuid, $8, $9::jsonb, $10::uuid, $11 FROM "room"
+), "items" AS (
+  UPDATE "agenda_item" AS "a" SET "status" = "s"."status"
+    FROM jsonb_to_recordset($12::jsonb) AS "s"("id" uuid, "status" varchar)
+   WHERE "a"."id" = "s"."id" AND "a"."meeting_id" IN (SELECT "id" FROM "room")
+)
+SELECT (SELECT count(*) FROM "room")::int AS "updated"`;
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { driverError?: { code?: string } }).driverError?.code === '23505';
+}
 
 /** Purpose code of the case meeting in the audit trail. */
 export const MEETING_PURPOSE = 'casuistiekoverleg';
@@ -112,6 +139,7 @@ export class MeetingsService {
     private readonly preparations: Repository<PreparationEntity>,
     private readonly clock: Clock,
     private readonly records: MeetingRecordsService,
+    private readonly rooms: LiveRoomCache,
   ) {}
 
   /* ---------- access ---------- */
@@ -468,6 +496,7 @@ export class MeetingsService {
       }
       await this.records.fillFollowUp(tx, meeting, next);
     });
+    this.rooms.forget(meeting.id);
     this.closed$.next(meeting.id);
     return this.detail(actor, meeting.id);
   }
@@ -599,17 +628,111 @@ export class MeetingsService {
   }
 
   /**
-   * Applies one command under a row lock on the meeting; the event and the new state are
-   * committed together before the caller acks and broadcasts.
+   * Applies one command; the event and the new state are committed together before the caller
+   * acks and broadcasts. Usually in one statement against the room as this instance knows it
+   * (`applyKnown`); otherwise, or when that room turns out stale, under a row lock on the
+   * meeting (`applyInTransaction`).
    */
   async command(actor: Actor, command: LiveCommandInput): Promise<CommandOutcome> {
-    const outcome = await this.applyInTransaction(actor, command);
+    const outcome =
+      (await this.applyKnown(actor, command)) ?? (await this.applyInTransaction(actor, command));
     if (outcome.state) this.changed$.next({ meetingId: command.meetingId, state: outcome.state });
     return outcome;
   }
 
-  private applyInTransaction(actor: Actor, command: LiveCommandInput): Promise<CommandOutcome> {
-    return this.meetings.manager.transaction(async (tx) => {
+  /** Access to a meeting's live room, as checked (and noted) for every command. */
+  private assertCommandAccess(actor: Actor, meeting: MeetingEntity): void {
+    RequestContext.note({ objectType: 'meeting', objectId: meeting.id, purpose: MEETING_PURPOSE });
+    if (actor.guest) {
+      // A guest acts only in the meeting they are invited to (the reducer limits what).
+      if (actor.guest.meetingId !== meeting.id) throw forbidden();
+    } else this.team(actor, meeting.teamId, 'read', meeting.id);
+    RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id } });
+  }
+
+  private reduce(
+    actor: Actor,
+    meeting: MeetingEntity,
+    state: LiveRoomState,
+    command: LiveCommandInput,
+    now: Date,
+  ) {
+    return applyCommand(state, command, {
+      actorUserId: actor.userId,
+      actorRoles: actor.guest ? ['guest'] : this.rolesOf(actor, meeting),
+      now: now.getTime(),
+      guestItemIds: actor.guest?.itemIds,
+    });
+  }
+
+  /**
+   * The command against the room this instance last read or committed (`LiveRoomCache`), in
+   * one statement: the meeting's update is conditional on its row being unchanged since (seq,
+   * updated-at, still open); the event and the agenda statuses are written only with it. Null
+   * when the room is not known here, when the command would be refused (decided under the lock,
+   * with the log at hand), or when the row had changed or the command id was taken (nothing is
+   * written then): the caller takes the locked path.
+   */
+  private async applyKnown(
+    actor: Actor,
+    command: LiveCommandInput,
+  ): Promise<CommandOutcome | null> {
+    const meeting = this.rooms.get(command.meetingId);
+    if (!meeting?.liveState) return null;
+    this.assertCommandAccess(actor, meeting);
+    const now = this.clock.now();
+    const state = meeting.liveState;
+    const applied = this.reduce(actor, meeting, state, command, now);
+    if (!applied.ok) return null;
+    // A retry within the window of applied ids: the room already answers it.
+    if (applied.duplicate)
+      return { result: { seq: applied.event.seq, duplicate: true }, event: null, state: null };
+    const event = applied.event;
+    const before = new Map(state.items.map((item) => [item.id, item.status]));
+    const statuses = applied.state.items
+      .filter((item) => before.get(item.id) !== item.status)
+      .map((item) => ({ id: item.id, status: item.status }));
+    let written: { updated: number }[];
+    try {
+      written = (await this.meetings.query(APPLY_KNOWN_SQL, [
+        meeting.id,
+        JSON.stringify(applied.state),
+        event.seq,
+        now,
+        meeting.seq,
+        meeting.updatedAt,
+        event.commandId,
+        event.type,
+        JSON.stringify(event),
+        actor.userId,
+        new Date(event.at),
+        JSON.stringify(statuses),
+      ])) as { updated: number }[];
+    } catch (error) {
+      // The command id is in the log already: the locked path answers with its seq.
+      if (!isUniqueViolation(error)) throw error;
+      written = [];
+    }
+    if (written[0]?.updated !== 1) {
+      this.rooms.forget(meeting.id);
+      return null;
+    }
+    this.rooms.put({
+      ...meeting,
+      liveState: applied.state,
+      seq: event.seq,
+      status: 'live',
+      updatedAt: now,
+    });
+    return { result: { seq: event.seq, duplicate: false }, event, state: applied.state };
+  }
+
+  private async applyInTransaction(
+    actor: Actor,
+    command: LiveCommandInput,
+  ): Promise<CommandOutcome> {
+    let committed: MeetingEntity | null = null;
+    const outcome = await this.meetings.manager.transaction(async (tx): Promise<CommandOutcome> => {
       RequestContext.note({
         objectType: 'meeting',
         objectId: command.meetingId,
@@ -621,12 +744,10 @@ export class MeetingsService {
         .where('m.id = :id', { id: command.meetingId })
         .getOne();
       if (!meeting) throw forbidden();
-      if (actor.guest) {
-        // A guest acts only in the meeting they are invited to (the reducer limits what).
-        if (actor.guest.meetingId !== meeting.id) throw forbidden();
-      } else this.team(actor, meeting.teamId, 'read', meeting.id);
-      RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id } });
+      this.assertCommandAccess(actor, meeting);
       if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
+      // What was read under the lock is committed: later commands can start from it.
+      this.rooms.put(meeting);
       const state = await this.stateOf(meeting, tx);
       // A retry within the state's window of applied ids is answered by the reducer. An older
       // one is found in the log: before a refusal, or when the insert below meets the event's
@@ -641,12 +762,7 @@ export class MeetingsService {
         return { result: { seq: event.seq, duplicate: true }, event: null, state: null };
       };
       const now = this.clock.now();
-      const applied = applyCommand(state, command, {
-        actorUserId: actor.userId,
-        actorRoles: actor.guest ? ['guest'] : this.rolesOf(actor, meeting),
-        now: now.getTime(),
-        guestItemIds: actor.guest?.itemIds,
-      });
+      const applied = this.reduce(actor, meeting, state, command, now);
       if (!applied.ok) {
         const earlier = await logged();
         if (earlier) return earlier;
@@ -691,8 +807,17 @@ export class MeetingsService {
       for (const item of applied.state.items)
         if (before.get(item.id) !== item.status)
           await tx.update(AgendaItemEntity, { id: item.id }, { status: item.status });
+      committed = {
+        ...meeting,
+        liveState: applied.state,
+        seq: event.seq,
+        status: 'live',
+        updatedAt: now,
+      };
       return { result: { seq: event.seq, duplicate: false }, event, state: applied.state };
     });
+    if (committed) this.rooms.put(committed);
+    return outcome;
   }
 
   /* ---------- guests ---------- */
