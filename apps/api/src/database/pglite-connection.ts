@@ -7,6 +7,9 @@ import type { PGliteThread } from './pglite-thread';
 
 const ignore = (): void => undefined;
 
+/** How TypeORM (and people) open a transaction: held back to travel with what follows. */
+const TRANSACTION_START = /^\s*(BEGIN|START TRANSACTION)\b[^;]*;?\s*$/i;
+
 /**
  * The wire between node-postgres and the PGlite thread: what `pg`'s own `Connection` does over
  * a TCP socket, done over the thread. Every message `pg` sends in one tick (parse, bind,
@@ -32,6 +35,10 @@ export class PGliteConnection extends EventEmitter {
   private ended = false;
   /** Settles when the thread has answered everything sent so far. */
   private lastAnswer: Promise<unknown> = Promise.resolve();
+  /** A transaction start answered here and not sent yet (see `query`). */
+  private heldBegin: Uint8Array | null = null;
+  /** Answers of transaction starts sent ahead that are still to come (and to be dropped). */
+  private beginsToDrop = 0;
 
   constructor(private readonly thread: PGliteThread) {
     super();
@@ -63,7 +70,23 @@ export class PGliteConnection extends EventEmitter {
   readonly ref = ignore;
   readonly unref = ignore;
 
+  /**
+   * A transaction start (`START TRANSACTION`, `BEGIN`) is answered at once, as the database
+   * would, and sent together with the transaction's first statement: one round trip to the
+   * thread less per transaction. Nothing happens in between: PostgreSQL takes a transaction's
+   * snapshot and locks with its first statement anyway. Should the real answer be an error,
+   * the connection reports it as broken (the pool then drops this client).
+   */
   query(text: string): void {
+    if (this.heldBegin === null && TRANSACTION_START.test(text)) {
+      this.heldBegin = serialize.query(text);
+      queueMicrotask(() => {
+        if (this.ended) return;
+        this.emitMessage({ name: 'commandComplete', length: 10, text: 'BEGIN' } as BackendMessage);
+        this.emitMessage({ name: 'readyForQuery', length: 5, status: 'T' } as BackendMessage);
+      });
+      return;
+    }
     this.send(serialize.query(text));
   }
   parse(query: Parameters<typeof serialize.parse>[0]): void {
@@ -104,6 +127,7 @@ export class PGliteConnection extends EventEmitter {
     this._ending = true;
     this.stream.writable = false;
     this.outgoing = [];
+    this.heldBegin = null;
     void this.lastAnswer.finally(() => {
       this.emit('end');
       this.removeAllListeners();
@@ -112,6 +136,11 @@ export class PGliteConnection extends EventEmitter {
 
   private send(bytes: Uint8Array): void {
     if (this.ended) return;
+    if (this.heldBegin) {
+      this.outgoing.push(this.heldBegin);
+      this.heldBegin = null;
+      this.beginsToDrop += 1;
+    }
     this.outgoing.push(bytes);
     if (this.scheduled) return;
     this.scheduled = true;
@@ -133,10 +162,20 @@ export class PGliteConnection extends EventEmitter {
     this.parser.parse(
       Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength),
       (message: BackendMessage) => {
-        this.emit('message', message);
-        this.emit(message.name === 'error' ? 'errorMessage' : message.name, message);
+        if (this.beginsToDrop > 0) {
+          // The answer to a transaction start that was answered already (see `query`).
+          if (message.name === 'readyForQuery') this.beginsToDrop -= 1;
+          else if (message.name === 'error') this.emit('error', message);
+          return;
+        }
+        this.emitMessage(message);
       },
     );
+  }
+
+  private emitMessage(message: BackendMessage): void {
+    this.emit('message', message);
+    this.emit(message.name === 'error' ? 'errorMessage' : message.name, message);
   }
 }
 

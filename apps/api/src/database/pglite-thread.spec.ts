@@ -53,6 +53,58 @@ describe('EmbeddedDatabase on its own thread', () => {
     }
   });
 
+  it('sends a transaction start with the first statement: one request less per transaction', async () => {
+    const thread = (db as unknown as { thread: PGliteThread }).thread;
+    const client = await pool.connect();
+    const original = thread.exec.bind(thread);
+    const requests: string[] = [];
+    thread.exec = (bytes: Uint8Array) => {
+      requests.push(Buffer.from(bytes).toString('latin1'));
+      return original(bytes);
+    };
+    try {
+      const begun = await client.query('START TRANSACTION');
+      expect(begun.command).toBe('BEGIN');
+      expect(requests).toEqual([]);
+      await client.query("INSERT INTO t VALUES ($1, 'samen')", [10]);
+      expect(requests).toHaveLength(1);
+      expect(requests[0]).toContain('START TRANSACTION');
+      expect(requests[0]).toContain('INSERT INTO t');
+      // Inside the transaction: rolled back with it.
+      await client.query('ROLLBACK');
+      const { rows } = await client.query<{ n: string }>(
+        'SELECT count(*) AS n FROM t WHERE id = 10',
+      );
+      expect(rows[0]?.n).toBe('0');
+      // An error in the first statement is that statement's; the transaction is aborted.
+      await client.query('BEGIN');
+      await expect(client.query('SELECT 1 / 0')).rejects.toMatchObject({ code: '22012' });
+      await client.query('ROLLBACK');
+      await client.query('BEGIN');
+      await client.query('COMMIT');
+      expect((await client.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      thread.exec = original;
+      client.release();
+    }
+  });
+
+  it('reports a transaction start that the database refused as a broken connection', async () => {
+    const client = await pool.connect();
+    const errors: Error[] = [];
+    client.on('error', (error) => errors.push(error));
+    await client.query('BEGIN');
+    await expect(client.query('SELECT 1 / 0')).rejects.toMatchObject({ code: '22012' });
+    // A second start inside the aborted transaction was answered "BEGIN" here; the database
+    // refuses it when it arrives with the next statement.
+    await client.query('BEGIN');
+    await expect(client.query('SELECT 1')).rejects.toBeDefined();
+    expect(errors[0]).toMatchObject({ code: '25P02' });
+    client.release(new Error('broken'));
+    const { rows } = await pool.query<{ one: number }>('SELECT 1 AS one');
+    expect(rows).toEqual([{ one: 1 }]);
+  });
+
   it('gives a new pool client a fresh session when the last one was dropped mid-transaction', async () => {
     const client = await pool.connect();
     await client.query('BEGIN');
