@@ -101,7 +101,7 @@ function describe(name, n, join, r) {
     `  command fan-out ms  p50 ${ms(r.commandFanout.p50)}  p95 ${ms(r.commandFanout.p95)}  p99 ${ms(r.commandFanout.p99)}  max ${ms(r.commandFanout.max)}`,
     `  lost: ${r.notesLost} note deliveries, ${r.commandsLost} event deliveries; duplicated: ${r.noteDuplicates} notes, ${r.commandDuplicates} events; failed acks ${r.failedAcks}; unexpected disconnects ${r.disconnects} (sockets dropped earlier and rejoined before this phase: ${r.rejoined})`,
     `  GET /api/health meanwhile ms  p50 ${ms(r.healthProbe.p50)}  p99 ${ms(r.healthProbe.p99)}  max ${ms(r.healthProbe.max)} (a slow answer = the server's event loop was blocked)`,
-    `  server RSS ${mib(r.rss.start)} at start, ${mib(r.rss.end)} at end, ${mib(r.rss.max)} max; server CPU ${r.serverCores === null ? '–' : r.serverCores.toFixed(2)} cores; generator CPU ${r.generatorCores.toFixed(2)} cores, event-loop lag p99 ${ms(r.generatorLagP99)} ms; other processes ${r.otherCores === null ? '–' : r.otherCores.toFixed(2)} cores`,
+    `  server RSS ${mib(r.rss.start)} at start, ${mib(r.rss.end)} at end, ${mib(r.rss.max)} max; server CPU ${r.serverCores === null ? '–' : r.serverCores.toFixed(2)} cores; generator CPU ${r.generatorCores.toFixed(2)} cores, event-loop lag p99 ${ms(r.generatorLagP99)} / max ${ms(r.generatorLagMax)} ms; other processes ${r.otherCores === null ? '–' : r.otherCores.toFixed(2)} cores`,
   ].join('\n');
 }
 

@@ -267,6 +267,7 @@ export class LoadGenerator {
           ? null
           : Math.max(0, (machineEnd - machineStart) / wallSeconds - serverCores - generatorCores),
       generatorLagP99: lag.percentile(99) / 1e6,
+      generatorLagMax: lag.max / 1e6,
       healthProbe: percentiles(probes),
       rejoined,
     };

@@ -3,7 +3,7 @@
 // TOTP, real meetings) and the bare socket.io baseline (baseline-server.mjs).
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,6 +95,14 @@ async function spawnServer(name, args, env, ready, timeoutMs = 60_000) {
   });
   child.stdout.on('data', (d) => (output = (output + d).slice(-20_000)));
   child.stderr.on('data', (d) => (output = (output + d).slice(-20_000)));
+  // BENCH_SERVER_LOG=<file>: keep the server's whole output there (for --trace-gc and the like).
+  if (process.env['BENCH_SERVER_LOG']) {
+    const file = createWriteStream(
+      `${process.env['BENCH_SERVER_LOG']}.${name.replace(/\W+/g, '-')}`,
+    );
+    child.stdout.pipe(file);
+    child.stderr.pipe(file);
+  }
   const server = {
     name,
     child,
@@ -333,6 +341,8 @@ export async function startApi({ build = true, log = (line) => void line } = {})
         ...(process.env['BENCH_CPU_PROF']
           ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
           : []),
+        // BENCH_API_NODE_ARGS: more options for the api's node (e.g. --trace-gc).
+        ...(process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
         MAIN,
       ],
       env,
