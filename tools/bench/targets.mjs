@@ -336,7 +336,9 @@ export async function startApi({ build = true, log = (line) => void line } = {})
     server = await spawnServer(
       'api',
       [
+        // As `npm start` does.
         '--enable-source-maps',
+        '--v8-pool-size=1',
         // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of the api there (open in Chrome DevTools).
         ...(process.env['BENCH_CPU_PROF']
           ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
