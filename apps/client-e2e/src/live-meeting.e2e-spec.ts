@@ -316,6 +316,7 @@ describe('the live case meeting: one clock, a shared note, decisions, actions an
     await page.getByTestId('decision-type').selectOption('algemene-voorziening');
     await page.getByTestId('decision-text-input').fill('Sleutelkastje voor huisbezoeken invoeren');
     await page.getByTestId('decision-rationale').fill('Veiliger en sneller voor het hele team');
+    await page.getByTestId('decision-team').check();
     await page.getByTestId('decision-submit').click();
     await everyone(people, (p) =>
       p.page
@@ -326,16 +327,26 @@ describe('the live case meeting: one clock, a shared note, decisions, actions an
     expect(await member.page.getByTestId('records-decisions').textContent()).toContain(
       'Algemene voorziening',
     );
+    // On behalf of the team: in the chair's name.
+    expect(await member.page.getByTestId('decision-by').textContent()).toContain(chair.name);
 
     await page.getByTestId('action-add').locator('summary').click();
     await page.getByTestId('action-owner').selectOption(member.userId);
     await page.getByTestId('action-due').fill(isoDay(7));
     await page.getByTestId('action-text-input').fill('Sleutelkastje bestellen');
+    await page
+      .getByTestId('action-decision')
+      .selectOption({ label: 'Algemene voorziening: Sleutelkastje voor huisbezoeken invoeren' });
     await page.getByTestId('action-submit').click();
     await everyone(people, (p) =>
       p.page.getByTestId('records-actions').getByText('Sleutelkastje bestellen').waitFor(),
     );
     expect(await chair.page.getByTestId('records-actions').textContent()).toContain(member.name);
+    // The action carries out the decision it was linked to.
+    await member.page
+      .getByTestId('action-decision-link')
+      .getByText('Sleutelkastje voor huisbezoeken invoeren')
+      .waitFor();
     // Exactly one of each, on both screens (the ack and the broadcast are deduplicated).
     await everyone(people, async (p) => {
       expect(await p.page.getByTestId('records-decisions').locator('li').count()).toBe(1);
@@ -403,6 +414,21 @@ describe('the live case meeting: one clock, a shared note, decisions, actions an
     expect(await first.getByTestId('minutes-actions').textContent()).toContain(member.name);
     expect(await page.getByTestId('minutes-present').textContent()).toContain(member.name);
     await expectNoA11yViolations(page, 'minutes (draft)');
+
+    // The chair rewords the item's notes before approving, by keyboard.
+    await first.getByTestId('minutes-notes-edit').focus();
+    await page.keyboard.press('Enter');
+    const notes = first.getByTestId('minutes-notes-input');
+    await notes.waitFor();
+    expect(await notes.evaluate((el) => el === document.activeElement)).toBe(true);
+    await notes.fill('Het team voert een sleutelkastje in; de teamleider regelt de aanschaf.');
+    await expectNoA11yViolations(page, 'minutes (editing notes)');
+    await first.getByTestId('minutes-notes-save').click();
+    await first
+      .getByTestId('minutes-notes')
+      .getByText('de teamleider regelt de aanschaf')
+      .waitFor();
+    expect(await page.getByTestId('minutes-announcer').textContent()).toContain('opgeslagen');
 
     await page.getByTestId('minutes-approve').click();
     await page.getByTestId('minutes-approve-dialog').waitFor();

@@ -244,8 +244,75 @@ describe('LiveRoomPageComponent', () => {
         type: 'opschalen',
         text: 'Opschalen naar Veilig Thuis',
         rationale: 'Zorgen over de veiligheid',
+        onBehalfOfTeam: false,
       });
       expect(q(root, 'records-saved')?.textContent).toContain('Besluit vastgelegd.');
+    });
+
+    it('records a decision on behalf of the team, in the name of the chair', async () => {
+      const { fixture, root } = await render();
+      const team = q(root, 'decision-team') as HTMLInputElement;
+      const hint = root.querySelector(`#${team.getAttribute('aria-describedby')}`);
+      expect(hint?.textContent).toContain('op naam van de voorzitter');
+      expect(root.querySelector(`label[for="${team.id}"]`)?.textContent).toContain(
+        'Namens het team',
+      );
+      team.click();
+      const type = q(root, 'decision-type') as HTMLSelectElement;
+      type.value = 'geen-actie';
+      type.dispatchEvent(new Event('change'));
+      for (const [id, value] of [
+        ['decision-text-input', 'Geen verdere actie'],
+        ['decision-rationale', 'Het netwerk pakt het op'],
+      ]) {
+        const field = q(root, id) as HTMLTextAreaElement;
+        field.value = value;
+        field.dispatchEvent(new Event('input'));
+      }
+      q(root, 'decision-submit')?.click();
+      await fixture.whenStable();
+      expect(ctx.records.createDecision).toHaveBeenCalledWith(
+        expect.objectContaining({ type: 'geen-actie', onBehalfOfTeam: true }),
+      );
+    });
+
+    it('links a new action to a decision of the item, and shows the link', async () => {
+      const decision: DecisionView = {
+        id: 'd1',
+        meetingId: MEETING,
+        agendaItemId: 'i1',
+        type: 'verwijzing-1e-lijn',
+        text: 'Verwijzen naar het maatschappelijk werk',
+        rationale: 'Past het best',
+        decidedByUserId: MEMBER,
+        recordedByUserId: MEMBER,
+        decidedAt: '2026-03-02T09:00:00.000Z',
+      };
+      ctx.decisions.set([decision]);
+      const { fixture, root } = await render();
+      expect(q(root, 'decision-by')?.textContent).toContain('Besloten door Sanne Bakker');
+      const owner = q(root, 'action-owner') as HTMLSelectElement;
+      owner.value = MEMBER;
+      owner.dispatchEvent(new Event('change'));
+      const due = q(root, 'action-due') as HTMLInputElement;
+      due.value = '2099-01-01';
+      due.dispatchEvent(new Event('input'));
+      const link = q(root, 'action-decision') as HTMLSelectElement;
+      expect(root.querySelector(`label[for="${link.id}"]`)?.textContent).toContain('Bij besluit');
+      expect(link.textContent).toContain('Verwijzen naar het maatschappelijk werk');
+      link.value = 'd1';
+      link.dispatchEvent(new Event('change'));
+      const text = q(root, 'action-text-input') as HTMLTextAreaElement;
+      text.value = 'Aanmelden bij het maatschappelijk werk';
+      text.dispatchEvent(new Event('input'));
+      q(root, 'action-submit')?.click();
+      await fixture.whenStable();
+      expect(ctx.records.createAction).toHaveBeenCalledWith(
+        expect.objectContaining({
+          decisionId: 'd1',
+          text: 'Aanmelden bij het maatschappelijk werk',
+        }),
+      );
     });
 
     it('shows a Dutch message for a refused command', async () => {
@@ -267,6 +334,7 @@ describe('LiveRoomPageComponent', () => {
         ownerUserId: MEMBER,
         due: '2099-01-01',
         text: 'Bel de school',
+        decisionId: null,
       });
       expect(q(root, 'records-error')?.textContent).toContain(nl.errors.FORBIDDEN);
     });

@@ -80,6 +80,15 @@ function setup(userId: string, minutes: MinutesView | null) {
       current.set(draft());
       return { ok: true, data: draft() };
     }),
+    saveNotes: jest.fn(async (itemId: string, notes: string) => {
+      const base = current() ?? draft();
+      const next = {
+        ...base,
+        items: base.items.map((i) => (i.itemId === itemId ? { ...i, notes } : i)),
+      };
+      current.set(next);
+      return { ok: true, data: next };
+    }),
     approve: jest.fn(async () => {
       const approved = {
         ...draft(),
@@ -170,10 +179,54 @@ describe('MinutesPageComponent', () => {
     expect(q(root, 'minutes-locked')?.textContent).toContain('Goedgekeurd door Fatima El Amrani');
     expect(q(root, 'minutes-approve')).toBeNull();
     expect(q(root, 'minutes-regenerate')).toBeNull();
+    expect(q(root, 'minutes-notes-edit')).toBeNull();
     expect(q(root, 'minutes-announcer')?.textContent).toContain('goedgekeurd en vergrendeld');
   });
 
+  it('the chair rewords an item’s notes in the draft: labelled text, saved, announced', async () => {
+    const store = setup(CHAIR, draft());
+    const { fixture, root } = await render();
+    const edit = q(root, 'minutes-notes-edit') as HTMLButtonElement;
+    expect(edit.getAttribute('aria-label')).toBe('Aantekeningen bewerken van Werkinstructie');
+    edit.click();
+    await fixture.whenStable();
+    const input = q(root, 'minutes-notes-input') as HTMLTextAreaElement;
+    expect(root.querySelector(`label[for="${input.id}"]`)?.textContent).toContain(
+      'Aantekeningen bij Werkinstructie',
+    );
+    expect(input.value).toBe('Regel één\nRegel twee');
+    input.value = 'Besproken met het hele team.';
+    input.dispatchEvent(new Event('input'));
+    q(root, 'minutes-notes-save')?.click();
+    await fixture.whenStable();
+    expect(store.saveNotes).toHaveBeenCalledWith(ITEM, 'Besproken met het hele team.');
+    expect(q(root, 'minutes-notes-input')).toBeNull();
+    expect(q(root, 'minutes-notes')?.textContent).toBe('Besproken met het hele team.');
+    expect(q(root, 'minutes-announcer')?.textContent).toContain('aantekeningen zijn opgeslagen');
+  });
+
+  it('cancelling an edit keeps the notes as they were', async () => {
+    const store = setup(CHAIR, draft());
+    const { fixture, root } = await render();
+    q(root, 'minutes-notes-edit')?.click();
+    await fixture.whenStable();
+    const input = q(root, 'minutes-notes-input') as HTMLTextAreaElement;
+    input.value = 'Weg ermee';
+    input.dispatchEvent(new Event('input'));
+    q(root, 'minutes-notes-cancel')?.click();
+    await fixture.whenStable();
+    expect(store.saveNotes).not.toHaveBeenCalled();
+    expect(q(root, 'minutes-notes')?.textContent).toBe('Regel één\nRegel twee');
+  });
+
   it('a member reads the minutes but neither makes nor approves them', async () => {
+    setup(MEMBER, draft());
+    const { root } = await render();
+    expect(q(root, 'minutes-notes-edit')).toBeNull();
+    expect(q(root, 'minutes-approve')).toBeNull();
+  });
+
+  it('a member sees that the chair or minute taker makes missing minutes', async () => {
     setup(MEMBER, null);
     const { root } = await render();
     expect(q(root, 'minutes-generate')).toBeNull();

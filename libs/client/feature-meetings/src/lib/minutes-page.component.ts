@@ -8,6 +8,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { MinutesView } from '@casustafel/contracts';
@@ -34,6 +35,7 @@ type MinutesItem = MinutesView['items'][number];
   selector: 'cst-minutes-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FormsModule,
     RouterLink,
     TranslocoPipe,
     AlertComponent,
@@ -52,6 +54,9 @@ export class MinutesPageComponent {
   readonly #transloco = inject(TranslocoService);
   protected readonly errorKey = signal<string | null>(null);
   protected readonly announcement = signal('');
+  /** The item whose notes are being edited, and the text so far. */
+  protected readonly editing = signal<string | null>(null);
+  protected draft = '';
 
   protected readonly me = computed(() => this.#auth.user()?.id ?? null);
   protected readonly isChair = computed(() => {
@@ -102,6 +107,26 @@ export class MinutesPageComponent {
     const result = await this.store.generate();
     this.errorKey.set(result.ok ? null : failureMessageKey(result.failure));
     if (result.ok) this.announcement.set(this.#transloco.translate('meetings.minutes.generated'));
+  }
+
+  protected edit(item: MinutesItem): void {
+    this.draft = item.notes;
+    this.editing.set(item.itemId);
+    // Focus the text once it is shown (keyboard users land in it).
+    setTimeout(() => document.getElementById(`minutes-notes-${item.itemId}`)?.focus());
+  }
+
+  protected cancelEdit(itemId: string): void {
+    this.editing.set(null);
+    setTimeout(() => document.getElementById(`minutes-edit-${itemId}`)?.focus());
+  }
+
+  protected async saveNotes(itemId: string): Promise<void> {
+    const result = await this.store.saveNotes(itemId, this.draft);
+    this.errorKey.set(result.ok ? null : failureMessageKey(result.failure));
+    if (!result.ok) return;
+    this.announcement.set(this.#transloco.translate('meetings.minutes.notesSaved'));
+    this.cancelEdit(itemId);
   }
 
   protected async approve(): Promise<void> {

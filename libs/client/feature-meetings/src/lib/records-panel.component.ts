@@ -76,13 +76,29 @@ export class RecordsPanelComponent {
       nonNullable: true,
       validators: [Validators.required, nonBlank],
     }),
+    /** Recorded on behalf of the team: decided by = the chair. */
+    onBehalfOfTeam: new FormControl(false, { nonNullable: true }),
   });
 
   protected readonly action = new FormGroup({
     ownerUserId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     due: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     text: new FormControl('', { nonNullable: true, validators: [Validators.required, nonBlank] }),
+    /** The decision of this item the action carries out ('' = none). */
+    decisionId: new FormControl('', { nonNullable: true }),
   });
+
+  /** The meeting's chair, named in the "on behalf of the team" hint. */
+  protected readonly chairName = computed(() => {
+    const chairId = this.meetings.meeting()?.chairId;
+    return chairId ? this.meetings.memberName(chairId) : '';
+  });
+
+  /** The text of a decision of this item an action carries out, if it is one. */
+  protected decisionText(decisionId: string | null): string | null {
+    if (!decisionId) return null;
+    return this.decisions().find((d) => d.id === decisionId)?.text ?? null;
+  }
 
   protected invalid(form: 'decision' | 'action', name: string): boolean {
     const group: FormGroup = form === 'decision' ? this.decision : this.action;
@@ -115,6 +131,7 @@ export class RecordsPanelComponent {
       type: v.type as DecisionType,
       text: v.text.trim(),
       rationale: v.rationale.trim(),
+      onBehalfOfTeam: v.onBehalfOfTeam,
     });
     this.pending.set(false);
     if (!result.ok) {
@@ -139,6 +156,7 @@ export class RecordsPanelComponent {
       ownerUserId: v.ownerUserId,
       due: v.due,
       text: v.text.trim(),
+      decisionId: v.decisionId || null,
     });
     this.pending.set(false);
     if (!result.ok) {

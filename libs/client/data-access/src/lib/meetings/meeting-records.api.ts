@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
-import type { MeetingRecordsView, MinutesView } from '@casustafel/contracts';
+import type { MeetingRecordsView, MinutesView, UpdateMinutes } from '@casustafel/contracts';
 import type { ApiResult } from '../errors/api-failure';
 import { apiResult } from '../http/api-call';
 
@@ -42,6 +42,14 @@ export class MeetingRecordsApi {
   generateMinutes(meetingId: string): Observable<ApiResult<MinutesView>> {
     return apiResult(
       this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/minutes`, {}),
+      minutes,
+    );
+  }
+
+  /** Changes draft minutes (the notes of items); refused (409) once approved. */
+  updateMinutes(meetingId: string, body: UpdateMinutes): Observable<ApiResult<MinutesView>> {
+    return apiResult(
+      this.#http.patch<unknown>(`/api/meetings/${id(meetingId)}/minutes`, body),
       minutes,
     );
   }

@@ -47,6 +47,11 @@ export class MinutesStore {
     return this.#run((id) => this.#api.generateMinutes(id));
   }
 
+  /** The chair's or minute taker's wording of an item's notes in the draft. */
+  saveNotes(itemId: string, notes: string): Promise<ApiResult<MinutesView>> {
+    return this.#run((id) => this.#api.updateMinutes(id, { items: [{ itemId, notes }] }));
+  }
+
   approve(): Promise<ApiResult<MinutesView>> {
     return this.#run((id) => this.#api.approveMinutes(id));
   }
