@@ -83,6 +83,19 @@ WITH "room" AS (
 )
 SELECT (SELECT count(*) FROM "room")::int AS "updated"`;
 
+/** The meeting as a committed command leaves it. */
+function afterCommand(meeting: MeetingEntity, state: LiveRoomState, now: Date): MeetingEntity {
+  return { ...meeting, liveState: state, seq: state.seq, status: 'live', updatedAt: now };
+}
+
+/** The agenda items whose status a command changed (the agenda follows the room). */
+function changedStatuses(before: LiveRoomState, after: LiveRoomState) {
+  const was = new Map(before.items.map((item) => [item.id, item.status]));
+  return after.items
+    .filter((item) => was.get(item.id) !== item.status)
+    .map((item) => ({ id: item.id, status: item.status }));
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return (error as { driverError?: { code?: string } }).driverError?.code === '23505';
 }
@@ -688,10 +701,7 @@ export class MeetingsService {
     if (applied.duplicate)
       return { result: { seq: applied.event.seq, duplicate: true }, event: null, state: null };
     const event = applied.event;
-    const before = new Map(state.items.map((item) => [item.id, item.status]));
-    const statuses = applied.state.items
-      .filter((item) => before.get(item.id) !== item.status)
-      .map((item) => ({ id: item.id, status: item.status }));
+    const statuses = changedStatuses(state, applied.state);
     let written: { updated: number }[];
     try {
       written = (await this.meetings.query(APPLY_KNOWN_SQL, [
@@ -717,13 +727,7 @@ export class MeetingsService {
       this.rooms.forget(meeting.id);
       return null;
     }
-    this.rooms.put({
-      ...meeting,
-      liveState: applied.state,
-      seq: event.seq,
-      status: 'live',
-      updatedAt: now,
-    });
+    this.rooms.put(afterCommand(meeting, applied.state, now));
     return { result: { seq: event.seq, duplicate: false }, event, state: applied.state };
   }
 
@@ -803,17 +807,9 @@ export class MeetingsService {
         { liveState: applied.state as never, seq: event.seq, status: 'live', updatedAt: now },
       );
       // The agenda (and so the agenda page and the minutes) follows the room's item statuses.
-      const before = new Map(state.items.map((item) => [item.id, item.status]));
-      for (const item of applied.state.items)
-        if (before.get(item.id) !== item.status)
-          await tx.update(AgendaItemEntity, { id: item.id }, { status: item.status });
-      committed = {
-        ...meeting,
-        liveState: applied.state,
-        seq: event.seq,
-        status: 'live',
-        updatedAt: now,
-      };
+      for (const item of changedStatuses(state, applied.state))
+        await tx.update(AgendaItemEntity, { id: item.id }, { status: item.status });
+      committed = afterCommand(meeting, applied.state, now);
       return { result: { seq: event.seq, duplicate: false }, event, state: applied.state };
     });
     if (committed) this.rooms.put(committed);
