@@ -32,7 +32,7 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 describe('LiveIoAdapter.bindMessageHandlers', () => {
   it('runs the handler with the data and answers through the ack', async () => {
     const { socket, receive } = fakeSocket();
-    const callback = jest.fn(async (data: unknown) => ({ ok: true, data }));
+    const callback = jest.fn(async (data: unknown, _ack?: unknown) => ({ ok: true, data }));
     adapter().bindMessageHandlers(socket, [{ message: 'x:do', callback } as never], transform);
     const ack = jest.fn();
     receive('x:do', { a: 1 }, ack);
@@ -43,7 +43,7 @@ describe('LiveIoAdapter.bindMessageHandlers', () => {
 
   it('passes an event without ack, and sends nothing for an empty answer', async () => {
     const { socket, receive } = fakeSocket();
-    const callback = jest.fn(() => undefined);
+    const callback = jest.fn((_data: unknown, _ack?: unknown) => undefined);
     adapter().bindMessageHandlers(socket, [{ message: 'x:say', callback } as never], transform);
     receive('x:say', 'hallo');
     await flush();
