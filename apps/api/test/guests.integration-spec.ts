@@ -485,9 +485,19 @@ describe.each(testEngines())('remote specialists (guests) on %s', (engine) => {
   });
 
   it('the minutes (with every canary) and their PDF are refused to the guest', async () => {
-    const generated = await chair.post<{ items: unknown[] }>(`/api/meetings/${meetingId}/minutes`);
+    const generated = await chair.post<{
+      items: unknown[];
+      attendance: { present: { role: string; name?: string }[] };
+    }>(`/api/meetings/${meetingId}/minutes`);
     expect(generated.status).toBe(201);
     expect(JSON.stringify(generated.body)).toContain(CANARY.decision);
+    // The guest who joined is in the attendance as a guest, under the name they were invited.
+    expect(generated.body.attendance.present).toContainEqual(
+      expect.objectContaining({ role: 'guest', name: 'Gerrit de Graaf' }),
+    );
+    expect(
+      generated.body.attendance.present.filter((a) => a.role !== 'guest').every((a) => !a.name),
+    ).toBe(true);
     for (const path of [`/minutes`, `/minutes.pdf`, `/records`]) {
       const res = await guest.get(`/api/meetings/${meetingId}${path}`);
       seen.add(`rest:${path}`, res.body);

@@ -413,6 +413,10 @@ describe('the live case meeting: one clock, a shared note, decisions, actions an
     expect(await first.getByTestId('minutes-notes').textContent()).toContain('sleutelkastje bij');
     expect(await first.getByTestId('minutes-actions').textContent()).toContain(member.name);
     expect(await page.getByTestId('minutes-present').textContent()).toContain(member.name);
+    // The guest specialist who joined: named as invited, as a guest.
+    expect(await page.getByTestId('minutes-present').textContent()).toMatch(
+      /Gerrit de Graaf\s*· gast/,
+    );
     await expectNoA11yViolations(page, 'minutes (draft)');
 
     // The chair rewords the item's notes before approving, by keyboard.
@@ -423,6 +427,8 @@ describe('the live case meeting: one clock, a shared note, decisions, actions an
     expect(await notes.evaluate((el) => el === document.activeElement)).toBe(true);
     await notes.fill('Het team voert een sleutelkastje in; de teamleider regelt de aanschaf.');
     await expectNoA11yViolations(page, 'minutes (editing notes)');
+    await first.scrollIntoViewIfNeeded();
+    await shot(page, 'minutes-editing-1440');
     await first.getByTestId('minutes-notes-save').click();
     await first
       .getByTestId('minutes-notes')

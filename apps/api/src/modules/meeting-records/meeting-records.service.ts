@@ -37,6 +37,7 @@ import {
   sortByOrder,
 } from '@casustafel/domain';
 import { abilityFor, asSubject } from '../../common/access/policy';
+import { UserEntity } from '../identity/user.entity';
 import { LiveRoomCache } from '../meetings/live-room-cache';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
@@ -778,12 +779,25 @@ export class MeetingRecordsService {
           : meeting.minuteTakerId === userId
             ? 'minute-taker'
             : 'member';
-    const userIds = new Set([...members.map((m) => m.userId), ...present]);
-    const attendance: AttendanceInput[] = [...userIds].map((userId) => ({
-      userId,
-      role: roleOf(userId),
-      present: present.has(userId),
-    }));
+    const memberIds = new Set(members.map((m) => m.userId));
+    // Present without being on the team: invited guest specialists, named as invited.
+    const outsiderIds = [...present].filter((userId) => !memberIds.has(userId));
+    const outsiders = new Map(
+      (outsiderIds.length === 0
+        ? []
+        : await manager.findBy(UserEntity, { id: In(outsiderIds) })
+      ).map((u) => [u.id, u]),
+    );
+    const userIds = new Set([...memberIds, ...present]);
+    const attendance: AttendanceInput[] = [...userIds].map((userId) => {
+      const outsider = outsiders.get(userId);
+      return {
+        userId,
+        role: outsider?.kind === 'guest' ? 'guest' : roleOf(userId),
+        present: present.has(userId),
+        ...(outsider ? { name: outsider.displayName } : {}),
+      };
+    });
     const notesText: Record<string, string> = {};
     if (this.notes)
       for (const item of items) {

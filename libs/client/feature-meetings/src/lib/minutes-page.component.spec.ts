@@ -25,7 +25,10 @@ function draft(): MinutesView {
     end: '2026-12-01T10:00:00.000Z',
     status: 'draft',
     attendance: {
-      present: [{ userId: CHAIR, role: 'chair' }],
+      present: [
+        { userId: CHAIR, role: 'chair' },
+        { userId: 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b', role: 'guest', name: 'Gerrit de Graaf' },
+      ],
       absent: [{ userId: MEMBER, role: 'member' }],
     },
     items: [
@@ -155,6 +158,9 @@ describe('MinutesPageComponent', () => {
     expect(q(root, 'minutes-status')?.getAttribute('data-status')).toBe('draft');
     expect(q(root, 'minutes-present')?.textContent).toContain('Fatima El Amrani');
     expect(q(root, 'minutes-present')?.textContent).toContain('voorzitter');
+    // A guest specialist, not on the team: named as invited.
+    expect(q(root, 'minutes-present')?.textContent).toContain('Gerrit de Graaf');
+    expect(q(root, 'minutes-present')?.textContent).toContain('gast');
     expect(q(root, 'minutes-absent')?.textContent).toContain('Sanne Bakker');
     expect(q(root, 'minutes-notes')?.textContent).toBe('Regel één\nRegel twee');
     expect(q(root, 'minutes-decisions')?.textContent).toContain('Geen actie');

@@ -46,7 +46,7 @@ const items: MinutesItemInput[] = [
 
 const attendance = [
   { userId: 'u-b', role: 'member' as const, present: true },
-  { userId: 'u-g', role: 'guest' as const, present: true },
+  { userId: 'u-g', role: 'guest' as const, present: true, name: 'Gerrit de Graaf' },
   { userId: 'u-chair', role: 'chair' as const, present: true },
   { userId: 'u-a', role: 'member' as const, present: true },
   { userId: 'u-z', role: 'member' as const, present: false },
@@ -116,6 +116,16 @@ describe('buildMinutes', () => {
       'u-g',
     ]);
     expect(minutes.attendance.absent).toEqual([{ userId: 'u-z', role: 'member' }]);
+    // A guest keeps the name they took part under; team members are named from the team.
+    expect(minutes.attendance.present.find((a) => a.userId === 'u-g')).toEqual({
+      userId: 'u-g',
+      role: 'guest',
+      name: 'Gerrit de Graaf',
+    });
+    expect(minutes.attendance.present.find((a) => a.userId === 'u-a')).toEqual({
+      userId: 'u-a',
+      role: 'member',
+    });
     expect(minutes.items.map((i) => [i.itemId, i.status, i.notes])).toEqual([
       ['f', 'besproken', ''],
       ['m', 'besproken', 'Welkom Sanne.'],

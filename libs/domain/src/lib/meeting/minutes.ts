@@ -30,6 +30,8 @@ export interface AttendanceInput {
   userId: string;
   role: LiveRole;
   present: boolean;
+  /** Only for someone outside the team (a guest): the name they took part under. */
+  name?: string;
 }
 
 export interface MinutesItemInput {
@@ -45,6 +47,11 @@ export interface MinutesItemInput {
 export interface MinutesAttendee {
   userId: string;
   role: LiveRole;
+  /**
+   * Only for someone outside the team (a guest specialist): the name they took part under.
+   * Team members are named from the team.
+   */
+  name?: string;
 }
 
 export interface MinutesDecision {
@@ -121,7 +128,10 @@ export function buildMinutes(
   if (unknown.size > 0)
     return { ok: false, error: 'unknown-agenda-item', itemIds: [...unknown].sort() };
 
-  const toAttendee = (a: AttendanceInput): MinutesAttendee => ({ userId: a.userId, role: a.role });
+  const toAttendee = (a: AttendanceInput): MinutesAttendee =>
+    a.name === undefined
+      ? { userId: a.userId, role: a.role }
+      : { userId: a.userId, role: a.role, name: a.name };
   return {
     ok: true,
     minutes: {
