@@ -10,6 +10,7 @@ import {
   type AuditOutcome,
   auditIdSchema,
 } from '@casustafel/contracts';
+import { databaseError, isUniqueViolation } from '../../database/database-errors';
 import { AuditEventEntity } from './audit-event.entity';
 import { AUDIT_GENESIS_HASH, hashAuditEvent } from './audit-hash';
 import {
@@ -34,13 +35,10 @@ const AUDIT_APPEND_ATTEMPTS = 5;
  * "does not follow" (the other append was committed) or the primary key (it was in flight).
  */
 function isChainRace(error: unknown): boolean {
-  const driver = (
-    error as { driverError?: { code?: string; message?: string; constraint?: string } }
-  ).driverError;
-  if (!driver) return false;
-  if (driver.code === '23505') return driver.constraint === 'PK_audit_event';
+  if (isUniqueViolation(error, 'PK_audit_event')) return true;
   // integrity_constraint_violation, raised by the link trigger (see its migration).
-  return driver.code === '23000' && /^audit_event: (seq|prev_hash)/.test(driver.message ?? '');
+  const driver = databaseError(error);
+  return driver?.code === '23000' && /^audit_event: (seq|prev_hash)/.test(driver.message ?? '');
 }
 
 /** Rows per INSERT statement when appending many (19 parameters a row, well below 65,535). */

@@ -38,6 +38,7 @@ import {
 } from '@casustafel/domain';
 import { abilityFor, asSubject } from '../../common/access/policy';
 import { UserEntity } from '../identity/user.entity';
+import { isUniqueViolation } from '../../database/database-errors';
 import { LiveRoomCache } from '../meetings/live-room-cache';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
@@ -430,7 +431,7 @@ export class MeetingRecordsService {
       ])) as { updated: number }[];
     } catch (error) {
       // The command id is known already: the locked path answers (duplicate or conflict).
-      if ((error as { driverError?: { code?: string } }).driverError?.code !== '23505') throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
     if (written[0]?.updated !== 1) {
       this.rooms.forget(meeting.id);

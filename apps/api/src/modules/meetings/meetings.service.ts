@@ -44,6 +44,7 @@ import { abilityFor, asSubject, type PolicyAction } from '../../common/access/po
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
+import { isUniqueViolation } from '../../database/database-errors';
 import { PreparationEntity } from '../case-file/case.entity';
 import { MembershipEntity } from '../identity/membership.entity';
 import { MeetingRecordsService } from '../meeting-records/meeting-records.service';
@@ -94,10 +95,6 @@ function changedStatuses(before: LiveRoomState, after: LiveRoomState) {
   return after.items
     .filter((item) => was.get(item.id) !== item.status)
     .map((item) => ({ id: item.id, status: item.status }));
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { driverError?: { code?: string } }).driverError?.code === '23505';
 }
 
 /** Purpose code of the case meeting in the audit trail. */

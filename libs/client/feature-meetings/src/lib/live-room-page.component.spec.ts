@@ -147,6 +147,15 @@ async function render() {
 const q = (root: HTMLElement, id: string) =>
   root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
+/** Fills form fields by test id as a user would: a select changes, a text field gets input. */
+function fill(root: HTMLElement, fields: Record<string, string>): void {
+  for (const [id, value] of Object.entries(fields)) {
+    const field = q(root, id) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    field.value = value;
+    field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input'));
+  }
+}
+
 describe('LiveRoomPageComponent', () => {
   let ctx: ReturnType<typeof setup>;
 
@@ -226,17 +235,11 @@ describe('LiveRoomPageComponent', () => {
       await fixture.whenStable();
       expect(ctx.records.createDecision).not.toHaveBeenCalled();
       expect(root.textContent).toContain('Kies de soort besluit.');
-      const type = q(root, 'decision-type') as HTMLSelectElement;
-      type.value = 'opschalen';
-      type.dispatchEvent(new Event('change'));
-      for (const [id, value] of [
-        ['decision-text-input', 'Opschalen naar Veilig Thuis'],
-        ['decision-rationale', 'Zorgen over de veiligheid'],
-      ]) {
-        const field = q(root, id) as HTMLTextAreaElement;
-        field.value = value;
-        field.dispatchEvent(new Event('input'));
-      }
+      fill(root, {
+        'decision-type': 'opschalen',
+        'decision-text-input': 'Opschalen naar Veilig Thuis',
+        'decision-rationale': 'Zorgen over de veiligheid',
+      });
       q(root, 'decision-submit')?.click();
       await fixture.whenStable();
       expect(ctx.records.createDecision).toHaveBeenCalledWith({
@@ -258,17 +261,11 @@ describe('LiveRoomPageComponent', () => {
         'Namens het team',
       );
       team.click();
-      const type = q(root, 'decision-type') as HTMLSelectElement;
-      type.value = 'geen-actie';
-      type.dispatchEvent(new Event('change'));
-      for (const [id, value] of [
-        ['decision-text-input', 'Geen verdere actie'],
-        ['decision-rationale', 'Het netwerk pakt het op'],
-      ]) {
-        const field = q(root, id) as HTMLTextAreaElement;
-        field.value = value;
-        field.dispatchEvent(new Event('input'));
-      }
+      fill(root, {
+        'decision-type': 'geen-actie',
+        'decision-text-input': 'Geen verdere actie',
+        'decision-rationale': 'Het netwerk pakt het op',
+      });
       q(root, 'decision-submit')?.click();
       await fixture.whenStable();
       expect(ctx.records.createDecision).toHaveBeenCalledWith(
@@ -291,20 +288,15 @@ describe('LiveRoomPageComponent', () => {
       ctx.decisions.set([decision]);
       const { fixture, root } = await render();
       expect(q(root, 'decision-by')?.textContent).toContain('Besloten door Sanne Bakker');
-      const owner = q(root, 'action-owner') as HTMLSelectElement;
-      owner.value = MEMBER;
-      owner.dispatchEvent(new Event('change'));
-      const due = q(root, 'action-due') as HTMLInputElement;
-      due.value = '2099-01-01';
-      due.dispatchEvent(new Event('input'));
       const link = q(root, 'action-decision') as HTMLSelectElement;
       expect(root.querySelector(`label[for="${link.id}"]`)?.textContent).toContain('Bij besluit');
       expect(link.textContent).toContain('Verwijzen naar het maatschappelijk werk');
-      link.value = 'd1';
-      link.dispatchEvent(new Event('change'));
-      const text = q(root, 'action-text-input') as HTMLTextAreaElement;
-      text.value = 'Aanmelden bij het maatschappelijk werk';
-      text.dispatchEvent(new Event('input'));
+      fill(root, {
+        'action-owner': MEMBER,
+        'action-due': '2099-01-01',
+        'action-decision': 'd1',
+        'action-text-input': 'Aanmelden bij het maatschappelijk werk',
+      });
       q(root, 'action-submit')?.click();
       await fixture.whenStable();
       expect(ctx.records.createAction).toHaveBeenCalledWith(
@@ -318,15 +310,11 @@ describe('LiveRoomPageComponent', () => {
     it('shows a Dutch message for a refused command', async () => {
       ctx.records.createAction.mockResolvedValueOnce({ ok: false, code: 'FORBIDDEN' } as never);
       const { fixture, root } = await render();
-      const owner = q(root, 'action-owner') as HTMLSelectElement;
-      owner.value = MEMBER;
-      owner.dispatchEvent(new Event('change'));
-      const due = q(root, 'action-due') as HTMLInputElement;
-      due.value = '2099-01-01';
-      due.dispatchEvent(new Event('input'));
-      const text = q(root, 'action-text-input') as HTMLTextAreaElement;
-      text.value = 'Bel de school';
-      text.dispatchEvent(new Event('input'));
+      fill(root, {
+        'action-owner': MEMBER,
+        'action-due': '2099-01-01',
+        'action-text-input': 'Bel de school',
+      });
       q(root, 'action-submit')?.click();
       await fixture.whenStable();
       expect(ctx.records.createAction).toHaveBeenCalledWith({
