@@ -1,4 +1,14 @@
+import { createProjectGraphAsync, readCachedProjectGraph } from '@nx/devkit';
 import nx from '@nx/eslint-plugin';
+
+// The boundary rule reads Nx's cached project graph and silently skips itself without one (a
+// fresh clone linted by plain `eslint`, an editor, a pre-commit hook). Build the graph first,
+// so every lint entry point enforces the boundaries; a graph that cannot be built fails lint.
+try {
+  readCachedProjectGraph();
+} catch {
+  await createProjectGraphAsync({ exitOnError: true });
+}
 
 /**
  * Workspace lint configuration. Module boundaries are enforced here, not merely declared:

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 
@@ -17,7 +19,11 @@ interface LintMessage {
 }
 
 /** Runs the real ESLint CLI, as `npm run lint` does, on `code` as if it lived at `filePath`. */
-async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
+async function boundaryErrors(
+  filePath: string,
+  code: string,
+  extraEnv: Record<string, string> = {},
+): Promise<string[]> {
   const run = spawnSync(
     process.execPath,
     [eslintBin, '--format', 'json', '--stdin', '--stdin-filename', filePath],
@@ -25,7 +31,7 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
       cwd: workspaceRoot,
       input: code,
       encoding: 'utf8',
-      env: { ...process.env, NX_DAEMON: 'false' },
+      env: { ...process.env, NX_DAEMON: 'false', ...extraEnv },
     },
   );
   const [result] = JSON.parse(run.stdout) as { messages: LintMessage[] }[];
@@ -83,5 +89,20 @@ describe('module boundaries', () => {
         "import { z } from 'zod';\nexport const x = z.string();\n",
       ),
     ).toEqual([]);
+  });
+
+  it('enforces the boundaries without a cached project graph (a fresh clone, plain eslint)', async () => {
+    const workspaceData = mkdtempSync(path.join(tmpdir(), 'nx-workspace-data-'));
+    try {
+      const errors = await boundaryErrors(
+        'libs/contracts/src/lib/probe.ts',
+        "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+        { NX_WORKSPACE_DATA_DIRECTORY: workspaceData },
+      );
+      expect(errors.join('\n')).toMatch(/"scope:shared" is not allowed to import/);
+      expect(readdirSync(workspaceData)).toContain('project-graph.json');
+    } finally {
+      rmSync(workspaceData, { recursive: true, force: true });
+    }
   });
 });
