@@ -68,6 +68,8 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // Api answers carry client data (or say who is signed in): no cache may keep them.
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
   });
 
   await app.register(helmet, {
