@@ -334,15 +334,12 @@ export class GuestsService {
   /** Link token plus one-time code → a session limited to the invitation (ends at its expiry). */
   async signIn(token: string, code: string, ip: string | null): Promise<{ token: string }> {
     const ipKey = ip ? [this.throttle.key('ip', ip)] : [];
-    await this.throttle.assertAllowed(ipKey);
+    await this.throttle.admit(ipKey);
     const invitation = await this.dataSource.manager.findOneBy(GuestInvitationEntity, {
       tokenHash: sha256(token),
     });
     RequestContext.note({ objectType: 'guest-invitation', objectId: invitation?.id ?? null });
-    if (!invitation) {
-      await this.throttle.recordFailure(ipKey);
-      throw invalidAccess();
-    }
+    if (!invitation) throw invalidAccess();
     const status = this.statusOf(invitation);
     if (status === 'ingetrokken' || status === 'verlopen')
       throw new DomainError('GUEST_ACCESS_ENDED', 'This invitation was revoked or has expired');
@@ -359,7 +356,6 @@ export class GuestsService {
         'codeAttempts',
         1,
       );
-      await this.throttle.recordFailure(ipKey);
       throw invalidAccess();
     }
     const now = this.clock.now();
@@ -383,6 +379,7 @@ export class GuestsService {
       true,
       invitation.expiresAt,
     );
+    await this.throttle.succeeded(ipKey);
     return { token: session.token };
   }
 
