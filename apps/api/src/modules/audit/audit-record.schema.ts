@@ -9,7 +9,6 @@ import {
   auditIdSchema,
   auditOutcomeSchema,
 } from '@casustafel/contracts';
-import { validationIssues } from '../../common/validation/issue-path';
 
 /** What a caller hands to `AuditService.record()`. Ids and codes only. */
 export interface AuditRecordInput {
@@ -111,5 +110,9 @@ export class InvalidAuditRecordError extends Error {
 export function parseAuditRecordInput(input: AuditRecordInput): ParsedAuditRecord {
   const result = auditRecordInputSchema.safeParse(input);
   if (result.success) return result.data;
-  throw new InvalidAuditRecordError(validationIssues(result.error.issues, auditRecordInputSchema));
+  throw new InvalidAuditRecordError(
+    result.error.issues
+      .slice(0, 20)
+      .map((issue) => ({ path: issue.path.map(String).join('.'), issue: issue.code })),
+  );
 }
