@@ -1,6 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  GUEST_CODE_MAX_ATTEMPTS,
+  type GuestInvitationCreated,
+  type MeetingDetail,
+  type MeetingSeriesCreated,
+} from '@casustafel/contracts';
 import { THROTTLE_LIMITS } from '../src/modules/auth/login-throttle.service';
-import { createOrganisation, createUser, TEST_PASSWORD } from './factories/identity.factory';
+import { signIn } from './factories/case-file.factory';
+import {
+  createOrganisation,
+  createTeam,
+  createUser,
+  dataSourceOf,
+  TEST_PASSWORD,
+} from './factories/identity.factory';
+import { must } from './support/must';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import { FakeClock, startTestApp, type TestApp } from './support/test-app';
 
@@ -138,5 +152,64 @@ describe.each(testEngines())('login throttling on %s', (engine) => {
     const answers: number[] = [];
     for (const email of staff) answers.push((await login(email, TEST_PASSWORD, office)).status);
     expect(answers.every((s) => s === 200)).toBe(true);
+  });
+  it('checks at most the allowed number of 12 parallel wrong guest codes for one link', async () => {
+    const team = (await createTeam(t.app, orgId)).id;
+    const c = await createUser(t.app, {
+      organisationId: orgId,
+      totp: true,
+      teams: [[team, ['member', 'chair']]],
+    });
+    const chair = await signIn(t, clock, c.user.email, c.totpSecret);
+    const series = await chair.post<MeetingSeriesCreated>(`/api/teams/${team}/meeting-series`, {
+      schedule: {
+        rrule: 'FREQ=WEEKLY;BYDAY=TU',
+        timeZone: 'Europe/Amsterdam',
+        start: '2026-11-24T09:30',
+        durationMinutes: 90,
+      },
+      chairId: c.user.id,
+    });
+    expect(series.status).toBe(201);
+    const meetingId = must(series.body.meetings[0]).id;
+    const added = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
+      kind: 'overig',
+      title: 'Werkafspraken',
+      presenterUserId: c.user.id,
+      timeBoxMinutes: 15,
+    });
+    const invited = await chair.post<GuestInvitationCreated>(`/api/meetings/${meetingId}/guests`, {
+      name: 'Karin Kramer',
+      email: 'karin@werk-en-inkomen.example',
+      discipline: 'werk-en-inkomen',
+      organisationName: 'Werkplein Voorbeeldstad',
+      itemIds: [must(added.body.agenda[0]).id],
+    });
+    expect(invited.status).toBe(201);
+    const token = must(new URL(invited.body.link).hash.slice(1));
+    const guessing = newAddress();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const res = await fetch(`${t.baseUrl}/api/guest/sign-in`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            origin: t.origin,
+            'x-forwarded-for': guessing,
+          },
+          body: JSON.stringify({ token, code: `1000000${i % 10}`.slice(0, 8) }),
+        });
+        return { status: res.status, body: (await res.json()) as { code?: string } };
+      }),
+    );
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(GUEST_CODE_MAX_ATTEMPTS);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(refused).toHaveLength(12 - GUEST_CODE_MAX_ATTEMPTS);
+    for (const r of refused) expect(r.body.code).toBe('RATE_LIMITED');
+    const rows = (await dataSourceOf(t.app).query(
+      'SELECT "code_attempts" FROM "guest_invitation" WHERE "id" = $1',
+      [invited.body.invitation.id],
+    )) as { code_attempts: number }[];
+    expect(Number(rows[0]?.code_attempts)).toBe(GUEST_CODE_MAX_ATTEMPTS);
   });
 });

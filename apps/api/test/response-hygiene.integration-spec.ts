@@ -84,7 +84,7 @@ describe.each(testEngines())('response hygiene on %s', (engine) => {
       `/api/households/${household.id}`,
       `/api/households/${household.id}/access-log`,
       `/api/cases/${caseId}`,
-      '/api/organisation',
+      '/api/admin/organisation',
       '/api/audit-events',
       '/api/me/actions',
       `/api/teams/${teamId}/meetings`,

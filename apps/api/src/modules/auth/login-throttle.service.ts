@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { GUEST_CODE_MAX_ATTEMPTS } from '@casustafel/contracts';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
 
@@ -16,12 +17,14 @@ export interface BucketLimit {
  * Per kind of key: `acct` is one account from one address (six tries, then one per two
  * minutes); `ip` is one address for every account and guest link (much wider, so one
  * colleague's typos do not lock out an office behind one NAT address, yet password spraying
- * from one address is slowed to six tries a minute); `tfa` is one account's second factor.
+ * from one address is slowed to six tries a minute); `tfa` is one account's second factor;
+ * `link` is one guest invitation link (as many tries as its code allows).
  */
 export const THROTTLE_LIMITS = {
   acct: { capacity: 6, leakPerSecond: 1 / 120 },
   ip: { capacity: 60, leakPerSecond: 1 / 10 },
   tfa: { capacity: 6, leakPerSecond: 1 / 120 },
+  link: { capacity: GUEST_CODE_MAX_ATTEMPTS, leakPerSecond: 1 / 120 },
 } as const satisfies Record<string, BucketLimit>;
 
 export type ThrottleKind = keyof typeof THROTTLE_LIMITS;

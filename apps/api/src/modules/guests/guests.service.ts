@@ -345,6 +345,9 @@ export class GuestsService {
       throw new DomainError('GUEST_ACCESS_ENDED', 'This invitation was revoked or has expired');
     if (invitation.codeAttempts >= GUEST_CODE_MAX_ATTEMPTS)
       throw new DomainError('RATE_LIMITED', 'Too many wrong codes; ask the chair for a new code');
+    // Atomic per link: parallel guesses cannot all pass the read attempt count above.
+    const linkKey = [this.throttle.key('link', token)];
+    await this.throttle.admit(linkKey);
     const expected = invitation.codeHash;
     const given = codeHashOf(invitation.id, code);
     const ok =
@@ -379,7 +382,7 @@ export class GuestsService {
       true,
       invitation.expiresAt,
     );
-    await this.throttle.succeeded(ipKey);
+    await this.throttle.succeeded([...ipKey, ...linkKey]);
     return { token: session.token };
   }
 
