@@ -104,7 +104,7 @@ describe.each(testEngines())('database outage on %s', (engine) => {
             },
             restore: null,
           };
-  });
+  }, 120_000);
 
   afterAll(async () => {
     socket?.disconnect();
@@ -139,12 +139,10 @@ describe.each(testEngines())('database outage on %s', (engine) => {
     const acks: LiveAck<unknown>[] = [];
     for (let i = 0; i < 10; i += 1) {
       acks.push(
-        (await socket
-          .timeout(10_000)
-          .emitWithAck('meeting:join', {
-            meetingId: randomUUID(),
-            lastSeq: 0,
-          })) as LiveAck<unknown>,
+        (await socket.timeout(10_000).emitWithAck('meeting:join', {
+          meetingId: randomUUID(),
+          lastSeq: 0,
+        })) as LiveAck<unknown>,
       );
     }
     for (const ack of acks)

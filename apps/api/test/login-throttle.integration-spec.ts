@@ -39,7 +39,7 @@ describe.each(testEngines())('login throttling on %s', (engine) => {
       { clock },
     );
     orgId = (await createOrganisation(t.app)).id;
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await t?.close();

@@ -40,7 +40,7 @@ describe.each(testEngines())('response hygiene on %s', (engine) => {
     });
     expect(created.status).toBe(201);
     caseId = created.body.id;
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await t?.close();
