@@ -4,9 +4,11 @@ import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { databaseOutage } from './common/errors/database-outage';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { registerClientApp } from './common/http/client-app';
 import type { AppConfig } from './config/app-config';
@@ -65,9 +67,16 @@ export async function createApp(
   }
   app.useWebSocketAdapter(live);
 
+  // During a database outage one probe a second notices (and logs) its return.
+  const dataSource = app.get(DataSource);
+  databaseOutage.setProbe(() => dataSource.query('SELECT 1'));
+
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onClose', async () => databaseOutage.setProbe(null));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // Api answers carry client data (or say who is signed in): no cache may keep them.
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
   });
 
   await app.register(helmet, {

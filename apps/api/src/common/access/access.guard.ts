@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { AuditAttribution } from '../../modules/audit/audit-attribution';
 import { AuditService } from '../../modules/audit/audit.service';
 import { SessionService } from '../../modules/auth/session.service';
 import { actorRole, type Actor, type RequestContextStore } from '../context/request-context';
@@ -20,7 +21,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * a declared policy is refused; `public` passes; every other permission needs a live session,
  * a passed second factor (except `session`) and the policy layer's yes. State-changing HTTP
  * requests of a session must carry its CSRF token and may only come from an allowed origin.
- * Every refusal is written to the audit log.
+ * Every refusal (CSRF included) is written to the audit log, with its target and organisation.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -30,6 +31,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    private readonly attribution: AuditAttribution,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -46,14 +48,18 @@ export class AccessGuard implements CanActivate {
       );
       throw new DomainError('FORBIDDEN', 'This handler declares no access policy');
     }
-    const { store, actor } =
-      context.getType() === 'ws' ? this.socketContext(context) : await this.httpContext(context);
+    const { store, actor, csrfProblem } =
+      context.getType() === 'ws'
+        ? { ...this.socketContext(context), csrfProblem: null }
+        : await this.httpContext(context);
+    if (csrfProblem) return this.deny(context, store, policy, 'CSRF_INVALID', csrfProblem);
     if (policy.permission === 'public') return true;
-    if (!actor) return this.deny(store, policy, 'UNAUTHENTICATED');
+    if (!actor) return this.deny(context, store, policy, 'UNAUTHENTICATED');
     if (policy.permission === 'session') return true;
-    if (!actor.secondFactorPassed) return this.deny(store, policy, 'SECOND_FACTOR_REQUIRED');
+    if (!actor.secondFactorPassed)
+      return this.deny(context, store, policy, 'SECOND_FACTOR_REQUIRED');
     if (!(await this.permits(actor, policy.permission)))
-      return this.deny(store, policy, 'FORBIDDEN');
+      return this.deny(context, store, policy, 'FORBIDDEN');
     return true;
   }
 
@@ -96,7 +102,7 @@ export class AccessGuard implements CanActivate {
 
   private async httpContext(
     context: ExecutionContext,
-  ): Promise<{ store: RequestContextStore; actor: Actor | null }> {
+  ): Promise<{ store: RequestContextStore; actor: Actor | null; csrfProblem: string | null }> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     let auth = getRequestAuth(request);
     if (!auth) {
@@ -114,9 +120,10 @@ export class AccessGuard implements CanActivate {
       };
       setRequestAuth(request, auth);
     }
-    if (!SAFE_METHODS.has(request.method))
-      this.assertSameOrigin(request, auth.resolved?.session.csrfToken ?? null);
-    return { store: auth.store, actor: auth.resolved?.actor ?? null };
+    const csrfProblem = SAFE_METHODS.has(request.method)
+      ? null
+      : this.sameOriginProblem(request, auth.resolved?.session.csrfToken ?? null);
+    return { store: auth.store, actor: auth.resolved?.actor ?? null, csrfProblem };
   }
 
   private socketContext(context: ExecutionContext): {
@@ -137,37 +144,56 @@ export class AccessGuard implements CanActivate {
     };
   }
 
-  /** CSRF: an allowed Origin when the browser sends one, and the session's token when signed in. */
-  private assertSameOrigin(request: FastifyRequest, csrfToken: string | null): void {
+  /**
+   * CSRF: an allowed Origin when the browser sends one, and the session's token when signed
+   * in. Returns what is wrong (for the error message), or null.
+   */
+  private sameOriginProblem(request: FastifyRequest, csrfToken: string | null): string | null {
     const origin = request.headers.origin;
-    if (origin !== undefined && !this.config.allowedOrigins.includes(origin)) {
-      throw new DomainError('CSRF_INVALID', 'Request from a foreign origin');
-    }
-    if (csrfToken !== null && request.headers['x-csrf-token'] !== csrfToken) {
-      throw new DomainError('CSRF_INVALID', 'Missing or wrong CSRF token');
-    }
+    if (origin !== undefined && !this.config.allowedOrigins.includes(origin))
+      return 'Request from a foreign origin';
+    if (csrfToken !== null && request.headers['x-csrf-token'] !== csrfToken)
+      return 'Missing or wrong CSRF token';
+    return null;
   }
 
+  /** The object a refused call aimed at: its route parameters, or its socket payload's ids. */
+  private targetOf(context: ExecutionContext): unknown {
+    if (context.getType() === 'ws') return context.switchToWs().getData<unknown>();
+    return context.switchToHttp().getRequest<FastifyRequest>().params;
+  }
+
+  /**
+   * Records the refusal (what was aimed at, whose client, which organisation — the caller's,
+   * or for an anonymous caller the target's) and refuses.
+   */
   private async deny(
+    context: ExecutionContext,
     store: RequestContextStore,
     policy: AccessPolicy,
-    code: 'UNAUTHENTICATED' | 'SECOND_FACTOR_REQUIRED' | 'FORBIDDEN',
+    code: 'UNAUTHENTICATED' | 'SECOND_FACTOR_REQUIRED' | 'FORBIDDEN' | 'CSRF_INVALID',
+    message?: string,
   ): Promise<never> {
+    const object = this.attribution.objectOf(this.targetOf(context));
+    const attributed = await this.attribution.attribute(object);
     await this.audit.record({
       action: policy.audit === 'none' ? 'access.denied' : policy.audit,
       outcome: 'denied',
       actor: {
         userId: store.actor?.userId ?? null,
         role: actorRole(store.actor),
-        organisationId: store.actor?.organisationId ?? null,
+        organisationId: store.actor?.organisationId ?? attributed.organisationId,
       },
+      object,
+      clientId: attributed.clientId,
       channel: store.channel,
       source: { ip: store.ip, requestId: store.requestId },
-      purpose: `permission:${policy.permission}`,
+      purpose: code === 'CSRF_INVALID' ? 'csrf' : `permission:${policy.permission}`,
     });
     throw new DomainError(
       code,
-      code === 'FORBIDDEN' ? 'You do not have access to this resource' : 'Access refused',
+      message ??
+        (code === 'FORBIDDEN' ? 'You do not have access to this resource' : 'Access refused'),
     );
   }
 }

@@ -8,6 +8,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { Observable, catchError, from, mergeMap, throwError } from 'rxjs';
 import type { Socket } from 'socket.io';
+import { AuditAttribution } from '../../modules/audit/audit-attribution';
 import { AuditService } from '../../modules/audit/audit.service';
 import { ACCESS_POLICY, type AccessPolicy } from '../access/access.decorator';
 import { getRequestAuth, socketAuth } from '../access/request-session';
@@ -33,6 +34,7 @@ export class AuditInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
+    private readonly attribution: AuditAttribution,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -88,23 +90,27 @@ export class AuditInterceptor implements NestInterceptor {
     );
   }
 
-  private record(
+  private async record(
     store: RequestContextStore,
     policy: AccessPolicy,
     outcome: 'allowed' | 'denied' | 'failed',
   ): Promise<void> {
     const note = store.audit;
     const teamId = note.context?.['teamId'];
+    const object = note.objectType ? { type: note.objectType, id: note.objectId ?? null } : null;
+    // No signed-in caller (a failed sign-in, a guest's sign-in): the event belongs to the
+    // organisation of the account or invitation it targeted, so that organisation sees it.
+    const attributed = store.actor ? null : await this.attribution.attribute(object);
     return this.audit.record({
       action: policy.audit,
       outcome,
       actor: {
         userId: store.actor?.userId ?? null,
         role: actorRole(store.actor, teamId),
-        organisationId: store.actor?.organisationId ?? null,
+        organisationId: store.actor?.organisationId ?? attributed?.organisationId ?? null,
       },
-      object: note.objectType ? { type: note.objectType, id: note.objectId ?? null } : null,
-      clientId: note.clientId ?? null,
+      object,
+      clientId: note.clientId ?? attributed?.clientId ?? null,
       purpose: note.purpose ?? null,
       context: note.context ?? null,
       channel: store.channel,

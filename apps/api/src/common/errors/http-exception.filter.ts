@@ -1,9 +1,13 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorResponse } from '@casustafel/contracts';
+import { databaseOutage } from './database-outage';
 import { mapError } from './to-error-body';
 
-/** Every HTTP error leaves the api as `{ code, message, requestId }` (plus `details`). */
+/**
+ * Every HTTP error leaves the api as `{ code, message, requestId }` (plus `details`); a lost
+ * database is a 503 with `retry-after`, logged once per outage.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpExceptionFilter.name);
@@ -13,7 +17,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const error = mapError(exception);
-    if (error.unexpected) {
+    if (error.databaseUnavailable) databaseOutage.refused(exception);
+    else if (error.unexpected) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error in request');
     }
     const body: ErrorResponse = {

@@ -1,12 +1,14 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import type { LiveAck } from '@casustafel/contracts';
+import { databaseOutage } from './database-outage';
 import { mapError } from './to-error-body';
 
 /**
  * Socket counterpart of the HTTP filter: an error in a handler (validation, permission,
  * domain rule) is answered through the event's acknowledgement as `{ ok: false, error }`.
- * The connection stays open; nothing is thrown into socket.io.
+ * The connection stays open; nothing is thrown into socket.io. A lost database answers
+ * SERVICE_UNAVAILABLE (the client sends the same command id again), logged once per outage.
  */
 @Catch()
 export class LiveExceptionFilter implements ExceptionFilter {
@@ -19,7 +21,8 @@ export class LiveExceptionFilter implements ExceptionFilter {
       .slice(1)
       .find((a): a is (res: LiveAck<never>) => void => typeof a === 'function');
     const error = mapError(exception);
-    if (error.unexpected) {
+    if (error.databaseUnavailable) databaseOutage.refused(exception);
+    else if (error.unexpected) {
       this.logger.error(
         { err: exception, socketId: socket?.id },
         'Unhandled error in socket handler',

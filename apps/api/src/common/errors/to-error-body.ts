@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { type ErrorCode, type ValidationIssue, httpStatusOf } from '@casustafel/contracts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-outage';
 import { DomainError } from './domain.error';
 
 export interface MappedError {
@@ -10,6 +11,8 @@ export interface MappedError {
   retryAfterSeconds?: number;
   /** True for errors we did not expect: logged with their stack. */
   unexpected: boolean;
+  /** True when the database could not be reached: logged once per outage, not per call. */
+  databaseUnavailable?: boolean;
 }
 
 /** Generic English messages per code; specific messages come from DomainError. */
@@ -92,6 +95,14 @@ export function mapError(exception: unknown): MappedError {
   if (exception instanceof HttpException) {
     const code = codeForStatus(exception.getStatus());
     return mapped(code, undefined, undefined, code === 'INTERNAL_ERROR');
+  }
+  // The database is gone for a moment (restart, failover, network): 503, retry later.
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      ...mapped('SERVICE_UNAVAILABLE'),
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      databaseUnavailable: true,
+    };
   }
   // Errors raised by Fastify itself before a handler runs (body parser, content type…).
   if (typeof exception === 'object' && exception !== null && 'statusCode' in exception) {

@@ -23,8 +23,16 @@ export function loggingParams(config: AppConfig, stream?: DestinationStream): Pa
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
+    // A 503 (database or a dependency briefly gone) is logged once per outage by its filter,
+    // not as an error per request.
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      res.statusCode === 503
+        ? 'info'
+        : err || res.statusCode >= 500
+          ? 'error'
+          : res.statusCode >= 400
+            ? 'warn'
+            : 'info',
     redact: { paths: ['req.headers', 'res.headers'], remove: true },
   };
   return { pinoHttp: stream ? [options, stream] : options, renameContext: 'context' };

@@ -1,10 +1,11 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 import { DomainError } from '../errors/domain.error';
+import { validationIssues } from './issue-path';
 
 /**
  * The one validation pipe, for HTTP bodies/queries/params and socket payloads alike, with a
- * schema from `@casustafel/contracts`. Issues name the field and the rule, never the value.
+ * schema from `@casustafel/contracts`. Issues name the field and the rule, never the value nor a key the client chose.
  */
 @Injectable()
 export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
@@ -16,10 +17,7 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
     throw new DomainError(
       'VALIDATION_FAILED',
       'The request payload is invalid',
-      result.error.issues.slice(0, 20).map((issue) => ({
-        path: issue.path.map(String).join('.'),
-        issue: issue.code,
-      })),
+      validationIssues(result.error.issues, this.schema),
     );
   }
 }

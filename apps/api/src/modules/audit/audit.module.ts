@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditAttribution } from './audit-attribution';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditScopeResolver } from './audit-scope';
 import { AuditController } from './audit.controller';
@@ -13,7 +14,7 @@ import { AuditService } from './audit.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEventEntity])],
   controllers: [AuditController],
-  providers: [AuditService, AuditScopeResolver],
-  exports: [AuditService],
+  providers: [AuditService, AuditScopeResolver, AuditAttribution],
+  exports: [AuditService, AuditAttribution],
 })
 export class AuditModule {}

@@ -71,16 +71,16 @@ export class AuthService {
     ip: string | null,
     current: ResolvedSession | null,
   ): Promise<SessionOutcome> {
-    const keys = [this.throttle.key('acct', email), ...(ip ? [this.throttle.key('ip', ip)] : [])];
-    await this.throttle.assertAllowed(keys);
+    const keys = this.throttle.loginKeys(email, ip);
+    // Counted before the password is checked: parallel guesses cannot all pass.
+    await this.throttle.admit(keys);
     const user = await this.users.findOneBy({ email: email.toLowerCase() });
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || user.disabledAt) {
       RequestContext.note({ objectType: 'user', objectId: user?.id ?? null });
-      await this.throttle.recordFailure(keys);
       throw new DomainError('INVALID_CREDENTIALS', 'The e-mail address or password is incorrect');
     }
-    await this.throttle.reset(keys.slice(0, 1));
+    await this.throttle.succeeded(keys);
     return this.startSession(user, 'password', ip, current);
   }
 
@@ -117,15 +117,13 @@ export class AuthService {
       throw new DomainError('CONFLICT', 'This account has no second factor to verify');
     }
     const keys = [this.throttle.key('tfa', user.id)];
-    await this.throttle.assertAllowed(keys);
+    await this.throttle.admit(keys);
     const ok = code.includes('-')
       ? await this.useRecoveryCode(user.id, code)
       : await this.acceptTotp(user, code);
-    if (!ok) {
-      await this.throttle.recordFailure(keys);
+    if (!ok)
       throw new DomainError('SECOND_FACTOR_INVALID', 'The code is incorrect or has been used');
-    }
-    await this.throttle.reset(keys);
+    await this.throttle.succeeded(keys);
     const next = await this.sessions.rotate(session, true);
     const rotated: ResolvedSession = { ...resolved, session: next.session };
     rotated.actor = await this.sessions.actorFor(user, next.session);
@@ -156,13 +154,10 @@ export class AuthService {
       throw new DomainError('CONFLICT', 'A second factor is already enrolled');
     if (!user.totpSecret) throw new DomainError('CONFLICT', 'Start the enrolment first');
     const keys = [this.throttle.key('tfa', user.id)];
-    await this.throttle.assertAllowed(keys);
+    await this.throttle.admit(keys);
     const secret = this.secrets.open(user.totpSecret, `totp:${user.id}`);
     const step = await this.totp.check(secret, code, this.clock.now(), null);
-    if (step === null) {
-      await this.throttle.recordFailure(keys);
-      throw new DomainError('SECOND_FACTOR_INVALID', 'The code is incorrect');
-    }
+    if (step === null) throw new DomainError('SECOND_FACTOR_INVALID', 'The code is incorrect');
     const { codes, hashes } = this.totp.newRecoveryCodes();
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, user.id, {
@@ -175,7 +170,7 @@ export class AuthService {
         hashes.map((codeHash) => ({ userId: user.id, codeHash, usedAt: null })),
       );
     });
-    await this.throttle.reset(keys);
+    await this.throttle.succeeded(keys);
     const updated = await this.users.findOneByOrFail({ id: user.id });
     const next = await this.sessions.rotate(resolved.session, true);
     const rotated: ResolvedSession = {

@@ -36,6 +36,7 @@ import type { Actor } from '../../common/context/request-context';
 import { RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
+import { validationIssues } from '../../common/validation/issue-path';
 import { MembershipEntity } from '../identity/membership.entity';
 import { UserEntity } from '../identity/user.entity';
 import { CaseFileAccess } from './case-file-access';
@@ -218,7 +219,8 @@ export class CasesService {
     });
     // The domain's rules in full (every domain of the version, sources, dates, zwaartefactoren);
     // the explanation per domain is the api's addition and is kept beside the scores.
-    const domainResult = createZrmAssessmentSchema({ now: () => this.clock.now() }).safeParse({
+    const zrmSchema = createZrmAssessmentSchema({ now: () => this.clock.now() });
+    const domainResult = zrmSchema.safeParse({
       version: input.version,
       assessedAt: input.assessedAt,
       domains: Object.fromEntries(
@@ -231,10 +233,9 @@ export class CasesService {
     });
     if (!domainResult.success) {
       throw invalid(
-        domainResult.error.issues.slice(0, 20).map((issue) => ({
-          path: issue.path.map(String).join('.'),
-          issue: issue.code === 'custom' ? issue.message : issue.code,
-        })),
+        validationIssues(domainResult.error.issues, zrmSchema, (issue) =>
+          issue.code === 'custom' ? issue.message : issue.code,
+        ),
       );
     }
     const assessment = domainResult.data;

@@ -23,6 +23,7 @@ import { RequestContext } from '../../common/context/request-context';
 import type { SecretBox } from '../../common/crypto/secret-box';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
+import { validationIssues } from '../../common/validation/issue-path';
 import { AuditService } from '../audit/audit.service';
 import { SECRET_BOX } from '../auth/auth.service';
 import { OrganisationEntity } from '../identity/organisation.entity';
@@ -59,13 +60,13 @@ function invalid(details: ValidationIssue[]): DomainError {
 export function parsePersonInput(body: unknown, partial: boolean): Partial<PersonValues> {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw invalid([{ path: '', issue: 'invalid_type' }]);
-  const result = (partial ? updatePersonSchema : personInputSchema).safeParse(body);
+  const schema = partial ? updatePersonSchema : personInputSchema;
+  const result = schema.safeParse(body);
   if (!result.success) {
     throw invalid(
-      result.error.issues.slice(0, 20).map((issue) => {
-        const path = issue.path.map(String).join('.');
-        return { path, issue: path === 'bsn' ? 'bsn-invalid' : issue.code };
-      }),
+      validationIssues(result.error.issues, schema, (issue, path) =>
+        path === 'bsn' ? 'bsn-invalid' : issue.code,
+      ),
     );
   }
   const value = result.data as PersonValues;

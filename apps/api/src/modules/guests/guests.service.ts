@@ -334,20 +334,20 @@ export class GuestsService {
   /** Link token plus one-time code → a session limited to the invitation (ends at its expiry). */
   async signIn(token: string, code: string, ip: string | null): Promise<{ token: string }> {
     const ipKey = ip ? [this.throttle.key('ip', ip)] : [];
-    await this.throttle.assertAllowed(ipKey);
+    await this.throttle.admit(ipKey);
     const invitation = await this.dataSource.manager.findOneBy(GuestInvitationEntity, {
       tokenHash: sha256(token),
     });
     RequestContext.note({ objectType: 'guest-invitation', objectId: invitation?.id ?? null });
-    if (!invitation) {
-      await this.throttle.recordFailure(ipKey);
-      throw invalidAccess();
-    }
+    if (!invitation) throw invalidAccess();
     const status = this.statusOf(invitation);
     if (status === 'ingetrokken' || status === 'verlopen')
       throw new DomainError('GUEST_ACCESS_ENDED', 'This invitation was revoked or has expired');
     if (invitation.codeAttempts >= GUEST_CODE_MAX_ATTEMPTS)
       throw new DomainError('RATE_LIMITED', 'Too many wrong codes; ask the chair for a new code');
+    // Atomic per link: parallel guesses cannot all pass the read attempt count above.
+    const linkKey = [this.throttle.key('link', token)];
+    await this.throttle.admit(linkKey);
     const expected = invitation.codeHash;
     const given = codeHashOf(invitation.id, code);
     const ok =
@@ -359,7 +359,6 @@ export class GuestsService {
         'codeAttempts',
         1,
       );
-      await this.throttle.recordFailure(ipKey);
       throw invalidAccess();
     }
     const now = this.clock.now();
@@ -383,6 +382,7 @@ export class GuestsService {
       true,
       invitation.expiresAt,
     );
+    await this.throttle.succeeded([...ipKey, ...linkKey]);
     return { token: session.token };
   }
 

@@ -43,6 +43,7 @@ import { LiveRoomCache } from '../meetings/live-room-cache';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
+import { validationIssues } from '../../common/validation/issue-path';
 import { PreparationEntity } from '../case-file/case.entity';
 import { MembershipEntity } from '../identity/membership.entity';
 import { AgendaItemEntity, MeetingEntity, MeetingEventEntity } from '../meetings/meeting.entities';
@@ -357,10 +358,7 @@ export class MeetingRecordsService {
     if (!parsed.success)
       return {
         ok: false,
-        issues: parsed.error.issues.map((i) => ({
-          path: i.path.join('.'),
-          issue: i.message || i.code,
-        })),
+        issues: validationIssues(parsed.error.issues, decisionSchema, (i) => i.message || i.code),
       };
     const row = this.decisions.create({
       id,
@@ -472,7 +470,8 @@ export class MeetingRecordsService {
         issues.push({ path: 'decisionId', issue: 'not-found' });
       const now = this.clock.now();
       const id = randomUUID();
-      const parsed = actionCreateSchema(localDate(now)).safeParse({
+      const actionSchema = actionCreateSchema(localDate(now));
+      const parsed = actionSchema.safeParse({
         id,
         agendaItemId: input.itemId,
         decisionId: input.decisionId,
@@ -482,9 +481,12 @@ export class MeetingRecordsService {
         status: 'open',
       });
       if (!parsed.success)
-        for (const i of parsed.error.issues) {
-          const path = i.path.join('.');
-          issues.push({ path: path === 'description' ? 'text' : path, issue: i.message || i.code });
+        for (const i of validationIssues(
+          parsed.error.issues,
+          actionSchema,
+          (issue) => issue.message || issue.code,
+        )) {
+          issues.push({ path: i.path === 'description' ? 'text' : i.path, issue: i.issue });
         }
       if (issues.length > 0 || !parsed.success) throw invalid(issues);
       const row = tx.create(ActionEntity, {

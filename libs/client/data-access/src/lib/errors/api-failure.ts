@@ -12,7 +12,7 @@ export type ApiFailure =
       code: ErrorCode;
       status: number;
       requestId: string;
-      /** Seconds to wait before trying again (`retry-after` of a 429), when the api said so. */
+      /** Seconds to wait before trying again (`retry-after` of a 429 or 503), when the api said so. */
       retryAfterSeconds?: number;
       /** Which fields were refused and why (validation errors, refused transitions). */
       details?: ValidationIssue[];

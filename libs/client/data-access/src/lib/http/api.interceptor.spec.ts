@@ -1,5 +1,10 @@
-import { describe, expect, it, beforeEach, afterEach } from '@jest/globals';
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { describe, expect, it, beforeEach, afterEach, jest } from '@jest/globals';
+import {
+  HttpClient,
+  HttpErrorResponse,
+  provideHttpClient,
+  withInterceptors,
+} from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
@@ -74,5 +79,59 @@ describe('apiInterceptor', () => {
     const foreign = http.expectOne('https://elsewhere.example/api/x');
     expect(foreign.request.headers.has('x-csrf-token')).toBe(false);
     foreign.flush({});
+  });
+  it('retries a read refused with 503, honouring retry-after, and delivers the answer', () => {
+    jest.useFakeTimers();
+    try {
+      let body: unknown = null;
+      client.get('/api/teams').subscribe((value) => (body = value));
+      const unavailable = { code: 'SERVICE_UNAVAILABLE', message: 'x', requestId: 'req-12345678' };
+      http.expectOne('/api/teams').flush(unavailable, {
+        status: 503,
+        statusText: 'Service Unavailable',
+        headers: { 'retry-after': '2' },
+      });
+      jest.advanceTimersByTime(1_999);
+      http.expectNone('/api/teams');
+      jest.advanceTimersByTime(1);
+      http
+        .expectOne('/api/teams')
+        .flush(unavailable, { status: 503, statusText: 'Service Unavailable' });
+      jest.advanceTimersByTime(1_000);
+      http.expectOne('/api/teams').flush([{ id: 't1' }]);
+      expect(body).toEqual([{ id: 't1' }]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('gives up on a read after the back-off, and never retries a write', () => {
+    jest.useFakeTimers();
+    try {
+      const unavailable = { code: 'SERVICE_UNAVAILABLE', message: 'x', requestId: 'req-12345678' };
+      let failed: unknown = null;
+      client.post('/api/auth/logout', {}).subscribe({ error: (e: unknown) => (failed = e) });
+      http
+        .expectOne('/api/auth/logout')
+        .flush(unavailable, { status: 503, statusText: 'Service Unavailable' });
+      jest.advanceTimersByTime(60_000);
+      http.expectNone('/api/auth/logout');
+      expect(failed).toBeInstanceOf(HttpErrorResponse);
+
+      let readFailed: unknown = null;
+      client.get('/api/teams').subscribe({ error: (e: unknown) => (readFailed = e) });
+      let requests = 0;
+      for (let i = 0; i < 20 && readFailed === null; i += 1) {
+        for (const r of http.match('/api/teams')) {
+          requests += 1;
+          r.flush(unavailable, { status: 503, statusText: 'Service Unavailable' });
+        }
+        jest.advanceTimersByTime(16_000);
+      }
+      expect(readFailed).toBeInstanceOf(HttpErrorResponse);
+      expect(requests).toBe(6);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

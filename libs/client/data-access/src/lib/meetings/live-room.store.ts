@@ -19,6 +19,7 @@ import {
   readTimer,
   type TimerReading,
 } from '@casustafel/domain';
+import { retryWhileUnavailable } from '../errors/retry-unavailable';
 import { ConnectionStore } from '../realtime/connection.store';
 import { type MeetingServerMessage, RealtimeClient } from '../realtime/realtime.client';
 
@@ -276,7 +277,10 @@ export class LiveRoomStore {
     if (!meetingId) return { ok: false, code: 'NOT_JOINED' };
     const command = { ...body, commandId: this.#newId(), meetingId } as LiveCommandInput;
     for (let attempt = 0; attempt < LIVE_COMMAND_ATTEMPTS; attempt++) {
-      const ack = await this.#client.emitWithAck('meeting:command', command, LIVE_ACK_TIMEOUT_MS);
+      // SERVICE_UNAVAILABLE (database briefly gone): sent again, same command id, with back-off.
+      const ack = await retryWhileUnavailable(() =>
+        this.#client.emitWithAck('meeting:command', command, LIVE_ACK_TIMEOUT_MS),
+      );
       if (ack.ok) return { ok: true, data: ack.data as MeetingCommandResult };
       if (!('timeout' in ack)) return { ok: false, code: ack.error.code };
       if (!this.#client.connected) await this.#connected();

@@ -9,6 +9,7 @@ import type {
 } from '@casustafel/contracts';
 import type { ActionStatus } from '@casustafel/domain';
 import { type ApiFailure, failureMessageKey } from '../errors/api-failure';
+import { retryWhileUnavailable } from '../errors/retry-unavailable';
 import { RealtimeClient, type RecordServerMessage } from '../realtime/realtime.client';
 import { LIVE_ACK_TIMEOUT_MS, LIVE_COMMAND_ATTEMPTS, LIVE_COMMAND_ID } from './live-room.store';
 import { MeetingRecordsApi } from './meeting-records.api';
@@ -146,7 +147,10 @@ export class MeetingRecordsStore {
     if (!meetingId) return { ok: false, code: 'NOT_JOINED' };
     const payload = { ...body, commandId: this.#newId(), meetingId };
     for (let attempt = 0; attempt < LIVE_COMMAND_ATTEMPTS; attempt++) {
-      const ack = await this.#client.emitWithAck(event, payload as never, LIVE_ACK_TIMEOUT_MS);
+      // SERVICE_UNAVAILABLE (database briefly gone): sent again, same command id, with back-off.
+      const ack = await retryWhileUnavailable(() =>
+        this.#client.emitWithAck(event, payload as never, LIVE_ACK_TIMEOUT_MS),
+      );
       if (ack.ok) {
         const record = (ack.data as RecordCommandResult<T>).record;
         if (this.#meetingId() === meetingId) keep(record);
