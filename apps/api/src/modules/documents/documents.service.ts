@@ -1,0 +1,126 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Piscina } from 'piscina';
+import { DomainError } from '../../common/errors/domain.error';
+import { AppConfig } from '../../config/app-config';
+import type { DocumentInputs, DocumentKind, DocumentTask } from './document-kinds';
+import { type PdfFontFiles, resolvePdfFonts } from './pdf-fonts';
+import { documentsWorkerFile } from './worker-file';
+
+/** A render that takes longer than this is stopped (its worker is replaced). */
+const RENDER_TIMEOUT_MS = 120_000;
+/** Memory one worker may use; a document that needs more is refused as too large. */
+const WORKER_HEAP_MB = 512;
+
+/**
+ * Renders documents (PDFs, later exports) in a bounded pool of worker threads, so a large
+ * document never stalls the event loop that serves every live room and `/api/health`.
+ * Limits: the input size (413 DOCUMENT_TOO_LARGE), the number of documents rendering or
+ * waiting (503 DOCUMENT_BUSY with `retry-after`), a render time and a worker heap limit.
+ */
+@Injectable()
+export class DocumentsService implements OnApplicationShutdown {
+  private readonly logger = new Logger(DocumentsService.name);
+  /** Resolved at boot: a missing font package fails the start, not the first download. */
+  private readonly fonts: PdfFontFiles = resolvePdfFonts();
+  private pool: Promise<Piscina<DocumentTask, Uint8Array>> | null = null;
+  private inFlight = 0;
+  /** Moving average of render times, for `retry-after`. */
+  private averageMs = 2_000;
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** Documents rendering or waiting right now. */
+  get load(): number {
+    return this.inFlight;
+  }
+
+  async render<K extends DocumentKind>(kind: K, input: DocumentInputs[K]): Promise<Buffer> {
+    const { workers, queueLimit, maxInputBytes } = this.config.documents;
+    const bytes = Buffer.byteLength(JSON.stringify(input));
+    if (bytes > maxInputBytes)
+      throw new DomainError(
+        'DOCUMENT_TOO_LARGE',
+        `Document input of ${bytes} bytes exceeds the limit`,
+        [{ path: '', issue: 'too_big' }],
+      );
+    if (this.inFlight >= workers + queueLimit)
+      throw new DomainError(
+        'DOCUMENT_BUSY',
+        'Every document worker is busy and the queue is full',
+        undefined,
+        this.retryAfterSeconds(),
+      );
+    this.inFlight += 1;
+    const started = performance.now();
+    try {
+      const pool = await this.startPool();
+      const output = await pool.run(
+        { kind, input, fonts: this.fonts },
+        { signal: AbortSignal.timeout(RENDER_TIMEOUT_MS) },
+      );
+      this.averageMs = 0.7 * this.averageMs + 0.3 * (performance.now() - started);
+      return Buffer.from(output.buffer, output.byteOffset, output.byteLength);
+    } catch (error) {
+      throw this.mapFailure(error, kind);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    if (pool) await (await pool).destroy();
+  }
+
+  private startPool(): Promise<Piscina<DocumentTask, Uint8Array>> {
+    this.pool ??= documentsWorkerFile().then((filename) => {
+      const { workers, queueLimit } = this.config.documents;
+      return new Piscina<DocumentTask, Uint8Array>({
+        filename,
+        name: 'default',
+        minThreads: 0,
+        maxThreads: workers,
+        // Our own limit counts first (inFlight); this one only guards the pool itself.
+        maxQueue: workers + queueLimit,
+        idleTimeout: 60_000,
+        // Below the event loop's priority (Linux): live rooms win a shared core.
+        niceIncrement: 10,
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      });
+    });
+    return this.pool;
+  }
+
+  private retryAfterSeconds(): number {
+    const { workers } = this.config.documents;
+    const seconds = Math.ceil((this.averageMs * Math.max(1, this.inFlight / workers)) / 1000);
+    return Math.min(120, Math.max(1, seconds));
+  }
+
+  private mapFailure(error: unknown, kind: DocumentKind): unknown {
+    if (error instanceof DomainError) return error;
+    const name = error instanceof Error ? error.name : '';
+    const code = (error as { code?: unknown } | null)?.code;
+    if (name === 'AbortError' || name === 'TimeoutError') {
+      this.logger.warn({ kind }, 'Document render stopped after the time limit');
+      return new DomainError('DOCUMENT_TOO_LARGE', 'The document took too long to render', [
+        { path: '', issue: 'too_big' },
+      ]);
+    }
+    if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      this.logger.warn({ kind }, 'Document render ran out of worker memory');
+      return new DomainError('DOCUMENT_TOO_LARGE', 'The document needs too much memory', [
+        { path: '', issue: 'too_big' },
+      ]);
+    }
+    if (error instanceof Error && /queue is at limit/i.test(error.message))
+      return new DomainError(
+        'DOCUMENT_BUSY',
+        'Every document worker is busy and the queue is full',
+        undefined,
+        this.retryAfterSeconds(),
+      );
+    return error;
+  }
+}
