@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import { DomainError } from '../../common/errors/domain.error';
 import { AppConfig } from '../../config/app-config';
@@ -18,12 +18,15 @@ const WORKER_HEAP_MB = 512;
  * waiting (503 DOCUMENT_BUSY with `retry-after`), a render time and a worker heap limit.
  */
 @Injectable()
-export class DocumentsService implements OnApplicationShutdown {
+export class DocumentsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(DocumentsService.name);
   /** Resolved at boot: a missing font package fails the start, not the first download. */
   private readonly fonts: PdfFontFiles = resolvePdfFonts();
   private pool: Promise<Piscina<DocumentTask, Uint8Array>> | null = null;
+  /** Aborted when the pool fails as a whole (a worker that cannot start): fails its tasks. */
+  private poolFailure = new AbortController();
   private inFlight = 0;
+  private closing = false;
   /** Moving average of render times, for `retry-after`. */
   private averageMs = 2_000;
 
@@ -43,6 +46,8 @@ export class DocumentsService implements OnApplicationShutdown {
         `Document input of ${bytes} bytes exceeds the limit`,
         [{ path: '', issue: 'too_big' }],
       );
+    if (this.closing)
+      throw new DomainError('SERVICE_UNAVAILABLE', 'The instance is shutting down', undefined, 5);
     if (this.inFlight >= workers + queueLimit)
       throw new DomainError(
         'DOCUMENT_BUSY',
@@ -52,31 +57,36 @@ export class DocumentsService implements OnApplicationShutdown {
       );
     this.inFlight += 1;
     const started = performance.now();
+    let failure: AbortSignal | undefined;
     try {
       const pool = await this.startPool();
+      failure = this.poolFailure.signal;
       const output = await pool.run(
         { kind, input, fonts: this.fonts },
-        { signal: AbortSignal.timeout(RENDER_TIMEOUT_MS) },
+        { signal: AbortSignal.any([AbortSignal.timeout(RENDER_TIMEOUT_MS), failure]) },
       );
       this.averageMs = 0.7 * this.averageMs + 0.3 * (performance.now() - started);
       return Buffer.from(output.buffer, output.byteOffset, output.byteLength);
     } catch (error) {
+      if (failure?.aborted) throw failure.reason;
       throw this.mapFailure(error, kind);
     } finally {
       this.inFlight -= 1;
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the HTTP server closes: stops the renders, so their requests end at once (503). */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     const pool = this.pool;
     this.pool = null;
-    if (pool) await (await pool).destroy();
+    if (pool) await (await pool.catch(() => null))?.destroy();
   }
 
   private startPool(): Promise<Piscina<DocumentTask, Uint8Array>> {
     this.pool ??= documentsWorkerFile().then((filename) => {
       const { workers, queueLimit } = this.config.documents;
-      return new Piscina<DocumentTask, Uint8Array>({
+      const pool = new Piscina<DocumentTask, Uint8Array>({
         filename,
         name: 'default',
         minThreads: 0,
@@ -88,7 +98,19 @@ export class DocumentsService implements OnApplicationShutdown {
         niceIncrement: 10,
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       });
+      // Piscina reports a worker that fails outside a task (e.g. its script does not load)
+      // only here, and leaves that task pending: fail the pool's tasks, start afresh next time.
+      pool.on('error', (error: unknown) => {
+        this.logger.error({ err: error }, 'Document worker failed');
+        const failed = this.poolFailure;
+        this.poolFailure = new AbortController();
+        this.pool = null;
+        failed.abort(error);
+        void pool.destroy().catch(() => undefined);
+      });
+      return pool;
     });
+    this.pool.catch(() => (this.pool = null));
     return this.pool;
   }
 
@@ -100,6 +122,8 @@ export class DocumentsService implements OnApplicationShutdown {
 
   private mapFailure(error: unknown, kind: DocumentKind): unknown {
     if (error instanceof DomainError) return error;
+    if (this.closing)
+      return new DomainError('SERVICE_UNAVAILABLE', 'The instance is shutting down', undefined, 5);
     const name = error instanceof Error ? error.name : '';
     const code = (error as { code?: unknown } | null)?.code;
     if (name === 'AbortError' || name === 'TimeoutError') {

@@ -29,6 +29,17 @@ export async function documentsWorkerFile(): Promise<string> {
     target: 'node24',
     packages: 'external',
     tsconfig: path.join(root, 'apps/api/tsconfig.app.json'),
+    // As apps/api/build.mjs: rrule's CommonJS entry hides its named exports from Node's ESM.
+    plugins: [
+      {
+        name: 'bundled-esm',
+        setup(build) {
+          build.onResolve({ filter: /^rrule$/ }, () => ({
+            path: path.join(root, 'node_modules/rrule/dist/esm/index.js'),
+          }));
+        },
+      },
+    ],
     write: false,
     logLevel: 'silent',
   });
