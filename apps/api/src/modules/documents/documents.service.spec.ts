@@ -82,11 +82,20 @@ describe('DocumentsService', () => {
     }
   });
 
-  it('answers SERVICE_UNAVAILABLE once the instance is shutting down', async () => {
+  it('on shutdown ends the running and the waiting renders with SERVICE_UNAVAILABLE, and takes no more', async () => {
+    workerFile = workers.slow;
     const service = new DocumentsService(
       config({ workers: 1, queueLimit: 1, maxInputBytes: 10_000 }),
     );
+    const running = service.render('minutes-pdf', input()).catch((e: unknown) => e);
+    const waiting = service.render('minutes-pdf', input()).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 50));
     await service.beforeApplicationShutdown();
+    expect(await waiting).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    const first = await running;
+    // The running one either finished before the pool stopped or was ended with a 503.
+    if (!Buffer.isBuffer(first)) expect(first).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(service.load).toBe(0);
     await expect(service.render('minutes-pdf', input())).rejects.toMatchObject({
       code: 'SERVICE_UNAVAILABLE',
     });

@@ -6,7 +6,7 @@ import type { DocumentInputs, DocumentKind, DocumentTask } from './document-kind
 import { type PdfFontFiles, resolvePdfFonts } from './pdf-fonts';
 import { documentsWorkerFile } from './worker-file';
 
-/** A render that takes longer than this is stopped (its worker is replaced). */
+/** A render that takes longer than this (waiting not counted) is stopped; its worker replaced. */
 const RENDER_TIMEOUT_MS = 120_000;
 /** Memory one worker may use; a document that needs more is refused as too large. */
 const WORKER_HEAP_MB = 512;
@@ -26,6 +26,9 @@ export class DocumentsService implements BeforeApplicationShutdown {
   /** Aborted when the pool fails as a whole (a worker that cannot start): fails its tasks. */
   private poolFailure = new AbortController();
   private inFlight = 0;
+  /** Renders handed to the pool (at most `workers`); the rest wait here, in order. */
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
   private closing = false;
   /** Moving average of render times, for `retry-after`. */
   private averageMs = 2_000;
@@ -56,10 +59,15 @@ export class DocumentsService implements BeforeApplicationShutdown {
         this.retryAfterSeconds(),
       );
     this.inFlight += 1;
-    const started = performance.now();
     let failure: AbortSignal | undefined;
+    let slot = false;
     try {
+      await this.acquireSlot();
+      slot = true;
+      if (this.closing)
+        throw new DomainError('SERVICE_UNAVAILABLE', 'The instance is shutting down', undefined, 5);
       const pool = await this.startPool();
+      const started = performance.now();
       failure = this.poolFailure.signal;
       const output = await pool.run(
         { kind, input, fonts: this.fonts },
@@ -71,13 +79,35 @@ export class DocumentsService implements BeforeApplicationShutdown {
       if (failure?.aborted) throw failure.reason;
       throw this.mapFailure(error, kind);
     } finally {
+      if (slot) this.releaseSlot();
       this.inFlight -= 1;
     }
+  }
+
+  /** Waits (FIFO) until fewer than `workers` renders run, so the time limit counts rendering only. */
+  private acquireSlot(): Promise<void> {
+    if (this.running < this.config.documents.workers) {
+      this.running += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Hands the slot to the next waiting render, or frees it. */
+  private releaseSlot(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running -= 1;
   }
 
   /** Before the HTTP server closes: stops the renders, so their requests end at once (503). */
   async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
+    // Waiting renders go on, see `closing` and answer 503 without starting a new pool.
+    for (const next of this.waiting.splice(0)) {
+      this.running += 1;
+      next();
+    }
     const pool = this.pool;
     this.pool = null;
     if (pool) await (await pool.catch(() => null))?.destroy();
