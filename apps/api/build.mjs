@@ -71,7 +71,12 @@ const restart = {
 
 const options = {
   absWorkingDir: root,
-  entryPoints: { main: 'apps/api/src/main.ts', cli: 'apps/api/src/database/cli.ts' },
+  entryPoints: {
+    main: 'apps/api/src/main.ts',
+    cli: 'apps/api/src/database/cli.ts',
+    // Its own file: the documents worker pool starts it in worker threads (DocumentsService).
+    'documents.worker': 'apps/api/src/modules/documents/documents.worker.ts',
+  },
   outdir: 'dist/apps/api',
   outExtension: { '.js': '.mjs' },
   bundle: true,

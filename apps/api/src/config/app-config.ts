@@ -26,6 +26,8 @@ export class AppConfig {
   readonly liveNotesPerSocket: number;
   readonly httpBodyLimitBytes: number;
   readonly shutdownTimeoutMs: number;
+  /** Off-event-loop document rendering: worker threads, waiting room, input cap. */
+  readonly documents: { workers: number; queueLimit: number; maxInputBytes: number };
   readonly version: string;
   /** Demo mode: fictional seed data, a banner in the UI, the second factor may be skipped. */
   readonly demo: boolean;
@@ -87,6 +89,11 @@ export class AppConfig {
     this.liveNotesPerSocket = env.LIVE_NOTES_PER_SOCKET;
     this.httpBodyLimitBytes = env.HTTP_BODY_LIMIT_BYTES;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+    this.documents = {
+      workers: env.DOCUMENT_WORKERS,
+      queueLimit: env.DOCUMENT_QUEUE_LIMIT,
+      maxInputBytes: env.DOCUMENT_MAX_INPUT_BYTES,
+    };
     this.version = version;
     this.demo = env.DEMO_MODE ?? !this.production;
     this.encryptionKey = env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : null;

@@ -114,6 +114,22 @@ export const envSchema = z.object({
     .int()
     .min(100)
     .default(10_000),
+  /** Worker threads that render documents (PDFs, exports) off the event loop. */
+  DOCUMENT_WORKERS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(16).default(1),
+  /** Documents that may wait for a free worker; more are refused with 503 DOCUMENT_BUSY. */
+  DOCUMENT_QUEUE_LIMIT: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(0)
+    .max(1000)
+    .default(4),
+  /** Largest document input (JSON bytes) rendered; larger ones are refused with 413. */
+  DOCUMENT_MAX_INPUT_BYTES: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1024, 'must be at least 1024')
+    .max(64 * 1024 * 1024, 'must be at most 67108864')
+    .default(4 * 1024 * 1024),
   DEMO_MODE: flag.optional(),
   ENCRYPTION_KEY: z
     .string()

@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  /** A document (PDF, export) whose input exceeds the render limit. */
+  'DOCUMENT_TOO_LARGE',
+  /** Every document worker is busy and the queue is full; retry after `retry-after`. */
+  'DOCUMENT_BUSY',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);
@@ -74,12 +78,14 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'GUEST_ACCESS_ENDED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
+    case 'DOCUMENT_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
     case 'RATE_LIMITED':
       return 429;
     case 'SERVICE_UNAVAILABLE':
+    case 'DOCUMENT_BUSY':
       return 503;
     case 'INTERNAL_ERROR':
       return 500;

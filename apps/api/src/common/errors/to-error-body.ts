@@ -37,6 +37,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   RATE_LIMITED: 'Too many requests; try again later',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable',
   INTERNAL_ERROR: 'An unexpected error occurred',
+  DOCUMENT_TOO_LARGE: 'The document is too large to render',
+  DOCUMENT_BUSY: 'Documents are being rendered for others; try again shortly',
 };
 
 function codeForStatus(status: number): ErrorCode {

@@ -35,6 +35,8 @@ import { MinutesExportService } from './minutes-export.service';
 
 const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 const actionStatusBodySchema = updateActionStatusSchema.omit({ actionId: true });
+/** The minutes PDF in Dutch (default) or English. */
+const pdfQuerySchema = z.strictObject({ lang: z.enum(['nl', 'en']).default('nl') });
 
 /** REST equivalents of the live record commands, action lists, follow-up and minutes. */
 @Controller()
@@ -155,12 +157,14 @@ export class MeetingRecordsController {
   async pdf(
     @CurrentActor() actor: Actor,
     @Param('meetingId', idPipe()) meetingId: string,
+    @Query(new ZodValidationPipe(pdfQuerySchema)) query: z.infer<typeof pdfQuerySchema>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const pdf = await this.exporter.pdf(actor, meetingId);
+    const pdf = await this.exporter.pdf(actor, meetingId, query.lang);
+    const name = query.lang === 'en' ? 'minutes' : 'verslag';
     void reply
       .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="verslag-${meetingId}.pdf"`);
+      .header('content-disposition', `attachment; filename="${name}-${meetingId}.pdf"`);
     return pdf;
   }
 }

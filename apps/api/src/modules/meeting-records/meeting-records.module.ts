@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PreparationEntity } from '../case-file/case.entity';
+import { DocumentsModule } from '../documents/documents.module';
 import { MembershipEntity } from '../identity/membership.entity';
 import { UserEntity } from '../identity/user.entity';
 import { LiveRoomCache } from '../meetings/live-room-cache';
@@ -28,6 +29,7 @@ import { MinutesExportService } from './minutes-export.service';
       UserEntity,
     ]),
     NotesModule,
+    DocumentsModule,
   ],
   controllers: [MeetingRecordsController],
   providers: [

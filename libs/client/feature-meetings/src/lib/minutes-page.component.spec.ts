@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { TranslocoTestingModule } from '@jsverse/transloco';
+import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MinutesView } from '@casustafel/contracts';
@@ -171,6 +171,15 @@ describe('MinutesPageComponent', () => {
       `/api/meetings/${MEETING}/minutes.pdf`,
     );
     expect(q(root, 'minutes-pdf')?.hasAttribute('download')).toBe(true);
+  });
+
+  it('links the English PDF when the interface is English', async () => {
+    setup(MEMBER, draft());
+    TestBed.inject(TranslocoService).setActiveLang('en');
+    const { root } = await render();
+    expect(q(root, 'minutes-pdf')?.getAttribute('href')).toBe(
+      `/api/meetings/${MEETING}/minutes.pdf?lang=en`,
+    );
   });
 
   it('approving asks first; once approved the minutes say they are locked and offer no edits', async () => {

@@ -95,6 +95,11 @@ export class MinutesPageComponent {
     );
   }
 
+  /** The PDF in the language of the interface (the api defaults to Dutch). */
+  protected pdfHref(url: string): string {
+    return this.#transloco.getActiveLang() === 'en' ? `${url}?lang=en` : url;
+  }
+
   protected day(due: string): string {
     return formatDay(due, this.#transloco.getActiveLang());
   }

@@ -1,0 +1,19 @@
+import type { MinutesPdfInput } from '../meeting-records/minutes-pdf';
+import type { PdfFontFiles } from './pdf-fonts';
+
+/**
+ * Every document the api renders, with the plain-data input it needs. A new document (plan,
+ * attendance record, export) adds a kind here and a renderer in documents.worker.ts; callers
+ * go through DocumentsService, so every document is rendered off the event loop, bounded.
+ */
+export interface DocumentInputs {
+  'minutes-pdf': MinutesPdfInput;
+}
+export type DocumentKind = keyof DocumentInputs;
+
+/** What the main thread posts to a document worker (structured-cloned). */
+export interface DocumentTask<K extends DocumentKind = DocumentKind> {
+  kind: K;
+  input: DocumentInputs[K];
+  fonts: PdfFontFiles;
+}

@@ -1,0 +1,21 @@
+import { minutesPdfDefinition } from '../meeting-records/minutes-pdf';
+import type { DocumentInputs, DocumentKind, DocumentTask } from './document-kinds';
+import { renderPdf } from './pdf';
+import type { PdfFontFiles } from './pdf-fonts';
+
+/**
+ * The document worker (a worker thread run by DocumentsService's pool; bundled on its own as
+ * dist/apps/api/documents.worker.mjs). Renders one document per task; the CPU-heavy layout
+ * work of pdfmake happens here, away from the api's event loop.
+ */
+const RENDERERS: {
+  [K in DocumentKind]: (input: DocumentInputs[K], fonts: PdfFontFiles) => Promise<Buffer>;
+} = {
+  'minutes-pdf': (input, fonts) => renderPdf(minutesPdfDefinition(input), fonts),
+};
+
+export default async function render(task: DocumentTask): Promise<Uint8Array> {
+  const renderer = RENDERERS[task.kind];
+  if (!renderer) throw new Error(`Unknown document kind: ${String(task.kind)}`);
+  return renderer(task.input, task.fonts);
+}
