@@ -702,16 +702,20 @@ describe.each(testEngines())('case file on %s', (engine) => {
     expect(json.status).toBe(200);
     expect(json.body.householdId).toBe(household.id);
     const reads = json.body.entries.filter(
-      (e) => e.action === 'household.read' && e.outcome === 'allowed',
+      (e) => e.codes.action === 'household.read' && e.codes.outcome === 'allowed',
     );
     expect(reads.length).toBeGreaterThan(0);
+    // In words a citizen understands (Dutch by default), the codes beside them.
     expect(reads[0]).toMatchObject({
-      role: 'chair',
+      role: 'Voorzitter van het overleg',
       organisation: orgName,
-      data: 'household',
-      purpose: 'casusregie',
+      action: 'Gegevens van het huishouden bekeken',
+      data: 'Gegevens van het huishouden',
+      purpose: 'Regie op de hulp',
+      outcome: 'Toegestaan',
+      codes: { role: 'chair', data: 'household', purpose: 'casusregie' },
     });
-    expect(json.body.entries.some((e) => e.outcome === 'denied')).toBe(true);
+    expect(json.body.entries.some((e) => e.outcome === 'Geweigerd')).toBe(true);
     const text = JSON.stringify(json.body);
     for (const name of ['Alice', 'Anna', 'Bob', 'Paula', aliceId, annaId, bobId])
       expect(text).not.toContain(name);
@@ -725,11 +729,19 @@ describe.each(testEngines())('case file on %s', (engine) => {
       `attachment; filename="inzageverzoek-${household.id}.csv"`,
     );
     const csv = await res.text();
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('at,role,organisation,action,data,purpose,outcome');
-    expect(lines.some((l) => l.includes('"household.read"') && l.includes(`"${orgName}"`))).toBe(
-      true,
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      '"Datum en tijd";"Wie (rol)";"Organisatie";"Wat";"Welke gegevens";"Doel";"Resultaat"',
     );
+    expect(
+      lines.some(
+        (l) => l.includes('"Gegevens van het huishouden bekeken"') && l.includes(`"${orgName}"`),
+      ),
+    ).toBe(true);
+    expect(csv).not.toContain('household.read');
     for (const name of ['Alice', 'Anna', 'Bob', aliceId]) expect(csv).not.toContain(name);
 
     const exports = (await eventsFor(household.id)).filter(
