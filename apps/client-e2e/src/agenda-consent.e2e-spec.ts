@@ -78,9 +78,9 @@ describe('consent for the meeting on the agenda and in the live room', () => {
       casusregisseurId: userId,
     });
     const prep = await api<{ id: string }>(page, 'POST', `/api/cases/${created.id}/preparations`, {
-      content: { vraag: 'Welke hulp past nu?' },
+      content: { vraag: 'Welke hulp past het best bij dit gezin?' },
     });
-    await api(page, 'POST', `/api/preparations/${prep.id}/ready`);
+    await api(page, 'POST', `/api/preparations/${prep.id}/ready`, {});
     const meeting = await api<{ id: string }>(page, 'POST', `/api/teams/${team.teamId}/meetings`, {
       startsAt: new Date(Date.now() + 10 * 60_000).toISOString(),
       durationMinutes: 90,
