@@ -227,9 +227,22 @@ describe.each(testEngines())('case file on %s', (engine) => {
       title: 'Zorgen om het gezin',
       casusregisseurId: bobId,
     });
-    expect(outsider.status).toBe(400);
+    expect(outsider.status).toBe(422);
     expect(outsider.body).toMatchObject({
+      code: 'REGISSEUR_NOT_ELIGIBLE',
       details: [{ path: 'casusregisseurId', issue: 'not-a-member' }],
+    });
+    // A procesregisseur from another team reads the whole case file: refused too.
+    const otherTeam = await alice.post(`/api/teams/${teamA}/cases`, {
+      householdId: household.id,
+      title: 'Zorgen om het gezin',
+      casusregisseurId: annaId,
+      procesregisseurId: procesId,
+    });
+    expect(otherTeam.status).toBe(422);
+    expect(otherTeam.body).toMatchObject({
+      code: 'REGISSEUR_NOT_ELIGIBLE',
+      details: [{ path: 'procesregisseurId', issue: 'not-a-member' }],
     });
     const elsewhere = await bob.post<HouseholdDetail>(
       `/api/teams/${teamB}/households`,
@@ -248,14 +261,18 @@ describe.each(testEngines())('case file on %s', (engine) => {
       householdId: household.id,
       title: 'Zorgen om het gezin',
       casusregisseurId: annaId,
-      procesregisseurId: procesId,
+      procesregisseurId: aliceId,
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       status: 'aanmelding',
       householdLabel: 'Huishouden Testgezin',
       casusregisseur: { id: annaId, displayName: 'Anna Noordhoek' },
-      procesregisseur: { id: procesId },
+      procesregisseur: { id: aliceId },
+      procesregisseurAssignment: {
+        since: clock.now().toISOString(),
+        assignedBy: { id: aliceId, displayName: 'Alice Aalbers' },
+      },
       statusHistory: [{ status: 'aanmelding', at: clock.now().toISOString(), byUserId: aliceId }],
       allowedTransitions: expect.arrayContaining(['vraagverheldering', 'afgesloten']),
       safetyMarker: false,
@@ -625,11 +642,18 @@ describe.each(testEngines())('case file on %s', (engine) => {
     expect(denied.events.some((e) => e.actor.role === 'org-admin')).toBe(true);
   });
 
-  it('opens a case to its procesregisseur from another team, but not the household', async () => {
-    const c = await procesregisseur.get<CaseDetail>(`/api/cases/${caseId}`);
-    expect(c.status).toBe(200);
-    expect(c.body.id).toBe(caseId);
+  it('does not open a case to a procesregisseur from another team set before the rule', async () => {
+    // A case file that already names a member of another team (assigned before the rule).
+    await dataSourceOf(t.app).query(
+      'UPDATE "client_case" SET "procesregisseur_id" = $1 WHERE "id" = $2',
+      [procesId, caseId],
+    );
+    expect((await procesregisseur.get(`/api/cases/${caseId}`)).status).toBe(403);
     expect((await procesregisseur.get(`/api/households/${household.id}`)).status).toBe(403);
+    await dataSourceOf(t.app).query(
+      'UPDATE "client_case" SET "procesregisseur_id" = $1 WHERE "id" = $2',
+      [aliceId, caseId],
+    );
   });
 
   it('audits every read and write with the household as clientId', async () => {
@@ -678,16 +702,20 @@ describe.each(testEngines())('case file on %s', (engine) => {
     expect(json.status).toBe(200);
     expect(json.body.householdId).toBe(household.id);
     const reads = json.body.entries.filter(
-      (e) => e.action === 'household.read' && e.outcome === 'allowed',
+      (e) => e.codes.action === 'household.read' && e.codes.outcome === 'allowed',
     );
     expect(reads.length).toBeGreaterThan(0);
+    // In words a citizen understands (Dutch by default), the codes beside them.
     expect(reads[0]).toMatchObject({
-      role: 'chair',
+      role: 'Voorzitter van het overleg',
       organisation: orgName,
-      data: 'household',
-      purpose: 'casusregie',
+      action: 'Gegevens van het huishouden bekeken',
+      data: 'Gegevens van het huishouden',
+      purpose: 'Regie op de hulp',
+      outcome: 'Toegestaan',
+      codes: { role: 'chair', data: 'household', purpose: 'casusregie' },
     });
-    expect(json.body.entries.some((e) => e.outcome === 'denied')).toBe(true);
+    expect(json.body.entries.some((e) => e.outcome === 'Geweigerd')).toBe(true);
     const text = JSON.stringify(json.body);
     for (const name of ['Alice', 'Anna', 'Bob', 'Paula', aliceId, annaId, bobId])
       expect(text).not.toContain(name);
@@ -701,11 +729,19 @@ describe.each(testEngines())('case file on %s', (engine) => {
       `attachment; filename="inzageverzoek-${household.id}.csv"`,
     );
     const csv = await res.text();
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('at,role,organisation,action,data,purpose,outcome');
-    expect(lines.some((l) => l.includes('"household.read"') && l.includes(`"${orgName}"`))).toBe(
-      true,
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      '"Datum en tijd";"Wie (rol)";"Organisatie";"Wat";"Welke gegevens";"Doel";"Resultaat"',
     );
+    expect(
+      lines.some(
+        (l) => l.includes('"Gegevens van het huishouden bekeken"') && l.includes(`"${orgName}"`),
+      ),
+    ).toBe(true);
+    expect(csv).not.toContain('household.read');
     for (const name of ['Alice', 'Anna', 'Bob', aliceId]) expect(csv).not.toContain(name);
 
     const exports = (await eventsFor(household.id)).filter(

@@ -174,8 +174,15 @@ describe.each(testEngines())('remote specialists (guests) on %s', (engine) => {
         .agenda[0],
     ).id;
     itemB = must(
-      (await add({ kind: 'casusbespreking', title: CANARY.caseTitle, preparationId: b1.prepId }))
-        .body.agenda[1],
+      (
+        await add({
+          kind: 'casusbespreking',
+          title: CANARY.caseTitle,
+          preparationId: b1.prepId,
+          // Household B has no consent for the meeting: the chair records why (point 7).
+          consentJustification: 'Acute zorgen over de veiligheid; bespreking kan niet wachten.',
+        })
+      ).body.agenda[1],
     ).id;
     itemC = must((await add({ kind: 'mededeling', title: CANARY.announcement })).body.agenda[2]).id;
   }, 120_000);

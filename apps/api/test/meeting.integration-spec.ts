@@ -91,6 +91,19 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
       `/api/teams/${teamA}/households`,
       householdInput(),
     );
+    // The ledger covers the meeting (purpose mdo): case items need no justification here.
+    expect(
+      (
+        await chair.post(`/api/households/${household.body.id}/consents`, {
+          basis: 'wettelijke-grondslag',
+          legalBasis: 'wettelijke-taak-wmo',
+          purpose: 'mdo',
+          dataCategories: ['identificatie'],
+          recipients: [{ kind: 'team', teamId: teamA }],
+          grantedAt: '2026-03-01',
+        })
+      ).status,
+    ).toBe(201);
     const created = await chair.post<CaseDetail>(`/api/teams/${teamA}/cases`, {
       householdId: household.body.id,
       title: 'Zorgen om het gezin',

@@ -257,6 +257,13 @@ describe('case file (dossier) in the browser', () => {
       return ((await response.json()) as { user: { id: string } }).user.id;
     });
     await page.getByTestId('case-new-regisseur').selectOption(fatimaId);
+    // The regisseur pickers offer only professionals of the team: not the organisation admin
+    // (Wim Verbeek), not Wijkteam Zuid (Lotte Janssen).
+    for (const picker of ['case-new-regisseur', 'case-new-procesregisseur']) {
+      const offered = await page.getByTestId(picker).locator('option').allTextContents();
+      expect(offered.join('|')).toContain('Jeroen de Vries');
+      expect(offered.join('|')).not.toMatch(/Wim Verbeek|Lotte Janssen/);
+    }
     await expectNoA11yViolations(page, 'case list (new case form)');
     await page.getByTestId('case-new-submit').click();
     await page.waitForURL(/\/casussen\/[0-9a-f-]{36}$/);
@@ -274,6 +281,28 @@ describe('case file (dossier) in the browser', () => {
     expect(await step.locator('time').textContent()).toMatch(/\d/);
     expect(await page.getByTestId('case-status').textContent()).toMatch(/vraagverheldering/i);
     await expectNoA11yViolations(page, 'case page (vraagverheldering)');
+  });
+
+  it('assigns a procesregisseur from the eligible people and shows since when and by whom', async () => {
+    expect(await page.getByTestId('case-regisseur-since').textContent()).toMatch(
+      /Sinds \d{1,2} \S+ \d{4}, aangewezen door Fatima El Amrani/,
+    );
+    await page.getByTestId('case-people-edit').click();
+    const picker = page.getByTestId('case-procesregisseur-select');
+    const offered = await picker.locator('option').allTextContents();
+    expect(offered.join('|')).not.toMatch(/Wim Verbeek|Lotte Janssen/);
+    const jeroen = await picker
+      .locator('option', { hasText: 'Jeroen de Vries' })
+      .getAttribute('value');
+    await picker.selectOption(jeroen ?? '');
+    await expectNoA11yViolations(page, 'case page (regisseur form)');
+    await page.getByTestId('case-people-form').locator('button[type="submit"]').click();
+    await page.getByTestId('case-procesregisseur').filter({ hasText: 'Jeroen de Vries' }).waitFor();
+    expect(await page.getByTestId('case-procesregisseur-since').textContent()).toMatch(
+      /aangewezen door Fatima El Amrani/,
+    );
+    await expectNoA11yViolations(page, 'case page (procesregisseur)');
+    await screenshot(page, 'case-file-regisseur-1280');
   });
 
   it('scores a ZRM 2017 assessment by keyboard only; the domain chart and its table show it', async () => {
@@ -457,26 +486,51 @@ describe('case file (dossier) in the browser', () => {
     expect(await rows.count()).toBeGreaterThan(0);
     const text = (await table.textContent()) ?? '';
     // Readable for the household, not audit codes: the reads, by role and organisation.
-    expect(text).not.toMatch(/accessLog\.|audit\.|undefined|household\.read|casusregie|allowed/);
-    expect(text).toContain('Huishouden bekeken');
+    expect(text).not.toMatch(
+      /accessLog\.|audit\.|undefined|household\.read|case\.read|guest\.invite|casusregie|allowed/,
+    );
+    expect(text).toContain('Gegevens van het huishouden bekeken');
     expect(text).toContain('Casus bekeken');
     expect(text).toContain('Gemeente Voorbeeldstad');
+    expect(text).toContain('Toegestaan');
     // Every call was fatima's, as chair of Wijkteam Noord (the comment too).
     const roles = await rows.locator('td:nth-child(2)').allTextContents();
-    expect(roles.every((r) => r.includes('Voorzitter'))).toBe(true);
-    expect(await rows.filter({ hasText: 'Reactie op casusvoorbereiding' }).count()).toBe(1);
+    expect(roles.every((r) => r.includes('Voorzitter van het overleg'))).toBe(true);
+    expect(await rows.filter({ hasText: 'Opmerking bij de voorbereiding' }).count()).toBe(1);
     await expectNoA11yViolations(page, 'household (access log)');
     await screenshot(page, 'case-file-household-log-1280');
+    // At 390 px the table scrolls inside its region; the page does not.
+    const narrow = await session.newContext({ width: 390, height: 844 });
+    const phone = await narrow.newPage();
+    await narrow.addCookies(await context.cookies());
+    await phone.goto(`/huishoudens/${householdId}`);
+    await phone.getByTestId('access-log-show').click();
+    await phone.getByTestId('access-log-table').waitFor();
+    expect(
+      await phone.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBeLessThanOrEqual(0);
+    await expectNoA11yViolations(phone, 'household (access log) at 390 px');
+    await screenshot(phone, 'case-file-household-log-390');
+    await narrow.close();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('access-log-csv').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^inzageverzoek-\d{4}-\d{2}-\d{2}\.csv$/);
     const file = await download.path();
-    const csv = readFileSync(file, 'utf8');
-    const lines = csv.split(/\r?\n/).filter((l) => l !== '');
-    expect(lines[0]).toBe('at,role,organisation,action,data,purpose,outcome');
+    // For Dutch Excel: UTF-8 with a byte order mark, semicolons, CRLF, every field quoted.
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8').slice(1);
+    const lines = csv.split('\r\n').filter((l) => l !== '');
+    expect(lines[0]).toBe(
+      '"Datum en tijd";"Wie (rol)";"Organisatie";"Wat";"Welke gegevens";"Doel";"Resultaat"',
+    );
     expect(lines.length).toBeGreaterThan(1);
+    expect(csv).toContain('"Gegevens van het huishouden bekeken"');
+    expect(csv).not.toMatch(/"(household|case)\.[a-z-]+"|"allowed"/);
     expect(csv).not.toContain(VALID_BSN);
     // Expected: the 400 of the direct "gereed" call without a question.
     expect(unexpectedProblems(problems, [400])).toEqual([]);

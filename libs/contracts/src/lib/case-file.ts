@@ -427,8 +427,21 @@ export const preparationSchema = z.object({
 });
 export type Preparation = z.infer<typeof preparationSchema>;
 
+/** Since when a regisseur holds the role and who assigned them (null for older cases). */
+export const regisseurAssignmentSchema = z.object({
+  since: z.iso.datetime().nullable(),
+  assignedBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+});
+export type RegisseurAssignment = z.infer<typeof regisseurAssignmentSchema>;
+
+/** Someone who may be casusregisseur or procesregisseur of a team's cases. */
+export const regisseurCandidateSchema = z.object({ id: z.uuid(), displayName: z.string() });
+export type RegisseurCandidate = z.infer<typeof regisseurCandidateSchema>;
+
 export const caseDetailSchema = caseSummarySchema.extend({
   procesregisseur: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  casusregisseurAssignment: regisseurAssignmentSchema,
+  procesregisseurAssignment: regisseurAssignmentSchema.nullable(),
   involved: z.array(involvedProfessionalSchema),
   statusHistory: z.array(caseStatusChangeSchema),
   allowedTransitions: z.array(caseStatusSchema),
@@ -445,9 +458,16 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 /* ---------- AVG art. 15 access log ---------- */
 
+/** Language of the words in the access log (screen and CSV). */
+export const ACCESS_LOG_LANGUAGES = ['nl', 'en'] as const;
+export type AccessLogLanguage = (typeof ACCESS_LOG_LANGUAGES)[number];
+
 export const accessLogEntrySchema = z.object({
   at: z.iso.datetime(),
-  /** Role and organisation of who accessed (employees' identities are generally not owed: C-579/21). */
+  /**
+   * Role and organisation of who accessed, in plain words (employees' identities are generally
+   * not owed: C-579/21); an external guest specialist appears with their own organisation.
+   */
   role: z.string().nullable(),
   organisation: z.string().nullable(),
   action: z.string(),
@@ -455,10 +475,20 @@ export const accessLogEntrySchema = z.object({
   data: z.string().nullable(),
   purpose: z.string().nullable(),
   outcome: z.string(),
+  /** The audit codes behind the words (for the team, not shown to the citizen). */
+  codes: z.object({
+    role: z.string().nullable(),
+    action: z.string(),
+    data: z.string().nullable(),
+    purpose: z.string().nullable(),
+    outcome: z.string(),
+  }),
 });
+export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
 export const accessLogSchema = z.object({
   householdId: z.uuid(),
   generatedAt: z.iso.datetime(),
+  lang: z.enum(ACCESS_LOG_LANGUAGES),
   entries: z.array(accessLogEntrySchema),
 });
 export type AccessLog = z.infer<typeof accessLogSchema>;

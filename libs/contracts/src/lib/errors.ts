@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'GUEST_ACCESS_INVALID',
   'GUEST_ACCESS_ENDED',
+  'REGISSEUR_NOT_ELIGIBLE',
+  'CONSENT_JUSTIFICATION_REQUIRED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
@@ -64,6 +66,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'GUEST_ACCESS_INVALID':
       return 401;
     case 'PASSWORD_POLICY':
+    case 'REGISSEUR_NOT_ELIGIBLE':
+    case 'CONSENT_JUSTIFICATION_REQUIRED':
       return 422;
     case 'SECOND_FACTOR_REQUIRED':
     case 'CSRF_INVALID':

@@ -62,6 +62,11 @@ export const createAgendaItemSchema = z.strictObject({
   timeBoxMinutes: timeBox,
   /** Required for, and only for, `casusbespreking`: a ready preparation of a case of the team. */
   preparationId: z.uuid().nullable().default(null),
+  /**
+   * Required when the consent ledger holds no valid consent or legal basis for the meeting
+   * (purpose mdo) on the meeting's date: why the case is discussed anyway. Kept and audited.
+   */
+  consentJustification: z.string().trim().min(10).max(1000).nullable().default(null),
 });
 export type CreateAgendaItem = z.input<typeof createAgendaItemSchema>;
 
@@ -70,6 +75,8 @@ export const updateAgendaItemSchema = z.strictObject({
   presenterUserId: z.uuid().optional(),
   timeBoxMinutes: timeBox.optional(),
   preparationId: z.uuid().nullable().optional(),
+  /** As for a new item: needed when the new preparation's case has no cover for the meeting. */
+  consentJustification: z.string().trim().min(10).max(1000).nullable().optional(),
 });
 export type UpdateAgendaItem = z.input<typeof updateAgendaItemSchema>;
 
@@ -78,6 +85,17 @@ export const reorderAgendaSchema = z.strictObject({
   toIndex: z.number().int().min(0),
 });
 export type ReorderAgenda = z.infer<typeof reorderAgendaSchema>;
+
+/** Whether the ledger covers discussing a case in the meeting, and the chair's justification. */
+export interface AgendaItemConsent {
+  /** `gedekt`: a valid consent or legal basis; `verlopen`: only expired ones; `ontbreekt`: none. */
+  state: 'gedekt' | 'verlopen' | 'ontbreekt';
+  /** Last day covered (YYYY-MM-DD) when covered and limited in time; null otherwise. */
+  validUntil: string | null;
+  justification: string | null;
+  justifiedBy: string | null;
+  justifiedAt: string | null;
+}
 
 export interface AgendaItemView {
   id: string;
@@ -90,6 +108,8 @@ export interface AgendaItemView {
   preparationId: string | null;
   caseId: string | null;
   carriedFromItemId: string | null;
+  /** A case item's consent for the meeting (purpose mdo) on the meeting's date; null otherwise. */
+  consent: AgendaItemConsent | null;
   /** Planned start and end (ISO), back to back from the meeting start; null when skipped. */
   plannedStart: string | null;
   plannedEnd: string | null;

@@ -32,6 +32,9 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CONFLICT: 'The request conflicts with the current state',
   GUEST_ACCESS_INVALID: 'The link or the code is not valid',
   GUEST_ACCESS_ENDED: 'This invitation was revoked or has expired',
+  REGISSEUR_NOT_ELIGIBLE: 'This account cannot be a regisseur of this case',
+  CONSENT_JUSTIFICATION_REQUIRED:
+    'No valid consent or legal basis for this meeting: record a justification',
   PAYLOAD_TOO_LARGE: 'The request payload is too large',
   UNSUPPORTED_MEDIA_TYPE: 'The request content type is not supported',
   RATE_LIMITED: 'Too many requests; try again later',

@@ -6,6 +6,7 @@ import { CreateMeetings1795367963519 } from './1795367963519-CreateMeetings';
 import { CreateMeetingRecords1795369010810 } from './1795369010810-CreateMeetingRecords';
 import { CreateNotes1795369500000 } from './1795369500000-CreateNotes';
 import { CreateGuestInvitations1795373098819 } from './1795373098819-CreateGuestInvitations';
+import { AddRegisseurAssignmentAndConsentJustification1795380000000 } from './1795380000000-AddRegisseurAssignmentAndConsentJustification';
 import { ReshapeLoginThrottle1795380000501 } from './1795380000501-ReshapeLoginThrottle';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   CreateMeetingRecords1795369010810,
   CreateNotes1795369500000,
   CreateGuestInvitations1795373098819,
+  AddRegisseurAssignmentAndConsentJustification1795380000000,
   ReshapeLoginThrottle1795380000501,
 ];

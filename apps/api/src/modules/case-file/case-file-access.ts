@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { TeamRole } from '@casustafel/contracts';
 import { abilityFor, asSubject, type PolicyAction } from '../../common/access/policy';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
@@ -17,6 +18,45 @@ export interface AuditObject {
 
 /** Purpose code of day-to-day case-file work in the audit trail. */
 export const CASE_FILE_PURPOSE = 'casusregie';
+
+/** What the regisseur rule needs of an account. */
+export interface RegisseurAccount {
+  id: string;
+  organisationId: string;
+  kind: 'staff' | 'guest';
+  orgAdmin: boolean;
+  disabledAt: Date | null;
+}
+
+/**
+ * Why an account may not be casusregisseur or procesregisseur of a case of `teamId` (an issue
+ * code), or null when it may: a regisseur reads the whole case file, so only a professional
+ * account of the case's team whose roles the policy lets hold the team's client data. Guests,
+ * organisation administrators (need-to-know: no client data by that role) and disabled
+ * accounts never qualify.
+ */
+export function regisseurRefusal(
+  user: RegisseurAccount,
+  teamId: string,
+  roles: readonly TeamRole[] | null,
+): string | null {
+  if (user.kind !== 'staff') return 'guest';
+  if (user.disabledAt !== null) return 'disabled';
+  if (user.orgAdmin) return 'org-admin';
+  if (roles === null) return 'not-a-member';
+  const probe: Actor = {
+    userId: user.id,
+    sessionId: '',
+    organisationId: user.organisationId,
+    orgAdmin: false,
+    teams: new Map([[teamId, roles]]),
+    secondFactorPassed: true,
+    guest: null,
+  };
+  if (!abilityFor(probe).can('read', asSubject('ClientData', { teamId })))
+    return 'no-client-data-role';
+  return null;
+}
 
 function forbidden(): DomainError {
   // Same answer for "does not exist" and "not yours": existence is need-to-know too.
@@ -91,14 +131,23 @@ export class CaseFileAccess {
     return found;
   }
 
+  /**
+   * The policy's case rule, and never through a regisseur field alone: the regisseur relation
+   * counts only for someone who may hold the case team's client data, so a regisseur assigned
+   * before the rule (a guest, an administrator, a member of another team) reads nothing.
+   */
   mayCase(actor: Actor, c: CaseEntity, action: PolicyAction): boolean {
-    return abilityFor(actor).can(
-      action,
-      asSubject('Case', {
-        teamId: c.teamId,
-        casusregisseurId: c.casusregisseurId,
-        procesregisseurId: c.procesregisseurId,
-      }),
+    if (actor.guest) return false;
+    const ability = abilityFor(actor);
+    return (
+      ability.can(
+        action,
+        asSubject('Case', {
+          teamId: c.teamId,
+          casusregisseurId: c.casusregisseurId,
+          procesregisseurId: c.procesregisseurId,
+        }),
+      ) && ability.can('read', asSubject('ClientData', { teamId: c.teamId }))
     );
   }
 

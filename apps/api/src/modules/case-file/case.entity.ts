@@ -52,6 +52,20 @@ export class CaseEntity {
   })
   procesregisseur?: UserEntity;
 
+  /** When the current casusregisseur was assigned; null for cases from before this was kept. */
+  @Column({ name: 'casusregisseur_since', type: 'timestamptz', nullable: true })
+  casusregisseurSince!: Date | null;
+
+  /** Who assigned the current casusregisseur (a user id, no foreign key: accounts come and go). */
+  @Column({ name: 'casusregisseur_assigned_by', type: 'uuid', nullable: true })
+  casusregisseurAssignedBy!: string | null;
+
+  @Column({ name: 'procesregisseur_since', type: 'timestamptz', nullable: true })
+  procesregisseurSince!: Date | null;
+
+  @Column({ name: 'procesregisseur_assigned_by', type: 'uuid', nullable: true })
+  procesregisseurAssignedBy!: string | null;
+
   @Column({ type: 'jsonb' })
   involved!: InvolvedProfessional[];
 

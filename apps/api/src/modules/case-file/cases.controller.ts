@@ -8,6 +8,7 @@ import {
   type MeldcodeStepRequest,
   type Preparation,
   type PreparationComment,
+  type RegisseurCandidate,
   type ZrmAssessment,
   caseListQuerySchema,
   caseTransitionSchema,
@@ -51,6 +52,16 @@ export class CasesController {
     @Body(new ZodValidationPipe(createCaseSchema)) body: z.output<typeof createCaseSchema>,
   ): Promise<CaseDetail> {
     return this.cases.create(actor, teamId, body);
+  }
+
+  /** Who may be casusregisseur or procesregisseur of the team's cases (for the pickers). */
+  @Access('client-data', 'case.list')
+  @Get('teams/:teamId/regisseur-candidates')
+  regisseurCandidates(
+    @CurrentActor() actor: Actor,
+    @Param('teamId', idPipe()) teamId: string,
+  ): Promise<RegisseurCandidate[]> {
+    return this.cases.regisseurCandidates(actor, teamId);
   }
 
   @Access('client-data', 'case.read')

@@ -14,6 +14,7 @@ import type {
   Preparation,
   PreparationComment,
   PreparationContent,
+  RegisseurCandidate,
   updateCaseSchema,
   ValidationIssue,
   ZrmAssessment,
@@ -39,7 +40,7 @@ import { Clock } from '../../common/time/clock';
 import { validationIssues } from '../../common/validation/issue-path';
 import { MembershipEntity } from '../identity/membership.entity';
 import { UserEntity } from '../identity/user.entity';
-import { CaseFileAccess } from './case-file-access';
+import { CaseFileAccess, regisseurRefusal } from './case-file-access';
 import type { CaseStatus } from './case-file.types';
 import {
   CaseEntity,
@@ -121,11 +122,11 @@ export class CasesService {
     const issues: ValidationIssue[] = [];
     if (!household || household.teamId !== teamId)
       issues.push({ path: 'householdId', issue: 'not-in-team' });
-    if (!(await this.isMember(teamId, input.casusregisseurId)))
-      issues.push({ path: 'casusregisseurId', issue: 'not-a-member' });
-    if (input.procesregisseurId && !(await this.isColleague(actor, input.procesregisseurId)))
-      issues.push({ path: 'procesregisseurId', issue: 'unknown-user' });
     if (issues.length > 0) throw invalid(issues);
+    await this.assertRegisseurs(teamId, {
+      casusregisseurId: input.casusregisseurId,
+      procesregisseurId: input.procesregisseurId,
+    });
     RequestContext.note({ clientId: input.householdId });
     const now = this.clock.now();
     const created = await this.cases.manager.transaction(async (tx) => {
@@ -135,7 +136,11 @@ export class CasesService {
           householdId: input.householdId,
           title: input.title,
           casusregisseurId: input.casusregisseurId,
+          casusregisseurSince: now,
+          casusregisseurAssignedBy: actor.userId,
           procesregisseurId: input.procesregisseurId,
+          procesregisseurSince: input.procesregisseurId ? now : null,
+          procesregisseurAssignedBy: input.procesregisseurId ? actor.userId : null,
           involved: [],
           status: 'aanmelding',
           createdAt: now,
@@ -152,7 +157,15 @@ export class CasesService {
       );
       return saved;
     });
-    RequestContext.note({ objectId: created.id, context: { teamId, caseId: created.id } });
+    RequestContext.note({
+      objectId: created.id,
+      context: {
+        teamId,
+        caseId: created.id,
+        casusregisseurId: created.casusregisseurId,
+        ...(created.procesregisseurId ? { procesregisseurId: created.procesregisseurId } : {}),
+      },
+    });
     await this.access.noteLegalBasis(created.householdId);
     return this.detailOf(created);
   }
@@ -163,20 +176,39 @@ export class CasesService {
 
   async update(actor: Actor, caseId: string, input: UpdateCase): Promise<CaseDetail> {
     const found = await this.access.case(actor, caseId, 'update');
-    const issues: ValidationIssue[] = [];
-    if (
-      input.casusregisseurId !== undefined &&
-      !(await this.isMember(found.teamId, input.casusregisseurId))
-    )
-      issues.push({ path: 'casusregisseurId', issue: 'not-a-member' });
-    if (input.procesregisseurId && !(await this.isColleague(actor, input.procesregisseurId)))
-      issues.push({ path: 'procesregisseurId', issue: 'unknown-user' });
-    if (issues.length > 0) throw invalid(issues);
+    const casusChanged =
+      input.casusregisseurId !== undefined && input.casusregisseurId !== found.casusregisseurId;
+    const procesChanged =
+      input.procesregisseurId !== undefined && input.procesregisseurId !== found.procesregisseurId;
+    await this.assertRegisseurs(found.teamId, {
+      casusregisseurId: casusChanged ? input.casusregisseurId : undefined,
+      procesregisseurId: procesChanged ? input.procesregisseurId : undefined,
+    });
+    const now = this.clock.now();
     if (input.title !== undefined) found.title = input.title;
-    if (input.casusregisseurId !== undefined) found.casusregisseurId = input.casusregisseurId;
-    if (input.procesregisseurId !== undefined) found.procesregisseurId = input.procesregisseurId;
+    if (casusChanged && input.casusregisseurId !== undefined) {
+      found.casusregisseurId = input.casusregisseurId;
+      found.casusregisseurSince = now;
+      found.casusregisseurAssignedBy = actor.userId;
+    }
+    if (procesChanged && input.procesregisseurId !== undefined) {
+      found.procesregisseurId = input.procesregisseurId;
+      found.procesregisseurSince = input.procesregisseurId ? now : null;
+      found.procesregisseurAssignedBy = input.procesregisseurId ? actor.userId : null;
+    }
     if (input.involved !== undefined) found.involved = input.involved;
-    found.updatedAt = this.clock.now();
+    // The assignment in the audit trail: who (the actor), whom (these ids), which case.
+    RequestContext.note({
+      context: {
+        teamId: found.teamId,
+        caseId: found.id,
+        ...(casusChanged ? { casusregisseurId: found.casusregisseurId } : {}),
+        ...(procesChanged && found.procesregisseurId
+          ? { procesregisseurId: found.procesregisseurId }
+          : {}),
+      },
+    });
+    found.updatedAt = now;
     return this.detailOf(await this.cases.save(found));
   }
 
@@ -418,13 +450,49 @@ export class CasesService {
     return preparation;
   }
 
-  private async isMember(teamId: string, userId: string): Promise<boolean> {
-    return (await this.memberships.countBy({ teamId, userId })) > 0;
+  /**
+   * Refuses any regisseur who may not hold this team's client data: only a professional
+   * account (not a guest, not disabled, not an organisation administrator) that is a member of
+   * the case's team with a role the policy lets read client data.
+   */
+  private async assertRegisseurs(
+    teamId: string,
+    wanted: {
+      casusregisseurId?: string | undefined;
+      procesregisseurId?: string | null | undefined;
+    },
+  ): Promise<void> {
+    const issues: ValidationIssue[] = [];
+    for (const path of ['casusregisseurId', 'procesregisseurId'] as const) {
+      const userId = wanted[path];
+      if (!userId) continue;
+      const refusal = await this.regisseurRefusal(teamId, userId);
+      if (refusal) issues.push({ path, issue: refusal });
+    }
+    if (issues.length > 0) {
+      throw new DomainError(
+        'REGISSEUR_NOT_ELIGIBLE',
+        'A regisseur must be a professional of the case team who may hold client data',
+        issues,
+      );
+    }
   }
 
-  private async isColleague(actor: Actor, userId: string): Promise<boolean> {
+  private async regisseurRefusal(teamId: string, userId: string): Promise<string | null> {
     const user = await this.users.findOneBy({ id: userId });
-    return !!user && user.organisationId === actor.organisationId && user.disabledAt === null;
+    if (!user) return 'unknown-user';
+    const roles = (await this.memberships.findOneBy({ teamId, userId }))?.roles ?? null;
+    return regisseurRefusal(user, teamId, roles);
+  }
+
+  /** Who may be regisseur of this team's cases (the pickers offer only them). */
+  async regisseurCandidates(actor: Actor, teamId: string): Promise<RegisseurCandidate[]> {
+    this.access.team(actor, teamId, 'read', { type: 'case', id: null });
+    const members = await this.memberships.find({ where: { teamId }, relations: { user: true } });
+    return members
+      .filter((m) => m.user && regisseurRefusal(m.user, teamId, m.roles) === null)
+      .map((m) => ({ id: m.userId, displayName: m.user?.displayName ?? '' }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
   }
 
   private async touchCase(caseId: string): Promise<void> {
@@ -511,6 +579,8 @@ export class CasesService {
     const users = await this.userRefs([
       fresh.casusregisseurId,
       fresh.procesregisseurId,
+      fresh.casusregisseurAssignedBy,
+      fresh.procesregisseurAssignedBy,
       ...zrm.map((z) => z.assessorId),
       ...preparations.map((p) => p.authorId),
       ...comments.map((x) => x.authorId),
@@ -526,6 +596,20 @@ export class CasesService {
         records.some((r) => isSafetyMarkerActive(r.state)),
       ),
       procesregisseur: fresh.procesregisseurId ? this.ref(users, fresh.procesregisseurId) : null,
+      casusregisseurAssignment: {
+        since: fresh.casusregisseurSince?.toISOString() ?? null,
+        assignedBy: fresh.casusregisseurAssignedBy
+          ? this.ref(users, fresh.casusregisseurAssignedBy)
+          : null,
+      },
+      procesregisseurAssignment: fresh.procesregisseurId
+        ? {
+            since: fresh.procesregisseurSince?.toISOString() ?? null,
+            assignedBy: fresh.procesregisseurAssignedBy
+              ? this.ref(users, fresh.procesregisseurAssignedBy)
+              : null,
+          }
+        : null,
       involved: fresh.involved,
       statusHistory: history.map((h) => ({
         status: h.status,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { Consent, ConsentCoverage } from '@casustafel/contracts';
 import type { ConsentPurpose } from './case-file.types';
 import { ConsentEntity } from './household.entity';
@@ -48,6 +48,36 @@ export class ConsentService {
   constructor(
     @InjectRepository(ConsentEntity) private readonly consents: Repository<ConsentEntity>,
   ) {}
+
+  /**
+   * Whether discussing the household in a meeting on `at` is covered by the ledger (purpose
+   * mdo, consent or another recorded legal basis), the last day covered (null when unlimited or
+   * not covered) and the entry relied on.
+   */
+  async meetingCoverage(
+    householdId: string,
+    at: Date,
+  ): Promise<{
+    state: ConsentCoverage['mdo'];
+    validUntil: string | null;
+    consentId: string | null;
+  }> {
+    const coverage = await this.coverage(householdId, 'mdo', at);
+    if (coverage.validConsentIds.length === 0)
+      return { state: coverage.mdo, validUntil: null, consentId: null };
+    const valid = await this.consents.findBy({ id: In(coverage.validConsentIds) });
+    const unlimited = valid.some((c) => c.expiresAt === null);
+    const until = valid
+      .map((c) => c.expiresAt)
+      .filter((d): d is string => d !== null)
+      .sort()
+      .at(-1);
+    return {
+      state: 'gedekt',
+      validUntil: unlimited ? null : (until ?? null),
+      consentId: coverage.validConsentIds[0] ?? null,
+    };
+  }
 
   /**
    * Coverage of `purpose` for the household at `at`: `gedekt` when a valid entry (consent or

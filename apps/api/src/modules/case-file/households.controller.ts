@@ -9,12 +9,15 @@ import {
   Patch,
   Post,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   type AccessLog,
+  type AccessLogLanguage,
+  ACCESS_LOG_LANGUAGES,
   type Consent,
   type HouseholdDetail,
   type HouseholdSummary,
@@ -29,6 +32,7 @@ import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { CSV_HEADERS } from './access-log-words';
 import {
   HouseholdsService,
   type UpdateHouseholdRequest,
@@ -36,20 +40,62 @@ import {
 } from './households.service';
 
 const idPipe = () => new ZodValidationPipe(uuidParamSchema);
-const accessLogQuerySchema = z.object({ format: z.enum(['json', 'csv']).default('json') });
+const accessLogQuerySchema = z.strictObject({
+  format: z.enum(['json', 'csv']).default('json'),
+  /** The language of the words; without it, the request's Accept-Language (Dutch by default). */
+  lang: z.enum(ACCESS_LOG_LANGUAGES).optional(),
+});
 const CSV_COLUMNS = ['at', 'role', 'organisation', 'action', 'data', 'purpose', 'outcome'] as const;
+/** UTF-8 byte order mark: Excel then reads the file as UTF-8 (é, ë, ’). */
+const BOM = '\uFEFF';
 
-/** One CSV field: quoted, and a leading formula character neutralised (spreadsheet injection). */
-function csvField(value: string | null): string {
+/** English only when the caller prefers it over Dutch; Dutch otherwise. */
+export function accessLogLanguage(
+  requested: AccessLogLanguage | undefined,
+  acceptLanguage: string | undefined,
+): AccessLogLanguage {
+  if (requested) return requested;
+  const preferred = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.split('-')[0] ?? '', q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((p) => p.tag === 'nl' || p.tag === 'en')
+    .sort((a, b) => b.q - a.q)[0];
+  return preferred?.tag === 'en' ? 'en' : 'nl';
+}
+
+/**
+ * One CSV field: always quoted, quotes doubled, and a leading formula character (= + - @, tab,
+ * carriage return) neutralised with an apostrophe (spreadsheet formula injection).
+ */
+export function csvField(value: string | null): string {
   const text = value ?? '';
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
+/** Local time in the Netherlands, as a spreadsheet reads it: `2026-12-06 14:05:09`. */
+const CSV_TIME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** The overview for Dutch Excel: UTF-8 with BOM, `;` between fields, CRLF, every field quoted. */
 export function accessLogCsv(log: AccessLog): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const entry of log.entries) lines.push(CSV_COLUMNS.map((c) => csvField(entry[c])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  const lines = [CSV_HEADERS[log.lang].map(csvField).join(';')];
+  for (const entry of log.entries) {
+    const values = { ...entry, at: CSV_TIME.format(new Date(entry.at)) };
+    lines.push(CSV_COLUMNS.map((c) => csvField(values[c])).join(';'));
+  }
+  return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
 /** Households, their members and network, the consent ledger and the art. 15 access log. */
@@ -165,9 +211,12 @@ export class HouseholdsController {
     @Param('householdId', idPipe()) householdId: string,
     @Query(new ZodValidationPipe(accessLogQuerySchema))
     query: z.output<typeof accessLogQuerySchema>,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AccessLog | string> {
-    const log = await this.households.accessLog(actor, householdId);
+    const lang = accessLogLanguage(query.lang, request.headers['accept-language']);
+    const log = await this.households.accessLog(actor, householdId, lang);
+    void reply.header('vary', 'Accept-Language');
     if (query.format === 'json') return log;
     void reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Brackets, In, Repository } from 'typeorm';
 import { z } from 'zod';
 import {
   type AccessLog,
+  type AccessLogLanguage,
+  type AuditEventView,
   type Consent,
   type HouseholdDetail,
   type HouseholdSummary,
@@ -24,9 +26,11 @@ import type { SecretBox } from '../../common/crypto/secret-box';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
 import { validationIssues } from '../../common/validation/issue-path';
+import { AuditEventEntity } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
 import { SECRET_BOX } from '../auth/auth.service';
 import { OrganisationEntity } from '../identity/organisation.entity';
+import { accessWords } from './access-log-words';
 import { CaseFileAccess } from './case-file-access';
 import { toConsent } from './consent.service';
 import {
@@ -35,6 +39,9 @@ import {
   NetworkPersonEntity,
   PersonEntity,
 } from './household.entity';
+
+/** At most this many events linked through agenda items or minutes (a bound, not a page). */
+const RELATED_EVENTS_MAX = 20_000;
 
 export const updateHouseholdSchema = z.strictObject({
   label: createHouseholdSchema.shape.label.optional(),
@@ -261,11 +268,21 @@ export class HouseholdsService {
     return toConsent(consent, now);
   }
 
-  /** AVG art. 15: every recorded access to the household's data, without employees' names. */
-  async accessLog(actor: Actor, householdId: string): Promise<AccessLog> {
+  /**
+   * AVG art. 15: every recorded access to the household's data, in plain words, without
+   * employees' names. Besides the events that name the household, this takes the events about
+   * its cases' agenda items (notes, guest invitations and guest visits record the item, not the
+   * household) and about the minutes of meetings that discussed it.
+   */
+  async accessLog(actor: Actor, householdId: string, lang: AccessLogLanguage): Promise<AccessLog> {
     await this.access.household(actor, householdId, 'read', { type: 'access-log', id: null });
     RequestContext.note({ purpose: 'inzageverzoek' });
-    const events = await this.audit.exportForClient(householdId);
+    const direct = await this.audit.exportForClient(householdId);
+    const related = await this.relatedEvents(householdId);
+    const seen = new Set(direct.map((e) => e.id));
+    const events = [...direct, ...related.filter((e) => !seen.has(e.id))].sort(
+      (a, b) => a.seq - b.seq,
+    );
     const orgIds = [
       ...new Set(events.map((e) => e.actor.organisationId).filter((id): id is string => !!id)),
     ];
@@ -275,19 +292,122 @@ export class HouseholdsService {
         o.name,
       ]),
     );
+    const guestIds = [
+      ...new Set(
+        events
+          .filter((e) => e.actor.role === 'guest' && e.actor.userId)
+          .map((e) => e.actor.userId as string),
+      ),
+    ];
+    // A guest specialist appears under their own organisation, as the chair invited them.
+    const guestOrganisations = new Map(
+      guestIds.length === 0
+        ? []
+        : (
+            (await this.households.query(
+              'SELECT "guest_user_id" AS "userId", "organisation_name" AS "name" FROM "guest_invitation" WHERE "guest_user_id" = ANY($1::uuid[])',
+              [guestIds],
+            )) as { userId: string; name: string }[]
+          ).map((r) => [r.userId, r.name]),
+    );
     return {
       householdId,
       generatedAt: this.clock.now().toISOString(),
-      entries: events.map((e) => ({
-        at: e.occurredAt,
-        role: e.actor.role,
-        organisation: e.actor.organisationId ? (names.get(e.actor.organisationId) ?? null) : null,
-        action: e.action,
-        data: e.object?.type ?? null,
-        purpose: e.purpose,
-        outcome: e.outcome,
-      })),
+      lang,
+      entries: events.map((e) => {
+        const guestOrganisation =
+          e.actor.role === 'guest' && e.actor.userId
+            ? guestOrganisations.get(e.actor.userId)
+            : undefined;
+        const organisation =
+          guestOrganisation ??
+          (e.actor.organisationId ? (names.get(e.actor.organisationId) ?? null) : null);
+        const data = e.object?.type ?? null;
+        return {
+          at: e.occurredAt,
+          role: accessWords.role(e.actor.role, lang),
+          organisation,
+          action: accessWords.action(e.action, lang),
+          data: accessWords.data(data, lang),
+          purpose: accessWords.purpose(e.purpose, lang),
+          outcome: accessWords.outcome(e.outcome, lang),
+          codes: {
+            role: e.actor.role,
+            action: e.action,
+            data,
+            purpose: e.purpose,
+            outcome: e.outcome,
+          },
+        };
+      }),
     };
+  }
+
+  /** Audit events that name one of the household's agenda items, or the minutes discussing it. */
+  private async relatedEvents(householdId: string): Promise<AuditEventView[]> {
+    const items = (await this.households.query(
+      `SELECT a."id"::text AS "itemId", a."meeting_id"::text AS "meetingId"
+         FROM "agenda_item" a
+         JOIN "preparation" p ON p."id" = a."preparation_id"
+         JOIN "client_case" c ON c."id" = p."case_id"
+        WHERE c."household_id" = $1`,
+      [householdId],
+    )) as { itemId: string; meetingId: string }[];
+    if (items.length === 0) return [];
+    const itemIds = items.map((i) => i.itemId);
+    const meetingIds = [...new Set(items.map((i) => i.meetingId))];
+    // Guests invited to one of these items: what they saw of the meeting shows the item.
+    const guests = (
+      (await this.households.query(
+        `SELECT DISTINCT g."guest_user_id"::text AS "userId"
+           FROM "guest_invitation" g
+           JOIN "guest_invitation_item" gi ON gi."invitation_id" = g."id"
+          WHERE gi."agenda_item_id" = ANY($1::uuid[])`,
+        [items.map((i) => i.itemId)],
+      )) as { userId: string }[]
+    ).map((g) => g.userId);
+    const itemKeys = ['itemId', 'item1', 'item2', 'item3', 'item4', 'item5', 'item6'];
+    const rows = await this.households.manager
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .where(
+        new Brackets((qb) => {
+          for (const key of itemKeys)
+            qb.orWhere(`e.context ->> '${key}' IN (:...itemIds)`, { itemIds });
+          qb.orWhere(
+            "(e.action LIKE 'minutes.%' AND e.context ->> 'meetingId' IN (:...meetingIds))",
+            { meetingIds },
+          );
+          if (guests.length > 0)
+            qb.orWhere(
+              "(e.action IN ('guest.join', 'guest.read') AND e.actorUserId IN (:...guests))",
+              { guests },
+            );
+        }),
+      )
+      .orderBy('e.seq', 'ASC')
+      .limit(RELATED_EVENTS_MAX)
+      .getMany();
+    return rows.map((e) => ({
+      seq: Number(e.seq),
+      id: e.id,
+      occurredAt: e.occurredAt.toISOString(),
+      actor: {
+        userId: e.actorUserId,
+        role: e.actorRole,
+        onBehalfOf: e.onBehalfOf,
+        organisationId: e.organisationId,
+      },
+      action: e.action,
+      object: e.objectType === null ? null : { type: e.objectType, id: e.objectId },
+      clientId: e.clientId,
+      purpose: e.purpose,
+      context: e.context,
+      outcome: e.outcome,
+      channel: e.channel,
+      source: { ip: e.sourceIp, requestId: e.requestId },
+      legalBasis: e.legalBasis,
+    }));
   }
 
   toPerson(p: PersonEntity): Person {

@@ -129,6 +129,19 @@ export class AgendaItemEntity {
 
   @Column({ name: 'carried_from_item_id', type: 'uuid', nullable: true })
   carriedFromItemId!: string | null;
+
+  /**
+   * Why a case is discussed although no valid consent or legal basis for the meeting (purpose
+   * mdo) covered it when it was put on the agenda; null when the ledger covered it.
+   */
+  @Column({ name: 'consent_justification', type: 'text', nullable: true })
+  consentJustification!: string | null;
+
+  @Column({ name: 'consent_justified_by', type: 'uuid', nullable: true })
+  consentJustifiedBy!: string | null;
+
+  @Column({ name: 'consent_justified_at', type: 'timestamptz', nullable: true })
+  consentJustifiedAt!: Date | null;
 }
 
 /** One event of a meeting's live room: the append-only log that replays to its state. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseFileModule } from '../case-file/case-file.module';
 import { PreparationEntity } from '../case-file/case.entity';
 import { MembershipEntity } from '../identity/membership.entity';
 import { MeetingRoomGateway } from './meeting-room.gateway';
@@ -9,7 +10,10 @@ import { MeetingsService } from './meetings.service';
 
 /** Case meetings: series, agenda, the live room. */
 @Module({
-  imports: [TypeOrmModule.forFeature([...MEETING_ENTITIES, MembershipEntity, PreparationEntity])],
+  imports: [
+    TypeOrmModule.forFeature([...MEETING_ENTITIES, MembershipEntity, PreparationEntity]),
+    CaseFileModule,
+  ],
   controllers: [MeetingsController],
   providers: [MeetingsService, MeetingRoomGateway],
   exports: [MeetingsService, MeetingRoomGateway],

@@ -5,6 +5,7 @@ import { Subject } from 'rxjs';
 import { type EntityManager, In, MoreThan, Repository } from 'typeorm';
 import type { z } from 'zod';
 import type {
+  AgendaItemConsent,
   AgendaItemView,
   createAgendaItemSchema,
   createMeetingSchema,
@@ -37,6 +38,7 @@ import {
   occurrences,
   plannedSchedule,
   reorder,
+  agendaConsentDecision,
   sortByOrder,
   totalPlannedMinutes,
 } from '@casustafel/domain';
@@ -46,6 +48,7 @@ import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
 import { isUniqueViolation } from '../../database/database-errors';
 import { PreparationEntity } from '../case-file/case.entity';
+import { ConsentService } from '../case-file/consent.service';
 import { MembershipEntity } from '../identity/membership.entity';
 import { MeetingRecordsService } from '../meeting-records/meeting-records.service';
 import { LiveRoomCache } from './live-room-cache';
@@ -150,6 +153,7 @@ export class MeetingsService {
     private readonly clock: Clock,
     private readonly records: MeetingRecordsService,
     private readonly rooms: LiveRoomCache,
+    private readonly consents: ConsentService,
   ) {}
 
   /* ---------- access ---------- */
@@ -393,9 +397,70 @@ export class MeetingsService {
       carriedFromItemId: null,
     };
     await this.checkItem(meeting.teamId, item, [...existing, item]);
-    await this.items.save(this.items.create(this.rowOf(meetingId, item)));
+    const justification = await this.consentForItem(meeting, item, input.consentJustification);
+    await this.items.save(
+      this.items.create({
+        ...this.rowOf(meetingId, item),
+        ...this.justificationColumns(justification, actor),
+      }),
+    );
     RequestContext.note({ objectType: 'agenda-item', objectId: item.id });
     return this.detailOf(meeting);
+  }
+
+  /**
+   * A case item needs the ledger's cover for the meeting (purpose mdo: consent or another
+   * recorded legal basis) on the meeting's date, or the chair's justification. Notes the
+   * household and the basis relied on (`motivering` for a justification) for the audit trail;
+   * returns the justification to keep (null when the ledger covers it).
+   */
+  private async consentForItem(
+    meeting: MeetingEntity,
+    item: AgendaItem,
+    justification: string | null,
+  ): Promise<string | null> {
+    if (item.preparationId === null) return null;
+    const householdId = await this.householdOfPreparation(item.preparationId);
+    if (householdId === null) return null;
+    const coverage = await this.consents.meetingCoverage(householdId, this.meetingDay(meeting));
+    const decision = agendaConsentDecision(coverage.state, justification);
+    RequestContext.note({
+      clientId: householdId,
+      legalBasis: decision === 'covered' ? coverage.consentId : 'motivering',
+    });
+    if (decision === 'justification-required') {
+      throw new DomainError(
+        'CONSENT_JUSTIFICATION_REQUIRED',
+        'No valid consent or legal basis covers this case in the meeting',
+        [{ path: 'consentJustification', issue: coverage.state }],
+      );
+    }
+    return decision === 'justified' ? justification : null;
+  }
+
+  private justificationColumns(
+    justification: string | null,
+    actor: Actor,
+  ): Pick<AgendaItemEntity, 'consentJustification' | 'consentJustifiedBy' | 'consentJustifiedAt'> {
+    return {
+      consentJustification: justification,
+      consentJustifiedBy: justification === null ? null : actor.userId,
+      consentJustifiedAt: justification === null ? null : this.clock.now(),
+    };
+  }
+
+  private async householdOfPreparation(preparationId: string): Promise<string | null> {
+    const rows = (await this.preparations.query(
+      'SELECT c."household_id" AS "householdId" FROM "preparation" p JOIN "client_case" c ON c."id" = p."case_id" WHERE p."id" = $1',
+      [preparationId],
+    )) as { householdId: string }[];
+    return rows[0]?.householdId ?? null;
+  }
+
+  /** The moment consent must cover: the meeting's start, or now when that has passed. */
+  private meetingDay(meeting: MeetingEntity): Date {
+    const now = this.clock.now();
+    return meeting.startsAt.getTime() > now.getTime() ? meeting.startsAt : now;
   }
 
   private rowOf(meetingId: string, item: AgendaItem): Partial<AgendaItemEntity> {
@@ -431,7 +496,17 @@ export class MeetingsService {
       next,
       all.map((i) => (i.id === next.id ? next : i)),
     );
-    await this.items.save(this.items.create(this.rowOf(meeting.id, next)));
+    // Another case on this item: the consent check of a new item, again.
+    const changedCase = next.preparationId !== current.preparationId;
+    const justification = changedCase
+      ? await this.consentForItem(meeting, next, input.consentJustification ?? null)
+      : null;
+    await this.items.save(
+      this.items.create({
+        ...this.rowOf(meeting.id, next),
+        ...(changedCase ? this.justificationColumns(justification, actor) : {}),
+      }),
+    );
     return this.detailOf(meeting);
   }
 
@@ -577,6 +652,7 @@ export class MeetingsService {
     const prepIds = rows.map((r) => r.preparationId).filter((id): id is string => id !== null);
     const preps = prepIds.length === 0 ? [] : await this.preparations.findBy({ id: In(prepIds) });
     const caseOf = new Map(preps.map((p) => [p.id, p.caseId]));
+    const consentOf = await this.agendaConsent(fresh, rows);
     const agenda: AgendaItemView[] = rows.map((r) => {
       const planned = schedule.get(r.id);
       return {
@@ -590,6 +666,7 @@ export class MeetingsService {
         preparationId: r.preparationId,
         caseId: r.preparationId === null ? null : (caseOf.get(r.preparationId) ?? null),
         carriedFromItemId: r.carriedFromItemId,
+        consent: consentOf.get(r.id) ?? null,
         plannedStart: planned?.start.toISOString() ?? null,
         plannedEnd: planned?.end.toISOString() ?? null,
       };
@@ -602,6 +679,34 @@ export class MeetingsService {
       agenda,
       plannedMinutes: totalPlannedMinutes(rows),
     };
+  }
+
+  /** Per case item: the ledger's cover for the meeting on its date, and any justification. */
+  private async agendaConsent(
+    meeting: MeetingEntity,
+    rows: AgendaItemEntity[],
+  ): Promise<Map<string, AgendaItemConsent>> {
+    const result = new Map<string, AgendaItemConsent>();
+    const at = this.meetingDay(meeting);
+    const byHousehold = new Map<string, Awaited<ReturnType<ConsentService['meetingCoverage']>>>();
+    for (const row of rows) {
+      if (row.preparationId === null) continue;
+      const householdId = await this.householdOfPreparation(row.preparationId);
+      if (householdId === null) continue;
+      let coverage = byHousehold.get(householdId);
+      if (!coverage) {
+        coverage = await this.consents.meetingCoverage(householdId, at);
+        byHousehold.set(householdId, coverage);
+      }
+      result.set(row.id, {
+        state: coverage.state,
+        validUntil: coverage.validUntil,
+        justification: row.consentJustification,
+        justifiedBy: row.consentJustifiedBy,
+        justifiedAt: row.consentJustifiedAt?.toISOString() ?? null,
+      });
+    }
+    return result;
   }
 
   /* ---------- live room ---------- */

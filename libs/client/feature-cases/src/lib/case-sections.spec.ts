@@ -54,6 +54,8 @@ function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     safetyMarker: false,
     updatedAt: NOW,
     procesregisseur: null,
+    casusregisseurAssignment: { since: null, assignedBy: null },
+    procesregisseurAssignment: null,
     involved: [],
     statusHistory: [{ status: 'aanmelding', at: NOW, byUserId: USER }],
     allowedTransitions: ['uitvoering', 'afgesloten'],
@@ -109,6 +111,9 @@ describe('case-file sections', () => {
         },
       ],
     });
+    http
+      .expectOne(`/api/teams/${TEAM}/regisseur-candidates`)
+      .flush([{ id: USER, displayName: 'Fatima el Amrani' }]);
     await load;
   }
 

@@ -16,6 +16,7 @@ import {
   HOUSEHOLD_ROLES,
   NETWORK_RELATIONS,
   type NetworkPersonInput,
+  type AccessLogLanguage,
 } from '@casustafel/contracts';
 import {
   failureDetails,
@@ -38,57 +39,6 @@ import { DatePipe } from './date.pipe';
 import { memberProblems, type MemberRow, toPersonInput } from './household-new-page.component';
 
 /** `/huishoudens/:householdId`: members, network, consent ledger and the AVG art. 15 log. */
-/**
- * The audit codes of the access log that have a translation: `accessLog.<group>.<code>` (and
- * `audit.outcomes.<code>`). A code not listed is shown as recorded rather than as a missing key.
- */
-const ACCESS_LOG_CODES = {
-  actions: [
-    'access-log.export',
-    'case.create',
-    'case.list',
-    'case.read',
-    'case.status',
-    'case.update',
-    'consent.create',
-    'consent.withdraw',
-    'household.create',
-    'household.read',
-    'household.update',
-    'meldcode.open',
-    'meldcode.step',
-    'network.update',
-    'person.create',
-    'person.update',
-    'preparation.comment',
-    'preparation.create',
-    'preparation.ready',
-    'preparation.update',
-    'zrm.create',
-  ],
-  objects: [
-    'access-log',
-    'case',
-    'consent',
-    'household',
-    'meldcode-record',
-    'network-person',
-    'person',
-    'preparation',
-    'zrm-assessment',
-  ],
-  roles: ['member', 'chair', 'team-leader', 'trainer', 'org-admin', 'user'],
-  purposes: ['casusregie', 'inzageverzoek'],
-  outcomes: ['allowed', 'denied', 'failed'],
-} as const;
-export type AccessLogCodeGroup = keyof typeof ACCESS_LOG_CODES;
-
-/** The translation key of an access-log code, or null when it has none (shown as recorded). */
-export function accessLogKey(group: AccessLogCodeGroup, code: string | null): string | null {
-  if (code === null || !(ACCESS_LOG_CODES[group] as readonly string[]).includes(code)) return null;
-  return group === 'outcomes' ? `audit.outcomes.${code}` : `accessLog.${group}.${code}`;
-}
-
 @Component({
   selector: 'cst-household-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -114,7 +64,6 @@ export class HouseholdPageComponent {
   protected readonly roles = HOUSEHOLD_ROLES;
   protected readonly relations = NETWORK_RELATIONS;
   protected readonly today = today();
-  protected readonly logKey = accessLogKey;
   protected readonly summary = computed(() =>
     consentSummary(this.store.household()?.consents ?? [], this.today),
   );
@@ -278,15 +227,20 @@ export class HouseholdPageComponent {
 
   /* ---- AVG art. 15 ---- */
 
+  /** The access log comes in plain words of the UI language (Dutch unless English). */
+  private logLanguage(): AccessLogLanguage {
+    return this.language.lang() === 'en' ? 'en' : 'nl';
+  }
+
   protected async showLog(): Promise<void> {
     this.logLoading.set(true);
-    const result = await this.store.loadAccessLog(this.householdId());
+    const result = await this.store.loadAccessLog(this.householdId(), this.logLanguage());
     this.logLoading.set(false);
     this.logError.set(result.ok ? null : failureMessageKey(result.failure));
   }
 
   protected async downloadCsv(): Promise<void> {
-    const result = await this.store.accessLogCsv(this.householdId());
+    const result = await this.store.accessLogCsv(this.householdId(), this.logLanguage());
     if (!result.ok) {
       this.logError.set(failureMessageKey(result.failure));
       return;

@@ -16,6 +16,7 @@ const nl = JSON.parse(
 );
 const MEETING = '0b1c2d3e-4f50-4a6b-8c7d-8e9f0a1b2c3d';
 const ME = '2d8b3e3a-9c77-4e3a-9b2c-3c4d5e6f7a82';
+const PREP = '5a0e6b6d-cf0a-4b6d-8e5f-6f7a8b9cadb5';
 
 function item(id: string, order: number, title: string): AgendaItemView {
   return {
@@ -29,6 +30,7 @@ function item(id: string, order: number, title: string): AgendaItemView {
     preparationId: null,
     caseId: null,
     carriedFromItemId: null,
+    consent: null,
     plannedStart: null,
     plannedEnd: null,
   };
@@ -64,7 +66,19 @@ function fakeStore() {
     meeting,
     agenda,
     members: signal([{ userId: ME, displayName: 'Fatima', discipline: 'ggz', roles: ['chair'] }]),
-    preparations: signal([]),
+    preparations: signal([
+      {
+        preparationId: PREP,
+        caseId: '4f0d5a5c-be99-4a5c-bd4e-5e6f7a8b9ca4',
+        caseTitle: 'Zorgen om het gezin',
+        householdLabel: 'Huishouden Jansen',
+        readyAt: null,
+      },
+    ]),
+    addItem: jest.fn(async (_body: Record<string, unknown>) => ({
+      ok: true as const,
+      data: meeting(),
+    })),
     failureKey: signal(null),
     memberName: () => 'Fatima',
     openMeeting: jest.fn(async () => undefined),
@@ -146,5 +160,110 @@ describe('AgendaPageComponent', () => {
       true,
     );
     expect(document.activeElement?.getAttribute('data-testid')).toBe('agenda-down-b');
+  });
+
+  const settle = async (fixture: { whenStable: () => Promise<unknown> }) => {
+    for (let i = 0; i < 3; i++) {
+      await fixture.whenStable();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+
+  it('asks why when the ledger does not cover the case, then sends the justification', async () => {
+    store.addItem
+      .mockResolvedValueOnce({
+        ok: false,
+        failure: {
+          kind: 'error',
+          code: 'CONSENT_JUSTIFICATION_REQUIRED',
+          status: 422,
+          requestId: 'r',
+          details: [{ path: 'consentJustification', issue: 'verlopen' }],
+        },
+      } as never)
+      .mockResolvedValueOnce({ ok: true, data: store.meeting() });
+    const { fixture, root } = await open();
+    root.querySelector<HTMLButtonElement>('[data-testid="agenda-add-toggle"]')?.click();
+    await settle(fixture);
+    const select = (id: string, value: string) => {
+      const el = root.querySelector<HTMLSelectElement>(`[data-testid="${id}"]`);
+      if (!el) throw new Error(`no ${id}`);
+      el.value = value;
+      el.dispatchEvent(new Event('change'));
+    };
+    select('agenda-add-presenter', ME);
+    select('agenda-add-preparation', PREP);
+    const submit = () =>
+      root
+        .querySelector<HTMLFormElement>('[data-testid="agenda-add-form"]')
+        ?.dispatchEvent(new Event('submit'));
+    submit();
+    await settle(fixture);
+    expect(store.addItem).toHaveBeenCalledTimes(1);
+    expect(store.addItem.mock.calls[0]?.[0]).toMatchObject({
+      preparationId: PREP,
+      consentJustification: null,
+    });
+    expect(root.querySelector('[data-testid="agenda-consent-reason"]')?.textContent).toContain(
+      'is verlopen',
+    );
+    // Too short: refused in the form, nothing sent.
+    const text = root.querySelector<HTMLTextAreaElement>(
+      '[data-testid="agenda-add-justification"]',
+    );
+    if (!text) throw new Error('no justification field');
+    text.value = 'kort';
+    text.dispatchEvent(new Event('input'));
+    submit();
+    await settle(fixture);
+    expect(store.addItem).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('#agenda-add-justification-error')).not.toBeNull();
+    text.value = 'Acute zorgen over de veiligheid van de kinderen.';
+    text.dispatchEvent(new Event('input'));
+    submit();
+    await settle(fixture);
+    expect(store.addItem).toHaveBeenCalledTimes(2);
+    expect(store.addItem.mock.calls[1]?.[0]).toMatchObject({
+      preparationId: PREP,
+      consentJustification: 'Acute zorgen over de veiligheid van de kinderen.',
+    });
+    expect(root.querySelector('[data-testid="agenda-consent-step"]')).toBeNull();
+  });
+
+  it('shows the consent state of case items on the agenda', async () => {
+    store.meeting.update((m) => ({
+      ...m,
+      agenda: [
+        {
+          ...item('x', 0, 'Gezin Jansen'),
+          kind: 'casusbespreking',
+          consent: {
+            state: 'verlopen',
+            validUntil: null,
+            justification: 'Acute zorgen over de veiligheid.',
+            justifiedBy: ME,
+            justifiedAt: '2026-12-01T09:00:00.000Z',
+          },
+        },
+        {
+          ...item('y', 1, 'Gezin Bakker'),
+          kind: 'casusbespreking',
+          consent: {
+            state: 'gedekt',
+            validUntil: '2027-03-31',
+            justification: null,
+            justifiedBy: null,
+            justifiedAt: null,
+          },
+        },
+      ],
+    }));
+    const { root } = await open();
+    const x = root.querySelector('[data-testid="agenda-consent-x"]')?.textContent ?? '';
+    expect(x).toContain('Geen geldige toestemming — verantwoording vastgelegd');
+    expect(x).toContain('Acute zorgen over de veiligheid.');
+    expect(root.querySelector('[data-testid="agenda-consent-y"]')?.textContent).toContain(
+      'Toestemming geldig tot 31 maart 2027',
+    );
   });
 });

@@ -20,10 +20,13 @@ import {
   AGENDA_TIME_BOX_MAX_MINUTES,
   AGENDA_TIME_BOX_MIN_MINUTES,
   type AgendaItemKind,
+  CONSENT_JUSTIFICATION_MIN,
   plannedSchedule,
 } from '@casustafel/domain';
 import {
   AuthStore,
+  failureCode,
+  failureDetails,
   failureMessageKey,
   LanguageStore,
   MeetingsStore,
@@ -35,6 +38,7 @@ import {
   StatusBadgeComponent,
 } from '@casustafel/client/ui';
 import { focusAfterMove, stepTarget } from './agenda-move';
+import { ConsentBadgeComponent } from './consent-badge.component';
 import { type GuestInviteItem, GuestInvitePanelComponent } from './guest-invite-panel.component';
 
 /** `/overleggen/:meetingId`: the agenda editor (items, order by drag and drop or keyboard, publish). */
@@ -53,6 +57,7 @@ import { type GuestInviteItem, GuestInvitePanelComponent } from './guest-invite-
     PageHeadingComponent,
     StatusBadgeComponent,
     GuestInvitePanelComponent,
+    ConsentBadgeComponent,
   ],
   templateUrl: './agenda-page.component.html',
   styleUrl: './meetings.css',
@@ -89,8 +94,14 @@ export class AgendaPageComponent {
       ],
     }),
     preparationId: new FormControl('', { nonNullable: true }),
+    consentJustification: new FormControl('', { nonNullable: true }),
   });
   protected readonly kind = signal<AgendaItemKind>('casusbespreking');
+  /**
+   * Set when the api refused the case for want of consent for the meeting (`verlopen` or
+   * `ontbreekt`): the form then asks the chair why the case is discussed anyway.
+   */
+  protected readonly consentProblem = signal<string | null>(null);
 
   /** Planned start and end per item, back to back from the meeting start (skipped items none). */
   protected readonly schedule = computed(() => {
@@ -145,6 +156,8 @@ export class AgendaPageComponent {
       });
     });
     this.item.controls.kind.valueChanges.subscribe((kind) => this.kind.set(kind));
+    // Another case: its consent is checked anew.
+    this.item.controls.preparationId.valueChanges.subscribe(() => this.consentProblem.set(null));
   }
 
   protected label(item: AgendaItemView): string {
@@ -159,8 +172,16 @@ export class AgendaPageComponent {
     return prep ? `${prep.caseTitle} (${prep.householdLabel})` : '';
   }
 
-  protected invalid(name: 'presenterUserId' | 'timeBoxMinutes' | 'preparationId'): boolean {
+  protected invalid(
+    name: 'presenterUserId' | 'timeBoxMinutes' | 'preparationId' | 'consentJustification',
+  ): boolean {
     if (!this.submitted()) return false;
+    if (name === 'consentJustification') {
+      return (
+        this.consentProblem() !== null &&
+        this.item.controls.consentJustification.value.trim().length < CONSENT_JUSTIFICATION_MIN
+      );
+    }
     if (name === 'preparationId') {
       return this.kind() === 'casusbespreking' && !this.item.controls.preparationId.value;
     }
@@ -171,22 +192,34 @@ export class AgendaPageComponent {
     if (this.pending()) return;
     this.submitted.set(true);
     this.errorKey.set(null);
-    if (this.item.invalid || this.invalid('preparationId')) return;
+    if (this.item.invalid || this.invalid('preparationId') || this.invalid('consentJustification'))
+      return;
     const v = this.item.getRawValue();
+    const isCase = v.kind === 'casusbespreking';
     this.pending.set(true);
     const result = await this.store.addItem({
       kind: v.kind,
       title: v.title.trim(),
       presenterUserId: v.presenterUserId,
       timeBoxMinutes: v.timeBoxMinutes,
-      preparationId: v.kind === 'casusbespreking' ? v.preparationId : null,
+      preparationId: isCase ? v.preparationId : null,
+      consentJustification:
+        isCase && this.consentProblem() !== null ? v.consentJustification.trim() : null,
     });
     this.pending.set(false);
     if (!result.ok) {
+      if (failureCode(result.failure) === 'CONSENT_JUSTIFICATION_REQUIRED') {
+        // Not an error of the form: the next step, with the reason from the ledger.
+        const issue = failureDetails(result.failure)[0]?.issue;
+        this.consentProblem.set(issue === 'verlopen' ? 'verlopen' : 'ontbreekt');
+        this.submitted.set(false);
+        return;
+      }
       this.errorKey.set(failureMessageKey(result.failure));
       return;
     }
     this.submitted.set(false);
+    this.consentProblem.set(null);
     this.item.reset({ kind: v.kind, presenterUserId: v.presenterUserId, timeBoxMinutes: 20 });
     this.announcement.set(this.#transloco.translate('meetings.agenda.added'));
   }

@@ -24,6 +24,7 @@ import {
 import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
 import { LiveClockComponent, PhaseStepperComponent } from './live-clock.component';
 import { LiveNoteComponent } from './live-note.component';
+import { ConsentBadgeComponent } from './consent-badge.component';
 import { RecordsPanelComponent } from './records-panel.component';
 
 /** `/overleggen/:meetingId/live`: the live room of a meeting. */
@@ -39,6 +40,7 @@ import { RecordsPanelComponent } from './records-panel.component';
     PageHeadingComponent,
     LiveNoteComponent,
     RecordsPanelComponent,
+    ConsentBadgeComponent,
   ],
   templateUrl: './live-room-page.component.html',
   styleUrl: './meetings.css',
@@ -77,6 +79,11 @@ export class LiveRoomPageComponent implements OnDestroy {
     });
   });
   protected readonly current = computed(() => this.items().find((i) => i.current) ?? null);
+  /** The current case item's consent for the meeting (from the agenda), shown by its title. */
+  protected readonly currentConsent = computed(() => {
+    const id = this.current()?.id;
+    return this.meetings.agenda().find((i) => i.id === id)?.consent ?? null;
+  });
   /** The item whose note and records are shown: the one picked, else the current one. */
   protected readonly selectedId = signal<string | null>(null);
   protected readonly workItem = computed(() => {

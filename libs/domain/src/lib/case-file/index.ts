@@ -1,4 +1,5 @@
 export * from './bsn';
+export * from './consent';
 export * from './case-status';
 export * from './meldcode';
 export * from './preparation';

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   type AccessLog,
   accessLogSchema,
+  type AccessLogLanguage,
   type CaseDetail,
   caseDetailSchema,
   type CaseListQuery,
@@ -23,6 +24,8 @@ import {
   type NetworkPersonInput,
   type PersonInput,
   type PreparationContent,
+  type RegisseurCandidate,
+  regisseurCandidateSchema,
   type UpdateCaseRequest,
 } from '@casustafel/contracts';
 import { type ApiResult, toApiFailure } from '../errors/api-failure';
@@ -117,18 +120,21 @@ export class CaseFileApi {
     );
   }
 
-  accessLog(householdId: string): Observable<ApiResult<AccessLog>> {
+  /** The AVG art. 15 access log, in plain words of the given language. */
+  accessLog(householdId: string, lang: AccessLogLanguage): Observable<ApiResult<AccessLog>> {
     return apiResult(
-      this.#http.get<unknown>(`/api/households/${id(householdId)}/access-log`),
+      this.#http.get<unknown>(`/api/households/${id(householdId)}/access-log`, {
+        params: new HttpParams().set('lang', lang),
+      }),
       accessLogSchema,
     );
   }
 
-  /** The AVG art. 15 access log as a CSV file. */
-  accessLogCsv(householdId: string): Observable<ApiResult<Blob>> {
+  /** The AVG art. 15 access log as a CSV file (for Excel: BOM, semicolons). */
+  accessLogCsv(householdId: string, lang: AccessLogLanguage): Observable<ApiResult<Blob>> {
     return this.#http
       .get(`/api/households/${id(householdId)}/access-log`, {
-        params: new HttpParams().set('format', 'csv'),
+        params: new HttpParams().set('format', 'csv').set('lang', lang),
         responseType: 'blob',
       })
       .pipe(
@@ -149,6 +155,14 @@ export class CaseFileApi {
     return apiResult(
       this.#http.get<unknown>(`/api/teams/${id(teamId)}/cases`, { params }),
       z.array(caseSummarySchema),
+    );
+  }
+
+  /** Who may be casusregisseur or procesregisseur of the team's cases (professionals only). */
+  regisseurCandidates(teamId: string): Observable<ApiResult<RegisseurCandidate[]>> {
+    return apiResult(
+      this.#http.get<unknown>(`/api/teams/${id(teamId)}/regisseur-candidates`),
+      z.array(regisseurCandidateSchema),
     );
   }
 

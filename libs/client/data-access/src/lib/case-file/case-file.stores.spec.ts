@@ -43,6 +43,8 @@ function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     safetyMarker: false,
     updatedAt: NOW,
     procesregisseur: null,
+    casusregisseurAssignment: { since: null, assignedBy: null },
+    procesregisseurAssignment: null,
     involved: [],
     statusHistory: [{ status: 'aanmelding', at: NOW, byUserId: IDS.user }],
     allowedTransitions: ['vraagverheldering', 'afgesloten'],
@@ -84,11 +86,18 @@ describe('case-file stores', () => {
       expect(list.request.params.has('regisseurId')).toBe(false);
       list.flush([]);
       http.expectOne(`/api/teams/${IDS.team}`).flush(buildTeamDetail());
+      http
+        .expectOne(`/api/teams/${IDS.team}/regisseur-candidates`)
+        .flush([{ id: IDS.user, displayName: 'Fatima el Amrani' }]);
       http.expectOne(`/api/teams/${IDS.team}/households`).flush([household()]);
       await open;
       expect(store.cases()).toEqual([]);
       expect(store.households().map((h) => h.label)).toEqual(['Huishouden Jansen']);
       expect(store.members()).toHaveLength(1);
+      // The regisseur pickers offer only whom the api accepts as regisseur.
+      expect(store.regisseurCandidates()).toEqual([
+        { id: IDS.user, displayName: 'Fatima el Amrani' },
+      ]);
     });
 
     it('creates a household, then each member with POST /households/:id/persons', async () => {
@@ -219,17 +228,22 @@ describe('case-file stores', () => {
       for (const [pending] of calls) expect(((await pending) as { ok: boolean }).ok).toBe(true);
     });
 
-    it('loads the access log as JSON and as a CSV download', async () => {
-      const log = store.loadAccessLog(HH);
-      http
-        .expectOne({ method: 'GET', url: `/api/households/${HH}/access-log` })
-        .flush({ householdId: HH, generatedAt: NOW, entries: [] });
+    it('loads the access log in the UI language, as JSON and as a CSV download', async () => {
+      const log = store.loadAccessLog(HH, 'en');
+      const json = http.expectOne(
+        (r) => r.method === 'GET' && r.url === `/api/households/${HH}/access-log`,
+      );
+      expect(json.request.params.get('lang')).toBe('en');
+      json.flush({ householdId: HH, generatedAt: NOW, lang: 'en', entries: [] });
       expect((await log).ok).toBe(true);
       expect(store.accessLog()?.entries).toEqual([]);
 
       const csv = store.accessLogCsv(HH);
       const request = http.expectOne(
-        (r) => r.url === `/api/households/${HH}/access-log` && r.params.get('format') === 'csv',
+        (r) =>
+          r.url === `/api/households/${HH}/access-log` &&
+          r.params.get('format') === 'csv' &&
+          r.params.get('lang') === 'nl',
       );
       expect(request.request.responseType).toBe('blob');
       request.flush(new Blob(['at;role\n'], { type: 'text/csv' }));
@@ -264,6 +278,7 @@ describe('case-file stores', () => {
       http.expectOne({ method: 'GET', url: `/api/cases/${CASE}` }).flush(caseDetail());
       await settle();
       http.expectOne(`/api/teams/${IDS.team}`).flush(buildTeamDetail());
+      http.expectOne(`/api/teams/${IDS.team}/regisseur-candidates`).flush([]);
       await load;
     });
 

@@ -7,6 +7,7 @@ import type {
   CreateHouseholdRequest,
   HouseholdSummary,
   PersonInput,
+  RegisseurCandidate,
   TeamDetail,
 } from '@casustafel/contracts';
 import { type ApiFailure, type ApiResult, failureMessageKey } from '../errors/api-failure';
@@ -32,6 +33,9 @@ export class CaseListStore {
   readonly #query = signal<CaseListQuery>({});
   readonly #loading = signal(false);
   readonly #failure = signal<ApiFailure | null>(null);
+  readonly #candidates = signal<RegisseurCandidate[]>([]);
+  /** Who the regisseur pickers offer: professionals of the team who may hold client data. */
+  readonly regisseurCandidates = this.#candidates.asReadonly();
 
   readonly teamId = this.#teamId.asReadonly();
   readonly cases = this.#cases.asReadonly();
@@ -80,8 +84,12 @@ export class CaseListStore {
   async loadTeam(): Promise<void> {
     const teamId = this.#teamId();
     if (!teamId) return;
-    const result = await firstValueFrom(this.#teams.team(teamId));
+    const [result, candidates] = await Promise.all([
+      firstValueFrom(this.#teams.team(teamId)),
+      firstValueFrom(this.#api.regisseurCandidates(teamId)),
+    ]);
     if (result.ok) this.#team.set(result.data);
+    this.#candidates.set(candidates.ok ? candidates.data : []);
   }
 
   async loadHouseholds(): Promise<void> {

@@ -7,6 +7,7 @@ import type {
   CreateZrmAssessmentRequest,
   MeldcodeStepRequest,
   PreparationContent,
+  RegisseurCandidate,
   TeamDetail,
   UpdateCaseRequest,
 } from '@casustafel/contracts';
@@ -31,6 +32,9 @@ export class CaseStore {
   readonly #team = signal<TeamDetail | null>(null);
   readonly #loading = signal(false);
   readonly #failure = signal<ApiFailure | null>(null);
+  readonly #candidates = signal<RegisseurCandidate[]>([]);
+  /** Who the regisseur pickers offer: professionals of the team who may hold client data. */
+  readonly regisseurCandidates = this.#candidates.asReadonly();
 
   readonly case = this.#case.asReadonly();
   readonly team = this.#team.asReadonly();
@@ -72,8 +76,12 @@ export class CaseStore {
     }
     this.#case.set(result.data);
     if (this.#team()?.id !== result.data.teamId) {
-      const team = await firstValueFrom(this.#teams.team(result.data.teamId));
+      const [team, candidates] = await Promise.all([
+        firstValueFrom(this.#teams.team(result.data.teamId)),
+        firstValueFrom(this.#api.regisseurCandidates(result.data.teamId)),
+      ]);
       if (team.ok) this.#team.set(team.data);
+      this.#candidates.set(candidates.ok ? candidates.data : []);
     }
   }
 

@@ -2,6 +2,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom, type Observable } from 'rxjs';
 import type {
   AccessLog,
+  AccessLogLanguage,
   CreateConsentRequest,
   CreateHouseholdRequest,
   HouseholdDetail,
@@ -80,15 +81,18 @@ export class HouseholdStore {
     return this.#change(householdId, this.#api.withdrawConsent(consentId));
   }
 
-  async loadAccessLog(householdId: string): Promise<ApiResult<AccessLog>> {
-    const result = await firstValueFrom(this.#api.accessLog(householdId));
+  async loadAccessLog(
+    householdId: string,
+    lang: AccessLogLanguage = 'nl',
+  ): Promise<ApiResult<AccessLog>> {
+    const result = await firstValueFrom(this.#api.accessLog(householdId, lang));
     if (result.ok) this.#accessLog.set(result.data);
     return result;
   }
 
   /** The access log as a CSV file, for the person who asked (AVG art. 15). */
-  accessLogCsv(householdId: string): Promise<ApiResult<Blob>> {
-    return firstValueFrom(this.#api.accessLogCsv(householdId));
+  accessLogCsv(householdId: string, lang: AccessLogLanguage = 'nl'): Promise<ApiResult<Blob>> {
+    return firstValueFrom(this.#api.accessLogCsv(householdId, lang));
   }
 
   async #change<T>(householdId: string, call: Observable<ApiResult<T>>): Promise<ApiResult<T>> {

@@ -1,0 +1,197 @@
+import type { AccessLogLanguage, AuditOutcome } from '@casustafel/contracts';
+import type { AuditAction } from '../../common/access/access.decorator';
+
+/** A text in Dutch and English. */
+export type Words = Readonly<Record<AccessLogLanguage, string>>;
+
+/**
+ * Every audit action in plain words for the citizen's access overview (AVG art. 15). Typed
+ * over the whole vocabulary: an action added to `AuditAction` does not compile until it has
+ * words here. `note.update` and `user.invite` are recorded by services directly.
+ */
+export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>> = {
+  'access.denied': { nl: 'Toegang geprobeerd', en: 'Tried to get access' },
+  'auth.login': { nl: 'Ingelogd', en: 'Signed in' },
+  'auth.logout': { nl: 'Uitgelogd', en: 'Signed out' },
+  'auth.second-factor': { nl: 'Inlogcode gecontroleerd', en: 'Sign-in code checked' },
+  'auth.totp-enrol': { nl: 'Inlogcode-app ingesteld', en: 'Sign-in code app set up' },
+  'auth.activate': { nl: 'Account geactiveerd', en: 'Account activated' },
+  'auth.oidc-login': {
+    nl: 'Ingelogd via de organisatie',
+    en: 'Signed in through the organisation',
+  },
+  'organisation.read': { nl: 'Organisatie bekeken', en: 'Organisation viewed' },
+  'team.create': { nl: 'Team aangemaakt', en: 'Team created' },
+  'team.update': { nl: 'Team gewijzigd', en: 'Team changed' },
+  'team.read': { nl: 'Team bekeken', en: 'Team viewed' },
+  'user.invite': { nl: 'Medewerker uitgenodigd', en: 'Employee invited' },
+  'user.update': { nl: 'Medewerker gewijzigd', en: 'Employee changed' },
+  'user.disable': { nl: 'Account geblokkeerd', en: 'Account disabled' },
+  'user.enable': { nl: 'Account weer toegelaten', en: 'Account enabled again' },
+  'user.sessions-end': { nl: 'Sessies beëindigd', en: 'Sessions ended' },
+  'user.totp-reset': { nl: 'Inlogcode-app gewist', en: 'Sign-in code app reset' },
+  'membership.update': { nl: 'Teamlidmaatschap gewijzigd', en: 'Team membership changed' },
+  'membership.remove': { nl: 'Uit het team gehaald', en: 'Removed from the team' },
+  'audit.read': { nl: 'Toegangslogboek bekeken', en: 'Access log viewed' },
+  'audit.export': { nl: 'Toegangslogboek geëxporteerd', en: 'Access log exported' },
+  'household.read': { nl: 'Gegevens van het huishouden bekeken', en: 'Household data viewed' },
+  'household.create': { nl: 'Huishouden vastgelegd', en: 'Household recorded' },
+  'household.update': {
+    nl: 'Gegevens van het huishouden gewijzigd',
+    en: 'Household data changed',
+  },
+  'person.create': { nl: 'Gezinslid toegevoegd', en: 'Household member added' },
+  'person.update': { nl: 'Gegevens van een gezinslid gewijzigd', en: 'Member data changed' },
+  'network.update': { nl: 'Netwerk gewijzigd', en: 'Network changed' },
+  'consent.create': { nl: 'Toestemming vastgelegd', en: 'Consent recorded' },
+  'consent.withdraw': { nl: 'Toestemming ingetrokken', en: 'Consent withdrawn' },
+  'case.list': { nl: 'Lijst van casussen bekeken', en: 'List of cases viewed' },
+  'case.read': { nl: 'Casus bekeken', en: 'Case viewed' },
+  'case.create': { nl: 'Casus aangemaakt', en: 'Case created' },
+  'case.update': { nl: 'Casus gewijzigd', en: 'Case changed' },
+  'case.status': { nl: 'Fase van de casus gewijzigd', en: 'Case stage changed' },
+  'zrm.create': {
+    nl: 'Zelfredzaamheid ingeschat (ZRM)',
+    en: 'Self-sufficiency assessed (ZRM)',
+  },
+  'meldcode.open': {
+    nl: 'Meldcode huiselijk geweld gestart',
+    en: 'Domestic violence reporting code started',
+  },
+  'meldcode.step': {
+    nl: 'Stap in de meldcode vastgelegd',
+    en: 'Step of the reporting code recorded',
+  },
+  'preparation.create': { nl: 'Bespreking voorbereid', en: 'Discussion prepared' },
+  'preparation.update': { nl: 'Voorbereiding gewijzigd', en: 'Preparation changed' },
+  'preparation.ready': { nl: 'Voorbereiding afgerond', en: 'Preparation completed' },
+  'preparation.comment': { nl: 'Opmerking bij de voorbereiding', en: 'Comment on preparation' },
+  'access-log.export': { nl: 'Inzageoverzicht opgevraagd', en: 'Access overview requested' },
+  'meeting-series.create': { nl: 'Overlegreeks gepland', en: 'Meeting series planned' },
+  'meeting.list': { nl: 'Overleggen bekeken', en: 'Meetings viewed' },
+  'meeting.create': { nl: 'Overleg gepland', en: 'Meeting planned' },
+  'meeting.read': { nl: 'Agenda van het overleg bekeken', en: 'Meeting agenda viewed' },
+  'meeting.update': { nl: 'Overleg gewijzigd', en: 'Meeting changed' },
+  'meeting.publish': { nl: 'Agenda verstuurd', en: 'Agenda sent' },
+  'meeting.close': { nl: 'Overleg afgesloten', en: 'Meeting closed' },
+  'meeting.join': { nl: 'Overleg bijgewoond', en: 'Joined the meeting' },
+  'meeting.command': { nl: 'Bespreking in het overleg', en: 'Discussed in the meeting' },
+  'agenda.create': { nl: 'Op de agenda gezet', en: 'Put on the agenda' },
+  'agenda.update': { nl: 'Agendapunt gewijzigd', en: 'Agenda item changed' },
+  'agenda.delete': { nl: 'Van de agenda gehaald', en: 'Taken off the agenda' },
+  'agenda.reorder': { nl: 'Agenda anders geordend', en: 'Agenda reordered' },
+  'note.read': { nl: 'Gespreksaantekeningen bekeken', en: 'Meeting notes viewed' },
+  'note.update': { nl: 'Gespreksaantekeningen geschreven', en: 'Meeting notes written' },
+  'decision.create': { nl: 'Besluit vastgelegd', en: 'Decision recorded' },
+  'decision.list': { nl: 'Besluiten bekeken', en: 'Decisions viewed' },
+  'action.create': { nl: 'Afspraak vastgelegd', en: 'Agreed action recorded' },
+  'action.update': { nl: 'Afspraak bijgewerkt', en: 'Agreed action updated' },
+  'action.list': { nl: 'Afspraken bekeken', en: 'Agreed actions viewed' },
+  'follow-up.read': { nl: 'Opvolging bekeken', en: 'Follow-up viewed' },
+  'minutes.read': { nl: 'Verslag bekeken', en: 'Minutes viewed' },
+  'minutes.generate': { nl: 'Verslag opgesteld', en: 'Minutes drawn up' },
+  'minutes.update': { nl: 'Verslag gewijzigd', en: 'Minutes changed' },
+  'minutes.approve': { nl: 'Verslag vastgesteld', en: 'Minutes approved' },
+  'minutes.export': { nl: 'Verslag gedownload', en: 'Minutes downloaded' },
+  'guest.invite': { nl: 'Externe specialist uitgenodigd', en: 'External specialist invited' },
+  'guest.list': { nl: 'Uitnodigingen bekeken', en: 'Invitations viewed' },
+  'guest.revoke': { nl: 'Uitnodiging ingetrokken', en: 'Invitation withdrawn' },
+  'guest.code': { nl: 'Nieuwe toegangscode verstuurd', en: 'New access code sent' },
+  'guest.sign-in': { nl: 'Externe specialist aangemeld', en: 'External specialist signed in' },
+  'guest.read': { nl: 'Agendapunt bekeken', en: 'Agenda item viewed' },
+  'guest.join': { nl: 'Overleg bijgewoond', en: 'Joined the meeting' },
+};
+
+/** For an action recorded under a code this version does not know (older or newer rows). */
+const ACTION_FALLBACK: Words = { nl: 'Gegevens gebruikt', en: 'Data used' };
+
+export const OUTCOME_WORDS: Readonly<Record<AuditOutcome, Words>> = {
+  allowed: { nl: 'Toegestaan', en: 'Allowed' },
+  denied: { nl: 'Geweigerd', en: 'Refused' },
+  failed: { nl: 'Mislukt', en: 'Failed' },
+};
+
+/** Roles as `actorRole()` records them. */
+export const ROLE_WORDS: Readonly<Record<string, Words>> = {
+  guest: { nl: 'Externe specialist (gast)', en: 'External specialist (guest)' },
+  'team-leader': { nl: 'Teamleider', en: 'Team leader' },
+  chair: { nl: 'Voorzitter van het overleg', en: 'Meeting chair' },
+  trainer: { nl: 'Trainer', en: 'Trainer' },
+  member: { nl: 'Professional van het team', en: 'Professional of the team' },
+  'org-admin': { nl: 'Beheerder van de organisatie', en: 'Administrator of the organisation' },
+  user: { nl: 'Medewerker', en: 'Employee' },
+};
+const ROLE_FALLBACK: Words = { nl: 'Medewerker', en: 'Employee' };
+const SYSTEM_ROLE: Words = { nl: 'Het systeem', en: 'The system' };
+
+/** Object types: which data was touched. */
+export const DATA_WORDS: Readonly<Record<string, Words>> = {
+  household: { nl: 'Gegevens van het huishouden', en: 'Household data' },
+  person: { nl: 'Gegevens van een gezinslid', en: 'Data of a household member' },
+  'network-person': { nl: 'Netwerk van het huishouden', en: 'The household’s network' },
+  consent: { nl: 'Toestemmingen', en: 'Consents' },
+  'access-log': { nl: 'Inzageoverzicht', en: 'Access overview' },
+  case: { nl: 'Casus', en: 'Case' },
+  'zrm-assessment': { nl: 'Zelfredzaamheidsmatrix (ZRM)', en: 'Self-sufficiency matrix (ZRM)' },
+  'meldcode-record': {
+    nl: 'Meldcode huiselijk geweld',
+    en: 'Domestic violence reporting code',
+  },
+  preparation: { nl: 'Voorbereiding van de bespreking', en: 'Preparation of the discussion' },
+  meeting: { nl: 'Overleg', en: 'Meeting' },
+  'meeting-series': { nl: 'Overlegreeks', en: 'Meeting series' },
+  'agenda-item': { nl: 'Agendapunt', en: 'Agenda item' },
+  note: { nl: 'Gespreksaantekeningen', en: 'Meeting notes' },
+  decision: { nl: 'Besluit', en: 'Decision' },
+  action: { nl: 'Afspraak', en: 'Agreed action' },
+  minutes: { nl: 'Verslag', en: 'Minutes' },
+  'guest-invitation': { nl: 'Uitnodiging externe specialist', en: 'Invitation of a specialist' },
+  team: { nl: 'Team', en: 'Team' },
+  member: { nl: 'Teamlid', en: 'Team member' },
+  membership: { nl: 'Teamlidmaatschap', en: 'Team membership' },
+  organisation: { nl: 'Organisatie', en: 'Organisation' },
+  user: { nl: 'Account', en: 'Account' },
+};
+const DATA_FALLBACK: Words = { nl: 'Overige gegevens', en: 'Other data' };
+
+/** Purposes recorded with the access. */
+export const PURPOSE_WORDS: Readonly<Record<string, Words>> = {
+  casusregie: { nl: 'Regie op de hulp', en: 'Coordinating the help' },
+  casuistiekoverleg: { nl: 'Bespreking in het casusoverleg', en: 'Discussion in the case meeting' },
+  mdo: { nl: 'Multidisciplinair overleg', en: 'Multidisciplinary meeting' },
+  inzageverzoek: { nl: 'Uw verzoek om inzage', en: 'Your request for access' },
+  bootstrap: { nl: 'Inrichting van het systeem', en: 'Setting up the system' },
+};
+const PURPOSE_FALLBACK: Words = { nl: 'Uitvoering van de hulp', en: 'Providing the help' };
+
+function pick(table: Readonly<Record<string, Words>>, code: string): Words | undefined {
+  return Object.hasOwn(table, code) ? table[code] : undefined;
+}
+
+/** Plain words for one access, in the requested language; never the raw code. */
+export const accessWords = {
+  action(code: string, lang: AccessLogLanguage): string {
+    return (pick(ACTION_WORDS, code) ?? ACTION_FALLBACK)[lang];
+  },
+  outcome(code: string, lang: AccessLogLanguage): string {
+    return (pick(OUTCOME_WORDS, code) ?? OUTCOME_WORDS.failed)[lang];
+  },
+  role(code: string | null, lang: AccessLogLanguage): string {
+    if (code === null) return SYSTEM_ROLE[lang];
+    return (pick(ROLE_WORDS, code) ?? ROLE_FALLBACK)[lang];
+  },
+  data(code: string | null, lang: AccessLogLanguage): string | null {
+    if (code === null) return null;
+    return (pick(DATA_WORDS, code) ?? DATA_FALLBACK)[lang];
+  },
+  purpose(code: string | null, lang: AccessLogLanguage): string | null {
+    if (code === null) return null;
+    return (pick(PURPOSE_WORDS, code) ?? PURPOSE_FALLBACK)[lang];
+  },
+};
+
+/** Column headers of the CSV. */
+export const CSV_HEADERS: Readonly<Record<AccessLogLanguage, readonly string[]>> = {
+  nl: ['Datum en tijd', 'Wie (rol)', 'Organisatie', 'Wat', 'Welke gegevens', 'Doel', 'Resultaat'],
+  en: ['Date and time', 'Who (role)', 'Organisation', 'What', 'Which data', 'Purpose', 'Outcome'],
+};
