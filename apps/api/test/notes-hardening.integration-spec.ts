@@ -313,7 +313,11 @@ describe.each(testEngines())('shared notes hardening on %s', (engine) => {
     }
     process.stdout.write(`note fuzz on ${engine}: ${JSON.stringify(Object.fromEntries(codes))}\n`);
     expect(cases.length).toBeGreaterThanOrEqual(1000);
-    expect([...codes.keys()].every((c) => ['ok', 'VALIDATION_FAILED', 'NOTE_UPDATE_REJECTED'].includes(c))).toBe(true);
+    expect(
+      [...codes.keys()].every((c) =>
+        ['ok', 'VALIDATION_FAILED', 'NOTE_UPDATE_REJECTED'].includes(c),
+      ),
+    ).toBe(true);
     expect(codes.get('NOTE_UPDATE_REJECTED')).toBeGreaterThanOrEqual(100);
     // What was relayed could be applied by every client in the room.
     expect(watcher.broken).toBe(0);
@@ -332,7 +336,9 @@ describe.each(testEngines())('shared notes hardening on %s', (engine) => {
     );
     expect(await notes.plainText(itemId)).toBe(second.text);
     // The minutes still generate, also after compaction.
-    expect(must((await minutesOk()).items.find((i) => i.itemId === itemId)).notes).toBe(second.text);
+    expect(must((await minutesOk()).items.find((i) => i.itemId === itemId)).notes).toBe(
+      second.text,
+    );
     await notes.compact(itemId);
     const third = await editor(chair, itemId);
     expect(third.text).toBe(second.text);
@@ -432,7 +438,10 @@ describe.each(testEngines())('shared notes hardening on %s', (engine) => {
     const doc = new Y.Doc();
     const stranger = await connect(member);
     expect(
-      await stranger.emitWithAck('note:sync', { itemId, stateVector: b64(Y.encodeStateVector(doc)) }),
+      await stranger.emitWithAck('note:sync', {
+        itemId,
+        stateVector: b64(Y.encodeStateVector(doc)),
+      }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const bad = (await must(alice.socket).emitWithAck('note:sync', {
       itemId,
@@ -491,9 +500,10 @@ describe.each(testEngines())('shared notes hardening on %s', (engine) => {
     const socket = await connect(outsider);
     const before = (await auditRows('note.awareness')).length;
     for (let i = 0; i < 5; i++)
-      expect(await socket.emitWithAck('note:awareness', { itemId, update: 'AAAA' })).toMatchObject(
-        { ok: false, error: { code: 'FORBIDDEN' } },
-      );
+      expect(await socket.emitWithAck('note:awareness', { itemId, update: 'AAAA' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     const rows = (await auditRows('note.awareness')).slice(before);
     expect(rows).toEqual([expect.objectContaining({ outcome: 'denied', object_id: itemId })]);
     socket.disconnect();

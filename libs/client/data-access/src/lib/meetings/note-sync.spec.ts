@@ -360,7 +360,9 @@ describe('NoteSync', () => {
     expect(b.text.toString()).toBe('Al opgeslagen. ');
     for (const u of unstored) Y.applyUpdate(server.doc, u);
     // No later update of that author arrives, so there is no gap to see: the join resync finds it.
-    expect(await within(2_000, () => b.text.toString() === 'Al opgeslagen. Net getypt.')).not.toBeNull();
+    expect(
+      await within(2_000, () => b.text.toString() === 'Al opgeslagen. Net getypt.'),
+    ).not.toBeNull();
   });
 
   it('merges offline edits within 2 s of the reconnect, even while a join on the dead connection hangs', async () => {

@@ -321,10 +321,7 @@ export class NoteSync {
     this.#resyncing = true;
     const generation = this.#generation;
     try {
-      const ack = await this.transport.sync(
-        this.itemId,
-        toBase64(Y.encodeStateVector(this.doc)),
-      );
+      const ack = await this.transport.sync(this.itemId, toBase64(Y.encodeStateVector(this.doc)));
       if (this.#destroyed || generation !== this.#generation) return;
       if (!ack.ok) {
         // Not joined on this connection any more (or no answer): join again.
