@@ -44,6 +44,12 @@ export const NOTE_DOC_CACHE_SIZE = 200;
  * here) is refreshed from the database at most this often.
  */
 export const NOTE_DOC_REFRESH_MS = 1_000;
+/**
+ * Joins and resyncs within this long of the last read of a note from the database are answered
+ * from this instance's copy (which holds every update this instance accepted since): a reconnect
+ * storm of one meeting reads each note a few times a second, not once per client.
+ */
+export const NOTE_DOC_FRESH_MS = 250;
 
 interface Pending {
   itemId: string;
@@ -113,6 +119,8 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   /** itemId → this instance's copy of the note (insertion order = least recently used first). */
   private readonly docs = new Map<string, Y.Doc>();
   private readonly loading = new Map<string, Promise<Y.Doc>>();
+  /** itemId → when the read behind this instance's copy started. */
+  private readonly builtAt = new Map<string, number>();
   /** itemId → a refresh of the copy is scheduled. */
   private readonly refreshing = new Set<string>();
   /** itemId → when a repair of the note was last audited. */
@@ -172,7 +180,29 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
    * cannot be applied is left out, audited, and the note is compacted into a clean snapshot —
    * a bad update in the database never breaks a join or the minutes.
    */
-  async document(itemId: string): Promise<Y.Doc> {
+  async document(itemId: string, maxAgeMs = 0): Promise<Y.Doc> {
+    if (maxAgeMs > 0) {
+      const cached = this.docs.get(itemId);
+      const builtAt = this.builtAt.get(itemId);
+      if (cached && builtAt !== undefined && Date.now() - builtAt < maxAgeMs) {
+        this.remember(itemId, cached);
+        return cached;
+      }
+      const reading = this.loading.get(itemId);
+      if (reading) return reading;
+    }
+    const reading = this.read(itemId);
+    this.loading.set(itemId, reading);
+    void reading
+      .finally(() => {
+        if (this.loading.get(itemId) === reading) this.loading.delete(itemId);
+      })
+      .catch(() => undefined);
+    return reading;
+  }
+
+  private async read(itemId: string): Promise<Y.Doc> {
+    const startedAt = Date.now();
     const { doc, rejected } = buildNoteDoc(await this.parts(itemId));
     const previous = this.docs.get(itemId);
     if (previous) {
@@ -183,6 +213,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
       previous.destroy();
     }
     this.remember(itemId, doc);
+    this.builtAt.set(itemId, startedAt);
     if (rejected.length > 0) await this.repair(itemId, rejected.length);
     return doc;
   }
@@ -193,7 +224,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   }
 
   async join(itemId: string): Promise<NoteJoinResult> {
-    const doc = await this.document(itemId);
+    const doc = await this.document(itemId, NOTE_DOC_FRESH_MS);
     return {
       itemId,
       update: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
@@ -211,7 +242,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
         { path: 'stateVector', issue: 'not-a-state-vector' },
       ]);
     }
-    const doc = await this.document(itemId);
+    const doc = await this.document(itemId, NOTE_DOC_FRESH_MS);
     return {
       itemId,
       update: Buffer.from(Y.encodeStateAsUpdate(doc, vector)).toString('base64'),
@@ -231,6 +262,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     while (this.docs.size > NOTE_DOC_CACHE_SIZE) {
       const [oldest, old] = this.docs.entries().next().value as [string, Y.Doc];
       this.docs.delete(oldest);
+      this.builtAt.delete(oldest);
       old.destroy();
     }
   }
@@ -238,22 +270,17 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   private forgetDoc(itemId: string): void {
     this.docs.get(itemId)?.destroy();
     this.docs.delete(itemId);
+    this.builtAt.delete(itemId);
   }
 
   /** This instance's copy, read from the database when it has none (once, for concurrent calls). */
   private copy(itemId: string): Y.Doc | Promise<Y.Doc> {
     const doc = this.docs.get(itemId);
     if (doc) {
-      this.docs.delete(itemId);
-      this.docs.set(itemId, doc);
+      this.remember(itemId, doc);
       return doc;
     }
-    let loading = this.loading.get(itemId);
-    if (!loading) {
-      loading = this.document(itemId).finally(() => this.loading.delete(itemId));
-      this.loading.set(itemId, loading);
-    }
-    return loading;
+    return this.document(itemId, NOTE_DOC_FRESH_MS);
   }
 
   /**
@@ -540,6 +567,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   private dropCopies(): void {
     for (const doc of this.docs.values()) doc.destroy();
     this.docs.clear();
+    this.builtAt.clear();
   }
 
   async onApplicationShutdown(): Promise<void> {
