@@ -262,6 +262,7 @@ describe.each(testEngines())('shared notes hardening on %s', (engine) => {
     const material: Uint8Array[] = [];
     for (let d = 0; d < 6; d++) {
       const doc = new Y.Doc();
+      doc.clientID = 1_000 + d; // fixed, so the fuzz is the same on every run
       doc.on('update', (u: Uint8Array) => material.push(u));
       const text = doc.getText(NOTE_TEXT_NAME);
       for (let i = 0; i < 12; i++) {

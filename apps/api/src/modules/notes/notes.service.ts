@@ -45,9 +45,10 @@ export const NOTE_DOC_CACHE_SIZE = 200;
  */
 export const NOTE_DOC_REFRESH_MS = 1_000;
 /**
- * Joins and resyncs within this long of the last read of a note from the database are answered
- * from this instance's copy (which holds every update this instance accepted since): a reconnect
- * storm of one meeting reads each note a few times a second, not once per client.
+ * Resyncs (`note:sync`) within this long of the last read of a note from the database are
+ * answered from this instance's copy (which holds every update this instance accepted since):
+ * the resyncs that follow a reconnect storm read each note a few times a second, not once per
+ * client. Joins always read.
  */
 export const NOTE_DOC_FRESH_MS = 250;
 
@@ -224,7 +225,8 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   }
 
   async join(itemId: string): Promise<NoteJoinResult> {
-    const doc = await this.document(itemId, NOTE_DOC_FRESH_MS);
+    // Always read: what another instance stored just before this join is in the answer.
+    const doc = await this.document(itemId);
     return {
       itemId,
       update: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
