@@ -47,7 +47,8 @@ const REMOTE = Symbol('remote');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const EDITORS = 25;
-const TYPING_MS = 12_000;
+/** Typing rounds, 120–200 ms apart (≈ 10 s); in about half of them an editor drops off. */
+const ROUNDS = 60;
 /** As the client: a gap is resynced after 250 ms, and every join is followed by two resyncs. */
 const GAP_RESYNC_MS = 250;
 const JOIN_RESYNC_MS = [600, 1_600];
@@ -439,9 +440,8 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
     }
     let reconnects = 0;
     const outages: Promise<void>[] = [];
-    const end = Date.now() + TYPING_MS;
     let round = 0;
-    while (Date.now() < end) {
+    while (round < ROUNDS) {
       round++;
       for (const [i, editor] of editors.entries())
         if (random() < 0.35) editor.type(`w${i}x${round}`);
@@ -518,7 +518,7 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
           `receiver ${JSON.stringify(e.story.get(word))}\n`,
       );
     }
-    expect(reconnects).toBeGreaterThanOrEqual(20);
+    expect(reconnects).toBeGreaterThanOrEqual(15);
     expect(new Set(editors.map((e) => e.text)).size).toBe(1);
     const text = must(editors[0]).text;
     const missing = allWords.filter((w) => !text.includes(`${w} `));
