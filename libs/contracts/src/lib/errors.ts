@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'SECOND_FACTOR_REQUIRED',
   'SECOND_FACTOR_INVALID',
   'PASSWORD_POLICY',
+  'NOTE_UPDATE_REJECTED',
   'ACTIVATION_INVALID',
   'CSRF_INVALID',
   'FORBIDDEN',
@@ -68,6 +69,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PASSWORD_POLICY':
     case 'REGISSEUR_NOT_ELIGIBLE':
     case 'CONSENT_JUSTIFICATION_REQUIRED':
+    case 'NOTE_UPDATE_REJECTED':
       return 422;
     case 'SECOND_FACTOR_REQUIRED':
     case 'CSRF_INVALID':

@@ -23,6 +23,8 @@ import type {
   NoteAwarenessEvent,
   NoteJoin,
   NoteJoinResult,
+  NoteSyncRequest,
+  NoteSyncResult,
   NoteUpdate,
   NoteUpdateEvent,
   NoteUpdateResult,
@@ -72,6 +74,8 @@ export interface LiveClientToServerEvents {
   ) => void;
   'note:join': (payload: NoteJoin, ack: (res: LiveAck<NoteJoinResult>) => void) => void;
   'note:update': (payload: NoteUpdate, ack: (res: LiveAck<NoteUpdateResult>) => void) => void;
+  /** Resync of a joined note: the diff against the client's state vector. */
+  'note:sync': (payload: NoteSyncRequest, ack: (res: LiveAck<NoteSyncResult>) => void) => void;
   'note:awareness': (payload: NoteAwareness, ack?: (res: LiveAck<null>) => void) => void;
   /** Closes a note on this connection (leaves its room; frees a place under the per-socket cap). */
   'note:leave': (payload: NoteJoin, ack?: (res: LiveAck<null>) => void) => void;
@@ -114,6 +118,7 @@ export const LIVE_CLIENT_EVENTS = [
   'meeting:command',
   'note:join',
   'note:update',
+  'note:sync',
   'note:awareness',
   'note:leave',
   'decision:create',

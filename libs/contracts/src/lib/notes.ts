@@ -19,6 +19,13 @@ import { z } from 'zod';
  *   the client sends large pastes as several smaller transactions.
  * - `note:awareness` carries y-protocols awareness updates (who is present, cursors); they
  *   are relayed to the item room and never stored.
+ * - `note:sync { itemId, stateVector }` (after `note:join`) answers what the server holds and the
+ *   client lacks: the diff against the client's state vector, plus the server's state vector (so
+ *   the client sends its own diff back, as after a join). A client resyncs when it sees a gap
+ *   (remote updates waiting for a missing one: `doc.store.pendingStructs`) and shortly after each
+ *   join (updates another instance relayed just before the join and had not stored yet).
+ * - An update that decodes but cannot be applied to the note is refused with
+ *   `NOTE_UPDATE_REJECTED` (not relayed, not stored); the client then resyncs.
  */
 
 /** Name of the shared `Y.Text` of a note. */
@@ -44,6 +51,25 @@ export interface NoteJoinResult {
   /** The stored state as one Yjs update (base64). */
   update: string;
   /** The server's state vector of that state (base64): diff your own state against it. */
+  stateVector: string;
+}
+
+/** Largest state vector accepted in `note:sync` (bytes before base64). */
+export const NOTE_STATE_VECTOR_MAX_BYTES = 16 * 1024;
+
+export const noteSyncSchema = z.strictObject({
+  itemId: z.uuid(),
+  /** The client's `Y.encodeStateVector(doc)` (base64; an empty doc's is `AA==`). */
+  stateVector: base64(NOTE_STATE_VECTOR_MAX_BYTES),
+});
+export type NoteSyncRequest = z.infer<typeof noteSyncSchema>;
+
+/** What the server holds beyond the client's state vector. */
+export interface NoteSyncResult {
+  itemId: string;
+  /** A Yjs update (base64): apply it. */
+  update: string;
+  /** The server's state vector (base64): send `Y.encodeStateAsUpdate(doc, it)` when not empty. */
   stateVector: string;
 }
 

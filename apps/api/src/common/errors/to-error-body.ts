@@ -24,6 +24,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   SECOND_FACTOR_REQUIRED: 'The second factor is required',
   SECOND_FACTOR_INVALID: 'The code is incorrect or has been used',
   PASSWORD_POLICY: 'The password does not meet the password policy',
+  NOTE_UPDATE_REJECTED: 'The note update does not fit the note and was not stored',
   ACTIVATION_INVALID: 'The activation link is invalid or has expired',
   CSRF_INVALID: 'The request lacks a valid CSRF token or comes from another origin',
   FORBIDDEN: 'You do not have access to this resource',

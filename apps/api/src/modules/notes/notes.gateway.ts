@@ -14,10 +14,13 @@ import {
   type NoteAwareness,
   type NoteJoin,
   type NoteJoinResult,
+  type NoteSyncRequest,
+  type NoteSyncResult,
   type NoteUpdate,
   type NoteUpdateResult,
   noteAwarenessSchema,
   noteJoinSchema,
+  noteSyncSchema,
   noteUpdateSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
@@ -38,10 +41,11 @@ interface NotesSocketData {
 const itemRoom = (itemId: string) => `item:${itemId}`;
 
 /**
- * Shared notes of agenda items on `/live`: `note:join` (team membership; joins `item:<id>` and
- * answers the stored state), `note:update` (validated, relayed to the item room first, then
- * stored in batches, acknowledged once stored) and `note:awareness` (relayed only). Per-item rooms, so a guest can later
- * be limited to the items they are invited to.
+ * Shared notes of agenda items on `/live`: `note:join` (access checked first, then joins
+ * `item:<id>` and answers the stored state), `note:update` (validated by applying it to this
+ * instance's copy of the note, then relayed to the item room, stored in batches, acknowledged once
+ * stored), `note:sync` (the diff against the client's state vector) and `note:awareness`
+ * (relayed only). Per-item rooms, so a guest is limited to the items they are invited to.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 @UseFilters(LiveExceptionFilter)
@@ -59,15 +63,25 @@ export class NotesGateway {
   ): Promise<LiveAck<NoteJoinResult>> {
     const auth = socketAuth(socket);
     if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
-    const access = await this.notes.access(auth.resolved.actor, body.itemId);
-    const open = [...socket.rooms].filter((room) => room.startsWith('item:')).length;
-    if (!socket.rooms.has(itemRoom(body.itemId)) && open >= this.config.liveNotesPerSocket)
+    const room = itemRoom(body.itemId);
+    const data = socket.data as NotesSocketData;
+    let access: NoteAccess;
+    try {
+      // Check first, join after: a refused socket is never in the room, not even for a moment.
+      access = await this.notes.access(auth.resolved.actor, body.itemId);
+    } catch (error) {
+      // Refused now (access withdrawn since an earlier join): out of the room as well.
+      data.notes?.delete(body.itemId);
+      await socket.leave(room);
+      throw error;
+    }
+    const open = [...socket.rooms].filter((r) => r.startsWith('item:')).length;
+    if (!socket.rooms.has(room) && open >= this.config.liveNotesPerSocket)
       throw new DomainError('CONFLICT', 'Too many notes open on this connection', [
         { path: 'itemId', issue: 'too-many-notes' },
       ]);
     // Join the room before reading: an update relayed meanwhile reaches this socket too.
-    await socket.join(itemRoom(body.itemId));
-    const data = socket.data as NotesSocketData;
+    await socket.join(room);
     if (!data.notes) {
       data.notes = new Map();
       socket.on('disconnect', () => this.notes.forgetSocket(socket.id));
@@ -85,7 +99,15 @@ export class NotesGateway {
   ): Promise<LiveAck<NoteUpdateResult>> {
     const { auth, access } = await this.joinedOrAudited(socket, body.itemId);
     const bytes = this.notes.decode(body.update);
-    // Relay first (the sender already has it), then store.
+    try {
+      // Applied to this instance's copy first: an update that cannot be applied (it would break
+      // the note for everyone) is refused before anyone sees it.
+      await this.notes.accept(body.itemId, bytes);
+    } catch (error) {
+      await this.notes.auditUpdate(socket.id, auth.resolved.actor, auth.ip, access, 'denied');
+      throw error;
+    }
+    // Relay (the sender already has it), then store.
     socket
       .to(itemRoom(body.itemId))
       .emit('note:update', { itemId: body.itemId, update: body.update, origin: socket.id });
@@ -96,14 +118,28 @@ export class NotesGateway {
     return { ok: true, data: { itemId: body.itemId } };
   }
 
-  /** Presence and cursors: relayed to the item room, never stored, not audited. */
+  /**
+   * Resync of a joined note: what the server holds beyond the client's state vector. Not audited
+   * per call (the join was): clients resync after a gap and shortly after each join.
+   */
+  @Access('meeting-or-guest', 'none')
+  @SubscribeMessage('note:sync')
+  async sync(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(noteSyncSchema)) body: NoteSyncRequest,
+  ): Promise<LiveAck<NoteSyncResult>> {
+    this.joined(socket, body.itemId);
+    return { ok: true, data: await this.notes.sync(body.itemId, body.stateVector) };
+  }
+
+  /** Presence and cursors: relayed to the item room, never stored; refusals audited (throttled). */
   @Access('meeting-or-guest', 'none')
   @SubscribeMessage('note:awareness')
-  awareness(
+  async awareness(
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody(new ZodValidationPipe(noteAwarenessSchema)) body: NoteAwareness,
-  ): LiveAck<null> {
-    this.joined(socket, body.itemId);
+  ): Promise<LiveAck<null>> {
+    await this.joinedOrAudited(socket, body.itemId, 'note.awareness');
     socket
       .to(itemRoom(body.itemId))
       .emit('note:awareness', { itemId: body.itemId, update: body.update, origin: socket.id });
@@ -122,14 +158,25 @@ export class NotesGateway {
     return { ok: true, data: null };
   }
 
-  /** `joined`, and a refusal is recorded as `note.update` denied (throttled like the rest). */
-  private async joinedOrAudited(socket: LiveSocket, itemId: string) {
+  /** `joined`, and a refusal is recorded as `action` denied (throttled like the rest). */
+  private async joinedOrAudited(
+    socket: LiveSocket,
+    itemId: string,
+    action: 'note.update' | 'note.awareness' = 'note.update',
+  ) {
     try {
       return this.joined(socket, itemId);
     } catch (error) {
       const auth = socketAuth(socket);
       if (auth)
-        await this.notes.auditUpdate(socket.id, auth.resolved.actor, auth.ip, { itemId }, 'denied');
+        await this.notes.auditUpdate(
+          socket.id,
+          auth.resolved.actor,
+          auth.ip,
+          { itemId },
+          'denied',
+          action,
+        );
       throw error;
     }
   }

@@ -5,7 +5,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type NoteJoinResult, NOTE_TEXT_NAME } from '@casustafel/contracts';
+import { type NoteJoinResult, type NoteSyncResult, NOTE_TEXT_NAME } from '@casustafel/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { abilityFor, asSubject } from '../../common/access/policy';
@@ -15,6 +15,7 @@ import { Clock } from '../../common/time/clock';
 import { AuditService } from '../audit/audit.service';
 import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
 import { MEETING_PURPOSE } from '../meetings/meetings.service';
+import { applies, buildNoteDoc, encoded } from './note-doc';
 import { NoteSnapshotEntity, NoteUpdateEntity } from './note.entities';
 
 /** A batch is written at most this long after its first update… */
@@ -32,6 +33,24 @@ export const NOTE_COMPACT_AFTER_ROWS = 500;
 export const NOTE_COMPACT_PAUSE_MS = 25;
 /** At most one `note.update` audit record per item, per socket, per this period. */
 export const NOTE_AUDIT_PERIOD_MS = 60_000;
+/**
+ * Notes whose state this instance keeps in memory (least recently used dropped): every update
+ * is applied to this copy before it is relayed or stored, so an update that cannot be applied
+ * is refused (≈ 20 µs per keystroke on a 26,000-character note).
+ */
+export const NOTE_DOC_CACHE_SIZE = 200;
+/**
+ * A copy left with updates waiting for a missing one (typed on another instance, not yet read
+ * here) is refreshed from the database at most this often.
+ */
+export const NOTE_DOC_REFRESH_MS = 1_000;
+/**
+ * Resyncs (`note:sync`) within this long of the last read of a note from the database are
+ * answered from this instance's copy (which holds every update this instance accepted since):
+ * the resyncs that follow a reconnect storm read each note a few times a second, not once per
+ * client. Joins always read.
+ */
+export const NOTE_DOC_FRESH_MS = 250;
 
 interface Pending {
   itemId: string;
@@ -49,6 +68,22 @@ export interface NoteAccess {
 function forbidden(): DomainError {
   // Same answer for "does not exist" and "not yours".
   return new DomainError('FORBIDDEN', 'You do not have access to this note');
+}
+
+function rejectedUpdate(): DomainError {
+  return new DomainError('NOTE_UPDATE_REJECTED', 'The note update cannot be applied to the note', [
+    { path: 'update', issue: 'not-applicable' },
+  ]);
+}
+
+/** The updates merged into one, or each on its own when Yjs cannot merge them. */
+function mergedOrEach(updates: Uint8Array[]): Uint8Array[] {
+  if (updates.length === 1) return updates;
+  try {
+    return [Y.mergeUpdates(updates)];
+  } catch {
+    return updates;
+  }
 }
 
 function invalidUpdate(): DomainError {
@@ -79,7 +114,18 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   private closed = false;
   /** Items waiting to be compacted, one after the other (never all at once). */
   private readonly compactQueue = new Set<string>();
+  /** Items whose snapshot must be rewritten even without new rows (it held a bad part). */
+  private readonly repairQueue = new Set<string>();
   private compacting: Promise<void> | null = null;
+  /** itemId → this instance's copy of the note (insertion order = least recently used first). */
+  private readonly docs = new Map<string, Y.Doc>();
+  private readonly loading = new Map<string, Promise<Y.Doc>>();
+  /** itemId → when the read behind this instance's copy started. */
+  private readonly builtAt = new Map<string, number>();
+  /** itemId → a refresh of the copy is scheduled. */
+  private readonly refreshing = new Set<string>();
+  /** itemId → when a repair of the note was last audited. */
+  private readonly repaired = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -111,8 +157,8 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
 
   /* ---------- reading ---------- */
 
-  /** The note's whole state as one Yjs update: snapshot, stored updates, unwritten batch. */
-  async state(itemId: string): Promise<Uint8Array> {
+  /** The stored parts of a note: snapshot, update rows, then this instance's unwritten batch. */
+  private async parts(itemId: string): Promise<Uint8Array[]> {
     // Taken before reading: a batch leaves `pending` only after its rows are committed, so
     // every update is either in this copy or visible to the query below (twice is harmless).
     const unwritten = this.pending.filter((p) => p.itemId === itemId).map((p) => p.bytes);
@@ -126,29 +172,178 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
        ) AS "stored" ORDER BY "part", "seq"`,
       [itemId],
     )) as { bytes: Buffer }[];
-    const parts: Uint8Array[] = [...stored.map((row) => row.bytes), ...unwritten];
-    if (parts.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
-    return parts.length === 1 ? new Uint8Array(parts[0] as Uint8Array) : Y.mergeUpdates(parts);
+    return [...stored.map((row) => new Uint8Array(row.bytes)), ...unwritten];
+  }
+
+  /**
+   * Reads the note from the database into this instance's copy and returns it. Built in a
+   * garbage-collecting doc (deleted text keeps only its length), part by part: a stored part that
+   * cannot be applied is left out, audited, and the note is compacted into a clean snapshot —
+   * a bad update in the database never breaks a join or the minutes.
+   */
+  async document(itemId: string, maxAgeMs = 0): Promise<Y.Doc> {
+    if (maxAgeMs > 0) {
+      const cached = this.docs.get(itemId);
+      const builtAt = this.builtAt.get(itemId);
+      if (cached && builtAt !== undefined && Date.now() - builtAt < maxAgeMs) {
+        this.remember(itemId, cached);
+        return cached;
+      }
+      const reading = this.loading.get(itemId);
+      if (reading) return reading;
+    }
+    const reading = this.read(itemId);
+    this.loading.set(itemId, reading);
+    void reading
+      .finally(() => {
+        if (this.loading.get(itemId) === reading) this.loading.delete(itemId);
+      })
+      .catch(() => undefined);
+    return reading;
+  }
+
+  private async read(itemId: string): Promise<Y.Doc> {
+    const startedAt = Date.now();
+    const { doc, rejected } = buildNoteDoc(await this.parts(itemId));
+    const previous = this.docs.get(itemId);
+    if (previous) {
+      // Updates applied to the old copy while we read are in `pending` or stored, but keep the
+      // copy complete anyway: carry over what it has beyond the fresh state.
+      const carried = encoded(previous, Y.encodeStateVector(doc));
+      if (carried) applies(doc, carried);
+      previous.destroy();
+    }
+    this.remember(itemId, doc);
+    this.builtAt.set(itemId, startedAt);
+    if (rejected.length > 0) await this.repair(itemId, rejected.length);
+    return doc;
+  }
+
+  /** The note's whole state as one Yjs update (garbage collected). */
+  async state(itemId: string): Promise<Uint8Array> {
+    return Y.encodeStateAsUpdate(await this.document(itemId));
   }
 
   async join(itemId: string): Promise<NoteJoinResult> {
-    const update = await this.state(itemId);
+    // Always read: what another instance stored just before this join is in the answer.
+    const doc = await this.document(itemId);
     return {
       itemId,
-      update: Buffer.from(update).toString('base64'),
-      stateVector: Buffer.from(Y.encodeStateVectorFromUpdate(update)).toString('base64'),
+      update: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
+      stateVector: Buffer.from(Y.encodeStateVector(doc)).toString('base64'),
+    };
+  }
+
+  /** What the note holds beyond `stateVector` (base64), for a client that resyncs. */
+  async sync(itemId: string, stateVector: string): Promise<NoteSyncResult> {
+    const vector = new Uint8Array(Buffer.from(stateVector, 'base64'));
+    try {
+      Y.decodeStateVector(vector);
+    } catch {
+      throw new DomainError('VALIDATION_FAILED', 'The state vector is invalid', [
+        { path: 'stateVector', issue: 'not-a-state-vector' },
+      ]);
+    }
+    const doc = await this.document(itemId, NOTE_DOC_FRESH_MS);
+    return {
+      itemId,
+      update: Buffer.from(Y.encodeStateAsUpdate(doc, vector)).toString('base64'),
+      stateVector: Buffer.from(Y.encodeStateVector(doc)).toString('base64'),
     };
   }
 
   /** The note as plain text (for the minutes). */
   async plainText(itemId: string): Promise<string> {
-    const doc = new Y.Doc();
-    try {
-      Y.applyUpdate(doc, await this.state(itemId));
-      return doc.getText(NOTE_TEXT_NAME).toString();
-    } finally {
-      doc.destroy();
+    return (await this.document(itemId)).getText(NOTE_TEXT_NAME).toString();
+  }
+
+  /** Keeps a copy, dropping the least recently used beyond `NOTE_DOC_CACHE_SIZE`. */
+  private remember(itemId: string, doc: Y.Doc): void {
+    this.docs.delete(itemId);
+    this.docs.set(itemId, doc);
+    while (this.docs.size > NOTE_DOC_CACHE_SIZE) {
+      const [oldest, old] = this.docs.entries().next().value as [string, Y.Doc];
+      this.docs.delete(oldest);
+      this.builtAt.delete(oldest);
+      old.destroy();
     }
+  }
+
+  private forgetDoc(itemId: string): void {
+    this.docs.get(itemId)?.destroy();
+    this.docs.delete(itemId);
+    this.builtAt.delete(itemId);
+  }
+
+  /** This instance's copy, read from the database when it has none (once, for concurrent calls). */
+  private copy(itemId: string): Y.Doc | Promise<Y.Doc> {
+    const doc = this.docs.get(itemId);
+    if (doc) {
+      this.remember(itemId, doc);
+      return doc;
+    }
+    return this.document(itemId, NOTE_DOC_FRESH_MS);
+  }
+
+  /**
+   * Refuses (`NOTE_UPDATE_REJECTED`) an update that cannot be applied to the note: it is applied
+   * to this instance's copy first, before anyone else sees it. Synchronous when the copy is in
+   * memory. An update that waits for one typed on another instance is checked once the copy
+   * has been refreshed; if it then proves bad, the readers leave it out (see `document`).
+   */
+  async accept(itemId: string, bytes: Uint8Array): Promise<void> {
+    const copy = this.copy(itemId);
+    const doc = copy instanceof Promise ? await copy : copy;
+    if (!applies(doc, bytes)) {
+      // A failed apply can leave the copy half-changed: read it again next time.
+      if (this.docs.get(itemId) === doc) this.forgetDoc(itemId);
+      throw rejectedUpdate();
+    }
+    if (doc.store.pendingStructs || doc.store.pendingDs) this.scheduleRefresh(itemId);
+  }
+
+  private scheduleRefresh(itemId: string): void {
+    if (this.refreshing.has(itemId) || this.closed) return;
+    this.refreshing.add(itemId);
+    setTimeout(() => {
+      void this.document(itemId)
+        .catch((error: unknown) => this.logger.warn({ err: error, itemId }, 'Note not refreshed'))
+        .finally(() => this.refreshing.delete(itemId));
+    }, NOTE_DOC_REFRESH_MS).unref();
+  }
+
+  /**
+   * A stored note held parts that cannot be applied: audited (once per item per audit period),
+   * logged with ids only, and compacted at once into a snapshot of what could be kept.
+   */
+  private async repair(itemId: string, rejected: number): Promise<void> {
+    const now = this.clock.now().getTime();
+    const last = this.repaired.get(itemId);
+    if (last !== undefined && now - last < NOTE_AUDIT_PERIOD_MS) return;
+    this.repaired.set(itemId, now);
+    this.logger.warn({ itemId, rejected }, 'Note held updates that cannot be applied; left out');
+    try {
+      const owner = (await this.dataSource.query(
+        `SELECT "m"."id" AS "meetingId", "t"."id" AS "teamId", "t"."organisation_id" AS "organisationId"
+           FROM "agenda_item" "i" JOIN "meeting" "m" ON "m"."id" = "i"."meeting_id"
+           JOIN "team" "t" ON "t"."id" = "m"."team_id" WHERE "i"."id" = $1`,
+        [itemId],
+      )) as { meetingId: string; teamId: string; organisationId: string }[];
+      const found = owner[0];
+      await this.audit.record({
+        action: 'note.repair',
+        outcome: 'failed',
+        actor: { userId: null, role: null, organisationId: found?.organisationId ?? null },
+        object: { type: 'note', id: itemId },
+        purpose: MEETING_PURPOSE,
+        context: found ? { teamId: found.teamId, meetingId: found.meetingId, itemId } : { itemId },
+        channel: 'system',
+        source: { ip: null },
+      });
+    } catch (error) {
+      this.logger.error({ err: error, itemId }, 'Note repair not audited');
+    }
+    if (!this.closed) this.enqueueCompaction(itemId, true);
   }
 
   /* ---------- writing ---------- */
@@ -202,13 +397,9 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     const byItem = new Map<string, Uint8Array[]>();
     for (const p of batch) byItem.set(p.itemId, [...(byItem.get(p.itemId) ?? []), p.bytes]);
     const now = this.clock.now();
-    const rows = [...byItem].map(([itemId, updates]) => ({
-      itemId,
-      bytes: Buffer.from(
-        updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates),
-      ),
-      createdAt: now,
-    }));
+    const rows = [...byItem].flatMap(([itemId, updates]) =>
+      mergedOrEach(updates).map((bytes) => ({ itemId, bytes: Buffer.from(bytes), createdAt: now })),
+    );
     try {
       await this.dataSource.manager.insert(NoteUpdateEntity, rows);
       // Only now leave the in-memory batch: a join meanwhile still saw these updates.
@@ -255,7 +446,8 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
    * between: notes typed in the same rhythm reach the threshold together, and compacting a
    * hundred of them at once would stall the embedded database (and with it the event loop).
    */
-  private enqueueCompaction(itemId: string): void {
+  private enqueueCompaction(itemId: string, repair = false): void {
+    if (repair) this.repairQueue.add(itemId);
     this.compactQueue.add(itemId);
     this.compacting ??= this.drainCompactions().finally(() => {
       this.compacting = null;
@@ -275,8 +467,9 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
 
   private async compactLogged(itemId: string): Promise<void> {
     this.touched.delete(itemId);
+    const repair = this.repairQueue.delete(itemId);
     try {
-      await this.compact(itemId);
+      await this.compact(itemId, repair);
     } catch (error) {
       this.logger.error({ err: error, itemId }, 'Note compaction failed');
     }
@@ -285,20 +478,27 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   /**
    * Folds the stored updates of a note into its snapshot and deletes them, in one
    * transaction, under a row lock on the agenda item (one compactor per note at a time).
-   * Returns how many update rows were folded.
+   * The snapshot is the state of a garbage-collecting doc: deleted text is gone from it (a BSN
+   * typed and deleted is not kept), and parts that cannot be applied are left out. `rewrite`
+   * also rewrites a snapshot without new rows. Returns how many update rows were folded.
    */
-  async compact(itemId: string): Promise<number> {
+  async compact(itemId: string, rewrite = false): Promise<number> {
     return this.dataSource.manager.transaction(async (tx: EntityManager) => {
       const locked = (await tx.query('SELECT "id" FROM "agenda_item" WHERE "id" = $1 FOR UPDATE', [
         itemId,
       ])) as unknown[];
       if (locked.length === 0) return 0;
       const rows = await tx.find(NoteUpdateEntity, { where: { itemId }, order: { seq: 'ASC' } });
-      if (rows.length === 0) return 0;
       const snapshot = await tx.findOneBy(NoteSnapshotEntity, { itemId });
+      if (rows.length === 0 && !(rewrite && snapshot)) return 0;
       const parts = [...(snapshot ? [snapshot.state] : []), ...rows.map((r) => r.bytes)];
-      const state = Buffer.from(Y.mergeUpdates(parts));
-      const lastSeq = rows.reduce((max, r) => (BigInt(r.seq) > max ? BigInt(r.seq) : max), 0n);
+      const { doc } = buildNoteDoc(parts.map((part) => new Uint8Array(part)));
+      const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+      doc.destroy();
+      const lastSeq = rows.reduce(
+        (max, r) => (BigInt(r.seq) > max ? BigInt(r.seq) : max),
+        BigInt(snapshot?.lastSeq ?? 0),
+      );
       await tx.upsert(
         NoteSnapshotEntity,
         { itemId, state, lastSeq: lastSeq.toString(), updatedAt: this.clock.now() },
@@ -315,8 +515,9 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   /* ---------- audit ---------- */
 
   /**
-   * `note.update`, at most once per item, per socket, per `NOTE_AUDIT_PERIOD_MS`: typing sends
-   * several updates a second, and NEN 7513 asks who changed which note when, not per keystroke.
+   * `note.update` (or a refused `note.awareness`), at most once per item, per socket, per outcome,
+   * per `NOTE_AUDIT_PERIOD_MS`: typing sends several updates a second, and NEN 7513 asks who
+   * changed which note when, not per keystroke.
    */
   async auditUpdate(
     socketId: string,
@@ -324,14 +525,15 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     ip: string | null,
     access: NoteAccess | { itemId: string; teamId?: undefined; meetingId?: undefined },
     outcome: 'allowed' | 'denied' = 'allowed',
+    action: 'note.update' | 'note.awareness' = 'note.update',
   ): Promise<void> {
-    const key = `${socketId} ${access.itemId} ${outcome}`;
+    const key = `${socketId} ${access.itemId} ${outcome} ${action}`;
     const now = this.clock.now().getTime();
     const last = this.audited.get(key);
     if (last !== undefined && now - last < NOTE_AUDIT_PERIOD_MS) return;
     this.audited.set(key, now);
     await this.audit.record({
-      action: 'note.update',
+      action,
       outcome,
       actor: {
         userId: actor.userId,
@@ -363,9 +565,17 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     await this.flush();
   }
 
+  /** Drops this instance's copies (they are read again from the database when needed). */
+  private dropCopies(): void {
+    for (const doc of this.docs.values()) doc.destroy();
+    this.docs.clear();
+    this.builtAt.clear();
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     clearInterval(this.compactTimer);
     if (this.pending.length > 0) await this.flush().catch(() => undefined);
+    this.dropCopies();
   }
 }

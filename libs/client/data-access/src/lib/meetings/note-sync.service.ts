@@ -17,6 +17,8 @@ export function realtimeTransport(client: RealtimeClient): NoteTransport {
     join: (itemId) => client.emitWithAck('note:join', { itemId }, NOTE_ACK_TIMEOUT_MS),
     update: (itemId, update) =>
       client.emitWithAck('note:update', { itemId, update }, NOTE_ACK_TIMEOUT_MS),
+    sync: (itemId, stateVector) =>
+      client.emitWithAck('note:sync', { itemId, stateVector }, NOTE_ACK_TIMEOUT_MS),
     awareness: (itemId, update) => client.emitAwareness({ itemId, update }),
     leave: (itemId) => client.emitNoteLeave(itemId),
     messages$: client.notes$,

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { Subject } from 'rxjs';
 import * as Y from 'yjs';
-import { NOTE_TEXT_NAME, type NoteJoinResult, type NoteUpdateResult } from '@casustafel/contracts';
+import {
+  NOTE_TEXT_NAME,
+  type NoteJoinResult,
+  type NoteSyncResult,
+  type NoteUpdateResult,
+} from '@casustafel/contracts';
 import type { AckOutcome, NoteServerMessage } from '../realtime/realtime.client';
 import { noteColor } from './note-colors';
 import {
@@ -12,6 +17,11 @@ import {
   toBase64,
 } from './note-sync';
 
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('missing');
+  return value;
+}
+
 const ITEM = '0d3c1e7a-6a0b-4c59-8f1e-2b7d9c4a5e61';
 const OTHER_ITEM = '7f2a9b3c-1d4e-4f5a-8b6c-9d0e1f2a3b4c';
 
@@ -20,6 +30,9 @@ class FakeServer {
   readonly doc = new Y.Doc();
   readonly sockets: FakeSocket[] = [];
   updates = 0;
+  syncs = 0;
+  /** Relays to drop (a lost relay, a Redis blip): decremented per dropped delivery. */
+  dropRelays = 0;
 
   socket(id: string): FakeSocket {
     const socket = new FakeSocket(id, this);
@@ -29,8 +42,13 @@ class FakeServer {
 
   relay(from: FakeSocket, message: NoteServerMessage): void {
     for (const s of this.sockets) {
-      if (s !== from && s.connected && s.joined.has(message.event.itemId))
+      if (s !== from && s.connected && s.joined.has(message.event.itemId)) {
+        if (message.type === 'update' && this.dropRelays > 0) {
+          this.dropRelays--;
+          continue;
+        }
         s.messages$.next(message);
+      }
     }
   }
 }
@@ -73,6 +91,22 @@ class FakeSocket implements NoteTransport {
     return { ok: true, data: { itemId } };
   }
 
+  async sync(itemId: string, stateVector: string): Promise<AckOutcome<NoteSyncResult>> {
+    await Promise.resolve();
+    if (!this.connected) return { ok: false, timeout: true };
+    if (!this.joined.has(itemId))
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'join first' } };
+    this.server.syncs++;
+    return {
+      ok: true,
+      data: {
+        itemId,
+        update: toBase64(Y.encodeStateAsUpdate(this.server.doc, fromBase64(stateVector))),
+        stateVector: toBase64(Y.encodeStateVector(this.server.doc)),
+      },
+    };
+  }
+
   awareness(itemId: string, update: string): void {
     if (!this.connected || !this.joined.has(itemId)) return;
     this.server.relay(this, { type: 'awareness', event: { itemId, update, origin: this.id } });
@@ -104,8 +138,24 @@ async function wait(ms: number): Promise<void> {
   await settle();
 }
 
-/** Every update and cursor move at once; a refused join is retried after 1 ms. */
-const IMMEDIATE: NoteSyncTiming = { updateDelayMs: 0, awarenessDelayMs: 0, retryMs: 1 };
+/** Every update and cursor move at once; a refused join is retried after 1 ms; no resyncs. */
+const IMMEDIATE: NoteSyncTiming = {
+  updateDelayMs: 0,
+  awarenessDelayMs: 0,
+  retryMs: 1,
+  gapResyncMs: 5,
+  joinResyncMs: [],
+};
+
+/** Polls `check` every 5 ms for at most `ms`; returns how long it took (or null). */
+async function within(ms: number, check: () => boolean): Promise<number | null> {
+  const start = Date.now();
+  while (Date.now() - start <= ms) {
+    if (check()) return Date.now() - start;
+    await wait(5);
+  }
+  return null;
+}
 
 const notes: NoteSync[] = [];
 function open(
@@ -271,6 +321,89 @@ describe('NoteSync', () => {
     other.text.insert(0, 'Ander agendapunt');
     await settle();
     expect(a.text.toString()).toBe('');
+  });
+
+  it('detects a gap after a lost relay (pending structs) and resyncs by itself', async () => {
+    const server = new FakeServer();
+    const a = open(server.socket('a'), 'Fatima');
+    const b = open(server.socket('b'), 'Sanne');
+    await Promise.all([a.join(), b.join()]);
+    server.dropRelays = 1;
+    a.text.insert(0, 'Verloren ');
+    await settle();
+    expect(b.text.toString()).toBe('');
+    // A later update of the same author cannot be applied without the lost one: a gap.
+    a.text.insert(a.text.length, 'en daarna.');
+    await settle();
+    expect(b.doc.store.pendingStructs).not.toBeNull();
+    expect(await within(2_000, () => b.text.toString() === a.text.toString())).not.toBeNull();
+    expect(b.text.toString()).toBe('Verloren en daarna.');
+    expect(b.doc.store.pendingStructs).toBeNull();
+    expect(server.syncs).toBeGreaterThanOrEqual(1);
+  });
+
+  it('resyncs shortly after a join: an update relayed just before it (not stored yet) arrives', async () => {
+    const server = new FakeServer();
+    const sa = server.socket('a');
+    const a = open(sa, 'Fatima');
+    await a.join();
+    a.text.insert(0, 'Al opgeslagen. ');
+    await settle();
+    // Another instance relayed this one before b joined and stores it only after b's join read.
+    const late = new Y.Doc();
+    Y.applyUpdate(late, Y.encodeStateAsUpdate(a.doc));
+    const unstored: Uint8Array[] = [];
+    late.on('update', (u: Uint8Array) => unstored.push(u));
+    late.getText(NOTE_TEXT_NAME).insert(late.getText(NOTE_TEXT_NAME).length, 'Net getypt.');
+    const b = open(server.socket('b'), 'Sanne', ITEM, { ...IMMEDIATE, joinResyncMs: [30, 100] });
+    await b.join();
+    expect(b.text.toString()).toBe('Al opgeslagen. ');
+    for (const u of unstored) Y.applyUpdate(server.doc, u);
+    // No later update of that author arrives, so there is no gap to see: the join resync finds it.
+    expect(
+      await within(2_000, () => b.text.toString() === 'Al opgeslagen. Net getypt.'),
+    ).not.toBeNull();
+  });
+
+  it('merges offline edits within 2 s of the reconnect, even while a join on the dead connection hangs', async () => {
+    const server = new FakeServer();
+    const sa = server.socket('a');
+    const sb = server.socket('b');
+    const a = open(sa, 'Fatima');
+    const b = open(sb, 'Sanne', ITEM, { ...IMMEDIATE, retryMs: 1_000 });
+    await Promise.all([a.join(), b.join()]);
+    // The connection died without the socket noticing: acks time out (after 5 s in the app).
+    const join = sb.join.bind(sb);
+    const update = sb.update.bind(sb);
+    let dead = true;
+    const timeouts: (() => void)[] = [];
+    const hang = <T>(): Promise<AckOutcome<T>> =>
+      new Promise((resolve) => timeouts.push(() => resolve({ ok: false, timeout: true })));
+    sb.join = (itemId) => (dead ? hang<NoteJoinResult>() : join(itemId));
+    sb.update = (itemId, u) => (dead ? hang<NoteUpdateResult>() : update(itemId, u));
+    b.text.insert(0, 'Offline geschreven. ');
+    a.text.insert(a.text.length, 'Online geschreven.');
+    await settle();
+    // The update's ack times out; the note tries to join again on the dead connection.
+    timeouts.shift()?.();
+    await wait(1_100);
+    expect(timeouts.length).toBeGreaterThanOrEqual(1);
+    // The network is back: a new connection.
+    dead = false;
+    sb.joined.clear();
+    sb.reconnect();
+    const merged = await within(2_000, () => {
+      const server_ = server.doc.getText(NOTE_TEXT_NAME).toString();
+      return (
+        a.text.toString() === b.text.toString() &&
+        server_ === a.text.toString() &&
+        server_.includes('Offline geschreven. ') &&
+        server_.includes('Online geschreven.')
+      );
+    });
+    for (const t of timeouts.splice(0)) t();
+    expect(merged).not.toBeNull();
+    expect(must(merged)).toBeLessThanOrEqual(2_000);
   });
 
   it('gives every user the same colour on every screen', () => {

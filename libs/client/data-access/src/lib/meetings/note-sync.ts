@@ -11,6 +11,7 @@ import {
   NOTE_TEXT_NAME,
   NOTE_UPDATE_MAX_BYTES,
   type NoteJoinResult,
+  type NoteSyncResult,
   type NoteUpdateResult,
 } from '@casustafel/contracts';
 import type { AckOutcome, NoteServerMessage } from '../realtime/realtime.client';
@@ -26,6 +27,8 @@ export interface NoteTransport {
   readonly connected: boolean;
   join(itemId: string): Promise<AckOutcome<NoteJoinResult>>;
   update(itemId: string, update: string): Promise<AckOutcome<NoteUpdateResult>>;
+  /** `note:sync`: the server's diff against `stateVector` (without it, the note joins again). */
+  sync?(itemId: string, stateVector: string): Promise<AckOutcome<NoteSyncResult>>;
   awareness(itemId: string, update: string): void;
   /** Closes the note on the connection (after the last update was answered). */
   leave?(itemId: string): void;
@@ -50,15 +53,32 @@ export interface NoteSyncTiming {
   updateDelayMs: number;
   /** Cursor moves within this window go out as one awareness update (0: each at once). */
   awarenessDelayMs: number;
-  /** First wait before joining again after a refused or lost join; doubles up to 10 s. */
+  /** First wait before joining again after a refused join; doubles up to 10 s. */
   retryMs: number;
+  /**
+   * Wait before a resync once a gap shows (remote updates waiting for a missing one); doubles
+   * while the gap stays, up to `RESYNC_MAX_MS`.
+   */
+  gapResyncMs?: number;
+  /**
+   * Resyncs after each join, at these delays: updates another api instance relayed just before
+   * the join are stored there within its batch time (200 ms) and come with these.
+   */
+  joinResyncMs?: readonly number[];
 }
 
 export const NOTE_SYNC_TIMING: NoteSyncTiming = {
   updateDelayMs: 100,
   awarenessDelayMs: 200,
   retryMs: 1_000,
+  gapResyncMs: 250,
+  joinResyncMs: [600, 1_600],
 };
+
+/** Longest wait between two resyncs while a gap stays open. */
+const RESYNC_MAX_MS = 2_000;
+/** Resyncs per gap before the note joins again from scratch. */
+const RESYNC_ATTEMPTS = 6;
 
 const RETRY_MAX_MS = 10_000;
 
@@ -85,9 +105,15 @@ export function fromBase64(text: string): Uint8Array {
  * Sync: `note:join` → apply the stored state → send what the server lacks (the diff against its
  * state vector; so edits made offline merge on reconnect). Every local update is then sent as
  * `note:update` (those of a short window merged into one, to stay well under the api's per-socket
- * rate); updates of others are applied with {@link NOTE_REMOTE_ORIGIN}. After a reconnect, a lost
- * or refused update, or a refused join, the note joins again (with a growing wait while the socket
- * stays connected). Cursor moves go out at most every `awarenessDelayMs`.
+ * rate); updates of others are applied with {@link NOTE_REMOTE_ORIGIN}. After a reconnect the
+ * note joins again at once (a join still waiting on the old connection is dropped); after a lost
+ * update or join it joins again after `retryMs`, after a refused one with a growing wait.
+ *
+ * Gaps: when a remote update cannot be applied yet because one before it never arrived (a lost
+ * relay, a Redis blip, a join that raced with an update another instance had not stored yet),
+ * Yjs keeps it in `doc.store.pendingStructs`; the note then asks the server for the diff against
+ * its state vector (`note:sync`) within `gapResyncMs`, and again after each join
+ * (`joinResyncMs`). Cursor moves go out at most every `awarenessDelayMs`.
  */
 export class NoteSync {
   readonly doc = new Y.Doc();
@@ -111,6 +137,12 @@ export class NoteSync {
   #awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #retryMs: number;
+  /** Bumped on every (re)connect: answers to a join of an older connection are dropped. */
+  #generation = 0;
+  #resyncTimer: ReturnType<typeof setTimeout> | null = null;
+  #resyncing = false;
+  #resyncAttempts = 0;
+  readonly #joinResyncTimers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
     readonly itemId: string,
@@ -125,11 +157,24 @@ export class NoteSync {
     this.awareness.on('change', this.#onAwarenessChange);
     this.#subscriptions.push(
       transport.messages$.subscribe((m) => this.#onMessage(m)),
-      transport.connected$.subscribe(() => {
-        this.#joined = false;
-        void this.join();
-      }),
+      transport.connected$.subscribe(() => this.#onReconnect()),
     );
+  }
+
+  /**
+   * A new connection: join at once. A join still waiting for its answer went out on the old
+   * connection (it would only time out), so it is dropped rather than waited for.
+   */
+  #onReconnect(): void {
+    if (this.#destroyed) return;
+    this.#generation++;
+    this.#joined = false;
+    this.#retryMs = this.timing.retryMs;
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#joining = null;
+    this.#rejoin = false;
+    void this.join();
   }
 
   /** Joins (or joins again) and exchanges the missing updates both ways. */
@@ -139,14 +184,17 @@ export class NoteSync {
       this.#rejoin = true;
       return this.#joining;
     }
-    this.#joining = this.#doJoin().finally(() => {
+    const joining: Promise<void> = this.#doJoin().finally(() => {
+      // A reconnect meanwhile started a newer join: that one is not ours to clear.
+      if (this.#joining !== joining) return;
       this.#joining = null;
       if (this.#rejoin && !this.#destroyed) {
         this.#rejoin = false;
         void this.join();
       }
     });
-    return this.#joining;
+    this.#joining = joining;
+    return joining;
   }
 
   async #doJoin(): Promise<void> {
@@ -155,15 +203,17 @@ export class NoteSync {
       this.#status.set(this.#status() === 'connecting' ? 'connecting' : 'offline');
       return;
     }
+    const generation = this.#generation;
     const ack = await this.transport.join(this.itemId);
-    if (this.#destroyed) return;
+    if (this.#destroyed || generation !== this.#generation) return;
     if (!ack.ok) {
       this.#joined = false;
       this.#status.set('offline');
-      this.#retryLater();
+      // No answer (lost on the way): try again soon; a refusal: back off.
+      this.#retryLater('timeout' in ack);
       return;
     }
-    Y.applyUpdate(this.doc, fromBase64(ack.data.update), NOTE_REMOTE_ORIGIN);
+    this.#applyRemote(ack.data.update);
     this.#joined = true;
     this.#retryMs = this.timing.retryMs;
     // Whatever was waiting to be sent is part of the diff below.
@@ -171,6 +221,8 @@ export class NoteSync {
     this.#status.set('synced');
     const missing = Y.encodeStateAsUpdate(this.doc, fromBase64(ack.data.stateVector));
     if (missing.length > EMPTY_UPDATE_BYTES) this.#send(missing);
+    this.#scheduleJoinResyncs();
+    this.#checkGap();
     // Tell the others who is here (and where the cursor is).
     this.transport.awareness(
       this.itemId,
@@ -179,10 +231,10 @@ export class NoteSync {
   }
 
   /** Joins again after a wait while the socket stays connected (a reconnect joins at once). */
-  #retryLater(): void {
+  #retryLater(lost = false): void {
     if (this.#destroyed || this.#retryTimer || !this.transport.connected) return;
-    const wait = this.#retryMs;
-    this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
+    const wait = lost ? this.timing.retryMs : this.#retryMs;
+    if (!lost) this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null;
       if (!this.#joined) void this.join();
@@ -199,14 +251,97 @@ export class NoteSync {
     const sent = this.transport.update(this.itemId, toBase64(update));
     this.#inFlight.add(sent);
     void sent.finally(() => this.#inFlight.delete(sent));
+    const generation = this.#generation;
     void sent.then((ack) => {
-      if (!ack.ok && !this.#destroyed && this.#joined) {
+      if (!ack.ok && !this.#destroyed && this.#joined && generation === this.#generation) {
         // Lost or refused: join again; the diff against the server's state carries it.
         this.#joined = false;
         this.#status.set('offline');
-        if (this.transport.connected) this.#retryLater();
+        if (this.transport.connected) this.#retryLater('timeout' in ack);
       }
     });
+  }
+
+  /** Applies a server update (base64); a malformed one is ignored (the next sync mends it). */
+  #applyRemote(update: string): void {
+    try {
+      Y.applyUpdate(this.doc, fromBase64(update), NOTE_REMOTE_ORIGIN);
+    } catch {
+      // Ignored: the server refuses updates it cannot apply, so this is a damaged message.
+    }
+  }
+
+  /** Whether remote updates wait for one that never arrived. */
+  get hasGap(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+  }
+
+  /** Schedules a resync when a gap shows (once per gap; the wait grows while it stays). */
+  #checkGap(): void {
+    if (!this.hasGap) {
+      this.#resyncAttempts = 0;
+      return;
+    }
+    const first = this.timing.gapResyncMs ?? NOTE_SYNC_TIMING.gapResyncMs ?? 250;
+    this.#scheduleResync(Math.min(first * 2 ** this.#resyncAttempts, RESYNC_MAX_MS));
+  }
+
+  #scheduleResync(delayMs: number): void {
+    if (this.#destroyed || this.#resyncTimer || this.#resyncing) return;
+    this.#resyncTimer = setTimeout(() => {
+      this.#resyncTimer = null;
+      void this.resync();
+    }, delayMs);
+  }
+
+  #scheduleJoinResyncs(): void {
+    for (const timer of this.#joinResyncTimers) clearTimeout(timer);
+    this.#joinResyncTimers.clear();
+    for (const delay of this.timing.joinResyncMs ?? []) {
+      const timer = setTimeout(() => {
+        this.#joinResyncTimers.delete(timer);
+        void this.resync();
+      }, delay);
+      this.#joinResyncTimers.add(timer);
+    }
+  }
+
+  /**
+   * Asks the server for what it holds beyond this doc's state vector and sends back what it
+   * lacks (`note:sync`; without it in the transport, joins again). A gap that stays open after
+   * `RESYNC_ATTEMPTS` resyncs leads to a fresh join.
+   */
+  async resync(): Promise<void> {
+    if (this.#destroyed || !this.#joined || this.#resyncing || !this.transport.connected) return;
+    if (!this.transport.sync) {
+      this.#joined = false;
+      await this.join();
+      return;
+    }
+    this.#resyncing = true;
+    const generation = this.#generation;
+    try {
+      const ack = await this.transport.sync(this.itemId, toBase64(Y.encodeStateVector(this.doc)));
+      if (this.#destroyed || generation !== this.#generation) return;
+      if (!ack.ok) {
+        // Not joined on this connection any more (or no answer): join again.
+        this.#joined = false;
+        this.#retryLater('timeout' in ack);
+        return;
+      }
+      this.#applyRemote(ack.data.update);
+      const missing = Y.encodeStateAsUpdate(this.doc, fromBase64(ack.data.stateVector));
+      if (missing.length > EMPTY_UPDATE_BYTES) this.#send(missing);
+    } finally {
+      this.#resyncing = false;
+    }
+    if (this.hasGap && ++this.#resyncAttempts >= RESYNC_ATTEMPTS) {
+      this.#resyncAttempts = 0;
+      this.#joined = false;
+      void this.join();
+      return;
+    }
+    this.#checkGap();
   }
 
   /** Sends the waiting local updates, merged into one where it fits. */
@@ -279,6 +414,7 @@ export class NoteSync {
     } catch {
       // A malformed relay is ignored; the next join brings the stored state.
     }
+    if (message.type === 'update' && this.#joined) this.#checkGap();
   }
 
   /** Leaves: tells the others the cursor is gone, stops listening, frees the doc. */
@@ -287,7 +423,10 @@ export class NoteSync {
     this.#flush();
     if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
-    this.#awarenessTimer = this.#retryTimer = null;
+    if (this.#resyncTimer) clearTimeout(this.#resyncTimer);
+    for (const timer of this.#joinResyncTimers) clearTimeout(timer);
+    this.#joinResyncTimers.clear();
+    this.#awarenessTimer = this.#retryTimer = this.#resyncTimer = null;
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
     this.#destroyed = true;
     // Leave the note's room once the last updates were answered (leaving first would refuse them).

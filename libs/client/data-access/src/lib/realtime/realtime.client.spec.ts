@@ -121,6 +121,25 @@ describe('RealtimeClient', () => {
     ]);
   });
 
+  it('reconnects at once when the browser is back online, instead of waiting out the backoff', () => {
+    client.connect();
+    // Connected, then the network went away: socket.io waits (up to 30 s) between attempts.
+    socket.connected = false;
+    socket.active = true;
+    globalThis.dispatchEvent(new Event('online'));
+    // The waiting attempt is dropped (backoff reset) and a new one starts now.
+    expect(socket.disconnect).toHaveBeenCalledTimes(1);
+    expect(socket.connect).toHaveBeenCalledTimes(2);
+    // Connected already: nothing to do.
+    socket.connected = true;
+    globalThis.dispatchEvent(new Event('online'));
+    expect(socket.connect).toHaveBeenCalledTimes(2);
+    client.ngOnDestroy();
+    socket.connected = false;
+    globalThis.dispatchEvent(new Event('online'));
+    expect(socket.connect).toHaveBeenCalledTimes(2);
+  });
+
   it('reopens a socket that was closed for good', () => {
     client.connect();
     socket.active = false;
