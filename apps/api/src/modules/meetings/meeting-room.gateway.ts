@@ -28,6 +28,7 @@ import { socketAuth } from '../../common/access/request-session';
 import { DomainError } from '../../common/errors/domain.error';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { MeetingRecordsService } from '../meeting-records/meeting-records.service';
 import { MeetingsService } from './meetings.service';
 
 type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
@@ -66,7 +67,10 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
   /** Meetings whose presence is due to be sent (a burst of joins sends one update). */
   private readonly presenceDue = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly records: MeetingRecordsService,
+  ) {}
 
   afterInit(namespace: LiveNamespace): void {
     this.closedSubscription = this.meetings.closed$.subscribe((meetingId) => {
@@ -92,18 +96,31 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
   ): Promise<LiveAck<MeetingJoinResult>> {
     const auth = socketAuth(socket);
     if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
+    const actor = auth.resolved.actor;
     const room = `meeting:${body.meetingId}`;
-    // Join the room before reading the missed events: an event committed meanwhile then comes
-    // live (and possibly in the replay too; clients drop a seq they already applied).
+    // Check first, join after: a refused socket never enters the room, not even while the
+    // refusal is on its way (it would receive the room's broadcasts meanwhile).
+    try {
+      await this.meetings.assertRoomAccess(actor, body.meetingId);
+    } catch (error) {
+      // Access gone (e.g. no longer in the team): a socket still in the room from before leaves.
+      if (socket.rooms.has(room)) await socket.leave(room);
+      throw error;
+    }
+    if (socket.disconnected) throw new DomainError('UNAUTHENTICATED', 'Connection closed');
+    // Admitted. Join the room before reading the missed events: an event committed meanwhile
+    // then comes live (and possibly in the replay too; clients drop a seq they already applied).
     const wasIn = socket.rooms.has(room);
     await socket.join(room);
     let result: MeetingJoinResult;
     try {
-      result = await this.meetings.join(auth.resolved.actor, body.meetingId, body.lastSeq);
+      result = await this.meetings.join(actor, body.meetingId, body.lastSeq);
     } catch (error) {
       if (!wasIn) await socket.leave(room);
       throw error;
     }
+    // Attendance for the minutes: only a socket that was admitted (first join counts).
+    void this.records.recordAttendance(body.meetingId, auth.resolved.user.id);
     this.addPresence(socket, body.meetingId, {
       userId: auth.resolved.user.id,
       displayName: auth.resolved.user.displayName,
