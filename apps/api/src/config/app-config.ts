@@ -26,6 +26,10 @@ export class AppConfig {
   readonly liveNotesPerSocket: number;
   readonly httpBodyLimitBytes: number;
   readonly shutdownTimeoutMs: number;
+  /** How long a dropped member stays listed as reconnecting (ms). */
+  readonly livePresenceGraceMs: number;
+  /** Bearer token for the details of `/api/ready` (null: details for nobody). */
+  readonly readyDetailsToken: string | null;
   readonly version: string;
   /** Demo mode: fictional seed data, a banner in the UI, the second factor may be skipped. */
   readonly demo: boolean;
@@ -87,6 +91,8 @@ export class AppConfig {
     this.liveNotesPerSocket = env.LIVE_NOTES_PER_SOCKET;
     this.httpBodyLimitBytes = env.HTTP_BODY_LIMIT_BYTES;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+    this.livePresenceGraceMs = env.LIVE_PRESENCE_GRACE_MS;
+    this.readyDetailsToken = env.READY_DETAILS_TOKEN ?? null;
     this.version = version;
     this.demo = env.DEMO_MODE ?? !this.production;
     this.encryptionKey = env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : null;

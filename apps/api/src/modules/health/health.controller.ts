@@ -1,12 +1,23 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Headers, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { HealthResponse, ReadyResponse } from '@casustafel/contracts';
 import { Public } from '../../common/access/access.decorator';
+import { AppConfig } from '../../config/app-config';
 import { HealthService } from './health.service';
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
 
 @Controller()
 export class HealthController {
-  constructor(private readonly health: HealthService) {}
+  private readonly operatorDigest: Buffer | null;
+
+  constructor(
+    private readonly health: HealthService,
+    config: AppConfig,
+  ) {
+    this.operatorDigest = config.readyDetailsToken ? digest(config.readyDetailsToken) : null;
+  }
 
   /** Liveness: the process runs. */
   @Public()
@@ -15,12 +26,26 @@ export class HealthController {
     return this.health.health();
   }
 
-  /** Readiness: 200 when the database answers, 503 with the same body otherwise. */
+  /**
+   * Readiness: 200 when the database answers, 503 otherwise. Anyone (a load balancer) gets
+   * `{ status }` only. The details — what is degraded (Redis), each check with the engine and
+   * latency, the instance id and schema version — go only to an operator who sends
+   * `Authorization: Bearer <READY_DETAILS_TOKEN>` (compared in constant time; without that
+   * variable nobody gets them). A token rather than a session, so monitoring can read it.
+   */
   @Public()
   @Get('ready')
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyResponse> {
+  async ready(
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('authorization') authorization?: string,
+  ): Promise<ReadyResponse> {
     const result = await this.health.ready();
     void reply.status(result.status === 'ready' ? 200 : 503).header('cache-control', 'no-store');
-    return result;
+    return this.isOperator(authorization) ? result : { status: result.status };
+  }
+
+  private isOperator(authorization: string | undefined): boolean {
+    if (!this.operatorDigest || !authorization?.startsWith('Bearer ')) return false;
+    return timingSafeEqual(digest(authorization.slice('Bearer '.length)), this.operatorDigest);
   }
 }
