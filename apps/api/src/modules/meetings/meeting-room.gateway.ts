@@ -26,6 +26,7 @@ import type { z } from 'zod';
 import { Access } from '../../common/access/access.decorator';
 import { socketAuth } from '../../common/access/request-session';
 import { DomainError } from '../../common/errors/domain.error';
+import { AppConfig } from '../../config/app-config';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { MeetingRecordsService } from '../meeting-records/meeting-records.service';
@@ -52,11 +53,18 @@ export interface Present {
   mode: PresenceMode;
 }
 
+/** A member whose last socket in a meeting dropped: listed as reconnecting until `timer`. */
+interface Dropped {
+  who: Present;
+  timer: NodeJS.Timeout;
+}
+
 /**
  * The live room of a meeting on the `/live` namespace: `meeting:join` (membership of the
  * meeting's team; snapshot or missed events), `meeting:command` (validated, authorised by the
  * actor's meeting roles, committed, acked with its seq, then broadcast to `meeting:<id>`) and
- * presence per meeting.
+ * presence per meeting (a member whose connection dropped is shown as reconnecting, then
+ * removed after `LIVE_PRESENCE_GRACE_MS` unless they are back).
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 @UseFilters(LiveExceptionFilter)
@@ -66,10 +74,17 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
 
   /** Meetings whose presence is due to be sent (a burst of joins sends one update). */
   private readonly presenceDue = new Map<string, NodeJS.Timeout>();
+  /**
+   * meetingId → userId → who dropped here and is shown as reconnecting for the grace period
+   * (`LIVE_PRESENCE_GRACE_MS`, ≤ 10 s), unless they rejoin or another socket of theirs is
+   * still in the room. Kept by the instance their socket was on.
+   */
+  private readonly dropped = new Map<string, Map<string, Dropped>>();
 
   constructor(
     private readonly meetings: MeetingsService,
     private readonly records: MeetingRecordsService,
+    private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -85,6 +100,9 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
     this.closedSubscription?.unsubscribe();
     for (const timer of this.presenceDue.values()) clearTimeout(timer);
     this.presenceDue.clear();
+    for (const users of this.dropped.values())
+      for (const { timer } of users.values()) clearTimeout(timer);
+    this.dropped.clear();
   }
 
   @Access('meeting', 'meeting.join')
@@ -139,10 +157,38 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
     if (!data.presenceWatched) {
       data.presenceWatched = true;
       socket.on('disconnect', () => {
-        for (const id of Object.keys(data.presence ?? {})) this.schedulePresence(id);
+        for (const [id, present] of Object.entries(data.presence ?? {})) this.drop(id, present);
       });
     }
+    this.forgetDropped(meetingId, who.userId);
     this.schedulePresence(meetingId);
+  }
+
+  /**
+   * A socket in the meeting dropped: its user is listed as reconnecting at once (unless another
+   * socket of theirs is still in the room, which the broadcast sees) and removed after the
+   * grace period unless they rejoined meanwhile.
+   */
+  private drop(meetingId: string, who: Present): void {
+    this.forgetDropped(meetingId, who.userId);
+    const timer = setTimeout(() => {
+      this.forgetDropped(meetingId, who.userId);
+      this.schedulePresence(meetingId);
+    }, this.config.livePresenceGraceMs);
+    timer.unref();
+    let users = this.dropped.get(meetingId);
+    if (!users) this.dropped.set(meetingId, (users = new Map()));
+    users.set(who.userId, { who, timer });
+    this.schedulePresence(meetingId);
+  }
+
+  private forgetDropped(meetingId: string, userId: string): void {
+    const users = this.dropped.get(meetingId);
+    const entry = users?.get(userId);
+    if (!users || !entry) return;
+    clearTimeout(entry.timer);
+    users.delete(userId);
+    if (users.size === 0) this.dropped.delete(meetingId);
   }
 
   /** Members run the room; a guest may only raise and lower their hand (the reducer decides). */
@@ -185,10 +231,15 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
       .in(`meeting:${meetingId}`)
       .in(guestsRoom(meetingId))
       .fetchSockets();
-    const unique = new Map<string, Present>();
+    const unique = new Map<string, MeetingPresence['present'][number]>();
     for (const s of sockets) {
       const who = (s.data as PresenceData).presence?.[meetingId];
       if (who) unique.set(who.userId, who);
+    }
+    for (const [userId, { who }] of this.dropped.get(meetingId) ?? []) {
+      // Still in the room through another socket (another tab, or back already): present.
+      if (unique.has(userId)) this.forgetDropped(meetingId, userId);
+      else unique.set(userId, { ...who, reconnecting: true });
     }
     const payload: MeetingPresence = { meetingId, present: [...unique.values()] };
     this.namespace
