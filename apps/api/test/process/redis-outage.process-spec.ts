@@ -39,6 +39,8 @@ interface Member {
   socket: LiveClient;
   /** seqs received live. */
   seen: Set<number>;
+  /** When the last `meeting:presence` arrived (0: never). */
+  presenceAt: { at: number };
   /** Whether this member's hand is up (per user: two sockets of one user share it). */
   hand: { raised: boolean };
 }
@@ -112,6 +114,8 @@ interface Member {
     sockets.push(socket);
     const seen = new Set<number>();
     socket.on('meeting:event', (e: MeetingEvent) => seen.add(e.seq));
+    const presenceAt = { at: 0 };
+    socket.on('meeting:presence', () => (presenceAt.at = Date.now()));
     const joined = (await socket.timeout(5000).emitWithAck('meeting:join', {
       meetingId,
       mode: 'op-afstand',
@@ -119,7 +123,7 @@ interface Member {
     expect(joined.ok).toBe(true);
     const hand = hands.get(client) ?? { raised: false };
     hands.set(client, hand);
-    return { socket, seen, hand };
+    return { socket, seen, hand, presenceAt };
   }
 
   /** The member's hand goes up or down: acked with its seq once committed. */
@@ -179,6 +183,11 @@ interface Member {
         expect(ready.body.checks?.redis?.status).toBe('down');
         expect(await (await fetch(`${a.baseUrl}/api/ready`)).json()).toEqual({ status: 'ready' });
         readinessChecked = true;
+        // Presence in a room on one instance goes on too (someone joins on A meanwhile).
+        const joinedAt = Date.now();
+        const newcomer = await member(a, anna);
+        await waitFor(() => onA.presenceAt.at >= joinedAt, 3_000, 'presence on A during outage');
+        newcomer.socket.disconnect();
       }
       await sleep(250);
     }

@@ -77,6 +77,14 @@ export function guardAdapterClient<T extends object>(
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function') return value;
       const fn = value as (...args: unknown[]) => unknown;
+      if (property === 'sendCommand')
+        // The adapter awaits this one (the instance count before fetchSockets and the like):
+        // fail at once while Redis is away instead of waiting in the offline queue for the
+        // outage to end; the caller then falls back to this instance.
+        return (...args: unknown[]) =>
+          (target as { isReady?: boolean }).isReady === false
+            ? Promise.reject(new Error('Redis is unavailable'))
+            : fn.apply(target, args);
       if (typeof property !== 'string' || !UNAWAITED.has(property)) return fn.bind(target);
       return (...args: unknown[]) => {
         try {

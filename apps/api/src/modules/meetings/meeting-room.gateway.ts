@@ -226,11 +226,15 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
   }
 
   private async broadcastPresence(meetingId: string): Promise<void> {
-    // Across every api instance when an adapter spans them.
+    // Across every api instance when an adapter spans them; this instance's alone while the
+    // others cannot be reached (Redis away).
     const sockets = await this.namespace
       .in(`meeting:${meetingId}`)
       .in(guestsRoom(meetingId))
-      .fetchSockets();
+      .fetchSockets()
+      .catch(() =>
+        this.namespace.local.in(`meeting:${meetingId}`).in(guestsRoom(meetingId)).fetchSockets(),
+      );
     const unique = new Map<string, MeetingPresence['present'][number]>();
     for (const s of sockets) {
       const who = (s.data as PresenceData).presence?.[meetingId];
