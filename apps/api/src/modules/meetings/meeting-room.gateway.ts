@@ -122,7 +122,8 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
       await this.meetings.assertRoomAccess(actor, body.meetingId);
     } catch (error) {
       // Access gone (e.g. no longer in the team): a socket still in the room from before leaves.
-      if (socket.rooms.has(room)) await socket.leave(room);
+      const refused = error instanceof DomainError && error.code === 'FORBIDDEN';
+      if (refused && socket.rooms.has(room)) await socket.leave(room);
       throw error;
     }
     if (socket.disconnected) throw new DomainError('UNAUTHENTICATED', 'Connection closed');
