@@ -207,6 +207,10 @@ describe.each(testEngines())('check first, join after (meeting rooms) on %s', (e
     for (let i = 0; i < 40 && seenByMember.length < decisions + commands; i++)
       await new Promise((resolve) => setTimeout(resolve, 25));
 
+    process.stdout.write(
+      `room access: ${refusals.length} refused joins while ${decisions} decisions and ` +
+        `${commands} commands were broadcast; the outsider received ${leaked.length} events\n`,
+    );
     expect(refusals).toHaveLength(REFUSED_JOINS);
     expect(new Set(refusals)).toEqual(new Set(['FORBIDDEN']));
     // The room really was busy meanwhile, and the members received it all.
