@@ -185,8 +185,12 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
     expect(disconnectMs).toBeLessThanOrEqual(1_000);
     // A transport close, which a client answers by reconnecting (elsewhere).
     expect(reason).toBe('transport close');
-    // New connections are refused meanwhile.
+    // New connections are refused meanwhile, and readiness says not ready (the load balancer
+    // stops sending clients here) while the shutdown still waits for the database.
     await expect(connectProcessSocket(api.baseUrl, cookie)).rejects.toThrow();
+    const ready = await fetch(`${api.baseUrl}/api/ready`, { signal: AbortSignal.timeout(5_000) });
+    expect(ready.status).toBe(503);
+    expect(api.alive()).toBe(true);
     // The process still ends (after its own shutdown timeout at the latest).
     await within(exited, 20_000, 'process exit');
   }, 60_000);

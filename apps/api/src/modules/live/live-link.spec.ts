@@ -39,6 +39,9 @@ describe('guardAdapterClient', () => {
 describe('LiveRedisStatus and LiveConnections without an adapter', () => {
   it('report Redis disabled and close nothing', () => {
     expect(new LiveRedisStatus().state()).toEqual({ status: 'disabled', downSince: null });
-    expect(new LiveConnections().closeAll()).toBe(0);
+    const connections = new LiveConnections();
+    expect(connections.closing).toBe(false);
+    expect(connections.closeAll()).toBe(0);
+    expect(connections.closing).toBe(true);
   });
 });

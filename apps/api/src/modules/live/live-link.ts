@@ -36,6 +36,7 @@ export class LiveRedisStatus {
 @Injectable()
 export class LiveConnections {
   private closer: (() => number) | null = null;
+  private closedAll = false;
 
   attach(closer: () => number): void {
     this.closer = closer;
@@ -43,7 +44,13 @@ export class LiveConnections {
 
   /** Returns how many client connections were closed. */
   closeAll(): number {
+    this.closedAll = true;
     return this.closer?.() ?? 0;
+  }
+
+  /** True once the shutdown closed the live connections (readiness then answers not ready). */
+  get closing(): boolean {
+    return this.closedAll;
   }
 }
 
