@@ -22,14 +22,14 @@ export class AppConfig {
   readonly liveMaxMessageBytes: number;
   /** Per-socket rate limit on client → server live events. */
   readonly liveRate: { perSecond: number; burst: number };
+  /** How long a dropped member stays listed as reconnecting (ms). */
+  readonly livePresenceGraceMs: number;
+  /** Bearer token for the details of `/api/ready` (null: no token; organisation admins still get them). */
+  readonly readyDetailsToken: string | null;
   /** Notes (item rooms) one socket may have open at once. */
   readonly liveNotesPerSocket: number;
   readonly httpBodyLimitBytes: number;
   readonly shutdownTimeoutMs: number;
-  /** How long a dropped member stays listed as reconnecting (ms). */
-  readonly livePresenceGraceMs: number;
-  /** Bearer token for the details of `/api/ready` (null: details for nobody). */
-  readonly readyDetailsToken: string | null;
   readonly version: string;
   /** Demo mode: fictional seed data, a banner in the UI, the second factor may be skipped. */
   readonly demo: boolean;
@@ -88,11 +88,11 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.liveMaxMessageBytes = env.LIVE_MAX_MESSAGE_BYTES;
     this.liveRate = { perSecond: env.LIVE_EVENTS_PER_SECOND, burst: env.LIVE_EVENTS_BURST };
+    this.livePresenceGraceMs = env.LIVE_PRESENCE_GRACE_MS;
+    this.readyDetailsToken = env.READY_DETAILS_TOKEN ?? null;
     this.liveNotesPerSocket = env.LIVE_NOTES_PER_SOCKET;
     this.httpBodyLimitBytes = env.HTTP_BODY_LIMIT_BYTES;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
-    this.livePresenceGraceMs = env.LIVE_PRESENCE_GRACE_MS;
-    this.readyDetailsToken = env.READY_DETAILS_TOKEN ?? null;
     this.version = version;
     this.demo = env.DEMO_MODE ?? !this.production;
     this.encryptionKey = env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : null;

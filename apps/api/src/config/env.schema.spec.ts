@@ -69,7 +69,7 @@ describe('parseEnv', () => {
     ).toEqual({ url: 'rediss://redis.internal', channelPrefix: 'cst-a' });
   });
 
-  it('gives readiness details to no one unless READY_DETAILS_TOKEN is set (32+ characters)', () => {
+  it('takes READY_DETAILS_TOKEN (32+ characters) for monitoring to read readiness details', () => {
     expect(new AppConfig(parseEnv({})).readyDetailsToken).toBeNull();
     const token = 'r'.repeat(32);
     expect(new AppConfig(parseEnv({ READY_DETAILS_TOKEN: token })).readyDetailsToken).toBe(token);

@@ -111,7 +111,7 @@ export const envSchema = z.object({
     .min(0)
     .max(10_000, 'must be at most 10000')
     .default(8_000),
-  /** Bearer token that lets an operator read the details of `/api/ready`; unset = nobody. */
+  /** Bearer token that lets monitoring read the details of `/api/ready` (organisation admins always may). */
   READY_DETAILS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   HTTP_BODY_LIMIT_BYTES: z.coerce
     .number({ error: 'must be a number' })
