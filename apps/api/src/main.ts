@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { AppConfig } from './config/app-config';
 import { ConfigError, parseEnv } from './config/env.schema';
+import { LiveConnections } from './modules/live/live-link';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -18,12 +19,16 @@ async function main(): Promise<void> {
 
   const app = await createApp(config);
   const logger = new Logger('Main');
-  // Graceful shutdown: stop accepting, let requests finish, close sockets, then the database.
+  const live = app.get(LiveConnections);
+  // Graceful shutdown: live clients first (they reconnect to another instance at once rather
+  // than wait while this one finishes its work, e.g. on a database that hangs), then stop
+  // accepting, let requests finish, flush and close the database.
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.log({ signal }, 'Shutting down');
+    const liveConnections = live.closeAll();
+    logger.log({ signal, liveConnections }, 'Shutting down');
     const timer = setTimeout(() => {
       logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'Shutdown timed out; exiting');
       process.exit(1);

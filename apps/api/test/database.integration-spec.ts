@@ -24,6 +24,11 @@ class DriftProbeEntity {
   label!: string;
 }
 
+/** The operator's token for the details of `/api/ready`. */
+const READY_TOKEN = 'operator-token-for-readiness-details-0123';
+const OPERATOR = { authorization: `Bearer ${READY_TOKEN}` };
+const readiness = async (baseUrl: string): Promise<unknown> =>
+  (await fetch(`${baseUrl}/api/ready`, { headers: OPERATOR })).json();
 describe.each(testEngines())('database on %s', (engine) => {
   let db: TestDatabase;
   let dir: string;
@@ -54,13 +59,13 @@ describe.each(testEngines())('database on %s', (engine) => {
   }
 
   it('keeps its data across a restart: the instance is created once and reused', async () => {
-    const first = await startTestApp(db.env);
-    const a = readyResponseSchema.parse(await (await fetch(`${first.baseUrl}/api/ready`)).json());
+    const first = await startTestApp({ ...db.env, READY_DETAILS_TOKEN: READY_TOKEN });
+    const a = readyResponseSchema.parse(await readiness(first.baseUrl));
     expect(first.logs.some((l) => l['msg'] === 'Instance initialised')).toBe(true);
     await first.close();
 
-    const second = await startTestApp(db.env);
-    const b = readyResponseSchema.parse(await (await fetch(`${second.baseUrl}/api/ready`)).json());
+    const second = await startTestApp({ ...db.env, READY_DETAILS_TOKEN: READY_TOKEN });
+    const b = readyResponseSchema.parse(await readiness(second.baseUrl));
     expect(second.logs.some((l) => l['msg'] === 'Instance reused')).toBe(true);
     await second.close();
 
@@ -102,15 +107,16 @@ describe.each(testEngines())('database on %s', (engine) => {
   });
 
   it('reports not ready (503) while the database is unreachable, and ready again after', async () => {
-    const t = await startTestApp(db.env);
+    const t = await startTestApp({ ...db.env, READY_DETAILS_TOKEN: READY_TOKEN });
     try {
       const dataSource = t.app.get<DataSource>(getDataSourceToken());
       const query = dataSource.query.bind(dataSource);
       dataSource.query = (() =>
         Promise.reject(new Error('connection terminated'))) as typeof dataSource.query;
-      const down = await fetch(`${t.baseUrl}/api/ready`);
+      const down = await fetch(`${t.baseUrl}/api/ready`, { headers: OPERATOR });
       expect(down.status).toBe(503);
-      expect(readyResponseSchema.parse(await down.json()).checks.database).toEqual({
+      expect(await (await fetch(`${t.baseUrl}/api/ready`)).json()).toEqual({ status: 'not_ready' });
+      expect(readyResponseSchema.parse(await down.json()).checks?.database).toEqual({
         status: 'down',
         engine,
         latencyMs: null,

@@ -11,6 +11,8 @@ import { MIGRATIONS } from '../src/database/migrations';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import { pollUntil, startTestApp, type TestApp } from './support/test-app';
 
+/** The operator's token for the details of `/api/ready`. */
+const READY_TOKEN = 'operator-token-for-readiness-details-0123';
 describe.each(testEngines())('HTTP api on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
@@ -24,7 +26,12 @@ describe.each(testEngines())('HTTP api on %s', (engine) => {
       '<!doctype html><html lang="nl"><body><app-root ngCspNonce="__CSP_NONCE__"></app-root><script src="main-ABCDEFGH.js" type="module"></script></body></html>',
     );
     await writeFile(path.join(clientDir, 'main-ABCDEFGH.js'), 'console.log(1)');
-    t = await startTestApp({ ...db.env, CLIENT_DIST: clientDir, HTTP_BODY_LIMIT_BYTES: '2048' });
+    t = await startTestApp({
+      ...db.env,
+      CLIENT_DIST: clientDir,
+      HTTP_BODY_LIMIT_BYTES: '2048',
+      READY_DETAILS_TOKEN: READY_TOKEN,
+    });
   });
 
   afterAll(async () => {
@@ -39,12 +46,24 @@ describe.each(testEngines())('HTTP api on %s', (engine) => {
     expect(healthResponseSchema.parse(await res.json()).status).toBe('ok');
   });
 
-  it('answers readiness with the engine and the instance', async () => {
-    const res = await fetch(`${t.baseUrl}/api/ready`);
+  it('answers readiness publicly with ready / not ready only; details only with the operator token', async () => {
+    const anonymous = await fetch(`${t.baseUrl}/api/ready`);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('cache-control')).toBe('no-store');
+    expect(await anonymous.json()).toEqual({ status: 'ready' });
+    const wrong = await fetch(`${t.baseUrl}/api/ready`, {
+      headers: { authorization: `Bearer ${'x'.repeat(READY_TOKEN.length)}` },
+    });
+    expect(await wrong.json()).toEqual({ status: 'ready' });
+    const res = await fetch(`${t.baseUrl}/api/ready`, {
+      headers: { authorization: `Bearer ${READY_TOKEN}` },
+    });
     expect(res.status).toBe(200);
     const body = readyResponseSchema.parse(await res.json());
     expect(body.status).toBe('ready');
-    expect(body.checks.database).toMatchObject({ status: 'up', engine });
+    expect(body.degraded).toEqual([]);
+    expect(body.checks?.database).toMatchObject({ status: 'up', engine });
+    expect(body.checks?.redis).toEqual({ status: 'disabled', downSince: null });
     expect(body.instance?.schemaVersion).toBe(MIGRATIONS.at(-1)?.name);
   });
 

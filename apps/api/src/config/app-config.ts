@@ -22,6 +22,10 @@ export class AppConfig {
   readonly liveMaxMessageBytes: number;
   /** Per-socket rate limit on client → server live events. */
   readonly liveRate: { perSecond: number; burst: number };
+  /** How long a dropped member stays listed as reconnecting (ms). */
+  readonly livePresenceGraceMs: number;
+  /** Bearer token for the details of `/api/ready` (null: no token; organisation admins still get them). */
+  readonly readyDetailsToken: string | null;
   /** Notes (item rooms) one socket may have open at once. */
   readonly liveNotesPerSocket: number;
   readonly httpBodyLimitBytes: number;
@@ -86,6 +90,8 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.liveMaxMessageBytes = env.LIVE_MAX_MESSAGE_BYTES;
     this.liveRate = { perSecond: env.LIVE_EVENTS_PER_SECOND, burst: env.LIVE_EVENTS_BURST };
+    this.livePresenceGraceMs = env.LIVE_PRESENCE_GRACE_MS;
+    this.readyDetailsToken = env.READY_DETAILS_TOKEN ?? null;
     this.liveNotesPerSocket = env.LIVE_NOTES_PER_SOCKET;
     this.httpBodyLimitBytes = env.HTTP_BODY_LIMIT_BYTES;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;

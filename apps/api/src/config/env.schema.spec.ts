@@ -69,6 +69,25 @@ describe('parseEnv', () => {
     ).toEqual({ url: 'rediss://redis.internal', channelPrefix: 'cst-a' });
   });
 
+  it('takes READY_DETAILS_TOKEN (32+ characters) for monitoring to read readiness details', () => {
+    expect(new AppConfig(parseEnv({})).readyDetailsToken).toBeNull();
+    const token = 'r'.repeat(32);
+    expect(new AppConfig(parseEnv({ READY_DETAILS_TOKEN: token })).readyDetailsToken).toBe(token);
+    expect(() => parseEnv({ READY_DETAILS_TOKEN: 'short' })).toThrow(
+      'Invalid configuration: READY_DETAILS_TOKEN must be at least 32 characters',
+    );
+  });
+
+  it('shows a dropped member as reconnecting for at most 10 s (LIVE_PRESENCE_GRACE_MS)', () => {
+    expect(new AppConfig(parseEnv({})).livePresenceGraceMs).toBe(8_000);
+    expect(new AppConfig(parseEnv({ LIVE_PRESENCE_GRACE_MS: '300' })).livePresenceGraceMs).toBe(
+      300,
+    );
+    expect(() => parseEnv({ LIVE_PRESENCE_GRACE_MS: '20000' })).toThrow(
+      'Invalid configuration: LIVE_PRESENCE_GRACE_MS must be at most 10000',
+    );
+  });
+
   it('stores the embedded database under DATA_DIR and allows the own origin by default', () => {
     const config = new AppConfig(parseEnv({ DATA_DIR: '/srv/casustafel', PORT: '4000' }));
     expect(config.database).toEqual({ engine: 'pglite', dataDir: '/srv/casustafel/pglite' });

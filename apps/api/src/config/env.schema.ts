@@ -104,6 +104,15 @@ export const envSchema = z.object({
     .min(1)
     .max(1000)
     .default(64),
+  /** How long a member whose connection dropped is shown as reconnecting before leaving the room. */
+  LIVE_PRESENCE_GRACE_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(0)
+    .max(10_000, 'must be at most 10000')
+    .default(8_000),
+  /** Bearer token that lets monitoring read the details of `/api/ready` (organisation admins always may). */
+  READY_DETAILS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   HTTP_BODY_LIMIT_BYTES: z.coerce
     .number({ error: 'must be a number' })
     .int()

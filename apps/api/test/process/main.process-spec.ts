@@ -23,6 +23,8 @@ function run(env: Record<string, string>) {
   });
 }
 
+/** The operator's token for the details of `/api/ready`. */
+const READY_TOKEN = 'operator-token-for-readiness-details-0123';
 describe('api process', () => {
   let dir: string;
   const children: ChildProcess[] = [];
@@ -91,6 +93,7 @@ describe('api process', () => {
         DATA_DIR: path.join(dir, 'data'),
         ALLOWED_ORIGINS: ORIGIN,
         CLIENT_DIST: path.join(dir, 'no-client'),
+        READY_DETAILS_TOKEN: READY_TOKEN,
       },
     });
     children.push(child);
@@ -117,7 +120,11 @@ describe('api process', () => {
     const port = 30_000 + Math.floor(Math.random() * 20_000);
     const first = await start(port);
     const ready = readyResponseSchema.parse(
-      await (await fetch(`http://127.0.0.1:${port}/api/ready`)).json(),
+      await (
+        await fetch(`http://127.0.0.1:${port}/api/ready`, {
+          headers: { authorization: `Bearer ${READY_TOKEN}` },
+        })
+      ).json(),
     );
 
     // Sign in as a demo user (demo mode is the default outside production): sockets need a session.
@@ -163,7 +170,11 @@ describe('api process', () => {
 
     const second = await start(port);
     const again = readyResponseSchema.parse(
-      await (await fetch(`http://127.0.0.1:${port}/api/ready`)).json(),
+      await (
+        await fetch(`http://127.0.0.1:${port}/api/ready`, {
+          headers: { authorization: `Bearer ${READY_TOKEN}` },
+        })
+      ).json(),
     );
     expect(again.instance?.id).toBe(ready.instance?.id);
     expect(second.output()).toContain('Instance reused');

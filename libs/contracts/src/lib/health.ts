@@ -16,18 +16,34 @@ export const readinessCheckSchema = z.object({
   latencyMs: z.number().nonnegative().nullable(),
 });
 
-/** `GET /api/ready`: readiness. 200 when every dependency answers, 503 otherwise. */
+/** How the live rooms reach the other api instances (`disabled`: one instance, no Redis). */
+export const redisLinkCheckSchema = z.object({
+  status: z.enum(['up', 'down', 'disabled']),
+  downSince: z.iso.datetime().nullable(),
+});
+
+/**
+ * `GET /api/ready`: readiness. 200 when the instance can serve (its database answers), 503
+ * otherwise. Anonymous callers get `status` only; an authorised operator also gets what is
+ * `degraded` (e.g. `redis`: live rooms reach this instance's sockets only), the checks and the
+ * instance.
+ */
 export const readyResponseSchema = z.object({
   status: z.enum(['ready', 'not_ready']),
-  checks: z.object({
-    database: readinessCheckSchema.extend({ engine: databaseEngineSchema }),
-  }),
+  degraded: z.array(z.enum(['redis'])).optional(),
+  checks: z
+    .object({
+      database: readinessCheckSchema.extend({ engine: databaseEngineSchema }),
+      redis: redisLinkCheckSchema.optional(),
+    })
+    .optional(),
   instance: z
     .object({
       id: z.uuid(),
       createdAt: z.iso.datetime(),
       schemaVersion: z.string(),
     })
-    .nullable(),
+    .nullable()
+    .optional(),
 });
 export type ReadyResponse = z.infer<typeof readyResponseSchema>;

@@ -165,7 +165,13 @@ export interface MeetingCommandResult {
 
 export interface MeetingPresence {
   meetingId: string;
-  present: { userId: string; displayName: string; mode: PresenceMode }[];
+  present: {
+    userId: string;
+    displayName: string;
+    mode: PresenceMode;
+    /** The connection dropped moments ago: shown as reconnecting, removed if not back soon. */
+    reconnecting?: boolean;
+  }[];
 }
 
 export type MeetingEvent = LiveEvent & { meetingId: string };

@@ -104,13 +104,16 @@ export class GuestRoomGateway implements OnGatewayInit, OnModuleDestroy {
     const auth = socketAuth(socket);
     const guest = auth?.resolved.actor.guest;
     if (!auth || !guest) throw new DomainError('FORBIDDEN', 'Access refused');
-    const state = await this.meetings.roomForGuest(auth.resolved.actor, body.meetingId);
-    const view = guestView(state, guest.itemIds);
+    // Check first, join after; then read the room, so a change committed meanwhile comes live.
+    await this.meetings.assertRoomAccess(auth.resolved.actor, body.meetingId);
+    if (socket.disconnected) throw new DomainError('UNAUTHENTICATED', 'Connection closed');
     await socket.join([
       invitationRoom(guest.invitationId),
       guestsRoom(body.meetingId),
       ...guest.itemIds.map(guestItemRoom),
     ]);
+    const state = await this.meetings.roomForGuest(auth.resolved.actor, body.meetingId);
+    const view = guestView(state, guest.itemIds);
     const records = await this.records.recordsOfItems(body.meetingId, guest.itemIds);
     void this.records.recordAttendance(body.meetingId, auth.resolved.user.id);
     this.room.addPresence(socket, body.meetingId, {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { HealthResponse, ReadyResponse } from '@casustafel/contracts';
 import { AppConfig } from '../../config/app-config';
 import { InstanceService } from '../instance/instance.service';
+import { LiveConnections, LiveRedisStatus } from '../live/live-link';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -15,6 +16,8 @@ export class HealthService {
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly instances: InstanceService,
+    private readonly redis: LiveRedisStatus,
+    private readonly live: LiveConnections,
   ) {}
 
   health(): HealthResponse {
@@ -25,7 +28,11 @@ export class HealthService {
     };
   }
 
-  /** Ready when the database answers a query within the timeout. */
+  /**
+   * Ready when the database answers a query within the timeout and the instance is not
+   * shutting down. Redis is not required: without
+   * it the live rooms reach this instance's sockets only, which `degraded` says.
+   */
   async ready(): Promise<ReadyResponse> {
     const started = performance.now();
     let up = false;
@@ -35,9 +42,13 @@ export class HealthService {
       up = false;
     }
     const instance = this.instances.get();
+    const redis = this.redis.state();
     return {
-      status: up ? 'ready' : 'not_ready',
+      // Shutting down: not ready, so a load balancer sends nobody here any more.
+      status: up && !this.live.closing ? 'ready' : 'not_ready',
+      degraded: redis.status === 'down' ? ['redis'] : [],
       checks: {
+        redis: { status: redis.status, downSince: redis.downSince?.toISOString() ?? null },
         database: {
           status: up ? 'up' : 'down',
           engine: this.config.database.engine,

@@ -9,9 +9,23 @@ import { createClient } from 'redis';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { LIVE_PATH } from '@casustafel/contracts';
 import type { AppConfig } from '../../config/app-config';
+import {
+  guardAdapterClient,
+  LiveConnections,
+  LiveRedisStatus,
+  type RedisLinkState,
+} from './live-link';
 
-/** How long start-up waits for Redis before giving up (the api then does not start). */
-export const REDIS_CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * How long start-up waits for Redis before it starts without it (the live rooms then stay on
+ * this instance until Redis answers; the clients keep reconnecting in the background).
+ */
+export const REDIS_CONNECT_TIMEOUT_MS = 3_000;
+/**
+ * Commands a Redis client holds while Redis is away (sent when it is back); beyond that a
+ * broadcast reaches this instance's sockets only (clients fill the gap by seq when they rejoin).
+ */
+export const REDIS_OFFLINE_QUEUE_MAX = 10_000;
 /**
  * How long a cross-instance request (fetchSockets, serverSideEmit with an ack) waits for the
  * other instances. An instance that died is normally gone from Redis at once (its connection
@@ -22,6 +36,7 @@ export const REDIS_REQUEST_TIMEOUT_MS = 2_000;
 function createRedisClient(url: string) {
   return createClient({
     url,
+    commandsQueueMaxLength: REDIS_OFFLINE_QUEUE_MAX,
     socket: {
       connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
       // Reconnect after a lost connection, backing off to 2 s; never give up.
@@ -44,9 +59,12 @@ export class LiveIoAdapter extends IoAdapter {
   private readonly handshakeLogger = new Logger('LiveIoAdapter');
   private redisClients: RedisClient[] = [];
   private redisAdapter: ReturnType<typeof createAdapter> | null = null;
+  private readonly servers: Server[] = [];
+  /** Set by `closeClients()` (shutdown): new handshakes are refused. */
+  private closing = false;
 
   constructor(
-    app: INestApplicationContext,
+    private readonly app: INestApplicationContext,
     private readonly config: AppConfig,
   ) {
     super(app);
@@ -92,14 +110,20 @@ export class LiveIoAdapter extends IoAdapter {
   }
 
   /**
-   * Connects the publish and subscribe clients to `REDIS_URL` (when set). Rejects, with a
-   * message that never contains the URL (it may hold a password), when Redis does not answer
-   * within `REDIS_CONNECT_TIMEOUT_MS`.
+   * Connects the publish and subscribe clients to `REDIS_URL` (when set) and builds the adapter.
+   * Never fails for an unreachable Redis: after `REDIS_CONNECT_TIMEOUT_MS` the api starts
+   * without it (rooms on this instance work; readiness reports `redis: down`) and the clients
+   * keep reconnecting; subscriptions are made as soon as Redis answers. A command the adapter
+   * fires and forgets cannot crash the process while Redis is away (`guardAdapterClient`).
+   * Log lines never contain the URL (it may hold a password).
    */
   async connectRedis(): Promise<void> {
     const redis = this.config.redis;
     if (!redis || this.redisAdapter) return;
     const logger = new Logger('LiveRedis');
+    const ready = { pub: false, sub: false };
+    let downSince: Date | null = new Date();
+    let failuresReported = false;
     const make = (role: 'pub' | 'sub'): RedisClient => {
       const client = createRedisClient(redis.url);
       let reported = false;
@@ -110,41 +134,77 @@ export class LiveIoAdapter extends IoAdapter {
         logger.error({ role, err: { message: error.message } }, 'Redis connection error');
       });
       client.on('ready', () => {
-        if (reported) logger.log({ role }, 'Redis connection restored');
+        ready[role] = true;
+        if (ready.pub && ready.sub) {
+          if (downSince && reported) logger.log({ role }, 'Redis connection restored');
+          downSince = null;
+          failuresReported = false;
+        }
         reported = false;
       });
+      const lost = () => {
+        if (!ready[role]) return;
+        ready[role] = false;
+        downSince ??= new Date();
+      };
+      client.on('end', lost);
+      client.on('reconnecting', lost);
       return client;
     };
     const pub = make('pub');
     const sub = make('sub');
     this.redisClients = [pub, sub];
+    const connected = Promise.all([pub.connect(), sub.connect()]);
+    // Connecting goes on after the wait below (the reconnect strategy never gives up).
+    connected.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
+    const inTime = await Promise.race([
+      connected.then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), REDIS_CONNECT_TIMEOUT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!inTime)
+      logger.warn(
+        { waitedMs: REDIS_CONNECT_TIMEOUT_MS },
+        'Redis does not answer: starting without it; live rooms stay on this instance until it does',
+      );
+    const onFailure = (command: string, error: unknown) => {
+      // Once per outage (a busy room fails a publish per broadcast).
+      if (failuresReported) return;
+      failuresReported = true;
+      logger.warn(
+        { command, err: { message: error instanceof Error ? error.message : String(error) } },
+        'Redis command failed: broadcasts reach this instance only until Redis is back',
+      );
+    };
+    this.redisAdapter = createAdapter(
+      guardAdapterClient(pub, onFailure),
+      guardAdapterClient(sub, onFailure),
+      {
+        key: redis.channelPrefix,
+        requestsTimeout: REDIS_REQUEST_TIMEOUT_MS,
+        publishOnSpecificResponseChannel: true,
+      },
+    );
+    this.redisState = () =>
+      ready.pub && ready.sub
+        ? { status: 'up', downSince: null }
+        : { status: 'down', downSince: downSince ?? new Date() };
     try {
-      await Promise.race([
-        Promise.all([pub.connect(), sub.connect()]),
-        new Promise<never>((_resolve, reject) => {
-          timer = setTimeout(
-            () =>
-              reject(
-                new Error(`Redis (REDIS_URL) did not answer within ${REDIS_CONNECT_TIMEOUT_MS} ms`),
-              ),
-            REDIS_CONNECT_TIMEOUT_MS,
-          );
-        }),
-      ]);
-    } catch (error) {
-      this.destroyRedis();
-      throw error;
-    } finally {
-      clearTimeout(timer);
+      this.app.get(LiveRedisStatus, { strict: false }).attach(() => this.redisState());
+    } catch {
+      // No readiness in this context (a unit test without the live module).
     }
-    this.redisAdapter = createAdapter(pub, sub, {
-      key: redis.channelPrefix,
-      requestsTimeout: REDIS_REQUEST_TIMEOUT_MS,
-      publishOnSpecificResponseChannel: true,
-    });
     logger.log({ channelPrefix: redis.channelPrefix }, 'Live rooms shared through Redis');
   }
+
+  /** The Redis link as readiness reports it. */
+  redisState: () => RedisLinkState = () => ({ status: 'disabled', downSince: null });
 
   override createIOServer(port: number, options?: Partial<ServerOptions>): Server {
     const allowed = new Set(this.config.allowedOrigins);
@@ -162,6 +222,8 @@ export class LiveIoAdapter extends IoAdapter {
         req: IncomingMessage,
         callback: (err: string | null, success: boolean) => void,
       ) => {
+        // Shutting down: the client retries, and the load balancer sends it elsewhere.
+        if (this.closing) return callback('shutting down', false);
         const origin = req.headers.origin;
         if (origin && allowed.has(origin)) return callback(null, true);
         this.handshakeLogger.warn(
@@ -171,7 +233,29 @@ export class LiveIoAdapter extends IoAdapter {
         callback('origin not allowed', false);
       },
     });
+    this.servers.push(server);
+    try {
+      this.app.get(LiveConnections, { strict: false }).attach(() => this.closeClients());
+    } catch {
+      // No shutdown hook in this context (a unit test without the live module).
+    }
     return server;
+  }
+
+  /**
+   * Shutdown, first step: refuses new handshakes and closes every client connection of this
+   * instance at the transport level (the client sees a lost transport and reconnects, through
+   * the load balancer, to another instance; a server-side "disconnect" would stop it from
+   * reconnecting). Local only: the other instances' sockets are untouched.
+   */
+  closeClients(): number {
+    this.closing = true;
+    let closed = 0;
+    for (const server of this.servers) {
+      closed += server.engine.clientsCount;
+      server.engine.close();
+    }
+    return closed;
   }
 
   /** After the socket.io servers closed (their adapters unsubscribed): close the Redis clients. */
@@ -180,21 +264,24 @@ export class LiveIoAdapter extends IoAdapter {
     const clients = this.redisClients;
     this.redisClients = [];
     this.redisAdapter = null;
-    await Promise.all(
-      clients.map((client) =>
-        client.isOpen ? client.close().catch(() => client.destroy()) : undefined,
-      ),
-    );
+    await Promise.all(clients.map((client) => closeClient(client)));
   }
+}
 
-  private destroyRedis(): void {
-    for (const client of this.redisClients) {
-      try {
-        client.destroy();
-      } catch {
-        // already closed
-      }
-    }
-    this.redisClients = [];
+/** Closes a client politely when Redis answers, at once otherwise (nothing to wait for then). */
+async function closeClient(client: RedisClient): Promise<void> {
+  if (!client.isOpen) return;
+  if (!client.isReady) {
+    client.destroy();
+    return;
   }
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    client.close().catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 1_000);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (client.isOpen) client.destroy();
 }

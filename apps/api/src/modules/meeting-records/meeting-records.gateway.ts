@@ -38,8 +38,8 @@ export const guestItemRoom = (itemId: string) => `guest-item:${itemId}`;
 
 /**
  * Decisions and actions in the live room: `decision:create`, `action:create`, `action:update`
- * (committed, then broadcast to `meeting:<id>` with the meeting's seq, then acked). Also records
- * attendance: every user whose socket joins a meeting's room.
+ * (committed, then broadcast to `meeting:<id>` with the meeting's seq, then acked). Attendance
+ * is recorded by the room gateways, for admitted sockets only (`recordAttendance`).
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 @UseFilters(LiveExceptionFilter)
@@ -52,13 +52,6 @@ export class MeetingRecordsGateway implements OnGatewayInit, OnModuleDestroy {
 
   afterInit(namespace: LiveNamespace): void {
     this.subscription = this.records.events$.subscribe((event) => this.broadcast(namespace, event));
-    namespace.adapter.on('join-room', (room: string, socketId: string) => {
-      if (typeof room !== 'string' || !room.startsWith(ROOM_PREFIX)) return;
-      const socket = namespace.sockets.get(socketId);
-      const auth = socket ? socketAuth(socket) : null;
-      if (!auth) return;
-      void this.records.recordAttendance(room.slice(ROOM_PREFIX.length), auth.resolved.user.id);
-    });
   }
 
   onModuleDestroy(): void {

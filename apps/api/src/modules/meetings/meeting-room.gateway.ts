@@ -26,8 +26,10 @@ import type { z } from 'zod';
 import { Access } from '../../common/access/access.decorator';
 import { socketAuth } from '../../common/access/request-session';
 import { DomainError } from '../../common/errors/domain.error';
+import { AppConfig } from '../../config/app-config';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { MeetingRecordsService } from '../meeting-records/meeting-records.service';
 import { MeetingsService } from './meetings.service';
 
 type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
@@ -51,11 +53,18 @@ export interface Present {
   mode: PresenceMode;
 }
 
+/** A member whose last socket in a meeting dropped: listed as reconnecting until `timer`. */
+interface Dropped {
+  who: Present;
+  timer: NodeJS.Timeout;
+}
+
 /**
  * The live room of a meeting on the `/live` namespace: `meeting:join` (membership of the
  * meeting's team; snapshot or missed events), `meeting:command` (validated, authorised by the
  * actor's meeting roles, committed, acked with its seq, then broadcast to `meeting:<id>`) and
- * presence per meeting.
+ * presence per meeting (a member whose connection dropped is shown as reconnecting, then
+ * removed after `LIVE_PRESENCE_GRACE_MS` unless they are back).
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 @UseFilters(LiveExceptionFilter)
@@ -65,8 +74,18 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
 
   /** Meetings whose presence is due to be sent (a burst of joins sends one update). */
   private readonly presenceDue = new Map<string, NodeJS.Timeout>();
+  /**
+   * meetingId → userId → who dropped here and is shown as reconnecting for the grace period
+   * (`LIVE_PRESENCE_GRACE_MS`, ≤ 10 s), unless they rejoin or another socket of theirs is
+   * still in the room. Kept by the instance their socket was on.
+   */
+  private readonly dropped = new Map<string, Map<string, Dropped>>();
 
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly records: MeetingRecordsService,
+    private readonly config: AppConfig,
+  ) {}
 
   afterInit(namespace: LiveNamespace): void {
     this.closedSubscription = this.meetings.closed$.subscribe((meetingId) => {
@@ -81,6 +100,9 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
     this.closedSubscription?.unsubscribe();
     for (const timer of this.presenceDue.values()) clearTimeout(timer);
     this.presenceDue.clear();
+    for (const users of this.dropped.values())
+      for (const { timer } of users.values()) clearTimeout(timer);
+    this.dropped.clear();
   }
 
   @Access('meeting', 'meeting.join')
@@ -92,18 +114,32 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
   ): Promise<LiveAck<MeetingJoinResult>> {
     const auth = socketAuth(socket);
     if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
+    const actor = auth.resolved.actor;
     const room = `meeting:${body.meetingId}`;
-    // Join the room before reading the missed events: an event committed meanwhile then comes
-    // live (and possibly in the replay too; clients drop a seq they already applied).
+    // Check first, join after: a refused socket never enters the room, not even while the
+    // refusal is on its way (it would receive the room's broadcasts meanwhile).
+    try {
+      await this.meetings.assertRoomAccess(actor, body.meetingId);
+    } catch (error) {
+      // Access gone (e.g. no longer in the team): a socket still in the room from before leaves.
+      const refused = error instanceof DomainError && error.code === 'FORBIDDEN';
+      if (refused && socket.rooms.has(room)) await socket.leave(room);
+      throw error;
+    }
+    if (socket.disconnected) throw new DomainError('UNAUTHENTICATED', 'Connection closed');
+    // Admitted. Join the room before reading the missed events: an event committed meanwhile
+    // then comes live (and possibly in the replay too; clients drop a seq they already applied).
     const wasIn = socket.rooms.has(room);
     await socket.join(room);
     let result: MeetingJoinResult;
     try {
-      result = await this.meetings.join(auth.resolved.actor, body.meetingId, body.lastSeq);
+      result = await this.meetings.join(actor, body.meetingId, body.lastSeq);
     } catch (error) {
       if (!wasIn) await socket.leave(room);
       throw error;
     }
+    // Attendance for the minutes: only a socket that was admitted (first join counts).
+    void this.records.recordAttendance(body.meetingId, auth.resolved.user.id);
     this.addPresence(socket, body.meetingId, {
       userId: auth.resolved.user.id,
       displayName: auth.resolved.user.displayName,
@@ -122,10 +158,38 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
     if (!data.presenceWatched) {
       data.presenceWatched = true;
       socket.on('disconnect', () => {
-        for (const id of Object.keys(data.presence ?? {})) this.schedulePresence(id);
+        for (const [id, present] of Object.entries(data.presence ?? {})) this.drop(id, present);
       });
     }
+    this.forgetDropped(meetingId, who.userId);
     this.schedulePresence(meetingId);
+  }
+
+  /**
+   * A socket in the meeting dropped: its user is listed as reconnecting at once (unless another
+   * socket of theirs is still in the room, which the broadcast sees) and removed after the
+   * grace period unless they rejoined meanwhile.
+   */
+  private drop(meetingId: string, who: Present): void {
+    this.forgetDropped(meetingId, who.userId);
+    const timer = setTimeout(() => {
+      this.forgetDropped(meetingId, who.userId);
+      this.schedulePresence(meetingId);
+    }, this.config.livePresenceGraceMs);
+    timer.unref();
+    let users = this.dropped.get(meetingId);
+    if (!users) this.dropped.set(meetingId, (users = new Map()));
+    users.set(who.userId, { who, timer });
+    this.schedulePresence(meetingId);
+  }
+
+  private forgetDropped(meetingId: string, userId: string): void {
+    const users = this.dropped.get(meetingId);
+    const entry = users?.get(userId);
+    if (!users || !entry) return;
+    clearTimeout(entry.timer);
+    users.delete(userId);
+    if (users.size === 0) this.dropped.delete(meetingId);
   }
 
   /** Members run the room; a guest may only raise and lower their hand (the reducer decides). */
@@ -163,15 +227,24 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
   }
 
   private async broadcastPresence(meetingId: string): Promise<void> {
-    // Across every api instance when an adapter spans them.
+    // Across every api instance when an adapter spans them; this instance's alone while the
+    // others cannot be reached (Redis away).
     const sockets = await this.namespace
       .in(`meeting:${meetingId}`)
       .in(guestsRoom(meetingId))
-      .fetchSockets();
-    const unique = new Map<string, Present>();
+      .fetchSockets()
+      .catch(() =>
+        this.namespace.local.in(`meeting:${meetingId}`).in(guestsRoom(meetingId)).fetchSockets(),
+      );
+    const unique = new Map<string, MeetingPresence['present'][number]>();
     for (const s of sockets) {
       const who = (s.data as PresenceData).presence?.[meetingId];
       if (who) unique.set(who.userId, who);
+    }
+    for (const [userId, { who }] of this.dropped.get(meetingId) ?? []) {
+      // Still in the room through another socket (another tab, or back already): present.
+      if (unique.has(userId)) this.forgetDropped(meetingId, userId);
+      else unique.set(userId, { ...who, reconnecting: true });
     }
     const payload: MeetingPresence = { meetingId, present: [...unique.values()] };
     this.namespace

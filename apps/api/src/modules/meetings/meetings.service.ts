@@ -716,6 +716,15 @@ export class MeetingsService {
     return createLiveRoomState(meeting.id, await this.agendaOf(meeting.id, manager));
   }
 
+  /**
+   * May this actor enter the meeting's live room? Throws FORBIDDEN otherwise. Gateways call it
+   * before they put a socket in any room of the meeting (check first, join after).
+   */
+  async assertRoomAccess(actor: Actor, meetingId: string): Promise<void> {
+    if (actor.guest) await this.guestMeeting(actor, meetingId);
+    else await this.meeting(actor, meetingId, 'read');
+  }
+
   /** A member joins: the snapshot, or exactly the events after `lastSeq`. */
   async join(actor: Actor, meetingId: string, lastSeq?: number): Promise<MeetingJoinResult> {
     const meeting = await this.meeting(actor, meetingId, 'read');

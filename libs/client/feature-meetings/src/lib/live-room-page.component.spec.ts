@@ -184,6 +184,31 @@ describe('LiveRoomPageComponent', () => {
       expect(q(root, 'live-announcer')?.textContent).toContain('Nu aan de orde: Werkinstructie.');
     });
 
+    it('marks a person whose connection dropped as reconnecting, the others not', async () => {
+      const member = {
+        userId: MEMBER,
+        displayName: 'Sanne Bakker',
+        mode: 'op-afstand',
+        reconnecting: true,
+      };
+      const chair = { userId: CHAIR, displayName: 'Ik', mode: 'in-de-ruimte' };
+      ctx.live.presence.set([member, chair] as never);
+      ctx.live.remote.set([member] as never);
+      ctx.live.inRoom.set([chair] as never);
+      const { fixture, root } = await render();
+      expect(q(root, `live-present-${MEMBER}`)?.textContent).toContain('Sanne Bakker');
+      expect(q(root, `live-reconnecting-${MEMBER}`)?.textContent?.trim()).toBe(
+        '(verbindt opnieuw…)',
+      );
+      expect(q(root, `live-present-${CHAIR}`)?.textContent?.trim()).toBe('Ik');
+      expect(q(root, `live-reconnecting-${CHAIR}`)).toBeNull();
+      // Back: the mark goes.
+      ctx.live.remote.set([{ ...member, reconnecting: undefined }] as never);
+      await fixture.whenStable();
+      expect(q(root, `live-reconnecting-${MEMBER}`)).toBeNull();
+      expect(q(root, `live-present-${MEMBER}`)?.textContent?.trim()).toBe('Sanne Bakker');
+    });
+
     it('shows over time in text as well as colour', async () => {
       ctx.state.update((s) => s && { ...s, currentItemId: 'i1' });
       ctx.clock.set({ remainingMs: -5_000, text: '-00:05', overtime: true, running: true });

@@ -58,7 +58,7 @@ describe('HealthStore', () => {
     http.expectOne('/api/ready').flush(readyBody('ready'));
 
     expect(store.status()).toBe('ready');
-    expect(store.readiness()?.checks.database).toEqual({
+    expect(store.readiness()?.checks?.database).toEqual({
       status: 'up',
       latencyMs: 3,
       engine: 'pglite',
@@ -77,7 +77,7 @@ describe('HealthStore', () => {
       .flush(readyBody('not_ready'), { status: 503, statusText: 'Service Unavailable' });
 
     expect(store.status()).toBe('not_ready');
-    expect(store.readiness()?.checks.database.status).toBe('down');
+    expect(store.readiness()?.checks?.database.status).toBe('down');
     expect(store.failure()).toBeNull();
   });
 

@@ -231,6 +231,18 @@ describe('LiveRoomStore', () => {
     meeting$.next({ type: 'closed', meetingId: MEETING });
     expect(store.closed()).toBe(true);
   });
+
+  it('keeps a dropped person listed as reconnecting until the server removes them', async () => {
+    await store.join(MEETING);
+    const fatima = { userId: 'a', displayName: 'Fatima', mode: 'in-de-ruimte' as const };
+    meeting$.next({
+      type: 'presence',
+      presence: { meetingId: MEETING, present: [{ ...fatima, reconnecting: true }] },
+    });
+    expect(store.inRoom()).toEqual([{ ...fatima, reconnecting: true }]);
+    meeting$.next({ type: 'presence', presence: { meetingId: MEETING, present: [] } });
+    expect(store.presence()).toEqual([]);
+  });
 });
 
 describe('the live clock', () => {
