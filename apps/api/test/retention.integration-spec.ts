@@ -137,7 +137,7 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
     await db?.drop();
   });
 
-  it('erases a closed case file 20 years after its last change, not one day earlier; keeps younger and open files; purges expired sessions', async () => {
+  it('erases a closed case file 20 years after its last change, not one day earlier; keeps younger and open files; purges expired sessions and guest invitations', async () => {
     const old = await caseFile('Huishouden Oud', 'Oudje', true);
     const younger = await caseFile('Huishouden Jonger', 'Jongere', true);
     const open = await caseFile('Huishouden Open', 'Openheid', false);
@@ -147,6 +147,27 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
       younger.household.id,
       later,
     ]);
+    // An external specialist invited to a meeting tomorrow: the invitation expires after it.
+    const meeting = await alice.post<{ id: string }>(`/api/teams/${teamId}/meetings`, {
+      startsAt: new Date(clock.now().getTime() + DAY).toISOString(),
+      durationMinutes: 60,
+      chairId: aliceId,
+    });
+    expect(meeting.status).toBe(201);
+    const agenda = await alice.post<{ agenda: { id: string }[] }>(
+      `/api/meetings/${meeting.body.id}/agenda`,
+      { kind: 'overig', title: 'Werkafspraken', presenterUserId: aliceId, timeBoxMinutes: 15 },
+    );
+    expect(agenda.status).toBe(201);
+    const invited = await alice.post(`/api/meetings/${meeting.body.id}/guests`, {
+      name: 'Gastvrouw Kanariepiet',
+      email: 'kanariepiet@ggz.example',
+      discipline: 'ggz',
+      organisationName: 'GGZ Centraal',
+      itemIds: [must(agenda.body.agenda[0]).id],
+    });
+    expect(invited.status).toBe(201);
+    expect(await canarySearch(['Kanariepiet'])).not.toEqual([]);
     const sessionsBefore = await query<{ n: number }>('SELECT count(*)::int AS "n" FROM "session"');
     expect(must(sessionsBefore[0]).n).toBeGreaterThan(0);
     const retention = t.app.get(RetentionService);
@@ -160,6 +181,9 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
     expect(first.sessionsPurged).toBe(must(sessionsBefore[0]).n);
     const [left] = await query<{ n: number }>('SELECT count(*)::int AS "n" FROM "session"');
     expect(must(left).n).toBe(0);
+    // The invitation expired long ago: removed, and the guest's account anonymised.
+    expect(first).toMatchObject({ invitationsPurged: 1, guestAccountsAnonymised: 1 });
+    expect(await canarySearch(['Kanariepiet'])).toEqual([]);
 
     // One day past: the old file is erased; the younger (last change 2 days later) stays.
     clock.advance(2 * DAY);
@@ -178,7 +202,11 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
     expect((await personRow(younger.person.id)).given_name).toBe('Jongere');
     expect((await personRow(open.person.id)).given_name).toBe('Openheid');
     expect((await personRow(younger.person.id)).bsn_sealed).toMatch(/^v1\./);
-    expect(swept.sessionsPurged).toBe(0);
+    expect(swept).toMatchObject({
+      sessionsPurged: 0,
+      invitationsPurged: 0,
+      guestAccountsAnonymised: 0,
+    });
 
     // Two more days: the younger one's turn. A second sweep finds nothing new (idempotent).
     clock.advance(2 * DAY);
