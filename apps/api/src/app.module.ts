@@ -20,6 +20,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MeetingRecordsModule } from './modules/meeting-records/meeting-records.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { GuestsModule } from './modules/guests/guests.module';
+import { RetentionModule } from './modules/retention/retention.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -49,6 +50,7 @@ export class AppModule {
         GuestsModule,
         MeetingRecordsModule,
         NotesModule,
+        RetentionModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

@@ -2,3 +2,4 @@ export * from './lib/clock';
 export * from './lib/password-policy';
 export * from './lib/case-file';
 export * from './lib/meeting';
+export * from './lib/retention';

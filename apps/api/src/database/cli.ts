@@ -10,7 +10,14 @@ import { describeVerification, verifyAuditChain } from '../modules/audit/audit-v
 import { AuditService } from '../modules/audit/audit.service';
 import { OrganisationEntity } from '../modules/identity/organisation.entity';
 import { UserEntity } from '../modules/identity/user.entity';
+import { DataDirLockedError } from './data-dir-lock';
 import { buildDataSourceOptions } from './data-source-options';
+import {
+  BackupError,
+  type DataDirInspection,
+  backupEmbedded,
+  restoreEmbedded,
+} from './embedded-backup';
 import { EmbeddedDatabase } from './embedded-database';
 import { migrationSource, schemaDiff } from './schema-drift';
 
@@ -20,10 +27,13 @@ import { migrationSource, schemaDiff } from './schema-drift';
  *   drift-check           fail (exit 1) when the entities differ from what the migrations build
  *   generate <PascalName> write a migration for the difference into apps/api/src/database/migrations
  *   audit-verify          walk the audit log's hash chain; exit 1 at the first tampered row
+ *   backup --to FILE      embedded database only, api stopped: archive DATA_DIR, then verify it
+ *   restore --from FILE   embedded database only: unpack into an empty DATA_DIR, then verify it
  */
 async function main(): Promise<number> {
   const [command, name] = process.argv.slice(2);
   const config = new AppConfig(parseEnv(process.env));
+  if (command === 'backup' || command === 'restore') return backupOrRestore(command, config);
   const embedded =
     config.database.engine === 'pglite'
       ? await EmbeddedDatabase.open(config.database.dataDir)
@@ -115,12 +125,65 @@ async function main(): Promise<number> {
       }
       default:
         process.stderr.write(
-          'Usage: cli.mjs migrate | drift-check | generate <PascalCaseName> | audit-verify | bootstrap <org> <email> <name>\n',
+          'Usage: cli.mjs migrate | drift-check | generate <PascalCaseName> | audit-verify | bootstrap <org> <email> <name> | backup --to FILE | restore --from FILE\n',
         );
         return 2;
     }
   } finally {
     await embedded?.close();
+  }
+}
+
+/** The value after `flag` in the arguments, e.g. `--to backup.tar.gz`. */
+function option(flag: string): string | null {
+  const args = process.argv.slice(3);
+  const at = args.indexOf(flag);
+  const value = at >= 0 ? args[at + 1] : undefined;
+  return value && !value.startsWith('--') ? value : null;
+}
+
+function describeInspection(inspection: DataDirInspection): string {
+  const rows = Object.entries(inspection.rows)
+    .filter(([table]) => table !== 'migrations')
+    .reduce((sum, [, n]) => sum + n, 0);
+  return `${inspection.migrations} migration(s), ${rows} row(s), ${describeVerification(inspection.audit).line}`;
+}
+
+/**
+ * Backup and restore of the embedded database (PostgreSQL: pg_dump / pg_restore, see
+ * docs/operations.md). Both refuse while another process (the api) has the data directory open.
+ */
+async function backupOrRestore(command: 'backup' | 'restore', config: AppConfig): Promise<number> {
+  if (config.database.engine !== 'pglite') {
+    process.stderr.write(
+      `${command} is for the embedded database; with DATABASE_URL use pg_dump / pg_restore (docs/operations.md)\n`,
+    );
+    return 2;
+  }
+  const file = option(command === 'backup' ? '--to' : '--from');
+  if (!file) {
+    process.stderr.write(`Usage: ${command} ${command === 'backup' ? '--to' : '--from'} FILE\n`);
+    return 2;
+  }
+  try {
+    if (command === 'backup') {
+      const summary = await backupEmbedded(config.database.dataDir, path.resolve(file));
+      process.stdout.write(
+        `Backup written to ${summary.file} (${summary.bytes} bytes, sha256 ${summary.sha256}) and verified: ${describeInspection(summary)}\n`,
+      );
+    } else {
+      const inspection = await restoreEmbedded(path.resolve(file), config.database.dataDir);
+      process.stdout.write(
+        `Restored into ${config.database.dataDir} and verified: ${describeInspection(inspection)}\n`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof BackupError || error instanceof DataDirLockedError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
   }
 }
 

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import { pgliteClientClass } from './pglite-connection';
 import { PGliteThread } from './pglite-thread';
 
@@ -7,6 +8,9 @@ import { PGliteThread } from './pglite-thread';
  * worker thread (`PGliteThread`), so queries never stall the api's event loop, and TypeORM
  * reaches it through `pg` with a connection that speaks the wire protocol to that thread
  * (`PGliteConnection`): the very same driver path as in production.
+ *
+ * A data directory is opened by one process at a time (`lockDataDir`): a second api, or a
+ * backup while the api runs, is refused instead of corrupting the folder.
  */
 export class EmbeddedDatabase {
   private closed = false;
@@ -14,11 +18,21 @@ export class EmbeddedDatabase {
   private constructor(
     private readonly thread: PGliteThread,
     readonly dataDir: string,
+    private readonly lock: DataDirLock | null,
   ) {}
 
   static async open(dataDir: string): Promise<EmbeddedDatabase> {
-    if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-    return new EmbeddedDatabase(await PGliteThread.start(dataDir), dataDir);
+    let lock: DataDirLock | null = null;
+    if (!dataDir.startsWith('memory://')) {
+      await mkdir(dataDir, { recursive: true });
+      lock = await lockDataDir(dataDir);
+    }
+    try {
+      return new EmbeddedDatabase(await PGliteThread.start(dataDir), dataDir, lock);
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
   }
 
   /**
@@ -38,6 +52,10 @@ export class EmbeddedDatabase {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.thread.close();
+    try {
+      await this.thread.close();
+    } finally {
+      await this.lock?.release();
+    }
   }
 }

@@ -13,6 +13,7 @@ import { MEETING_RECORD_ENTITIES } from '../modules/meeting-records/meeting-reco
 import { InstanceEntity } from '../modules/instance/instance.entity';
 import { NOTE_ENTITIES } from '../modules/notes/note.entities';
 import { GUEST_ENTITIES } from '../modules/guests/guest.entities';
+import { ErasureRequestEntity } from '../modules/retention/erasure-request.entity';
 
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
 export const ENTITIES = [
@@ -31,4 +32,5 @@ export const ENTITIES = [
   ...MEETING_RECORD_ENTITIES,
   ...NOTE_ENTITIES,
   ...GUEST_ENTITIES,
+  ErasureRequestEntity,
 ];

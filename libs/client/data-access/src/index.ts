@@ -19,6 +19,8 @@ export * from './lib/teams/teams.api';
 export * from './lib/teams/teams.store';
 export * from './lib/admin/admin.api';
 export * from './lib/admin/admin.store';
+export * from './lib/admin/erasure.api';
+export * from './lib/admin/erasure.store';
 export * from './lib/audit/audit.api';
 export * from './lib/audit/audit.store';
 export * from './lib/case-file/case-file.api';

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import type { z } from 'zod';
+import {
+  assessErasureRequestSchema,
+  createErasureRequestSchema,
+  type ErasureRequestView,
+  uuidParamSchema,
+} from '@casustafel/contracts';
+import { Access } from '../../common/access/access.decorator';
+import { CurrentActor } from '../../common/access/current.decorators';
+import type { Actor } from '../../common/context/request-context';
+import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { ErasureService } from './erasure.service';
+
+const idPipe = () => new ZodValidationPipe(uuidParamSchema);
+
+/** AVG art. 17 erasure requests of the organisation (administrators). */
+@Controller('admin/erasure-requests')
+export class ErasureController {
+  constructor(private readonly erasure: ErasureService) {}
+
+  @Access('organisation:manage', 'erasure.list')
+  @Get()
+  list(@CurrentActor() actor: Actor): Promise<ErasureRequestView[]> {
+    return this.erasure.list(actor);
+  }
+
+  @Access('organisation:manage', 'erasure.request')
+  @Post()
+  create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodValidationPipe(createErasureRequestSchema))
+    body: z.output<typeof createErasureRequestSchema>,
+  ): Promise<ErasureRequestView> {
+    return this.erasure.create(actor, body);
+  }
+
+  @Access('organisation:manage', 'erasure.assess')
+  @Post(':requestId/assess')
+  @HttpCode(200)
+  assess(
+    @CurrentActor() actor: Actor,
+    @Param('requestId', idPipe()) requestId: string,
+    @Body(new ZodValidationPipe(assessErasureRequestSchema))
+    body: z.output<typeof assessErasureRequestSchema>,
+  ): Promise<ErasureRequestView> {
+    return this.erasure.assess(actor, requestId, body);
+  }
+
+  @Access('organisation:manage', 'erasure.execute')
+  @Post(':requestId/execute')
+  @HttpCode(200)
+  execute(
+    @CurrentActor() actor: Actor,
+    @Param('requestId', idPipe()) requestId: string,
+  ): Promise<ErasureRequestView> {
+    return this.erasure.execute(actor, requestId);
+  }
+}

@@ -1,0 +1,414 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type {
+  CaseDetail,
+  Consent,
+  ErasureRequestView,
+  HouseholdDetail,
+  Person,
+} from '@casustafel/contracts';
+import { verifyAuditChain } from '../src/modules/audit/audit-verify';
+import { RetentionService } from '../src/modules/retention/retention.service';
+import { householdInput, personInput, signIn } from './factories/case-file.factory';
+import {
+  createOrganisation,
+  createTeam,
+  createUser,
+  dataSourceOf,
+} from './factories/identity.factory';
+import type { BrowserClient } from './support/browser-client';
+import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import { must } from './support/must';
+import { FakeClock, startTestApp, type TestApp } from './support/test-app';
+
+const DAY = 86_400_000;
+
+/** `date` moved by whole calendar years (UTC). */
+function yearsLater(date: Date, years: number): Date {
+  const moved = new Date(date.getTime());
+  moved.setUTCFullYear(moved.getUTCFullYear() + years);
+  return moved;
+}
+
+describe.each(testEngines())('retention and erasure (%s)', (engine) => {
+  let db: TestDatabase;
+  let t: TestApp;
+  const clock = new FakeClock(Date.parse('2026-06-01T09:00:00.000Z'));
+  const startedAt = clock.now();
+  let teamId: string;
+  let aliceId: string;
+  let credentials: Record<'alice' | 'admin', { email: string; secret: string }>;
+  let alice: BrowserClient;
+  let admin: BrowserClient;
+
+  async function relogin(): Promise<void> {
+    alice = await signIn(t, clock, credentials.alice.email, credentials.alice.secret);
+    admin = await signIn(t, clock, credentials.admin.email, credentials.admin.secret);
+  }
+
+  /** A household with one person and a case; the case closed when `close`. */
+  async function caseFile(label: string, given: string, close: boolean) {
+    const household = (
+      await alice.post<HouseholdDetail>(`/api/teams/${teamId}/households`, {
+        ...householdInput(label),
+        address: { street: `${given}straat 7`, postcode: '1234 ab', city: 'Voorbeeldstad' },
+      })
+    ).body;
+    const person = await alice.post<Person>(
+      `/api/households/${household.id}/persons`,
+      personInput({ givenName: given, familyName: `${given}sen`, bsn: '123456782' }),
+    );
+    expect(person.status).toBe(201);
+    const created = await alice.post<CaseDetail>(`/api/teams/${teamId}/cases`, {
+      householdId: household.id,
+      title: `Casus ${given}`,
+      casusregisseurId: aliceId,
+    });
+    expect(created.status).toBe(201);
+    if (close) {
+      const closed = await alice.post<CaseDetail>(`/api/cases/${created.body.id}/status`, {
+        to: 'afgesloten',
+      });
+      expect(closed.body.status).toBe('afgesloten');
+    }
+    return { household, person: person.body, caseId: created.body.id };
+  }
+
+  const query = <T>(sql: string, params: unknown[] = []) =>
+    dataSourceOf(t.app).query(sql, params) as Promise<T[]>;
+
+  const personRow = async (id: string) =>
+    must(
+      (
+        await query<{ given_name: string; family_name: string; bsn_sealed: string | null }>(
+          'SELECT "given_name", "family_name", "bsn_sealed" FROM "person" WHERE "id" = $1',
+          [id],
+        )
+      )[0],
+    );
+
+  /** Every text, varchar and json column of every table: where `needle` still occurs. */
+  async function canarySearch(needles: string[]): Promise<string[]> {
+    const columns = await query<{ table_name: string; column_name: string }>(
+      `SELECT "table_name", "column_name" FROM "information_schema"."columns"
+        WHERE "table_schema" = 'public'
+          AND "data_type" IN ('text', 'character varying', 'jsonb', 'json', 'character')`,
+    );
+    expect(columns.length).toBeGreaterThan(40);
+    const hits: string[] = [];
+    for (const { table_name: table, column_name: column } of columns) {
+      for (const needle of needles) {
+        const [row] = await query<{ n: number }>(
+          `SELECT count(*)::int AS "n" FROM "${table}" WHERE "${column}"::text ILIKE $1`,
+          [`%${needle}%`],
+        );
+        if (must(row).n > 0) hits.push(`${table}.${column} ~ ${needle}`);
+      }
+    }
+    return hits;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    t = await startTestApp({ ...db.env, DEMO_MODE: 'false' }, { clock });
+    const org = await createOrganisation(t.app);
+    teamId = (await createTeam(t.app, org.id)).id;
+    const a = await createUser(t.app, {
+      organisationId: org.id,
+      displayName: 'Alice Aalbers',
+      totp: true,
+      teams: [[teamId, ['member', 'chair']]],
+    });
+    const ad = await createUser(t.app, {
+      organisationId: org.id,
+      displayName: 'Ad Beheer',
+      totp: true,
+      orgAdmin: true,
+    });
+    aliceId = a.user.id;
+    credentials = {
+      alice: { email: a.user.email, secret: must(a.totpSecret) },
+      admin: { email: ad.user.email, secret: must(ad.totpSecret) },
+    };
+    await relogin();
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('erases a closed case file 20 years after its last change, not one day earlier; keeps younger and open files; purges expired sessions and guest invitations', async () => {
+    const old = await caseFile('Huishouden Oud', 'Oudje', true);
+    const younger = await caseFile('Huishouden Jonger', 'Jongere', true);
+    const open = await caseFile('Huishouden Open', 'Openheid', false);
+    // The younger file changed two days later (its last change starts the term).
+    const later = new Date(startedAt.getTime() + 2 * DAY);
+    await query('UPDATE "household" SET "updated_at" = $2 WHERE "id" = $1', [
+      younger.household.id,
+      later,
+    ]);
+    // An external specialist invited to a meeting tomorrow: the invitation expires after it.
+    const meeting = await alice.post<{ id: string }>(`/api/teams/${teamId}/meetings`, {
+      startsAt: new Date(clock.now().getTime() + DAY).toISOString(),
+      durationMinutes: 60,
+      chairId: aliceId,
+    });
+    expect(meeting.status).toBe(201);
+    const agenda = await alice.post<{ agenda: { id: string }[] }>(
+      `/api/meetings/${meeting.body.id}/agenda`,
+      { kind: 'overig', title: 'Werkafspraken', presenterUserId: aliceId, timeBoxMinutes: 15 },
+    );
+    expect(agenda.status).toBe(201);
+    const invited = await alice.post(`/api/meetings/${meeting.body.id}/guests`, {
+      name: 'Gastvrouw Kanariepiet',
+      email: 'kanariepiet@ggz.example',
+      discipline: 'ggz',
+      organisationName: 'GGZ Centraal',
+      itemIds: [must(agenda.body.agenda[0]).id],
+    });
+    expect(invited.status).toBe(201);
+    expect(await canarySearch(['Kanariepiet'])).not.toEqual([]);
+    const sessionsBefore = await query<{ n: number }>('SELECT count(*)::int AS "n" FROM "session"');
+    expect(must(sessionsBefore[0]).n).toBeGreaterThan(0);
+    const retention = t.app.get(RetentionService);
+
+    // One day short of 20 years: nothing goes.
+    clock.advance(yearsLater(startedAt, 20).getTime() - DAY - clock.now().getTime());
+    const first = await retention.sweep();
+    expect(first.householdsErased).toBe(0);
+    expect((await personRow(old.person.id)).given_name).toBe('Oudje');
+    // Every session expired long ago: purged.
+    expect(first.sessionsPurged).toBe(must(sessionsBefore[0]).n);
+    const [left] = await query<{ n: number }>('SELECT count(*)::int AS "n" FROM "session"');
+    expect(must(left).n).toBe(0);
+    // The invitation expired long ago: removed, and the guest's account anonymised.
+    expect(first).toMatchObject({ invitationsPurged: 1, guestAccountsAnonymised: 1 });
+    expect(await canarySearch(['Kanariepiet'])).toEqual([]);
+
+    // One day past: the old file is erased; the younger (last change 2 days later) stays.
+    clock.advance(2 * DAY);
+    const swept = await retention.sweep();
+    expect(swept.householdsErased).toBe(1);
+    expect(await personRow(old.person.id)).toEqual({
+      given_name: 'Verwijderd',
+      family_name: 'Verwijderd',
+      bsn_sealed: null,
+    });
+    const [oldHousehold] = await query<{ label: string; address: unknown }>(
+      'SELECT "label", "address" FROM "household" WHERE "id" = $1',
+      [old.household.id],
+    );
+    expect(oldHousehold).toEqual({ label: 'Verwijderd', address: null });
+    expect((await personRow(younger.person.id)).given_name).toBe('Jongere');
+    expect((await personRow(open.person.id)).given_name).toBe('Openheid');
+    expect((await personRow(younger.person.id)).bsn_sealed).toMatch(/^v1\./);
+    expect(swept).toMatchObject({
+      sessionsPurged: 0,
+      invitationsPurged: 0,
+      guestAccountsAnonymised: 0,
+    });
+
+    // Two more days: the younger one's turn. A second sweep finds nothing new (idempotent).
+    clock.advance(2 * DAY);
+    expect((await retention.sweep()).householdsErased).toBe(1);
+    expect((await personRow(younger.person.id)).given_name).toBe('Verwijderd');
+    expect((await retention.sweep()).householdsErased).toBe(0);
+    expect((await personRow(open.person.id)).given_name).toBe('Openheid');
+
+    // The erasure is in the audit log with ids only, and the chain (never rewritten) verifies.
+    const events = await query<{ action: string; client_id: string; legal_basis: string }>(
+      `SELECT "action", "client_id", "legal_basis" FROM "audit_event" WHERE "action" = 'retention.erase' ORDER BY "seq"`,
+    );
+    expect(events).toEqual([
+      { action: 'retention.erase', client_id: old.household.id, legal_basis: 'jeugdwet.7.3.8' },
+      { action: 'retention.erase', client_id: younger.household.id, legal_basis: 'jeugdwet.7.3.8' },
+    ]);
+    // Events about the erased household from 20 years ago are still there.
+    const [kept] = await query<{ n: number }>(
+      'SELECT count(*)::int AS "n" FROM "audit_event" WHERE "client_id" = $1 AND "occurred_at" < $2',
+      [old.household.id, yearsLater(startedAt, 1)],
+    );
+    expect(must(kept).n).toBeGreaterThan(0);
+    expect((await verifyAuditChain(dataSourceOf(t.app))).ok).toBe(true);
+  }, 120_000);
+
+  it('an executed erasure request leaves no personal data of the household in any table, and the audit chain verifies', async () => {
+    await relogin();
+    const canary = 'Kanarievogel';
+    const file = await caseFile(`Huishouden ${canary}`, canary, false);
+    await alice.request('PATCH', `/api/persons/${file.person.id}`, {
+      email: 'kanarievogel@voorbeeld.test',
+      phone: '06 11223344',
+      dateOfBirth: '1999-09-09',
+    });
+    const second = await alice.post<Person>(
+      `/api/households/${file.household.id}/persons`,
+      personInput({ givenName: `${canary}kind`, familyName: canary, role: 'kind' }),
+    );
+    expect(second.status).toBe(201);
+    expect(
+      (
+        await alice.post(`/api/households/${file.household.id}/network`, {
+          name: `Oma ${canary}`,
+          relation: 'familie',
+        })
+      ).status,
+    ).toBe(201);
+    const consent = await alice.post<Consent>(`/api/households/${file.household.id}/consents`, {
+      basis: 'toestemming',
+      purpose: 'mdo',
+      dataCategories: ['identificatie'],
+      recipients: [{ kind: 'team', teamId }],
+      grantedByPersonId: file.person.id,
+      // The api's date range is relative to the real year (the clock is 20 years ahead here).
+      grantedAt: new Date().toISOString().slice(0, 10),
+      note: `Mondeling gegeven door ${canary}`,
+    });
+    expect(consent.status).toBe(201);
+    const [{ bsn_sealed: sealed }] = (await query<{ bsn_sealed: string }>(
+      'SELECT "bsn_sealed" FROM "person" WHERE "id" = $1',
+      [file.person.id],
+    )) as [{ bsn_sealed: string }];
+    const needles = [canary, 'kanarievogel@', '06 11223344', '1999-09-09', sealed];
+    expect((await canarySearch(needles)).length).toBeGreaterThan(5);
+
+    // Recorded, assessed without exceptions, executed by an administrator.
+    const recorded = await admin.post<ErasureRequestView>('/api/admin/erasure-requests', {
+      householdId: file.household.id,
+      scope: 'household',
+      requestedBy: 'betrokkene',
+      receivedOn: clock.now().toISOString().slice(0, 10),
+    });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({
+      status: 'ontvangen',
+      householdLabel: `Huishouden ${canary}`,
+    });
+    const id = recorded.body.id;
+    expect((await admin.post(`/api/admin/erasure-requests/${id}/execute`)).body).toMatchObject({
+      code: 'CONFLICT',
+    });
+    const assessed = await admin.post<ErasureRequestView>(
+      `/api/admin/erasure-requests/${id}/assess`,
+      {
+        decision: 'execute',
+      },
+    );
+    expect(assessed.body).toMatchObject({ status: 'toegewezen', exceptions: [] });
+    const executed = await admin.post<ErasureRequestView>(
+      `/api/admin/erasure-requests/${id}/execute`,
+    );
+    expect(executed.status).toBe(200);
+    expect(executed.body).toMatchObject({ status: 'uitgevoerd', householdLabel: null });
+
+    expect(await canarySearch(needles)).toEqual([]);
+    // The rows are still there (ids resolve), anonymised.
+    expect((await personRow(file.person.id)).given_name).toBe('Verwijderd');
+    expect((await verifyAuditChain(dataSourceOf(t.app))).ok).toBe(true);
+    const trail = await query<{ action: string; object_id: string }>(
+      `SELECT "action", "object_id" FROM "audit_event" WHERE "action" LIKE 'erasure.%' AND "client_id" = $1 ORDER BY "seq"`,
+      [file.household.id],
+    );
+    expect(trail.map((e) => e.action)).toEqual([
+      'erasure.request',
+      'erasure.execute',
+      'erasure.assess',
+      'erasure.execute',
+    ]);
+    expect(new Set(trail.map((e) => e.object_id))).toEqual(new Set([id]));
+  }, 120_000);
+
+  it('erases one person only, when the request is for that person', async () => {
+    await relogin();
+    const file = await caseFile('Huishouden Twee', 'Blijver', false);
+    const leaver = await alice.post<Person>(
+      `/api/households/${file.household.id}/persons`,
+      personInput({ givenName: 'Vertrekker', familyName: 'Weg' }),
+    );
+    const recorded = await admin.post<ErasureRequestView>('/api/admin/erasure-requests', {
+      householdId: file.household.id,
+      personId: leaver.body.id,
+      scope: 'person',
+      requestedBy: 'jongere-12-plus',
+      receivedOn: clock.now().toISOString().slice(0, 10),
+    });
+    expect(recorded.status).toBe(201);
+    await admin.post(`/api/admin/erasure-requests/${recorded.body.id}/assess`, {
+      decision: 'execute',
+    });
+    const executed = await admin.post<ErasureRequestView>(
+      `/api/admin/erasure-requests/${recorded.body.id}/execute`,
+    );
+    expect(executed.body.status).toBe('uitgevoerd');
+    expect((await personRow(leaver.body.id)).given_name).toBe('Verwijderd');
+    expect((await personRow(file.person.id)).given_name).toBe('Blijver');
+    expect(await canarySearch(['Vertrekker'])).toEqual([]);
+  }, 60_000);
+
+  it('a refused request keeps the data and records the reason; an open Meldcode record forces a refusal', async () => {
+    await relogin();
+    const file = await caseFile('Huishouden Melding', 'Gemeld', false);
+    expect((await alice.post(`/api/cases/${file.caseId}/meldcode`)).status).toBe(201);
+    const recorded = await admin.post<ErasureRequestView>('/api/admin/erasure-requests', {
+      householdId: file.household.id,
+      scope: 'household',
+      requestedBy: 'ouder-met-gezag',
+      receivedOn: clock.now().toISOString().slice(0, 10),
+    });
+    const id = recorded.body.id;
+    const forced = await admin.post(`/api/admin/erasure-requests/${id}/assess`, {
+      decision: 'execute',
+    });
+    expect(forced.status).toBe(409);
+    expect(forced.body).toMatchObject({
+      code: 'CONFLICT',
+      details: [{ path: 'exceptions', issue: 'exception-applies' }],
+    });
+    const refused = await admin.post<ErasureRequestView>(
+      `/api/admin/erasure-requests/${id}/assess`,
+      {
+        decision: 'refuse',
+        exceptions: ['rechtsvordering'],
+        reason: 'Lopende procedure bij de rechtbank',
+      },
+    );
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({
+      status: 'geweigerd',
+      reason: 'Lopende procedure bij de rechtbank',
+    });
+    expect([...refused.body.exceptions].sort()).toEqual(['meldcode-open', 'rechtsvordering']);
+    expect((await admin.post(`/api/admin/erasure-requests/${id}/execute`)).status).toBe(409);
+    expect((await personRow(file.person.id)).given_name).toBe('Gemeld');
+    const list = await admin.get<ErasureRequestView[]>('/api/admin/erasure-requests');
+    expect(list.body.find((r) => r.id === id)).toMatchObject({
+      status: 'geweigerd',
+      householdLabel: 'Huishouden Melding',
+    });
+  }, 60_000);
+
+  it('refuses bad input with 4xx codes, and non-administrators', async () => {
+    await relogin();
+    const bad = await admin.post('/api/admin/erasure-requests', {
+      householdId: 'not-a-uuid',
+      scope: 'person',
+      requestedBy: 'iemand',
+      receivedOn: 'gisteren',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const unknown = await admin.post('/api/admin/erasure-requests', {
+      householdId: '00000000-0000-4000-8000-000000000000',
+      scope: 'household',
+      requestedBy: 'betrokkene',
+      receivedOn: '2026-06-01',
+    });
+    expect(unknown.status).toBe(404);
+    const refuseWithoutReason = await admin.post(
+      '/api/admin/erasure-requests/00000000-0000-4000-8000-000000000000/assess',
+      { decision: 'refuse' },
+    );
+    expect(refuseWithoutReason.status).toBe(400);
+    expect((await alice.get('/api/admin/erasure-requests')).status).toBe(403);
+  }, 60_000);
+});

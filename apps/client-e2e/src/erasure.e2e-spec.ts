@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  type BrowserSession,
+  expectNoA11yViolations,
+  launchBrowser,
+  screenshot,
+  unexpectedProblems,
+  watchConsole,
+} from './support/browser';
+
+const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/inloggen');
+  await page.getByTestId('login-heading').waitFor();
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByTestId('user-name').waitFor();
+}
+
+/** A call with the page's session and CSRF token. */
+function api<T>(
+  page: Page,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+    },
+    { method, url, body },
+  );
+}
+
+/**
+ * AVG art. 17 in the browser: a team member creates a household (through the api), the
+ * organisation administrator records an erasure request for it, assesses and executes it, and
+ * the household is gone from the case file; a second request is refused with a reason. Axe on
+ * every state of the page (Dutch).
+ */
+describe('erasure requests (organisation administrator)', () => {
+  let session: BrowserSession;
+  let worker: BrowserContext;
+  let admin: BrowserContext;
+  let workerPage: Page;
+  let adminPage: Page;
+  let problems: string[];
+  const label = `Huishouden Vergeten ${Date.now().toString(36)}`;
+  const keptLabel = `Huishouden Bewaren ${Date.now().toString(36)}`;
+  let householdId: string;
+  let keptId: string;
+
+  beforeAll(async () => {
+    session = await launchBrowser();
+    worker = await session.newContext();
+    admin = await session.newContext();
+    workerPage = await worker.newPage();
+    adminPage = await admin.newPage();
+    workerPage.setDefaultTimeout(10_000);
+    adminPage.setDefaultTimeout(10_000);
+    problems = watchConsole(adminPage);
+    await signIn(workerPage, 'fatima@voorbeeldstad.nl');
+    const teams = await api<{ id: string; name: string }[]>(workerPage, 'GET', '/api/teams');
+    const noord = teams.body.find((t) => t.name === 'Wijkteam Noord');
+    expect(noord).toBeDefined();
+    for (const [name, given] of [
+      [label, 'Vergeetmij'],
+      [keptLabel, 'Blijfhier'],
+    ] as const) {
+      const created = await api<{ id: string }>(
+        workerPage,
+        'POST',
+        `/api/teams/${noord?.id}/households`,
+        {
+          label: name,
+          address: null,
+        },
+      );
+      expect(created.status).toBe(201);
+      const person = await api(workerPage, 'POST', `/api/households/${created.body.id}/persons`, {
+        givenName: given,
+        familyName: 'Testbed',
+        role: 'ouder',
+      });
+      expect(person.status).toBe(201);
+      if (name === label) householdId = created.body.id;
+      else keptId = created.body.id;
+    }
+    await signIn(adminPage, 'beheer@voorbeeldstad.nl');
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('records, assesses and executes a request; the household is erased from the case file', async () => {
+    await adminPage.getByTestId('nav-admin').click();
+    await adminPage.waitForURL('**/beheer');
+    await adminPage.getByTestId('admin-erasure-link').click();
+    await adminPage.waitForURL('**/beheer/verwijderverzoeken');
+    await adminPage.getByTestId('erasure-table').waitFor();
+    await expectNoA11yViolations(adminPage, 'erasure requests');
+
+    // An invalid reference is refused in the form, accessibly.
+    await adminPage.getByTestId('erasure-household').fill('niet-een-kenmerk');
+    await adminPage.getByTestId('erasure-record-submit').click();
+    expect(await adminPage.getByTestId('erasure-household').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await expectNoA11yViolations(adminPage, 'erasure requests (invalid reference)');
+
+    await adminPage.getByTestId('erasure-household').fill(householdId);
+    await adminPage.getByTestId('erasure-requested-by').selectOption('betrokkene');
+    await adminPage.getByTestId('erasure-record-submit').click();
+    const row = adminPage.getByTestId(`erasure-row-${householdId}`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(label);
+    expect(await row.getByTestId('erasure-status').textContent()).toContain('Ontvangen');
+
+    await row.getByTestId('erasure-assess').click();
+    await adminPage.getByTestId('erasure-assess-form').waitFor();
+    await expectNoA11yViolations(adminPage, 'erasure assessment');
+    await adminPage.getByTestId('erasure-decision-execute').check();
+    await adminPage.getByTestId('erasure-assess-submit').click();
+    await row.getByTestId('erasure-execute').waitFor();
+    expect(await row.getByTestId('erasure-status').textContent()).toContain('Toegewezen');
+
+    await row.getByTestId('erasure-execute').click();
+    await adminPage.waitForFunction(
+      (id) =>
+        document
+          .querySelector(`[data-testid="erasure-row-${id}"] [data-testid="erasure-status"]`)
+          ?.textContent?.includes('Uitgevoerd') ?? false,
+      householdId,
+    );
+    expect(await row.textContent()).not.toContain(label);
+    await expectNoA11yViolations(adminPage, 'erasure executed');
+    await screenshot(adminPage, 'erasure-requests-1280');
+
+    // The team member sees the household anonymised: no name, no label.
+    const after = await api<{ label: string; members: { givenName: string }[] }>(
+      workerPage,
+      'GET',
+      `/api/households/${householdId}`,
+    );
+    expect(after.status).toBe(200);
+    expect(after.body.label).toBe('Verwijderd');
+    expect(after.body.members.map((m) => m.givenName)).toEqual(['Verwijderd']);
+    expect(JSON.stringify(after.body)).not.toContain('Vergeetmij');
+  });
+
+  it('refuses a request with a legal exception and a reason; the data stays', async () => {
+    await adminPage.getByTestId('erasure-household').fill(keptId);
+    await adminPage.getByTestId('erasure-requested-by').selectOption('ouder-met-gezag');
+    await adminPage.getByTestId('erasure-record-submit').click();
+    const row = adminPage.getByTestId(`erasure-row-${keptId}`);
+    await row.waitFor();
+    await row.getByTestId('erasure-assess').click();
+    await adminPage.getByTestId('erasure-decision-refuse').check();
+    await adminPage.getByTestId('erasure-exception-rechtsvordering').check();
+    await adminPage.getByTestId('erasure-reason-input').fill('Lopende procedure bij de rechtbank');
+    await adminPage.getByTestId('erasure-assess-submit').click();
+    await adminPage.waitForFunction(
+      (id) =>
+        document
+          .querySelector(`[data-testid="erasure-row-${id}"] [data-testid="erasure-status"]`)
+          ?.textContent?.includes('Afgewezen') ?? false,
+      keptId,
+    );
+    expect(await row.getByTestId('erasure-reason').textContent()).toBe(
+      'Lopende procedure bij de rechtbank',
+    );
+    expect(await row.getByTestId('erasure-execute').count()).toBe(0);
+    await expectNoA11yViolations(adminPage, 'erasure refused');
+    const kept = await api<{ label: string }>(workerPage, 'GET', `/api/households/${keptId}`);
+    expect(kept.body.label).toBe(keptLabel);
+    expect(unexpectedProblems(problems)).toEqual([]);
+  });
+});
