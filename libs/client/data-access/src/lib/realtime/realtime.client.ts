@@ -156,8 +156,13 @@ export class RealtimeClient implements OnDestroy {
     socket.on('disconnect', () =>
       this.#events.next({ type: 'disconnected', willReconnect: socket.active }),
     );
-    socket.on('connect_error', () =>
-      this.#events.next({ type: 'connect_failed', willRetry: socket.active }),
+    socket.on('connect_error', (error: Error) =>
+      this.#events.next({
+        type: 'connect_failed',
+        willRetry: socket.active,
+        // The server's cap on connections per account (LIVE_SOCKETS_PER_USER).
+        tooMany: error.message === 'TOO_MANY_CONNECTIONS',
+      }),
     );
     socket.io.on('reconnect_attempt', (attempt) =>
       this.#events.next({ type: 'reconnect_attempt', attempt }),
