@@ -20,6 +20,8 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MeetingRecordsModule } from './modules/meeting-records/meeting-records.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { GuestsModule } from './modules/guests/guests.module';
+import { LimitsModule } from './common/limits/limits.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -49,6 +51,8 @@ export class AppModule {
         GuestsModule,
         MeetingRecordsModule,
         NotesModule,
+        LimitsModule,
+        MetricsModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },
