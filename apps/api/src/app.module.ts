@@ -22,6 +22,7 @@ import { NotesModule } from './modules/notes/notes.module';
 import { GuestsModule } from './modules/guests/guests.module';
 import { LimitsModule } from './common/limits/limits.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { ApiDocsModule } from './modules/api-docs/api-docs.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -53,6 +54,7 @@ export class AppModule {
         NotesModule,
         LimitsModule,
         MetricsModule,
+        ApiDocsModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },
