@@ -32,6 +32,7 @@ export const TARGETS = { 'sign-in': 150_000, 'live-room': 300_000 };
 
 const check = process.argv.includes('--check');
 const json = process.argv.includes('--json');
+const verbose = process.argv.includes('--verbose');
 const log = (line) => {
   if (!json) process.stdout.write(`${line}\n`);
 };
@@ -186,7 +187,7 @@ function summarise(route, entries) {
   const uncompressed = entries
     .filter((e) => !e.encoding && e.bytes > 2_000 && ['Script', 'Stylesheet'].includes(e.type))
     .map((e) => new URL(e.url).pathname);
-  return { route, requests: entries.length, bytes: total, byType, uncompressed };
+  return { route, requests: entries.length, bytes: total, byType, uncompressed, entries };
 }
 
 async function main() {
@@ -297,8 +298,16 @@ async function main() {
     );
     if (r.uncompressed.length > 0)
       log(`           sent uncompressed: ${r.uncompressed.join(', ')}`);
+    if (verbose)
+      for (const e of [...r.entries].sort((a, b) => b.bytes - a.bytes))
+        log(
+          `           ${(e.bytes / 1000).toFixed(1).padStart(7)} kB ${e.encoding.padEnd(4)} ${e.type.padEnd(10)} ${new URL(e.url).pathname}`,
+        );
   }
-  if (json) process.stdout.write(`${JSON.stringify({ targets: TARGETS, results })}\n`);
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ targets: TARGETS, results: results.map((r) => ({ ...r, entries: undefined })) })}\n`,
+    );
   if (check && over) process.exit(1);
 }
 

@@ -8,7 +8,8 @@ import type { ErrorResponse } from '@casustafel/contracts';
 import type { AppConfig } from '../../config/app-config';
 
 const NONCE_PLACEHOLDER = /__CSP_NONCE__/g;
-const HASHED_ASSET = /-[A-Z0-9]{8,}\.(js|css|woff2?|svg|png)$/;
+/** A file name with the build's content hash (`chunk-DEh2EgM-.js`), also as its `.br`/`.gz` copy. */
+const HASHED_ASSET = /-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png)(\.br|\.gz)?$/;
 
 /**
  * Serves the built Angular client: hashed assets with a long cache, everything else that is

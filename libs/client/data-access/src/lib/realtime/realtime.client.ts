@@ -1,6 +1,6 @@
 import { inject, Injectable, InjectionToken, type OnDestroy } from '@angular/core';
 import { type Observable, Subject } from 'rxjs';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import {
   type ActionEvent,
   clockSyncResponseSchema,
@@ -59,22 +59,29 @@ export type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEven
 export const CLOCK_SYNC_SAMPLES = 5;
 export const CLOCK_SYNC_TIMEOUT_MS = 3_000;
 
-/** Creates the (not yet connected) socket. Replaced by a fake in tests. */
-export const LIVE_SOCKET_FACTORY = new InjectionToken<() => LiveSocket>('LIVE_SOCKET_FACTORY', {
-  providedIn: 'root',
-  factory: () => () =>
-    io(LIVE_NAMESPACE, {
-      path: LIVE_PATH,
-      withCredentials: true,
-      transports: ['websocket'],
-      autoConnect: false,
-      reconnection: true,
-      reconnectionDelay: 1_000,
-      reconnectionDelayMax: 30_000,
-      randomizationFactor: 0.5,
-      timeout: 10_000,
-    }),
-});
+/**
+ * Creates the (not yet connected) socket. Replaced by a fake in tests. The socket.io client is
+ * loaded on first use (a chunk of its own), so pages without a live connection, such as the
+ * sign-in page, do not download it.
+ */
+export const LIVE_SOCKET_FACTORY = new InjectionToken<() => LiveSocket | Promise<LiveSocket>>(
+  'LIVE_SOCKET_FACTORY',
+  {
+    providedIn: 'root',
+    factory: () => async () =>
+      (await import('socket.io-client')).io(LIVE_NAMESPACE, {
+        path: LIVE_PATH,
+        withCredentials: true,
+        transports: ['websocket'],
+        autoConnect: false,
+        reconnection: true,
+        reconnectionDelay: 1_000,
+        reconnectionDelayMax: 30_000,
+        randomizationFactor: 0.5,
+        timeout: 10_000,
+      }),
+  },
+);
 
 /**
  * The one socket.io connection to the live namespace (same origin, path `/socket.io`).
@@ -86,6 +93,9 @@ export class RealtimeClient implements OnDestroy {
   readonly #createSocket = inject(LIVE_SOCKET_FACTORY);
   readonly #events = new Subject<RealtimeEvent>();
   #socket: LiveSocket | null = null;
+  /** The socket.io client still loading (first connect). */
+  #pending: Promise<void> | null = null;
+  #destroyed = false;
 
   readonly #meeting = new Subject<MeetingServerMessage>();
   readonly #notes = new Subject<NoteServerMessage>();
@@ -147,7 +157,27 @@ export class RealtimeClient implements OnDestroy {
       }
       return;
     }
-    const socket = this.#createSocket();
+    if (this.#pending) return;
+    const made = this.#createSocket();
+    if (made instanceof Promise) {
+      this.#events.next({ type: 'connecting' });
+      this.#pending = made.then(
+        (socket) => {
+          this.#pending = null;
+          if (this.#destroyed) socket.disconnect();
+          else this.#open(socket);
+        },
+        () => {
+          this.#pending = null;
+          this.#events.next({ type: 'connect_failed', willRetry: false });
+        },
+      );
+      return;
+    }
+    this.#open(made);
+  }
+
+  #open(socket: LiveSocket): void {
     this.#socket = socket;
     socket.on('connect', () => {
       this.#events.next({ type: 'connected' });
@@ -193,6 +223,7 @@ export class RealtimeClient implements OnDestroy {
   }
 
   ngOnDestroy(): void {
+    this.#destroyed = true;
     this.#socket?.disconnect();
     this.#socket?.removeAllListeners();
     this.#socket = null;
