@@ -4,6 +4,7 @@ import { MetricsEndpoint } from '../src/modules/metrics/metrics.endpoint';
 import { MetricsService } from '../src/modules/metrics/metrics.service';
 import { BrowserClient } from './support/browser-client';
 import { createTestDatabase, type TestDatabase, testEngines } from './support/engines';
+import { startTestRedis, type TestRedis } from './support/redis-server';
 import { nextEvent, pollUntil, startTestApp, type TestApp } from './support/test-app';
 
 const TOKEN = 'metrics-token-0123456789-abcdefghijklmnop';
@@ -147,5 +148,33 @@ describe('metrics switched off', () => {
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain('casustafel_');
     expect(t.app.get(MetricsEndpoint).boundPort()).toBeNull();
+  });
+});
+
+describe('metrics with Redis', () => {
+  let redis: TestRedis;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    t = await startTestApp({
+      DATA_DIR: 'memory://',
+      REDIS_URL: redis.url,
+      REDIS_CHANNEL_PREFIX: redis.channelPrefix,
+      METRICS_TOKEN: TOKEN,
+    });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await redis?.stop();
+  });
+
+  it('reports the shared limits’ Redis connection as up', async () => {
+    const up = await pollUntil(
+      async () => samples((await scrape(`${t.baseUrl}/metrics`)).text, 'casustafel_redis_up'),
+      (v) => v[0] === 1,
+    );
+    expect(up).toEqual([1]);
   });
 });
