@@ -84,7 +84,16 @@ export class LiveSocketCap {
     }
     mine.add(socket.id);
     this.local.set(userId, mine);
-    socket.once('disconnect', () => this.release(userId, socket.id));
+    // Whichever comes first: the socket leaves, or its connection closes (also before the
+    // handshake completed, when no `disconnect` follows).
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.release(userId, socket.id);
+    };
+    socket.once('disconnect', release);
+    socket.conn.once('close', release);
   }
 
   /** Sockets of this instance (all namespaces). */

@@ -131,10 +131,11 @@ export class LiveGateway
       ip: socket.handshake.address || null,
       lastTouchAt: Date.now(),
     };
-    await this.limits.liveSockets.acquire(socket, resolved.user.id);
     setSocketAuth(socket, auth);
     this.limitRate(socket);
     await socket.join([`user:${resolved.user.id}`, `session:${resolved.session.id}`]);
+    // Last: the cap on connections per account (LIVE_SOCKETS_PER_USER), across instances.
+    await this.limits.liveSockets.acquire(socket, resolved.user.id);
   }
 
   /**
