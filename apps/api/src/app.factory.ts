@@ -11,6 +11,7 @@ import { AppModule, type AppModuleOptions } from './app.module';
 import { databaseOutage } from './common/errors/database-outage';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { registerClientApp } from './common/http/client-app';
+import { SharedLimits } from './common/limits/shared-limits';
 import type { AppConfig } from './config/app-config';
 import { LiveIoAdapter } from './modules/live/live-io.adapter';
 
@@ -109,6 +110,8 @@ export async function createApp(
     global: true,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Counted in Redis across instances with REDIS_URL (per instance while it is unreachable).
+    store: app.get(SharedLimits).rateLimitStore(),
     allowList: (request) => !request.url.startsWith('/api/'),
     errorResponseBuilder: (request, context) => ({
       statusCode: 429,

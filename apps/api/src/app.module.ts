@@ -21,6 +21,9 @@ import { MeetingRecordsModule } from './modules/meeting-records/meeting-records.
 import { NotesModule } from './modules/notes/notes.module';
 import { GuestsModule } from './modules/guests/guests.module';
 import { RetentionModule } from './modules/retention/retention.module';
+import { LimitsModule } from './common/limits/limits.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
+import { ApiDocsModule } from './modules/api-docs/api-docs.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -51,6 +54,9 @@ export class AppModule {
         MeetingRecordsModule,
         NotesModule,
         RetentionModule,
+        LimitsModule,
+        MetricsModule,
+        ApiDocsModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

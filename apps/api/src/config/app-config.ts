@@ -49,6 +49,13 @@ export class AppConfig {
   readonly guestGraceMinutes: number;
   /** Outgoing mail; null = one-time guest codes are shown to the inviter to pass on. */
   readonly mail: { url: string; from: string } | null;
+  /**
+   * Prometheus metrics: on a port of their own (`port`), and/or on PORT behind a bearer token
+   * (`token`); both null = no metrics endpoint.
+   */
+  readonly metrics: { port: number | null; token: string | null };
+  /** Live connections one account may have open at once (all instances with Redis). */
+  readonly liveSocketsPerUser: number;
   readonly oidc: {
     issuer: URL;
     clientId: string;
@@ -112,6 +119,8 @@ export class AppConfig {
     this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
     this.trustProxyHops = env.TRUST_PROXY_HOPS;
     this.guestGraceMinutes = env.GUEST_GRACE_MINUTES;
+    this.metrics = { port: env.METRICS_PORT ?? null, token: env.METRICS_TOKEN ?? null };
+    this.liveSocketsPerUser = env.LIVE_SOCKETS_PER_USER;
     this.mail = env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null;
     this.oidc =
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET

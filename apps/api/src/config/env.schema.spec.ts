@@ -93,4 +93,24 @@ describe('parseEnv', () => {
     expect(config.database).toEqual({ engine: 'pglite', dataDir: '/srv/casustafel/pglite' });
     expect(config.allowedOrigins).toEqual(['http://localhost:4000', 'http://127.0.0.1:4000']);
   });
+  it('serves metrics only when METRICS_PORT or METRICS_TOKEN is set, and checks both', () => {
+    expect(new AppConfig(parseEnv({})).metrics).toEqual({ port: null, token: null });
+    const token = 'a'.repeat(40);
+    expect(new AppConfig(parseEnv({ METRICS_PORT: '9464', METRICS_TOKEN: token })).metrics).toEqual(
+      { port: 9464, token },
+    );
+    expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => parseEnv({ METRICS_TOKEN: `${'a'.repeat(32)} b` })).toThrow(/METRICS_TOKEN/);
+    expect(() => parseEnv({ METRICS_PORT: 'x' })).toThrow(/METRICS_PORT/);
+    expect(() => parseEnv({ PORT: '4000', METRICS_PORT: '4000' })).toThrow(
+      'Invalid configuration: METRICS_PORT must differ from PORT',
+    );
+  });
+
+  it('caps live connections per account (default 10, 1 to 1000)', () => {
+    expect(new AppConfig(parseEnv({})).liveSocketsPerUser).toBe(10);
+    expect(new AppConfig(parseEnv({ LIVE_SOCKETS_PER_USER: '3' })).liveSocketsPerUser).toBe(3);
+    expect(() => parseEnv({ LIVE_SOCKETS_PER_USER: '0' })).toThrow(/LIVE_SOCKETS_PER_USER/);
+    expect(() => parseEnv({ LIVE_SOCKETS_PER_USER: '1001' })).toThrow(/LIVE_SOCKETS_PER_USER/);
+  });
 });

@@ -169,6 +169,20 @@ export const envSchema = z.object({
   /** Outgoing mail (guest codes): `smtp://user:pass@host:port` or `smtps://…`; unset = codes are shown to the inviter. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.email({ error: 'must be an e-mail address' }).default('noreply@casustafel.invalid'),
+  /** Prometheus metrics (`GET /metrics`) on a port of their own, bound to HOST; unset = not on a separate port. */
+  METRICS_PORT: port.optional(),
+  /** Bearer token for `GET /metrics` (on PORT; on METRICS_PORT too when both are set). */
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,256}$/, 'must be 32-256 printable characters without spaces')
+    .optional(),
+  /** Live connections one account may have open at once (across every instance with REDIS_URL). */
+  LIVE_SOCKETS_PER_USER: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -211,6 +225,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       env.OIDC_CLIENT_ID ? 'OIDC_CLIENT_SECRET' : 'OIDC_CLIENT_ID',
       'is required with OIDC_ISSUER',
     );
+  }
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+    throw new ConfigError('METRICS_PORT', 'must differ from PORT');
   }
   if (env.OIDC_AUTO_CREATE && !env.OIDC_ORGANISATION_ID) {
     throw new ConfigError('OIDC_ORGANISATION_ID', 'is required with OIDC_AUTO_CREATE');

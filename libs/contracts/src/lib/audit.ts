@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The NEN 7513 audit log: vocabulary, the viewer's query and its answer. An audit event holds

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every machine-readable error code the api can return, over HTTP or over a socket ack.

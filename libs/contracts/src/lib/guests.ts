@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GuestRoomView } from '@casustafel/domain';
 import type { ActionView, DecisionView } from './meeting-records';
 import type { AgendaItemView, MeetingStatus } from './meetings';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const databaseEngineSchema = z.enum(['pglite', 'postgres']);
 export type DatabaseEngine = z.infer<typeof databaseEngineSchema>;

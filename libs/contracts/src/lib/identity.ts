@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Roles a user has in a team. Organisation administration is a separate, organisation-level flag. */
 export const TEAM_ROLES = ['member', 'chair', 'team_leader', 'trainer'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AGENDA_ITEM_KINDS,
   AGENDA_ITEM_STATUSES,

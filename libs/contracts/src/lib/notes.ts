@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Collaborative notes of an agenda item (Yjs), relayed over the `/live` socket.

@@ -8,12 +8,15 @@ import type { ErrorResponse } from '@casustafel/contracts';
 import type { AppConfig } from '../../config/app-config';
 
 const NONCE_PLACEHOLDER = /__CSP_NONCE__/g;
-const HASHED_ASSET = /-[A-Z0-9]{8,}\.(js|css|woff2?|svg|png)$/;
+/** A file name with the build's content hash (`chunk-DEh2EgM-.js`), also as its `.br`/`.gz` copy. */
+const HASHED_ASSET = /-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png)(\.br|\.gz)?$/;
 
 /**
  * Serves the built Angular client: hashed assets with a long cache, everything else that is
  * not the api falls back to `index.html` (client-side routing), which gets the request's CSP
- * nonce so Angular may add its component styles under the strict policy.
+ * nonce so Angular may add its component styles under the strict policy. Assets go out
+ * precompressed (brotli or gzip) when the build has the copies; `index.html` (< 1 kB, a new
+ * nonce per request) goes out as is.
  */
 export async function registerClientApp(
   app: NestFastifyApplication,
@@ -33,6 +36,9 @@ export async function registerClientApp(
       prefix: '/',
       wildcard: false,
       index: false,
+      // `nx build client` writes `.br` and `.gz` copies (tools/scripts/precompress.mjs): sent
+      // with Content-Encoding and `Vary: accept-encoding` to a browser that accepts them.
+      preCompressed: true,
       allowedPath: (pathName: string) => pathName !== '/index.html',
       setHeaders: (reply: FastifyReply, filePath: string) => {
         void reply.header(

@@ -23,6 +23,8 @@ import {
 import { Public } from '../../common/access/access.decorator';
 import { type LiveSocketData, setSocketAuth } from '../../common/access/request-session';
 import { TokenBucket } from '../../common/live/token-bucket';
+import { LIVE_SOCKETS_PER_USER_ERROR } from '../../common/limits/live-socket-cap';
+import { SharedLimits } from '../../common/limits/shared-limits';
 import { takeDatabaseAnswers } from '../../database/pglite-thread';
 import { AppConfig } from '../../config/app-config';
 import { SessionService } from '../auth/session.service';
@@ -82,13 +84,22 @@ export class LiveGateway
   constructor(
     private readonly sessions: SessionService,
     private readonly config: AppConfig,
+    private readonly limits: SharedLimits,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
     namespace.use((socket, next) => {
       this.authenticate(socket).then(
         () => next(),
-        () => next(new Error('UNAUTHENTICATED')),
+        (error: unknown) =>
+          next(
+            new Error(
+              // The cap's refusal keeps its code (the client explains it); all else is auth.
+              error instanceof Error && error.message === LIVE_SOCKETS_PER_USER_ERROR
+                ? LIVE_SOCKETS_PER_USER_ERROR
+                : 'UNAUTHENTICATED',
+            ),
+          ),
       );
     });
     // Another instance asks how many sockets this one holds (only sent with the Redis adapter).
@@ -123,6 +134,8 @@ export class LiveGateway
     setSocketAuth(socket, auth);
     this.limitRate(socket);
     await socket.join([`user:${resolved.user.id}`, `session:${resolved.session.id}`]);
+    // Last: the cap on connections per account (LIVE_SOCKETS_PER_USER), across instances.
+    await this.limits.liveSockets.acquire(socket, resolved.user.id);
   }
 
   /**

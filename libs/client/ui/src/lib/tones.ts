@@ -2,7 +2,8 @@ import type { StatusTone } from './status-badge.component';
 
 /** Readiness as the data-access layer reports it (kept structural: ui does not import data-access). */
 export type ReadinessLike = 'idle' | 'loading' | 'ready' | 'not_ready' | 'unreachable' | 'error';
-export type ConnectionLike = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+export type ConnectionLike =
+  'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'too_many';
 
 export function readinessTone(status: ReadinessLike): StatusTone {
   switch (status) {
@@ -27,6 +28,7 @@ export function connectionTone(state: ConnectionLike): StatusTone {
     case 'reconnecting':
       return 'warning';
     case 'disconnected':
+    case 'too_many':
       return 'danger';
   }
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Burgerservicenummer (BSN) checks. A BSN is 9 digits that pass the "11-proef": the digits

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Casusvoorbereiding: what an inbrenger prepares before a case is discussed.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Zelfredzaamheid-Matrix (ZRM, GGD Amsterdam) reference data and rules.

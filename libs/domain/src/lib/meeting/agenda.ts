@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { plainText, type PreparationStatus } from '../case-file/preparation';
 import { entityIdSchema } from './ids';
 

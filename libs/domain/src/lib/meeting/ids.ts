@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Ids of meetings, agenda items, users, preparations, decisions and actions as they travel in

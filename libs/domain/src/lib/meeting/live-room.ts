@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readTimer, type TimerState } from '../clock';
 import {
   AGENDA_MAX_ITEMS,

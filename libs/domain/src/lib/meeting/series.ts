@@ -1,5 +1,5 @@
 import { RRule, type Options as RRuleOptions, Weekday } from 'rrule';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Meeting series: a recurring casuïstiekoverleg (e.g. every Tuesday 09:30 Europe/Amsterdam) as an

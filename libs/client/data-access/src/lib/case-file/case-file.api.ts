@@ -1,7 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { catchError, map, type Observable, of } from 'rxjs';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type AccessLog,
   accessLogSchema,

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   GuestInvitationCreated,
   GuestInvitationView,

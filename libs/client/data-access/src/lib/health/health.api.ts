@@ -1,7 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable, InjectionToken } from '@angular/core';
 import { catchError, map, type Observable, of, timeout } from 'rxjs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   type HealthResponse,
   healthResponseSchema,

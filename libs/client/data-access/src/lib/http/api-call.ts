@@ -1,5 +1,5 @@
 import { catchError, map, type Observable, of } from 'rxjs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type ApiResult, toApiFailure } from '../errors/api-failure';
 
 /** Validates an api answer against its contract; never errors (failures become values). */

@@ -55,4 +55,11 @@ describe('nextConnectionState', () => {
       'reconnecting',
     );
   });
+
+  it('says so when the server refused the connection for too many open connections', () => {
+    expect(run([{ type: 'connect_failed', willRetry: false, tooMany: true }])).toBe('too_many');
+    expect(run([{ type: 'connected' }, { type: 'connect_failed', willRetry: true }])).toBe(
+      'connected',
+    );
+  });
 });

@@ -1,13 +1,20 @@
 import type { ClockOffset } from '@casustafel/domain';
 
 /** The live connection as the user sees it. */
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+export type ConnectionState =
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'disconnected'
+  /** Refused: the account has `LIVE_SOCKETS_PER_USER` connections open elsewhere. */
+  | 'too_many';
 
 export const CONNECTION_STATES = [
   'connecting',
   'connected',
   'reconnecting',
   'disconnected',
+  'too_many',
 ] as const satisfies readonly ConnectionState[];
 
 /** What the realtime client reports, already stripped of socket.io details. */
@@ -15,7 +22,7 @@ export type RealtimeEvent =
   | { type: 'connecting' }
   | { type: 'connected' }
   | { type: 'disconnected'; willReconnect: boolean }
-  | { type: 'connect_failed'; willRetry: boolean }
+  | { type: 'connect_failed'; willRetry: boolean; tooMany?: boolean }
   | { type: 'reconnect_attempt'; attempt: number }
   | { type: 'presence'; connected: number }
   | { type: 'clock'; offset: ClockOffset };
@@ -40,6 +47,7 @@ export function nextConnectionState(
     case 'disconnected':
       return event.willReconnect ? 'reconnecting' : 'disconnected';
     case 'connect_failed':
+      if (event.tooMany) return 'too_many';
       if (!event.willRetry || current === 'connecting') return 'disconnected';
       return current;
     case 'reconnect_attempt':

@@ -82,6 +82,28 @@ describe('RealtimeClient', () => {
     expect(seen.slice(0, 2)).toEqual([{ type: 'connecting' }, { type: 'connected' }]);
   });
 
+  it('loads the socket.io client on first connect (an async factory) and opens one socket', async () => {
+    let resolve: (s: LiveSocket) => void = () => undefined;
+    const factory = jest.fn(() => new Promise<LiveSocket>((r) => (resolve = r)));
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [{ provide: LIVE_SOCKET_FACTORY, useValue: factory }],
+    });
+    const lazy = TestBed.inject(RealtimeClient);
+    const events: RealtimeEvent[] = [];
+    lazy.events$.subscribe((event) => events.push(event));
+    lazy.connect();
+    lazy.connect();
+    expect(factory).toHaveBeenCalledTimes(1);
+    expect(events[0]).toEqual({ type: 'connecting' });
+    resolve(socket as unknown as LiveSocket);
+    await settle();
+    expect(socket.connect).toHaveBeenCalledTimes(1);
+    socket.connected = true;
+    socket.fire('connect');
+    expect(events).toContainEqual({ type: 'connected' });
+  });
+
   it('runs a clock sync round after connect and reports the offset', async () => {
     const now = jest.spyOn(Date, 'now').mockReturnValue(10_000);
     client.connect();

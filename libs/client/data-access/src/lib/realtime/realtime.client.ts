@@ -1,6 +1,6 @@
 import { inject, Injectable, InjectionToken, type OnDestroy } from '@angular/core';
 import { type Observable, Subject } from 'rxjs';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import {
   type ActionEvent,
   clockSyncResponseSchema,
@@ -60,22 +60,29 @@ export type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEven
 export const CLOCK_SYNC_SAMPLES = 5;
 export const CLOCK_SYNC_TIMEOUT_MS = 3_000;
 
-/** Creates the (not yet connected) socket. Replaced by a fake in tests. */
-export const LIVE_SOCKET_FACTORY = new InjectionToken<() => LiveSocket>('LIVE_SOCKET_FACTORY', {
-  providedIn: 'root',
-  factory: () => () =>
-    io(LIVE_NAMESPACE, {
-      path: LIVE_PATH,
-      withCredentials: true,
-      transports: ['websocket'],
-      autoConnect: false,
-      reconnection: true,
-      reconnectionDelay: 1_000,
-      reconnectionDelayMax: 30_000,
-      randomizationFactor: 0.5,
-      timeout: 10_000,
-    }),
-});
+/**
+ * Creates the (not yet connected) socket. Replaced by a fake in tests. The socket.io client is
+ * loaded on first use (a chunk of its own), so pages without a live connection, such as the
+ * sign-in page, do not download it.
+ */
+export const LIVE_SOCKET_FACTORY = new InjectionToken<() => LiveSocket | Promise<LiveSocket>>(
+  'LIVE_SOCKET_FACTORY',
+  {
+    providedIn: 'root',
+    factory: () => async () =>
+      (await import('socket.io-client')).io(LIVE_NAMESPACE, {
+        path: LIVE_PATH,
+        withCredentials: true,
+        transports: ['websocket'],
+        autoConnect: false,
+        reconnection: true,
+        reconnectionDelay: 1_000,
+        reconnectionDelayMax: 30_000,
+        randomizationFactor: 0.5,
+        timeout: 10_000,
+      }),
+  },
+);
 
 /**
  * The one socket.io connection to the live namespace (same origin, path `/socket.io`).
@@ -87,6 +94,9 @@ export class RealtimeClient implements OnDestroy {
   readonly #createSocket = inject(LIVE_SOCKET_FACTORY);
   readonly #events = new Subject<RealtimeEvent>();
   #socket: LiveSocket | null = null;
+  /** The socket.io client still loading (first connect). */
+  #pending: Promise<void> | null = null;
+  #destroyed = false;
 
   readonly #meeting = new Subject<MeetingServerMessage>();
   readonly #notes = new Subject<NoteServerMessage>();
@@ -164,7 +174,27 @@ export class RealtimeClient implements OnDestroy {
       }
       return;
     }
-    const socket = this.#createSocket();
+    if (this.#pending) return;
+    const made = this.#createSocket();
+    if (made instanceof Promise) {
+      this.#events.next({ type: 'connecting' });
+      this.#pending = made.then(
+        (socket) => {
+          this.#pending = null;
+          if (this.#destroyed) socket.disconnect();
+          else this.#open(socket);
+        },
+        () => {
+          this.#pending = null;
+          this.#events.next({ type: 'connect_failed', willRetry: false });
+        },
+      );
+      return;
+    }
+    this.#open(made);
+  }
+
+  #open(socket: LiveSocket): void {
     this.#socket = socket;
     globalThis.addEventListener?.('online', this.#onOnline);
     socket.on('connect', () => {
@@ -174,8 +204,13 @@ export class RealtimeClient implements OnDestroy {
     socket.on('disconnect', () =>
       this.#events.next({ type: 'disconnected', willReconnect: socket.active }),
     );
-    socket.on('connect_error', () =>
-      this.#events.next({ type: 'connect_failed', willRetry: socket.active }),
+    socket.on('connect_error', (error: Error) =>
+      this.#events.next({
+        type: 'connect_failed',
+        willRetry: socket.active,
+        // The server's cap on connections per account (LIVE_SOCKETS_PER_USER).
+        tooMany: error.message === 'TOO_MANY_CONNECTIONS',
+      }),
     );
     socket.io.on('reconnect_attempt', (attempt) =>
       this.#events.next({ type: 'reconnect_attempt', attempt }),
@@ -207,6 +242,7 @@ export class RealtimeClient implements OnDestroy {
 
   ngOnDestroy(): void {
     globalThis.removeEventListener?.('online', this.#onOnline);
+    this.#destroyed = true;
     this.#socket?.disconnect();
     this.#socket?.removeAllListeners();
     this.#socket = null;

@@ -1,0 +1,149 @@
+import * as z from 'zod';
+import {
+  accessLogSchema,
+  auditEventPageSchema,
+  caseDetailSchema,
+  caseSummarySchema,
+  consentSchema,
+  healthResponseSchema,
+  householdDetailSchema,
+  householdSummarySchema,
+  inviteUserResponseSchema,
+  meldcodeRecordSchema,
+  networkPersonSchema,
+  organisationOverviewSchema,
+  personSchema,
+  preparationCommentSchema,
+  preparationSchema,
+  readyResponseSchema,
+  sessionStateSchema,
+  teamDetailSchema,
+  teamSummarySchema,
+  totpEnrolConfirmResponseSchema,
+  totpEnrolmentSchema,
+  userAdminViewSchema,
+  zrmAssessmentSchema,
+} from '@casustafel/contracts';
+
+/**
+ * What a route answers on success, for the OpenAPI document (request bodies, queries and path
+ * parameters are read from the routes' zod pipes; see nest-routes.ts):
+ * - a zod schema from `@casustafel/contracts`: the JSON body (responses are tested against it);
+ * - `null`: no body (204, or 201/200 without content);
+ * - `'redirect'`: a 302 to follow; a media type (`'application/pdf'`): a file;
+ * - `{ typescript }`: JSON of that contracts type, which has no zod schema yet (documented by
+ *   name only; giving it a schema in libs/contracts makes it validated like the others).
+ * A route missing here fails `api-docs.integration-spec.ts` ("every route is documented").
+ */
+export type RouteResponse =
+  z.ZodType | null | 'redirect' | 'application/pdf' | { typescript: string };
+
+export interface RouteDoc {
+  response: RouteResponse;
+  summary?: string;
+  /** Another media type the same route can answer with (e.g. a CSV export). */
+  alsoAs?: string;
+}
+
+/** Keyed `METHOD /api/path/:param`, as Fastify routes it. */
+export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
+  'GET /api/audit-events': { response: auditEventPageSchema },
+  'GET /api/auth/session': { response: sessionStateSchema },
+  'POST /api/auth/login': { response: sessionStateSchema },
+  'POST /api/auth/second-factor': { response: sessionStateSchema },
+  'POST /api/auth/totp/enrolment': { response: totpEnrolmentSchema },
+  'POST /api/auth/totp/enrolment/confirm': { response: totpEnrolConfirmResponseSchema },
+  'POST /api/auth/activate': { response: sessionStateSchema },
+  'POST /api/auth/logout': { response: null, summary: 'Sign out (ends the session)' },
+  'GET /api/auth/oidc/start': {
+    response: 'redirect',
+    summary: 'Sign in with the organisation account: redirect to the identity provider',
+  },
+  'GET /api/auth/oidc/callback': {
+    response: 'redirect',
+    summary: 'Return from the identity provider: redirect into the app',
+  },
+  'GET /api/teams/:teamId/cases': { response: z.array(caseSummarySchema) },
+  'POST /api/teams/:teamId/cases': { response: caseDetailSchema },
+  'GET /api/cases/:caseId': { response: caseDetailSchema },
+  'PATCH /api/cases/:caseId': { response: caseDetailSchema },
+  'POST /api/cases/:caseId/status': { response: caseDetailSchema },
+  'POST /api/cases/:caseId/zrm': { response: zrmAssessmentSchema },
+  'POST /api/cases/:caseId/meldcode': { response: meldcodeRecordSchema },
+  'POST /api/meldcode/:recordId/steps': { response: meldcodeRecordSchema },
+  'POST /api/cases/:caseId/preparations': { response: preparationSchema },
+  'PUT /api/preparations/:preparationId': { response: preparationSchema },
+  'POST /api/preparations/:preparationId/ready': { response: preparationSchema },
+  'POST /api/preparations/:preparationId/draft': { response: preparationSchema },
+  'POST /api/preparations/:preparationId/comments': { response: preparationCommentSchema },
+  'GET /api/teams/:teamId/households': { response: z.array(householdSummarySchema) },
+  'POST /api/teams/:teamId/households': { response: householdDetailSchema },
+  'GET /api/households/:householdId': { response: householdDetailSchema },
+  'PATCH /api/households/:householdId': { response: householdDetailSchema },
+  'POST /api/households/:householdId/persons': { response: personSchema },
+  'PATCH /api/persons/:personId': { response: personSchema },
+  'POST /api/households/:householdId/network': { response: networkPersonSchema },
+  'DELETE /api/network/:networkPersonId': { response: null },
+  'POST /api/households/:householdId/consents': { response: consentSchema },
+  'POST /api/consents/:consentId/withdraw': { response: consentSchema },
+  'GET /api/households/:householdId/access-log': {
+    response: accessLogSchema,
+    alsoAs: 'text/csv',
+    summary: 'Who accessed this household (CSV with ?format=csv)',
+  },
+  'POST /api/meetings/:meetingId/guests': { response: { typescript: 'GuestInvitationCreated' } },
+  'GET /api/meetings/:meetingId/guests': { response: { typescript: 'GuestInvitationView[]' } },
+  'DELETE /api/meetings/:meetingId/guests/:invitationId': {
+    response: { typescript: 'GuestInvitationView' },
+  },
+  'POST /api/meetings/:meetingId/guests/:invitationId/code': {
+    response: { typescript: 'GuestInvitationCreated' },
+  },
+  'POST /api/guest/sign-in': { response: sessionStateSchema },
+  'GET /api/guest/session': { response: { typescript: 'GuestSessionView' } },
+  'GET /api/health': { response: healthResponseSchema },
+  'GET /api/ready': { response: readyResponseSchema },
+  'GET /api/admin/organisation': { response: organisationOverviewSchema },
+  'POST /api/admin/teams': { response: teamSummarySchema },
+  'GET /api/admin/teams/:teamId': { response: teamDetailSchema },
+  'PATCH /api/admin/teams/:teamId': { response: teamSummarySchema },
+  'PUT /api/admin/teams/:teamId/members/:userId': { response: teamDetailSchema },
+  'DELETE /api/admin/teams/:teamId/members/:userId': { response: teamDetailSchema },
+  'POST /api/admin/users': { response: inviteUserResponseSchema },
+  'POST /api/admin/users/:userId/activation': { response: inviteUserResponseSchema },
+  'PATCH /api/admin/users/:userId': { response: userAdminViewSchema },
+  'POST /api/admin/users/:userId/sessions/end': { response: null },
+  'POST /api/admin/users/:userId/totp/reset': { response: null },
+  'GET /api/teams': { response: z.array(teamSummarySchema) },
+  'GET /api/teams/:teamId': { response: teamDetailSchema },
+  'GET /api/meetings/:meetingId/records': { response: { typescript: 'MeetingRecordsView' } },
+  'POST /api/meetings/:meetingId/decisions': {
+    response: { typescript: 'RecordCommandResult<DecisionView>' },
+  },
+  'POST /api/meetings/:meetingId/actions': {
+    response: { typescript: 'RecordCommandResult<ActionView>' },
+  },
+  'PATCH /api/actions/:actionId': { response: { typescript: 'RecordCommandResult<ActionView>' } },
+  'GET /api/me/actions': { response: { typescript: 'ActionView[]' } },
+  'GET /api/teams/:teamId/actions': { response: { typescript: 'ActionView[]' } },
+  'GET /api/agenda-items/:itemId/follow-up': { response: { typescript: 'FollowUpView' } },
+  'POST /api/meetings/:meetingId/minutes': { response: { typescript: 'MinutesView' } },
+  'GET /api/meetings/:meetingId/minutes': { response: { typescript: 'MinutesView' } },
+  'PATCH /api/meetings/:meetingId/minutes': { response: { typescript: 'MinutesView' } },
+  'POST /api/meetings/:meetingId/minutes/approve': { response: { typescript: 'MinutesView' } },
+  'GET /api/meetings/:meetingId/minutes.pdf': {
+    response: 'application/pdf',
+    summary: 'The approved minutes as PDF',
+  },
+  'GET /api/teams/:teamId/meetings': { response: { typescript: 'MeetingSummary[]' } },
+  'POST /api/teams/:teamId/meetings': { response: { typescript: 'MeetingDetail' } },
+  'POST /api/teams/:teamId/meeting-series': { response: { typescript: 'MeetingSeriesCreated' } },
+  'GET /api/meetings/:meetingId': { response: { typescript: 'MeetingDetail' } },
+  'PATCH /api/meetings/:meetingId': { response: { typescript: 'MeetingDetail' } },
+  'POST /api/meetings/:meetingId/agenda': { response: { typescript: 'MeetingDetail' } },
+  'POST /api/meetings/:meetingId/agenda/reorder': { response: { typescript: 'MeetingDetail' } },
+  'PATCH /api/agenda-items/:itemId': { response: { typescript: 'MeetingDetail' } },
+  'DELETE /api/agenda-items/:itemId': { response: null },
+  'POST /api/meetings/:meetingId/publish': { response: { typescript: 'MeetingDetail' } },
+  'POST /api/meetings/:meetingId/close': { response: { typescript: 'MeetingDetail' } },
+};
