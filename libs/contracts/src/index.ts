@@ -9,3 +9,4 @@ export * from './lib/meetings';
 export * from './lib/meeting-records';
 export * from './lib/notes';
 export * from './lib/guests';
+export * from './lib/notifications';

@@ -43,6 +43,8 @@ export class AppConfig {
   readonly guestGraceMinutes: number;
   /** Outgoing mail; null = one-time guest codes are shown to the inviter to pass on. */
   readonly mail: { url: string; from: string } | null;
+  /** The job queue (reminders, sweeps, compaction, retention): poll period, on/off, reminder cron. */
+  readonly jobs: { pollMs: number; enabled: boolean; reminderCron: string };
   readonly oidc: {
     issuer: URL;
     clientId: string;
@@ -100,6 +102,11 @@ export class AppConfig {
     this.trustProxyHops = env.TRUST_PROXY_HOPS;
     this.guestGraceMinutes = env.GUEST_GRACE_MINUTES;
     this.mail = env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null;
+    this.jobs = {
+      pollMs: env.JOBS_POLL_MS,
+      enabled: env.JOBS_ENABLED,
+      reminderCron: env.JOBS_REMINDER_CRON,
+    };
     this.oidc =
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
         ? {

@@ -144,6 +144,16 @@ export const envSchema = z.object({
   /** Outgoing mail (guest codes): `smtp://user:pass@host:port` or `smtps://…`; unset = codes are shown to the inviter. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.email({ error: 'must be an e-mail address' }).default('noreply@casustafel.invalid'),
+  /** Job queue: how often each instance looks for due jobs (ms); `JOBS_ENABLED=false` runs none here. */
+  JOBS_POLL_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(50)
+    .max(600_000)
+    .default(5000),
+  JOBS_ENABLED: flag.default(true),
+  /** When the reminders (actions due / overdue, …) are computed: 5-field cron in UTC. */
+  JOBS_REMINDER_CRON: z.string().min(9).max(100).default('0 5 * * *'),
 });
 
 export type Env = z.infer<typeof envSchema>;

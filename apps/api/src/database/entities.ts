@@ -13,6 +13,9 @@ import { MEETING_RECORD_ENTITIES } from '../modules/meeting-records/meeting-reco
 import { InstanceEntity } from '../modules/instance/instance.entity';
 import { NOTE_ENTITIES } from '../modules/notes/note.entities';
 import { GUEST_ENTITIES } from '../modules/guests/guest.entities';
+import { CalendarFeedTokenEntity } from '../modules/calendar/calendar-feed-token.entity';
+import { JobEntity } from '../modules/jobs/job.entity';
+import { NOTIFICATION_ENTITIES } from '../modules/notifications/notification.entities';
 
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
 export const ENTITIES = [
@@ -31,4 +34,7 @@ export const ENTITIES = [
   ...MEETING_RECORD_ENTITIES,
   ...NOTE_ENTITIES,
   ...GUEST_ENTITIES,
+  JobEntity,
+  ...NOTIFICATION_ENTITIES,
+  CalendarFeedTokenEntity,
 ];

@@ -6,6 +6,7 @@ import { CreateMeetings1795367963519 } from './1795367963519-CreateMeetings';
 import { CreateMeetingRecords1795369010810 } from './1795369010810-CreateMeetingRecords';
 import { CreateNotes1795369500000 } from './1795369500000-CreateNotes';
 import { CreateGuestInvitations1795373098819 } from './1795373098819-CreateGuestInvitations';
+import { CreateJobsAndNotifications1796601077802 } from './1796601077802-CreateJobsAndNotifications';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateMeetingRecords1795369010810,
   CreateNotes1795369500000,
   CreateGuestInvitations1795373098819,
+  CreateJobsAndNotifications1796601077802,
 ];
