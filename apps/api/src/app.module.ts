@@ -20,6 +20,10 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MeetingRecordsModule } from './modules/meeting-records/meeting-records.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { GuestsModule } from './modules/guests/guests.module';
+import { MailModule } from './common/mail/mailer';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -49,6 +53,10 @@ export class AppModule {
         GuestsModule,
         MeetingRecordsModule,
         NotesModule,
+        MailModule,
+        JobsModule,
+        NotificationsModule,
+        CalendarModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },
