@@ -348,7 +348,8 @@ describe.each(testEngines())('notifications, jobs and calendar on %s', (engine) 
       const kinds = (
         await member.get<NotificationList>('/api/notifications')
       ).body.notifications.map((n) => n.kind);
-      expect(kinds.slice(0, 3)).toEqual(['action-overdue', 'action-due', 'action-assigned']);
+      expect(kinds.slice(0, 2)).toEqual(['action-overdue', 'action-due']);
+      expect(kinds.filter((k) => k === 'action-assigned')).toHaveLength(1);
       smtp.inbox.length = 0;
       await pollUntil(
         () => jobs.runDue(),

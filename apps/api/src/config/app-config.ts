@@ -44,7 +44,7 @@ export class AppConfig {
   /** Outgoing mail; null = one-time guest codes are shown to the inviter to pass on. */
   readonly mail: { url: string; from: string } | null;
   /** The job queue (reminders, sweeps, compaction, retention): poll period, on/off, reminder cron. */
-  readonly jobs: { pollMs: number; enabled: boolean; reminderCron: string };
+  readonly jobs: { pollMs: number; enabled: boolean; leaseMs: number; reminderCron: string };
   readonly oidc: {
     issuer: URL;
     clientId: string;
@@ -105,6 +105,7 @@ export class AppConfig {
     this.jobs = {
       pollMs: env.JOBS_POLL_MS,
       enabled: env.JOBS_ENABLED,
+      leaseMs: env.JOBS_LEASE_SECONDS * 1000,
       reminderCron: env.JOBS_REMINDER_CRON,
     };
     this.oidc =

@@ -152,6 +152,13 @@ export const envSchema = z.object({
     .max(600_000)
     .default(5000),
   JOBS_ENABLED: flag.default(true),
+  /** How long a claimed job may run before another instance may take it over. */
+  JOBS_LEASE_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(2)
+    .max(86_400)
+    .default(300),
   /** When the reminders (actions due / overdue, …) are computed: 5-field cron in UTC. */
   JOBS_REMINDER_CRON: z.string().min(9).max(100).default('0 5 * * *'),
 });

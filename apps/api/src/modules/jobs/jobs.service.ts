@@ -57,8 +57,6 @@ interface ClaimedRow {
   cron: string | null;
 }
 
-/** A claimed job may run this long before another instance may take it over. */
-export const JOB_LEASE_MS = 5 * 60_000;
 /** Jobs one instance claims per poll. */
 const CLAIM_BATCH = 5;
 /** Finished jobs are kept this long (to see what ran, and where), then deleted. */
@@ -153,7 +151,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    // Finish what runs (its lease would otherwise hold it for JOB_LEASE_MS).
+    // Finish what runs (its lease would otherwise hold it for JOBS_LEASE_SECONDS).
     await this.polling;
   }
 
@@ -199,7 +197,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
            FOR UPDATE SKIP LOCKED)
          RETURNING "id", "name", "payload", "attempts", "max_attempts", "backoff_ms",
            "singleton_key", "cron"`,
-        [names, now, this.workerId, new Date(now.getTime() + JOB_LEASE_MS)],
+        [names, now, this.workerId, new Date(now.getTime() + this.config.jobs.leaseMs)],
       ),
     );
   }
