@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
 import type {
   CalendarFeedView,
   MeetingDetail,
@@ -15,6 +16,7 @@ import type {
   NotificationSettingsView,
 } from '@casustafel/contracts';
 import { JobsService } from '../src/modules/jobs/jobs.service';
+import { NotesService } from '../src/modules/notes/notes.service';
 import { RemindersService } from '../src/modules/notifications/reminders.service';
 import { BrowserClient } from './support/browser-client';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
@@ -242,6 +244,36 @@ describe.each(testEngines())('notifications, jobs and calendar on %s', (engine) 
         { name: 'reminders:scan', n: 1 },
         { name: 'sessions:sweep', n: 1 },
       ]);
+    });
+    it('the housekeeping jobs sweep idle sessions and compact quiet notes, on whichever instance polls', async () => {
+      const doc = new Y.Doc();
+      doc.getText('note').insert(0, 'Afspraken over de overdracht');
+      await t.app.get(NotesService).append(itemId, Y.encodeStateAsUpdate(doc));
+      const ds = t.app.get(DataSource);
+      const count = async (q: string) => must(((await ds.query(q)) as { n: number }[])[0]).n;
+      expect(await count('SELECT count(*)::int AS n FROM "note_update"')).toBe(1);
+      // Twenty minutes later: the sessions idled out, nobody typed in the note.
+      clock.advance(20 * 60_000);
+      await jobs.runDue();
+      expect(await count('SELECT count(*)::int AS n FROM "note_update"')).toBe(0);
+      expect(await count('SELECT count(*)::int AS n FROM "note_snapshot"')).toBe(1);
+      expect(await count(`SELECT count(*)::int AS n FROM "session" WHERE "ended_at" IS NULL`)).toBe(
+        0,
+      );
+      expect(
+        await count(`SELECT count(*)::int AS n FROM "session" WHERE "end_reason" = 'idle'`),
+      ).toBeGreaterThanOrEqual(2);
+      const done = (await ds.query(
+        `SELECT DISTINCT "name" FROM "job" WHERE "state" = 'done' AND "name" IN ('sessions:sweep', 'notes:compact') ORDER BY "name"`,
+      )) as { name: string }[];
+      expect(done.map((d) => d.name)).toEqual(['notes:compact', 'sessions:sweep']);
+      // Their next runs are queued, once each.
+      expect(
+        await count(
+          `SELECT count(*)::int AS n FROM "job" WHERE "state" = 'queued' AND "name" IN ('sessions:sweep', 'notes:compact')`,
+        ),
+      ).toBe(2);
+      await signInAgain();
     });
   });
 
