@@ -233,6 +233,20 @@ describe.each(testEngines())('notifications, jobs and calendar on %s', (engine) 
       expect(ran.size).toBe(30);
     });
 
+    it('a recurring job rescheduled with another expression takes the new one', async () => {
+      const ds = t.app.get(DataSource);
+      expect(await jobs.schedule('test:cron', {}, { cron: '0 5 * * *' })).not.toBeNull();
+      expect(await jobs.schedule('test:cron', {}, { cron: '0 5 * * *' })).toBeNull();
+      expect(await jobs.schedule('test:cron', {}, { cron: '30 6 * * *' })).toBeNull();
+      const rows = (await ds.query(
+        `SELECT "cron", "run_at" AS "runAt" FROM "job" WHERE "name" = 'test:cron' AND "state" = 'queued'`,
+      )) as { cron: string; runAt: Date }[];
+      expect(rows).toHaveLength(1);
+      expect(must(rows[0]).cron).toBe('30 6 * * *');
+      expect(new Date(must(rows[0]).runAt).getUTCHours()).toBe(6);
+      await ds.query(`DELETE FROM "job" WHERE "name" = 'test:cron'`);
+    });
+
     it('queues the maintenance and reminder jobs once, whatever the number of instances', async () => {
       const rows = (await t.app
         .get(DataSource)

@@ -167,6 +167,34 @@ describe('notifications and calendar', () => {
       expect(ics).toContain('BEGIN:VTIMEZONE');
       await expectNoA11yViolations(page, `meeting with .ics download (${label})`);
 
+      // A meeting of a series also offers the whole series (weekly on Tuesday, from next week).
+      const firstTuesday = new Date(Date.now() + 7 * 86_400_000);
+      while (firstTuesday.getUTCDay() !== 2) firstTuesday.setUTCDate(firstTuesday.getUTCDate() + 1);
+      const series = await api<{ meetings: { id: string }[] }>(
+        page,
+        'POST',
+        `/api/teams/${team.teamId}/meeting-series`,
+        {
+          schedule: {
+            rrule: 'FREQ=WEEKLY;BYDAY=TU',
+            timeZone: 'Europe/Amsterdam',
+            start: `${firstTuesday.toISOString().slice(0, 10)}T09:30`,
+            durationMinutes: 90,
+          },
+          chairId: user.id,
+        },
+      );
+      const firstOfSeries = series.meetings[0];
+      if (!firstOfSeries) throw new Error('the series planned no meeting');
+      await page.goto(`/overleggen/${firstOfSeries.id}`);
+      const [seriesDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('agenda-series-ics').click(),
+      ]);
+      const seriesIcs = readFileSync(await seriesDownload.path(), 'utf8');
+      expect(seriesIcs).toContain('RRULE:FREQ=WEEKLY;BYDAY=TU');
+      expect(seriesIcs).toContain('DTSTART;TZID=Europe/Amsterdam:');
+
       expect(unexpectedProblems(problems)).toEqual([]);
       await context.close();
     },

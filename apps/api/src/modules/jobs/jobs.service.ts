@@ -119,7 +119,17 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
         ],
       ),
     );
-    return rows[0]?.id ?? null;
+    if (rows[0]) return rows[0].id;
+    // A recurring job already queued under an older expression (a changed JOBS_REMINDER_CRON):
+    // it takes the new one.
+    if (options.cron)
+      await this.dataSource.query(
+        `UPDATE "job" SET "cron" = $3, "run_at" = $4
+         WHERE "name" = $1 AND "singleton_key" = $2 AND "state" = 'queued'
+           AND "cron" IS DISTINCT FROM $3`,
+        [name, singletonKey, options.cron, runAt],
+      );
+    return null;
   }
 
   /** Registers the handler of `name` on this instance (one per name). */
