@@ -24,6 +24,10 @@ import { RetentionModule } from './modules/retention/retention.module';
 import { LimitsModule } from './common/limits/limits.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { ApiDocsModule } from './modules/api-docs/api-docs.module';
+import { MailModule } from './common/mail/mailer';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -57,6 +61,10 @@ export class AppModule {
         LimitsModule,
         MetricsModule,
         ApiDocsModule,
+        MailModule,
+        JobsModule,
+        NotificationsModule,
+        CalendarModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

@@ -10,3 +10,4 @@ export * from './lib/meeting-records';
 export * from './lib/notes';
 export * from './lib/guests';
 export * from './lib/erasure';
+export * from './lib/notifications';

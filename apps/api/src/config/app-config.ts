@@ -56,6 +56,8 @@ export class AppConfig {
   readonly metrics: { port: number | null; token: string | null };
   /** Live connections one account may have open at once (all instances with Redis). */
   readonly liveSocketsPerUser: number;
+  /** The job queue (reminders, sweeps, compaction, retention): poll period, on/off, reminder cron. */
+  readonly jobs: { pollMs: number; enabled: boolean; leaseMs: number; reminderCron: string };
   readonly oidc: {
     issuer: URL;
     clientId: string;
@@ -122,6 +124,12 @@ export class AppConfig {
     this.metrics = { port: env.METRICS_PORT ?? null, token: env.METRICS_TOKEN ?? null };
     this.liveSocketsPerUser = env.LIVE_SOCKETS_PER_USER;
     this.mail = env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null;
+    this.jobs = {
+      pollMs: env.JOBS_POLL_MS,
+      enabled: env.JOBS_ENABLED,
+      leaseMs: env.JOBS_LEASE_SECONDS * 1000,
+      reminderCron: env.JOBS_REMINDER_CRON,
+    };
     this.oidc =
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
         ? {

@@ -183,6 +183,23 @@ export const envSchema = z.object({
     .min(1, 'must be at least 1')
     .max(1000, 'must be at most 1000')
     .default(10),
+  /** Job queue: how often each instance looks for due jobs (ms); `JOBS_ENABLED=false` runs none here. */
+  JOBS_POLL_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(50)
+    .max(600_000)
+    .default(5000),
+  JOBS_ENABLED: flag.default(true),
+  /** How long a claimed job may run before another instance may take it over. */
+  JOBS_LEASE_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(2)
+    .max(86_400)
+    .default(300),
+  /** When the reminders (actions due / overdue, …) are computed: 5-field cron in UTC. */
+  JOBS_REMINDER_CRON: z.string().min(9).max(100).default('0 5 * * *'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -14,6 +14,9 @@ import { InstanceEntity } from '../modules/instance/instance.entity';
 import { NOTE_ENTITIES } from '../modules/notes/note.entities';
 import { GUEST_ENTITIES } from '../modules/guests/guest.entities';
 import { ErasureRequestEntity } from '../modules/retention/erasure-request.entity';
+import { CalendarFeedTokenEntity } from '../modules/calendar/calendar-feed-token.entity';
+import { JobEntity } from '../modules/jobs/job.entity';
+import { NOTIFICATION_ENTITIES } from '../modules/notifications/notification.entities';
 
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
 export const ENTITIES = [
@@ -33,4 +36,7 @@ export const ENTITIES = [
   ...NOTE_ENTITIES,
   ...GUEST_ENTITIES,
   ErasureRequestEntity,
+  JobEntity,
+  ...NOTIFICATION_ENTITIES,
+  CalendarFeedTokenEntity,
 ];

@@ -8,6 +8,7 @@ import { AuthStore } from '@casustafel/client/data-access';
 import { ConnectionIndicatorComponent } from './layout/connection-indicator.component';
 import { IdleWarningComponent } from './layout/idle-warning.component';
 import { LanguageSwitchComponent } from './layout/language-switch.component';
+import { NotificationBellComponent } from './layout/notification-bell.component';
 
 /**
  * The shell: skip link, demo banner, idle warning, header with the signed-in user and the
@@ -24,6 +25,7 @@ import { LanguageSwitchComponent } from './layout/language-switch.component';
     ConnectionIndicatorComponent,
     LanguageSwitchComponent,
     IdleWarningComponent,
+    NotificationBellComponent,
   ],
   templateUrl: './app.component.html',
   styleUrl: './app.component.css',

@@ -70,6 +70,13 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@casustafel/client/feature-audit').then((m) => m.AUDIT_ROUTES),
   },
   {
+    path: 'meldingen',
+    title: 'notifications.title',
+    canActivate: [completeSessionGuard],
+    loadComponent: () =>
+      import('@casustafel/client/feature-home').then((m) => m.NotificationsPageComponent),
+  },
+  {
     path: 'status',
     loadChildren: () => import('@casustafel/client/feature-status').then((m) => m.STATUS_ROUTES),
   },

@@ -1,2 +1,3 @@
 export * from './lib/home-page.component';
 export * from './lib/not-found-page.component';
+export * from './lib/notifications-page.component';

@@ -106,7 +106,12 @@ export type AuditAction =
   | 'guest.code'
   | 'guest.sign-in'
   | 'guest.read'
-  | 'guest.join';
+  | 'guest.join'
+  | 'notification-settings.update'
+  | 'calendar.download'
+  | 'calendar-feed.create'
+  | 'calendar-feed.revoke'
+  | 'calendar-feed.read';
 
 export interface AccessPolicy {
   permission: Permission;

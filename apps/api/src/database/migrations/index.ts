@@ -8,6 +8,7 @@ import { CreateNotes1795369500000 } from './1795369500000-CreateNotes';
 import { CreateGuestInvitations1795373098819 } from './1795373098819-CreateGuestInvitations';
 import { AddRegisseurAssignmentAndConsentJustification1795380000000 } from './1795380000000-AddRegisseurAssignmentAndConsentJustification';
 import { ReshapeLoginThrottle1795380000501 } from './1795380000501-ReshapeLoginThrottle';
+import { CreateJobsAndNotifications1796601077802 } from './1796601077802-CreateJobsAndNotifications';
 import { CreateErasureRequests1796602610005 } from './1796602610005-CreateErasureRequests';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   CreateGuestInvitations1795373098819,
   AddRegisseurAssignmentAndConsentJustification1795380000000,
   ReshapeLoginThrottle1795380000501,
+  CreateJobsAndNotifications1796601077802,
   CreateErasureRequests1796602610005,
 ];

@@ -1,6 +1,5 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
-import { AppConfig } from '../../config/app-config';
+import { Injectable, Logger } from '@nestjs/common';
+import { Mailer } from '../../common/mail/mailer';
 
 export interface GuestCodeMail {
   to: string;
@@ -22,22 +21,14 @@ const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
  * and no agenda item, case or client is named — e-mail is not a safe place for client data.
  */
 @Injectable()
-export class GuestMailer implements OnModuleDestroy {
+export class GuestMailer {
   private readonly logger = new Logger(GuestMailer.name);
-  private transporter: Transporter | null = null;
 
-  constructor(private readonly config: AppConfig) {}
-
-  private transport(): Transporter {
-    if (!this.config.mail) throw new Error('Mail is not configured');
-    this.transporter ??= createTransport(this.config.mail.url);
-    return this.transporter;
-  }
+  constructor(private readonly mailer: Mailer) {}
 
   async sendCode(mail: GuestCodeMail): Promise<void> {
     const when = DATE_TIME.format(mail.startsAt);
-    await this.transport().sendMail({
-      from: this.config.mail?.from,
+    await this.mailer.send({
       to: mail.to,
       subject: `Uw eenmalige code voor het overleg van ${mail.teamName}`,
       text: [
@@ -54,9 +45,5 @@ export class GuestMailer implements OnModuleDestroy {
       ].join('\n'),
     });
     this.logger.log('Guest code sent by e-mail');
-  }
-
-  onModuleDestroy(): void {
-    this.transporter?.close();
   }
 }

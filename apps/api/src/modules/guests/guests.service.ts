@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Subject } from 'rxjs';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import {
   GUEST_CODE_LENGTH,
@@ -77,6 +78,8 @@ export function coversGuest(
 @Injectable()
 export class GuestsService {
   private readonly logger = new Logger(GuestsService.name);
+  /** Committed invitations (notifications listen). */
+  readonly invited$ = new Subject<{ meetingId: string; guestUserId: string }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -214,6 +217,7 @@ export class GuestsService {
       });
       return { invitation: row, token, code };
     });
+    this.invited$.next({ meetingId, guestUserId: invitation.guestUserId });
     return this.delivered(invitation, token, code);
   }
 

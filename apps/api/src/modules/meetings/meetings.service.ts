@@ -138,6 +138,8 @@ export interface CommandOutcome {
 export class MeetingsService {
   /** Ids of meetings just closed (committed), for the live room to tell its members. */
   readonly closed$ = new Subject<string>();
+  /** A meeting's agenda was published (notifications listen). */
+  readonly published$ = new Subject<{ meetingId: string; teamId: string; startsAt: Date }>();
   /** A committed command changed a live room (guests get their projection of it). */
   readonly changed$ = new Subject<{ meetingId: string; state: LiveRoomState }>();
 
@@ -334,7 +336,9 @@ export class MeetingsService {
     if (found.status === 'afgesloten') throw conflict('meeting-afgesloten');
     found.published = true;
     found.updatedAt = this.clock.now();
-    return this.detailOf(await this.meetings.save(found));
+    const saved = await this.meetings.save(found);
+    this.published$.next({ meetingId: saved.id, teamId: saved.teamId, startsAt: saved.startsAt });
+    return this.detailOf(saved);
   }
 
   /* ---------- agenda ---------- */
