@@ -76,7 +76,12 @@ describe.each(testEngines())('database outage on %s', (engine) => {
       url.port = String(proxy.port);
       env = { DATABASE_URL: url.toString() };
     }
-    t = await startTestApp({ ...env, DEMO_MODE: 'false' });
+    t = await startTestApp({
+      ...env,
+      DEMO_MODE: 'false',
+      // Hundreds of requests in a few seconds on an idle machine: the HTTP rate limit is not under test.
+      RATE_LIMIT_PER_MINUTE: '100000',
+    });
     const org = await createOrganisation(t.app);
     const team = (await createTeam(t.app, org.id)).id;
     const u = await createUser(t.app, {

@@ -9,7 +9,7 @@ import type {
   MinutesView,
   Preparation,
 } from '@casustafel/contracts';
-import { householdInput, signIn } from './factories/case-file.factory';
+import { coverForMeetings, householdInput, signIn } from './factories/case-file.factory';
 import { createOrganisation, createTeam, createUser } from './factories/identity.factory';
 import type { BrowserClient } from './support/browser-client';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
@@ -83,6 +83,7 @@ describe.each(testEngines())('documents rendered off the event loop on %s', (eng
       `/api/teams/${team}/households`,
       householdInput(),
     );
+    await coverForMeetings(chair, household.body.id, team);
     const created = await chair.post<CaseDetail>(`/api/teams/${team}/cases`, {
       householdId: household.body.id,
       title: 'Zorgen om gezin Dijkstra',

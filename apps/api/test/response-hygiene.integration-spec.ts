@@ -36,7 +36,10 @@ describe.each(testEngines())('response hygiene on %s', (engine) => {
     const created = await alice.post<CaseDetail>(`/api/teams/${teamId}/cases`, {
       householdId: household.id,
       title: 'Zorgen om het gezin',
-      casusregisseurId: u.user.id,
+      // An organisation admin may not be regisseur (issue 10 point 4): a colleague is.
+      casusregisseurId: (
+        await createUser(t.app, { organisationId: org.id, teams: [[teamId, ['member']]] })
+      ).user.id,
     });
     expect(created.status).toBe(201);
     caseId = created.body.id;

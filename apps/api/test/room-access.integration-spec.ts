@@ -25,7 +25,7 @@ import {
   startTestApp,
   type TestApp,
 } from './support/test-app';
-import { householdInput, signIn } from './factories/case-file.factory';
+import { coverForMeetings, householdInput, signIn } from './factories/case-file.factory';
 import {
   createOrganisation,
   createTeam,
@@ -98,6 +98,7 @@ describe.each(testEngines())('check first, join after (meeting rooms) on %s', (e
       `/api/teams/${teamA}/households`,
       householdInput(),
     );
+    await coverForMeetings(chair, household.body.id, teamA);
     const created = await chair.post<CaseDetail>(`/api/teams/${teamA}/cases`, {
       householdId: household.body.id,
       title: 'Zorgen om het gezin',

@@ -61,3 +61,23 @@ export const personInput = (overrides: Record<string, unknown> = {}) => ({
   role: 'ouder',
   ...overrides,
 });
+
+/**
+ * Records a legal basis for the MDO in the household's consent ledger, so the team may put
+ * its cases on an agenda without a justification (the check of issue 10 point 7).
+ */
+export async function coverForMeetings(
+  client: BrowserClient,
+  householdId: string,
+  teamId: string,
+): Promise<void> {
+  const answer = await client.post(`/api/households/${householdId}/consents`, {
+    basis: 'wettelijke-grondslag',
+    legalBasis: 'wettelijke-taak-wmo',
+    purpose: 'mdo',
+    dataCategories: ['identificatie'],
+    recipients: [{ kind: 'team', teamId }],
+    grantedAt: '2026-01-01',
+  });
+  expect(answer.status).toBe(201);
+}

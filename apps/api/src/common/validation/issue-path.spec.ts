@@ -29,6 +29,16 @@ describe('issuePath', () => {
     expect(issuePath([HOSTILE, 'x'], schema)).toBe('*.*');
   });
 
+  it('names a record key only when the caller knows it (e.g. a ZRM domain)', () => {
+    const known = new Set(['financien']);
+    expect(issuePath(['domains', 'financien', 'score'], schema, known)).toBe(
+      'domains.financien.score',
+    );
+    expect(issuePath(['domains', HOSTILE, 'score'], schema, known)).toBe('domains.*.score');
+    // Only record keys: an unknown field stays hidden even when its name is in the set.
+    expect(issuePath(['financien'], schema, known)).toBe('*');
+  });
+
   it('never echoes a hostile key from a real parse (record key, unknown key message)', () => {
     const details = detailsOf({
       domains: { [HOSTILE]: { score: 'x' } },

@@ -47,11 +47,16 @@ function unwrap(schemas: readonly z.ZodType[]): z.ZodType[] {
 }
 
 /**
- * The path of a validation issue as the api may show it: field names the schema declares and
- * array positions. A key the client chose (a record key, an unknown field) becomes `*`, so a
- * hostile key is never echoed back (`domains.<key>.score` → `domains.*.score`).
+ * The path of a validation issue as the api may show it: field names the schema declares,
+ * array positions, and record keys the caller names as known (e.g. the ZRM's domain keys). Any
+ * other key the client chose (a record key, an unknown field) becomes `*`, so a hostile key is
+ * never echoed back (`domains.<key>.score` → `domains.*.score`).
  */
-export function issuePath(path: readonly PropertyKey[], schema: z.ZodType): string {
+export function issuePath(
+  path: readonly PropertyKey[],
+  schema: z.ZodType,
+  knownRecordKeys: ReadonlySet<string> = new Set(),
+): string {
   let candidates: z.ZodType[] = [schema];
   const parts: string[] = [];
   for (const segment of path) {
@@ -73,6 +78,7 @@ export function issuePath(path: readonly PropertyKey[], schema: z.ZodType): stri
           known = true;
         } else if ((def.type === 'record' || def.type === 'map') && def.valueType) {
           next.push(def.valueType);
+          if (knownRecordKeys.has(segment)) known = true;
         }
       }
     }
@@ -87,9 +93,10 @@ export function validationIssues(
   issues: readonly z.core.$ZodIssue[],
   schema: z.ZodType,
   rule: (issue: z.core.$ZodIssue, path: string) => string = (issue) => issue.code,
+  knownRecordKeys: ReadonlySet<string> = new Set(),
 ): ValidationIssue[] {
   return issues.slice(0, 20).map((issue) => {
-    const path = issuePath(issue.path, schema);
+    const path = issuePath(issue.path, schema, knownRecordKeys);
     // The message of an unknown-keys issue names the keys: only the code goes out.
     return { path, issue: issue.code === 'unrecognized_keys' ? issue.code : rule(issue, path) };
   });

@@ -32,12 +32,20 @@ import {
   newMeldcodeRecord,
   nextAllowedSteps,
   transition,
+  ZRM_DOMAIN_KEYS_2013,
+  ZRM_DOMAIN_KEYS_2017,
 } from '@casustafel/domain';
 import type { Actor } from '../../common/context/request-context';
 import { RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
 import { validationIssues } from '../../common/validation/issue-path';
+
+/** ZRM domain names (both versions) may be named in validation details; other keys may not. */
+const ZRM_DOMAIN_KEYS: ReadonlySet<string> = new Set([
+  ...ZRM_DOMAIN_KEYS_2017,
+  ...ZRM_DOMAIN_KEYS_2013,
+]);
 import { MembershipEntity } from '../identity/membership.entity';
 import { UserEntity } from '../identity/user.entity';
 import { CaseFileAccess, regisseurRefusal } from './case-file-access';
@@ -265,8 +273,11 @@ export class CasesService {
     });
     if (!domainResult.success) {
       throw invalid(
-        validationIssues(domainResult.error.issues, zrmSchema, (issue) =>
-          issue.code === 'custom' ? issue.message : issue.code,
+        validationIssues(
+          domainResult.error.issues,
+          zrmSchema,
+          (issue) => (issue.code === 'custom' ? issue.message : issue.code),
+          ZRM_DOMAIN_KEYS,
         ),
       );
     }
