@@ -57,7 +57,7 @@ const seconds = z.coerce
 
 /**
  * The api's whole environment, parsed once at boot (nothing else reads `process.env`).
- * Every variable is documented in the README's configuration table.
+ * Every variable is documented in docs/configuration.md.
  */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
