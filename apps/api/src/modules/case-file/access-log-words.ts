@@ -100,6 +100,21 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
   'guest.sign-in': { nl: 'Externe specialist aangemeld', en: 'External specialist signed in' },
   'guest.read': { nl: 'Agendapunt bekeken', en: 'Agenda item viewed' },
   'guest.join': { nl: 'Overleg bijgewoond', en: 'Joined the meeting' },
+  'erasure.list': { nl: 'Verwijderverzoeken bekeken', en: 'Erasure requests viewed' },
+  'erasure.request': { nl: 'Verzoek tot verwijderen vastgelegd', en: 'Erasure request recorded' },
+  'erasure.assess': { nl: 'Verzoek tot verwijderen beoordeeld', en: 'Erasure request assessed' },
+  'erasure.execute': { nl: 'Gegevens verwijderd op verzoek', en: 'Data erased on request' },
+  'notification-settings.update': {
+    nl: 'Meldingsinstellingen gewijzigd',
+    en: 'Notification settings changed',
+  },
+  'calendar.download': {
+    nl: 'Agenda-uitnodiging gedownload',
+    en: 'Calendar invitation downloaded',
+  },
+  'calendar-feed.create': { nl: 'Agendakoppeling gemaakt', en: 'Calendar feed created' },
+  'calendar-feed.revoke': { nl: 'Agendakoppeling ingetrokken', en: 'Calendar feed revoked' },
+  'calendar-feed.read': { nl: 'Agendakoppeling gelezen', en: 'Calendar feed read' },
 };
 
 /** For an action recorded under a code this version does not know (older or newer rows). */
