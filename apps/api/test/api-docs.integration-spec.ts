@@ -138,6 +138,20 @@ describe.each(testEngines())('OpenAPI document at /api/docs (%s)', (engine) => {
         '/api/households/:householdId',
         await member.get(`/api/households/${householdId}`),
       );
+    const candidates = await member.get(`/api/teams/${teamId}/regisseur-candidates`);
+    expect(candidates.status).toBe(200);
+    expectDocumented('GET', '/api/teams/:teamId/regisseur-candidates', candidates);
+    // Notifications and the calendar feed (routes of the jobs branch).
+    const notifications = await member.get('/api/notifications');
+    expect(notifications.status).toBe(200);
+    expectDocumented('GET', '/api/notifications', notifications);
+    const settings = await member.get('/api/notifications/settings');
+    expect(settings.status).toBe(200);
+    expectDocumented('GET', '/api/notifications/settings', settings);
+    const feed = await member.post('/api/calendar/feed', {});
+    expect(feed.status).toBe(201);
+    expectDocumented('POST', '/api/calendar/feed', feed);
+    expectDocumented('GET', '/api/calendar/feed', await member.get('/api/calendar/feed'));
     const missing = await member.get(`/api/cases/${randomUUID()}`);
     expect(missing.status).toBeGreaterThanOrEqual(400);
     expectDocumented('GET', '/api/cases/:caseId', missing);
@@ -150,6 +164,9 @@ describe.each(testEngines())('OpenAPI document at /api/docs (%s)', (engine) => {
     expect(adminLogin.status).toBe(200);
     expectDocumented('GET', '/api/admin/organisation', await admin.get('/api/admin/organisation'));
     expectDocumented('GET', '/api/audit-events', await admin.get('/api/audit-events'));
+    const erasures = await admin.get('/api/admin/erasure-requests');
+    expect(erasures.status).toBe(200);
+    expectDocumented('GET', '/api/admin/erasure-requests', erasures);
   });
 
   it('serves a self-hosted viewer that needs no inline script or style (strict CSP)', async () => {

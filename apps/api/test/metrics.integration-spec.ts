@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { JobsService } from '../src/modules/jobs/jobs.service';
 import { MetricsEndpoint } from '../src/modules/metrics/metrics.endpoint';
 import { MetricsService } from '../src/modules/metrics/metrics.service';
 import { BrowserClient } from './support/browser-client';
@@ -128,6 +129,32 @@ describe.each(testEngines())('Prometheus metrics (%s)', (engine) => {
     const second = await scrape(metricsPortUrl);
     expect(samples(second.text, 'casustafel_jobs_queued_test', { queue: 'reminders' })).toEqual([
       2,
+    ]);
+  });
+
+  it('reports the job queue’s depth by job name and state', async () => {
+    const first = (await scrape(metricsPortUrl)).text;
+    // The recurring jobs queued at start wait for their next cron run.
+    for (const name of ['sessions:sweep', 'notes:compact', 'retention:sweep'])
+      expect([name, samples(first, 'casustafel_jobs', { name, state: 'scheduled' })]).toEqual([
+        name,
+        [1],
+      ]);
+    expect(samples(first, 'casustafel_jobs', { name: 'metrics:probe' })).toEqual([]);
+
+    // Jobs nobody works on here stay due (and one for later is scheduled).
+    const jobs = t.app.get(JobsService);
+    await jobs.schedule('metrics:probe', {});
+    await jobs.schedule('metrics:probe', {});
+    await jobs.schedule('metrics:probe', {}, { runAt: new Date(Date.now() + 3600_000) });
+    const second = (await scrape(`${t.baseUrl}/metrics`)).text;
+    const probe = (state: string) =>
+      samples(second, 'casustafel_jobs', { name: 'metrics:probe', state });
+    expect([probe('due'), probe('scheduled'), probe('active'), probe('failed')]).toEqual([
+      [2],
+      [1],
+      [0],
+      [0],
     ]);
   });
 });

@@ -256,6 +256,7 @@ describe.each(testEngines())('notifications, jobs and calendar on %s', (engine) 
       expect(rows).toEqual([
         { name: 'notes:compact', n: 1 },
         { name: 'reminders:scan', n: 1 },
+        { name: 'retention:sweep', n: 1 },
         { name: 'sessions:sweep', n: 1 },
       ]);
     });

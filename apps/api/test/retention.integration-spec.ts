@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type {
   CaseDetail,
   Consent,
@@ -7,6 +7,8 @@ import type {
   Person,
 } from '@casustafel/contracts';
 import { verifyAuditChain } from '../src/modules/audit/audit-verify';
+import { JobsService } from '../src/modules/jobs/jobs.service';
+import { RETENTION_SWEEP_CRON, RETENTION_SWEEP_JOB } from '../src/modules/retention/retention.jobs';
 import { RetentionService } from '../src/modules/retention/retention.service';
 import { householdInput, personInput, signIn } from './factories/case-file.factory';
 import {
@@ -109,7 +111,9 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    t = await startTestApp({ ...db.env, DEMO_MODE: 'false' }, { clock });
+    // No job poller: the tests call sweep() themselves (and run the queue once, at the end), so
+    // a background run after the clock jumps cannot take their erasures.
+    t = await startTestApp({ ...db.env, DEMO_MODE: 'false', JOBS_ENABLED: 'false' }, { clock });
     const org = await createOrganisation(t.app);
     teamId = (await createTeam(t.app, org.id)).id;
     const a = await createUser(t.app, {
@@ -410,5 +414,39 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
     );
     expect(refuseWithoutReason.status).toBe(400);
     expect((await alice.get('/api/admin/erasure-requests')).status).toBe(403);
+  }, 60_000);
+
+  it('the sweep is the recurring job retention:sweep: queued once, run by the queue, queued again', async () => {
+    const jobRows = () =>
+      query<{ state: string; cron: string | null; singleton_key: string | null }>(
+        `SELECT "state", "cron", "singleton_key" FROM "job" WHERE "name" = $1 ORDER BY "created_at", "state"`,
+        [RETENTION_SWEEP_JOB],
+      );
+    expect(await jobRows()).toEqual([
+      { state: 'queued', cron: RETENTION_SWEEP_CRON, singleton_key: 'cron' },
+    ]);
+    // A second schedule (another instance starting) adds nothing.
+    expect(
+      await t.app
+        .get(JobsService)
+        .schedule(RETENTION_SWEEP_JOB, {}, { cron: RETENTION_SWEEP_CRON }),
+    ).toBeNull();
+    const sweep = jest.spyOn(t.app.get(RetentionService), 'sweep');
+    try {
+      await t.app.get(JobsService).runDue();
+      expect(sweep).toHaveBeenCalledTimes(1);
+    } finally {
+      sweep.mockRestore();
+    }
+    const after = await jobRows();
+    expect(after.map((r) => r.state).sort()).toEqual(['done', 'queued']);
+    const [next] = await query<{ run_at: Date }>(
+      `SELECT "run_at" FROM "job" WHERE "name" = $1 AND "state" = 'queued'`,
+      [RETENTION_SWEEP_JOB],
+    );
+    const runAt = new Date(must(next).run_at);
+    expect(runAt.getTime()).toBeGreaterThan(clock.now().getTime());
+    expect(runAt.getTime() - clock.now().getTime()).toBeLessThanOrEqual(6 * 3600_000);
+    expect(runAt.getUTCHours() % 6).toBe(0);
   }, 60_000);
 });

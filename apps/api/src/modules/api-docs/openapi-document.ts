@@ -25,11 +25,11 @@ function tagOf(route: NestRoute): string {
 function successResponse(route: NestRoute, doc: RouteDoc): ZodOpenApiResponsesObject {
   const { response } = doc;
   if (response === 'redirect') return { '302': { description: 'Redirect (Location header)' } };
-  if (response === 'application/pdf')
+  if (response === 'application/pdf' || response === 'text/calendar')
     return {
       [String(route.status)]: {
-        description: 'PDF document',
-        content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+        description: response === 'application/pdf' ? 'PDF document' : 'iCalendar (.ics)',
+        content: { [response]: { schema: z.string().meta({ format: 'binary' }) } },
       },
     };
   if (response === null) return { [String(route.status)]: { description: 'No content' } };

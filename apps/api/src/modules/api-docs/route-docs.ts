@@ -2,20 +2,26 @@ import * as z from 'zod';
 import {
   accessLogSchema,
   auditEventPageSchema,
+  calendarFeedViewSchema,
   caseDetailSchema,
   caseSummarySchema,
   consentSchema,
+  erasureRequestListSchema,
+  erasureRequestViewSchema,
   healthResponseSchema,
   householdDetailSchema,
   householdSummarySchema,
   inviteUserResponseSchema,
   meldcodeRecordSchema,
   networkPersonSchema,
+  notificationListSchema,
+  notificationSettingsViewSchema,
   organisationOverviewSchema,
   personSchema,
   preparationCommentSchema,
   preparationSchema,
   readyResponseSchema,
+  regisseurCandidateSchema,
   sessionStateSchema,
   teamDetailSchema,
   teamSummarySchema,
@@ -30,13 +36,14 @@ import {
  * parameters are read from the routes' zod pipes; see nest-routes.ts):
  * - a zod schema from `@casustafel/contracts`: the JSON body (responses are tested against it);
  * - `null`: no body (204, or 201/200 without content);
- * - `'redirect'`: a 302 to follow; a media type (`'application/pdf'`): a file;
+ * - `'redirect'`: a 302 to follow; a media type (`'application/pdf'`, `'text/calendar'`): a file;
  * - `{ typescript }`: JSON of that contracts type, which has no zod schema yet (documented by
  *   name only; giving it a schema in libs/contracts makes it validated like the others).
  * A route missing here fails `api-docs.integration-spec.ts` ("every route is documented").
  */
-export type RouteResponse =
-  z.ZodType | null | 'redirect' | 'application/pdf' | { typescript: string };
+export type RouteMediaType = 'application/pdf' | 'text/calendar';
+
+export type RouteResponse = z.ZodType | null | 'redirect' | RouteMediaType | { typescript: string };
 
 export interface RouteDoc {
   response: RouteResponse;
@@ -65,6 +72,10 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   },
   'GET /api/teams/:teamId/cases': { response: z.array(caseSummarySchema) },
   'POST /api/teams/:teamId/cases': { response: caseDetailSchema },
+  'GET /api/teams/:teamId/regisseur-candidates': {
+    response: z.array(regisseurCandidateSchema),
+    summary: 'Who may be casusregisseur or procesregisseur of the team’s cases',
+  },
   'GET /api/cases/:caseId': { response: caseDetailSchema },
   'PATCH /api/cases/:caseId': { response: caseDetailSchema },
   'POST /api/cases/:caseId/status': { response: caseDetailSchema },
@@ -146,4 +157,30 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   'DELETE /api/agenda-items/:itemId': { response: null },
   'POST /api/meetings/:meetingId/publish': { response: { typescript: 'MeetingDetail' } },
   'POST /api/meetings/:meetingId/close': { response: { typescript: 'MeetingDetail' } },
+  'GET /api/notifications': { response: notificationListSchema },
+  'POST /api/notifications/read': { response: notificationListSchema },
+  'GET /api/notifications/settings': { response: notificationSettingsViewSchema },
+  'PUT /api/notifications/settings': { response: notificationSettingsViewSchema },
+  'GET /api/meetings/:meetingId/calendar.ics': {
+    response: 'text/calendar',
+    summary: 'The meeting as a calendar invitation (.ics)',
+  },
+  'GET /api/meeting-series/:seriesId/calendar.ics': {
+    response: 'text/calendar',
+    summary: 'The meetings of a series as calendar invitations (.ics)',
+  },
+  'GET /api/calendar/feed': { response: calendarFeedViewSchema },
+  'POST /api/calendar/feed': {
+    response: calendarFeedViewSchema,
+    summary: 'Create or replace the user’s calendar feed (the secret URL is shown once)',
+  },
+  'DELETE /api/calendar/feed': { response: calendarFeedViewSchema },
+  'GET /api/calendar/feed.ics': {
+    response: 'text/calendar',
+    summary: 'The user’s calendar feed (no session: the secret token in ?token= is the key)',
+  },
+  'GET /api/admin/erasure-requests': { response: erasureRequestListSchema },
+  'POST /api/admin/erasure-requests': { response: erasureRequestViewSchema },
+  'POST /api/admin/erasure-requests/:requestId/assess': { response: erasureRequestViewSchema },
+  'POST /api/admin/erasure-requests/:requestId/execute': { response: erasureRequestViewSchema },
 };

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { NotesModule } from '../notes/notes.module';
+import { JobsMetrics } from './jobs.metrics';
 import { JobsService } from './jobs.service';
 import { MaintenanceJobs } from './maintenance.jobs';
 
@@ -10,7 +11,7 @@ import { MaintenanceJobs } from './maintenance.jobs';
 @Global()
 @Module({
   imports: [NotesModule],
-  providers: [JobsService, MaintenanceJobs],
+  providers: [JobsService, MaintenanceJobs, JobsMetrics],
   exports: [JobsService],
 })
 export class JobsModule {}

@@ -2,16 +2,16 @@ import { Module } from '@nestjs/common';
 import { CaseFileEraser } from './case-file-eraser';
 import { ErasureController } from './erasure.controller';
 import { ErasureService } from './erasure.service';
-import { RetentionScheduler } from './retention.scheduler';
+import { RetentionJobs } from './retention.jobs';
 import { RetentionService } from './retention.service';
 
 /**
- * Retention (the sweep of `RETENTION_RULES`) and AVG art. 17 erasure requests. Exports
- * `RetentionService` so a job queue can schedule `sweep()`.
+ * Retention (the sweep of `RETENTION_RULES`, run by the job queue as `retention:sweep`) and AVG
+ * art. 17 erasure requests.
  */
 @Module({
   controllers: [ErasureController],
-  providers: [CaseFileEraser, ErasureService, RetentionService, RetentionScheduler],
+  providers: [CaseFileEraser, ErasureService, RetentionService, RetentionJobs],
   exports: [RetentionService],
 })
 export class RetentionModule {}

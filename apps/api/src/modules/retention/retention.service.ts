@@ -19,8 +19,8 @@ export interface SweepResult {
 
 /**
  * The retention sweep: applies `RETENTION_RULES` (libs/domain) at the injected clock's time.
- * A plain method, idempotent and safe to run on several instances at once; the api runs it from
- * a timer (`RetentionScheduler`), and a job queue can call `sweep()` just the same.
+ * A plain method, idempotent and safe to run on several instances at once; the job queue runs it
+ * every six hours (`retention:sweep`, see `RetentionJobs`).
  * The audit log is never touched (its rule is `keep`); each erased file gets an audit event of
  * its own, with ids only.
  */
