@@ -104,4 +104,18 @@ export default [
       'no-console': 'error',
     },
   },
+  {
+    // Code the client bundles imports zod as a namespace: the named import `{ z }` pulls in all
+    // of zod, its locale files included (≈ 300 kB), into every page (docs/operations.md).
+    files: ['libs/**/*.ts', 'apps/client/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message: "Import zod as a namespace (`import * as z from 'zod'`) so it tree-shakes.",
+        },
+      ],
+    },
+  },
 ];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Notifications (in the app and, when SMTP is configured, by e-mail) and the calendar feed.
