@@ -52,4 +52,18 @@ describe('StatusPageComponent', () => {
     );
     expect(root.querySelector('[data-testid="status-failure"]')).toBeNull();
   });
+
+  it('tells an anonymous visitor that the details are for administrators, not that the api is silent', async () => {
+    const fixture = TestBed.createComponent(StatusPageComponent);
+    await fixture.whenStable();
+    http.expectOne('/api/health').flush({ status: 'ok', version: '2.3.4', uptimeSeconds: 5 });
+    http.expectOne('/api/ready').flush({ status: 'ready' });
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+
+    expect(root.querySelector('[data-testid="readiness-details-restricted"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="readiness-details-card"]')?.textContent).not.toContain(
+      'status.noReadiness',
+    );
+  });
 });
