@@ -106,6 +106,8 @@ describe('notifications and calendar', () => {
       expect(await page.getByTestId('notification-bell').getAttribute('aria-label')).toContain(
         `${unreadBefore} ongelezen`,
       );
+      // A drawn icon, not an emoji the web font lacks (it showed as an empty box).
+      expect(await page.getByTestId('notification-bell').locator('svg').count()).toBe(1);
       await expectNoA11yViolations(page, `start with bell (${label})`);
 
       await page.getByTestId('notification-bell').click();

@@ -20,7 +20,19 @@ import {
         data-testid="notification-bell"
         [attr.aria-label]="'notifications.bell' | transloco: { count: store.unread() }"
       >
-        <span aria-hidden="true">🔔</span>
+        <svg
+          class="app-bell__icon"
+          viewBox="0 0 24 24"
+          width="22"
+          height="22"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <path
+            fill="currentColor"
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+          />
+        </svg>
         @if (store.unread() > 0) {
           <span class="app-bell__count" aria-hidden="true" data-testid="notification-count">{{
             store.unread()

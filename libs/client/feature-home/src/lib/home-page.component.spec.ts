@@ -75,4 +75,16 @@ describe('HomePageComponent', () => {
     );
     expect(root.querySelector('[data-testid="readiness-failure"]')).toBeNull();
   });
+
+  it('says the details are for administrators when the api keeps them back', async () => {
+    const fixture = TestBed.createComponent(HomePageComponent);
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    http.expectOne('/api/health').flush({ status: 'ok', version: '1.0.0', uptimeSeconds: 5 });
+    http.expectOne('/api/ready').flush({ status: 'ready' });
+    await fixture.whenStable();
+
+    expect(root.querySelector('[data-testid="readiness-details-restricted"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="readiness-engine"]')).toBeNull();
+  });
 });
