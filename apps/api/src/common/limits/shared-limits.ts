@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { createClient } from 'redis';
+import { createClient } from '@redis/client';
 import { AppConfig } from '../../config/app-config';
 import { createRateLimitStore, type RateLimitStoreClass } from './rate-limit-store';
 import { LiveSocketCap } from './live-socket-cap';

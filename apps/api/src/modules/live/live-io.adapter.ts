@@ -5,7 +5,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
 import type { Observable } from 'rxjs';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
+import { createClient } from '@redis/client';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { LIVE_PATH } from '@casustafel/contracts';
 import type { AppConfig } from '../../config/app-config';
