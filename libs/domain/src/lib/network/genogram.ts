@@ -406,7 +406,17 @@ function partnershipShapes(
   const a = persons.get(p.link.from) as PlacedPerson;
   const b = persons.get(p.link.to) as PlacedPerson;
   for (const end of [a, b]) shapes.push(line(end.x, end.y + SYMBOL / 2, end.x, p.y, 2, dash));
-  shapes.push(line(p.x1, p.y, p.x2, p.y, 2, dash));
+  shapes.push({
+    kind: 'line',
+    x1: p.x1,
+    y1: p.y,
+    x2: p.x2,
+    y2: p.y,
+    stroke: INK,
+    width: 2,
+    dash,
+    tag: `partner:${p.link.id}`,
+  });
   const mid = (p.x1 + p.x2) / 2;
   const slashes = p.link.status === 'uit-elkaar' ? 1 : p.link.status === 'gescheiden' ? 2 : 0;
   for (let i = 0; i < slashes; i++) {

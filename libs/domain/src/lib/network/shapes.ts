@@ -13,6 +13,8 @@ export type Shape =
       stroke: string;
       width: number;
       dash: string | null;
+      /** What the line stands for (`partner:<linkId>`), for tests and the screen's markup. */
+      tag?: string;
     }
   | {
       kind: 'rect';
