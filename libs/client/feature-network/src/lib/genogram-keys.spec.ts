@@ -12,7 +12,8 @@ describe('arrow keys between persons', () => {
   it('moves along the row and between generations', () => {
     expect(nextSpot(spots, 'opa', 'ArrowRight')).toBe('oma');
     expect(nextSpot(spots, 'oma', 'ArrowLeft')).toBe('opa');
-    expect(nextSpot(spots, 'oma', 'ArrowRight')).toBeNull();
+    expect(nextSpot(spots, 'oma', 'ArrowRight')).toBe('sandra');
+    expect(nextSpot(spots, 'tim', 'ArrowDown')).toBeNull();
     expect(nextSpot(spots, 'opa', 'ArrowDown')).toBe('mark');
     expect(nextSpot(spots, 'tim', 'ArrowUp')).toBe('mark');
     expect(nextSpot(spots, 'mark', 'ArrowRight')).toBe('sandra');

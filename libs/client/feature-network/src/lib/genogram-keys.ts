@@ -23,7 +23,10 @@ export function nextSpot(spots: readonly Spot[], fromId: string, key: ArrowKey):
       key === 'ArrowRight' ? dx : key === 'ArrowLeft' ? -dx : key === 'ArrowDown' ? dy : -dy;
     const across = key === 'ArrowRight' || key === 'ArrowLeft' ? Math.abs(dy) : Math.abs(dx);
     if (along <= 0.5) continue;
-    const score = along + 3 * across;
+    // Vertical keys: the nearest row first; horizontal keys: the same row first.
+    const score =
+      10 * (key === 'ArrowUp' || key === 'ArrowDown' ? along : across) +
+      (key === 'ArrowUp' || key === 'ArrowDown' ? across : along);
     if (!best || score < best.score) best = { id: s.id, score };
   }
   return best?.id ?? null;
