@@ -63,6 +63,31 @@ async function keyTo(page: Page, testId: string, key = 'Tab', max = 60): Promise
   throw new Error(`${key} never reached ${testId}; focus went through: ${seen.join(' → ')}`);
 }
 
+/** Waits until the element with `testId` has focus (a form opened by the keyboard). */
+async function waitFocusOn(page: Page, testId: string): Promise<void> {
+  await waitUntil(
+    async () => (await focused(page)).testId === testId,
+    `focus on ${testId}`,
+    30_000,
+  );
+}
+
+/** Waits until `name` has focus; on failure tells what has it and what the add form says. */
+async function waitFocus(page: Page, name: string): Promise<void> {
+  try {
+    await waitUntil(async () => (await focused(page)).name === name, `focus on ${name}`, 30_000);
+  } catch (error) {
+    await screenshot(page, 'network-debug');
+    const form = await page
+      .getByTestId('genogram-add-form')
+      .textContent({ timeout: 1000 })
+      .catch(() => 'no form');
+    throw new Error(`${String(error)}; focused ${JSON.stringify(await focused(page))}; ${form}`, {
+      cause: error,
+    });
+  }
+}
+
 /** Moves between persons on the drawing with the arrow keys until `name` has focus. */
 async function arrowTo(page: Page, name: string): Promise<void> {
   const keys = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
@@ -172,29 +197,31 @@ describe('network maps: genogram and ecogram', () => {
 
     // Mark: male, then his partner Sandra (an existing member).
     await page.keyboard.press('Enter');
+    await waitFocusOn(page, 'genogram-edit-gender');
     await typeOption(page, 'Man');
     await keyTo(page, 'genogram-edit-save');
     await page.keyboard.press('Enter');
     await page.getByTestId('genogram-saved').waitFor();
     await keyTo(page, 'genogram-add-partner', 'Shift+Tab');
     await page.keyboard.press('Enter');
+    await waitFocusOn(page, 'genogram-who');
     await typeOption(page, 'Sandra');
+    expect(await page.getByTestId('genogram-who').inputValue()).not.toBe('new');
     await keyTo(page, 'genogram-add-submit');
     await page.keyboard.press('Enter');
-    await waitUntil(async () => (await focused(page)).name === 'Sandra Bakker', 'focus on Sandra');
+    await waitFocus(page, 'Sandra Bakker');
 
     // Their children Tim and Lisa (from the partnership, chosen by default).
     for (const child of ['Tim', 'Lisa']) {
       await arrowTo(page, 'Sandra Bakker');
       await keyTo(page, 'genogram-add-child', 'Shift+Tab');
       await page.keyboard.press('Enter');
+      await waitFocusOn(page, 'genogram-who');
       await typeOption(page, child);
+      expect(await page.getByTestId('genogram-who').inputValue()).not.toBe('new');
       await keyTo(page, 'genogram-add-submit');
       await page.keyboard.press('Enter');
-      await waitUntil(
-        async () => (await focused(page)).name === `${child} Bakker`,
-        `focus on ${child}`,
-      );
+      await waitFocus(page, `${child} Bakker`);
     }
 
     // Both sets of grandparents.
@@ -205,16 +232,18 @@ describe('network maps: genogram and ecogram', () => {
       await arrowTo(page, person);
       await keyTo(page, 'genogram-add-parents', 'Shift+Tab');
       await page.keyboard.press('Enter');
+      await waitFocusOn(page, 'genogram-father');
       await page.keyboard.type(father);
       await page.keyboard.press('Tab');
       await page.keyboard.type(mother);
       await keyTo(page, 'genogram-add-submit');
       await page.keyboard.press('Enter');
-      await waitUntil(async () => (await focused(page)).name === father, `focus on ${father}`);
+      await waitFocus(page, father);
     }
 
     // Opa Henk died: the form asks first.
     await page.keyboard.press('Enter');
+    await waitFocusOn(page, 'genogram-edit-gender');
     await keyTo(page, 'genogram-edit-deceased');
     await page.keyboard.press('Space');
     await page.getByTestId('genogram-deceased-dialog').waitFor();
@@ -290,13 +319,17 @@ describe('network maps: genogram and ecogram', () => {
       second.getByTestId('ecogram-add-submit').click(),
     ]);
     for (const p of [page, second])
-      await waitUntil(async () => {
-        const labels = await p
-          .getByTestId('ecogram-tie')
-          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-label')));
-        return labels.includes('Basisschool De Linde') && labels.includes('Hockeyclub Noord');
-      }, 'both ties on both screens');
-    expect(await second.getByTestId('ecogram-svg').textContent()).toContain('Basisschool De Li');
+      await waitUntil(
+        async () => {
+          const labels = await p
+            .getByTestId('ecogram-tie')
+            .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-label')));
+          return labels.includes('Basisschool De Linde') && labels.includes('Hockeyclub Noord');
+        },
+        'both ties on both screens',
+        30_000,
+      );
+    expect(await second.getByTestId('ecogram-svg').textContent()).toContain('Basisschool D');
     await screenshot(second, 'network-ecogram-second-editor');
     await other.close();
   });

@@ -235,13 +235,18 @@ export class GenogramEditorComponent {
 
   private focusPerson(id: string): void {
     this.select(id);
-    // After the drawing has the new person (it may have just been read again).
-    setTimeout(() => {
+    // Once the drawing has the person (a new one appears after the map is read again; the form
+    // that had focus disappears meanwhile): retried for a moment, then given up.
+    const deadline = Date.now() + 3000;
+    const attempt = () => {
+      if (this.selectedId() !== id) return;
       const el = this.#host.nativeElement.querySelector<SVGGElement>(
         `[data-person-id="${CSS.escape(id)}"]`,
       );
       el?.focus();
-    });
+      if ((!el || document.activeElement !== el) && Date.now() < deadline) setTimeout(attempt, 50);
+    };
+    setTimeout(attempt);
   }
 
   /* ---------- adding ---------- */
