@@ -241,7 +241,7 @@ describe('network maps: genogram and ecogram', () => {
       await waitFocus(page, father);
     }
 
-    // Opa Henk died: the form asks first.
+    // The grandfather just added (Opa Piet) died: the form asks first.
     await page.keyboard.press('Enter');
     await waitFocusOn(page, 'genogram-edit-gender');
     await keyTo(page, 'genogram-edit-deceased');
@@ -297,6 +297,7 @@ describe('network maps: genogram and ecogram', () => {
       'Lisa Bakker',
     ])
       expect(table).toContain(name);
+    expect(table).toContain('2019');
     expect(await page.getByTestId('genogram-links-table').locator('tbody tr').count()).toBe(7);
     await expectNoA11yViolations(page, 'network page 1280');
     await screenshot(page, 'network-genogram-1280');

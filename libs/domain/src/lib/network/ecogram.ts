@@ -39,11 +39,12 @@ export function layoutEcogram(map: NetworkMap): EcogramLayout {
   const n = map.ties.length;
   // Far enough that neighbouring systems never touch: chord ≥ 2r + 16.
   const chord = 2 * SYSTEM_R + 24;
-  const ring = Math.max(
-    HOUSEHOLD_R + SYSTEM_R + 90,
-    n > 1 ? chord / (2 * Math.sin(Math.PI / n)) : 0,
-  );
-  const half = ring + SYSTEM_R + MARGIN + 16;
+  // Without systems only the household is drawn (no empty ring).
+  const ring =
+    n === 0
+      ? 0
+      : Math.max(HOUSEHOLD_R + SYSTEM_R + 90, n > 1 ? chord / (2 * Math.sin(Math.PI / n)) : 0);
+  const half = n === 0 ? HOUSEHOLD_R + MARGIN : ring + SYSTEM_R + MARGIN + 16;
   const systems = map.ties.map((tie, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(n, 1);
     return { tie, x: half + ring * Math.cos(angle), y: half + ring * Math.sin(angle) };

@@ -365,6 +365,14 @@ describe('ecogram layout', () => {
     expect(boxes.length).toBe(18);
   });
 
+  it('draws only the household when there are no systems yet', () => {
+    const map = threeGenerations();
+    map.ties = [];
+    const layout = layoutEcogram(map);
+    expect(layout.width).toBeLessThan(2 * HOUSEHOLD_R + 100);
+    expect(layout.systems).toEqual([]);
+  });
+
   it('exports the ties with codes and arrows', () => {
     const svg = ecogramSvg(threeGenerations());
     expect(svg).toContain('<title>Ecogram — Gezin De Vries</title>');
