@@ -78,6 +78,15 @@ function birthOrder(a: MapPerson, b: MapPerson): number {
 }
 
 /**
+ * Who is drawn in the genogram: the household's members, family, and anyone with a genogram
+ * line. A neighbour or volunteer without one belongs in the ecogram only.
+ */
+export function genogramPersons(map: NetworkMap): MapPerson[] {
+  const linked = new Set(map.links.flatMap((l) => [l.from, l.to]));
+  return map.persons.filter((p) => p.kind === 'member' || p.role === 'familie' || linked.has(p.id));
+}
+
+/**
  * Lays out a genogram by generation with dagre: persons and a small node per partnership; each
  * partner → partnership, partnership → child (a single parent → child spans two ranks), so
  * persons sit on even ranks, one generation per row. Order constraints put children in birth
@@ -85,7 +94,8 @@ function birthOrder(a: MapPerson, b: MapPerson): number {
  * man-left: a partner who married in then sits on the side of their own family, without
  * crossing sibling lines). Emotional relations do not influence the layout.
  */
-export function layoutGenogram(map: NetworkMap): GenogramLayout {
+export function layoutGenogram(source: NetworkMap): GenogramLayout {
+  const map = { ...source, persons: genogramPersons(source) };
   const persons = new Map(map.persons.map((p) => [p.id, p]));
   const partnerships = map.links.filter(
     (l): l is PartnershipLink =>

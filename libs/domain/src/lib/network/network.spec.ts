@@ -306,6 +306,13 @@ describe('genogram layout', () => {
     expect(placed[0]?.barX).toBe(placed[1]?.barX);
   });
 
+  it('leaves a neighbour without genogram lines to the ecogram', () => {
+    const m = threeGenerations();
+    m.persons.push(person('Buurvrouw Ans', 'vrouw', 1960, { role: 'buur' }));
+    expect(layoutGenogram(m).persons.map((p) => p.person.name)).not.toContain('Buurvrouw Ans');
+    expect(layoutGenogram(m).persons).toHaveLength(12);
+  });
+
   it('shows ages and years', () => {
     const opa = at.get('Opa Jan')?.person as MapPerson;
     expect(ageOf(opa, 2026)).toBe(79);

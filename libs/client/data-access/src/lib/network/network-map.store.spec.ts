@@ -43,7 +43,10 @@ class FakeRealtime {
   }
   async emitWithAck(_event: string, payload: { householdId: string }) {
     this.joined.push(payload.householdId);
-    return { ok: true as const, data: { householdId: payload.householdId, revision: this.revision } };
+    return {
+      ok: true as const,
+      data: { householdId: payload.householdId, revision: this.revision },
+    };
   }
   emitNetworkLeave(householdId: string): void {
     this.left.push(householdId);
@@ -73,7 +76,7 @@ describe('NetworkMapStore', () => {
 
   afterEach(() => http.verify());
 
-  const flushSoon = async (url: string, body: unknown) => {
+  const flushSoon = async (url: string, body: NetworkMap | []) => {
     for (let i = 0; i < 20; i++) {
       const pending = http.match(url);
       if (pending.length > 0) {
