@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { NetworkMapModule } from './modules/network-map/network-map.module';
 import { CaseFileModule } from './modules/case-file/case-file.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -49,6 +50,7 @@ export class AppModule {
         AuthModule,
         IdentityModule,
         CaseFileModule,
+        NetworkMapModule,
         DemoModule,
         InstanceModule,
         HealthModule,

@@ -4,8 +4,10 @@ import type {
   CaseSummary,
   HouseholdDetail,
   HouseholdSummary,
+  NetworkMap,
   TeamSummary,
 } from '@casustafel/contracts';
+import { layoutGenogram } from '@casustafel/domain';
 import { DEMO_PASSWORD, DemoSeedService } from '../src/modules/demo/demo-seed.service';
 import type { BrowserClient } from './support/browser-client';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
@@ -49,7 +51,21 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
     const detail = (await fatima.get<HouseholdDetail>(`/api/households/${jansen.id}`)).body;
     expect(detail.members).toHaveLength(3);
     expect(detail.members.map((m) => m.bsnMasked)).toContain('*****2333');
-    expect(detail.network).toHaveLength(2);
+    // Two network persons, and two drawn only in the genogram (one list: grandfather, ex-partner).
+    expect(detail.network).toHaveLength(4);
+    const map = (await fatima.get<NetworkMap>(`/api/households/${jansen.id}/network-map`)).body;
+    expect(
+      map.persons
+        .filter((p) => p.mapOnly)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['Dennis de Wit', 'Henk Jansen']);
+    expect(
+      layoutGenogram(map)
+        .persons.map((p) => p.generation)
+        .sort(),
+    ).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(map.ties).toHaveLength(7);
     expect(detail.consents.map((c) => c.state)).toEqual(['geldig']);
     const idrissi = households.find((h) => h.label === 'Huishouden El Idrissi') as HouseholdSummary;
     const expired = (await fatima.get<HouseholdDetail>(`/api/households/${idrissi.id}`)).body;

@@ -12,6 +12,7 @@ import { MEETING_ENTITIES } from '../modules/meetings/meeting.entities';
 import { MEETING_RECORD_ENTITIES } from '../modules/meeting-records/meeting-records.entities';
 import { InstanceEntity } from '../modules/instance/instance.entity';
 import { NOTE_ENTITIES } from '../modules/notes/note.entities';
+import { NETWORK_MAP_ENTITIES } from '../modules/network-map/network-map.entities';
 import { GUEST_ENTITIES } from '../modules/guests/guest.entities';
 import { ErasureRequestEntity } from '../modules/retention/erasure-request.entity';
 import { CalendarFeedTokenEntity } from '../modules/calendar/calendar-feed-token.entity';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   JobEntity,
   ...NOTIFICATION_ENTITIES,
   CalendarFeedTokenEntity,
+  ...NETWORK_MAP_ENTITIES,
 ];

@@ -34,6 +34,11 @@ export const appRoutes: Routes = [
       import('@casustafel/client/feature-cases').then((m) => m.NEW_HOUSEHOLD_ROUTES),
   },
   {
+    path: 'huishoudens/:householdId/netwerk',
+    canActivate: [completeSessionGuard],
+    loadChildren: () => import('@casustafel/client/feature-network').then((m) => m.NETWORK_ROUTES),
+  },
+  {
     path: 'huishoudens',
     canActivate: [completeSessionGuard],
     loadChildren: () => import('@casustafel/client/feature-cases').then((m) => m.HOUSEHOLD_ROUTES),

@@ -40,3 +40,5 @@ export * from './lib/guests/guests.api';
 export * from './lib/guests/guest-room.store';
 export * from './lib/notifications/notifications.api';
 export * from './lib/notifications/notifications.store';
+export * from './lib/network/network-map.api';
+export * from './lib/network/network-map.store';

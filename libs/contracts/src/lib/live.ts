@@ -30,6 +30,7 @@ import type {
   NoteUpdateResult,
 } from './notes';
 import type { GuestJoin, GuestJoinResult, GuestStateEvent } from './guests';
+import type { NetworkChangedEvent, NetworkJoin, NetworkJoinResult } from './network-map';
 
 /** The socket.io namespace of every real-time feature. */
 export const LIVE_NAMESPACE = '/live';
@@ -93,6 +94,9 @@ export interface LiveClientToServerEvents {
   ) => void;
   /** A guest joins the live room of their meeting: only the invited items. */
   'guest:join': (payload: GuestJoin, ack: (res: LiveAck<GuestJoinResult>) => void) => void;
+  /** Follow a household's network maps (team members with client-data roles only). */
+  'network:join': (payload: NetworkJoin, ack: (res: LiveAck<NetworkJoinResult>) => void) => void;
+  'network:leave': (payload: NetworkJoin, ack?: (res: LiveAck<null>) => void) => void;
 }
 
 export interface LiveServerToClientEvents {
@@ -109,6 +113,8 @@ export interface LiveServerToClientEvents {
   'action:updated': (payload: ActionEvent) => void;
   /** To a guest: their view of the room changed. */
   'guest:state': (payload: GuestStateEvent) => void;
+  /** A household's network maps changed (read them again). */
+  'network:changed': (payload: NetworkChangedEvent) => void;
 }
 
 /** Names of client → server events, for the handler enumeration test and the gateway. */
@@ -125,4 +131,6 @@ export const LIVE_CLIENT_EVENTS = [
   'action:create',
   'action:update',
   'guest:join',
+  'network:join',
+  'network:leave',
 ] as const satisfies readonly (keyof LiveClientToServerEvents)[];

@@ -25,10 +25,19 @@ function tagOf(route: NestRoute): string {
 function successResponse(route: NestRoute, doc: RouteDoc): ZodOpenApiResponsesObject {
   const { response } = doc;
   if (response === 'redirect') return { '302': { description: 'Redirect (Location header)' } };
-  if (response === 'application/pdf' || response === 'text/calendar')
+  if (
+    response === 'application/pdf' ||
+    response === 'text/calendar' ||
+    response === 'image/svg+xml'
+  )
     return {
       [String(route.status)]: {
-        description: response === 'application/pdf' ? 'PDF document' : 'iCalendar (.ics)',
+        description:
+          response === 'application/pdf'
+            ? 'PDF document'
+            : response === 'text/calendar'
+              ? 'iCalendar (.ics)'
+              : 'SVG image',
         content: { [response]: { schema: z.string().meta({ format: 'binary' }) } },
       },
     };

@@ -11,6 +11,12 @@ import {
   healthResponseSchema,
   householdDetailSchema,
   householdSummarySchema,
+  mapPersonSchema,
+  mapVersionSchema,
+  mapVersionSummarySchema,
+  networkMapSchema,
+  ecoTieSchema,
+  genogramLinkSchema,
   inviteUserResponseSchema,
   meldcodeRecordSchema,
   networkPersonSchema,
@@ -41,7 +47,7 @@ import {
  *   name only; giving it a schema in libs/contracts makes it validated like the others).
  * A route missing here fails `api-docs.integration-spec.ts` ("every route is documented").
  */
-export type RouteMediaType = 'application/pdf' | 'text/calendar';
+export type RouteMediaType = 'application/pdf' | 'text/calendar' | 'image/svg+xml';
 
 export type RouteResponse = z.ZodType | null | 'redirect' | RouteMediaType | { typescript: string };
 
@@ -91,6 +97,42 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   'POST /api/teams/:teamId/households': { response: householdDetailSchema },
   'GET /api/households/:householdId': { response: householdDetailSchema },
   'PATCH /api/households/:householdId': { response: householdDetailSchema },
+  'GET /api/households/:householdId/network-map': {
+    response: networkMapSchema,
+    summary: 'Genogram and ecogram of the household: its people, links and ties',
+  },
+  'POST /api/households/:householdId/network-map/persons': {
+    response: mapPersonSchema,
+    summary: 'Add a person drawn in the maps (a network person marked map-only)',
+  },
+  'PATCH /api/households/:householdId/network-map/persons/:personId': {
+    response: null,
+    summary: 'Change genogram traits of a member or network person',
+  },
+  'DELETE /api/households/:householdId/network-map/persons/:personId': {
+    response: null,
+    summary: 'Remove a map-only person and their lines',
+  },
+  'POST /api/households/:householdId/network-map/links': { response: genogramLinkSchema },
+  'PATCH /api/households/:householdId/network-map/links/:linkId': { response: genogramLinkSchema },
+  'DELETE /api/households/:householdId/network-map/links/:linkId': { response: null },
+  'POST /api/households/:householdId/network-map/ties': { response: ecoTieSchema },
+  'PATCH /api/households/:householdId/network-map/ties/:tieId': { response: null },
+  'DELETE /api/households/:householdId/network-map/ties/:tieId': { response: null },
+  'POST /api/households/:householdId/network-map/versions': {
+    response: mapVersionSummarySchema,
+    summary: 'Save a named version of both maps',
+  },
+  'GET /api/households/:householdId/network-map/versions': {
+    response: z.array(mapVersionSummarySchema),
+  },
+  'GET /api/households/:householdId/network-map/versions/:versionId': {
+    response: mapVersionSchema,
+  },
+  'GET /api/households/:householdId/network-map/export.svg': {
+    response: 'image/svg+xml',
+    summary: 'The genogram or ecogram (now, or a saved version) as an SVG file',
+  },
   'POST /api/households/:householdId/persons': { response: personSchema },
   'PATCH /api/persons/:personId': { response: personSchema },
   'POST /api/households/:householdId/network': { response: networkPersonSchema },

@@ -43,6 +43,19 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
   'person.create': { nl: 'Gezinslid toegevoegd', en: 'Household member added' },
   'person.update': { nl: 'Gegevens van een gezinslid gewijzigd', en: 'Member data changed' },
   'network.update': { nl: 'Netwerk gewijzigd', en: 'Network changed' },
+  'network-map.read': { nl: 'Genogram en ecogram bekeken', en: 'Genogram and ecomap viewed' },
+  'network-map.update': {
+    nl: 'Genogram of ecogram gewijzigd',
+    en: 'Genogram or ecomap changed',
+  },
+  'network-map.version': {
+    nl: 'Versie van genogram en ecogram bewaard',
+    en: 'Version of genogram and ecomap saved',
+  },
+  'network-map.export': {
+    nl: 'Genogram of ecogram geëxporteerd',
+    en: 'Genogram or ecomap exported',
+  },
   'consent.create': { nl: 'Toestemming vastgelegd', en: 'Consent recorded' },
   'consent.withdraw': { nl: 'Toestemming ingetrokken', en: 'Consent withdrawn' },
   'case.list': { nl: 'Lijst van casussen bekeken', en: 'List of cases viewed' },
@@ -144,6 +157,13 @@ export const DATA_WORDS: Readonly<Record<string, Words>> = {
   household: { nl: 'Gegevens van het huishouden', en: 'Household data' },
   person: { nl: 'Gegevens van een gezinslid', en: 'Data of a household member' },
   'network-person': { nl: 'Netwerk van het huishouden', en: 'The household’s network' },
+  'network-map': { nl: 'Genogram en ecogram', en: 'Genogram and ecomap' },
+  'genogram-link': { nl: 'Relatie in het genogram', en: 'Relation in the genogram' },
+  'eco-tie': { nl: 'Contact in het ecogram', en: 'Tie in the ecomap' },
+  'network-map-version': {
+    nl: 'Versie van genogram en ecogram',
+    en: 'Version of genogram and ecomap',
+  },
   consent: { nl: 'Toestemmingen', en: 'Consents' },
   'access-log': { nl: 'Inzageoverzicht', en: 'Access overview' },
   case: { nl: 'Casus', en: 'Case' },

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   Address,
   ConsentRecipient,
+  Gender,
   CONSENT_PURPOSES,
   HOUSEHOLD_ROLES,
   InvolvedProfessional,
@@ -10,7 +11,7 @@ import type {
   caseStatusSchema,
 } from '@casustafel/contracts';
 
-export type { Address, ConsentRecipient, InvolvedProfessional };
+export type { Address, ConsentRecipient, Gender, InvolvedProfessional };
 export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number];
 export type NetworkRelation = (typeof NETWORK_RELATIONS)[number];
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];

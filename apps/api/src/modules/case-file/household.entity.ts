@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type {
   Address,
+  Gender,
   ConsentPurpose,
   ConsentRecipient,
   HouseholdRole,
@@ -29,6 +30,10 @@ export class HouseholdEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   address!: Address | null;
+
+  /** Counts the changes of the network maps (genogram, ecogram); clients compare it. */
+  @Column({ name: 'network_revision', type: 'integer', default: 0 })
+  networkRevision!: number;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
@@ -73,6 +78,24 @@ export class PersonEntity {
   @Column({ name: 'bsn_sealed', type: 'varchar', length: 255, nullable: true })
   bsnSealed!: string | null;
 
+  /** Genogram: sex or gender as drawn (square, circle, diamond); `onbekend` until known. */
+  @Column({ type: 'varchar', length: 10, default: 'onbekend' })
+  gender!: Gender;
+
+  @Column({ name: 'birth_year', type: 'integer', nullable: true })
+  birthYear!: number | null;
+
+  /** Recorded only after the professional confirmed it (the UI asks first). */
+  @Column({ type: 'boolean', default: false })
+  deceased!: boolean;
+
+  @Column({ name: 'death_year', type: 'integer', nullable: true })
+  deathYear!: number | null;
+
+  /** The genogram's index person (drawn with a double border). */
+  @Column({ name: 'index_person', type: 'boolean', default: false })
+  indexPerson!: boolean;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
@@ -105,6 +128,28 @@ export class NetworkPersonEntity {
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   phone!: string | null;
+
+  /** Genogram: sex or gender as drawn (square, circle, diamond); `onbekend` until known. */
+  @Column({ type: 'varchar', length: 10, default: 'onbekend' })
+  gender!: Gender;
+
+  @Column({ name: 'birth_year', type: 'integer', nullable: true })
+  birthYear!: number | null;
+
+  /** Recorded only after the professional confirmed it (the UI asks first). */
+  @Column({ type: 'boolean', default: false })
+  deceased!: boolean;
+
+  @Column({ name: 'death_year', type: 'integer', nullable: true })
+  deathYear!: number | null;
+
+  /** The genogram's index person (drawn with a double border). */
+  @Column({ name: 'index_person', type: 'boolean', default: false })
+  indexPerson!: boolean;
+
+  /** Drawn only in the maps (e.g. a deceased grandparent): still one list of the household's people. */
+  @Column({ name: 'map_only', type: 'boolean', default: false })
+  mapOnly!: boolean;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

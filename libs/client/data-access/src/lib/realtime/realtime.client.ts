@@ -13,6 +13,7 @@ import {
   type LiveServerToClientEvents,
   type MeetingEvent,
   type MeetingPresence,
+  type NetworkChangedEvent,
   type NoteAwareness,
   type NoteAwarenessEvent,
   type NoteUpdateEvent,
@@ -48,7 +49,8 @@ export type LiveAckEvent =
   | 'decision:create'
   | 'action:create'
   | 'action:update'
-  | 'guest:join';
+  | 'guest:join'
+  | 'network:join';
 type AckPayload<E extends LiveAckEvent> = Parameters<LiveClientToServerEvents[E]>[0];
 type AckResult<E extends LiveAckEvent> = Parameters<Parameters<LiveClientToServerEvents[E]>[1]>[0];
 /** An ack, or `timeout` when none arrived in time (or the socket is not connected). */
@@ -102,6 +104,7 @@ export class RealtimeClient implements OnDestroy {
   readonly #notes = new Subject<NoteServerMessage>();
   readonly #records = new Subject<RecordServerMessage>();
   readonly #guest = new Subject<GuestStateEvent>();
+  readonly #network = new Subject<NetworkChangedEvent>();
 
   readonly events$: Observable<RealtimeEvent> = this.#events.asObservable();
   /** `meeting:event`, `meeting:presence` and `meeting:closed` of every joined meeting. */
@@ -112,6 +115,8 @@ export class RealtimeClient implements OnDestroy {
   readonly records$: Observable<RecordServerMessage> = this.#records.asObservable();
   /** `guest:state`: a guest's view of their meeting's live room (guests only). */
   readonly guest$: Observable<GuestStateEvent> = this.#guest.asObservable();
+  /** `network:changed`: a followed household's network maps changed. */
+  readonly network$: Observable<NetworkChangedEvent> = this.#network.asObservable();
 
   /** Whether the socket is connected right now. */
   get connected(): boolean {
@@ -141,6 +146,12 @@ export class RealtimeClient implements OnDestroy {
   emitNoteLeave(itemId: string): void {
     const socket = this.#socket;
     if (socket?.connected) socket.emit('note:leave', { itemId });
+  }
+
+  /** Stops following a household's network maps. */
+  emitNetworkLeave(householdId: string): void {
+    const socket = this.#socket;
+    if (socket?.connected) socket.emit('network:leave', { householdId });
   }
 
   emitAwareness(payload: NoteAwareness): void {
@@ -232,6 +243,7 @@ export class RealtimeClient implements OnDestroy {
     socket.on('action:created', (event) => this.#records.next({ type: 'action:created', event }));
     socket.on('action:updated', (event) => this.#records.next({ type: 'action:updated', event }));
     socket.on('guest:state', (view) => this.#guest.next(view));
+    socket.on('network:changed', (event) => this.#network.next(event));
     this.#events.next({ type: 'connecting' });
     socket.connect();
   }
@@ -251,6 +263,7 @@ export class RealtimeClient implements OnDestroy {
     this.#notes.complete();
     this.#records.complete();
     this.#guest.complete();
+    this.#network.complete();
   }
 
   /** A few `clock:sync` round trips, one after another; reports the best estimate. */

@@ -1,0 +1,2 @@
+export * from './lib/network.routes';
+export { NetworkMapsComponent, svgToPng } from './lib/network-maps.component';
