@@ -12,8 +12,9 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { OverdueEvaluationView } from '@casustafel/contracts';
 import { zrmDomains } from '@casustafel/domain';
-import { failureMessageKey } from '@casustafel/client/data-access';
+import { failureMessageKey, LanguageStore } from '@casustafel/client/data-access';
 import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { PlanDatePipe } from './plan-date.pipe';
 import { PlanApi } from './plan.api';
 
 const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.name]));
@@ -22,7 +23,7 @@ const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.n
 @Component({
   selector: 'cst-overdue-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, AlertComponent, PageHeadingComponent],
+  imports: [RouterLink, TranslocoPipe, AlertComponent, PageHeadingComponent, PlanDatePipe],
   template: `
     <div role="alert">
       @if (error(); as key) {
@@ -79,7 +80,7 @@ const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.n
                           }}: {{ o.goalText }}
                         }
                       </td>
-                      <td>{{ o.dueDate }}</td>
+                      <td>{{ o.dueDate | cstPlanDate: lang() }}</td>
                       <td>{{ 'plan.overdue.days' | transloco: { days: o.daysOverdue } }}</td>
                       <td>{{ o.casusregisseurName ?? '—' }}</td>
                     </tr>
@@ -96,6 +97,7 @@ const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.n
 export class OverduePageComponent {
   readonly teamId = input.required<string>();
   readonly #api = inject(PlanApi);
+  protected readonly lang = inject(LanguageStore).lang;
   protected readonly list = signal<OverdueEvaluationView[] | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly groups = computed(() => {

@@ -31,7 +31,7 @@ import {
   ZRM_DOMAIN_KEYS_2017,
   zrmDomains,
 } from '@casustafel/domain';
-import { failureMessageKey } from '@casustafel/client/data-access';
+import { failureMessageKey, LanguageStore } from '@casustafel/client/data-access';
 import {
   AlertComponent,
   DateTimePipe,
@@ -40,6 +40,7 @@ import {
   type StatusTone,
 } from '@casustafel/client/ui';
 import { PlanApi, type PlanEditResult } from './plan.api';
+import { PlanDatePipe } from './plan-date.pipe';
 import { euros, parseEuros, todayLocal } from './plan.format';
 
 /** What the user typed for a new item (strings, as in the form). */
@@ -73,6 +74,7 @@ const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.n
     AlertComponent,
     DateTimePipe,
     PageHeadingComponent,
+    PlanDatePipe,
     StatusBadgeComponent,
   ],
   templateUrl: './plan-page.component.html',
@@ -83,6 +85,7 @@ export class PlanPageComponent {
   /** `?besluit=<id>`: a decision to take into the plan, opened pre-filled. */
   readonly besluit = input<string | undefined>(undefined);
   readonly #api = inject(PlanApi);
+  protected readonly lang = inject(LanguageStore).lang;
 
   protected readonly variants = PLAN_VARIANTS;
   protected readonly itemTypes = PLAN_ITEM_TYPES;

@@ -18,3 +18,11 @@ export function todayLocal(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** A calendar date (`YYYY-MM-DD`) or an instant in the UI language: `20 november 2026`. */
+export function formatPlanDate(value: string | null | undefined, lang: string): string {
+  if (!value) return '—';
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(date);
+}
