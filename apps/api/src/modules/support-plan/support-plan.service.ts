@@ -826,6 +826,7 @@ export class SupportPlanService {
         ? m.findBy(MeetingEntity, { id: In([...new Set(decisions.map((d) => d.meetingId))]) })
         : [],
     ]);
+    const titles = await this.agendaTitles(m, agendaItems);
     const users = await this.userRefs(m, [plan.casusregisseurId]);
     const today = this.today();
     const latest = agreements.at(-1);
@@ -857,7 +858,7 @@ export class SupportPlanService {
                   text: d.text,
                   decidedAt: d.decidedAt.toISOString(),
                   meetingStartsAt: meeting.startsAt.toISOString(),
-                  agendaItemTitle: a?.title ?? '',
+                  agendaItemTitle: a ? (titles.get(a.id) ?? '') : '',
                 }
               : null,
         },
@@ -955,6 +956,27 @@ export class SupportPlanService {
     }));
   }
 
+  /** An agenda item's title; a case item without one is called after its case. */
+  private async agendaTitles(
+    m: EntityManager,
+    items: AgendaItemEntity[],
+  ): Promise<Map<string, string>> {
+    const prepIds = items
+      .filter((i) => !i.title && i.preparationId)
+      .map((i) => i.preparationId as string);
+    const preps = prepIds.length ? await m.findBy(PreparationEntity, { id: In(prepIds) }) : [];
+    const cases = preps.length
+      ? await m.findBy(CaseEntity, { id: In(preps.map((p) => p.caseId)) })
+      : [];
+    return new Map(
+      items.map((i) => {
+        const prep = preps.find((p) => p.id === i.preparationId);
+        const title = cases.find((c) => c.id === prep?.caseId)?.title ?? '';
+        return [i.id, i.title || title];
+      }),
+    );
+  }
+
   /** The newest ZRM assessment of any of the household's cases. */
   private async latestZrm(m: EntityManager, householdId: string): Promise<LatestZrm | null> {
     const latest = await m
@@ -1001,7 +1023,7 @@ export class SupportPlanService {
         'd.meeting_id AS meeting_id',
         'mt.starts_at AS starts_at',
         'a.id AS agenda_item_id',
-        'a.title AS agenda_item_title',
+        "COALESCE(NULLIF(a.title, ''), c.title) AS agenda_item_title",
         'c.id AS case_id',
       ])
       .orderBy('d.decided_at', 'ASC')

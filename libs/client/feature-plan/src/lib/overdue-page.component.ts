@@ -38,7 +38,7 @@ const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.n
     />
     @if (list(); as rows) {
       @for (group of groups(); track group.key) {
-        <section class="cst-section" [attr.aria-labelledby]="'overdue-' + group.key">
+        <section class="cst-section">
           <h2 class="utrecht-heading-2" [id]="'overdue-' + group.key">
             {{ 'plan.overdue.' + group.key | transloco }} ({{ group.rows.length }})
           </h2>
