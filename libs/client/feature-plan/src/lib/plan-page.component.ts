@@ -111,6 +111,8 @@ export class PlanPageComponent {
   protected readonly decisionItem = signal<ItemForm>(this.#emptyItem());
   protected readonly newItemOpen = signal(false);
   protected readonly newItem = signal<ItemForm>(this.#emptyItem());
+  /** Entered by hand, or taken from the family's own plan. */
+  protected readonly newItemSource = signal<'handmatig' | 'familieplan'>('handmatig');
   protected readonly goalDomain = signal<string>('financien');
   protected readonly goalText = signal('');
   protected readonly goalDate = signal('');
@@ -317,7 +319,7 @@ export class PlanPageComponent {
     const input = this.#toInput(this.newItem());
     if (!input) return;
     const ok = await this.#run('item', (plan) =>
-      this.#api.addItem(plan.id, { ...input, source: 'handmatig' }),
+      this.#api.addItem(plan.id, { ...input, source: this.newItemSource() }),
     );
     if (ok) {
       this.newItem.set(this.#emptyItem());
