@@ -5,6 +5,10 @@ import type {
   HouseholdDetail,
   HouseholdSummary,
   NetworkMap,
+  OverdueEvaluationView,
+  PlanDiffView,
+  SupportPlanPage,
+  SupportPlanView,
   TeamSummary,
 } from '@casustafel/contracts';
 import { layoutGenogram } from '@casustafel/domain';
@@ -103,7 +107,8 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
     expect(jansen.zrm).toHaveLength(3);
     expect(jansen.zrm.map((z) => z.version)).toEqual(['2017', '2017', '2017']);
     expect(jansen.zrm.map((z) => z.stale)).toEqual([true, true, false]);
-    const ready = jansen.preparations.find((p) => p.status === 'ready');
+    // The newest ready preparation (an older one was discussed in the demo's past meeting).
+    const ready = jansen.preparations.filter((p) => p.status === 'ready').at(-1);
     expect(ready).toMatchObject({ missingForReady: [], zrmStale: false });
     expect(String(ready?.content['vraag']).length).toBeGreaterThan(20);
     expect(ready?.comments).toHaveLength(1);
@@ -119,6 +124,32 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
     });
     expect(idrissi.meldcode[0]?.entries.map((e) => e['step'])).toEqual([1, 2]);
     expect(idrissi.preparations.map((p) => p.status)).toEqual(['draft']);
+  });
+
+  it('seeds a support plan with items from decisions, versions, an agreement and an overdue evaluation', async () => {
+    const households = (await fatima.get<HouseholdSummary[]>(`/api/teams/${noord}/households`))
+      .body;
+    const jansen = households.find((h) => h.label === 'Huishouden Jansen')?.id as string;
+    const page = (await fatima.get<SupportPlanPage>(`/api/households/${jansen}/support-plan`)).body;
+    const plan = page.plan as SupportPlanView;
+    expect(plan.version).toBe(6);
+    expect(plan.agreementState).toBe('akkoord');
+    expect(plan.items.filter((i) => i.source.kind === 'besluit')).toHaveLength(2);
+    expect(plan.items[0]?.source.decision?.agendaItemTitle).toBe('Schulden en opvoedvragen');
+    expect(page.unprocessedDecisions.map((d) => d.type)).toEqual(['maatwerkvoorziening']);
+    const overdue = (
+      await fatima.get<OverdueEvaluationView[]>(
+        `/api/teams/${noord}/support-plans/overdue-evaluations`,
+      )
+    ).body;
+    expect(overdue).toEqual([
+      expect.objectContaining({ kind: 'doel', householdId: jansen, mine: true }),
+    ]);
+    // Five days ago in UTC; four to six in Dutch calendar days, whatever the hour.
+    expect(overdue[0]?.daysOverdue).toBeGreaterThanOrEqual(4);
+    const diff = (await fatima.get<PlanDiffView>(`/api/support-plans/${plan.id}/diff?from=1&to=6`))
+      .body;
+    expect(diff.diff.items).toHaveLength(2);
   });
 
   it('seeds only once', async () => {

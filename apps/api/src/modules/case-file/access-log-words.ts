@@ -128,6 +128,34 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
   'calendar-feed.create': { nl: 'Agendakoppeling gemaakt', en: 'Calendar feed created' },
   'calendar-feed.revoke': { nl: 'Agendakoppeling ingetrokken', en: 'Calendar feed revoked' },
   'calendar-feed.read': { nl: 'Agendakoppeling gelezen', en: 'Calendar feed read' },
+  'support-plan.read': { nl: 'Ondersteuningsplan bekeken', en: 'Support plan viewed' },
+  'support-plan.create': { nl: 'Ondersteuningsplan gemaakt', en: 'Support plan created' },
+  'support-plan.update': { nl: 'Ondersteuningsplan gewijzigd', en: 'Support plan changed' },
+  'support-plan.version-read': {
+    nl: 'Eerdere versie van het plan bekeken',
+    en: 'Earlier version of the plan viewed',
+  },
+  'support-plan.agreement': {
+    nl: 'Instemming met het plan vastgelegd',
+    en: 'Agreement with the plan recorded',
+  },
+  'support-plan.evaluation': { nl: 'Plan geëvalueerd', en: 'Plan evaluated' },
+  'support-plan.overdue-list': {
+    nl: 'Lijst van evaluaties bekeken',
+    en: 'List of evaluations viewed',
+  },
+  'support-plan.from-decision': {
+    nl: 'Besluit van het overleg in het plan opgenomen',
+    en: 'Meeting decision added to the plan',
+  },
+  'support-plan.decision-items': {
+    nl: 'Plan bij een besluit bekeken',
+    en: 'Plan items of a decision viewed',
+  },
+  'support-plan.shared-read': {
+    nl: 'Plan gedeeld met een specialist bekeken',
+    en: 'Shared plan viewed by a specialist',
+  },
 };
 
 /** For an action recorded under a code this version does not know (older or newer rows). */
@@ -186,6 +214,7 @@ export const DATA_WORDS: Readonly<Record<string, Words>> = {
   membership: { nl: 'Teamlidmaatschap', en: 'Team membership' },
   organisation: { nl: 'Organisatie', en: 'Organisation' },
   user: { nl: 'Account', en: 'Account' },
+  'support-plan': { nl: 'Ondersteuningsplan', en: 'Support plan' },
 };
 const DATA_FALLBACK: Words = { nl: 'Overige gegevens', en: 'Other data' };
 
@@ -196,6 +225,10 @@ export const PURPOSE_WORDS: Readonly<Record<string, Words>> = {
   mdo: { nl: 'Multidisciplinair overleg', en: 'Multidisciplinary meeting' },
   inzageverzoek: { nl: 'Uw verzoek om inzage', en: 'Your request for access' },
   bootstrap: { nl: 'Inrichting van het systeem', en: 'Setting up the system' },
+  delen: {
+    nl: 'Delen met een specialist buiten het team',
+    en: 'Sharing with a specialist outside the team',
+  },
 };
 const PURPOSE_FALLBACK: Words = { nl: 'Uitvoering van de hulp', en: 'Providing the help' };
 

@@ -36,6 +36,7 @@ import { MembershipEntity } from '../identity/membership.entity';
 import { OrganisationEntity } from '../identity/organisation.entity';
 import { TeamEntity } from '../identity/team.entity';
 import { UserEntity } from '../identity/user.entity';
+import { seedDemoPlan } from './demo-plan.seed';
 
 /** Every demo account's password (fictional organisation, demo mode only). */
 export const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
@@ -473,6 +474,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       ],
     );
     let latestZrm = '';
+    let latestScores: Record<string, number> = {};
     for (const [ago, base] of [
       [145, 2],
       [90, 3],
@@ -504,7 +506,20 @@ export class DemoSeedService implements OnApplicationBootstrap {
         }),
       );
       latestZrm = z.id;
+      latestScores = Object.fromEntries(
+        Object.entries(domains).map(([key, value]) => [key, value.score]),
+      );
     }
+    await seedDemoPlan(manager, {
+      teamId: noord,
+      householdId: jansen.h.id,
+      caseId: jansenCase.id,
+      chairId: user('fatima'),
+      regisseurId: user('fatima'),
+      regisseurName: 'Fatima El Amrani',
+      latestZrm: latestScores,
+      now,
+    });
     const ready = await manager.save(
       manager.create(PreparationEntity, {
         caseId: jansenCase.id,
