@@ -13,6 +13,7 @@ import { MEETING_RECORD_ENTITIES } from '../modules/meeting-records/meeting-reco
 import { InstanceEntity } from '../modules/instance/instance.entity';
 import { NOTE_ENTITIES } from '../modules/notes/note.entities';
 import { GUEST_ENTITIES } from '../modules/guests/guest.entities';
+import { HOUSEHOLD_STORY_ENTITIES } from '../modules/household-story/household-story.entities';
 import { ErasureRequestEntity } from '../modules/retention/erasure-request.entity';
 import { CalendarFeedTokenEntity } from '../modules/calendar/calendar-feed-token.entity';
 import { JobEntity } from '../modules/jobs/job.entity';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   ...MEETING_RECORD_ENTITIES,
   ...NOTE_ENTITIES,
   ...GUEST_ENTITIES,
+  ...HOUSEHOLD_STORY_ENTITIES,
   ErasureRequestEntity,
   JobEntity,
   ...NOTIFICATION_ENTITIES,

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import {
   B1_FLESCH_DOUMA_MIN,
   dutchReadability,
