@@ -30,7 +30,7 @@ import {
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor, CurrentSession } from '../../common/access/current.decorators';
-import type { Actor } from '../../common/context/request-context';
+import { type Actor, RequestContext } from '../../common/context/request-context';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { AppConfig } from '../../config/app-config';
 import { AuthService } from '../auth/auth.service';
@@ -124,7 +124,11 @@ export class HouseholdStoryController {
     // Whoever was signed in on this browser is signed out: one session per browser.
     if (current) await this.sessions.end(current.session.id, 'rotated');
     setSessionCookie(reply, this.config, token);
-    return this.auth.state(await this.sessions.resolve(token));
+    const resolved = await this.sessions.resolve(token);
+    // The sign-in is recorded as the family's own (role `family`), not as an anonymous call.
+    const store = RequestContext.current();
+    if (store && resolved) store.actor = resolved.actor;
+    return this.auth.state(resolved);
   }
 
   @Access('family', 'family.read')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { TimelineEntry, TimelinePage } from '@casustafel/contracts';
 import type { MeldcodeRecord } from '@casustafel/domain';
-import { type Actor, RequestContext } from '../../common/context/request-context';
+import type { Actor } from '../../common/context/request-context';
 import { CaseFileAccess } from '../case-file/case-file-access';
 import { CaseEntity } from '../case-file/case.entity';
 
@@ -43,7 +43,6 @@ export class TimelineService {
     const cases = await this.dataSource.manager.find(CaseEntity, { where: { householdId } });
     // Need-to-know per case: a case of another team of the same household stays out.
     const readable = cases.filter((c) => this.access.mayCase(actor, c, 'read'));
-    RequestContext.note({ context: { cases: String(readable.length) } });
     return this.page(readable, options);
   }
 
