@@ -44,6 +44,7 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
       'Huishouden De Boer',
       'Huishouden El Idrissi',
       'Huishouden Jansen',
+      'Huishouden Yılmaz',
     ]);
     const jansen = households.find((h) => h.label === 'Huishouden Jansen') as HouseholdSummary;
     const detail = (await fatima.get<HouseholdDetail>(`/api/households/${jansen.id}`)).body;
@@ -68,7 +69,7 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
 
   it('seeds cases in several statuses with history, ZRM, an open Meldcode record and preparations', async () => {
     const cases = (await fatima.get<CaseSummary[]>(`/api/teams/${noord}/cases`)).body;
-    expect(cases.map((c) => c.status).sort()).toEqual(['aanmelding', 'plan', 'uitvoering']);
+    expect(cases.map((c) => c.status).sort()).toEqual(['aanmelding', 'plan', 'plan', 'uitvoering']);
     expect(cases.filter((c) => c.safetyMarker).map((c) => c.householdLabel)).toEqual([
       'Huishouden El Idrissi',
     ]);

@@ -610,7 +610,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       }),
     );
     for (const [text, owner, dueIn, status] of [
-      ['Afspraak maken bij het werkplein', 'priya', 7, 'open'],
+      ['Afspraak maken bij het werkplein', 'priya', 10, 'open'],
       ['Gesprek met de school van Elif', 'jeroen', -3, 'gereed'],
     ] as const)
       await manager.save(

@@ -11,7 +11,7 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import type { FamilyInvitationCreated, FamilyInvitationView } from '@casustafel/contracts';
-import { type ApiFailure, HouseholdStoryApi } from '@casustafel/client/data-access';
+import { type ApiFailure, HouseholdStoryApi, LanguageStore } from '@casustafel/client/data-access';
 import { AlertComponent, CopyButtonComponent, DateTimePipe } from '@casustafel/client/ui';
 
 /**
@@ -27,6 +27,7 @@ import { AlertComponent, CopyButtonComponent, DateTimePipe } from '@casustafel/c
 export class FamilyLinkPanelComponent {
   readonly householdId = input.required<string>();
   readonly #api = inject(HouseholdStoryApi);
+  protected readonly language = inject(LanguageStore);
   protected readonly invitations = signal<FamilyInvitationView[]>([]);
   protected readonly created = signal<FamilyInvitationCreated | null>(null);
   protected readonly failure = signal<'meldcode' | 'other' | null>(null);

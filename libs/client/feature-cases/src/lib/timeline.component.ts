@@ -11,7 +11,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import type { TimelineEntry } from '@casustafel/contracts';
-import { HouseholdStoryApi } from '@casustafel/client/data-access';
+import { HouseholdStoryApi, LanguageStore } from '@casustafel/client/data-access';
 import { AlertComponent, DateTimePipe } from '@casustafel/client/ui';
 
 /** Where an entry's source lives in the app. */
@@ -39,6 +39,7 @@ export class TimelineComponent {
   /** Show each entry's case (the household's timeline spans several cases). */
   readonly showCase = input(false);
   readonly #api = inject(HouseholdStoryApi);
+  protected readonly language = inject(LanguageStore);
   protected readonly entries = signal<TimelineEntry[]>([]);
   protected readonly nextBefore = signal<string | null>(null);
   protected readonly loading = signal(false);
