@@ -412,6 +412,7 @@ describe.each(testEngines())('household story and family access on %s', (engine)
     expect(text).toContain('Şükrü Yılmaz');
     expect(text).toContain('Wie doet wat en wanneer');
     expect(text).toContain('Geldzaken');
+    expect(dutchReadability(text).fleschDouma).toBeGreaterThanOrEqual(B1_FLESCH_DOUMA_MIN);
   });
 
   it('shows the family who accessed their file, in plain Dutch, and audits every family call', async () => {
