@@ -122,7 +122,17 @@ export type AuditAction =
   | 'calendar.download'
   | 'calendar-feed.create'
   | 'calendar-feed.revoke'
-  | 'calendar-feed.read';
+  | 'calendar-feed.read'
+  | 'support-plan.read'
+  | 'support-plan.create'
+  | 'support-plan.update'
+  | 'support-plan.version-read'
+  | 'support-plan.agreement'
+  | 'support-plan.evaluation'
+  | 'support-plan.overdue-list'
+  | 'support-plan.from-decision'
+  | 'support-plan.decision-items'
+  | 'support-plan.shared-read';
 
 export interface AccessPolicy {
   permission: Permission;
