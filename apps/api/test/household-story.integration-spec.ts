@@ -17,6 +17,8 @@ import type {
   MeldcodeRecordView,
   Preparation,
   SessionState,
+  SupportPlanPage,
+  SupportPlanView,
   TimelinePage,
 } from '@casustafel/contracts';
 import { B1_FLESCH_DOUMA_MIN, dutchReadability } from '@casustafel/domain';
@@ -435,6 +437,85 @@ describe.each(testEngines())('household story and family access on %s', (engine)
     }
   });
 
+  it('once the household has a support plan, the family reads the plan and agrees on its version', async () => {
+    const created = await member.post<SupportPlanView>(
+      `/api/households/${householdA}/support-plan`,
+      {
+        krachten: 'Wij koken samen.',
+        zorgen: 'De huur is te hoog.',
+      },
+    );
+    expect(created.status).toBe(201);
+    const planId = created.body.id;
+    expect(
+      (
+        await member.post(`/api/support-plans/${planId}/goals`, {
+          zrmDomain: 'financien',
+          text: 'De schulden worden minder.',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await member.post(`/api/support-plans/${planId}/items`, {
+          type: 'netwerk',
+          title: 'Oma past op woensdag op',
+          owner: 'Oma Yılmaz',
+          startDate: '2026-03-04',
+        })
+      ).status,
+    ).toBe(201);
+    // Household B gets a plan too, with a canary in it.
+    expect(
+      (
+        await member.post(`/api/households/${householdB}/support-plan`, {
+          krachten: CANARY.krachten,
+        })
+      ).status,
+    ).toBe(201);
+
+    const plan = await family.get<FamilyPlanView>('/api/family/plan');
+    seen.add('rest:plan-from-support-plan', plan.body);
+    expect(plan.body).toMatchObject({
+      source: 'plan',
+      krachten: ['Wij koken samen.'],
+      zorgen: ['De huur is te hoog.'],
+      doelen: [{ key: 'financien', label: 'Geldzaken', state: 'De schulden worden minder.' }],
+      afspraken: [
+        {
+          who: 'Oma Yılmaz',
+          what: 'Oma past op woensdag op',
+          when: 'vanaf 4 maart 2026',
+          status: 'Nog niet begonnen',
+        },
+      ],
+    });
+    expect(plan.body.planVersionId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const agreed = await family.post<FamilyAgreementView>('/api/family/agreement', {
+      agrees: false,
+      comment: 'Wij willen eerst praten.',
+    });
+    seen.add('rest:agreement-on-plan', agreed.body);
+    expect(agreed.body.planVersionId).toBe(plan.body.planVersionId);
+    const page = await member.get<SupportPlanPage>(`/api/households/${householdA}/support-plan`);
+    expect(page.body.plan?.agreements.at(-1)).toMatchObject({
+      versionNumber: page.body.plan?.version,
+      method: 'digitaal',
+      byName: 'Şükrü Yılmaz',
+      agreed: false,
+      comment: 'Wij willen eerst praten.',
+    });
+    expect(page.body.plan?.agreementState).toBe('niet-akkoord');
+
+    const story = await member.get<TimelinePage>(`/api/cases/${caseA}/timeline`);
+    const versions = story.body.entries.filter((e) => e.kind === 'plan-version');
+    expect(versions.length).toBeGreaterThanOrEqual(3);
+    expect(must(versions[0]).source).toMatchObject({ kind: 'plan', householdId: householdA });
+    const storyB = await member.get<TimelinePage>(`/api/cases/${caseA}/timeline`);
+    expect(JSON.stringify(storyB.body)).not.toContain(CANARY.krachten);
+  });
+
   it('refuses the family every professional endpoint (403)', async () => {
     const gets = [
       `/api/households/${householdA}`,
@@ -443,6 +524,8 @@ describe.each(testEngines())('household story and family access on %s', (engine)
       `/api/households/${householdA}/timeline`,
       `/api/households/${householdA}/access-log`,
       `/api/households/${householdA}/family-invitations`,
+      `/api/households/${householdA}/support-plan`,
+      `/api/guest/households/${householdA}/support-plan`,
       `/api/households/${householdB}`,
       `/api/teams`,
       `/api/notifications`,

@@ -35,6 +35,8 @@ export interface TimelineSource {
   kind: 'meeting' | 'minutes' | 'case' | 'plan';
   caseId: string;
   meetingId: string | null;
+  /** For a plan version: the household whose plan it is. */
+  householdId?: string;
 }
 
 export interface TimelineEntry {

@@ -37,7 +37,17 @@ import { DocumentsService } from '../documents/documents.service';
 import type { DocumentLanguage } from '../documents/pdf';
 import { UserEntity } from '../identity/user.entity';
 import { SCORE_WORDS, TASK_STATUS_WORDS } from './family-plan';
+import { type FamilyPlanSource, readFamilyPlanSource } from './family-plan-source';
+import { SupportPlanAgreementEntity } from '../support-plan/support-plan.entities';
 import { FamilyAgreementEntity, FamilyInvitationEntity } from './household-story.entities';
+
+/** Plain words for a plan item's status (B1). */
+export const PLAN_ITEM_STATUS_WORDS: Readonly<
+  Record<DocumentLanguage, Readonly<Record<string, string>>>
+> = {
+  nl: { gepland: 'Nog niet begonnen', lopend: 'Bezig', afgerond: 'Klaar', gestopt: 'Gestopt' },
+  en: { gepland: 'Not started yet', lopend: 'Under way', afgerond: 'Done', gestopt: 'Stopped' },
+};
 
 type InviteInput = z.output<typeof inviteFamilySchema>;
 type AgreementInput = z.output<typeof familyAgreementSchema>;
@@ -333,23 +343,41 @@ export class FamilyService {
   async agree(actor: Actor, input: AgreementInput): Promise<FamilyAgreementView> {
     const grant = this.grantOf(actor, 'family-plan');
     const view = await this.planOf(grant.householdId, 'nl');
-    const row = await this.dataSource.manager.save(
-      this.dataSource.manager.create(FamilyAgreementEntity, {
-        householdId: grant.householdId,
-        invitationId: grant.invitationId,
-        planVersionId: view.planVersionId,
-        agrees: input.agrees,
-        comment: input.comment,
-        contentHash: sha256(
-          JSON.stringify([view.krachten, view.zorgen, view.doelen, view.afspraken]),
-        ),
-        createdAt: this.clock.now(),
-      }),
-    );
-    RequestContext.note({ objectType: 'family-agreement', objectId: row.id });
     const invitation = await this.dataSource.manager.findOneByOrFail(FamilyInvitationEntity, {
       id: grant.invitationId,
     });
+    const source = await readFamilyPlanSource(this.dataSource.manager, grant.householdId);
+    const now = this.clock.now();
+    const row = await this.dataSource.transaction(async (tx) => {
+      if (source?.version) {
+        // On the plan's current version, as the team records an agreement (method digitaal).
+        await tx.insert(SupportPlanAgreementEntity, {
+          planId: source.plan.id,
+          versionNumber: source.version.number,
+          agreedOn: amsterdamDate(now),
+          method: 'digitaal',
+          byName: invitation.name,
+          agreed: input.agrees,
+          comment: input.comment,
+          recordedById: actor.userId,
+          recordedAt: now,
+        });
+      }
+      return tx.save(
+        tx.create(FamilyAgreementEntity, {
+          householdId: grant.householdId,
+          invitationId: grant.invitationId,
+          planVersionId: view.planVersionId,
+          agrees: input.agrees,
+          comment: input.comment,
+          contentHash: sha256(
+            JSON.stringify([view.krachten, view.zorgen, view.doelen, view.afspraken]),
+          ),
+          createdAt: now,
+        }),
+      );
+    });
+    RequestContext.note({ objectType: 'family-agreement', objectId: row.id });
     return this.agreementView(row, invitation.name);
   }
 
@@ -384,6 +412,7 @@ export class FamilyService {
               take: 1,
             }),
           ]);
+    const source = await readFamilyPlanSource(m, householdId);
     const content = (preparations[0]?.content ?? {}) as Record<string, unknown>;
     const text = (key: string) => (typeof content[key] === 'string' ? content[key] : '');
     const zrm = assessments[0];
@@ -400,8 +429,9 @@ export class FamilyService {
         else strong.push(`${label}: ${SCORE_WORDS[lang][score] ?? ''}`);
       }
     }
-    const afspraken =
-      caseIds.length === 0
+    const afspraken = source
+      ? this.planTasks(source, lang)
+      : caseIds.length === 0
         ? []
         : (
             (await this.dataSource.query(
@@ -424,8 +454,11 @@ export class FamilyService {
             status: TASK_STATUS_WORDS[lang][row.status] ?? row.status,
           }));
     const openCase = [...cases].reverse().find((c) => c.status !== 'afgesloten') ?? cases.at(-1);
-    const regisseur = openCase
-      ? ((await m.findOneBy(UserEntity, { id: openCase.casusregisseurId }))?.displayName ?? null)
+    const regisseurId = source
+      ? source.plan.casusregisseurId
+      : (openCase?.casusregisseurId ?? null);
+    const regisseur = regisseurId
+      ? ((await m.findOneBy(UserEntity, { id: regisseurId }))?.displayName ?? null)
       : null;
     const latest = await m.findOne(FamilyAgreementEntity, {
       where: { householdId },
@@ -439,14 +472,60 @@ export class FamilyService {
       members: members.map((p) => `${p.givenName} ${p.familyName}`),
       regisseur,
       generatedAt: this.clock.now().toISOString(),
-      source: 'casus',
-      planVersionId: null,
-      krachten: [...bullets(text('krachten')), ...strong],
-      zorgen: bullets(text('zorgen')),
-      doelen,
+      source: source ? 'plan' : 'casus',
+      planVersionId: source?.version?.id ?? null,
+      krachten: source ? bullets(source.plan.krachten) : [...bullets(text('krachten')), ...strong],
+      zorgen: source ? bullets(source.plan.zorgen) : bullets(text('zorgen')),
+      doelen: source ? this.planGoals(source, zrm, lang) : doelen,
       afspraken,
       agreement: latest ? this.agreementView(latest, agreedBy?.name ?? '') : null,
     };
+  }
+
+  /** The plan's goals per life area, by the ZRM's client-language label. */
+  private planGoals(
+    source: FamilyPlanSource,
+    zrm: ZrmAssessmentEntity | undefined,
+    lang: DocumentLanguage,
+  ): FamilyPlanView['doelen'] {
+    const domains = new Map(
+      // 2017 last: its client-language labels win where both versions know a domain.
+      (['2013', '2017'] as const).flatMap((v) => zrmDomains(v).map((d) => [d.key, d] as const)),
+    );
+    return source.goals
+      .filter((goal) => goal.status === 'open' || goal.status === 'deels-behaald')
+      .map((goal) => {
+        const domain = domains.get(goal.zrmDomain as never);
+        const label = domain
+          ? lang === 'nl'
+            ? (domain.clientLabel ?? domain.name)
+            : domain.englishName
+          : goal.zrmDomain;
+        const entry = zrm?.domains[goal.zrmDomain] as { score?: unknown } | undefined;
+        const score = typeof entry?.score === 'number' ? entry.score : null;
+        return { key: goal.zrmDomain, label, state: goal.text, score };
+      });
+  }
+
+  /** Who does what, when: the plan's items that are planned or under way, then the rest. */
+  private planTasks(source: FamilyPlanSource, lang: DocumentLanguage): FamilyPlanView['afspraken'] {
+    const when = (start: string | null, end: string | null): string => {
+      const from = start ? this.day(start, lang) : null;
+      const to = end ? this.day(end, lang) : null;
+      if (from && to) return `${from} – ${to}`;
+      if (from) return lang === 'nl' ? `vanaf ${from}` : `from ${from}`;
+      if (to) return lang === 'nl' ? `tot ${to}` : `until ${to}`;
+      return lang === 'nl' ? 'nog niet bekend' : 'not known yet';
+    };
+    const rank = (status: string) => (status === 'lopend' || status === 'gepland' ? 0 : 1);
+    return [...source.items]
+      .sort((a, b) => rank(a.status) - rank(b.status))
+      .map((item) => ({
+        who: item.owner,
+        what: item.title,
+        when: when(item.startDate, item.endDate),
+        status: PLAN_ITEM_STATUS_WORDS[lang][item.status] ?? item.status,
+      }));
   }
 
   private day(isoDate: string, lang: DocumentLanguage): string {
@@ -496,4 +575,9 @@ export class FamilyService {
       planVersionId: row.planVersionId,
     };
   }
+}
+
+/** The calendar date in Amsterdam (YYYY-MM-DD) of an instant. */
+function amsterdamDate(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(at);
 }

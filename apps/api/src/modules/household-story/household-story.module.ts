@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CaseFileModule } from '../case-file/case-file.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { SupportPlanModule } from '../support-plan/support-plan.module';
 import { FamilyDemoService } from './family-demo.service';
 import { FamilyService } from './family.service';
 import { HouseholdStoryController } from './household-story.controller';
@@ -12,7 +13,7 @@ import { TimelineService } from './timeline.service';
  * to their plan (link + one-time code, B1 view, agreement, PDF, who accessed their file).
  */
 @Module({
-  imports: [AuthModule, CaseFileModule, DocumentsModule],
+  imports: [AuthModule, CaseFileModule, DocumentsModule, SupportPlanModule],
   controllers: [HouseholdStoryController],
   providers: [TimelineService, FamilyService, FamilyDemoService],
   exports: [FamilyDemoService],

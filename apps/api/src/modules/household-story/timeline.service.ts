@@ -65,7 +65,9 @@ export class TimelineService {
     const title = new Map(cases.map((c) => [c.id, c.title]));
     const q = <T>(sql: string, params: unknown[]) =>
       this.dataSource.query(sql, params) as Promise<T[]>;
-    const [items, decisions, actions, zrm, statuses, meldcode] = await Promise.all([
+    const households = [...new Set(cases.map((c) => c.householdId))];
+    const caseOfHousehold = new Map(cases.map((c) => [c.householdId, c.id]));
+    const [items, decisions, actions, zrm, statuses, meldcode, versions] = await Promise.all([
       q<{
         item_id: string;
         meeting_id: string;
@@ -150,6 +152,21 @@ export class TimelineService {
           WHERE r."case_id" = ANY($1::uuid[])`,
         [ids],
       ),
+      q<{
+        id: string;
+        household_id: string;
+        number: number;
+        change: string;
+        subject: string | null;
+        created_at: Date;
+      }>(
+        `SELECT v."id", p."household_id", v."number", v."change", v."subject", v."created_at"
+           FROM "support_plan_version" v
+           JOIN "support_plan" p ON p."id" = v."plan_id"
+          WHERE p."household_id" = ANY($1::uuid[])
+          ORDER BY v."created_at" DESC LIMIT ${SOURCE_MAX}`,
+        [households],
+      ),
     ]);
     const iso = (value: Date | string) => new Date(value).toISOString();
     const caseTitle = (caseId: string) => title.get(caseId) ?? '';
@@ -230,6 +247,21 @@ export class TimelineService {
           source: { kind: 'case', caseId: r.case_id, meetingId: null },
         }),
       );
+    for (const v of versions) {
+      const caseId = caseOfHousehold.get(v.household_id);
+      if (!caseId) continue;
+      out.push({
+        id: `plan-version:${v.id}`,
+        kind: 'plan-version',
+        at: iso(v.created_at),
+        caseId,
+        caseTitle: caseTitle(caseId),
+        text: String(v.number),
+        detail: v.subject,
+        status: v.change,
+        source: { kind: 'plan', caseId, meetingId: null, householdId: v.household_id },
+      });
+    }
     return out.sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id));
   }
 

@@ -20,6 +20,8 @@ export function sourceLink(entry: TimelineEntry): string {
   if (source.kind === 'meeting' && source.meetingId) return `/overleggen/${source.meetingId}`;
   if (source.kind === 'minutes' && source.meetingId)
     return `/overleggen/${source.meetingId}/notulen`;
+  if (source.kind === 'plan' && source.householdId)
+    return `/huishoudens/${source.householdId}/plan`;
   return `/casussen/${source.caseId}`;
 }
 
