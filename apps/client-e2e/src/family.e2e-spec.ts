@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { type RunningApi, startApi, stopApi } from './support/api-process.cjs';
+import { launchApi, prepareApi, type RunningApi, stopApi } from './support/api-process.cjs';
 import {
   type BrowserSession,
   expectNoA11yViolations,
@@ -66,7 +66,8 @@ describe('the household’s story and the family’s own plan', () => {
   let code: string;
 
   beforeAll(async () => {
-    server = await startApi();
+    // A generous start bound: the demo seed hashes seven passwords, slow on a busy machine.
+    server = await launchApi(await prepareApi(), 120_000);
     session = await launchBrowser(server.baseUrl);
     proContext = await session.newContext({ width: 1280, height: 900 });
     pro = await proContext.newPage();
@@ -89,7 +90,7 @@ describe('the household’s story and the family’s own plan', () => {
     const yilmaz = cases.find((c) => c.householdLabel === 'Huishouden Yılmaz');
     if (!yilmaz) throw new Error('the demo has no Yılmaz case');
     [caseId, householdId] = [yilmaz.id, yilmaz.householdId];
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     try {

@@ -55,6 +55,8 @@ type AgreementInput = z.output<typeof familyAgreementSchema>;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const codeHashOf = (invitationId: string, code: string) => sha256(`${invitationId}:${code}`);
 const DAY_MS = 86_400_000;
+/** Life areas that go well, listed with the strengths (a short list reads better). */
+const STRENGTHS_MAX = 4;
 /** Purpose code of the family's own access in the audit trail. */
 export const FAMILY_PURPOSE = 'inzageverzoek';
 
@@ -424,9 +426,11 @@ export class FamilyService {
         const score = typeof entry?.score === 'number' ? entry.score : null;
         if (score === null) continue;
         const label = lang === 'nl' ? (domain.clientLabel ?? domain.name) : domain.englishName;
-        if (score <= 3)
+        // Needs help (1–2): a goal. Goes well (4–5): a strength. In between: neither.
+        if (score <= 2)
           doelen.push({ key: domain.key, label, state: SCORE_WORDS[lang][score] ?? '', score });
-        else strong.push(`${label}: ${SCORE_WORDS[lang][score] ?? ''}`);
+        else if (score >= 4 && strong.length < STRENGTHS_MAX)
+          strong.push(`${label}: ${SCORE_WORDS[lang][score] ?? ''}`);
       }
     }
     const afspraken = source

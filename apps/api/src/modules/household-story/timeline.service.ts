@@ -217,8 +217,9 @@ export class TimelineService {
         caseId: z.case_id,
         caseTitle: caseTitle(z.case_id),
         text: `ZRM ${z.version}`,
-        detail: `${z.assessed_at} · ${z.scored}`,
-        status: null,
+        detail: z.assessed_at,
+        // How many domains were scored (the rest deliberately not).
+        status: z.scored,
         source: { kind: 'case', caseId: z.case_id, meetingId: null },
       });
     for (const s of statuses)
