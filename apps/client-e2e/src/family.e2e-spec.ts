@@ -112,8 +112,12 @@ describe('the household’s story and the family’s own plan', () => {
     expect(await pro.locator('[data-testid="timeline-entry"][data-kind="meeting"]').count()).toBe(
       1,
     );
-    await expectNoA11yViolations(pro, 'case timeline');
+    await expectNoA11yViolations(pro, 'case timeline (1280 px)');
     await shot(pro, 'family-case-timeline');
+    await pro.setViewportSize({ width: 390, height: 844 });
+    await expectNoA11yViolations(pro, 'case timeline (390 px)');
+    await shot(pro, 'family-case-timeline-390');
+    await pro.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('the household page shows the story and makes a family link with a one-time code', async () => {

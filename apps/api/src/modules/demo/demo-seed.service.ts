@@ -15,7 +15,7 @@ import type { SecretBox } from '../../common/crypto/secret-box';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import { SECRET_BOX } from '../auth/auth.service';
-import { DEMO_FAMILY_HOUSEHOLD, FamilyDemoService } from '../household-story/family-demo.service';
+import { FamilyDemoService } from '../household-story/family-demo.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import {
   CaseEntity,
@@ -644,7 +644,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const url = this.config.publicUrl.origin;
     const rows = DEMO_USERS.map((u) => `    ${u.email.padEnd(28)} ${u.role}`).join('\n');
     const familyLine = family
-      ? `  The family of ${DEMO_FAMILY_HOUSEHOLD} opens their plan at ${family.link} with code ${family.code} (new at every start).\n`
+      ? `  The demo family opens its plan at ${family.link} with code ${family.code} (new at every start).\n`
       : '';
     return `\n  Casustafel demo — Gemeente Voorbeeldstad (fictieve gegevens)\n  Open ${url} and sign in with one of these accounts, password ${DEMO_PASSWORD}\n${rows}\n${familyLine}  (Demo mode: the second factor is optional. Never use demo mode for real data.)\n\n`;
   }
