@@ -22,6 +22,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MeetingRecordsModule } from './modules/meeting-records/meeting-records.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { GuestsModule } from './modules/guests/guests.module';
+import { HouseholdStoryModule } from './modules/household-story/household-story.module';
 import { RetentionModule } from './modules/retention/retention.module';
 import { LimitsModule } from './common/limits/limits.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -58,6 +59,7 @@ export class AppModule {
         LiveModule,
         MeetingsModule,
         GuestsModule,
+        HouseholdStoryModule,
         MeetingRecordsModule,
         NotesModule,
         RetentionModule,

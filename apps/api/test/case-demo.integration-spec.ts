@@ -11,9 +11,12 @@ import type {
   SupportPlanView,
   TeamSummary,
 } from '@casustafel/contracts';
-import { layoutGenogram } from '@casustafel/domain';
+import { B1_FLESCH_DOUMA_MIN, dutchReadability, layoutGenogram } from '@casustafel/domain';
 import { DEMO_PASSWORD, DemoSeedService } from '../src/modules/demo/demo-seed.service';
-import type { BrowserClient } from './support/browser-client';
+import { FamilyDemoService } from '../src/modules/household-story/family-demo.service';
+import { familyPlanPdfDefinition } from '../src/modules/household-story/family-plan';
+import { FamilyService } from '../src/modules/household-story/family.service';
+import { BrowserClient } from './support/browser-client';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import { startTestApp, type TestApp } from './support/test-app';
 import { signIn } from './factories/case-file.factory';
@@ -43,6 +46,35 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
     await db?.drop();
   });
 
+  it('gives the demo family a working link and a plan that reads at B1 (Flesch-Douma ≥ 60)', async () => {
+    const demo = await t.app.get(FamilyDemoService).freshDemoLink();
+    expect(demo?.link).toMatch(/\/gezin#[A-Za-z0-9_-]{40,}$/);
+    const token = (demo?.link ?? '').split('#')[1];
+    const signedIn = await new BrowserClient(t.baseUrl).post('/api/family/sign-in', {
+      token,
+      code: demo?.code,
+    });
+    expect(signedIn.status).toBe(200);
+    const rows = (await dataSourceOf(t.app).query(
+      `SELECT "id" FROM "household" WHERE "label" = 'Huishouden Yılmaz'`,
+    )) as { id: string }[];
+    const view = await t.app.get(FamilyService).planOf(rows[0]?.id as string, 'nl');
+    expect(view.afspraken.map((a) => a.what)).toContain('Afspraak maken bij het werkplein');
+    // Every text of the rendered page/PDF, headings and the family's content together.
+    const texts: string[] = [];
+    const collect = (node: unknown): void => {
+      if (typeof node === 'string') texts.push(node);
+      else if (Array.isArray(node)) node.forEach(collect);
+      else if (node && typeof node === 'object')
+        for (const [key, value] of Object.entries(node))
+          if (['text', 'ul', 'table', 'body', 'content'].includes(key)) collect(value);
+    };
+    collect(familyPlanPdfDefinition({ view, language: 'nl' }).content);
+    const score = dutchReadability(texts.join('\n'));
+    expect(score.words).toBeGreaterThan(100);
+    expect(score.fleschDouma).toBeGreaterThanOrEqual(B1_FLESCH_DOUMA_MIN);
+  });
+
   it('seeds households with members, network and consent in Noord and one in Zuid', async () => {
     const households = (await fatima.get<HouseholdSummary[]>(`/api/teams/${noord}/households`))
       .body;
@@ -50,6 +82,7 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
       'Huishouden De Boer',
       'Huishouden El Idrissi',
       'Huishouden Jansen',
+      'Huishouden Yılmaz',
     ]);
     const jansen = households.find((h) => h.label === 'Huishouden Jansen') as HouseholdSummary;
     const detail = (await fatima.get<HouseholdDetail>(`/api/households/${jansen.id}`)).body;
@@ -88,7 +121,7 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
 
   it('seeds cases in several statuses with history, ZRM, an open Meldcode record and preparations', async () => {
     const cases = (await fatima.get<CaseSummary[]>(`/api/teams/${noord}/cases`)).body;
-    expect(cases.map((c) => c.status).sort()).toEqual(['aanmelding', 'plan', 'uitvoering']);
+    expect(cases.map((c) => c.status).sort()).toEqual(['aanmelding', 'plan', 'plan', 'uitvoering']);
     expect(cases.filter((c) => c.safetyMarker).map((c) => c.householdLabel)).toEqual([
       'Huishouden El Idrissi',
     ]);

@@ -9,6 +9,7 @@ export * from './lib/meetings';
 export * from './lib/meeting-records';
 export * from './lib/notes';
 export * from './lib/guests';
+export * from './lib/household-story';
 export * from './lib/erasure';
 export * from './lib/notifications';
 export * from './lib/network-map';

@@ -4,4 +4,5 @@ export * from './lib/case-file';
 export * from './lib/meeting';
 export * from './lib/retention';
 export * from './lib/network';
+export * from './lib/readability';
 export * from './lib/plan';

@@ -14,6 +14,7 @@ import { InstanceEntity } from '../modules/instance/instance.entity';
 import { NOTE_ENTITIES } from '../modules/notes/note.entities';
 import { NETWORK_MAP_ENTITIES } from '../modules/network-map/network-map.entities';
 import { GUEST_ENTITIES } from '../modules/guests/guest.entities';
+import { HOUSEHOLD_STORY_ENTITIES } from '../modules/household-story/household-story.entities';
 import { ErasureRequestEntity } from '../modules/retention/erasure-request.entity';
 import { CalendarFeedTokenEntity } from '../modules/calendar/calendar-feed-token.entity';
 import { JobEntity } from '../modules/jobs/job.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   ...MEETING_RECORD_ENTITIES,
   ...NOTE_ENTITIES,
   ...GUEST_ENTITIES,
+  ...HOUSEHOLD_STORY_ENTITIES,
   ErasureRequestEntity,
   JobEntity,
   ...NOTIFICATION_ENTITIES,

@@ -107,6 +107,11 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@casustafel/client/feature-meetings').then((m) => m.GUEST_ROUTES),
   },
   {
+    // The family: sign-in with the household link, and their own plan (family sessions only).
+    path: 'gezin',
+    loadChildren: () => import('@casustafel/client/feature-family').then((m) => m.FAMILY_ROUTES),
+  },
+  {
     path: 'geen-toegang',
     title: 'forbidden.title',
     loadComponent: () =>

@@ -38,6 +38,7 @@ export * from './lib/meetings/meeting-records.store';
 export * from './lib/meetings/minutes.store';
 export * from './lib/guests/guests.api';
 export * from './lib/guests/guest-room.store';
+export * from './lib/household-story/household-story.api';
 export * from './lib/notifications/notifications.api';
 export * from './lib/notifications/notifications.store';
 export * from './lib/network/network-map.api';

@@ -64,6 +64,8 @@ export const currentUserSchema = z.object({
   teams: z.array(teamMembershipSchema),
   /** An invited external specialist: sees only the guest pages of one meeting. */
   guest: z.boolean(),
+  /** A household member signed in with their link + code: sees only their own plan pages. */
+  family: z.boolean().optional(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

@@ -20,7 +20,9 @@ export type Permission =
   /** A signed-in guest (invited external specialist); the service checks the invitation. */
   | 'guest'
   /** The live room and notes: a team member, or a guest (the service checks the items). */
-  | 'meeting-or-guest';
+  | 'meeting-or-guest'
+  /** A signed-in family (household link + code); the service checks the household. */
+  | 'family';
 
 /**
  * The NEN 7513 audit action recorded for each call (`<object>.<verb>`), or `none` for calls
@@ -111,6 +113,15 @@ export type AuditAction =
   | 'guest.sign-in'
   | 'guest.read'
   | 'guest.join'
+  | 'timeline.read'
+  | 'family.invite'
+  | 'family.list'
+  | 'family.revoke'
+  | 'family.sign-in'
+  | 'family.read'
+  | 'family.access-log'
+  | 'family.agree'
+  | 'family.export'
   | 'notification-settings.update'
   | 'calendar.download'
   | 'calendar-feed.create'

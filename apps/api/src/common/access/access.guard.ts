@@ -55,6 +55,9 @@ export class AccessGuard implements CanActivate {
     if (csrfProblem) return this.deny(context, store, policy, 'CSRF_INVALID', csrfProblem);
     if (policy.permission === 'public') return true;
     if (!actor) return this.deny(context, store, policy, 'UNAUTHENTICATED');
+    // A family session reaches its own pages and signing out, nothing of the professionals'.
+    if (actor.family && policy.permission !== 'family' && policy.audit !== 'auth.logout')
+      return this.deny(context, store, policy, 'FORBIDDEN');
     if (policy.permission === 'session') return true;
     if (!actor.secondFactorPassed)
       return this.deny(context, store, policy, 'SECOND_FACTOR_REQUIRED');
@@ -85,6 +88,8 @@ export class AccessGuard implements CanActivate {
         return ability.can('read', 'Meeting');
       case 'guest':
         return actor.guest !== null;
+      case 'family':
+        return actor.family !== null;
       case 'meeting-or-guest':
         // Type level only; the services check the meeting's team, or the guest's invited items.
         return actor.guest !== null || ability.can('read', 'Meeting');

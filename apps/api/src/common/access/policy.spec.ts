@@ -16,6 +16,7 @@ function actor(overrides: Partial<Actor>): Actor {
     teams: new Map(),
     secondFactorPassed: true,
     guest: null,
+    family: null,
     ...overrides,
   };
 }

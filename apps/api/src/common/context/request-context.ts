@@ -12,6 +12,16 @@ export interface Actor {
   secondFactorPassed: boolean;
   /** Set for an invited external specialist: the only meeting and agenda items they may see. */
   guest: GuestGrant | null;
+  /** Set for a member of a household signed in with its link and code: that household only. */
+  family: FamilyGrant | null;
+}
+
+/** What a family session may reach: one household (checked again on every resolve). */
+export interface FamilyGrant {
+  invitationId: string;
+  householdId: string;
+  teamId: string;
+  expiresAt: Date;
 }
 
 /** What a guest session may reach (checked again on every resolve: revoked or expired ends it). */
@@ -65,6 +75,7 @@ export const RequestContext = {
 export function actorRole(actor: Actor | null, teamId?: string): string | null {
   if (!actor) return null;
   if (actor.guest) return 'guest';
+  if (actor.family) return 'family';
   const roles = teamId ? actor.teams.get(teamId) : undefined;
   if (roles?.length) {
     const strongest = (['team_leader', 'chair', 'trainer', 'member'] as const).find((r) =>

@@ -11,6 +11,7 @@ import { ReshapeLoginThrottle1795380000501 } from './1795380000501-ReshapeLoginT
 import { CreateJobsAndNotifications1796601077802 } from './1796601077802-CreateJobsAndNotifications';
 import { CreateErasureRequests1796602610005 } from './1796602610005-CreateErasureRequests';
 import { CreateNetworkMaps1796610000000 } from './1796610000000-CreateNetworkMaps';
+import { CreateFamilyAccess1796610000001 } from './1796610000001-CreateFamilyAccess';
 import { AddSupportPlan1796610280346 } from './1796610280346-AddSupportPlan';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   CreateJobsAndNotifications1796601077802,
   CreateErasureRequests1796602610005,
   CreateNetworkMaps1796610000000,
+  CreateFamilyAccess1796610000001,
   AddSupportPlan1796610280346,
 ];

@@ -154,6 +154,36 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   },
   'POST /api/guest/sign-in': { response: sessionStateSchema },
   'GET /api/guest/session': { response: { typescript: 'GuestSessionView' } },
+  'GET /api/cases/:caseId/timeline': {
+    response: { typescript: 'TimelinePage' },
+    summary: 'The case’s story, newest first, filtered by the reader’s rights (?before=&limit=)',
+  },
+  'GET /api/households/:householdId/timeline': {
+    response: { typescript: 'TimelinePage' },
+    summary: 'The household’s story over the cases the reader may read',
+  },
+  'POST /api/households/:householdId/family-invitations': {
+    response: { typescript: 'FamilyInvitationCreated' },
+    summary: 'A link + one-time code for the family (shown once)',
+  },
+  'GET /api/households/:householdId/family-invitations': {
+    response: { typescript: 'FamilyInvitationView[]' },
+  },
+  'DELETE /api/households/:householdId/family-invitations/:invitationId': {
+    response: { typescript: 'FamilyInvitationView' },
+  },
+  'POST /api/family/sign-in': { response: sessionStateSchema },
+  'GET /api/family/session': { response: { typescript: 'FamilySessionView' } },
+  'GET /api/family/plan': { response: { typescript: 'FamilyPlanView' } },
+  'GET /api/family/plan.pdf': {
+    response: 'application/pdf',
+    summary: 'The family’s plan in plain language (B1) as PDF',
+  },
+  'POST /api/family/agreement': { response: { typescript: 'FamilyAgreementView' } },
+  'GET /api/family/access-log': {
+    response: { typescript: 'FamilyAccessLog' },
+    summary: 'Who accessed the family’s file, in plain words (AVG art. 15)',
+  },
   'GET /api/health': { response: healthResponseSchema },
   'GET /api/ready': { response: readyResponseSchema },
   'GET /api/admin/organisation': { response: organisationOverviewSchema },

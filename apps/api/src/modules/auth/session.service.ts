@@ -4,7 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import type { TeamRole } from '@casustafel/contracts';
-import type { Actor, GuestGrant } from '../../common/context/request-context';
+import type { Actor, FamilyGrant, GuestGrant } from '../../common/context/request-context';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import { MembershipEntity } from '../identity/membership.entity';
@@ -154,8 +154,35 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
         return null;
       }
     }
+    let family: FamilyGrant | null = null;
+    if (user.kind === 'family') {
+      family = await this.familyGrant(user.id, now);
+      if (!family) {
+        await this.end(session.id, 'guest-revoked');
+        return null;
+      }
+    }
     await this.touch(session, now);
-    return { session, user, actor: await this.actorFor(user, session, guest) };
+    return { session, user, actor: await this.actorFor(user, session, guest, family) };
+  }
+
+  /** A family account's grant: its household invitation, unless revoked or expired. */
+  private async familyGrant(userId: string, now: Date): Promise<FamilyGrant | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT i."id", i."household_id", i."expires_at", h."team_id"
+         FROM "family_invitation" i
+         JOIN "household" h ON h."id" = i."household_id"
+        WHERE i."family_user_id" = $1 AND i."revoked_at" IS NULL AND i."expires_at" > $2`,
+      [userId, now],
+    )) as { id: string; household_id: string; expires_at: Date; team_id: string }[];
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      invitationId: row.id,
+      householdId: row.household_id,
+      teamId: row.team_id,
+      expiresAt: new Date(row.expires_at),
+    };
   }
 
   /** A guest account's grant: its invitation, unless revoked or expired. */
@@ -203,9 +230,10 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     user: UserEntity,
     session: SessionEntity,
     guest: GuestGrant | null = null,
+    family: FamilyGrant | null = null,
   ): Promise<Actor> {
-    // A guest has no team, whatever the membership table might say.
-    const memberships = guest ? [] : await this.memberships.findBy({ userId: user.id });
+    // A guest or a family has no team, whatever the membership table might say.
+    const memberships = guest || family ? [] : await this.memberships.findBy({ userId: user.id });
     return {
       userId: user.id,
       sessionId: session.id,
@@ -214,6 +242,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       teams: new Map(memberships.map((m) => [m.teamId, m.roles as readonly TeamRole[]])),
       secondFactorPassed: session.secondFactorAt !== null,
       guest,
+      family,
     };
   }
 

@@ -113,6 +113,24 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
   'guest.sign-in': { nl: 'Externe specialist aangemeld', en: 'External specialist signed in' },
   'guest.read': { nl: 'Agendapunt bekeken', en: 'Agenda item viewed' },
   'guest.join': { nl: 'Overleg bijgewoond', en: 'Joined the meeting' },
+  'timeline.read': { nl: 'Verloop van de hulp bekeken', en: 'Course of the help viewed' },
+  'family.invite': { nl: 'Link voor het gezin gemaakt', en: 'Link for the family made' },
+  'family.list': { nl: 'Links voor het gezin bekeken', en: 'Links for the family viewed' },
+  'family.revoke': { nl: 'Link voor het gezin gestopt', en: 'Link for the family stopped' },
+  'family.sign-in': { nl: 'Het gezin logde in', en: 'The family signed in' },
+  'family.read': { nl: 'Het gezin las het plan', en: 'The family read the plan' },
+  'family.access-log': {
+    nl: 'Het gezin bekeek wie het dossier zag',
+    en: 'The family viewed who saw the file',
+  },
+  'family.agree': {
+    nl: 'Het gezin gaf een mening over het plan',
+    en: 'The family gave a view on the plan',
+  },
+  'family.export': {
+    nl: 'Het gezin haalde het plan op als PDF',
+    en: 'The family downloaded the plan as PDF',
+  },
   'erasure.list': { nl: 'Verwijderverzoeken bekeken', en: 'Erasure requests viewed' },
   'erasure.request': { nl: 'Verzoek tot verwijderen vastgelegd', en: 'Erasure request recorded' },
   'erasure.assess': { nl: 'Verzoek tot verwijderen beoordeeld', en: 'Erasure request assessed' },
@@ -170,6 +188,7 @@ export const OUTCOME_WORDS: Readonly<Record<AuditOutcome, Words>> = {
 /** Roles as `actorRole()` records them. */
 export const ROLE_WORDS: Readonly<Record<string, Words>> = {
   guest: { nl: 'Externe specialist (gast)', en: 'External specialist (guest)' },
+  family: { nl: 'U of uw gezin', en: 'You or your family' },
   'team-leader': { nl: 'Teamleider', en: 'Team leader' },
   chair: { nl: 'Voorzitter van het overleg', en: 'Meeting chair' },
   trainer: { nl: 'Trainer', en: 'Trainer' },
@@ -209,6 +228,9 @@ export const DATA_WORDS: Readonly<Record<string, Words>> = {
   action: { nl: 'Afspraak', en: 'Agreed action' },
   minutes: { nl: 'Verslag', en: 'Minutes' },
   'guest-invitation': { nl: 'Uitnodiging externe specialist', en: 'Invitation of a specialist' },
+  'family-invitation': { nl: 'Link voor het gezin', en: 'Link for the family' },
+  timeline: { nl: 'Verloop van de hulp', en: 'Course of the help' },
+  'family-plan': { nl: 'Het plan van het gezin', en: 'The family’s plan' },
   team: { nl: 'Team', en: 'Team' },
   member: { nl: 'Teamlid', en: 'Team member' },
   membership: { nl: 'Teamlidmaatschap', en: 'Team membership' },

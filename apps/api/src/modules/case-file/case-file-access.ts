@@ -23,7 +23,7 @@ export const CASE_FILE_PURPOSE = 'casusregie';
 export interface RegisseurAccount {
   id: string;
   organisationId: string;
-  kind: 'staff' | 'guest';
+  kind: 'staff' | 'guest' | 'family';
   orgAdmin: boolean;
   disabledAt: Date | null;
 }
@@ -52,6 +52,7 @@ export function regisseurRefusal(
     teams: new Map([[teamId, roles]]),
     secondFactorPassed: true,
     guest: null,
+    family: null,
   };
   if (!abilityFor(probe).can('read', asSubject('ClientData', { teamId })))
     return 'no-client-data-role';
@@ -137,7 +138,7 @@ export class CaseFileAccess {
    * before the rule (a guest, an administrator, a member of another team) reads nothing.
    */
   mayCase(actor: Actor, c: CaseEntity, action: PolicyAction): boolean {
-    if (actor.guest) return false;
+    if (actor.guest || actor.family) return false;
     const ability = abilityFor(actor);
     return (
       ability.can(

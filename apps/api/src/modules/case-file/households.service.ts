@@ -277,6 +277,14 @@ export class HouseholdsService {
   async accessLog(actor: Actor, householdId: string, lang: AccessLogLanguage): Promise<AccessLog> {
     await this.access.household(actor, householdId, 'read', { type: 'access-log', id: null });
     RequestContext.note({ purpose: 'inzageverzoek' });
+    return this.accessLogOf(householdId, lang);
+  }
+
+  /**
+   * The access overview of a household without an access check: for callers that checked
+   * already (the team above, or the family's own session in the household-story module).
+   */
+  async accessLogOf(householdId: string, lang: AccessLogLanguage): Promise<AccessLog> {
     const direct = await this.audit.exportForClient(householdId);
     const related = await this.relatedEvents(householdId);
     const seen = new Set(direct.map((e) => e.id));

@@ -15,6 +15,7 @@ import type { SecretBox } from '../../common/crypto/secret-box';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import { SECRET_BOX } from '../auth/auth.service';
+import { FamilyDemoService } from '../household-story/family-demo.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import {
   CaseEntity,
@@ -33,6 +34,8 @@ import {
 } from '../case-file/household.entity';
 import { EcoTieEntity, GenogramLinkEntity } from '../network-map/network-map.entities';
 import { MembershipEntity } from '../identity/membership.entity';
+import { ActionEntity, DecisionEntity } from '../meeting-records/meeting-records.entities';
+import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
 import { OrganisationEntity } from '../identity/organisation.entity';
 import { TeamEntity } from '../identity/team.entity';
 import { UserEntity } from '../identity/user.entity';
@@ -123,6 +126,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
     private readonly clock: Clock,
+    private readonly familyDemo: FamilyDemoService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -130,7 +134,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const seeded = await this.seed();
     this.logger.log({ seeded }, seeded ? 'Demo organisation created' : 'Demo organisation present');
     if (this.config.nodeEnv !== 'test' && this.config.logLevel !== 'silent') {
-      process.stdout.write(this.banner());
+      const family = await this.familyDemo.freshDemoLink();
+      process.stdout.write(this.banner(family));
     }
   }
 
@@ -632,6 +637,128 @@ export class DemoSeedService implements OnApplicationBootstrap {
       ['aanmelding', 3],
     ]);
 
+    // Noord 4: Yılmaz — a past meeting discussed the case: a decision and two actions; the
+    // family has a link to their plan (FamilyDemoService prints a fresh code at every start).
+    const yilmaz = await household(noord, 'Huishouden Yılmaz', 60, null, [
+      { givenName: 'Şükrü', familyName: 'Yılmaz', role: 'ouder', dateOfBirth: '1980-05-02' },
+      { givenName: 'Ayşe', familyName: 'Yılmaz', role: 'ouder', dateOfBirth: '1983-10-17' },
+      { givenName: 'Elif', familyName: 'Yılmaz', role: 'kind', dateOfBirth: '2013-03-08' },
+    ]);
+    await consent(yilmaz.h.id, (yilmaz.people[0] as PersonEntity).id, user('jeroen'), 55, -310);
+    const yilmazCase = await newCase(noord, yilmaz.h.id, 'Werk, geld en school', user('jeroen'), [
+      ['aanmelding', 55],
+      ['vraagverheldering', 40],
+      ['plan', 10],
+    ]);
+    await manager.save(
+      manager.create(ZrmAssessmentEntity, {
+        caseId: yilmazCase.id,
+        version: '2017',
+        assessedAt: date(30),
+        assessorId: user('jeroen'),
+        domains: Object.fromEntries(
+          ZRM_DOMAIN_KEYS_2017.map((key) => [
+            key,
+            {
+              score:
+                { financien: 2, 'werk-en-opleiding': 2, huisvesting: 4, 'sociaal-netwerk': 4 }[
+                  key as string
+                ] ?? 3,
+              indicators: [],
+              sources: ['client'],
+              toelichting: '',
+            },
+          ]),
+        ),
+        zwaartefactoren: {},
+        createdAt: daysAgo(30),
+      }),
+    );
+    const yilmazPrep = await manager.save(
+      manager.create(PreparationEntity, {
+        caseId: yilmazCase.id,
+        status: 'ready',
+        meetingDate: date(14),
+        content: casePreparationContentSchema.parse({
+          vraag: 'Wat is de eerste stap naar werk voor vader, zonder dat de schulden groeien?',
+          krachten: 'Het gezin praat open met elkaar.\nOpa en oma wonen dichtbij en helpen.',
+          zorgen: 'Er zijn schulden.\nVader zoekt al lang werk.\nElif gaat niet graag naar school.',
+        }) as Record<string, unknown>,
+        authorId: user('jeroen'),
+        createdAt: daysAgo(20),
+        updatedAt: daysAgo(15),
+        readyAt: daysAgo(15),
+      }),
+    );
+    const meetingAt = daysAgo(14);
+    const pastMeeting = await manager.save(
+      manager.create(MeetingEntity, {
+        teamId: noord,
+        seriesId: null,
+        type: 'casuistiekoverleg',
+        startsAt: meetingAt,
+        durationMinutes: 90,
+        chairId: user('fatima'),
+        timekeeperId: null,
+        minuteTakerId: null,
+        published: true,
+        status: 'afgesloten',
+        liveState: null,
+        seq: 0,
+        createdAt: daysAgo(21),
+        updatedAt: meetingAt,
+      }),
+    );
+    const item = await manager.save(
+      manager.create(AgendaItemEntity, {
+        meetingId: pastMeeting.id,
+        kind: 'casusbespreking',
+        title: 'Huishouden Yılmaz',
+        presenterId: user('jeroen'),
+        timeBoxMinutes: 20,
+        position: 0,
+        status: 'besproken',
+        preparationId: yilmazPrep.id,
+        carriedFromItemId: null,
+        consentJustification: null,
+        consentJustifiedBy: null,
+        consentJustifiedAt: null,
+      }),
+    );
+    const decision = await manager.save(
+      manager.create(DecisionEntity, {
+        meetingId: pastMeeting.id,
+        agendaItemId: item.id,
+        commandId: randomUUID(),
+        type: 'verwijzing-1e-lijn',
+        text: 'Vader gaat naar het werkplein; schuldhulp start tegelijk.',
+        rationale: 'Werk en schulden hangen samen; het gezin wil dit zelf ook.',
+        decidedById: user('fatima'),
+        recordedById: user('fatima'),
+        decidedAt: new Date(meetingAt.getTime() + 30 * 60_000),
+      }),
+    );
+    for (const [text, owner, dueIn, status] of [
+      ['Afspraak maken bij het werkplein', 'priya', 10, 'open'],
+      ['Gesprek met de school van Elif', 'jeroen', -3, 'gereed'],
+    ] as const)
+      await manager.save(
+        manager.create(ActionEntity, {
+          meetingId: pastMeeting.id,
+          teamId: noord,
+          agendaItemId: item.id,
+          decisionId: decision.id,
+          commandId: randomUUID(),
+          description: text,
+          ownerId: user(owner),
+          due: date(-dueIn),
+          status,
+          createdById: user('fatima'),
+          createdAt: new Date(meetingAt.getTime() + 35 * 60_000),
+          updatedAt: status === 'gereed' ? daysAgo(3) : new Date(meetingAt.getTime() + 35 * 60_000),
+        }),
+      );
+
     // Zuid: Visser.
     const visser = await household(zuid, 'Huishouden Visser', 20, null, [
       { givenName: 'Anja', familyName: 'Visser', role: 'ouder', dateOfBirth: '1990-07-19' },
@@ -642,9 +769,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
     ]);
   }
 
-  private banner(): string {
+  private banner(family: { link: string; code: string } | null): string {
     const url = this.config.publicUrl.origin;
     const rows = DEMO_USERS.map((u) => `    ${u.email.padEnd(28)} ${u.role}`).join('\n');
-    return `\n  Casustafel demo — Gemeente Voorbeeldstad (fictieve gegevens)\n  Open ${url} and sign in with one of these accounts, password ${DEMO_PASSWORD}\n${rows}\n  (Demo mode: the second factor is optional. Never use demo mode for real data.)\n\n`;
+    const familyLine = family
+      ? `  The demo family opens its plan at ${family.link} with code ${family.code} (new at every start).\n`
+      : '';
+    return `\n  Casustafel demo — Gemeente Voorbeeldstad (fictieve gegevens)\n  Open ${url} and sign in with one of these accounts, password ${DEMO_PASSWORD}\n${rows}\n${familyLine}  (Demo mode: the second factor is optional. Never use demo mode for real data.)\n\n`;
   }
 }

@@ -1,3 +1,4 @@
+import type { FamilyPlanPdfInput } from '../household-story/family-plan';
 import type { MinutesPdfInput } from '../meeting-records/minutes-pdf';
 import type { PdfFontFiles } from './pdf-fonts';
 
@@ -8,6 +9,7 @@ import type { PdfFontFiles } from './pdf-fonts';
  */
 export interface DocumentInputs {
   'minutes-pdf': MinutesPdfInput;
+  'family-plan-pdf': FamilyPlanPdfInput;
 }
 export type DocumentKind = keyof DocumentInputs;
 

@@ -31,6 +31,7 @@ export class IdentityService {
       totpEnabled: user.totpEnabledAt !== null,
       teams: (await this.membershipsOf([user.id])).get(user.id) ?? [],
       guest: user.kind === 'guest',
+      family: user.kind === 'family',
     };
   }
 

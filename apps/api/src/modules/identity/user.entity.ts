@@ -34,9 +34,12 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 40 })
   discipline!: Discipline;
 
-  /** `staff`: a professional of the organisation; `guest`: an invited external specialist (no password, no team). */
+  /**
+   * `staff`: a professional of the organisation; `guest`: an invited external specialist (no
+   * password, no team); `family`: a household member with a link + code to their own plan.
+   */
   @Column({ type: 'varchar', length: 10, default: 'staff' })
-  kind!: 'staff' | 'guest';
+  kind!: 'staff' | 'guest' | 'family';
 
   /** Organisation administrator: manages teams and accounts, reads no client data by that role. */
   @Column({ name: 'org_admin', type: 'boolean', default: false })

@@ -64,7 +64,8 @@ import {
 export class NotificationBellComponent {
   protected readonly store = inject(NotificationsStore);
   readonly #auth = inject(AuthStore);
-  protected readonly signedIn = () => this.#auth.isSignedIn() && !this.#auth.user()?.guest;
+  protected readonly signedIn = () =>
+    this.#auth.isSignedIn() && !this.#auth.user()?.guest && !this.#auth.user()?.family;
   #timer: ReturnType<typeof setInterval> | null = null;
 
   constructor() {

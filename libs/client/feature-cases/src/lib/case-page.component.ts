@@ -23,9 +23,10 @@ import { issueKey } from './case-file.rules';
 import { DatePipe } from './date.pipe';
 import { MeldcodeSectionComponent } from './meldcode-section.component';
 import { PreparationSectionComponent } from './preparation-section.component';
+import { TimelineComponent } from './timeline.component';
 import { ZrmSectionComponent } from './zrm-section.component';
 
-export const CASE_TABS = ['zrm', 'meldcode', 'voorbereiding'] as const;
+export const CASE_TABS = ['zrm', 'meldcode', 'voorbereiding', 'verloop'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 /** When the case first reached each status (and the latest time, when it came back). */
@@ -53,6 +54,7 @@ export function statusDates(
     PageHeadingComponent,
     PreparationSectionComponent,
     StatusBadgeComponent,
+    TimelineComponent,
     ZrmSectionComponent,
   ],
   templateUrl: './case-page.component.html',

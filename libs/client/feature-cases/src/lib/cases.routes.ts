@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { provideTranslocoScope } from '@jsverse/transloco';
 
 /*
  * Mounted by the app under full paths (guarded by a complete session there); each child has an
@@ -29,6 +30,8 @@ export const HOUSEHOLD_ROUTES: Routes = [
   {
     path: ':householdId',
     title: 'household.title',
+    // The timeline and the family link panel (`/i18n/story/<lang>.json`).
+    providers: [provideTranslocoScope('story')],
     loadComponent: () => import('./household-page.component').then((m) => m.HouseholdPageComponent),
   },
 ];
@@ -38,6 +41,7 @@ export const CASE_ROUTES: Routes = [
   {
     path: ':caseId',
     title: 'caseDetail.title',
+    providers: [provideTranslocoScope('story')],
     loadComponent: () => import('./case-page.component').then((m) => m.CasePageComponent),
   },
 ];

@@ -36,7 +36,9 @@ import { BsnFieldComponent } from './bsn-field.component';
 import { consentState, consentSummary, issueAt, type ConsentState, today } from './case-file.rules';
 import { ConsentFormComponent } from './consent-form.component';
 import { DatePipe } from './date.pipe';
+import { FamilyLinkPanelComponent } from './family-link-panel.component';
 import { memberProblems, type MemberRow, toPersonInput } from './household-new-page.component';
+import { TimelineComponent } from './timeline.component';
 
 /** `/huishoudens/:householdId`: members, network, consent ledger and the AVG art. 15 log. */
 @Component({
@@ -51,8 +53,10 @@ import { memberProblems, type MemberRow, toPersonInput } from './household-new-p
     ConsentFormComponent,
     DatePipe,
     DateTimePipe,
+    FamilyLinkPanelComponent,
     PageHeadingComponent,
     StatusBadgeComponent,
+    TimelineComponent,
   ],
   templateUrl: './household-page.component.html',
 })

@@ -21,6 +21,8 @@ export function pathForStage(stage: SessionStage): string {
 /** Where a signed-in guest belongs; their sign-in page is `/gast`. */
 export const GUEST_ROOM_PATH = '/gast/overleg';
 export const GUEST_SIGN_IN_PATH = '/gast';
+export const FAMILY_PLAN_PATH = '/gezin/plan';
+export const FAMILY_SIGN_IN_PATH = '/gezin';
 
 async function stageOf(): Promise<SessionStage> {
   const auth = inject(AuthStore);
@@ -37,7 +39,10 @@ export const completeSessionGuard: CanActivateFn = async (_route, state) => {
   const auth = inject(AuthStore);
   const stage = await stageOf();
   // A remote specialist (guest) has no member pages: only their meeting.
-  if (stage === 'complete') return auth.user()?.guest ? router.parseUrl(GUEST_ROOM_PATH) : true;
+  if (stage === 'complete') {
+    if (auth.user()?.guest) return router.parseUrl(GUEST_ROOM_PATH);
+    return auth.user()?.family ? router.parseUrl(FAMILY_PLAN_PATH) : true;
+  }
   if (stage === 'anonymous') {
     return router.createUrlTree(['/inloggen'], { queryParams: { terug: state.url } });
   }
@@ -77,4 +82,16 @@ export const guestSessionGuard: CanActivateFn = async () => {
   const stage = await stageOf();
   if (stage === 'complete') return auth.user()?.guest ? true : router.parseUrl('/');
   return router.parseUrl(GUEST_SIGN_IN_PATH);
+};
+
+/**
+ * The family's plan page: a complete session of a family (household link + code). Anyone
+ * else goes to the family sign-in (members to their start page).
+ */
+export const familySessionGuard: CanActivateFn = async () => {
+  const auth = inject(AuthStore);
+  const router = inject(Router);
+  const stage = await stageOf();
+  if (stage === 'complete') return auth.user()?.family ? true : router.parseUrl('/');
+  return router.parseUrl(FAMILY_SIGN_IN_PATH);
 };

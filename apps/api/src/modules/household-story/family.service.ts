@@ -1,0 +1,587 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import {
+  type AccessLogLanguage,
+  type FamilyAccessLog,
+  type FamilyAgreementView,
+  type FamilyInvitationCreated,
+  type FamilyInvitationView,
+  type FamilyPlanView,
+  type FamilySessionView,
+  type FamilyStatus,
+  GUEST_CODE_LENGTH,
+  GUEST_CODE_MAX_ATTEMPTS,
+  type familyAgreementSchema,
+  type inviteFamilySchema,
+} from '@casustafel/contracts';
+import { isZrmVersion, zrmDomains } from '@casustafel/domain';
+import type { z } from 'zod';
+import { type Actor, RequestContext } from '../../common/context/request-context';
+import { DomainError } from '../../common/errors/domain.error';
+import { Clock } from '../../common/time/clock';
+import { AppConfig } from '../../config/app-config';
+import { LoginThrottleService } from '../auth/login-throttle.service';
+import { SessionService } from '../auth/session.service';
+import { CaseFileAccess } from '../case-file/case-file-access';
+import {
+  CaseEntity,
+  MeldcodeRecordEntity,
+  PreparationEntity,
+  ZrmAssessmentEntity,
+} from '../case-file/case.entity';
+import { HouseholdEntity, PersonEntity } from '../case-file/household.entity';
+import { HouseholdsService } from '../case-file/households.service';
+import { DocumentsService } from '../documents/documents.service';
+import type { DocumentLanguage } from '../documents/pdf';
+import { UserEntity } from '../identity/user.entity';
+import { SCORE_WORDS, TASK_STATUS_WORDS } from './family-plan';
+import { type FamilyPlanSource, readFamilyPlanSource } from './family-plan-source';
+import { SupportPlanAgreementEntity } from '../support-plan/support-plan.entities';
+import { FamilyAgreementEntity, FamilyInvitationEntity } from './household-story.entities';
+
+/** Plain words for a plan item's status (B1). */
+export const PLAN_ITEM_STATUS_WORDS: Readonly<
+  Record<DocumentLanguage, Readonly<Record<string, string>>>
+> = {
+  nl: { gepland: 'Nog niet begonnen', lopend: 'Bezig', afgerond: 'Klaar', gestopt: 'Gestopt' },
+  en: { gepland: 'Not started yet', lopend: 'Under way', afgerond: 'Done', gestopt: 'Stopped' },
+};
+
+type InviteInput = z.output<typeof inviteFamilySchema>;
+type AgreementInput = z.output<typeof familyAgreementSchema>;
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const codeHashOf = (invitationId: string, code: string) => sha256(`${invitationId}:${code}`);
+const DAY_MS = 86_400_000;
+/** Life areas that go well, listed with the strengths (a short list reads better). */
+const STRENGTHS_MAX = 4;
+/** Purpose code of the family's own access in the audit trail. */
+export const FAMILY_PURPOSE = 'inzageverzoek';
+
+function invalidAccess(): DomainError {
+  return new DomainError('GUEST_ACCESS_INVALID', 'The link or the code is not valid');
+}
+function forbidden(): DomainError {
+  return new DomainError('FORBIDDEN', 'You do not have access to this resource');
+}
+
+/** Texts typed by professionals, split into short lines for the family's lists. */
+export function bullets(text: string | undefined | null): string[] {
+  return (text ?? '')
+    .split(/\n+/)
+    .map((line) => line.replace(/^[-*•]\s*/, '').trim())
+    .filter((line) => line.length > 0)
+    .slice(0, 20);
+}
+
+/**
+ * The family owns the plan: a household's link + one-time code (the guest mechanism, scoped to
+ * one household), the plain-language (B1) view of their plan, their agreement or disagreement,
+ * the plan as a PDF, and who accessed their file (AVG art. 15). Every family call notes the
+ * household as the client, so the audit trail and the family's own overview show it.
+ */
+@Injectable()
+export class FamilyService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseFileAccess,
+    private readonly households: HouseholdsService,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottleService,
+    private readonly documents: DocumentsService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /* ---------- the team's side ---------- */
+
+  async invite(
+    actor: Actor,
+    householdId: string,
+    input: InviteInput,
+  ): Promise<FamilyInvitationCreated> {
+    const household = await this.access.household(actor, householdId, 'update', {
+      type: 'family-invitation',
+      id: null,
+    });
+    await this.refuseDuringMeldcode(householdId);
+    const now = this.clock.now();
+    const { invitation, token, code } = await this.dataSource.transaction(async (tx) => {
+      const user = await tx.save(
+        tx.create(UserEntity, {
+          organisationId: actor.organisationId,
+          // Never signs in by e-mail or password: link + code only.
+          email: `gezin-${randomBytes(12).toString('hex')}@gezin.casustafel.invalid`,
+          displayName: input.name,
+          discipline: 'anders',
+          kind: 'family',
+          orgAdmin: false,
+          passwordHash: null,
+          totpSecret: null,
+          totpEnabledAt: null,
+          totpLastStep: null,
+          activationTokenHash: null,
+          activationExpiresAt: null,
+          disabledAt: null,
+          lastLoginAt: null,
+        }),
+      );
+      const token = randomBytes(32).toString('base64url');
+      const row = await tx.save(
+        tx.create(FamilyInvitationEntity, {
+          organisationId: actor.organisationId,
+          householdId: household.id,
+          familyUserId: user.id,
+          name: input.name,
+          tokenHash: sha256(token),
+          codeHash: null,
+          codeAttempts: 0,
+          expiresAt: new Date(now.getTime() + input.days * DAY_MS),
+          revokedAt: null,
+          revokedBy: null,
+          signedInAt: null,
+          invitedBy: actor.userId,
+          createdAt: now,
+        }),
+      );
+      const code = this.oneTimeCode();
+      row.codeHash = codeHashOf(row.id, code);
+      await tx.update(FamilyInvitationEntity, { id: row.id }, { codeHash: row.codeHash });
+      return { invitation: row, token, code };
+    });
+    RequestContext.note({ objectType: 'family-invitation', objectId: invitation.id });
+    return { invitation: this.toView(invitation), link: this.linkFor(token), code };
+  }
+
+  /**
+   * A family is not invited while a Meldcode record of one of its cases is open: the Meldcode
+   * decides when and how the family is told (step 3), not a link.
+   */
+  private async refuseDuringMeldcode(householdId: string): Promise<void> {
+    const open = await this.dataSource.manager
+      .createQueryBuilder(MeldcodeRecordEntity, 'r')
+      .innerJoin(CaseEntity, 'c', 'c.id = r.caseId')
+      .where('c.householdId = :householdId AND r.closedAt IS NULL', { householdId })
+      .getCount();
+    if (open > 0)
+      throw new DomainError('CONFLICT', 'Refused: an open Meldcode record', [
+        { path: '', issue: 'meldcode-open' },
+      ]);
+  }
+
+  async list(actor: Actor, householdId: string): Promise<FamilyInvitationView[]> {
+    await this.access.household(actor, householdId, 'read', {
+      type: 'family-invitation',
+      id: null,
+    });
+    const rows = await this.dataSource.manager.find(FamilyInvitationEntity, {
+      where: { householdId },
+      order: { createdAt: 'DESC' },
+    });
+    return rows.map((row) => this.toView(row));
+  }
+
+  async revoke(
+    actor: Actor,
+    householdId: string,
+    invitationId: string,
+  ): Promise<FamilyInvitationView> {
+    await this.access.household(actor, householdId, 'update', {
+      type: 'family-invitation',
+      id: invitationId,
+    });
+    const invitation = await this.dataSource.manager.findOneBy(FamilyInvitationEntity, {
+      id: invitationId,
+      householdId,
+    });
+    if (!invitation) throw new DomainError('NOT_FOUND', 'No such invitation');
+    if (invitation.revokedAt === null) {
+      const now = this.clock.now();
+      invitation.revokedAt = now;
+      invitation.revokedBy = actor.userId;
+      invitation.codeHash = null;
+      await this.dataSource.transaction(async (tx) => {
+        await tx.update(
+          FamilyInvitationEntity,
+          { id: invitation.id, revokedAt: IsNull() },
+          { revokedAt: now, revokedBy: actor.userId, codeHash: null },
+        );
+        await tx.update(UserEntity, { id: invitation.familyUserId }, { disabledAt: now });
+      });
+      // Ends the sessions and, through the live gateway, disconnects the family's sockets.
+      await this.sessions.endAllForUser(invitation.familyUserId, 'guest-revoked');
+    }
+    return this.toView(invitation);
+  }
+
+  /**
+   * A fresh link and code for an open invitation (used by the demo at every start, and when a
+   * family lost theirs): the old link and code stop working together.
+   */
+  async renew(invitation: FamilyInvitationEntity): Promise<{ link: string; code: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const code = this.oneTimeCode();
+    await this.dataSource.manager.update(
+      FamilyInvitationEntity,
+      { id: invitation.id },
+      { tokenHash: sha256(token), codeHash: codeHashOf(invitation.id, code), codeAttempts: 0 },
+    );
+    return { link: this.linkFor(token), code };
+  }
+
+  /* ---------- the family's side ---------- */
+
+  /** Link token plus one-time code → a session for this household only (ends at expiry). */
+  async signIn(token: string, code: string, ip: string | null): Promise<{ token: string }> {
+    const ipKey = ip ? [this.throttle.key('ip', ip)] : [];
+    await this.throttle.admit(ipKey);
+    const invitation = await this.dataSource.manager.findOneBy(FamilyInvitationEntity, {
+      tokenHash: sha256(token),
+    });
+    RequestContext.note({
+      objectType: 'family-invitation',
+      objectId: invitation?.id ?? null,
+      clientId: invitation?.householdId ?? null,
+      purpose: FAMILY_PURPOSE,
+    });
+    if (!invitation) throw invalidAccess();
+    const status = this.statusOf(invitation);
+    if (status === 'ingetrokken' || status === 'verlopen')
+      throw new DomainError('GUEST_ACCESS_ENDED', 'This link was stopped or has expired');
+    if (invitation.codeAttempts >= GUEST_CODE_MAX_ATTEMPTS)
+      throw new DomainError('RATE_LIMITED', 'Too many wrong codes; ask the team for a new code');
+    const linkKey = [this.throttle.key('link', token)];
+    await this.throttle.admit(linkKey);
+    const expected = invitation.codeHash;
+    const given = codeHashOf(invitation.id, code);
+    const ok =
+      expected !== null && timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(given, 'hex'));
+    if (!ok) {
+      await this.dataSource.manager.increment(
+        FamilyInvitationEntity,
+        { id: invitation.id },
+        'codeAttempts',
+        1,
+      );
+      throw invalidAccess();
+    }
+    const now = this.clock.now();
+    const spent = await this.dataSource.manager.update(
+      FamilyInvitationEntity,
+      { id: invitation.id, codeHash: expected },
+      { codeHash: null, codeAttempts: 0, signedInAt: now },
+    );
+    if (!spent.affected) throw invalidAccess();
+    await this.dataSource.manager.update(
+      UserEntity,
+      { id: invitation.familyUserId },
+      { lastLoginAt: now },
+    );
+    const session = await this.sessions.create(
+      invitation.familyUserId,
+      'guest-code',
+      ip,
+      // Link and code came by two channels: the second factor is the code.
+      true,
+      invitation.expiresAt,
+    );
+    await this.throttle.succeeded([...ipKey, ...linkKey]);
+    return { token: session.token };
+  }
+
+  /** The family's household (the grant), noted as the client of the call. */
+  private grantOf(actor: Actor, objectType: string): { householdId: string; invitationId: string } {
+    const family = actor.family;
+    if (!family) throw forbidden();
+    RequestContext.note({
+      objectType,
+      objectId: family.householdId,
+      clientId: family.householdId,
+      purpose: FAMILY_PURPOSE,
+      context: { teamId: family.teamId, invitationId: family.invitationId },
+    });
+    return family;
+  }
+
+  async session(actor: Actor): Promise<FamilySessionView> {
+    const grant = this.grantOf(actor, 'family-invitation');
+    const invitation = await this.dataSource.manager.findOneByOrFail(FamilyInvitationEntity, {
+      id: grant.invitationId,
+    });
+    const household = await this.dataSource.manager.findOneByOrFail(HouseholdEntity, {
+      id: grant.householdId,
+    });
+    return {
+      invitationId: invitation.id,
+      name: invitation.name,
+      householdLabel: household.label,
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
+  }
+
+  async plan(actor: Actor, lang: DocumentLanguage): Promise<FamilyPlanView> {
+    const grant = this.grantOf(actor, 'family-plan');
+    return this.planOf(grant.householdId, lang);
+  }
+
+  async pdf(actor: Actor, lang: DocumentLanguage): Promise<Buffer> {
+    const grant = this.grantOf(actor, 'family-plan');
+    const view = await this.planOf(grant.householdId, lang);
+    return this.documents.render('family-plan-pdf', { view, language: lang });
+  }
+
+  async accessLog(actor: Actor, lang: AccessLogLanguage): Promise<FamilyAccessLog> {
+    const grant = this.grantOf(actor, 'access-log');
+    const log = await this.households.accessLogOf(grant.householdId, lang);
+    // Newest first for reading on a phone; the codes are for the team, not for the family.
+    return {
+      generatedAt: log.generatedAt,
+      entries: [...log.entries].reverse(),
+    };
+  }
+
+  async agree(actor: Actor, input: AgreementInput): Promise<FamilyAgreementView> {
+    const grant = this.grantOf(actor, 'family-plan');
+    const view = await this.planOf(grant.householdId, 'nl');
+    const invitation = await this.dataSource.manager.findOneByOrFail(FamilyInvitationEntity, {
+      id: grant.invitationId,
+    });
+    const source = await readFamilyPlanSource(this.dataSource.manager, grant.householdId);
+    const now = this.clock.now();
+    const row = await this.dataSource.transaction(async (tx) => {
+      if (source?.version) {
+        // On the plan's current version, as the team records an agreement (method digitaal).
+        await tx.insert(SupportPlanAgreementEntity, {
+          planId: source.plan.id,
+          versionNumber: source.version.number,
+          agreedOn: amsterdamDate(now),
+          method: 'digitaal',
+          byName: invitation.name,
+          agreed: input.agrees,
+          comment: input.comment,
+          recordedById: actor.userId,
+          recordedAt: now,
+        });
+      }
+      return tx.save(
+        tx.create(FamilyAgreementEntity, {
+          householdId: grant.householdId,
+          invitationId: grant.invitationId,
+          planVersionId: view.planVersionId,
+          agrees: input.agrees,
+          comment: input.comment,
+          contentHash: sha256(
+            JSON.stringify([view.krachten, view.zorgen, view.doelen, view.afspraken]),
+          ),
+          createdAt: now,
+        }),
+      );
+    });
+    RequestContext.note({ objectType: 'family-agreement', objectId: row.id });
+    return this.agreementView(row, invitation.name);
+  }
+
+  /* ---------- the B1 view ---------- */
+
+  /**
+   * The plan in the family's words: krachten and zorgen (the latest preparation), goals (life
+   * areas of the latest ZRM that need work, by the ZRM's client-language labels), who does what
+   * when (the agreed actions of meetings about their cases). Meldcode records, safety decisions
+   * and their actions never appear here.
+   */
+  async planOf(householdId: string, lang: DocumentLanguage): Promise<FamilyPlanView> {
+    const m = this.dataSource.manager;
+    const household = await m.findOneByOrFail(HouseholdEntity, { id: householdId });
+    const [members, cases] = await Promise.all([
+      m.find(PersonEntity, { where: { householdId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      m.find(CaseEntity, { where: { householdId }, order: { createdAt: 'ASC' } }),
+    ]);
+    const caseIds = cases.map((c) => c.id);
+    const [preparations, assessments] =
+      caseIds.length === 0
+        ? [[], []]
+        : await Promise.all([
+            m.find(PreparationEntity, {
+              where: { caseId: In(caseIds) },
+              order: { updatedAt: 'DESC' },
+              take: 1,
+            }),
+            m.find(ZrmAssessmentEntity, {
+              where: { caseId: In(caseIds) },
+              order: { assessedAt: 'DESC', createdAt: 'DESC' },
+              take: 1,
+            }),
+          ]);
+    const source = await readFamilyPlanSource(m, householdId);
+    const content = (preparations[0]?.content ?? {}) as Record<string, unknown>;
+    const text = (key: string) => (typeof content[key] === 'string' ? content[key] : '');
+    const zrm = assessments[0];
+    const doelen: FamilyPlanView['doelen'] = [];
+    const strong: string[] = [];
+    if (zrm && isZrmVersion(zrm.version)) {
+      for (const domain of zrmDomains(zrm.version)) {
+        const entry = zrm.domains[domain.key] as { score?: unknown } | undefined;
+        const score = typeof entry?.score === 'number' ? entry.score : null;
+        if (score === null) continue;
+        const label = lang === 'nl' ? (domain.clientLabel ?? domain.name) : domain.englishName;
+        // Needs help (1–2): a goal. Goes well (4–5): a strength. In between: neither.
+        if (score <= 2)
+          doelen.push({ key: domain.key, label, state: SCORE_WORDS[lang][score] ?? '', score });
+        else if (score >= 4 && strong.length < STRENGTHS_MAX)
+          strong.push(`${label}: ${SCORE_WORDS[lang][score] ?? ''}`);
+      }
+    }
+    const afspraken = source
+      ? this.planTasks(source, lang)
+      : caseIds.length === 0
+        ? []
+        : (
+            (await this.dataSource.query(
+              `SELECT u."display_name" AS who, x."description" AS what, x."due"::text AS due, x."status"
+                 FROM "meeting_action" x
+                 JOIN "agenda_item" a ON a."id" = x."agenda_item_id"
+                 JOIN "preparation" p ON p."id" = a."preparation_id"
+                 LEFT JOIN "meeting_decision" d ON d."id" = x."decision_id"
+                 LEFT JOIN "app_user" u ON u."id" = x."owner_id"
+                WHERE p."case_id" = ANY($1::uuid[])
+                  AND (d."type" IS NULL OR d."type" <> 'veiligheid-meldcode')
+                ORDER BY x."due" ASC, x."created_at" ASC
+                LIMIT 100`,
+              [caseIds],
+            )) as { who: string | null; what: string; due: string; status: string }[]
+          ).map((row) => ({
+            who: row.who ?? '',
+            what: row.what,
+            when: this.day(row.due, lang),
+            status: TASK_STATUS_WORDS[lang][row.status] ?? row.status,
+          }));
+    const openCase = [...cases].reverse().find((c) => c.status !== 'afgesloten') ?? cases.at(-1);
+    const regisseurId = source
+      ? source.plan.casusregisseurId
+      : (openCase?.casusregisseurId ?? null);
+    const regisseur = regisseurId
+      ? ((await m.findOneBy(UserEntity, { id: regisseurId }))?.displayName ?? null)
+      : null;
+    const latest = await m.findOne(FamilyAgreementEntity, {
+      where: { householdId },
+      order: { createdAt: 'DESC' },
+    });
+    const agreedBy = latest
+      ? await m.findOneBy(FamilyInvitationEntity, { id: latest.invitationId })
+      : null;
+    return {
+      householdLabel: household.label,
+      members: members.map((p) => `${p.givenName} ${p.familyName}`),
+      regisseur,
+      generatedAt: this.clock.now().toISOString(),
+      source: source ? 'plan' : 'casus',
+      planVersionId: source?.version?.id ?? null,
+      krachten: source ? bullets(source.plan.krachten) : [...bullets(text('krachten')), ...strong],
+      zorgen: source ? bullets(source.plan.zorgen) : bullets(text('zorgen')),
+      doelen: source ? this.planGoals(source, zrm, lang) : doelen,
+      afspraken,
+      agreement: latest ? this.agreementView(latest, agreedBy?.name ?? '') : null,
+    };
+  }
+
+  /** The plan's goals per life area, by the ZRM's client-language label. */
+  private planGoals(
+    source: FamilyPlanSource,
+    zrm: ZrmAssessmentEntity | undefined,
+    lang: DocumentLanguage,
+  ): FamilyPlanView['doelen'] {
+    const domains = new Map(
+      // 2017 last: its client-language labels win where both versions know a domain.
+      (['2013', '2017'] as const).flatMap((v) => zrmDomains(v).map((d) => [d.key, d] as const)),
+    );
+    return source.goals
+      .filter((goal) => goal.status === 'open' || goal.status === 'deels-behaald')
+      .map((goal) => {
+        const domain = domains.get(goal.zrmDomain as never);
+        const label = domain
+          ? lang === 'nl'
+            ? (domain.clientLabel ?? domain.name)
+            : domain.englishName
+          : goal.zrmDomain;
+        const entry = zrm?.domains[goal.zrmDomain] as { score?: unknown } | undefined;
+        const score = typeof entry?.score === 'number' ? entry.score : null;
+        return { key: goal.zrmDomain, label, state: goal.text, score };
+      });
+  }
+
+  /** Who does what, when: the plan's items that are planned or under way, then the rest. */
+  private planTasks(source: FamilyPlanSource, lang: DocumentLanguage): FamilyPlanView['afspraken'] {
+    const when = (start: string | null, end: string | null): string => {
+      const from = start ? this.day(start, lang) : null;
+      const to = end ? this.day(end, lang) : null;
+      if (from && to) return `${from} – ${to}`;
+      if (from) return lang === 'nl' ? `vanaf ${from}` : `from ${from}`;
+      if (to) return lang === 'nl' ? `tot ${to}` : `until ${to}`;
+      return lang === 'nl' ? 'nog niet bekend' : 'not known yet';
+    };
+    const rank = (status: string) => (status === 'lopend' || status === 'gepland' ? 0 : 1);
+    return [...source.items]
+      .sort((a, b) => rank(a.status) - rank(b.status))
+      .map((item) => ({
+        who: item.owner,
+        what: item.title,
+        when: when(item.startDate, item.endDate),
+        status: PLAN_ITEM_STATUS_WORDS[lang][item.status] ?? item.status,
+      }));
+  }
+
+  private day(isoDate: string, lang: DocumentLanguage): string {
+    return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${isoDate}T00:00:00Z`));
+  }
+
+  /* ---------- helpers ---------- */
+
+  private oneTimeCode(): string {
+    return String(randomInt(0, 10 ** GUEST_CODE_LENGTH)).padStart(GUEST_CODE_LENGTH, '0');
+  }
+
+  private linkFor(token: string): string {
+    return new URL(`/gezin#${token}`, this.config.publicUrl).toString();
+  }
+
+  private statusOf(invitation: FamilyInvitationEntity): FamilyStatus {
+    if (invitation.revokedAt !== null) return 'ingetrokken';
+    if (invitation.expiresAt.getTime() <= this.clock.now().getTime()) return 'verlopen';
+    return invitation.signedInAt !== null ? 'aangemeld' : 'uitgenodigd';
+  }
+
+  private toView(invitation: FamilyInvitationEntity): FamilyInvitationView {
+    return {
+      id: invitation.id,
+      householdId: invitation.householdId,
+      name: invitation.name,
+      status: this.statusOf(invitation),
+      codeAttempts: invitation.codeAttempts,
+      expiresAt: invitation.expiresAt.toISOString(),
+      signedInAt: invitation.signedInAt?.toISOString() ?? null,
+      createdAt: invitation.createdAt.toISOString(),
+    };
+  }
+
+  private agreementView(row: FamilyAgreementEntity, byName: string): FamilyAgreementView {
+    return {
+      agrees: row.agrees,
+      comment: row.comment,
+      at: row.createdAt.toISOString(),
+      byName,
+      planVersionId: row.planVersionId,
+    };
+  }
+}
+
+/** The calendar date in Amsterdam (YYYY-MM-DD) of an instant. */
+function amsterdamDate(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(at);
+}
