@@ -38,18 +38,22 @@ function parseLines(input) {
 
 const pct = (value) => `${(value * 100).toFixed(1)} %`;
 
-const { anonymise, evaluate, checkTargets } = await loadAnonymiser();
+const { anonymise, evaluateAnonymiser, checkAnonymiserTargets } = await loadAnonymiser();
 const records = parseLines(await readInput());
 
 if (!evaluateMode) {
   for (const record of records) {
     const result = anonymise(String(record.text ?? ''), { names: record.known_names ?? [] });
     const spans = result.spans.map(({ start, end, label }) => ({ start, end, label }));
-    process.stdout.write(`${JSON.stringify({ id: record.id, redacted: result.redacted, spans })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ id: record.id, redacted: result.redacted, spans })}\n`,
+    );
   }
 } else {
-  const report = evaluate(records.map((record) => ({ ...record, spans: record.spans ?? [] })));
-  const failures = checkTargets(report);
+  const report = evaluateAnonymiser(
+    records.map((record) => ({ ...record, spans: record.spans ?? [] })),
+  );
+  const failures = checkAnonymiserTargets(report);
   if (asJson) {
     process.stdout.write(`${JSON.stringify({ ...report, failures }, null, 2)}\n`);
   } else {
@@ -57,22 +61,45 @@ if (!evaluateMode) {
     out.push(`${report.documents} teksten, ${report.goldSpans} gelabelde spans`);
     out.push('');
     out.push('recall per category          gold  redacted  redacted+flagged');
-    const order = ['name_known', 'name', 'bsn', 'postcode', 'address', 'phone', 'email', 'iban', 'url', 'case_number', 'date', 'age', 'institution', 'place', 'overall'];
+    const order = [
+      'name_known',
+      'name',
+      'bsn',
+      'postcode',
+      'address',
+      'phone',
+      'email',
+      'iban',
+      'url',
+      'case_number',
+      'date',
+      'age',
+      'institution',
+      'place',
+      'overall',
+    ];
     for (const label of order) {
       const score = report.recall[label];
       if (!score) continue;
-      out.push(`  ${label.padEnd(26)} ${String(score.gold).padStart(4)}  ${pct(score.recallRedacted).padStart(8)}  ${pct(score.recallRedactedOrFlagged).padStart(16)}`);
+      out.push(
+        `  ${label.padEnd(26)} ${String(score.gold).padStart(4)}  ${pct(score.recallRedacted).padStart(8)}  ${pct(score.recallRedactedOrFlagged).padStart(16)}`,
+      );
     }
     out.push('');
     out.push('precision per predicted label  predicted  correct  precision');
     for (const [label, score] of Object.entries(report.precision).sort()) {
-      out.push(`  ${label.padEnd(28)} ${String(score.predicted).padStart(9)}  ${String(score.correct).padStart(7)}  ${pct(score.precision).padStart(9)}`);
+      out.push(
+        `  ${label.padEnd(28)} ${String(score.predicted).padStart(9)}  ${String(score.correct).padStart(7)}  ${pct(score.precision).padStart(9)}`,
+      );
     }
     out.push('');
-    out.push(failures.length === 0 ? 'targets met' : `targets NOT met:\n  ${failures.join('\n  ')}`);
+    out.push(
+      failures.length === 0 ? 'targets met' : `targets NOT met:\n  ${failures.join('\n  ')}`,
+    );
     if (showMisses) {
       out.push('', 'missed (not redacted):');
-      for (const miss of report.misses) out.push(`  ${miss.id}  ${miss.label}  "${miss.text}"${miss.flagged ? '  (flagged)' : ''}`);
+      for (const miss of report.misses)
+        out.push(`  ${miss.id}  ${miss.label}  "${miss.text}"${miss.flagged ? '  (flagged)' : ''}`);
       out.push('', 'false positives:');
       for (const fp of report.falsePositives) out.push(`  ${fp.id}  ${fp.label}  "${fp.text}"`);
     }

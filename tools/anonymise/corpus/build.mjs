@@ -10,7 +10,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const LABELS = new Set(['name_known', 'name', 'bsn', 'postcode', 'address', 'phone', 'email', 'iban', 'url', 'case_number', 'date', 'age', 'institution', 'place']);
+const LABELS = new Set([
+  'name_known',
+  'name',
+  'bsn',
+  'postcode',
+  'address',
+  'phone',
+  'email',
+  'iban',
+  'url',
+  'case_number',
+  'date',
+  'age',
+  'institution',
+  'place',
+]);
 const check = process.argv.includes('--check');
 
 export function parseCorpus(source) {
@@ -21,7 +36,11 @@ export function parseCorpus(source) {
     let rest = lines.slice(1);
     let known = [];
     if (rest[0]?.startsWith('known:')) {
-      known = rest[0].slice('known:'.length).split(';').map((name) => name.trim()).filter(Boolean);
+      known = rest[0]
+        .slice('known:'.length)
+        .split(';')
+        .map((name) => name.trim())
+        .filter(Boolean);
       rest = rest.slice(1);
     }
     const marked = rest.join('\n').replace(/\s+$/, '');
@@ -42,7 +61,8 @@ export function parseCorpus(source) {
     if (text.includes('[[') || text.includes(']]')) throw new Error(`${id}: markup left in text`);
     for (const span of spans) {
       const value = text.slice(span.start, span.end);
-      if (value.trim() !== value || value.length === 0) throw new Error(`${id}: span with outer space "${value}"`);
+      if (value.trim() !== value || value.length === 0)
+        throw new Error(`${id}: span with outer space "${value}"`);
     }
     documents.push({ id, text, known_names: known, spans });
   }

@@ -107,6 +107,7 @@ interface KnownNameIndex {
   persons: { first: string; surname: string | null }[];
   firstVariants: { key: string; variant: string }[];
   surnameVariants: { key: string; variant: string }[];
+  fuzzyCache: Map<string, NameTokenMatch | null>;
 }
 
 function buildKnownNames(names: readonly string[]): KnownNameIndex {
@@ -116,13 +117,16 @@ function buildKnownNames(names: readonly string[]): KnownNameIndex {
     persons: [],
     firstVariants: [],
     surnameVariants: [],
+    fuzzyCache: new Map(),
   };
   const taken = new Set(names.flatMap((name) => fold(name).split(/[\s-]+/)));
   const firstPool = PSEUDO_FIRST.filter((name) => !taken.has(fold(name)));
   const surnamePool = PSEUDO_SURNAMES.filter((name) => !taken.has(fold(name)));
   const nextFirst = (): string =>
     firstPool[index.first.size % firstPool.length] +
-    (index.first.size >= firstPool.length ? String(Math.floor(index.first.size / firstPool.length) + 1) : '');
+    (index.first.size >= firstPool.length
+      ? String(Math.floor(index.first.size / firstPool.length) + 1)
+      : '');
   const nextSurname = (): string =>
     surnamePool[index.surname.size % surnamePool.length] +
     (index.surname.size >= surnamePool.length
@@ -178,7 +182,8 @@ function stripPossessive(key: string): { stem: string; suffix: string }[] {
   const options = [{ stem: key, suffix: '' }];
   if (key.endsWith("'s")) options.push({ stem: key.slice(0, -2), suffix: "'s" });
   else if (key.endsWith("'")) options.push({ stem: key.slice(0, -1), suffix: "'" });
-  else if (key.endsWith('s') && key.length > 3) options.push({ stem: key.slice(0, -1), suffix: 's' });
+  else if (key.endsWith('s') && key.length > 3)
+    options.push({ stem: key.slice(0, -1), suffix: 's' });
   return options;
 }
 
@@ -195,7 +200,10 @@ function matchKnownToken(tokens: Token[], i: number, known: KnownNameIndex): Nam
   for (const { stem, suffix } of stripPossessive(token.key)) {
     const common = COMMON_WORDS.has(stem) && suffix === '';
     const lowercaseAsWord =
-      !token.cap && common && !particleInName && (previous === undefined || DETERMINERS.has(previous.key));
+      !token.cap &&
+      common &&
+      !particleInName &&
+      (previous === undefined || DETERMINERS.has(previous.key));
     if (known.first.has(stem)) {
       if (lowercaseAsWord) return null;
       return { role: 'first', key: stem, possessive: suffix };
@@ -207,17 +215,31 @@ function matchKnownToken(tokens: Token[], i: number, known: KnownNameIndex): Nam
   }
   // spelling variants: capitalised or not a Dutch word, at least 4 letters
   if (token.key.length < 4 || COMMON_WORDS.has(token.key) || NON_NAMES.has(token.key)) return null;
+  const cached = known.fuzzyCache.get(token.key);
+  if (cached !== undefined) return cached;
+  const result = fuzzyKnown(token, known);
+  known.fuzzyCache.set(token.key, result);
+  return result;
+}
+
+function fuzzyKnown(token: Token, known: KnownNameIndex): NameTokenMatch | null {
   const variant = variantKey(token.key);
   for (const entry of known.firstVariants) {
     if (entry.key.length < 4) continue;
     const max = entry.key.length >= 8 ? 2 : 1;
-    if (withinDistance(token.key, entry.key, max) || (entry.variant === variant && withinDistance(token.key, entry.key, 3)))
+    if (
+      withinDistance(token.key, entry.key, max) ||
+      (entry.variant === variant && withinDistance(token.key, entry.key, 3))
+    )
       return { role: 'first', key: entry.key, possessive: '' };
   }
   for (const entry of known.surnameVariants) {
     if (entry.key.length < 4) continue;
     const max = entry.key.length >= 8 ? 2 : 1;
-    if (withinDistance(token.key, entry.key, max) || (entry.variant === variant && withinDistance(token.key, entry.key, 3)))
+    if (
+      withinDistance(token.key, entry.key, max) ||
+      (entry.variant === variant && withinDistance(token.key, entry.key, 3))
+    )
       return { role: 'surname', key: entry.key, possessive: '' };
   }
   return null;
@@ -252,8 +274,13 @@ function findKnownNames(
       const previous = tokens[start - 1] as Token;
       const gap = gapBetween(text, previous, tokens[start] as Token);
       const isInitial = previous.text.length === 1 && previous.cap && INITIAL_GAP.test(gap);
-      const isParticle = PARTICLES.has(previous.key) && WORD_GAP.test(gap) && matches[start]?.role === 'surname';
-      const isParticleChain = PARTICLES.has(previous.key) && WORD_GAP.test(gap) && tokens[start] && PARTICLES.has((tokens[start] as Token).key);
+      const isParticle =
+        PARTICLES.has(previous.key) && WORD_GAP.test(gap) && matches[start]?.role === 'surname';
+      const isParticleChain =
+        PARTICLES.has(previous.key) &&
+        WORD_GAP.test(gap) &&
+        tokens[start] &&
+        PARTICLES.has((tokens[start] as Token).key);
       const isFirst = matches[start - 1]?.role === 'first' && WORD_GAP.test(gap);
       if (isInitial || isParticle || isParticleChain || isFirst) start--;
       else break;
@@ -270,7 +297,12 @@ function findKnownNames(
       }
       // particles followed by a known surname
       let j = end + 1;
-      while (j < tokens.length && PARTICLES.has((tokens[j] as Token).key) && WORD_GAP.test(gapBetween(text, tokens[j - 1] as Token, tokens[j] as Token))) j++;
+      while (
+        j < tokens.length &&
+        PARTICLES.has((tokens[j] as Token).key) &&
+        WORD_GAP.test(gapBetween(text, tokens[j - 1] as Token, tokens[j] as Token))
+      )
+        j++;
       if (j > end + 1 && j < tokens.length && matches[j]?.role === 'surname') {
         end = j;
         continue;
@@ -278,30 +310,48 @@ function findKnownNames(
       break;
     }
     // a leading particle without a surname after it is not part of the name
-    while (start < i && PARTICLES.has((tokens[start] as Token).key) && !(tokens[start] as Token).cap && start === i) start++;
+    while (
+      start < i &&
+      PARTICLES.has((tokens[start] as Token).key) &&
+      !(tokens[start] as Token).cap &&
+      start === i
+    )
+      start++;
     for (let k = start; k <= end; k++) used.add(k);
     const group = tokens.slice(start, end + 1);
     const roles = group.map((token, k) => matches[start + k] ?? null);
     const firstMatch = roles.find((role) => role?.role === 'first');
     const surnameMatch = [...roles].reverse().find((role) => role?.role === 'surname');
-    const initials = group.filter((token, k) => !roles[k] && token.text.length === 1 && !PARTICLES.has(token.key));
+    const initials = group.filter(
+      (token, k) => !roles[k] && token.text.length === 1 && !PARTICLES.has(token.key),
+    );
     const parts: string[] = [];
     if (firstMatch) parts.push(known.first.get(firstMatch.key) as string);
     else if (initials.length > 0 && surnameMatch) {
-      const person = known.persons.find(
-        (entry) => entry.surname === surnameMatch.key && entry.first.startsWith((initials[0] as Token).key),
-      ) ?? known.persons.find((entry) => entry.surname === surnameMatch.key);
+      const person =
+        known.persons.find(
+          (entry) =>
+            entry.surname === surnameMatch.key &&
+            entry.first.startsWith((initials[0] as Token).key),
+        ) ?? known.persons.find((entry) => entry.surname === surnameMatch.key);
       const pseudoFirst = person ? known.first.get(person.first) : undefined;
       parts.push(`${(pseudoFirst ?? 'X').charAt(0)}.`);
     }
     if (surnameMatch) parts.push(known.surname.get(surnameMatch.key) as string);
     let replacement = parts.join(' ');
     const last = roles[roles.length - 1];
-    if (last?.possessive) replacement += /[aeiouy]$/i.test(replacement) ? "'s" : last.possessive === "'" ? "'" : 's';
+    if (last?.possessive)
+      replacement += /[aeiouy]$/i.test(replacement) ? "'s" : last.possessive === "'" ? "'" : 's';
     const firstToken = group[0] as Token;
-    if (!firstToken.cap && firstToken.text === firstToken.text.toLowerCase()) replacement = replacement.toLowerCase();
+    const nameToken = group.find((token) => !PARTICLES.has(token.key)) ?? firstToken;
+    if (!nameToken.cap && nameToken.text === nameToken.text.toLowerCase())
+      replacement = replacement.toLowerCase();
     let spanEnd = (group[group.length - 1] as Token).end;
-    if (roles[roles.length - 1] === null && (group[group.length - 1] as Token).text.length === 1 && text[spanEnd] === '.')
+    if (
+      roles[roles.length - 1] === null &&
+      (group[group.length - 1] as Token).text.length === 1 &&
+      text[spanEnd] === '.'
+    )
       spanEnd++;
     out.spans.push({ start: firstToken.start, end: spanEnd, label: 'name_known', replacement });
     for (const role of roles) {
@@ -326,27 +376,84 @@ function findPhrase(folded: string, phrase: string, from = 0): number[] {
   return found;
 }
 
-const INSTITUTION_KEYS = INSTITUTIONS.map((name) => ({ key: fold(name), name }));
-const PLACE_KEYS = PLACES.map((name) => fold(name));
+/** Phrases indexed by their first word, so that a text is scanned once per gazetteer. */
+type PhraseIndex = Map<string, string[][]>;
+
+function phraseIndex(phrases: readonly string[]): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const phrase of phrases) {
+    const words = tokenize(phrase, fold(phrase)).map((token) => token.key);
+    if (words.length === 0) continue;
+    const list = index.get(words[0] as string) ?? [];
+    list.push(words);
+    index.set(words[0] as string, list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.length - a.length);
+  return index;
+}
+
+/** Longest gazetteer phrase starting at each token: [first token, last token] pairs. */
+function matchPhrases(text: string, tokens: Token[], index: PhraseIndex): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = index.get((tokens[i] as Token).key);
+    if (!candidates) continue;
+    for (const words of candidates) {
+      let ok = i + words.length <= tokens.length;
+      for (let k = 1; ok && k < words.length; k++) {
+        const token = tokens[i + k] as Token;
+        ok =
+          token.key === words[k] &&
+          /^[\s-]*$/.test(text.slice((tokens[i + k - 1] as Token).end, token.start));
+      }
+      if (ok) {
+        found.push([i, i + words.length - 1]);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+const INSTITUTION_INDEX = phraseIndex(INSTITUTIONS);
+const PLACE_INDEX = phraseIndex(PLACES);
 const INSTITUTION_TAIL = new Set(
   'college lyceum gymnasium school academie ziekenhuis gasthuis mc kliniek praktijk zorg jeugdzorg groep stichting centrum huis'.split(
     ' ',
   ),
 );
 
-function findGazetteers(text: string, folded: string, tokens: Token[], known: KnownEntities, out: Claimed): void {
+function findGazetteers(
+  text: string,
+  folded: string,
+  tokens: Token[],
+  known: KnownEntities,
+  out: Claimed,
+): void {
   const capitalAt = (index: number): boolean => {
     const char = text[index] as string;
     return char !== char.toLowerCase();
   };
-  for (const { key } of INSTITUTION_KEYS)
-    for (const index of findPhrase(folded, key))
-      if (capitalAt(index) || /^[^a-z]/.test(key))
-        out.spans.push({ start: index, end: index + key.length, label: 'institution' });
-  for (const key of PLACE_KEYS)
-    for (const index of findPhrase(folded, key))
-      if (capitalAt(index) || key.startsWith("'"))
-        out.spans.push({ start: index, end: index + key.length, label: 'place' });
+  const quoteBefore = (index: number): number =>
+    text[index - 1] === "'" || text[index - 1] === '’' ? index - 1 : index;
+  for (const [first, last] of matchPhrases(text, tokens, INSTITUTION_INDEX)) {
+    const start = (tokens[first] as Token).start;
+    if (capitalAt(start))
+      out.spans.push({
+        start: quoteBefore(start),
+        end: (tokens[last] as Token).end,
+        label: 'institution',
+      });
+  }
+  for (const [first, last] of matchPhrases(text, tokens, PLACE_INDEX)) {
+    const start = (tokens[first] as Token).start;
+    if (capitalAt(start) || text[start - 1] === "'")
+      out.spans.push({
+        start: quoteBefore(start),
+        end: (tokens[last] as Token).end,
+        label: 'place',
+      });
+  }
   for (const name of known.institutions ?? []) {
     const key = fold(name.trim());
     for (const index of findPhrase(folded, key))
@@ -365,12 +472,19 @@ function findGazetteers(text: string, folded: string, tokens: Token[], known: Kn
     let end = -1;
     while (j < tokens.length && j <= i + 5) {
       const next = tokens[j] as Token;
-      if (!/^[\s'’]*$/.test(gapBetween(text, tokens[j - 1] as Token, next)) && !/^\s*'$/.test(gapBetween(text, tokens[j - 1] as Token, next))) break;
+      if (
+        !/^[\s'’]*$/.test(gapBetween(text, tokens[j - 1] as Token, next)) &&
+        !/^\s*'$/.test(gapBetween(text, tokens[j - 1] as Token, next))
+      )
+        break;
       if (next.cap && !COMMON_WORDS.has(next.key)) end = j;
       else if (next.cap && (next.key === 'de' || next.key === 'het' || next.key === "'t")) {
         /* article inside the name */
       } else if (next.cap && end === -1 && COMMON_WORDS.has(next.key) && j === i + 1) end = j;
-      else if (['de', 'het', "'t", 't', 'van', 'der', 'den', 'aan'].includes(next.key) && end === -1) {
+      else if (
+        ['de', 'het', "'t", 't', 'van', 'der', 'den', 'aan'].includes(next.key) &&
+        end === -1
+      ) {
         /* lower-case article before the name */
       } else if (next.cap) end = j;
       else break;
@@ -381,13 +495,25 @@ function findGazetteers(text: string, folded: string, tokens: Token[], known: Kn
     // "'t Kompas": include the apostrophe
     let start = (tokens[startToken] as Token).start;
     if (text[start - 1] === "'" || text[start - 1] === '’') start--;
-    while (startToken <= end && !(tokens[startToken] as Token).cap && !['de', 'het', 't', "'t"].includes((tokens[startToken] as Token).key)) startToken++;
+    while (
+      startToken <= end &&
+      !(tokens[startToken] as Token).cap &&
+      !['de', 'het', 't', "'t"].includes((tokens[startToken] as Token).key)
+    )
+      startToken++;
     out.spans.push({ start, end: (tokens[end] as Token).end, label: 'institution' });
   }
   // name + tail word: "Einstein Lyceum", "Wilhelmina Kinderziekenhuis"
   for (let i = 1; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    if (!token.cap || !(INSTITUTION_TAIL.has(token.key) || /(ziekenhuis|college|lyceum|school|kliniek|gasthuis|praktijk)$/.test(token.key))) continue;
+    if (
+      !token.cap ||
+      !(
+        INSTITUTION_TAIL.has(token.key) ||
+        /(ziekenhuis|college|lyceum|school|kliniek|gasthuis|praktijk)$/.test(token.key)
+      )
+    )
+      continue;
     let j = i - 1;
     let start = -1;
     while (j >= 0 && i - j <= 3) {
@@ -400,23 +526,61 @@ function findGazetteers(text: string, folded: string, tokens: Token[], known: Kn
       } else break;
       j--;
     }
-    if (start !== -1) out.spans.push({ start: (tokens[start] as Token).start, end: token.end, label: 'institution' });
+    if (start !== -1)
+      out.spans.push({
+        start: (tokens[start] as Token).start,
+        end: token.end,
+        label: 'institution',
+      });
   }
 }
 
-const STRONG_STREET = new Set(['straat', 'laan', 'weg', 'plein', 'gracht', 'kade', 'singel', 'dijk', 'dreef', 'steeg', 'plantsoen', 'straatweg', 'burgwal']);
-const HOUSE_NUMBER = /^\s+\d{1,5}(?:\s?-\s?\d{1,4}[a-zA-Z]?|\s?[a-zA-Z](?![\p{L}])|\s(?:hs|bis|bg|I{1,3}|huis|zw)\b|-(?:hs|bis|bg|I{1,3})\b)?/u;
-const STREET_WORDS = new Set(['laan', 'plein', 'weg', 'kade', 'dreef', 'singel', 'dijk', 'hof', 'straat', 'markt']);
+const STRONG_STREET = new Set([
+  'straat',
+  'laan',
+  'weg',
+  'plein',
+  'gracht',
+  'kade',
+  'singel',
+  'dijk',
+  'dreef',
+  'steeg',
+  'plantsoen',
+  'straatweg',
+  'burgwal',
+]);
+const HOUSE_NUMBER =
+  /^\s+\d{1,5}(?:\s?-\s?\d{1,4}[a-zA-Z]?|\s?[a-zA-Z](?![\p{L}])|\s(?:hs|bis|bg|I{1,3}|huis|zw)\b|-(?:hs|bis|bg|I{1,3})\b)?/u;
+const STREET_WORDS = new Set([
+  'laan',
+  'plein',
+  'weg',
+  'kade',
+  'dreef',
+  'singel',
+  'dijk',
+  'hof',
+  'straat',
+  'markt',
+]);
 
 const ADDRESS_CONTEXT =
   /\b(?:woonachtig|adres|woont|wonen|wonend|verhuisd naar|postadres|verblijft|verblijven)\s*:?\s+(?:(?:aan|op|in)\s+(?:de|het)\s+|aan\s+|op\s+)?((?:[A-Z][\p{L}'’.-]+\s+(?:(?:van|de|der|den|het|ter|ten)\s+)*){1,3}\d{1,5}(?:\s?-\s?\d{1,4}|\s?[a-zA-Z](?![\p{L}]))?)/gu;
 
 function streetSuffix(key: string): string | null {
-  for (const suffix of STREET_SUFFIXES) if (key.length >= suffix.length + 2 && key.endsWith(suffix)) return suffix;
+  for (const suffix of STREET_SUFFIXES)
+    if (key.length >= suffix.length + 2 && key.endsWith(suffix)) return suffix;
   return null;
 }
 
-function findAddresses(text: string, folded: string, tokens: Token[], known: KnownEntities, out: Claimed): void {
+function findAddresses(
+  text: string,
+  folded: string,
+  tokens: Token[],
+  known: KnownEntities,
+  out: Claimed,
+): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const suffix = streetSuffix(token.key);
@@ -448,11 +612,21 @@ function findAddresses(text: string, folded: string, tokens: Token[], known: Kno
     while (s > 0) {
       const previous = tokens[s - 1] as Token;
       if (!WORD_GAP.test(gapBetween(text, previous, tokens[s] as Token))) break;
-      if (PARTICLES.has(previous.key) && s - 2 >= 0 && (tokens[s - 2] as Token).cap && WORD_GAP.test(gapBetween(text, tokens[s - 2] as Token, previous))) {
+      if (
+        PARTICLES.has(previous.key) &&
+        s - 2 >= 0 &&
+        (tokens[s - 2] as Token).cap &&
+        WORD_GAP.test(gapBetween(text, tokens[s - 2] as Token, previous))
+      ) {
         s -= 2;
         continue;
       }
-      if (previous.cap && !previous.sentenceStart && !COMMON_WORDS.has(previous.key) && !TITLES.has(previous.key)) {
+      if (
+        previous.cap &&
+        !previous.sentenceStart &&
+        !COMMON_WORDS.has(previous.key) &&
+        !TITLES.has(previous.key)
+      ) {
         s--;
         continue;
       }
@@ -471,12 +645,17 @@ function findAddresses(text: string, folded: string, tokens: Token[], known: Kno
     for (const part of address.split(/,/)) {
       const key = fold(part.trim());
       if (key.length < 3) continue;
-      for (const index of findPhrase(folded, key)) out.spans.push({ start: index, end: index + key.length, label: 'address' });
+      for (const index of findPhrase(folded, key))
+        out.spans.push({ start: index, end: index + key.length, label: 'address' });
       const street = key.replace(/\s*\d.*$/, '').trim();
       if (street !== key && street.length >= 4)
         for (const index of findPhrase(folded, street)) {
           const number = HOUSE_NUMBER.exec(text.slice(index + street.length));
-          out.spans.push({ start: index, end: index + street.length + (number ? number[0].length : 0), label: 'address' });
+          out.spans.push({
+            start: index,
+            end: index + street.length + (number ? number[0].length : 0),
+            label: 'address',
+          });
         }
     }
   }
@@ -504,22 +683,47 @@ function findOtherNames(text: string, tokens: Token[], out: Claimed): void {
       TITLES.has(titleToken.key) &&
       !/[\n]/.test(text.slice(titleToken.end, token.start));
     const afterRelation =
-      previous !== undefined && RELATIONS.has(previous.key) && WORD_GAP.test(gapBetween(text, previous, token));
+      previous !== undefined &&
+      RELATIONS.has(previous.key) &&
+      WORD_GAP.test(gapBetween(text, previous, token));
     if (token.allCaps && !listed) continue;
     if (PARTICLES.has(token.key) || TITLES.has(token.key)) continue;
     if (token.cap) {
       if (afterTitle && !NON_NAMES.has(token.key)) strong[i] = true;
       else if (listed && !common) strong[i] = true;
       else if (listed && common && !token.sentenceStart) strong[i] = true;
-      else if (afterRelation && !NON_NAMES.has(token.key) && (listed || !COMMON_WORDS.has(token.key))) strong[i] = true;
+      else if (
+        afterRelation &&
+        !NON_NAMES.has(token.key) &&
+        (listed || !COMMON_WORDS.has(token.key))
+      )
+        strong[i] = true;
       else if (listed && common && token.sentenceStart) candidate[i] = true;
-      else if (!common && !token.sentenceStart && !INSTITUTION_TYPES.has(token.key) && !RELATIONS.has(token.key) && !isDutchCompound(token.key))
+      else if (
+        !common &&
+        !token.sentenceStart &&
+        !INSTITUTION_TYPES.has(token.key) &&
+        !RELATIONS.has(token.key) &&
+        !isDutchCompound(token.key)
+      )
         candidate[i] = true;
-      else if (!common && token.sentenceStart && !looksDutch(token.key) && !RELATIONS.has(token.key) && !INSTITUTION_TYPES.has(token.key))
+      else if (
+        !common &&
+        token.sentenceStart &&
+        !looksDutch(token.key) &&
+        !RELATIONS.has(token.key) &&
+        !INSTITUTION_TYPES.has(token.key)
+      )
         candidate[i] = true;
     } else {
       // lower case (chat style): listed names that are no Dutch word, or after a title/relation
-      if (FIRST_NAMES.has(stemKey) && !common && !COMMON_WORDS.has(stemKey) && token.key.length >= 3) strong[i] = true;
+      if (
+        FIRST_NAMES.has(stemKey) &&
+        !common &&
+        !COMMON_WORDS.has(stemKey) &&
+        token.key.length >= 3
+      )
+        strong[i] = true;
       else if ((afterTitle || afterRelation) && listed) strong[i] = true;
       else if (afterTitle && !common && !RELATIONS.has(token.key)) candidate[i] = true;
     }
@@ -536,7 +740,14 @@ function findOtherNames(text: string, tokens: Token[], out: Claimed): void {
       if (previous.text.length === 1 && previous.cap && INITIAL_GAP.test(gap)) {
         start--;
         isStrong = true;
-      } else if (PARTICLES.has(previous.key) && WORD_GAP.test(gap) && start - 2 >= 0 && (strong[start - 2] || candidate[start - 2] || ((tokens[start - 2] as Token).text.length === 1 && (tokens[start - 2] as Token).cap))) {
+      } else if (
+        PARTICLES.has(previous.key) &&
+        WORD_GAP.test(gap) &&
+        start - 2 >= 0 &&
+        (strong[start - 2] ||
+          candidate[start - 2] ||
+          ((tokens[start - 2] as Token).text.length === 1 && (tokens[start - 2] as Token).cap))
+      ) {
         start -= 1;
       } else if (PARTICLES.has(previous.key) && WORD_GAP.test(gap)) {
         // "mw. De Graaf", "dhr. van der Linden": particles after a title belong to the surname
@@ -556,14 +767,32 @@ function findOtherNames(text: string, tokens: Token[], out: Claimed): void {
         if (strong[end]) isStrong = true;
         continue;
       }
-      if (next.cap && !next.allCaps && isNameLike(tokens[end] as Token) && !COMMON_WORDS.has(next.key) && !NON_NAMES.has(next.key) && !INSTITUTION_TYPES.has(next.key)) {
+      if (
+        next.cap &&
+        !next.allCaps &&
+        isNameLike(tokens[end] as Token) &&
+        !COMMON_WORDS.has(next.key) &&
+        !NON_NAMES.has(next.key) &&
+        !INSTITUTION_TYPES.has(next.key)
+      ) {
         end++;
         continue;
       }
       let j = end + 1;
-      while (j < tokens.length && PARTICLES.has((tokens[j] as Token).key) && WORD_GAP.test(gapBetween(text, tokens[j - 1] as Token, tokens[j] as Token))) j++;
+      while (
+        j < tokens.length &&
+        PARTICLES.has((tokens[j] as Token).key) &&
+        WORD_GAP.test(gapBetween(text, tokens[j - 1] as Token, tokens[j] as Token))
+      )
+        j++;
       const after = tokens[j];
-      if (j > end + 1 && after && after.cap && !NON_NAMES.has(after.key) && WORD_GAP.test(gapBetween(text, tokens[j - 1] as Token, after))) {
+      if (
+        j > end + 1 &&
+        after &&
+        after.cap &&
+        !NON_NAMES.has(after.key) &&
+        WORD_GAP.test(gapBetween(text, tokens[j - 1] as Token, after))
+      ) {
         end = j;
         if (strong[j] || isNameLike(after)) isStrong = true;
         continue;
@@ -571,26 +800,101 @@ function findOtherNames(text: string, tokens: Token[], out: Claimed): void {
       break;
     }
     // leading particles belong to the surname only when something precedes them in the group
-    while (start < end && PARTICLES.has((tokens[start] as Token).key) && !(tokens[start] as Token).cap) start++;
+    while (
+      start < end &&
+      PARTICLES.has((tokens[start] as Token).key) &&
+      !(tokens[start] as Token).cap
+    )
+      start++;
     let spanEnd = (tokens[end] as Token).end;
-    out.spans.push({ start: (tokens[start] as Token).start, end: spanEnd, label: isStrong ? 'name' : 'candidate' });
+    out.spans.push({
+      start: (tokens[start] as Token).start,
+      end: spanEnd,
+      label: isStrong ? 'name' : 'candidate',
+    });
     spanEnd = 0;
     i = end;
   }
 }
 
-const DUTCH_SUFFIXES = /(ing|ingen|heid|heden|tie|ties|isch|ische|lijk|lijke|schap|baar|bare|atie|eren|elen|enen|igen|ig|ige|tje|pje|je|aal|ale|eel|ele|iek|ieke|ist|isten|teit|iteit|uur|ment|ness|sel|nis|st|en|er|de|te|ten|den|ers|ijk|ief|ieve)$/;
+const DUTCH_SUFFIXES =
+  /(ing|ingen|heid|heden|tie|ties|isch|ische|lijk|lijke|schap|baar|bare|atie|eren|elen|enen|igen|ig|ige|tje|pje|je|aal|ale|eel|ele|iek|ieke|ist|isten|teit|iteit|uur|ment|ness|sel|nis|st|en|er|de|te|ten|den|ers|ijk|ief|ieve)$/;
 
 /** Heads of Dutch compounds in case notes: "Intakeverslag", "Afstemmingsoverleg", "Postadres". */
 const COMPOUND_HEADS = [
-  'verslag', 'overleg', 'adres', 'klachten', 'klacht', 'persoon', 'dienst', 'bespreking', 'gesprek',
-  'plan', 'probleem', 'zorg', 'hulp', 'school', 'werk', 'team', 'bureau', 'kantoor', 'traject',
-  'regeling', 'uitkering', 'toeslag', 'aanvraag', 'melding', 'dossier', 'afspraak', 'contact',
-  'telefoon', 'nummer', 'datum', 'moment', 'vraag', 'situatie', 'schulden', 'schuld', 'groep',
-  'ronde', 'fase', 'huis', 'woning', 'kamer', 'opvang', 'beleid', 'raad', 'overzicht', 'lijst',
-  'formulier', 'indicatie', 'beschikking', 'verzuim', 'gedrag', 'ouders', 'kinderen', 'gezin',
-  'netwerk', 'middag', 'ochtend', 'avond', 'dag', 'week', 'maand', 'punt', 'punten', 'doel',
-  'doelen', 'actie', 'acties', 'notitie', 'besluit', 'evaluatie', 'analyse', 'advies', 'signaal',
+  'verslag',
+  'overleg',
+  'adres',
+  'klachten',
+  'klacht',
+  'persoon',
+  'dienst',
+  'bespreking',
+  'gesprek',
+  'plan',
+  'probleem',
+  'zorg',
+  'hulp',
+  'school',
+  'werk',
+  'team',
+  'bureau',
+  'kantoor',
+  'traject',
+  'regeling',
+  'uitkering',
+  'toeslag',
+  'aanvraag',
+  'melding',
+  'dossier',
+  'afspraak',
+  'contact',
+  'telefoon',
+  'nummer',
+  'datum',
+  'moment',
+  'vraag',
+  'situatie',
+  'schulden',
+  'schuld',
+  'groep',
+  'ronde',
+  'fase',
+  'huis',
+  'woning',
+  'kamer',
+  'opvang',
+  'beleid',
+  'raad',
+  'overzicht',
+  'lijst',
+  'formulier',
+  'indicatie',
+  'beschikking',
+  'verzuim',
+  'gedrag',
+  'ouders',
+  'kinderen',
+  'gezin',
+  'netwerk',
+  'middag',
+  'ochtend',
+  'avond',
+  'dag',
+  'week',
+  'maand',
+  'punt',
+  'punten',
+  'doel',
+  'doelen',
+  'actie',
+  'acties',
+  'notitie',
+  'besluit',
+  'evaluatie',
+  'analyse',
+  'advies',
+  'signaal',
 ];
 
 function looksDutch(key: string): boolean {
@@ -611,11 +915,13 @@ function findKnownNumbers(text: string, folded: string, known: KnownEntities, ou
     const digits = bsn.replace(/\D/g, '');
     if (digits.length < 8) continue;
     const pattern = new RegExp(`(?<!\\d)${digits.split('').join('[\\s.-]?')}(?!\\d)`, 'g');
-    for (const match of text.matchAll(pattern)) out.spans.push({ start: match.index, end: match.index + match[0].length, label: 'bsn' });
+    for (const match of text.matchAll(pattern))
+      out.spans.push({ start: match.index, end: match.index + match[0].length, label: 'bsn' });
   }
   for (const caseNumber of known.caseNumbers ?? []) {
     const key = fold(caseNumber.trim());
-    for (const index of findPhrase(folded, key)) out.spans.push({ start: index, end: index + key.length, label: 'case_number' });
+    for (const index of findPhrase(folded, key))
+      out.spans.push({ start: index, end: index + key.length, label: 'case_number' });
   }
 }
 
@@ -626,11 +932,14 @@ function dateReplacement(parts: DateParts, options: AnonymiseOptions): string {
     const d = date.getUTCDate();
     const m = date.getUTCMonth() + 1;
     const y = date.getUTCFullYear();
-    if (parts.style === 'iso') return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    if (parts.style === 'iso')
+      return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     if (parts.style === 'text') return `${d} ${MONTH_NAMES[m]} ${y}`;
     return `${d}-${m}-${y}`;
   }
-  return parts.year !== undefined ? `${MONTH_NAMES[parts.month]} ${parts.year}` : `[datum in ${MONTH_NAMES[parts.month]}]`;
+  return parts.year !== undefined
+    ? `${MONTH_NAMES[parts.month]} ${parts.year}`
+    : `[datum in ${MONTH_NAMES[parts.month]}]`;
 }
 
 const PLACEHOLDER: Record<AnonymiseLabel, string> = {
@@ -655,7 +964,8 @@ const TRAILING_PARTICLES = /(?:\s+(?:van|de|der|den|het|in|op|te|ter|ten|'t|uit|
 
 /** A name that runs into a span of higher priority keeps its free beginning ("Hoekstra van [Portaal]"). */
 function trimToFree(text: string, occupied: Uint8Array, span: RawSpan): number | null {
-  if (span.label !== 'name' && span.label !== 'name_known' && span.label !== 'candidate') return null;
+  if (span.label !== 'name' && span.label !== 'name_known' && span.label !== 'candidate')
+    return null;
   if (occupied[span.start]) return null;
   let end = span.start;
   while (end < span.end && !occupied[end]) end++;
@@ -667,7 +977,11 @@ function trimToFree(text: string, occupied: Uint8Array, span: RawSpan): number |
  * Anonymise one text. Offsets are JavaScript string indices in `text`. The same `known` and
  * `options` give the same pseudonyms for every text of one case.
  */
-export function anonymise(text: string, known: KnownEntities = {}, options: AnonymiseOptions = {}): AnonymiseResult {
+export function anonymise(
+  text: string,
+  known: KnownEntities = {},
+  options: AnonymiseOptions = {},
+): AnonymiseResult {
   const folded = fold(text);
   const tokens = tokenize(text, folded);
   const knownNames = buildKnownNames(known.names ?? []);
@@ -683,13 +997,17 @@ export function anonymise(text: string, known: KnownEntities = {}, options: Anon
   findGazetteers(text, folded, tokens, known, claimed);
   findOtherNames(text, tokens, claimed);
 
-  const all: (RawSpan & { replacement?: string; date?: DateParts; age?: number; template?: string })[] = [
-    ...claimed.spans,
-    ...dates,
-    ...ages,
-  ];
+  const all: (RawSpan & {
+    replacement?: string;
+    date?: DateParts;
+    age?: number;
+    template?: string;
+  })[] = [...claimed.spans, ...dates, ...ages];
   all.sort(
-    (a, b) => PRIORITY[a.label] - PRIORITY[b.label] || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    (a, b) =>
+      PRIORITY[a.label] - PRIORITY[b.label] ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start,
   );
   const accepted: typeof all = [];
   const occupied = new Uint8Array(text.length + 1);
@@ -733,13 +1051,17 @@ export function anonymise(text: string, known: KnownEntities = {}, options: Anon
         break;
       case 'age':
         replacement =
-          span.age !== undefined && span.template ? span.template.replace('{band}', ageBand(span.age)) : '[leeftijd]';
+          span.age !== undefined && span.template
+            ? span.template.replace('{band}', ageBand(span.age))
+            : '[leeftijd]';
         break;
       case 'institution': {
         const before = text.slice(Math.max(0, span.start - 30), span.start).toLowerCase();
-        replacement = /(school|obs|cbs|rkbs|ikc|college|lyceum|kindcentrum|sbo|opvang)\s*$/.test(before) || /(college|lyceum|school|gymnasium)$/i.test(original)
-          ? '[school]'
-          : '[instelling]';
+        replacement =
+          /(school|obs|cbs|rkbs|ikc|college|lyceum|kindcentrum|sbo|opvang)\s*$/.test(before) ||
+          /(college|lyceum|school|gymnasium)$/i.test(original)
+            ? '[school]'
+            : '[instelling]';
         break;
       }
       default:

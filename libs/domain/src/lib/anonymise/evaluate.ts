@@ -44,7 +44,8 @@ export interface EvaluationReport {
 }
 
 function covered(mask: Uint8Array, text: string, span: RawSpan): boolean {
-  for (let k = span.start; k < span.end; k++) if (!mask[k] && !/\s/.test(text[k] as string)) return false;
+  for (let k = span.start; k < span.end; k++)
+    if (!mask[k] && !/\s/.test(text[k] as string)) return false;
   return true;
 }
 
@@ -52,14 +53,20 @@ function ratio(a: number, b: number): number {
   return b === 0 ? 1 : a / b;
 }
 
-export function evaluate(documents: readonly GoldDocument[]): EvaluationReport {
+export function evaluateAnonymiser(documents: readonly GoldDocument[]): EvaluationReport {
   const recall: Record<string, CategoryScore> = {};
   const precision: Record<string, PrecisionScore> = {};
   const misses: EvaluationReport['misses'] = [];
   const falsePositives: EvaluationReport['falsePositives'] = [];
   const bump = (label: string, redacted: boolean, flagged: boolean): void => {
     for (const key of [label, 'overall']) {
-      const score = (recall[key] ??= { gold: 0, redacted: 0, flagged: 0, recallRedacted: 0, recallRedactedOrFlagged: 0 });
+      const score = (recall[key] ??= {
+        gold: 0,
+        redacted: 0,
+        flagged: 0,
+        recallRedacted: 0,
+        recallRedactedOrFlagged: 0,
+      });
       score.gold++;
       if (redacted) score.redacted++;
       else if (flagged) score.flagged++;
@@ -81,7 +88,12 @@ export function evaluate(documents: readonly GoldDocument[]): EvaluationReport {
       const flagged = !redacted && covered(anyMask, document.text, gold);
       bump(gold.label, redacted, flagged);
       if (!redacted)
-        misses.push({ id: document.id, label: gold.label, text: document.text.slice(gold.start, gold.end), flagged });
+        misses.push({
+          id: document.id,
+          label: gold.label,
+          text: document.text.slice(gold.start, gold.end),
+          flagged,
+        });
     }
     for (const span of result.spans) {
       const correct = document.spans.some((gold) => gold.start < span.end && span.start < gold.end);
@@ -90,28 +102,36 @@ export function evaluate(documents: readonly GoldDocument[]): EvaluationReport {
         score.predicted++;
         if (correct) score.correct++;
       }
-      if (!correct) falsePositives.push({ id: document.id, label: span.label, text: document.text.slice(span.start, span.end) });
+      if (!correct)
+        falsePositives.push({
+          id: document.id,
+          label: span.label,
+          text: document.text.slice(span.start, span.end),
+        });
     }
   }
   for (const score of Object.values(recall)) {
     score.recallRedacted = ratio(score.redacted, score.gold);
     score.recallRedactedOrFlagged = ratio(score.redacted + score.flagged, score.gold);
   }
-  for (const score of Object.values(precision)) score.precision = ratio(score.correct, score.predicted);
+  for (const score of Object.values(precision))
+    score.precision = ratio(score.correct, score.predicted);
   return { documents: documents.length, goldSpans, recall, precision, misses, falsePositives };
 }
 
 /** The targets of issue 14 §3, checked against a report. Returns the failures (empty = met). */
-export function checkTargets(report: EvaluationReport): string[] {
+export function checkAnonymiserTargets(report: EvaluationReport): string[] {
   const failures: string[] = [];
   for (const label of ['name_known', 'bsn', 'postcode', 'phone', 'email', 'iban'] as const) {
     const score = report.recall[label];
-    if (score && score.recallRedacted < 1) failures.push(`${label}: recall ${score.recallRedacted} < 100 %`);
+    if (score && score.recallRedacted < 1)
+      failures.push(`${label}: recall ${score.recallRedacted} < 100 %`);
   }
   const names = report.recall.name;
   if (names && names.recallRedactedOrFlagged < 0.97)
     failures.push(`name: redacted or flagged ${names.recallRedactedOrFlagged} < 97 %`);
   const redactions = report.precision.redactions;
-  if (redactions && redactions.precision < 0.85) failures.push(`precision ${redactions.precision} < 85 %`);
+  if (redactions && redactions.precision < 0.85)
+    failures.push(`precision ${redactions.precision} < 85 %`);
   return failures;
 }

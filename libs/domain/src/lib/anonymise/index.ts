@@ -1,4 +1,4 @@
 export * from './types';
 export * from './anonymise';
 export * from './evaluate';
-export { isValidBsn, isValidIban, ageBand } from './patterns';
+export { isValidIban, ageBand } from './patterns';

@@ -29,16 +29,20 @@ function push(spans: RawSpan[], start: number, end: number, label: RawSpan['labe
   spans.push({ start, end, label });
 }
 
-const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[a-z]{2,}/giu;
+const EMAIL = /^[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu;
+const EMAIL_LOCAL = /[\p{L}\d._%+-]/u;
+const EMAIL_DOMAIN = /[\p{L}\d.-]/u;
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"')]+[^\s<>"').,;:!?]/gi;
 const HANDLE = /(?<![\p{L}\d.])@[a-z0-9_.]{3,30}\b/giu;
 const IBAN_NL = /\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d){10}\b/gi;
 const IBAN_GROUPED = /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?\b/g;
 const IBAN_COMPACT = /\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g;
 const PHONE_INTL = /(?<![\w+])(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d){8}(?!\d)/g;
-const PHONE_NATIONAL = /(?<![\w+])0[1-9](?:[\s.-]?\d){8}(?!\d)|(?<![\w+])0[1-9]\d{1,2}\s?-\s?\d{6,7}(?!\d)/g;
+const PHONE_NATIONAL =
+  /(?<![\w+])0[1-9](?:[\s.-]?\d){8}(?!\d)|(?<![\w+])0[1-9]\d{1,2}\s?-\s?\d{6,7}(?!\d)/g;
 const PHONE_SERVICE = /(?<![\w+])0[89]00[\s-]?\d{4}(?:\d{3})?(?!\d)/g;
-const BSN = /(?<![\w.-])(?:\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3}|\d{9})(?![\w-]|\.\d)/g;
+const BSN =
+  /(?<![\w.-])(?:\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3}|\d{9})(?![\w-]|\.\d)/g;
 const POSTCODE = /(?<![\w-])[1-9]\d{3}[ \u00a0]?([A-Za-z]{2})(?![\p{L}\d])/gu;
 const POSTCODE_LOWER_STOP = new Set(
   'mg kg gr ml cl dl km cm mm ha uu st pp en is na op om in te al ik je ze we de er nu zo ja of uw tv ca nr jr wk dd ok hé he ho ma di wo do vr za zo pm am'.split(
@@ -53,8 +57,16 @@ const LONG_NUMBER = /(?<![\w.,-])\d{7,}(?![\w,]|\.\d)/g;
 
 export function findPatterns(text: string): RawSpan[] {
   const spans: RawSpan[] = [];
-  for (const match of text.matchAll(EMAIL))
-    push(spans, match.index, match.index + match[0].length, 'email');
+  // e-mail: expand around each "@" (a regex scan from every word start is slow on long texts)
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && EMAIL_LOCAL.test(text[start - 1] as string)) start--;
+    let end = at + 1;
+    while (end < text.length && EMAIL_DOMAIN.test(text[end] as string)) end++;
+    while (end > at && text[end - 1] === '.') end--;
+    const candidate = text.slice(start, end);
+    if (start < at && EMAIL.test(candidate)) push(spans, start, end, 'email');
+  }
   for (const match of text.matchAll(URL_PATTERN))
     push(spans, match.index, match.index + match[0].length, 'url');
   for (const match of text.matchAll(HANDLE))
@@ -261,7 +273,17 @@ const NOT_AGE_BEFORE = new Set([
   'maximaal',
   'minimaal',
 ]);
-const AGE_BEFORE = new Set(['is', 'was', 'wordt', 'werd', 'van', 'leeftijd', 'en', 'oud', 'inmiddels']);
+const AGE_BEFORE = new Set([
+  'is',
+  'was',
+  'wordt',
+  'werd',
+  'van',
+  'leeftijd',
+  'en',
+  'oud',
+  'inmiddels',
+]);
 
 function wordBefore(text: string, index: number): string {
   const match = /([\p{L}’']+)[\s:]*$/u.exec(text.slice(Math.max(0, index - 20), index));
@@ -285,7 +307,9 @@ export function findAges(text: string): AgeSpan[] {
     const before = wordBefore(text, match.index);
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 12);
     const beforeChar = text.slice(Math.max(0, match.index - 2), match.index).trim();
-    if (/^\s*(?:geleden|lang|later|eerder|terug|getrouwd|samen|in|bij|werkzaam|gewerkt)/i.test(after))
+    if (
+      /^\s*(?:geleden|lang|later|eerder|terug|getrouwd|samen|in|bij|werkzaam|gewerkt)/i.test(after)
+    )
       continue;
     const ageContext =
       /^\s*oud/.test(after) ||
@@ -315,16 +339,30 @@ export function findAges(text: string): AgeSpan[] {
   for (const match of text.matchAll(AGE_IS)) {
     const value = match[1] as string;
     const start = match.index + match[0].length - value.length;
-    spans.push({ start, end: start + value.length, label: 'age', age: Number(value), template: '{band}' });
+    spans.push({
+      start,
+      end: start + value.length,
+      label: 'age',
+      age: Number(value),
+      template: '{band}',
+    });
   }
   for (const match of text.matchAll(AGE_COMMA_BRACKET)) {
     const value = match[1] as string;
     const start = match.index + match[0].indexOf(value, 1);
-    spans.push({ start, end: start + value.length, label: 'age', age: Number(value), template: '{band}' });
+    spans.push({
+      start,
+      end: start + value.length,
+      label: 'age',
+      age: Number(value),
+      template: '{band}',
+    });
   }
   for (const match of text.matchAll(AGE_RELATION)) {
     const first = match[1] as string;
-    const firstStart = match.index + match[0].lastIndexOf(first, match[0].length - (match[2] ? match[2].length + 4 : 0));
+    const firstStart =
+      match.index +
+      match[0].lastIndexOf(first, match[0].length - (match[2] ? match[2].length + 4 : 0));
     spans.push({
       start: firstStart,
       end: firstStart + first.length,
