@@ -100,6 +100,12 @@ describe('anonymise: other person names', () => {
     expect(anonymise(text, {}, { redactCandidates: true }).redacted).not.toContain('Xhevat');
   });
 
+  it('flags a sentence-initial unknown word when a verb follows it', () => {
+    expect(
+      found('Dirkje belde later. Begeleiding is gestart. Verslaving is een probleem.', 'candidate'),
+    ).toEqual(['Dirkje']);
+  });
+
   it('does not take acronyms, bodies and nationalities for names', () => {
     expect(anonymise('Het MDO met UWV, GGD en Veilig Thuis. Zij is Marokkaans.').spans).toEqual([]);
   });

@@ -715,6 +715,17 @@ function findOtherNames(text: string, tokens: Token[], out: Claimed): void {
         !INSTITUTION_TYPES.has(token.key)
       )
         candidate[i] = true;
+      else if (
+        // "Dirkje belde": a sentence-initial word followed by a verb is probably the subject
+        !common &&
+        token.sentenceStart &&
+        SUBJECT_VERBS.has(tokens[i + 1]?.key ?? '') &&
+        !ABSTRACT_NOUN.test(token.key) &&
+        !isDutchCompound(token.key) &&
+        !RELATIONS.has(token.key) &&
+        !INSTITUTION_TYPES.has(token.key)
+      )
+        candidate[i] = true;
     } else {
       // lower case (chat style): listed names that are no Dutch word, or after a title/relation
       if (
@@ -819,6 +830,14 @@ function findOtherNames(text: string, tokens: Token[], out: Claimed): void {
 
 const DUTCH_SUFFIXES =
   /(ing|ingen|heid|heden|tie|ties|isch|ische|lijk|lijke|schap|baar|bare|atie|eren|elen|enen|igen|ig|ige|tje|pje|je|aal|ale|eel|ele|iek|ieke|ist|isten|teit|iteit|uur|ment|ness|sel|nis|st|en|er|de|te|ten|den|ers|ijk|ief|ieve)$/;
+
+/** Verbs that follow a person as subject at the start of a sentence. */
+const SUBJECT_VERBS = new Set(
+  'belde belt zei zegt kwam komt is was heeft had wil wilde gaat ging vertelde vertelt vindt vond woont woonde werkt werkte moet moest kan kon mag mocht zal zou wordt werd gaf geeft vroeg vraagt liet laat huilde lacht lachte reageerde reageert stuurde stuurt appte mailde sprak spreekt zit zat staat stond weet wist denkt dacht voelt voelde'.split(
+    ' ',
+  ),
+);
+const ABSTRACT_NOUN = /(ing|heid|tie|schap|isme|teit|ment|nis|sel)$/;
 
 /** Heads of Dutch compounds in case notes: "Intakeverslag", "Afstemmingsoverleg", "Postadres". */
 const COMPOUND_HEADS = [
