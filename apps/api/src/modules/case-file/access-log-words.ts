@@ -115,6 +115,27 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
   'calendar-feed.create': { nl: 'Agendakoppeling gemaakt', en: 'Calendar feed created' },
   'calendar-feed.revoke': { nl: 'Agendakoppeling ingetrokken', en: 'Calendar feed revoked' },
   'calendar-feed.read': { nl: 'Agendakoppeling gelezen', en: 'Calendar feed read' },
+  'intervision-case.create': {
+    nl: 'Geanonimiseerde kopie voor intervisie gemaakt',
+    en: 'Anonymised copy for peer consultation made',
+  },
+  'intervision-case.list': {
+    nl: 'Intervisiecasussen bekeken',
+    en: 'Peer consultation cases listed',
+  },
+  'intervision-case.read': { nl: 'Intervisiecasus bekeken', en: 'Peer consultation case viewed' },
+  'intervision-case.review': {
+    nl: 'Intervisiecasus beoordeeld',
+    en: 'Peer consultation case reviewed',
+  },
+  'intervision-case.release': {
+    nl: 'Intervisiecasus vrijgegeven',
+    en: 'Peer consultation case released',
+  },
+  'intervision-case.source': {
+    nl: 'Herkomst van een intervisiecasus bekeken',
+    en: 'Origin of a peer consultation case viewed',
+  },
 };
 
 /** For an action recorded under a code this version does not know (older or newer rows). */
@@ -166,6 +187,10 @@ export const DATA_WORDS: Readonly<Record<string, Words>> = {
   membership: { nl: 'Teamlidmaatschap', en: 'Team membership' },
   organisation: { nl: 'Organisatie', en: 'Organisation' },
   user: { nl: 'Account', en: 'Account' },
+  'intervision-case': {
+    nl: 'Intervisiecasus (geanonimiseerd)',
+    en: 'Peer consultation case (anonymised)',
+  },
 };
 const DATA_FALLBACK: Words = { nl: 'Overige gegevens', en: 'Other data' };
 
@@ -176,6 +201,10 @@ export const PURPOSE_WORDS: Readonly<Record<string, Words>> = {
   mdo: { nl: 'Multidisciplinair overleg', en: 'Multidisciplinary meeting' },
   inzageverzoek: { nl: 'Uw verzoek om inzage', en: 'Your request for access' },
   bootstrap: { nl: 'Inrichting van het systeem', en: 'Setting up the system' },
+  intervisie: {
+    nl: 'Geanonimiseerd gebruikt voor intervisie',
+    en: 'Used anonymised for peer consultation',
+  },
 };
 const PURPOSE_FALLBACK: Words = { nl: 'Uitvoering van de hulp', en: 'Providing the help' };
 

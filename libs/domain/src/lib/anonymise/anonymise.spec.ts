@@ -71,6 +71,15 @@ describe('anonymise: names known from the case record', () => {
     ]);
   });
 
+  it('takes a record entry that starts with a particle as a surname alone', () => {
+    const result = anonymise('Gezin El Amrani: Fatima belde.', { names: ['El Amrani'] });
+    expect(result.spans.map((span) => result.redacted && span.label)).toEqual([
+      'name_known',
+      'name',
+    ]);
+    expect(result.redacted).not.toContain('Amrani');
+  });
+
   it('keeps the family link: shared surnames get one pseudonym', () => {
     const result = anonymise('Fatima el Amrani en Yusuf el Amrani', family);
     const [mother, son] = result.spans.map((span) => span.replacement);

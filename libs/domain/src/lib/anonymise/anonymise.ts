@@ -137,8 +137,14 @@ function buildKnownNames(names: readonly string[]): KnownNameIndex {
     if (parts.length === 0) continue;
     const folded = parts.map((part) => fold(part));
     // first names: leading parts up to the first particle (at least one), unless it is the only part
-    let firstEnd = 1;
-    while (firstEnd < parts.length - 1 && !PARTICLES.has(folded[firstEnd] as string)) firstEnd++;
+    // "de Vries", "El Amrani" (a surname alone, starting with a particle): no first name
+    let firstEnd = parts.length > 1 && PARTICLES.has(folded[0] as string) ? 0 : 1;
+    while (
+      firstEnd > 0 &&
+      firstEnd < parts.length - 1 &&
+      !PARTICLES.has(folded[firstEnd] as string)
+    )
+      firstEnd++;
     if (parts.length > 1 && firstEnd === parts.length) firstEnd = parts.length - 1;
     const firsts = folded.slice(0, firstEnd).filter((part) => !/^[a-z]\.?$/.test(part));
     const surnameParts = folded.slice(firstEnd).filter((part) => !PARTICLES.has(part));
