@@ -45,6 +45,7 @@ const SECTION_TITLES: Readonly<Record<string, string>> = {
 /** Splits the texts of one copy, anonymised together so pseudonyms and numbering agree. */
 const SEPARATOR = '\n§§§§\n';
 const GENERIC_LABEL_WORDS = new Set(['huishouden', 'gezin', 'familie', 'fam', 'fam.', 'de', 'het']);
+const PARTICLE_WORDS = new Set(['van', 'der', 'den', 'ter', 'ten', 'het']);
 const REVIEW_ROLES = ['trainer', 'team_leader'] as const;
 const STRICT_LABELS = new Set(['name_known', 'bsn']);
 
@@ -427,14 +428,16 @@ export class IntervisionService {
       institutions: source.involved.map((i) => i.organisation),
       extra: [
         ...persons.flatMap((p) => [p.givenName, p.familyName, p.phone ?? '', p.email ?? '']),
-        ...network.flatMap((n) => [n.name, n.phone ?? '']),
+        ...network.flatMap((n) => [n.name, ...n.name.split(/\s+/), n.phone ?? '']),
         ...labelWords,
         address?.street ?? '',
         address?.postcode ?? '',
         ...bsns,
         source.id,
         source.householdId,
-      ].filter((value) => value.trim().length >= 3),
+      ].filter(
+        (value) => value.trim().length >= 3 && !PARTICLE_WORDS.has(value.trim().toLowerCase()),
+      ),
     };
   }
 
