@@ -228,26 +228,31 @@ function matchKnownToken(tokens: Token[], i: number, known: KnownNameIndex): Nam
   return result;
 }
 
+/** First letters that transliterations swap (Chaima / Shaima / Kaoutar / Qaoutar). */
+const SIBILANT = /^[cskq]/;
+
+function sameOnset(a: string, b: string): boolean {
+  return a[0] === b[0] || (SIBILANT.test(a) && SIBILANT.test(b));
+}
+
 function fuzzyKnown(token: Token, known: KnownNameIndex): NameTokenMatch | null {
-  const variant = variantKey(token.key);
-  for (const entry of known.firstVariants) {
-    if (entry.key.length < 4) continue;
-    const max = entry.key.length >= 8 ? 2 : 1;
-    if (
-      withinDistance(token.key, entry.key, max) ||
-      (entry.variant === variant && withinDistance(token.key, entry.key, 3))
-    )
-      return { role: 'first', key: entry.key, possessive: '' };
-  }
-  for (const entry of known.surnameVariants) {
-    if (entry.key.length < 4) continue;
-    const max = entry.key.length >= 8 ? 2 : 1;
-    if (
-      withinDistance(token.key, entry.key, max) ||
-      (entry.variant === variant && withinDistance(token.key, entry.key, 3))
-    )
-      return { role: 'surname', key: entry.key, possessive: '' };
-  }
+  let variant: string | null = null;
+  const lists: [NameTokenMatch['role'], { key: string; variant: string }[]][] = [
+    ['first', known.firstVariants],
+    ['surname', known.surnameVariants],
+  ];
+  for (const [role, entries] of lists)
+    for (const entry of entries) {
+      // cheap filters first: length, and the first sound (typos rarely change it)
+      if (entry.key.length < 4 || Math.abs(entry.key.length - token.key.length) > 3) continue;
+      if (!sameOnset(entry.key, token.key)) continue;
+      const max = entry.key.length >= 8 ? 2 : 1;
+      if (withinDistance(token.key, entry.key, max))
+        return { role, key: entry.key, possessive: '' };
+      variant ??= variantKey(token.key);
+      if (entry.variant === variant && withinDistance(token.key, entry.key, 3))
+        return { role, key: entry.key, possessive: '' };
+    }
   return null;
 }
 

@@ -39,6 +39,24 @@ describe.each(['dev', 'heldout'])('anonymiser on the %s corpus', (name) => {
   });
 });
 
+it.each(['dev', 'heldout'])(
+  '%s.jsonl is built from its .txt source (same documents, same gold spans)',
+  (name) => {
+    const source = readFileSync(path.join(corpusDir, `${name}.txt`), 'utf8');
+    const documents = load(name);
+    expect(documents.map((document) => document.id)).toEqual(
+      [...source.matchAll(/^=== (.+)$/gm)].map((match) => (match[1] as string).trim()),
+    );
+    const marked = [...source.matchAll(/\[\[([^|\]]+)\|([a-z_]+)\]\]/g)].map(
+      (match) => `${match[2]}:${match[1]}`,
+    );
+    const built = documents.flatMap((document) =>
+      document.spans.map((span) => `${span.label}:${document.text.slice(span.start, span.end)}`),
+    );
+    expect(built).toEqual(marked);
+  },
+);
+
 it('the development corpus holds at least 300 labelled spans', () => {
   expect(
     load('dev').reduce((sum, document) => sum + document.spans.length, 0),
