@@ -19,6 +19,7 @@ import {
   dataSourceOf,
 } from './factories/identity.factory';
 import { must } from './support/must';
+import { CaseFileEraser } from '../src/modules/retention/case-file-eraser';
 
 const BSN = '123456782';
 const PHONE = '06-41235578';
@@ -330,13 +331,13 @@ describe.each(testEngines())('intervision copies on %s', (engine) => {
     );
   });
 
-  it('erasing the source case leaves the copy without a source', async () => {
-    await dataSourceOf(t.app).query('DELETE FROM "preparation" WHERE "case_id" = $1', [caseId]);
-    await dataSourceOf(t.app).query('DELETE FROM "case_status_change" WHERE "case_id" = $1', [
-      caseId,
-    ]);
-    await dataSourceOf(t.app).query('DELETE FROM "client_case" WHERE "id" = $1', [caseId]);
+  it('erasing the household (AVG art. 17) removes the link; the copy stays readable', async () => {
+    const eraser = t.app.get(CaseFileEraser);
+    await dataSourceOf(t.app).transaction((manager) =>
+      eraser.eraseHousehold(manager, householdId, clock.now()),
+    );
     const source = await anna.get<IntervisionSource>(`/api/intervision-cases/${copyId}/source`);
+    expect(source.status).toBe(200);
     expect(source.body.caseId).toBeNull();
     expect((await piet.get(`/api/intervision-cases/${copyId}`)).status).toBe(200);
   });
