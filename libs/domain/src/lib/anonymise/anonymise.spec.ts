@@ -65,6 +65,10 @@ describe('anonymise: names known from the case record', () => {
       'Bos',
       'Roos Bos',
     ]);
+    // "de haan" after the record's own particle is the family, not a rooster
+    expect(
+      found('de haan zelf zegt dat het meevalt', 'name_known', { names: ['Kevin de Haan'] }),
+    ).toEqual(['de haan']);
     // "mw de jong" in a chat note is a surname with a particle
     expect(found('moeder (mw de jong) belde', 'name_known', { names: ['Noa de Jong'] })).toEqual([
       'de jong',

@@ -108,6 +108,8 @@ interface KnownNameIndex {
   firstVariants: { key: string; variant: string }[];
   surnameVariants: { key: string; variant: string }[];
   fuzzyCache: Map<string, NameTokenMatch | null>;
+  /** folded surname core → its particles in the record ("haan" → "de") */
+  surnameParticles: Map<string, string>;
 }
 
 function buildKnownNames(names: readonly string[]): KnownNameIndex {
@@ -118,6 +120,7 @@ function buildKnownNames(names: readonly string[]): KnownNameIndex {
     firstVariants: [],
     surnameVariants: [],
     fuzzyCache: new Map(),
+    surnameParticles: new Map(),
   };
   const taken = new Set(names.flatMap((name) => fold(name).split(/[\s-]+/)));
   const firstPool = PSEUDO_FIRST.filter((name) => !taken.has(fold(name)));
@@ -155,8 +158,13 @@ function buildKnownNames(names: readonly string[]): KnownNameIndex {
         index.firstVariants.push({ key, variant: variantKey(key) });
       }
     }
+    const particles = folded
+      .slice(firstEnd)
+      .filter((part) => PARTICLES.has(part))
+      .join(' ');
     const surnameKeys: string[] = [];
     for (const part of surnameParts) {
+      if (particles) index.surnameParticles.set(part, particles);
       for (const key of [part, ...(part.includes('-') ? part.split('-') : [])]) {
         if (key.length < 2 || index.surname.has(key)) continue;
         index.surname.set(key, nextSurname());
@@ -215,7 +223,16 @@ function matchKnownToken(tokens: Token[], i: number, known: KnownNameIndex): Nam
       return { role: 'first', key: stem, possessive: suffix };
     }
     if (known.surname.has(stem)) {
-      if (lowercaseAsWord) return null;
+      // "de haan" in a chat note about the family De Haan: the record's own particle before the
+      // surname makes it the name, not "the rooster"
+      const recordParticles = known.surnameParticles.get(stem);
+      const ownParticle =
+        recordParticles !== undefined &&
+        tokens
+          .slice(Math.max(0, i - recordParticles.split(' ').length), i)
+          .map((t) => t.key)
+          .join(' ') === recordParticles;
+      if (lowercaseAsWord && !ownParticle) return null;
       return { role: 'surname', key: stem, possessive: suffix };
     }
   }
