@@ -1,3 +1,4 @@
+import { anonymiseSections, identifiersLeft } from '../intervision/intervision-work';
 import { minutesPdfDefinition } from '../meeting-records/minutes-pdf';
 import type { DocumentInputs, DocumentKind, DocumentTask } from './document-kinds';
 import { renderPdf } from './pdf';
@@ -12,10 +13,14 @@ const RENDERERS: {
   [K in DocumentKind]: (input: DocumentInputs[K], fonts: PdfFontFiles) => Promise<Buffer>;
 } = {
   'minutes-pdf': (input, fonts) => renderPdf(minutesPdfDefinition(input), fonts),
+  'intervision-anonymise': async (input) =>
+    Buffer.from(JSON.stringify(anonymiseSections(input)), 'utf8'),
+  'intervision-check': async (input) => Buffer.from(JSON.stringify(identifiersLeft(input)), 'utf8'),
 };
 
 export default async function render(task: DocumentTask): Promise<Uint8Array> {
-  const renderer = RENDERERS[task.kind];
+  const renderer = RENDERERS[task.kind] as
+    ((input: DocumentInputs[DocumentKind], fonts: PdfFontFiles) => Promise<Buffer>) | undefined;
   if (!renderer) throw new Error(`Unknown document kind: ${String(task.kind)}`);
   return renderer(task.input, task.fonts);
 }

@@ -6,12 +6,11 @@ import type {
   IntervisionCaseSummary,
   IntervisionSection,
   IntervisionSource,
-  IntervisionSpan,
   ValidationIssue,
 } from '@casustafel/contracts';
 import type { z } from 'zod';
 import type { createIntervisionCopySchema, intervisionReviewSchema } from '@casustafel/contracts';
-import { anonymise, fold, type KnownEntities } from '@casustafel/domain';
+import { fold } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import type { SecretBox } from '../../common/crypto/secret-box';
 import { DomainError } from '../../common/errors/domain.error';
@@ -21,6 +20,14 @@ import { CaseFileAccess } from '../case-file/case-file-access';
 import { CaseEntity, PreparationEntity } from '../case-file/case.entity';
 import { HouseholdEntity, NetworkPersonEntity, PersonEntity } from '../case-file/household.entity';
 import { IntervisionCaseEntity, IntervisionCaseSourceEntity } from './intervision.entities';
+import {
+  type CaseKnowledge,
+  SECTION_TITLES,
+  applyEdits,
+  occurrences,
+  openCandidates,
+} from './intervision-work';
+import { IntervisionWork } from './intervision-work.service';
 
 type CreateCopy = z.output<typeof createIntervisionCopySchema>;
 type Review = z.output<typeof intervisionReviewSchema>;
@@ -28,26 +35,9 @@ type Review = z.output<typeof intervisionReviewSchema>;
 /** Purpose code of intervision work in the audit trail. */
 export const INTERVISION_PURPOSE = 'intervisie';
 
-/** The texts of a case that go into a copy, in this order, with their Dutch titles. */
-const SECTION_TITLES: Readonly<Record<string, string>> = {
-  vraag: 'Vraag aan de groep',
-  tijdlijn: 'Feiten (tijdlijn)',
-  krachten: 'Krachten',
-  zorgen: 'Zorgen',
-  geprobeerd: 'Wat is geprobeerd',
-  opties: 'Opties',
-  voorgesteldBesluit: 'Voorgesteld besluit',
-  ondergrenzen: 'Ondergrenzen',
-  sosZorgen: 'Signs of Safety: zorgen',
-  sosWatGaatGoed: 'Signs of Safety: wat gaat goed',
-  sosWatMoetErGebeuren: 'Signs of Safety: wat moet er gebeuren',
-};
-/** Splits the texts of one copy, anonymised together so pseudonyms and numbering agree. */
-const SEPARATOR = '\n§§§§\n';
 const GENERIC_LABEL_WORDS = new Set(['huishouden', 'gezin', 'familie', 'fam', 'fam.', 'de', 'het']);
 const PARTICLE_WORDS = new Set(['van', 'der', 'den', 'ter', 'ten', 'het']);
 const REVIEW_ROLES = ['trainer', 'team_leader'] as const;
-const STRICT_LABELS = new Set(['name_known', 'bsn']);
 
 function forbidden(): DomainError {
   // the same answer for "does not exist", "not released yet" and "not yours"
@@ -56,64 +46,6 @@ function forbidden(): DomainError {
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
-}
-
-/** Replaces ranges of a section's text, shifting the other spans (edits must not overlap). */
-function applyEdits(
-  section: IntervisionSection,
-  edits: {
-    start: number;
-    end: number;
-    replacement: string;
-    span: Omit<IntervisionSpan, 'start' | 'end'>;
-  }[],
-): IntervisionSection {
-  if (edits.length === 0) return section;
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  let out = '';
-  let cursor = 0;
-  let delta = 0;
-  const spans: IntervisionSpan[] = [];
-  const shifted = (position: number): number => {
-    let shift = 0;
-    for (const edit of sorted)
-      if (edit.end <= position) shift += edit.replacement.length - (edit.end - edit.start);
-    return position + shift;
-  };
-  for (const edit of sorted) {
-    out += section.text.slice(cursor, edit.start);
-    const start = edit.start + delta;
-    out += edit.replacement;
-    spans.push({ ...edit.span, start, end: start + edit.replacement.length });
-    delta += edit.replacement.length - (edit.end - edit.start);
-    cursor = edit.end;
-  }
-  out += section.text.slice(cursor);
-  for (const span of section.spans) {
-    const overlaps = sorted.some((edit) => edit.start < span.end && span.start < edit.end);
-    if (!overlaps) spans.push({ ...span, start: shifted(span.start), end: shifted(span.end) });
-  }
-  spans.sort((a, b) => a.start - b.start);
-  return { ...section, text: out, spans };
-}
-
-function openCandidates(sections: IntervisionSection[]): number {
-  return sections.reduce(
-    (sum, s) => sum + s.spans.filter((span) => span.decision === 'open').length,
-    0,
-  );
-}
-
-/** Word-boundary occurrences of a folded phrase in a folded text. */
-function occurrences(folded: string, phrase: string): number[] {
-  const found: number[] = [];
-  if (phrase.length < 2) return found;
-  for (let i = folded.indexOf(phrase); i !== -1; i = folded.indexOf(phrase, i + 1)) {
-    const before = i === 0 ? ' ' : (folded[i - 1] as string);
-    const after = folded[i + phrase.length] ?? ' ';
-    if (!/[\p{L}\d]/u.test(before) && !/[\p{L}\d]/u.test(after)) found.push(i);
-  }
-  return found;
 }
 
 /**
@@ -138,6 +70,7 @@ export class IntervisionService {
     private readonly preparations: Repository<PreparationEntity>,
     @InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>,
     private readonly access: CaseFileAccess,
+    private readonly work: IntervisionWork,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -177,11 +110,11 @@ export class IntervisionService {
       sosWatMoetErGebeuren: text(sos?.['watMoetErGebeuren']),
     };
     const keys = Object.keys(SECTION_TITLES).filter((key) => (raw[key] ?? '').trim().length > 0);
-    const { title, sections } = this.anonymiseAll(
-      source.title,
-      keys.map((key) => ({ key, text: raw[key] as string })),
+    const { title, sections } = await this.work.anonymise({
+      title: source.title,
+      parts: keys.map((key) => ({ key, text: raw[key] as string })),
       known,
-    );
+    });
     const now = this.clock.now();
     const saved = await this.dataSource.transaction(async (tx) => {
       const copy = await tx.save(
@@ -329,7 +262,11 @@ export class IntervisionService {
     const link = await this.sources.findOneBy({ intervisionCaseId: copy.id });
     const source = link?.caseId ? await this.cases.findOneBy({ id: link.caseId }) : null;
     if (source) {
-      const left = this.identifiersLeft(copy, await this.knownEntities(source));
+      const left = await this.work.identifiersLeft({
+        title: copy.title,
+        sections: copy.sections,
+        known: await this.knownEntities(source),
+      });
       if (left.length > 0)
         throw new DomainError(
           'CONFLICT',
@@ -399,7 +336,7 @@ export class IntervisionService {
   }
 
   /** What the case record knows: names, addresses, dates of birth, BSNs, institutions. */
-  private async knownEntities(source: CaseEntity): Promise<KnownEntities & { extra: string[] }> {
+  private async knownEntities(source: CaseEntity): Promise<CaseKnowledge> {
     const household = await this.households.findOneBy({ id: source.householdId });
     const persons = await this.persons.findBy({ householdId: source.householdId });
     const network = await this.network.findBy({ householdId: source.householdId });
@@ -438,89 +375,6 @@ export class IntervisionService {
       ].filter(
         (value) => value.trim().length >= 3 && !PARTICLE_WORDS.has(value.trim().toLowerCase()),
       ),
-    };
-  }
-
-  /** Sections (by key) in which a known identifier is still found. */
-  private identifiersLeft(
-    copy: IntervisionCaseEntity,
-    known: KnownEntities & { extra: string[] },
-  ): string[] {
-    const left: string[] = [];
-    for (const section of [{ key: 'title', text: copy.title }, ...copy.sections]) {
-      const again = anonymise(section.text, known);
-      const folded = fold(section.text);
-      const found =
-        again.spans.some((span) => STRICT_LABELS.has(span.label)) ||
-        known.extra.some((value) => occurrences(folded, fold(value.trim())).length > 0);
-      if (found) left.push(section.key);
-    }
-    return left;
-  }
-
-  private anonymiseAll(
-    title: string,
-    parts: { key: string; text: string }[],
-    known: KnownEntities,
-  ): { title: string; sections: IntervisionSection[] } {
-    const texts = [title, ...parts.map((part) => part.text)];
-    const joined = texts.join(SEPARATOR);
-    const result = anonymise(joined, known);
-    // spans in the coordinates of the redacted text
-    const spans: IntervisionSpan[] = [];
-    let delta = 0;
-    for (const span of result.spans) {
-      const start = span.start + delta;
-      spans.push({
-        start,
-        end: start + span.replacement.length,
-        label: span.label,
-        decision: span.label === 'candidate' ? 'open' : null,
-      });
-      delta += span.replacement.length - (span.end - span.start);
-    }
-    const pieces: { text: string; offset: number }[] = [];
-    let offset = 0;
-    for (const piece of result.redacted.split(SEPARATOR)) {
-      pieces.push({ text: piece, offset });
-      offset += piece.length + SEPARATOR.length;
-    }
-    const sectionOf = (index: number): IntervisionSection => {
-      const piece = pieces[index] as { text: string; offset: number };
-      return {
-        key: index === 0 ? 'title' : (parts[index - 1] as { key: string }).key,
-        title:
-          index === 0
-            ? 'Titel'
-            : (SECTION_TITLES[(parts[index - 1] as { key: string }).key] as string),
-        text: piece.text,
-        spans: spans
-          .filter(
-            (span) => span.start >= piece.offset && span.end <= piece.offset + piece.text.length,
-          )
-          .map((span) => ({
-            ...span,
-            start: span.start - piece.offset,
-            end: span.end - piece.offset,
-          })),
-      };
-    };
-    const titleSection = sectionOf(0);
-    // a flagged word in the title is decided by the anonymiser's caution: it is redacted
-    const cleanTitle = applyEdits(
-      titleSection,
-      titleSection.spans
-        .filter((span) => span.decision === 'open')
-        .map((span) => ({
-          start: span.start,
-          end: span.end,
-          replacement: '[naam?]',
-          span: { label: 'candidate' as const, decision: 'redact' as const },
-        })),
-    ).text;
-    return {
-      title: cleanTitle.slice(0, 200),
-      sections: parts.map((_, index) => sectionOf(index + 1)),
     };
   }
 }
