@@ -31,6 +31,7 @@ import { MailModule } from './common/mail/mailer';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { IntervisionModule } from './modules/intervision/intervision.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -71,6 +72,7 @@ export class AppModule {
         NotificationsModule,
         CalendarModule,
         SupportPlanModule,
+        IntervisionModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

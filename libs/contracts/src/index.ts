@@ -14,3 +14,4 @@ export * from './lib/erasure';
 export * from './lib/notifications';
 export * from './lib/network-map';
 export * from './lib/support-plan';
+export * from './lib/intervision';

@@ -6,3 +6,5 @@ export * from './lib/retention';
 export * from './lib/network';
 export * from './lib/readability';
 export * from './lib/plan';
+export * from './lib/anonymise';
+export * from './lib/intervision';

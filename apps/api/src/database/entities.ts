@@ -20,6 +20,7 @@ import { CalendarFeedTokenEntity } from '../modules/calendar/calendar-feed-token
 import { JobEntity } from '../modules/jobs/job.entity';
 import { NOTIFICATION_ENTITIES } from '../modules/notifications/notification.entities';
 import { SUPPORT_PLAN_ENTITIES } from '../modules/support-plan/support-plan.entities';
+import { INTERVISION_ENTITIES } from '../modules/intervision/intervision.entities';
 
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
 export const ENTITIES = [
@@ -45,4 +46,5 @@ export const ENTITIES = [
   CalendarFeedTokenEntity,
   ...NETWORK_MAP_ENTITIES,
   ...SUPPORT_PLAN_ENTITIES,
+  ...INTERVISION_ENTITIES,
 ];

@@ -13,6 +13,7 @@ import { CreateErasureRequests1796602610005 } from './1796602610005-CreateErasur
 import { CreateNetworkMaps1796610000000 } from './1796610000000-CreateNetworkMaps';
 import { CreateFamilyAccess1796610000001 } from './1796610000001-CreateFamilyAccess';
 import { AddSupportPlan1796610280346 } from './1796610280346-AddSupportPlan';
+import { CreateIntervisionCases1796700000000 } from './1796700000000-CreateIntervisionCases';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreateNetworkMaps1796610000000,
   CreateFamilyAccess1796610000001,
   AddSupportPlan1796610280346,
+  CreateIntervisionCases1796700000000,
 ];

@@ -17,6 +17,9 @@ import {
   networkMapSchema,
   ecoTieSchema,
   genogramLinkSchema,
+  intervisionCaseSchema,
+  intervisionCaseSummarySchema,
+  intervisionSourceSchema,
   inviteUserResponseSchema,
   meldcodeRecordSchema,
   networkPersonSchema,
@@ -302,4 +305,17 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   'POST /api/admin/erasure-requests': { response: erasureRequestViewSchema },
   'POST /api/admin/erasure-requests/:requestId/assess': { response: erasureRequestViewSchema },
   'POST /api/admin/erasure-requests/:requestId/execute': { response: erasureRequestViewSchema },
+  'POST /api/cases/:caseId/intervision-copies': {
+    response: intervisionCaseSchema,
+    summary:
+      'Make an anonymised intervision copy of a case (in review until a second person releases it)',
+  },
+  'GET /api/teams/:teamId/intervision-cases': { response: z.array(intervisionCaseSummarySchema) },
+  'GET /api/intervision-cases/:copyId': { response: intervisionCaseSchema },
+  'POST /api/intervision-cases/:copyId/review': { response: intervisionCaseSchema },
+  'POST /api/intervision-cases/:copyId/release': { response: intervisionCaseSchema },
+  'GET /api/intervision-cases/:copyId/source': {
+    response: intervisionSourceSchema,
+    summary: 'The source case of a copy: for its creator only',
+  },
 };

@@ -173,6 +173,26 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
   'support-plan.shared-read': {
     nl: 'Plan gedeeld met een specialist bekeken',
     en: 'Shared plan viewed by a specialist',
+  'intervision-case.create': {
+    nl: 'Geanonimiseerde kopie voor intervisie gemaakt',
+    en: 'Anonymised copy for peer consultation made',
+  },
+  'intervision-case.list': {
+    nl: 'Intervisiecasussen bekeken',
+    en: 'Peer consultation cases listed',
+  },
+  'intervision-case.read': { nl: 'Intervisiecasus bekeken', en: 'Peer consultation case viewed' },
+  'intervision-case.review': {
+    nl: 'Intervisiecasus beoordeeld',
+    en: 'Peer consultation case reviewed',
+  },
+  'intervision-case.release': {
+    nl: 'Intervisiecasus vrijgegeven',
+    en: 'Peer consultation case released',
+  },
+  'intervision-case.source': {
+    nl: 'Herkomst van een intervisiecasus bekeken',
+    en: 'Origin of a peer consultation case viewed',
   },
 };
 
@@ -237,6 +257,10 @@ export const DATA_WORDS: Readonly<Record<string, Words>> = {
   organisation: { nl: 'Organisatie', en: 'Organisation' },
   user: { nl: 'Account', en: 'Account' },
   'support-plan': { nl: 'Ondersteuningsplan', en: 'Support plan' },
+  'intervision-case': {
+    nl: 'Intervisiecasus (geanonimiseerd)',
+    en: 'Peer consultation case (anonymised)',
+  },
 };
 const DATA_FALLBACK: Words = { nl: 'Overige gegevens', en: 'Other data' };
 
@@ -250,6 +274,10 @@ export const PURPOSE_WORDS: Readonly<Record<string, Words>> = {
   delen: {
     nl: 'Delen met een specialist buiten het team',
     en: 'Sharing with a specialist outside the team',
+  },
+  intervisie: {
+    nl: 'Geanonimiseerd gebruikt voor intervisie',
+    en: 'Used anonymised for peer consultation',
   },
 };
 const PURPOSE_FALLBACK: Words = { nl: 'Uitvoering van de hulp', en: 'Providing the help' };

@@ -1,5 +1,6 @@
 import type { FamilyPlanPdfInput } from '../household-story/family-plan';
 import type { MinutesPdfInput } from '../meeting-records/minutes-pdf';
+import type { AnonymiseSectionsInput, IdentifierCheckInput } from '../intervision/intervision-work';
 import type { PdfFontFiles } from './pdf-fonts';
 
 /**
@@ -10,6 +11,10 @@ import type { PdfFontFiles } from './pdf-fonts';
 export interface DocumentInputs {
   'minutes-pdf': MinutesPdfInput;
   'family-plan-pdf': FamilyPlanPdfInput;
+  /** Not a document, but CPU-heavy in the same way: an intervision copy's anonymisation. */
+  'intervision-anonymise': AnonymiseSectionsInput;
+  /** The release gate's second look at a copy against the case record. */
+  'intervision-check': IdentifierCheckInput;
 }
 export type DocumentKind = keyof DocumentInputs;
 

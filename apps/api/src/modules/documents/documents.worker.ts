@@ -1,4 +1,5 @@
 import { familyPlanPdfDefinition } from '../household-story/family-plan';
+import { anonymiseSections, identifiersLeft } from '../intervision/intervision-work';
 import { minutesPdfDefinition } from '../meeting-records/minutes-pdf';
 import type { DocumentInputs, DocumentKind, DocumentTask } from './document-kinds';
 import { renderPdf } from './pdf';
@@ -14,6 +15,9 @@ const RENDERERS: {
 } = {
   'minutes-pdf': (input, fonts) => renderPdf(minutesPdfDefinition(input), fonts),
   'family-plan-pdf': (input, fonts) => renderPdf(familyPlanPdfDefinition(input), fonts),
+  'intervision-anonymise': async (input) =>
+    Buffer.from(JSON.stringify(anonymiseSections(input)), 'utf8'),
+  'intervision-check': async (input) => Buffer.from(JSON.stringify(identifiersLeft(input)), 'utf8'),
 };
 
 export default async function render(task: DocumentTask): Promise<Uint8Array> {

@@ -12,6 +12,7 @@ import {
   NetworkPersonEntity,
   PersonEntity,
 } from '../case-file/household.entity';
+import { IntervisionCaseSourceEntity } from '../intervision/intervision.entities';
 
 /** What an erased person or household is called afterwards. */
 export const ERASED_LABEL = 'Verwijderd';
@@ -21,7 +22,8 @@ export const ERASED_LABEL = 'Verwijderd';
  * codes and dates (status history, consent bases) so that statistics and the audit trail's ids
  * still resolve to a row. Free text goes: names, contact details, the sealed BSN, the address,
  * the network, consent notes, case titles, ZRM assessments, Meldcode records and preparations
- * (with their comments). Runs in the caller's transaction.
+ * (with their comments), and the link from intervision copies to the case. Runs in the caller's
+ * transaction.
  */
 @Injectable()
 export class CaseFileEraser {
@@ -53,6 +55,8 @@ export class CaseFileEraser {
       await manager.delete(MeldcodeRecordEntity, { caseId: In(caseIds) });
       // Comments go with their preparation (ON DELETE CASCADE).
       await manager.delete(PreparationEntity, { caseId: In(caseIds) });
+      // Intervision copies hold anonymised text only; their link to the case goes.
+      await manager.update(IntervisionCaseSourceEntity, { caseId: In(caseIds) }, { caseId: null });
       await manager.update(
         CaseEntity,
         { id: In(caseIds) },

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './anonymise';
+export * from './evaluate';
+export { isValidIban, ageBand } from './patterns';
+export { fold } from './text';
