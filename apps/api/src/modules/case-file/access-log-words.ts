@@ -173,6 +173,7 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
   'support-plan.shared-read': {
     nl: 'Plan gedeeld met een specialist bekeken',
     en: 'Shared plan viewed by a specialist',
+  },
   'intervision-case.create': {
     nl: 'Geanonimiseerde kopie voor intervisie gemaakt',
     en: 'Anonymised copy for peer consultation made',
