@@ -179,6 +179,36 @@ describe('sign-in pages', () => {
     http.expectNone('/api/auth/login');
   });
 
+  it('login: refuses a malformed address after leaving the field and clears a refused password', async () => {
+    const fixture = TestBed.createComponent(LoginPageComponent);
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    const email = root.querySelector<HTMLInputElement>('[data-testid="login-email"]');
+    const password = root.querySelector<HTMLInputElement>('[data-testid="login-password"]');
+    type(root, 'login-email', 'fatima@');
+    email?.dispatchEvent(new Event('blur'));
+    await fixture.whenStable();
+    expect(root.querySelector('[data-testid="login-email-error"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="login-password-error"]')).toBeNull();
+    type(root, 'login-email', 'Fatima@Voorbeeldstad.nl');
+    type(root, 'login-password', 'verkeerd');
+    await fixture.whenStable();
+    expect(root.querySelector('[data-testid="login-email-error"]')).toBeNull();
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    const request = http.expectOne('/api/auth/login');
+    expect(request.request.body).toEqual({
+      email: 'Fatima@Voorbeeldstad.nl',
+      password: 'verkeerd',
+    });
+    request.flush(
+      { code: 'INVALID_CREDENTIALS', message: 'Invalid credentials', requestId: 'r' },
+      { status: 401, statusText: 'x' },
+    );
+    await settle(fixture);
+    expect(password?.value).toBe('');
+    expect(root.querySelector('[data-testid="login-password-error"]')).not.toBeNull();
+  });
+
   it('login: offers SSO only when enabled, with its label', async () => {
     const auth = TestBed.inject(AuthStore);
     const load = auth.load();
