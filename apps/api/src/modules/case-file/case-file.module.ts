@@ -23,6 +23,6 @@ import { HouseholdsService } from './households.service';
   ],
   controllers: [HouseholdsController, CasesController],
   providers: [CaseFileAccess, ConsentService, HouseholdsService, CasesService],
-  exports: [ConsentService],
+  exports: [ConsentService, CaseFileAccess],
 })
 export class CaseFileModule {}

@@ -36,9 +36,13 @@ import { BsnFieldComponent } from './bsn-field.component';
 import { consentState, consentSummary, issueAt, type ConsentState, today } from './case-file.rules';
 import { ConsentFormComponent } from './consent-form.component';
 import { DatePipe } from './date.pipe';
+import { ErasureRequestFormComponent } from './erasure-request-form.component';
 import { memberProblems, type MemberRow, toPersonInput } from './household-new-page.component';
 
-/** `/huishoudens/:householdId`: members, network, consent ledger and the AVG art. 15 log. */
+/**
+ * `/huishoudens/:householdId`: members, network, consent ledger, an AVG art. 17 erasure request
+ * and the AVG art. 15 log.
+ */
 @Component({
   selector: 'cst-household-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,6 +55,7 @@ import { memberProblems, type MemberRow, toPersonInput } from './household-new-p
     ConsentFormComponent,
     DatePipe,
     DateTimePipe,
+    ErasureRequestFormComponent,
     PageHeadingComponent,
     StatusBadgeComponent,
   ],
@@ -73,6 +78,10 @@ export class HouseholdPageComponent {
       names.set(p.id, `${p.givenName} ${p.familyName}`);
     return names;
   });
+
+  protected readonly erasureMembers = computed(() =>
+    [...this.personName()].map(([id, name]) => ({ id, name })),
+  );
 
   /* add member */
   protected readonly member = signal<MemberRow>(this.#emptyMember());
