@@ -5,18 +5,15 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap, provideRouter, Router } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { BehaviorSubject } from 'rxjs';
 import { apiInterceptor, AuthStore, ConnectionStore } from '@casustafel/client/data-access';
 import { ActivatePageComponent } from './activate-page.component';
 import { EnrolPageComponent, groupSecret } from './enrol-page.component';
 import { LoginPageComponent } from './login-page.component';
 import { SecondFactorPageComponent } from './second-factor-page.component';
+import { appTranslation } from '../../../translations.testing';
 
-const nl = JSON.parse(
-  readFileSync(join(__dirname, '../../../../../apps/client/public/i18n/nl.json'), 'utf8'),
-);
+const nl = appTranslation('nl');
 
 const USER = {
   id: '1c7a2d2f-8b66-4d2f-8a1b-2b3c4d5e6f71',

@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { provideTranslationFile } from '@casustafel/client/data-access';
 
 /*
  * Mounted by the app under full paths (guarded by a complete session there); each child has an
@@ -9,6 +10,7 @@ import type { Routes } from '@angular/router';
 export const CASE_LIST_ROUTES: Routes = [
   {
     path: '',
+    providers: [provideTranslationFile('cases')],
     title: 'caseList.title',
     loadComponent: () => import('./case-list-page.component').then((m) => m.CaseListPageComponent),
   },
@@ -18,6 +20,7 @@ export const CASE_LIST_ROUTES: Routes = [
 export const NEW_HOUSEHOLD_ROUTES: Routes = [
   {
     path: '',
+    providers: [provideTranslationFile('cases')],
     title: 'household.new.title',
     loadComponent: () =>
       import('./household-new-page.component').then((m) => m.HouseholdNewPageComponent),
@@ -28,6 +31,7 @@ export const NEW_HOUSEHOLD_ROUTES: Routes = [
 export const HOUSEHOLD_ROUTES: Routes = [
   {
     path: ':householdId',
+    providers: [provideTranslationFile('cases')],
     title: 'household.title',
     loadComponent: () => import('./household-page.component').then((m) => m.HouseholdPageComponent),
   },
@@ -37,6 +41,7 @@ export const HOUSEHOLD_ROUTES: Routes = [
 export const CASE_ROUTES: Routes = [
   {
     path: ':caseId',
+    providers: [provideTranslationFile('cases')],
     title: 'caseDetail.title',
     loadComponent: () => import('./case-page.component').then((m) => m.CasePageComponent),
   },
