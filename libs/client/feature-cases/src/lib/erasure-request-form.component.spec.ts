@@ -84,6 +84,8 @@ describe('ErasureRequestFormComponent (household page)', () => {
     const scope = el<HTMLSelectElement>('hh-erasure-scope');
     scope.value = PERSON;
     scope.dispatchEvent(new Event('change'));
+    // A person's choices are separate events: the page renders in between.
+    await settle();
     const requester = el<HTMLSelectElement>('hh-erasure-requested-by');
     requester.value = 'jongere-12-plus';
     requester.dispatchEvent(new Event('change'));
