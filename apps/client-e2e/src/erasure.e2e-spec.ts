@@ -188,7 +188,7 @@ describe('erasure requests (filed by the team, decided by the organisation admin
     expect(after.body.label).toBe('Verwijderd');
     expect(after.body.members.map((m) => m.givenName)).toEqual(['Verwijderd']);
     expect(JSON.stringify(after.body)).not.toContain('Vergeetmij');
-  });
+  }, 150_000);
 
   it('refuses a request for one person with a legal exception and a reason; the data stays', async () => {
     await fileRequest(workerPage, keptId, 'Blijfhier Testbed', 'ouder-met-gezag');
