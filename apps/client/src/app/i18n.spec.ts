@@ -8,7 +8,7 @@ import {
   SUPPORTED_LANGS,
   TRANSLATION_FILES,
 } from '@casustafel/client/data-access';
-import { appTranslation, I18N_DIR } from '../../../../libs/client/translations.testing';
+import { appTranslation, I18N_DIR } from '@casustafel/client/data-access/testing';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -6,7 +6,7 @@ import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { OrganisationOverview, UserAdminView } from '@casustafel/contracts';
 import { AdminPageComponent } from './admin-page.component';
-import { appTranslation } from '../../../translations.testing';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
 const nl = appTranslation('nl');
 const TEAM = '3e9c4f4b-ad88-4f4b-ac3d-4d5e6f7a8b93';

@@ -11,7 +11,7 @@ import { ActivatePageComponent } from './activate-page.component';
 import { EnrolPageComponent, groupSecret } from './enrol-page.component';
 import { LoginPageComponent } from './login-page.component';
 import { SecondFactorPageComponent } from './second-factor-page.component';
-import { appTranslation } from '../../../translations.testing';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
 const nl = appTranslation('nl');
 

@@ -12,7 +12,7 @@ import { BsnFieldComponent } from './bsn-field.component';
 import { MeldcodeSectionComponent } from './meldcode-section.component';
 import { PreparationSectionComponent } from './preparation-section.component';
 import { ZrmSectionComponent } from './zrm-section.component';
-import { appTranslation } from '../../../translations.testing';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
 const nl = appTranslation('nl');
 const TEAM = '3e9c4f4b-ad88-4f4b-ac3d-4d5e6f7a8b93';

@@ -5,7 +5,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { ErasureRequestView } from '@casustafel/contracts';
 import { ErasureRequestFormComponent } from './erasure-request-form.component';
-import { appTranslation } from '../../../translations.testing';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
 const nl = appTranslation('nl');
 const HOUSEHOLD = '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';

@@ -8,7 +8,7 @@ import { of } from 'rxjs';
 import { AuthStore, GuestsApi, MeetingsStore } from '@casustafel/client/data-access';
 import { AgendaPageComponent } from './agenda-page.component';
 import { focusAfterMove, stepTarget } from './agenda-move';
-import { appTranslation } from '../../../translations.testing';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
 const nl = appTranslation('nl');
 const MEETING = '0b1c2d3e-4f50-4a6b-8c7d-8e9f0a1b2c3d';

@@ -9,7 +9,7 @@ import type {
 } from '@casustafel/contracts';
 import { type ApiResult, GuestsApi } from '@casustafel/client/data-access';
 import { consentMissingItems, GuestInvitePanelComponent } from './guest-invite-panel.component';
-import { appTranslation } from '../../../translations.testing';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
 const nl = appTranslation('nl');
 const MEETING = '0b1c2d3e-4f50-4a6b-8c7d-8e9f0a1b2c3d';

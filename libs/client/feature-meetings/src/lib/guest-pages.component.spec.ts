@@ -31,7 +31,7 @@ import {
   normaliseGuestCode,
   tokenFromHash,
 } from './guest-sign-in-page.component';
-import { appTranslation } from '../../../translations.testing';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
 const nl = appTranslation('nl');
 const TOKEN = 'Tk_' + 'x'.repeat(40);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DISCIPLINES, GUEST_ITEM_BASES, GUEST_STATUSES } from '@casustafel/contracts';
-import { appTranslation, type TranslationTree } from '../../../translations.testing';
+import { appTranslation, type TranslationTree } from '@casustafel/client/data-access/testing';
 
 type Tree = TranslationTree;
 /** The meetings file's scopes merged in (the app once the scopes are loaded). */

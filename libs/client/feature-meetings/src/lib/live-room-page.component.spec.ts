@@ -18,7 +18,7 @@ import {
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { LiveRoomPageComponent } from './live-room-page.component';
-import { appTranslation } from '../../../translations.testing';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
 const nl = appTranslation('nl');
 const MEETING = '0b1c2d3e-4f50-4a6b-8c7d-8e9f0a1b2c3d';

@@ -6,7 +6,7 @@ import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import type { MinutesView } from '@casustafel/contracts';
 import { AuthStore, MeetingsStore, MinutesStore } from '@casustafel/client/data-access';
 import { MinutesPageComponent } from './minutes-page.component';
-import { appTranslation } from '../../../translations.testing';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
 const nl = appTranslation('nl');
 const MEETING = '0b1c2d3e-4f50-4a6b-8c7d-8e9f0a1b2c3d';

@@ -11,7 +11,7 @@ import {
   MINUTES_STATUSES,
 } from '@casustafel/domain';
 import { WEEKDAYS } from '@casustafel/client/data-access';
-import { appTranslation, type TranslationTree } from '../../../translations.testing';
+import { appTranslation, type TranslationTree } from '@casustafel/client/data-access/testing';
 
 type Tree = TranslationTree;
 /** The meetings file's scopes merged in (the app once the scopes are loaded). */

@@ -1,9 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TRANSLATION_FILES } from './data-access/src/lib/i18n/translation-scopes';
+import type { Translation } from '@jsverse/transloco';
+import { TRANSLATION_FILES } from './lib/i18n/translation-scopes';
 
-/** Specs only: the translation files of apps/client/public/i18n. */
-export const I18N_DIR = join(__dirname, '../../apps/client/public/i18n');
+/**
+ * Specs only (`@casustafel/client/data-access/testing`; reads files, never in a bundle): the
+ * translation files of apps/client/public/i18n.
+ */
+export const I18N_DIR = join(__dirname, '../../../../apps/client/public/i18n');
 
 export type TranslationTree = { [key: string]: string | TranslationTree };
 
@@ -16,7 +20,7 @@ function read(path: string): TranslationTree {
  * scope is loaded): the global file, each feature file's subtrees at the top level, and any
  * other scope folder under its own name.
  */
-export function appTranslation(lang: string): TranslationTree {
+export function appTranslation(lang: string): Translation {
   const tree: TranslationTree = { ...read(join(I18N_DIR, `${lang}.json`)) };
   for (const folder of readdirSync(I18N_DIR, { withFileTypes: true })) {
     if (!folder.isDirectory()) continue;
