@@ -23,9 +23,7 @@ export class TranslatedTitleStrategy extends TitleStrategy {
     combineLatest([this.#key$, this.#transloco.langChanges$])
       .pipe(
         switchMap(([key]) =>
-          key
-            ? this.#translate(key).pipe(map((page) => `${page} – ${PRODUCT}`))
-            : of(PRODUCT),
+          key ? this.#translate(key).pipe(map((page) => `${page} – ${PRODUCT}`)) : of(PRODUCT),
         ),
         takeUntilDestroyed(),
       )
