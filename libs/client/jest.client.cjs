@@ -19,6 +19,10 @@ module.exports = function clientJestConfig(displayName, projectDir) {
       '^@casustafel/domain$': path.join(root, 'libs/domain/src/index.ts'),
       '^@casustafel/client/ui$': path.join(root, 'libs/client/ui/src/index.ts'),
       '^@casustafel/client/data-access$': path.join(root, 'libs/client/data-access/src/index.ts'),
+      '^@casustafel/client/data-access/testing$': path.join(
+        root,
+        'libs/client/data-access/src/testing.ts',
+      ),
       '^@casustafel/client/feature-home$': path.join(root, 'libs/client/feature-home/src/index.ts'),
       '^@casustafel/client/feature-status$': path.join(
         root,

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
   CaseDetail,
   CaseSummary,
+  ErasureRequestView,
   HouseholdDetail,
+  MeetingDetail,
+  NotificationList,
   HouseholdSummary,
   NetworkMap,
   OverdueEvaluationView,
@@ -183,6 +186,34 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
     const diff = (await fatima.get<PlanDiffView>(`/api/support-plans/${plan.id}/diff?from=1&to=6`))
       .body;
     expect(diff.diff.items).toHaveLength(2);
+  it('seeds the next meeting of Noord and its "agenda published" on every member\'s bell', async () => {
+    const list = (await fatima.get<NotificationList>('/api/notifications')).body;
+    expect(list.unread).toBe(1);
+    const [notification] = list.notifications;
+    expect(notification).toMatchObject({ kind: 'agenda-published', readAt: null });
+    expect(notification?.params.teamName).toBe('Wijkteam Noord');
+    // The link leads to a meeting she can open: published, in the future, with an agenda.
+    const meeting = await fatima.get<MeetingDetail>(
+      `/api/meetings/${notification?.params.meetingId}`,
+    );
+    expect(meeting.status).toBe(200);
+    expect(meeting.body).toMatchObject({ published: true, status: 'gepland' });
+    expect(Date.parse(meeting.body.startsAt)).toBeGreaterThan(Date.now());
+    expect(meeting.body.agenda.map((i) => i.title)).toEqual(['Werkinstructie huisbezoeken']);
+    const sanne = await signIn(t, null, 'sanne@voorbeeldstad.nl', null, DEMO_PASSWORD);
+    expect((await sanne.get<NotificationList>('/api/notifications')).body.unread).toBe(1);
+    const mehmet = await signIn(t, null, 'mehmet@voorbeeldstad.nl', null, DEMO_PASSWORD);
+    expect((await mehmet.get<NotificationList>('/api/notifications')).body.unread).toBe(0);
+  });
+
+  it("seeds two erasure requests awaiting the administrator's decision", async () => {
+    const admin = await signIn(t, null, 'beheer@voorbeeldstad.nl', null, DEMO_PASSWORD);
+    const requests = (await admin.get<ErasureRequestView[]>('/api/admin/erasure-requests')).body;
+    expect(requests.map((r) => [r.scope, r.requestedBy, r.status]).sort()).toEqual([
+      ['household', 'betrokkene', 'ontvangen'],
+      ['person', 'wettelijk-vertegenwoordiger', 'ontvangen'],
+    ]);
+    expect(requests.find((r) => r.scope === 'person')?.personId).toBeTruthy();
   });
 
   it('seeds only once', async () => {

@@ -276,18 +276,21 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
     const needles = [canary, 'kanarievogel@', '06 11223344', '1999-09-09', sealed];
     expect((await canarySearch(needles)).length).toBeGreaterThan(5);
 
-    // Recorded, assessed without exceptions, executed by an administrator.
-    const recorded = await admin.post<ErasureRequestView>('/api/admin/erasure-requests', {
-      householdId: file.household.id,
-      scope: 'household',
-      requestedBy: 'betrokkene',
-      receivedOn: clock.now().toISOString().slice(0, 10),
-    });
+    // Filed by a member of the household's team, assessed without exceptions, executed by an
+    // administrator, who sees the team's name but not the household's label.
+    const recorded = await alice.post<ErasureRequestView>(
+      `/api/households/${file.household.id}/erasure-requests`,
+      {
+        scope: 'household',
+        requestedBy: 'betrokkene',
+        receivedOn: clock.now().toISOString().slice(0, 10),
+      },
+    );
     expect(recorded.status).toBe(201);
-    expect(recorded.body).toMatchObject({
-      status: 'ontvangen',
-      householdLabel: `Huishouden ${canary}`,
-    });
+    expect(recorded.body).toMatchObject({ status: 'ontvangen', householdErased: false });
+    expect(recorded.body.teamName).toBeTruthy();
+    const listed = await admin.get<ErasureRequestView[]>('/api/admin/erasure-requests');
+    expect(JSON.stringify(listed.body)).not.toContain(canary);
     const id = recorded.body.id;
     expect((await admin.post(`/api/admin/erasure-requests/${id}/execute`)).body).toMatchObject({
       code: 'CONFLICT',
@@ -303,7 +306,7 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
       `/api/admin/erasure-requests/${id}/execute`,
     );
     expect(executed.status).toBe(200);
-    expect(executed.body).toMatchObject({ status: 'uitgevoerd', householdLabel: null });
+    expect(executed.body).toMatchObject({ status: 'uitgevoerd', householdErased: true });
 
     expect(await canarySearch(needles)).toEqual([]);
     // The rows are still there (ids resolve), anonymised.
@@ -329,13 +332,15 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
       `/api/households/${file.household.id}/persons`,
       personInput({ givenName: 'Vertrekker', familyName: 'Weg' }),
     );
-    const recorded = await admin.post<ErasureRequestView>('/api/admin/erasure-requests', {
-      householdId: file.household.id,
-      personId: leaver.body.id,
-      scope: 'person',
-      requestedBy: 'jongere-12-plus',
-      receivedOn: clock.now().toISOString().slice(0, 10),
-    });
+    const recorded = await alice.post<ErasureRequestView>(
+      `/api/households/${file.household.id}/erasure-requests`,
+      {
+        personId: leaver.body.id,
+        scope: 'person',
+        requestedBy: 'jongere-12-plus',
+        receivedOn: clock.now().toISOString().slice(0, 10),
+      },
+    );
     expect(recorded.status).toBe(201);
     await admin.post(`/api/admin/erasure-requests/${recorded.body.id}/assess`, {
       decision: 'execute',
@@ -353,12 +358,14 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
     await relogin();
     const file = await caseFile('Huishouden Melding', 'Gemeld', false);
     expect((await alice.post(`/api/cases/${file.caseId}/meldcode`)).status).toBe(201);
-    const recorded = await admin.post<ErasureRequestView>('/api/admin/erasure-requests', {
-      householdId: file.household.id,
-      scope: 'household',
-      requestedBy: 'ouder-met-gezag',
-      receivedOn: clock.now().toISOString().slice(0, 10),
-    });
+    const recorded = await alice.post<ErasureRequestView>(
+      `/api/households/${file.household.id}/erasure-requests`,
+      {
+        scope: 'household',
+        requestedBy: 'ouder-met-gezag',
+        receivedOn: clock.now().toISOString().slice(0, 10),
+      },
+    );
     const id = recorded.body.id;
     const forced = await admin.post(`/api/admin/erasure-requests/${id}/assess`, {
       decision: 'execute',
@@ -387,27 +394,33 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
     const list = await admin.get<ErasureRequestView[]>('/api/admin/erasure-requests');
     expect(list.body.find((r) => r.id === id)).toMatchObject({
       status: 'geweigerd',
-      householdLabel: 'Huishouden Melding',
+      householdErased: false,
     });
+    expect(JSON.stringify(list.body)).not.toContain('Melding');
   }, 60_000);
 
-  it('refuses bad input with 4xx codes, and non-administrators', async () => {
+  it('refuses bad input with 4xx codes; only the team files, only administrators decide', async () => {
     await relogin();
-    const bad = await admin.post('/api/admin/erasure-requests', {
-      householdId: 'not-a-uuid',
+    const file = await caseFile('Huishouden Invoer', 'Invoer', false);
+    const path = `/api/households/${file.household.id}/erasure-requests`;
+    const bad = await alice.post(path, {
       scope: 'person',
       requestedBy: 'iemand',
       receivedOn: 'gisteren',
     });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED' });
-    const unknown = await admin.post('/api/admin/erasure-requests', {
-      householdId: '00000000-0000-4000-8000-000000000000',
-      scope: 'household',
-      requestedBy: 'betrokkene',
-      receivedOn: '2026-06-01',
-    });
-    expect(unknown.status).toBe(404);
+    const request = { scope: 'household', requestedBy: 'betrokkene', receivedOn: '2026-06-01' };
+    const unknown = await alice.post(
+      '/api/households/00000000-0000-4000-8000-000000000000/erasure-requests',
+      request,
+    );
+    expect(unknown.status).toBe(403);
+    // The administrator reads no client data: she cannot file for a household (nor look one up).
+    expect((await admin.post(path, request)).status).toBe(403);
+    expect(
+      (await admin.post('/api/admin/erasure-requests', request)).status,
+    ).toBeGreaterThanOrEqual(404);
     const refuseWithoutReason = await admin.post(
       '/api/admin/erasure-requests/00000000-0000-4000-8000-000000000000/assess',
       { decision: 'refuse' },

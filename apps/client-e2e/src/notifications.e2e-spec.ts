@@ -123,8 +123,14 @@ describe('notifications and calendar', () => {
 
       await item.getByTestId('notification-mark-read').click();
       await waitUntil(async () => (await item.getAttribute('data-read')) === 'true', 'marked read');
-      // Nothing left unread: "mark all read" is off.
-      expect(await page.getByTestId('notifications-read-all').isDisabled()).toBe(true);
+      // The demo seed's own "agenda published" may still be unread (the first run): "mark all
+      // read" takes the rest; then nothing is left unread and the button is off.
+      const readAll = page.getByTestId('notifications-read-all');
+      if (unreadBefore > 1) {
+        expect(await readAll.isDisabled()).toBe(false);
+        await readAll.click();
+      }
+      await waitUntil(async () => readAll.isDisabled(), 'nothing left unread');
       await waitUntil(async () => (await count.count()) === 0, 'no unread count on the bell');
 
       // E-mail choices survive a reload.

@@ -15,3 +15,11 @@ export * from './lib/notifications';
 export * from './lib/network-map';
 export * from './lib/support-plan';
 export * from './lib/intervision';
+// Zod-free values, types and checks for the client shell (issue 16 §1: zod stays out of the
+// initial bundle). The zod schemas above import their values from here.
+export type { Check, CheckResult } from './lib/plain/check';
+export * from './lib/plain/errors';
+export * from './lib/plain/identity';
+export * from './lib/plain/auth';
+export * from './lib/plain/notifications';
+export * from './lib/plain/live';

@@ -84,8 +84,11 @@ function runCli(prepared, args, timeoutMs = 30_000) {
   });
 }
 
-/** Starts the prepared instance and waits (bounded) until /api/ready answers. */
-async function launchApi(prepared, timeoutMs = 30_000) {
+/**
+ * Starts the prepared instance and waits (bounded) until /api/ready answers: 30 s, or
+ * `E2E_API_START_MS` on a machine shared by many builds.
+ */
+async function launchApi(prepared, timeoutMs = Number(process.env.E2E_API_START_MS) || 30_000) {
   let output = '';
   const child = spawn(process.execPath, ['--enable-source-maps', MAIN], {
     cwd: root,

@@ -161,6 +161,19 @@ describe('AppComponent (shell)', () => {
     expect(root.querySelector('[data-testid="demo-banner"]')).toBeNull();
   });
 
+  it('uses the system font while anonymous (no font download on the sign-in page)', async () => {
+    document.documentElement.classList.add('cst-brand-font');
+    await render('/inloggen');
+    expect(document.documentElement.classList.contains('cst-brand-font')).toBe(false);
+  });
+
+  it('uses the brand font once signed in', async () => {
+    document.documentElement.classList.remove('cst-brand-font');
+    await signIn(false, false);
+    await render('/');
+    expect(document.documentElement.classList.contains('cst-brand-font')).toBe(true);
+  });
+
   it('hides administration from a non-admin and marks demo data on every page', async () => {
     await signIn(false, true);
     const root = await render('/status');

@@ -1,5 +1,12 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  ElementRef,
+  inject,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -37,6 +44,11 @@ export class AppComponent {
   protected readonly auth = inject(AuthStore);
 
   constructor() {
+    // The brand font (Noto Sans) only once signed in: anonymous pages use the system font and
+    // download none (see styles.css).
+    effect(() =>
+      this.#document.documentElement.classList.toggle('cst-brand-font', this.auth.isSignedIn()),
+    );
     // After an in-app navigation, move focus to the new content (as a page load would).
     inject(Router)
       .events.pipe(

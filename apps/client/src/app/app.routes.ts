@@ -1,8 +1,13 @@
 import type { Routes } from '@angular/router';
-import { completeSessionGuard, orgAdminGuard } from '@casustafel/client/data-access';
+import {
+  completeSessionGuard,
+  orgAdminGuard,
+  provideTranslationFile,
+} from '@casustafel/client/data-access';
 
 /**
- * Every feature is lazy; `title` is a translation key (see TranslatedTitleStrategy).
+ * Every feature is lazy; `title` is a translation key (see TranslatedTitleStrategy). Each
+ * feature's routes provide its translation file (`provideTranslationFile`).
  * Public: sign-in, activation, system status and the error pages. Everything else needs a
  * complete session; administration and the audit log an organisation admin.
  */
@@ -12,6 +17,7 @@ export const appRoutes: Routes = [
     pathMatch: 'full',
     title: 'home.title',
     canActivate: [completeSessionGuard],
+    providers: [provideTranslationFile('home', 'status')],
     loadComponent: () => import('@casustafel/client/feature-home').then((m) => m.HomePageComponent),
   },
   {

@@ -5,6 +5,7 @@ export * from './lib/health/health.store';
 export * from './lib/i18n/language';
 export * from './lib/i18n/language.store';
 export * from './lib/i18n/transloco-http.loader';
+export * from './lib/i18n/translation-scopes';
 export * from './lib/realtime/connection-state';
 export * from './lib/realtime/connection.store';
 export * from './lib/realtime/realtime.client';

@@ -1,19 +1,9 @@
 import * as z from 'zod';
 import { currentUserSchema, emailSchema } from './identity';
+import { SESSION_STAGES } from './plain/auth';
 
-/**
- * Where a browser session stands: `anonymous`; `second-factor` (password accepted, code
- * needed); `enrol-second-factor` (password accepted, the account must first set up TOTP);
- * `complete` (may use the product).
- */
-export const SESSION_STAGES = [
-  'anonymous',
-  'second-factor',
-  'enrol-second-factor',
-  'complete',
-] as const;
+// The stages and their type live in ./plain/auth (zod-free, for the client shell).
 export const sessionStageSchema = z.enum(SESSION_STAGES);
-export type SessionStage = z.infer<typeof sessionStageSchema>;
 
 export const sessionStateSchema = z.object({
   stage: sessionStageSchema,

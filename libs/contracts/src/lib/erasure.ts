@@ -23,9 +23,13 @@ export type ErasureStatus = (typeof ERASURE_STATUSES)[number];
 
 export const erasureExceptionSchema = z.enum(ERASURE_EXCEPTIONS);
 
+/**
+ * Body of `POST /api/households/:householdId/erasure-requests`: a member of the household's team
+ * files the request from the household page (the organisation administrator, who sees no client
+ * data, only decides on it).
+ */
 export const createErasureRequestSchema = z
   .strictObject({
-    householdId: z.uuid(),
     personId: z.uuid().nullable().default(null),
     scope: z.enum(ERASURE_SCOPES),
     requestedBy: z.enum(ERASURE_REQUESTERS),
@@ -59,8 +63,13 @@ export const erasureRequestViewSchema = z.object({
   requestedBy: z.enum(ERASURE_REQUESTERS),
   receivedOn: z.string(),
   status: z.enum(ERASURE_STATUSES),
-  /** The household's label while it exists; null once erased. */
-  householdLabel: z.string().nullable(),
+  /**
+   * The team whose household it is: what the administrator may know (no household label or
+   * names: an organisation administrator reads no client data).
+   */
+  teamName: z.string().nullable(),
+  /** True once the household was erased as a whole. */
+  householdErased: z.boolean(),
   exceptions: z.array(erasureExceptionSchema),
   reason: z.string().nullable(),
   recordedAt: z.string(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ERROR_CODES, errorResponseSchema, httpStatusOf } from './errors';
+import { errorResponseSchema } from './errors';
+import { ERROR_CODES, httpStatusOf } from './plain/errors';
 
 describe('error codes', () => {
   it('map every code to a 4xx or 5xx status', () => {

@@ -1,43 +1,9 @@
 import * as z from 'zod';
+import { ERROR_CODES } from './plain/errors';
 
-/**
- * Every machine-readable error code the api can return, over HTTP or over a socket ack.
- * The client maps each code to a translated message (`errors.<CODE>` in the i18n files).
- */
-export const ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'UNAUTHENTICATED',
-  'INVALID_CREDENTIALS',
-  'SECOND_FACTOR_REQUIRED',
-  'SECOND_FACTOR_INVALID',
-  'PASSWORD_POLICY',
-  'NOTE_UPDATE_REJECTED',
-  'ACTIVATION_INVALID',
-  'CSRF_INVALID',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'METHOD_NOT_ALLOWED',
-  'CONFLICT',
-  /** A support plan's goal, item or section was changed by someone else meanwhile. */
-  'PLAN_CONFLICT',
-  'GUEST_ACCESS_INVALID',
-  'GUEST_ACCESS_ENDED',
-  'REGISSEUR_NOT_ELIGIBLE',
-  'CONSENT_JUSTIFICATION_REQUIRED',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'RATE_LIMITED',
-  'SERVICE_UNAVAILABLE',
-  'INTERNAL_ERROR',
-  /** A document (PDF, export) whose input exceeds the render limit. */
-  'DOCUMENT_TOO_LARGE',
-  /** Every document worker is busy and the queue is full; retry after `retry-after`. */
-  'DOCUMENT_BUSY',
-] as const;
+// The codes, their types and `httpStatusOf` live in ./plain/errors (zod-free, for the client shell).
 
 export const errorCodeSchema = z.enum(ERROR_CODES);
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 export const validationIssueSchema = z.object({
   /** Dotted path of the offending field, e.g. `members.0.dateOfBirth`; empty for the root. */
@@ -45,7 +11,6 @@ export const validationIssueSchema = z.object({
   /** zod issue code, e.g. `too_big`, `invalid_type`. */
   issue: z.string(),
 });
-export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 
 /** The one error shape of every 4xx/5xx response. Messages never contain personal data. */
 export const errorResponseSchema = z.object({
@@ -54,49 +19,3 @@ export const errorResponseSchema = z.object({
   requestId: z.string(),
   details: z.array(validationIssueSchema).optional(),
 });
-export type ErrorResponse = z.infer<typeof errorResponseSchema>;
-
-/** HTTP status per error code: the single source of truth for the api's exception filter. */
-export function httpStatusOf(code: ErrorCode): number {
-  switch (code) {
-    case 'VALIDATION_FAILED':
-    case 'BAD_REQUEST':
-    case 'ACTIVATION_INVALID':
-      return 400;
-    case 'UNAUTHENTICATED':
-    case 'INVALID_CREDENTIALS':
-    case 'SECOND_FACTOR_INVALID':
-    case 'GUEST_ACCESS_INVALID':
-      return 401;
-    case 'PASSWORD_POLICY':
-    case 'REGISSEUR_NOT_ELIGIBLE':
-    case 'CONSENT_JUSTIFICATION_REQUIRED':
-    case 'NOTE_UPDATE_REJECTED':
-      return 422;
-    case 'SECOND_FACTOR_REQUIRED':
-    case 'CSRF_INVALID':
-    case 'FORBIDDEN':
-      return 403;
-    case 'NOT_FOUND':
-      return 404;
-    case 'METHOD_NOT_ALLOWED':
-      return 405;
-    case 'CONFLICT':
-    case 'PLAN_CONFLICT':
-      return 409;
-    case 'GUEST_ACCESS_ENDED':
-      return 410;
-    case 'PAYLOAD_TOO_LARGE':
-    case 'DOCUMENT_TOO_LARGE':
-      return 413;
-    case 'UNSUPPORTED_MEDIA_TYPE':
-      return 415;
-    case 'RATE_LIMITED':
-      return 429;
-    case 'SERVICE_UNAVAILABLE':
-    case 'DOCUMENT_BUSY':
-      return 503;
-    case 'INTERNAL_ERROR':
-      return 500;
-  }
-}

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import type { GuestRoomView } from '@casustafel/domain';
 import type { ActionView, DecisionView } from './meeting-records';
 import type { AgendaItemView, MeetingStatus } from './meetings';
-import { disciplineSchema, emailSchema, type Discipline } from './identity';
+import { disciplineSchema, emailSchema } from './identity';
+import type { Discipline } from './plain/identity';
 
 /*
  * Remote specialists (gasten): an external professional invited by the chair to specific agenda

@@ -1,31 +1,11 @@
 import * as z from 'zod';
+import { DISCIPLINES, ORGANISATION_KINDS, TEAM_ROLES, TEAM_TYPES } from './plain/identity';
 
-/** Roles a user has in a team. Organisation administration is a separate, organisation-level flag. */
-export const TEAM_ROLES = ['member', 'chair', 'team_leader', 'trainer'] as const;
+// The role, type and discipline lists and their types live in ./plain/identity (zod-free).
 export const teamRoleSchema = z.enum(TEAM_ROLES);
-export type TeamRole = z.infer<typeof teamRoleSchema>;
-
-export const TEAM_TYPES = ['integraal', 'jeugd', 'wmo', 'overig'] as const;
 export const teamTypeSchema = z.enum(TEAM_TYPES);
-export type TeamType = z.infer<typeof teamTypeSchema>;
-
-export const ORGANISATION_KINDS = ['gemeente', 'aanbieder'] as const;
 export const organisationKindSchema = z.enum(ORGANISATION_KINDS);
-
-export const DISCIPLINES = [
-  'generalist',
-  'wmo-consulent',
-  'jeugdprofessional',
-  'ggz',
-  'schuldhulpverlener',
-  'werk-en-inkomen',
-  'wijkagent',
-  'teamleider',
-  'beleidsmedewerker',
-  'anders',
-] as const;
 export const disciplineSchema = z.enum(DISCIPLINES);
-export type Discipline = z.infer<typeof disciplineSchema>;
 
 /** Names: letters, spaces and the punctuation of Dutch names; no markup. */
 const displayName = z

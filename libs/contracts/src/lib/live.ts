@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { errorCodeSchema } from './errors';
+import type { ErrorCode } from './plain/errors';
 import type {
   MeetingCommand,
   MeetingCommandResult,
@@ -32,17 +33,11 @@ import type {
 import type { GuestJoin, GuestJoinResult, GuestStateEvent } from './guests';
 import type { NetworkChangedEvent, NetworkJoin, NetworkJoinResult } from './network-map';
 
-/** The socket.io namespace of every real-time feature. */
-export const LIVE_NAMESPACE = '/live';
-/** socket.io's HTTP path (the default, named so api and client agree). */
-export const LIVE_PATH = '/socket.io';
-/** Default per-message limit; the api's `LIVE_MAX_MESSAGE_BYTES` may lower or raise it. */
-export const LIVE_DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+// LIVE_NAMESPACE, LIVE_PATH and the message limit live in ./plain/live (zod-free).
 
 /** Acknowledgement of every client → server event. */
 export type LiveAck<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: z.infer<typeof errorCodeSchema>; message: string } };
+  { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 export const liveAckErrorSchema = z.object({
   ok: z.literal(false),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { NOTIFICATION_KINDS, NOTIFICATION_LANGUAGES } from './plain/notifications';
 
 /**
  * Notifications (in the app and, when SMTP is configured, by e-mail) and the calendar feed.
@@ -6,16 +7,8 @@ import * as z from 'zod';
  * text (those may name clients), so neither the list nor an e-mail leaks client data.
  */
 
-export const NOTIFICATION_KINDS = [
-  'agenda-published',
-  'guest-invited',
-  'action-assigned',
-  'action-due',
-  'action-overdue',
-  'evaluation-due',
-] as const;
+// The kinds and languages live in ./plain/notifications (zod-free: the bell is in the shell).
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
-export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
 /** What a notification may show: dates, a team's name, links by id. */
 export const notificationParamsSchema = z.object({
@@ -49,8 +42,6 @@ export const markNotificationsReadSchema = z.union([
   z.strictObject({ all: z.literal(true) }),
 ]);
 export type MarkNotificationsRead = z.infer<typeof markNotificationsReadSchema>;
-
-export const NOTIFICATION_LANGUAGES = ['nl', 'en'] as const;
 
 /** A user's choices: which kinds also arrive by e-mail, and in which language. */
 export const notificationSettingsSchema = z.strictObject({

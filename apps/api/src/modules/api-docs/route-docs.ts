@@ -301,8 +301,11 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     response: 'text/calendar',
     summary: 'The user’s calendar feed (no session: the secret token in ?token= is the key)',
   },
+  'POST /api/households/:householdId/erasure-requests': {
+    response: erasureRequestViewSchema,
+    summary: 'File an AVG art. 17 erasure request (a member of the household’s team)',
+  },
   'GET /api/admin/erasure-requests': { response: erasureRequestListSchema },
-  'POST /api/admin/erasure-requests': { response: erasureRequestViewSchema },
   'POST /api/admin/erasure-requests/:requestId/assess': { response: erasureRequestViewSchema },
   'POST /api/admin/erasure-requests/:requestId/execute': { response: erasureRequestViewSchema },
   'POST /api/cases/:caseId/intervision-copies': {

@@ -33,9 +33,11 @@ import {
   PersonEntity,
 } from '../case-file/household.entity';
 import { EcoTieEntity, GenogramLinkEntity } from '../network-map/network-map.entities';
+import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
+import { NotificationEntity } from '../notifications/notification.entities';
+import { ErasureRequestEntity } from '../retention/erasure-request.entity';
 import { MembershipEntity } from '../identity/membership.entity';
 import { ActionEntity, DecisionEntity } from '../meeting-records/meeting-records.entities';
-import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
 import { OrganisationEntity } from '../identity/organisation.entity';
 import { TeamEntity } from '../identity/team.entity';
 import { UserEntity } from '../identity/user.entity';
@@ -187,11 +189,11 @@ export class DemoSeedService implements OnApplicationBootstrap {
           );
         }
       }
-      await this.seedCaseFile(
-        manager,
-        (name) => (teams.get(name) as TeamEntity).id,
-        (name) => users.get(name) as string,
-      );
+      const teamId = (name: string) => (teams.get(name) as TeamEntity).id;
+      const userId = (name: string) => users.get(name) as string;
+      const households = await this.seedCaseFile(manager, teamId, userId);
+      await this.seedMeetingAndNotifications(manager, teamId, userId);
+      await this.seedErasureRequests(manager, organisation.id, households, userId);
       return true;
     });
   }
@@ -317,7 +319,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     manager: EntityManager,
     team: (name: string) => string,
     user: (name: string) => string,
-  ): Promise<void> {
+  ): Promise<{ deBoer: string; visser: string; visserPerson: string }> {
     const now = this.clock.now();
     const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
     const date = (n: number) => daysAgo(n).toISOString().slice(0, 10);
@@ -767,6 +769,131 @@ export class DemoSeedService implements OnApplicationBootstrap {
       ['aanmelding', 20],
       ['vraagverheldering', 14],
     ]);
+    return {
+      deBoer: deBoer.h.id,
+      visser: visser.h.id,
+      visserPerson: (visser.people[0] as PersonEntity).id,
+    };
+  }
+
+  /**
+   * The next casuïstiekoverleg of Wijkteam Noord (in three days, agenda published yesterday)
+   * and what its publication notified: every member of the team has an unread "agenda
+   * published" on the bell and on /meldingen, as a real publication would leave them.
+   */
+  private async seedMeetingAndNotifications(
+    manager: EntityManager,
+    team: (name: string) => string,
+    user: (name: string) => string,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const day = 86_400_000;
+    const startsAt = new Date(Math.ceil((now.getTime() + 3 * day) / 3_600_000) * 3_600_000);
+    const publishedAt = new Date(now.getTime() - day);
+    const meeting = await manager.save(
+      manager.create(MeetingEntity, {
+        teamId: team('Wijkteam Noord'),
+        seriesId: null,
+        type: 'casuistiekoverleg',
+        startsAt,
+        durationMinutes: 90,
+        chairId: user('fatima'),
+        timekeeperId: user('sanne'),
+        minuteTakerId: null,
+        published: true,
+        status: 'gepland',
+        liveState: null,
+        seq: 0,
+        createdAt: new Date(now.getTime() - 2 * day),
+        updatedAt: publishedAt,
+      }),
+    );
+    await manager.save(
+      manager.create(AgendaItemEntity, {
+        meetingId: meeting.id,
+        kind: 'mededeling',
+        title: 'Werkinstructie huisbezoeken',
+        presenterId: user('fatima'),
+        timeBoxMinutes: 10,
+        position: 0,
+        status: 'gepland',
+        preparationId: null,
+        carriedFromItemId: null,
+        consentJustification: null,
+        consentJustifiedBy: null,
+        consentJustifiedAt: null,
+      }),
+    );
+    const members = (await manager.query(
+      'SELECT "user_id" AS "userId" FROM "membership" WHERE "team_id" = $1',
+      [team('Wijkteam Noord')],
+    )) as { userId: string }[];
+    for (const { userId } of members) {
+      await manager.save(
+        manager.create(NotificationEntity, {
+          userId,
+          kind: 'agenda-published',
+          params: {
+            meetingId: meeting.id,
+            teamName: 'Wijkteam Noord',
+            startsAt: startsAt.toISOString(),
+          },
+          dedupKey: `agenda-published:${meeting.id}`,
+          createdAt: publishedAt,
+          readAt: null,
+          emailedAt: null,
+        }),
+      );
+    }
+  }
+
+  /**
+   * Two AVG art. 17 requests for the administrator to decide on (/beheer/verwijderverzoeken):
+   * one just received for a household of Noord, one for a person of Zuid. Filed by a member of
+   * the household's team, as the household page does.
+   */
+  private async seedErasureRequests(
+    manager: EntityManager,
+    organisationId: string,
+    households: { deBoer: string; visser: string; visserPerson: string },
+    user: (name: string) => string,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+    const base = {
+      organisationId,
+      status: 'ontvangen' as const,
+      exceptions: [],
+      reason: null,
+      assessedBy: null,
+      assessedAt: null,
+      executedBy: null,
+      executedAt: null,
+    };
+    await manager.save(
+      manager.create(ErasureRequestEntity, {
+        ...base,
+        householdId: households.deBoer,
+        personId: null,
+        scope: 'household',
+        requestedBy: 'betrokkene',
+        receivedOn: daysAgo(2).toISOString().slice(0, 10),
+        recordedBy: user('priya'),
+        recordedAt: daysAgo(2),
+      }),
+    );
+    await manager.save(
+      manager.create(ErasureRequestEntity, {
+        ...base,
+        householdId: households.visser,
+        personId: households.visserPerson,
+        scope: 'person',
+        requestedBy: 'wettelijk-vertegenwoordiger',
+        receivedOn: daysAgo(6).toISOString().slice(0, 10),
+        recordedBy: user('mehmet'),
+        recordedAt: daysAgo(5),
+      }),
+    );
   }
 
   private banner(family: { link: string; code: string } | null): string {

@@ -14,7 +14,7 @@ import { ErasureService } from './erasure.service';
 
 const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 
-/** AVG art. 17 erasure requests of the organisation (administrators). */
+/** AVG art. 17 erasure requests of the organisation: administrators assess and execute them. */
 @Controller('admin/erasure-requests')
 export class ErasureController {
   constructor(private readonly erasure: ErasureService) {}
@@ -23,16 +23,6 @@ export class ErasureController {
   @Get()
   list(@CurrentActor() actor: Actor): Promise<ErasureRequestView[]> {
     return this.erasure.list(actor);
-  }
-
-  @Access('organisation:manage', 'erasure.request')
-  @Post()
-  create(
-    @CurrentActor() actor: Actor,
-    @Body(new ZodValidationPipe(createErasureRequestSchema))
-    body: z.output<typeof createErasureRequestSchema>,
-  ): Promise<ErasureRequestView> {
-    return this.erasure.create(actor, body);
   }
 
   @Access('organisation:manage', 'erasure.assess')
@@ -55,5 +45,25 @@ export class ErasureController {
     @Param('requestId', idPipe()) requestId: string,
   ): Promise<ErasureRequestView> {
     return this.erasure.execute(actor, requestId);
+  }
+}
+
+/**
+ * A member of the household's team files an erasure request from the household page (the
+ * administrator, who reads no client data, cannot look the household up and only decides).
+ */
+@Controller('households/:householdId/erasure-requests')
+export class HouseholdErasureController {
+  constructor(private readonly erasure: ErasureService) {}
+
+  @Access('client-data', 'erasure.request')
+  @Post()
+  file(
+    @CurrentActor() actor: Actor,
+    @Param('householdId', idPipe()) householdId: string,
+    @Body(new ZodValidationPipe(createErasureRequestSchema))
+    body: z.output<typeof createErasureRequestSchema>,
+  ): Promise<ErasureRequestView> {
+    return this.erasure.file(actor, householdId, body);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { z } from 'zod';
 import type {
   assessErasureRequestSchema,
@@ -11,6 +11,7 @@ import type { ErasureException } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
+import { CaseFileAccess } from '../case-file/case-file-access';
 import { HouseholdEntity, PersonEntity } from '../case-file/household.entity';
 import { TeamEntity } from '../identity/team.entity';
 import { CaseFileEraser, ERASED_LABEL } from './case-file-eraser';
@@ -19,7 +20,14 @@ import { ErasureRequestEntity } from './erasure-request.entity';
 type CreateInput = z.output<typeof createErasureRequestSchema>;
 type AssessInput = z.output<typeof assessErasureRequestSchema>;
 
-function toView(r: ErasureRequestEntity, label: string | null): ErasureRequestView {
+/** What the administrator may know of a request's household: its team, and whether it is gone. */
+interface HouseholdFacts {
+  teamName: string | null;
+  erased: boolean;
+}
+const GONE: HouseholdFacts = { teamName: null, erased: true };
+
+function toView(r: ErasureRequestEntity, facts: HouseholdFacts): ErasureRequestView {
   return {
     id: r.id,
     householdId: r.householdId,
@@ -28,7 +36,8 @@ function toView(r: ErasureRequestEntity, label: string | null): ErasureRequestVi
     requestedBy: r.requestedBy,
     receivedOn: r.receivedOn,
     status: r.status,
-    householdLabel: label === ERASED_LABEL ? null : label,
+    teamName: facts.teamName,
+    householdErased: facts.erased,
     exceptions: r.exceptions,
     reason: r.reason,
     recordedAt: r.recordedAt.toISOString(),
@@ -38,11 +47,13 @@ function toView(r: ErasureRequestEntity, label: string | null): ErasureRequestVi
 }
 
 /**
- * AVG art. 17 requests: recorded (who asked, when, the scope), assessed with the legal
- * exceptions (an open Meldcode record is detected here, the others recorded by the assessor),
- * then executed — the person's or household's data erased from the case file — or refused
- * with the reason. Organisation administrators only (`organisation:manage`); each step is
- * audited by the route with ids only.
+ * AVG art. 17 requests: filed by a member of the household's team from the household page
+ * (who asked, when, the scope; need-to-know as for editing the household), assessed by an
+ * organisation administrator with the legal exceptions (an open Meldcode record is detected
+ * here, the others recorded by the assessor), then executed — the person's or household's data
+ * erased from the case file — or refused with the reason. The administrator sees ids, the
+ * team's name and codes, never the household's label or names: an organisation administrator
+ * reads no client data (DESIGN.md). Each step is audited by the route with ids only.
  */
 @Injectable()
 export class ErasureService {
@@ -50,6 +61,7 @@ export class ErasureService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly eraser: CaseFileEraser,
+    private readonly access: CaseFileAccess,
   ) {}
 
   async list(actor: Actor): Promise<ErasureRequestView[]> {
@@ -58,12 +70,16 @@ export class ErasureService {
       order: { recordedAt: 'DESC' },
       take: 500,
     });
-    const labels = await this.labels(rows.map((r) => r.householdId));
-    return rows.map((r) => toView(r, labels.get(r.householdId) ?? null));
+    const facts = await this.facts(rows.map((r) => r.householdId));
+    return rows.map((r) => toView(r, facts.get(r.householdId) ?? GONE));
   }
 
-  async create(actor: Actor, input: CreateInput): Promise<ErasureRequestView> {
-    const household = await this.householdOf(actor, input.householdId);
+  /** A team member files a request for a household of their team. */
+  async file(actor: Actor, householdId: string, input: CreateInput): Promise<ErasureRequestView> {
+    const household = await this.access.household(actor, householdId, 'update', {
+      type: 'erasure-request',
+      id: null,
+    });
     if (input.personId) {
       const person = await this.dataSource
         .getRepository(PersonEntity)
@@ -99,7 +115,7 @@ export class ErasureService {
       objectId: saved.id,
       clientId: household.id,
     });
-    return toView(saved, household.label);
+    return toView(saved, (await this.facts([household.id])).get(household.id) ?? GONE);
   }
 
   async assess(actor: Actor, id: string, input: AssessInput): Promise<ErasureRequestView> {
@@ -129,7 +145,7 @@ export class ErasureService {
       const saved = await manager.save(request);
       return toView(
         saved,
-        (await this.labels([saved.householdId], manager)).get(saved.householdId) ?? null,
+        (await this.facts([saved.householdId], manager)).get(saved.householdId) ?? GONE,
       );
     });
   }
@@ -161,23 +177,9 @@ export class ErasureService {
       RequestContext.note({ legalBasis: 'avg.17' });
       return toView(
         saved,
-        (await this.labels([saved.householdId], manager)).get(saved.householdId) ?? null,
+        (await this.facts([saved.householdId], manager)).get(saved.householdId) ?? GONE,
       );
     });
-  }
-
-  /** The household, if it belongs to one of the actor's organisation's teams. */
-  private async householdOf(actor: Actor, householdId: string): Promise<HouseholdEntity> {
-    const household = await this.dataSource
-      .getRepository(HouseholdEntity)
-      .findOneBy({ id: householdId });
-    const team = household
-      ? await this.dataSource.getRepository(TeamEntity).findOneBy({ id: household.teamId })
-      : null;
-    if (!household || team?.organisationId !== actor.organisationId) {
-      throw new DomainError('NOT_FOUND', 'No such household');
-    }
-    return household;
   }
 
   private async requestOf(
@@ -198,17 +200,26 @@ export class ErasureService {
     return request;
   }
 
-  private async labels(
+  private async facts(
     ids: string[],
     manager = this.dataSource.manager,
-  ): Promise<Map<string, string>> {
+  ): Promise<Map<string, HouseholdFacts>> {
     if (ids.length === 0) return new Map();
-    const rows = await manager
+    const households = await manager
       .getRepository(HouseholdEntity)
       .createQueryBuilder('h')
-      .select(['h.id', 'h.label'])
+      .select(['h.id', 'h.label', 'h.teamId'])
       .where('h.id IN (:...ids)', { ids: [...new Set(ids)] })
       .getMany();
-    return new Map(rows.map((h) => [h.id, h.label]));
+    const teams = await manager.getRepository(TeamEntity).findBy({
+      id: In([...new Set(households.map((h) => h.teamId))]),
+    });
+    const teamNames = new Map(teams.map((t) => [t.id, t.name]));
+    return new Map(
+      households.map((h) => [
+        h.id,
+        { teamName: teamNames.get(h.teamId) ?? null, erased: h.label === ERASED_LABEL },
+      ]),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CaseFileModule } from '../case-file/case-file.module';
 import { CaseFileEraser } from './case-file-eraser';
-import { ErasureController } from './erasure.controller';
+import { ErasureController, HouseholdErasureController } from './erasure.controller';
 import { ErasureService } from './erasure.service';
 import { RetentionJobs } from './retention.jobs';
 import { RetentionService } from './retention.service';
@@ -10,7 +11,8 @@ import { RetentionService } from './retention.service';
  * art. 17 erasure requests.
  */
 @Module({
-  controllers: [ErasureController],
+  imports: [CaseFileModule],
+  controllers: [ErasureController, HouseholdErasureController],
   providers: [CaseFileEraser, ErasureService, RetentionService, RetentionJobs],
   exports: [RetentionService],
 })

@@ -3,11 +3,15 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { type RouterStateSnapshot, TitleStrategy } from '@angular/router';
 import { TranslocoService } from '@jsverse/transloco';
+import { translationFileOf } from '@casustafel/client/data-access';
 import { BehaviorSubject, combineLatest, map, of, switchMap } from 'rxjs';
 
 const PRODUCT = 'Casustafel';
 
-/** Route `title`s are translation keys; the document title follows the active language. */
+/**
+ * Route `title`s are translation keys; the document title follows the active language. A key
+ * of a feature's scope (`caseList.title`) loads that scope first.
+ */
 @Injectable()
 export class TranslatedTitleStrategy extends TitleStrategy {
   readonly #title = inject(Title);
@@ -19,15 +23,19 @@ export class TranslatedTitleStrategy extends TitleStrategy {
     combineLatest([this.#key$, this.#transloco.langChanges$])
       .pipe(
         switchMap(([key]) =>
-          key
-            ? this.#transloco
-                .selectTranslate<string>(key)
-                .pipe(map((page) => `${page} – ${PRODUCT}`))
-            : of(PRODUCT),
+          key ? this.#translate(key).pipe(map((page) => `${page} – ${PRODUCT}`)) : of(PRODUCT),
         ),
         takeUntilDestroyed(),
       )
       .subscribe((title) => this.#title.setTitle(title));
+  }
+
+  #translate(key: string) {
+    const dot = key.indexOf('.');
+    const scope = dot > 0 ? key.slice(0, dot) : '';
+    return translationFileOf(scope)
+      ? this.#transloco.selectTranslate<string>(key.slice(dot + 1), {}, scope)
+      : this.#transloco.selectTranslate<string>(key);
   }
 
   override updateTitle(snapshot: RouterStateSnapshot): void {

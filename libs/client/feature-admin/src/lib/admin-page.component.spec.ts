@@ -4,14 +4,11 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { OrganisationOverview, UserAdminView } from '@casustafel/contracts';
 import { AdminPageComponent } from './admin-page.component';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
-const nl = JSON.parse(
-  readFileSync(join(__dirname, '../../../../../apps/client/public/i18n/nl.json'), 'utf8'),
-);
+const nl = appTranslation('nl');
 const TEAM = '3e9c4f4b-ad88-4f4b-ac3d-4d5e6f7a8b93';
 const jan: UserAdminView = {
   id: '2d8b3e3a-9c77-4e3a-9b2c-3c4d5e6f7a82',

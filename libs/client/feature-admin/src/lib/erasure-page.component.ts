@@ -2,30 +2,16 @@ import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from 
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import {
-  ERASURE_REQUESTERS,
-  ERASURE_SCOPES,
-  type ErasureRequester,
-  type ErasureRequestView,
-  type ErasureScope,
-} from '@casustafel/contracts';
+import type { ErasureRequestView } from '@casustafel/contracts';
 import { ERASURE_EXCEPTIONS, type ErasureException } from '@casustafel/domain';
 import { ErasureStore, failureMessageKey, LanguageStore } from '@casustafel/client/data-access';
 import { AlertComponent, DateTimePipe, PageHeadingComponent } from '@casustafel/client/ui';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Today as yyyy-mm-dd in local time (what a date input shows). */
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /**
- * `/beheer/verwijderverzoeken`: AVG art. 17 erasure requests of the organisation. Record a
- * request (who asked, when, household or one person), assess it with the legal exceptions,
- * then execute or refuse it with the reason.
+ * `/beheer/verwijderverzoeken`: AVG art. 17 erasure requests of the organisation, filed by a
+ * member of the household's team from the household page. The administrator assesses each
+ * with the legal exceptions, then executes or refuses it with the reason; they see the team and
+ * ids, never the household's label or names (an organisation administrator reads no client data).
  */
 @Component({
   selector: 'cst-erasure-page',
@@ -43,22 +29,8 @@ function today(): string {
 export class ErasurePageComponent implements OnInit {
   protected readonly store = inject(ErasureStore);
   protected readonly language = inject(LanguageStore);
-  protected readonly scopes = ERASURE_SCOPES;
-  protected readonly requesters = ERASURE_REQUESTERS;
   protected readonly exceptionCodes = ERASURE_EXCEPTIONS;
 
-  protected readonly recordForm = new FormGroup({
-    householdId: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.pattern(UUID)],
-    }),
-    scope: new FormControl<ErasureScope>('household', { nonNullable: true }),
-    personId: new FormControl('', { nonNullable: true, validators: [Validators.pattern(UUID)] }),
-    requestedBy: new FormControl<ErasureRequester>('betrokkene', { nonNullable: true }),
-    receivedOn: new FormControl(today(), { nonNullable: true, validators: [Validators.required] }),
-  });
-  protected readonly recordSubmitted = signal(false);
-  protected readonly recordErrorKey = signal<string | null>(null);
   protected readonly notice = signal<string | null>(null);
 
   /** The request being assessed. */
@@ -73,36 +45,6 @@ export class ErasurePageComponent implements OnInit {
 
   ngOnInit(): void {
     void this.store.load();
-  }
-
-  protected invalid(name: 'householdId' | 'personId'): boolean {
-    const control = this.recordForm.controls[name];
-    if (name === 'personId' && this.recordForm.controls.scope.value === 'person') {
-      return this.recordSubmitted() && (control.invalid || control.value.trim() === '');
-    }
-    return this.recordSubmitted() && control.invalid;
-  }
-
-  protected async record(): Promise<void> {
-    this.recordSubmitted.set(true);
-    this.recordErrorKey.set(null);
-    this.notice.set(null);
-    if (this.invalid('householdId') || this.invalid('personId')) return;
-    const value = this.recordForm.getRawValue();
-    const result = await this.store.record({
-      householdId: value.householdId.trim(),
-      scope: value.scope,
-      personId: value.scope === 'person' ? value.personId.trim() : null,
-      requestedBy: value.requestedBy,
-      receivedOn: value.receivedOn,
-    });
-    if (!result.ok) {
-      this.recordErrorKey.set(failureMessageKey(result.failure));
-      return;
-    }
-    this.recordSubmitted.set(false);
-    this.recordForm.reset({ receivedOn: today() });
-    this.notice.set('erasure.recorded');
   }
 
   protected startAssessment(request: ErasureRequestView): void {

@@ -5,18 +5,15 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap, provideRouter, Router } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { BehaviorSubject } from 'rxjs';
 import { apiInterceptor, AuthStore, ConnectionStore } from '@casustafel/client/data-access';
 import { ActivatePageComponent } from './activate-page.component';
 import { EnrolPageComponent, groupSecret } from './enrol-page.component';
 import { LoginPageComponent } from './login-page.component';
 import { SecondFactorPageComponent } from './second-factor-page.component';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
-const nl = JSON.parse(
-  readFileSync(join(__dirname, '../../../../../apps/client/public/i18n/nl.json'), 'utf8'),
-);
+const nl = appTranslation('nl');
 
 const USER = {
   id: '1c7a2d2f-8b66-4d2f-8a1b-2b3c4d5e6f71',
@@ -177,6 +174,36 @@ describe('sign-in pages', () => {
       'true',
     );
     http.expectNone('/api/auth/login');
+  });
+
+  it('login: refuses a malformed address after leaving the field and clears a refused password', async () => {
+    const fixture = TestBed.createComponent(LoginPageComponent);
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    const email = root.querySelector<HTMLInputElement>('[data-testid="login-email"]');
+    const password = root.querySelector<HTMLInputElement>('[data-testid="login-password"]');
+    type(root, 'login-email', 'fatima@');
+    email?.dispatchEvent(new Event('blur'));
+    await fixture.whenStable();
+    expect(root.querySelector('[data-testid="login-email-error"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="login-password-error"]')).toBeNull();
+    type(root, 'login-email', 'Fatima@Voorbeeldstad.nl');
+    type(root, 'login-password', 'verkeerd');
+    await fixture.whenStable();
+    expect(root.querySelector('[data-testid="login-email-error"]')).toBeNull();
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    const request = http.expectOne('/api/auth/login');
+    expect(request.request.body).toEqual({
+      email: 'Fatima@Voorbeeldstad.nl',
+      password: 'verkeerd',
+    });
+    request.flush(
+      { code: 'INVALID_CREDENTIALS', message: 'Invalid credentials', requestId: 'r' },
+      { status: 401, statusText: 'x' },
+    );
+    await settle(fixture);
+    expect(password?.value).toBe('');
+    expect(root.querySelector('[data-testid="login-password-error"]')).not.toBeNull();
   });
 
   it('login: offers SSO only when enabled, with its label', async () => {

@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { stageGuard } from '@casustafel/client/data-access';
+import { provideTranslationFile, stageGuard } from '@casustafel/client/data-access';
 
 /** `/inloggen`, `/inloggen/code`, `/inloggen/instellen`. */
 export const LOGIN_ROUTES: Routes = [
@@ -12,6 +12,7 @@ export const LOGIN_ROUTES: Routes = [
   },
   {
     path: 'code',
+    providers: [provideTranslationFile('auth')],
     title: 'secondFactor.title',
     canActivate: [stageGuard('second-factor')],
     loadComponent: () =>
@@ -19,6 +20,7 @@ export const LOGIN_ROUTES: Routes = [
   },
   {
     path: 'instellen',
+    providers: [provideTranslationFile('auth')],
     title: 'enrol.title',
     canActivate: [stageGuard('enrol-second-factor')],
     loadComponent: () => import('./enrol-page.component').then((m) => m.EnrolPageComponent),
@@ -29,6 +31,7 @@ export const LOGIN_ROUTES: Routes = [
 export const ACTIVATE_ROUTES: Routes = [
   {
     path: '',
+    providers: [provideTranslationFile('auth')],
     title: 'activate.title',
     loadComponent: () => import('./activate-page.component').then((m) => m.ActivatePageComponent),
   },

@@ -9,18 +9,26 @@ import {
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthStore, OIDC_START_PATH } from '@casustafel/client/data-access';
 import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
 import { continueSignIn } from './after-sign-in';
 
+/**
+ * Angular's `Validators.email` pattern: the sign-in form checks its two fields with signals
+ * instead of `@angular/forms` (≈ 12 kB compressed less on the sign-in page, issue 16 §1).
+ */
+const EMAIL =
+  /^(?=.{1,254}$)(?=.{1,64}@)[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+type Field = 'email' | 'password';
+
 /** `/inloggen`: e-mail and password, or the municipality's SSO. */
 @Component({
   selector: 'cst-login-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslocoPipe, AlertComponent, PageHeadingComponent],
+  imports: [TranslocoPipe, AlertComponent, PageHeadingComponent],
   templateUrl: './login-page.component.html',
 })
 export class LoginPageComponent {
@@ -32,13 +40,13 @@ export class LoginPageComponent {
   protected readonly expired = computed(() => this.#query().get('reden') === 'verlopen');
   protected readonly ssoFailed = computed(() => this.#query().get('fout') === 'sso');
   protected readonly ssoHref = OIDC_START_PATH;
-  protected readonly form = new FormGroup({
-    email: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.email],
-    }),
-    password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-  });
+  protected readonly email = signal('');
+  protected readonly password = signal('');
+  readonly #touched = signal<ReadonlySet<Field>>(new Set());
+  readonly #valid = computed<Record<Field, boolean>>(() => ({
+    email: EMAIL.test(this.email()),
+    password: this.password() !== '',
+  }));
   protected readonly submitted = signal(false);
   readonly #document = inject(DOCUMENT);
   protected readonly errorKey = computed(() => {
@@ -58,24 +66,27 @@ export class LoginPageComponent {
     this.auth.clearFailure();
   }
 
-  protected invalid(name: 'email' | 'password'): boolean {
-    const control = this.form.controls[name];
-    return control.invalid && (control.touched || this.submitted());
+  protected invalid(name: Field): boolean {
+    return !this.#valid()[name] && (this.#touched().has(name) || this.submitted());
   }
 
-  protected async submit(): Promise<void> {
+  protected touch(name: Field): void {
+    this.#touched.update((touched) => new Set([...touched, name]));
+  }
+
+  protected async submit(event: Event): Promise<void> {
+    event.preventDefault();
     if (this.auth.pending()) return;
     this.submitted.set(true);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      const firstInvalid = this.form.controls.email.invalid ? 'login-email' : 'login-password';
+    const valid = this.#valid();
+    if (!valid.email || !valid.password) {
+      const firstInvalid = valid.email ? 'login-password' : 'login-email';
       this.#document.getElementById(firstInvalid)?.focus();
       return;
     }
-    const { email, password } = this.form.getRawValue();
-    const ok = await this.auth.login(email, password);
+    const ok = await this.auth.login(this.email(), this.password());
     if (!ok) {
-      this.form.controls.password.reset();
+      this.password.set('');
       this.errorRef()?.nativeElement.focus();
       return;
     }

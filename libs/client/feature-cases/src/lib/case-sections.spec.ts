@@ -5,8 +5,6 @@ import { type Type } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CaseDetail, Preparation } from '@casustafel/contracts';
 import { createZrmAssessmentSchema, zrmDomains } from '@casustafel/domain';
 import { CaseStore } from '@casustafel/client/data-access';
@@ -14,10 +12,9 @@ import { BsnFieldComponent } from './bsn-field.component';
 import { MeldcodeSectionComponent } from './meldcode-section.component';
 import { PreparationSectionComponent } from './preparation-section.component';
 import { ZrmSectionComponent } from './zrm-section.component';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
-const nl = JSON.parse(
-  readFileSync(join(__dirname, '../../../../../apps/client/public/i18n/nl.json'), 'utf8'),
-);
+const nl = appTranslation('nl');
 const TEAM = '3e9c4f4b-ad88-4f4b-ac3d-4d5e6f7a8b93';
 const USER = '1c7a2d2f-8b66-4d2f-8a1b-2b3c4d5e6f71';
 const CASE = '6b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e';

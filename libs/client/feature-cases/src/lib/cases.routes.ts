@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
+import { provideTranslationFile } from '@casustafel/client/data-access';
 
 /*
  * Mounted by the app under full paths (guarded by a complete session there); each child has an
@@ -10,6 +11,7 @@ import { provideTranslocoScope } from '@jsverse/transloco';
 export const CASE_LIST_ROUTES: Routes = [
   {
     path: '',
+    providers: [provideTranslationFile('cases')],
     title: 'caseList.title',
     loadComponent: () => import('./case-list-page.component').then((m) => m.CaseListPageComponent),
   },
@@ -19,6 +21,7 @@ export const CASE_LIST_ROUTES: Routes = [
 export const NEW_HOUSEHOLD_ROUTES: Routes = [
   {
     path: '',
+    providers: [provideTranslationFile('cases')],
     title: 'household.new.title',
     loadComponent: () =>
       import('./household-new-page.component').then((m) => m.HouseholdNewPageComponent),
@@ -29,9 +32,9 @@ export const NEW_HOUSEHOLD_ROUTES: Routes = [
 export const HOUSEHOLD_ROUTES: Routes = [
   {
     path: ':householdId',
+    // The timeline and the family link panel come from `/i18n/story/<lang>.json`.
+    providers: [provideTranslationFile('cases'), provideTranslocoScope('story')],
     title: 'household.title',
-    // The timeline and the family link panel (`/i18n/story/<lang>.json`).
-    providers: [provideTranslocoScope('story')],
     loadComponent: () => import('./household-page.component').then((m) => m.HouseholdPageComponent),
   },
 ];
@@ -40,8 +43,8 @@ export const HOUSEHOLD_ROUTES: Routes = [
 export const CASE_ROUTES: Routes = [
   {
     path: ':caseId',
+    providers: [provideTranslationFile('cases'), provideTranslocoScope('story')],
     title: 'caseDetail.title',
-    providers: [provideTranslocoScope('story')],
     loadComponent: () => import('./case-page.component').then((m) => m.CasePageComponent),
   },
 ];

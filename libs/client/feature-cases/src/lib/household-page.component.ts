@@ -37,10 +37,14 @@ import { consentState, consentSummary, issueAt, type ConsentState, today } from 
 import { ConsentFormComponent } from './consent-form.component';
 import { DatePipe } from './date.pipe';
 import { FamilyLinkPanelComponent } from './family-link-panel.component';
+import { ErasureRequestFormComponent } from './erasure-request-form.component';
 import { memberProblems, type MemberRow, toPersonInput } from './household-new-page.component';
 import { TimelineComponent } from './timeline.component';
 
-/** `/huishoudens/:householdId`: members, network, consent ledger and the AVG art. 15 log. */
+/**
+ * `/huishoudens/:householdId`: members, network, consent ledger, an AVG art. 17 erasure request
+ * and the AVG art. 15 log.
+ */
 @Component({
   selector: 'cst-household-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,6 +58,7 @@ import { TimelineComponent } from './timeline.component';
     DatePipe,
     DateTimePipe,
     FamilyLinkPanelComponent,
+    ErasureRequestFormComponent,
     PageHeadingComponent,
     StatusBadgeComponent,
     TimelineComponent,
@@ -77,6 +82,10 @@ export class HouseholdPageComponent {
       names.set(p.id, `${p.givenName} ${p.familyName}`);
     return names;
   });
+
+  protected readonly erasureMembers = computed(() =>
+    [...this.personName()].map(([id, name]) => ({ id, name })),
+  );
 
   /* add member */
   protected readonly member = signal<MemberRow>(this.#emptyMember());

@@ -3,17 +3,14 @@ import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AgendaItemView, MeetingDetail } from '@casustafel/contracts';
 import { of } from 'rxjs';
 import { AuthStore, GuestsApi, MeetingsStore } from '@casustafel/client/data-access';
 import { AgendaPageComponent } from './agenda-page.component';
 import { focusAfterMove, stepTarget } from './agenda-move';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
-const nl = JSON.parse(
-  readFileSync(join(__dirname, '../../../../../apps/client/public/i18n/nl.json'), 'utf8'),
-);
+const nl = appTranslation('nl');
 const MEETING = '0b1c2d3e-4f50-4a6b-8c7d-8e9f0a1b2c3d';
 const ME = '2d8b3e3a-9c77-4e3a-9b2c-3c4d5e6f7a82';
 const PREP = '5a0e6b6d-cf0a-4b6d-8e5f-6f7a8b9cadb5';

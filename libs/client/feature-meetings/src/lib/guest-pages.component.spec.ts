@@ -3,8 +3,6 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { of, Subject } from 'rxjs';
 import type {
   DecisionView,
@@ -33,10 +31,9 @@ import {
   normaliseGuestCode,
   tokenFromHash,
 } from './guest-sign-in-page.component';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
-const nl = JSON.parse(
-  readFileSync(join(__dirname, '../../../../../apps/client/public/i18n/nl.json'), 'utf8'),
-);
+const nl = appTranslation('nl');
 const TOKEN = 'Tk_' + 'x'.repeat(40);
 const MEETING = '0b1c2d3e-4f50-4a6b-8c7d-8e9f0a1b2c3d';
 const ITEM_A = '11111111-1111-4111-8111-111111111111';

@@ -1,13 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DISCIPLINES, GUEST_ITEM_BASES, GUEST_STATUSES } from '@casustafel/contracts';
+import { appTranslation, type TranslationTree } from '@casustafel/client/data-access/testing';
 
-type Tree = { [key: string]: string | Tree };
-const load = (lang: string) =>
-  JSON.parse(
-    readFileSync(join(__dirname, '../../../../../apps/client/public/i18n', `${lang}.json`), 'utf8'),
-  ) as Tree;
+type Tree = TranslationTree;
+/** The meetings file's scopes merged in (the app once the scopes are loaded). */
+const load = (lang: string): Tree => appTranslation(lang);
 
 function flatten(tree: Tree, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([key, value]) =>

@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { guestSessionGuard } from '@casustafel/client/data-access';
+import { guestSessionGuard, provideTranslationFile } from '@casustafel/client/data-access';
 
 /**
  * Mounted by the app at `/gast`: the public sign-in with the invitation link (`/gast#<token>`)
@@ -8,6 +8,7 @@ import { guestSessionGuard } from '@casustafel/client/data-access';
 export const GUEST_ROUTES: Routes = [
   {
     path: '',
+    providers: [provideTranslationFile('meetings')],
     pathMatch: 'full',
     title: 'guest.signIn.title',
     loadComponent: () =>
@@ -15,6 +16,7 @@ export const GUEST_ROUTES: Routes = [
   },
   {
     path: 'overleg',
+    providers: [provideTranslationFile('meetings')],
     title: 'guest.room.title',
     canActivate: [guestSessionGuard],
     loadComponent: () =>

@@ -3,8 +3,6 @@ import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AgendaItemView, DecisionView } from '@casustafel/contracts';
 import { createLiveRoomState, type LiveRoomState } from '@casustafel/domain';
 import {
@@ -20,10 +18,9 @@ import {
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { LiveRoomPageComponent } from './live-room-page.component';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
-const nl = JSON.parse(
-  readFileSync(join(__dirname, '../../../../../apps/client/public/i18n/nl.json'), 'utf8'),
-);
+const nl = appTranslation('nl');
 const MEETING = '0b1c2d3e-4f50-4a6b-8c7d-8e9f0a1b2c3d';
 const CHAIR = '2d8b3e3a-9c77-4e3a-9b2c-3c4d5e6f7a82';
 const MEMBER = '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d';

@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { provideTranslationFile } from '@casustafel/client/data-access';
 
 /*
  * Mounted by the app under full paths (guarded by a complete session there); children inherit
@@ -9,6 +10,7 @@ import type { Routes } from '@angular/router';
 export const MEETING_LIST_ROUTES: Routes = [
   {
     path: '',
+    providers: [provideTranslationFile('meetings')],
     title: 'meetings.list.title',
     loadComponent: () =>
       import('./meeting-list-page.component').then((m) => m.MeetingListPageComponent),
@@ -19,16 +21,19 @@ export const MEETING_LIST_ROUTES: Routes = [
 export const MEETING_ROUTES: Routes = [
   {
     path: ':meetingId',
+    providers: [provideTranslationFile('meetings')],
     title: 'meetings.agenda.title',
     loadComponent: () => import('./agenda-page.component').then((m) => m.AgendaPageComponent),
   },
   {
     path: ':meetingId/live',
+    providers: [provideTranslationFile('meetings')],
     title: 'meetings.live.title',
     loadComponent: () => import('./live-room-page.component').then((m) => m.LiveRoomPageComponent),
   },
   {
     path: ':meetingId/notulen',
+    providers: [provideTranslationFile('meetings')],
     title: 'meetings.minutes.title',
     loadComponent: () => import('./minutes-page.component').then((m) => m.MinutesPageComponent),
   },

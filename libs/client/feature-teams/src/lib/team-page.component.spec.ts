@@ -4,13 +4,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { TeamPageComponent } from './team-page.component';
+import { appTranslation } from '@casustafel/client/data-access/testing';
 
-const nl = JSON.parse(
-  readFileSync(join(__dirname, '../../../../../apps/client/public/i18n/nl.json'), 'utf8'),
-);
+const nl = appTranslation('nl');
 const TEAM = '3e9c4f4b-ad88-4f4b-ac3d-4d5e6f7a8b93';
 
 describe('TeamPageComponent', () => {

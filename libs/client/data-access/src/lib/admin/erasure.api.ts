@@ -3,7 +3,6 @@ import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import {
   type AssessErasureRequest,
-  type CreateErasureRequest,
   erasureRequestListSchema,
   type ErasureRequestView,
   erasureRequestViewSchema,
@@ -14,17 +13,17 @@ import { apiResult } from '../http/api-call';
 const BASE = '/api/admin/erasure-requests';
 const id = encodeURIComponent;
 
-/** AVG art. 17 erasure requests: `/api/admin/erasure-requests`. Never errors. */
+/**
+ * AVG art. 17 erasure requests as the administrator decides on them:
+ * `/api/admin/erasure-requests` (a team member files one from the household page,
+ * `HouseholdStore.fileErasureRequest`). Never errors.
+ */
 @Injectable({ providedIn: 'root' })
 export class ErasureApi {
   readonly #http = inject(HttpClient);
 
   list(): Observable<ApiResult<ErasureRequestView[]>> {
     return apiResult(this.#http.get<unknown>(BASE), erasureRequestListSchema);
-  }
-
-  create(request: CreateErasureRequest): Observable<ApiResult<ErasureRequestView>> {
-    return apiResult(this.#http.post<unknown>(BASE, request), erasureRequestViewSchema);
   }
 
   assess(

@@ -4,6 +4,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import type { ErasureRequestView } from '@casustafel/contracts';
 import { apiError } from '../testing/fixtures';
+import { HouseholdStore } from '../case-file/household.store';
 import { ErasureStore } from './erasure.store';
 
 const REQUEST_ID = '7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
@@ -18,7 +19,8 @@ function buildRequest(overrides: Partial<ErasureRequestView> = {}): ErasureReque
     requestedBy: 'betrokkene',
     receivedOn: '2026-12-01',
     status: 'ontvangen',
-    householdLabel: 'Huishouden Jansen',
+    teamName: 'Wijkteam Noord',
+    householdErased: false,
     exceptions: [],
     reason: null,
     recordedAt: '2026-12-01T10:00:00.000Z',
@@ -65,13 +67,13 @@ describe('ErasureStore', () => {
       .flush(
         buildRequest({
           status: 'uitgevoerd',
-          householdLabel: null,
+          householdErased: true,
           executedAt: '2026-12-02T10:05:00.000Z',
         }),
       );
     expect((await execute).ok).toBe(true);
     expect(store.requests()).toHaveLength(1);
-    expect(store.requests()[0]).toMatchObject({ status: 'uitgevoerd', householdLabel: null });
+    expect(store.requests()[0]).toMatchObject({ status: 'uitgevoerd', householdErased: true });
   });
 
   it('answers a refused assessment with the api code and keeps the list as it was', async () => {
@@ -85,20 +87,23 @@ describe('ErasureStore', () => {
     expect(store.requests()[0]?.status).toBe('ontvangen');
   });
 
-  it('records a new request at the top of the list', async () => {
-    const record = store.record({
-      householdId: HOUSEHOLD_ID,
-      scope: 'household',
+  it('a team member files a request from the household (HouseholdStore), not the administrator', async () => {
+    const households = TestBed.inject(HouseholdStore);
+    const file = households.fileErasureRequest(HOUSEHOLD_ID, {
+      scope: 'person',
+      personId: REQUEST_ID,
       requestedBy: 'ouder-met-gezag',
       receivedOn: '2026-12-03',
     });
-    http.expectOne({ method: 'POST', url: '/api/admin/erasure-requests' }).flush(
-      buildRequest({
-        id: '8d2f3e4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a',
-        requestedBy: 'ouder-met-gezag',
-      }),
-    );
-    expect((await record).ok).toBe(true);
-    expect(store.requests().map((r) => r.requestedBy)).toEqual(['ouder-met-gezag', 'betrokkene']);
+    const filing = http.expectOne({
+      method: 'POST',
+      url: `/api/households/${HOUSEHOLD_ID}/erasure-requests`,
+    });
+    expect(filing.request.body).toMatchObject({ scope: 'person', personId: REQUEST_ID });
+    filing.flush(buildRequest({ scope: 'person', personId: REQUEST_ID }));
+    const result = await file;
+    expect(result.ok).toBe(true);
+    // The administrator's store has no way to record one.
+    expect('record' in store).toBe(false);
   });
 });

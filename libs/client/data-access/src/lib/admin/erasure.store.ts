@@ -1,10 +1,6 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom, type Observable } from 'rxjs';
-import type {
-  AssessErasureRequest,
-  CreateErasureRequest,
-  ErasureRequestView,
-} from '@casustafel/contracts';
+import type { AssessErasureRequest, ErasureRequestView } from '@casustafel/contracts';
 import { type ApiFailure, type ApiResult, failureMessageKey } from '../errors/api-failure';
 import { ErasureApi } from './erasure.api';
 
@@ -37,10 +33,6 @@ export class ErasureStore {
     this.#loaded.set(true);
     if (result.ok) this.#requests.set(result.data);
     else this.#failure.set(result.failure);
-  }
-
-  record(request: CreateErasureRequest): Promise<ApiResult<ErasureRequestView>> {
-    return this.#apply(this.#api.create(request));
   }
 
   assess(

@@ -4,11 +4,11 @@ import type { Observable } from 'rxjs';
 import {
   type LoginRequest,
   type SessionState,
-  sessionStateSchema,
+  sessionStateCheck,
   type TotpEnrolConfirmResponse,
-  totpEnrolConfirmResponseSchema,
+  totpEnrolConfirmResponseCheck,
   type TotpEnrolment,
-  totpEnrolmentSchema,
+  totpEnrolmentCheck,
 } from '@casustafel/contracts';
 import type { ApiResult } from '../errors/api-failure';
 import { apiResult, apiVoid } from '../http/api-call';
@@ -16,41 +16,44 @@ import { apiResult, apiVoid } from '../http/api-call';
 /** Where the browser goes to sign in with the municipality's identity provider. */
 export const OIDC_START_PATH = '/api/auth/oidc/start';
 
-/** The `/api/auth/*` endpoints, validated against the contracts. Never errors. */
+/**
+ * The `/api/auth/*` endpoints, validated with the contracts' zod-free checks (the sign-in page
+ * carries no zod). Never errors.
+ */
 @Injectable({ providedIn: 'root' })
 export class AuthApi {
   readonly #http = inject(HttpClient);
 
   session(): Observable<ApiResult<SessionState>> {
-    return apiResult(this.#http.get<unknown>('/api/auth/session'), sessionStateSchema);
+    return apiResult(this.#http.get<unknown>('/api/auth/session'), sessionStateCheck);
   }
 
   login(request: LoginRequest): Observable<ApiResult<SessionState>> {
-    return apiResult(this.#http.post<unknown>('/api/auth/login', request), sessionStateSchema);
+    return apiResult(this.#http.post<unknown>('/api/auth/login', request), sessionStateCheck);
   }
 
   secondFactor(code: string): Observable<ApiResult<SessionState>> {
     return apiResult(
       this.#http.post<unknown>('/api/auth/second-factor', { code }),
-      sessionStateSchema,
+      sessionStateCheck,
     );
   }
 
   startEnrolment(): Observable<ApiResult<TotpEnrolment>> {
-    return apiResult(this.#http.post<unknown>('/api/auth/totp/enrolment', {}), totpEnrolmentSchema);
+    return apiResult(this.#http.post<unknown>('/api/auth/totp/enrolment', {}), totpEnrolmentCheck);
   }
 
   confirmEnrolment(code: string): Observable<ApiResult<TotpEnrolConfirmResponse>> {
     return apiResult(
       this.#http.post<unknown>('/api/auth/totp/enrolment/confirm', { code }),
-      totpEnrolConfirmResponseSchema,
+      totpEnrolConfirmResponseCheck,
     );
   }
 
   activate(token: string, password: string): Observable<ApiResult<SessionState>> {
     return apiResult(
       this.#http.post<unknown>('/api/auth/activate', { token, password }),
-      sessionStateSchema,
+      sessionStateCheck,
     );
   }
 

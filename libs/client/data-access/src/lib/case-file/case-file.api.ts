@@ -13,6 +13,9 @@ import {
   caseSummarySchema,
   type CreateCaseRequest,
   type CreateConsentRequest,
+  type CreateErasureRequest,
+  type ErasureRequestView,
+  erasureRequestViewSchema,
   type CreateHouseholdRequest,
   type CreatePreparationRequest,
   type CreateZrmAssessmentRequest,
@@ -101,6 +104,17 @@ export class CaseFileApi {
 
   removeNetworkPerson(networkPersonId: string): Observable<ApiResult<void>> {
     return apiVoid(this.#http.delete(`/api/network/${id(networkPersonId)}`));
+  }
+
+  /** A member of the household's team files an AVG art. 17 erasure request. */
+  fileErasureRequest(
+    householdId: string,
+    request: CreateErasureRequest,
+  ): Observable<ApiResult<ErasureRequestView>> {
+    return apiResult(
+      this.#http.post<unknown>(`/api/households/${id(householdId)}/erasure-requests`, request),
+      erasureRequestViewSchema,
+    );
   }
 
   recordConsent(

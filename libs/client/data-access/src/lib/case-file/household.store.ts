@@ -4,7 +4,9 @@ import type {
   AccessLog,
   AccessLogLanguage,
   CreateConsentRequest,
+  CreateErasureRequest,
   CreateHouseholdRequest,
+  ErasureRequestView,
   HouseholdDetail,
   NetworkPersonInput,
   PersonInput,
@@ -79,6 +81,14 @@ export class HouseholdStore {
 
   withdrawConsent(householdId: string, consentId: string): Promise<ApiResult<unknown>> {
     return this.#change(householdId, this.#api.withdrawConsent(consentId));
+  }
+
+  /** Files an erasure request for the household (the administrator then decides on it). */
+  fileErasureRequest(
+    householdId: string,
+    request: CreateErasureRequest,
+  ): Promise<ApiResult<ErasureRequestView>> {
+    return firstValueFrom(this.#api.fileErasureRequest(householdId, request));
   }
 
   async loadAccessLog(

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TimeoutError } from 'rxjs';
-import { type ErrorCode, errorResponseSchema, type ValidationIssue } from '@casustafel/contracts';
+import { type ErrorCode, errorResponseCheck, type ValidationIssue } from '@casustafel/contracts';
 
 /** Why a request to the api did not produce the expected answer. */
 export type ApiFailure =
@@ -47,7 +47,7 @@ export function failureMessageKey(failure: ApiFailure): string {
 export function toApiFailure(error: unknown): ApiFailure {
   if (error instanceof TimeoutError) return { kind: 'unreachable' };
   if (!(error instanceof HttpErrorResponse)) return { kind: 'invalid_response', status: 0 };
-  const parsed = errorResponseSchema.safeParse(error.error);
+  const parsed = errorResponseCheck.safeParse(error.error);
   if (parsed.success) {
     const failure: ApiFailure = {
       kind: 'error',

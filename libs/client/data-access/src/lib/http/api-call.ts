@@ -1,11 +1,14 @@
 import { catchError, map, type Observable, of } from 'rxjs';
-import type * as z from 'zod';
+import type { Check } from '@casustafel/contracts';
 import { type ApiResult, toApiFailure } from '../errors/api-failure';
 
-/** Validates an api answer against its contract; never errors (failures become values). */
+/**
+ * Validates an api answer against its contract (a zod schema, or a zod-free check of the shell);
+ * never errors (failures become values).
+ */
 export function apiResult<T>(
   source: Observable<unknown>,
-  schema: z.ZodType<T>,
+  schema: Check<T>,
 ): Observable<ApiResult<T>> {
   return source.pipe(
     map((body): ApiResult<T> => {

@@ -6,7 +6,7 @@ import {
 } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { retry, tap, throwError, timer } from 'rxjs';
-import { errorResponseSchema } from '@casustafel/contracts';
+import { errorResponseCheck } from '@casustafel/contracts';
 import { AuthStore } from '../auth/auth.store';
 import { IdleStore } from '../auth/idle.store';
 import { unavailableRetryDelay } from '../errors/retry-unavailable';
@@ -59,7 +59,7 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
       },
       error: (error: unknown) => {
         if (!(error instanceof HttpErrorResponse) || error.status !== 401) return;
-        const body = errorResponseSchema.safeParse(error.error);
+        const body = errorResponseCheck.safeParse(error.error);
         if (body.success && body.data.code === 'UNAUTHENTICATED' && auth.stage() !== 'anonymous') {
           void auth.sessionEnded();
         }

@@ -1,16 +1,39 @@
 import { HttpClient } from '@angular/common/http';
 import { type EnvironmentProviders, inject, Injectable, isDevMode } from '@angular/core';
-import { provideTransloco, type Translation, type TranslocoLoader } from '@jsverse/transloco';
-import type { Observable } from 'rxjs';
+import {
+  provideTransloco,
+  provideTranslocoScope,
+  type Translation,
+  type TranslocoLoader,
+} from '@jsverse/transloco';
+import { map, type Observable, shareReplay } from 'rxjs';
 import { DEFAULT_LANG, SUPPORTED_LANGS } from './language';
+import { TRANSLATION_FILES, type TranslationFile, translationFileOf } from './translation-scopes';
 
-/** Loads `/i18n/<lang>.json` (served from the client's public folder). */
+/**
+ * Loads `/i18n/<lang>.json` (the global texts) and, for a scope, `/i18n/<scope>/<lang>.json`;
+ * a scope listed in `TRANSLATION_FILES` comes out of its feature's file, fetched once per
+ * language for all the scopes it holds.
+ */
 @Injectable({ providedIn: 'root' })
 export class TranslocoHttpLoader implements TranslocoLoader {
   readonly #http = inject(HttpClient);
+  readonly #files = new Map<string, Observable<Record<string, Translation>>>();
 
-  getTranslation(lang: string): Observable<Translation> {
-    return this.#http.get<Translation>(`/i18n/${lang}.json`);
+  getTranslation(path: string): Observable<Translation> {
+    const slash = path.lastIndexOf('/');
+    if (slash < 0) return this.#http.get<Translation>(`/i18n/${path}.json`);
+    const scope = path.slice(0, slash);
+    const lang = path.slice(slash + 1);
+    const file = translationFileOf(scope);
+    if (!file) return this.#http.get<Translation>(`/i18n/${path}.json`);
+    const url = `/i18n/${file}/${lang}.json`;
+    let texts = this.#files.get(url);
+    if (!texts) {
+      texts = this.#http.get<Record<string, Translation>>(url).pipe(shareReplay(1));
+      this.#files.set(url, texts);
+    }
+    return texts.pipe(map((all) => all[scope] ?? {}));
   }
 }
 
@@ -27,4 +50,14 @@ export function provideI18n(): EnvironmentProviders[] {
     },
     loader: TranslocoHttpLoader,
   });
+}
+
+/**
+ * A feature's translations (route `providers`): every scope of its file, each under its own
+ * key (`provideTranslocoScope({ scope: 'meetings', alias: 'meetings' })` and so on).
+ */
+export function provideTranslationFile(...files: TranslationFile[]) {
+  return provideTranslocoScope(
+    ...files.flatMap((file) => TRANSLATION_FILES[file].map((key) => ({ scope: key, alias: key }))),
+  );
 }

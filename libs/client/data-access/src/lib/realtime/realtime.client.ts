@@ -3,7 +3,7 @@ import { type Observable, Subject } from 'rxjs';
 import type { Socket } from 'socket.io-client';
 import {
   type ActionEvent,
-  clockSyncResponseSchema,
+  clockSyncResponseCheck,
   type DecisionCreatedEvent,
   type GuestStateEvent,
   LIVE_NAMESPACE,
@@ -17,7 +17,7 @@ import {
   type NoteAwareness,
   type NoteAwarenessEvent,
   type NoteUpdateEvent,
-  presenceCountSchema,
+  presenceCountCheck,
 } from '@casustafel/contracts';
 import { type ClockSample, estimateClockOffset } from '@casustafel/domain';
 import type { RealtimeEvent } from './connection-state';
@@ -227,7 +227,7 @@ export class RealtimeClient implements OnDestroy {
       this.#events.next({ type: 'reconnect_attempt', attempt }),
     );
     socket.on('presence:count', (payload) => {
-      const parsed = presenceCountSchema.safeParse(payload);
+      const parsed = presenceCountCheck.safeParse(payload);
       if (parsed.success) this.#events.next({ type: 'presence', connected: parsed.data.connected });
     });
     socket.on('meeting:event', (event) => this.#meeting.next({ type: 'event', event }));
@@ -277,7 +277,7 @@ export class RealtimeClient implements OnDestroy {
           .emitWithAck('clock:sync', { clientSentAt });
         const clientReceivedAt = Date.now();
         if (!ack.ok) continue;
-        const response = clockSyncResponseSchema.safeParse(ack.data);
+        const response = clockSyncResponseCheck.safeParse(ack.data);
         if (response.success && response.data.clientSentAt === clientSentAt) {
           samples.push({ clientSentAt, serverTime: response.data.serverTime, clientReceivedAt });
         }
