@@ -186,6 +186,8 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
     const diff = (await fatima.get<PlanDiffView>(`/api/support-plans/${plan.id}/diff?from=1&to=6`))
       .body;
     expect(diff.diff.items).toHaveLength(2);
+  });
+
   it('seeds the next meeting of Noord and its "agenda published" on every member\'s bell', async () => {
     const list = (await fatima.get<NotificationList>('/api/notifications')).body;
     expect(list.unread).toBe(1);
