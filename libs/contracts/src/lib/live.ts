@@ -30,6 +30,13 @@ import type {
   NoteUpdateResult,
 } from './notes';
 import type { GuestJoin, GuestJoinResult, GuestStateEvent } from './guests';
+import type {
+  SessionCommand,
+  SessionCommandResult,
+  SessionEventMessage,
+  SessionJoin,
+  SessionJoinResult,
+} from './sessions';
 
 /** The socket.io namespace of every real-time feature. */
 export const LIVE_NAMESPACE = '/live';
@@ -93,6 +100,12 @@ export interface LiveClientToServerEvents {
   ) => void;
   /** A guest joins the live room of their meeting: only the invited items. */
   'guest:join': (payload: GuestJoin, ack: (res: LiveAck<GuestJoinResult>) => void) => void;
+  /** A live session of another kind (see `sessions.ts`). */
+  'session:join': (payload: SessionJoin, ack: (res: LiveAck<SessionJoinResult>) => void) => void;
+  'session:command': (
+    payload: SessionCommand,
+    ack: (res: LiveAck<SessionCommandResult>) => void,
+  ) => void;
 }
 
 export interface LiveServerToClientEvents {
@@ -109,6 +122,8 @@ export interface LiveServerToClientEvents {
   'action:updated': (payload: ActionEvent) => void;
   /** To a guest: their view of the room changed. */
   'guest:state': (payload: GuestStateEvent) => void;
+  /** A session's committed event, as the receiving role may see it. */
+  'session:event': (payload: SessionEventMessage) => void;
 }
 
 /** Names of client → server events, for the handler enumeration test and the gateway. */
@@ -125,4 +140,6 @@ export const LIVE_CLIENT_EVENTS = [
   'action:create',
   'action:update',
   'guest:join',
+  'session:join',
+  'session:command',
 ] as const satisfies readonly (keyof LiveClientToServerEvents)[];

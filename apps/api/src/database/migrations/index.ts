@@ -11,6 +11,7 @@ import { ReshapeLoginThrottle1795380000501 } from './1795380000501-ReshapeLoginT
 import { CreateJobsAndNotifications1796601077802 } from './1796601077802-CreateJobsAndNotifications';
 import { CreateErasureRequests1796602610005 } from './1796602610005-CreateErasureRequests';
 import { CompactLiveRoomState1796607000000 } from './1796607000000-CompactLiveRoomState';
+import { CreateLiveSessions1796607100000 } from './1796607100000-CreateLiveSessions';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateJobsAndNotifications1796601077802,
   CreateErasureRequests1796602610005,
   CompactLiveRoomState1796607000000,
+  CreateLiveSessions1796607100000,
 ];

@@ -64,8 +64,9 @@ export class GuestRoomGateway implements OnGatewayInit, OnModuleDestroy {
   afterInit(namespace: LiveNamespace): void {
     this.subscriptions.push(
       // Room changes only: decisions and actions reach invited guests through their item rooms.
-      this.live.committed$.subscribe(({ meetingId, event, state }) => {
-        if (!isRecordEvent(event)) void this.project(namespace, meetingId, state);
+      this.live.committed$.subscribe((committed) => {
+        if (committed.kind === 'case-meeting' && !isRecordEvent(committed.event))
+          void this.project(namespace, committed.meetingId, committed.state);
       }),
       this.live.closed$.subscribe((meetingId) => this.lastSent.delete(meetingId)),
     );

@@ -7,8 +7,8 @@ import type {
   LiveClientToServerEvents,
   LiveServerToClientEvents,
 } from '@casustafel/contracts';
-import { isRecordEvent } from '@casustafel/domain';
-import { guestItemRoom, guestsRoom, meetingRoom } from '../live/live-rooms';
+import { isRecordEvent, projectEvent } from '@casustafel/domain';
+import { guestItemRoom, guestsRoom, meetingRoom, sessionRoleRoom } from '../live/live-rooms';
 import { type Committed, LiveSessionService } from './live-session.service';
 
 type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
@@ -42,7 +42,20 @@ export class LiveBroadcaster implements OnModuleDestroy {
     this.subscriptions = [];
   }
 
-  private send(namespace: LiveNamespace, { meetingId, event }: Committed): void {
+  private send(namespace: LiveNamespace, committed: Committed): void {
+    if (committed.kind === 'session') {
+      // Each role its projection; a role locked out of the phase gets nothing at all.
+      const { sessionId, sessionKind, event } = committed;
+      for (const role of sessionKind.roles) {
+        const visible = projectEvent(sessionKind, event, role);
+        if (visible)
+          namespace
+            .to(sessionRoleRoom(sessionId, role))
+            .emit('session:event', { ...visible, sessionId });
+      }
+      return;
+    }
+    const { meetingId, event } = committed;
     namespace.to(meetingRoom(meetingId)).emit('meeting:event', { ...event, meetingId });
     if (!isRecordEvent(event)) return;
     const base = { meetingId, seq: event.seq, commandId: event.commandId };

@@ -7,6 +7,8 @@ import {
   eventsSince,
   type LiveEvent,
   type LiveRoomState,
+  type SessionEvent,
+  type SessionRoomState,
   sortByOrder,
 } from '@casustafel/domain';
 import { Clock } from '../../common/time/clock';
@@ -14,6 +16,11 @@ import { isUniqueViolation } from '../../database/database-errors';
 import { ActionEntity, AttendanceEntity } from '../meeting-records/meeting-records.entities';
 import { AgendaItemEntity, MeetingEntity, MeetingEventEntity } from '../meetings/meeting.entities';
 import { LiveRoomCache } from './live-room-cache';
+import {
+  LiveSessionEntity,
+  LiveSessionEventEntity,
+  LiveSessionMemberEntity,
+} from './live-session.entities';
 
 /** A join further behind than this many events gets a snapshot instead of the events. */
 export const JOIN_REPLAY_MAX = 500;
@@ -230,6 +237,114 @@ export class LiveRoomRepository {
     });
     if (kept.latest) this.cache.put(kept.latest);
     return result;
+  }
+
+  /* ---------- sessions of other kinds ---------- */
+
+  async createSession(
+    kind: string,
+    teamId: string,
+    state: SessionRoomState,
+    members: { userId: string; role: string }[],
+  ): Promise<LiveSessionEntity> {
+    return this.meetings.manager.transaction(async (tx) => {
+      const now = this.clock.now();
+      const session = await tx.save(
+        tx.create(LiveSessionEntity, {
+          kind,
+          teamId,
+          state: {},
+          seq: 0,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      session.state = { ...state, sessionId: session.id } as never;
+      await tx.update(LiveSessionEntity, { id: session.id }, { state: session.state as never });
+      for (const m of members)
+        await tx.insert(LiveSessionMemberEntity, { sessionId: session.id, ...m });
+      return session;
+    });
+  }
+
+  async sessionAndRole(
+    sessionId: string,
+    userId: string,
+  ): Promise<{ session: LiveSessionEntity; role: string } | null> {
+    const [session, member] = await Promise.all([
+      this.meetings.manager.findOneBy(LiveSessionEntity, { id: sessionId }),
+      this.meetings.manager.findOneBy(LiveSessionMemberEntity, { sessionId, userId }),
+    ]);
+    return session && member ? { session, role: member.role } : null;
+  }
+
+  /** A session's events after `lastSeq` (null: too far behind; a snapshot is the answer). */
+  async sessionEventsAfter(
+    sessionId: string,
+    lastSeq: number,
+    latestSeq: number,
+  ): Promise<SessionEvent[] | null> {
+    if (lastSeq > latestSeq || latestSeq - lastSeq > JOIN_REPLAY_MAX) return null;
+    const log = await this.meetings.manager.find(LiveSessionEventEntity, {
+      where: { sessionId, seq: MoreThan(lastSeq) },
+      order: { seq: 'ASC' },
+      take: latestSeq - lastSeq,
+    });
+    const events = log.map((e) => e.payload as unknown as SessionEvent);
+    return events.length === latestSeq - lastSeq ? events : null;
+  }
+
+  /**
+   * Runs `work` under the session's row lock; `commit` appends the event and stores the new
+   * state (false when the command id is in the log already: `logged` then has it).
+   */
+  async inLockedSession<T>(
+    sessionId: string,
+    actorId: string,
+    work: (room: {
+      session: LiveSessionEntity;
+      logged: (commandId: string) => Promise<LiveSessionEventEntity | null>;
+      commit: (next: SessionRoomState, event: SessionEvent) => Promise<boolean>;
+    }) => Promise<T>,
+  ): Promise<T | null> {
+    return this.meetings.manager.transaction(async (tx) => {
+      const session = await tx
+        .createQueryBuilder(LiveSessionEntity, 's')
+        .setLock('pessimistic_write')
+        .where('s.id = :id', { id: sessionId })
+        .getOne();
+      if (!session) return null;
+      return work({
+        session,
+        logged: (commandId) => tx.findOneBy(LiveSessionEventEntity, { sessionId, commandId }),
+        commit: async (next, event) => {
+          const inserted = await tx
+            .createQueryBuilder()
+            .insert()
+            .into(LiveSessionEventEntity)
+            .values({
+              sessionId,
+              seq: event.seq,
+              commandId: event.commandId,
+              type: event.type,
+              payload: event as never,
+              actorId,
+              at: new Date(event.at),
+            })
+            .orIgnore()
+            .returning(['id'])
+            .updateEntity(false)
+            .execute();
+          if ((inserted.raw as unknown[]).length === 0) return false;
+          await tx.update(
+            LiveSessionEntity,
+            { id: sessionId },
+            { state: next as never, seq: next.seq, updatedAt: this.clock.now() },
+          );
+          return true;
+        },
+      });
+    });
   }
 
   /** An action, to find the room its status change belongs to. */

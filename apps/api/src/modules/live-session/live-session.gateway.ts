@@ -25,6 +25,11 @@ import {
   meetingCommandSchema,
   meetingJoinSchema,
   type RecordCommandResult,
+  type SessionCommand,
+  type SessionCommandResult,
+  sessionCommandSchema,
+  type SessionJoinResult,
+  sessionJoinSchema,
 } from '@casustafel/contracts';
 import type { LiveCommand } from '@casustafel/domain';
 import type { z } from 'zod';
@@ -34,7 +39,7 @@ import { DomainError } from '../../common/errors/domain.error';
 import { AppConfig } from '../../config/app-config';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
-import { guestsRoom, meetingRoom } from '../live/live-rooms';
+import { guestsRoom, meetingRoom, sessionRoleRoom } from '../live/live-rooms';
 import { LiveBroadcaster } from './live-broadcaster';
 import { LiveSessionService } from './live-session.service';
 
@@ -204,6 +209,38 @@ export class LiveSessionGateway implements OnGatewayInit, OnModuleDestroy {
     // Committed and published (the broadcaster sends the event to the room) before the ack.
     const { result } = await this.live.command(auth.resolved.actor, body);
     return { ok: true, data: result };
+  }
+
+  /**
+   * A live session of another kind: access first (a member of the session whose role is not
+   * locked out of the current phase), then the socket joins its role's room, then the snapshot
+   * or the events since `lastSeq`, as that role may see them.
+   */
+  @Access('meeting', 'live-session.join')
+  @SubscribeMessage('session:join')
+  async joinSession(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(sessionJoinSchema)) body: z.output<typeof sessionJoinSchema>,
+  ): Promise<LiveAck<SessionJoinResult>> {
+    const auth = socketAuth(socket);
+    if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
+    const role = await this.live.assertSessionAccess(auth.resolved.actor, body.sessionId);
+    if (socket.disconnected) throw new DomainError('UNAUTHENTICATED', 'Connection closed');
+    await socket.join(sessionRoleRoom(body.sessionId, role));
+    const data = await this.live.joinSession(auth.resolved.actor, body.sessionId, body.lastSeq);
+    return { ok: true, data };
+  }
+
+  @Access('meeting', 'live-session.command')
+  @SubscribeMessage('session:command')
+  async sessionCommand(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(sessionCommandSchema)) body: SessionCommand,
+  ): Promise<LiveAck<SessionCommandResult>> {
+    const auth = socketAuth(socket);
+    if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
+    const data = await this.live.sessionCommand(auth.resolved.actor, body);
+    return { ok: true, data };
   }
 
   /** A member in the room; decisions and actions are not for guests to make. */

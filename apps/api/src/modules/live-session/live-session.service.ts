@@ -10,6 +10,9 @@ import type {
   MeetingCommandResult,
   MeetingJoinResult,
   RecordCommandResult,
+  SessionCommandResult,
+  SessionJoinResult,
+  SessionView,
   updateActionStatusSchema,
   ValidationIssue,
 } from '@casustafel/contracts';
@@ -26,6 +29,15 @@ import {
   type LiveRoomState,
   recordEvent,
   setActionStatus,
+  applySessionCommand,
+  createSessionRoom,
+  lockedOut,
+  projectEvent,
+  projectState,
+  type SessionCommandInput,
+  type SessionEvent,
+  type SessionKind,
+  type SessionRoomState,
 } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
@@ -42,18 +54,30 @@ import { AgendaItemEntity, type MeetingEntity } from '../meetings/meeting.entiti
 import { LIVE_PURPOSE, LiveAccess, roomConflict, roomForbidden } from './live-access';
 import { type ItemStatus, type LockedRoom, LiveRoomRepository } from './live-room.repository';
 import { actionView, decisionView, localDate } from './record-views';
+import { SessionKinds } from './session-kinds';
+
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw roomForbidden();
+  return value;
+}
 
 type CreateDecision = z.output<typeof createDecisionSchema>;
 type CreateAction = z.output<typeof createActionSchema>;
 type UpdateActionStatus = z.output<typeof updateActionStatusSchema>;
 
-/** One committed event of a room: what the broadcaster sends, and what others listen to. */
-export interface Committed {
-  meetingId: string;
-  event: LiveEvent;
-  /** The room after the event. */
-  state: LiveRoomState;
-}
+/**
+ * One committed event of a room: what the broadcaster sends, and what others listen to. A case
+ * meeting's room, or a session of another kind (sent to each role as its projection).
+ */
+export type Committed =
+  | {
+      kind: 'case-meeting';
+      meetingId: string;
+      event: LiveEvent;
+      /** The room after the event. */
+      state: LiveRoomState;
+    }
+  | { kind: 'session'; sessionId: string; sessionKind: SessionKind; event: SessionEvent };
 
 /** The result of one live command, with the event broadcast after the commit. */
 export interface CommandOutcome {
@@ -105,6 +129,7 @@ export class LiveSessionService {
     private readonly rooms: LiveRoomRepository,
     private readonly access: LiveAccess,
     private readonly clock: Clock,
+    private readonly kinds: SessionKinds,
   ) {}
 
   /* ---------- reading a room ---------- */
@@ -152,7 +177,7 @@ export class LiveSessionService {
   }
 
   private publish(meetingId: string, event: LiveEvent, state: LiveRoomState): void {
-    this.committed$.next({ meetingId, event, state });
+    this.committed$.next({ kind: 'case-meeting', meetingId, event, state });
   }
 
   /* ---------- commands ---------- */
@@ -470,5 +495,109 @@ export class LiveSessionService {
       context: { meetingId: roomId },
     });
     return outcome;
+  }
+
+  /* ---------- sessions of other kinds ---------- */
+
+  /** Opens a session of a registered kind for members of a team, each in one of its roles. */
+  async createSession(
+    kindId: string,
+    teamId: string,
+    members: { userId: string; role: string }[],
+  ): Promise<string> {
+    const kind = this.kinds.get(kindId);
+    if (!kind) throw new Error(`unknown session kind ${kindId}`);
+    for (const m of members)
+      if (!kind.roles.includes(m.role)) throw new Error(`${kindId} has no role ${m.role}`);
+    const state = createSessionRoom(kind, randomUUID());
+    return (await this.rooms.createSession(kind.id, teamId, state, members)).id;
+  }
+
+  /**
+   * The session, its kind and the actor's role; FORBIDDEN for a non-member, and for a role
+   * locked out of the current phase (no byte of the session reaches it meanwhile).
+   */
+  private async sessionFor(actor: Actor, sessionId: string) {
+    RequestContext.note({ objectType: 'live-session', objectId: sessionId, purpose: LIVE_PURPOSE });
+    const found = actor.guest ? null : await this.rooms.sessionAndRole(sessionId, actor.userId);
+    const kind = found && this.kinds.get(found.session.kind);
+    if (!found || !kind) throw roomForbidden();
+    RequestContext.note({ context: { teamId: found.session.teamId } });
+    const state = found.session.state as unknown as SessionRoomState;
+    if (lockedOut(kind, state.phase, found.role))
+      throw new DomainError('FORBIDDEN', 'This phase is closed to your role');
+    return { ...found, kind, state };
+  }
+
+  /** Check first (the gateway joins the role's room only after this), then read. */
+  async assertSessionAccess(actor: Actor, sessionId: string): Promise<string> {
+    return (await this.sessionFor(actor, sessionId)).role;
+  }
+
+  /** A snapshot or the events after `lastSeq`, as the actor's role may see them. */
+  async joinSession(actor: Actor, sessionId: string, lastSeq?: number): Promise<SessionJoinResult> {
+    const { kind, role, state, session } = await this.sessionFor(actor, sessionId);
+    if (lastSeq !== undefined) {
+      const log = await this.rooms.sessionEventsAfter(sessionId, lastSeq, session.seq);
+      const visible = log?.map((e) => projectEvent(kind, e, role));
+      // An event the role may not have (a private phase in between): a snapshot instead.
+      if (visible && visible.every((e) => e !== null))
+        return { seq: session.seq, role, events: visible };
+    }
+    return { seq: session.seq, role, snapshot: must(projectState(kind, state, role)) };
+  }
+
+  /** `GET /api/live-sessions/:id`: the same projection over REST. */
+  async readSession(actor: Actor, sessionId: string): Promise<SessionView> {
+    const { kind, role, state, session } = await this.sessionFor(actor, sessionId);
+    return {
+      id: session.id,
+      kind: kind.id,
+      role,
+      seq: session.seq,
+      state: must(projectState(kind, state, role)),
+    };
+  }
+
+  /** One command of a session, committed under its lock; the ack carries no contribution. */
+  async sessionCommand(actor: Actor, command: SessionCommandInput): Promise<SessionCommandResult> {
+    const { kind, role } = await this.sessionFor(actor, command.sessionId);
+    const outcome = await this.rooms.inLockedSession(
+      command.sessionId,
+      actor.userId,
+      async (room) => {
+        const logged = await room.logged(command.commandId);
+        if (logged) {
+          if (logged.actorId !== actor.userId) throw roomConflict('command-id-reused', 'commandId');
+          return { seq: logged.seq, duplicate: true, event: null };
+        }
+        const state = room.session.state as unknown as SessionRoomState;
+        const applied = applySessionCommand(kind, state, command, {
+          actorUserId: actor.userId,
+          role,
+          now: this.clock.now().getTime(),
+          newId: randomUUID,
+        });
+        if (!applied.ok) {
+          if (applied.error === 'not-permitted')
+            throw new DomainError('FORBIDDEN', `Refused: ${applied.error}`);
+          if (applied.error === 'invalid-command' || applied.error === 'wrong-session')
+            throw invalid([{ path: '', issue: applied.error }]);
+          throw roomConflict(applied.error);
+        }
+        if (!(await room.commit(applied.state, applied.event)))
+          throw roomConflict('command-id-reused', 'commandId');
+        return { seq: applied.event.seq, duplicate: false, event: applied.event };
+      },
+    );
+    if (!outcome) throw roomForbidden();
+    if (outcome.event)
+      this.committed$.next({
+        kind: 'session',
+        sessionId: command.sessionId,
+        sessionKind: kind,
+        event: outcome.event,
+      });
+    return { seq: outcome.seq, duplicate: outcome.duplicate };
   }
 }

@@ -17,3 +17,6 @@ export const guestItemRoom = (itemId: string) => `guest-item:${itemId}`;
 export const invitationRoom = (invitationId: string) => `guest:${invitationId}`;
 /** The shared note of one agenda item. */
 export const noteRoom = (itemId: string) => `item:${itemId}`;
+/** The sockets of one role in a live session of another kind (each role gets its projection). */
+export const sessionRoleRoom = (sessionId: string, role: string) =>
+  `live-session:${sessionId}:role:${role}`;

@@ -47,9 +47,9 @@ export class NotificationProducers implements OnModuleInit, OnModuleDestroy {
         dedupKey: `agenda-published:${e.meetingId}`,
       }));
     });
-    this.on(this.live.committed$, async ({ event }) => {
-      if (event.type !== 'action:created') return [];
-      const e = { action: event.payload.action as unknown as ActionView };
+    this.on(this.live.committed$, async (committed) => {
+      if (committed.kind !== 'case-meeting' || committed.event.type !== 'action:created') return [];
+      const e = { action: committed.event.payload.action as unknown as ActionView };
       if (e.action.ownerUserId === e.action.createdByUserId) return [];
       const team = (await this.dataSource.query('SELECT "name" FROM "team" WHERE "id" = $1', [
         e.action.teamId,

@@ -279,7 +279,8 @@ const CHAIR: readonly LiveRole[] = ['chair'];
 const TIMER_ROLES: readonly LiveRole[] = ['chair', 'timekeeper'];
 const ANYONE: readonly LiveRole[] = LIVE_ROLES;
 
-const REQUIRED_ROLES: Readonly<Record<LiveCommandType, readonly LiveRole[]>> = {
+/** Which roles may send each command (the case meeting kind declares the same as data). */
+export const CASE_MEETING_PERMISSIONS: Readonly<Record<LiveCommandType, readonly LiveRole[]>> = {
   'item:start': CHAIR,
   'item:skip': CHAIR,
   'item:finish': CHAIR,
@@ -328,7 +329,8 @@ export function applyCommand(
   const cmd = parsed.data;
   if (cmd.meetingId !== state.meetingId) return { ok: false, error: 'wrong-meeting' };
 
-  if (!hasRole(ctx, REQUIRED_ROLES[cmd.type])) return { ok: false, error: 'not-permitted' };
+  if (!hasRole(ctx, CASE_MEETING_PERMISSIONS[cmd.type]))
+    return { ok: false, error: 'not-permitted' };
 
   const outcome = decide(state, cmd, ctx);
   if ('error' in outcome) return { ok: false, error: outcome.error };
