@@ -287,7 +287,11 @@ export async function pool(count, concurrency, task) {
  * accounts, each signed in over HTTP with password + TOTP. Returns the target plus
  * `createMeetings(count)`.
  */
-export async function startApi({ build = true, log = (line) => void line } = {}) {
+export async function startApi({
+  build = true,
+  log = (line) => void line,
+  env: extraEnv = {},
+} = {}) {
   if (build) {
     log('building the api (apps/api/build.mjs) …');
     await runNode([path.join(root, 'apps/api/build.mjs')], process.env, 180_000);
@@ -317,6 +321,7 @@ export async function startApi({ build = true, log = (line) => void line } = {})
     // Setup signs in 25 accounts and creates hundreds of meetings from one address.
     RATE_LIMIT_PER_MINUTE: '1000000',
     SESSION_IDLE_TIMEOUT_SECONDS: '7200',
+    ...extraEnv,
   };
   const adminEmail = 'voorzitter@benchstad.test';
   let server = null;
@@ -430,6 +435,8 @@ export async function startApi({ build = true, log = (line) => void line } = {})
       origin: baseUrl,
       users,
       createMeetings,
+      /** The PostgreSQL database's URL (BENCH_POSTGRES_URL runs), for the soak's size readings. */
+      databaseUrl: database?.url ?? null,
       stop,
     };
   }

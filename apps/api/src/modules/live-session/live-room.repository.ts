@@ -25,6 +25,9 @@ import {
 /** A join further behind than this many events gets a snapshot instead of the events. */
 export const JOIN_REPLAY_MAX = 500;
 
+/** Attendance pairs remembered per process (oldest forgotten first). */
+const ATTENDED_MAX = 50_000;
+
 /** An item whose status an event changed (the agenda follows the room). */
 export interface ItemStatus {
   id: string;
@@ -77,6 +80,8 @@ export interface LockedRoom {
 @Injectable()
 export class LiveRoomRepository {
   private readonly logger = new Logger(LiveRoomRepository.name);
+  /** `meeting/user` pairs whose attendance this process recorded (the first entry counts). */
+  private readonly attended = new Set<string>();
 
   constructor(
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
@@ -354,6 +359,12 @@ export class LiveRoomRepository {
 
   /** Attendance for the minutes: a user entered the room (the first entry counts). */
   async recordAttendance(meetingId: string, userId: string): Promise<void> {
+    // A reconnect wave rejoins every socket: the first entry counts, so write it once per process.
+    const key = `${meetingId}/${userId}`;
+    if (this.attended.has(key)) return;
+    this.attended.add(key);
+    if (this.attended.size > ATTENDED_MAX)
+      this.attended.delete(this.attended.values().next().value as string);
     try {
       await this.attendance
         .createQueryBuilder()
@@ -362,6 +373,7 @@ export class LiveRoomRepository {
         .orIgnore()
         .execute();
     } catch (error) {
+      this.attended.delete(key);
       this.logger.warn({ err: error, meetingId }, 'Attendance not recorded');
     }
   }
