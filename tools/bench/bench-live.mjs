@@ -51,7 +51,8 @@ const config = {
   rampSeconds: numberFrom('RAMP_SECONDS', 20),
   rampLimitMs: numberFrom('RAMP_LIMIT_MS', 100),
   maxN: numberFrom('MAX_N', 600),
-  maxMinutes: numberFrom('MAX_MINUTES', 10),
+  // A soak of 10,000 commands takes 5–15 minutes on a busy 2-core machine.
+  maxMinutes: numberFrom('MAX_MINUTES', numberFrom('SOAK', 0) > 0 ? 30 : 10),
   baseline: numberFrom('BASELINE', 1) !== 0,
   api: numberFrom('API', 1) !== 0,
   build: numberFrom('BUILD', 1) !== 0,
