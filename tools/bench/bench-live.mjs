@@ -18,7 +18,7 @@ import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { LoadGenerator } from './load.mjs';
 import { soak } from './soak.mjs';
-import { baselineFixtures, startApi, startBaseline } from './targets.mjs';
+import { baselineFixtures, startApi, startBaseline, startRedis } from './targets.mjs';
 
 function numberFrom(name, fallback) {
   const flag = process.argv.find((a) => a.startsWith(`--${name.toLowerCase()}=`));
@@ -63,6 +63,8 @@ const config = {
   joinConcurrency: numberFrom('JOIN_CONCURRENCY', 50),
   /** BENCH_SOAK=10000: only the soak (one meeting, that many commands; needs BENCH_POSTGRES_URL). */
   soak: numberFrom('SOAK', 0),
+  /** BENCH_INSTANCES=2: one instance, then two (PostgreSQL + Redis), each at N; CPU per message. */
+  instances: numberFrom('INSTANCES', 1),
 };
 const json = process.env['BENCH_JSON'];
 const started = performance.now();
@@ -230,6 +232,49 @@ async function main() {
       ].join('\n'),
     );
     report.soak = result;
+    if (json) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+
+  if (config.instances > 1) {
+    if (!process.env['BENCH_POSTGRES_URL'])
+      throw new Error('BENCH_INSTANCES needs BENCH_POSTGRES_URL');
+    const redis = await startRedis();
+    running.add({ name: 'redis', output: () => '', stop: () => redis.stop() });
+    const api = await startApi({ build: config.build, log, env: { REDIS_URL: redis.url } });
+    running.add(api);
+    const perMessage = (r) => {
+      const deliveries = r.noteFanout.n + r.commandFanout.n;
+      return r.serverCores === null || deliveries === 0
+        ? NaN
+        : (r.serverCores * r.sendingSeconds * 1_000) / deliveries;
+    };
+    const one = await measure('one instance', api, config.n, config.seconds);
+    one.gen.close();
+    const extra = [];
+    for (let i = 1; i < config.instances; i++) extra.push(await api.addInstance());
+    const spread = {
+      ...api,
+      baseUrls: [api.baseUrl, ...extra.map((e) => e.baseUrl)],
+      pid: [api.pid, ...extra.map((e) => e.pid)],
+    };
+    const many = await measure(`${config.instances} instances`, spread, config.n, config.seconds);
+    many.gen.close();
+    const a = perMessage(one.result);
+    const b = perMessage(many.result);
+    process.stdout.write(
+      [
+        '',
+        `Scale-out at N=${config.n} (PostgreSQL + Redis; sockets spread over the instances); load average ${loadavg()
+          .map((v) => v.toFixed(2))
+          .join(' ')}`,
+        `  server CPU per delivered message: one instance ${a.toFixed(3)} ms, ${config.instances} instances ${b.toFixed(3)} ms (all instances together)`,
+        `  ratio ${(b / a).toFixed(2)} ${b / a <= 1.3 ? 'PASS' : 'FAIL'} (goal ≤ 1.3)`,
+        `  note fan-out p99 ${ms(one.result.noteFanout.p99)} → ${ms(many.result.noteFanout.p99)} ms; command ack p99 ${ms(one.result.commandAck.p99)} → ${ms(many.result.commandAck.p99)} ms; lost ${one.result.notesLost + one.result.commandsLost} / ${many.result.notesLost + many.result.commandsLost}; rejoins ${one.result.gapRejoins} / ${many.result.gapRejoins}`,
+        '',
+      ].join('\n'),
+    );
+    report.scaleOut = { one: one.result, many: many.result, perMessage: { one: a, many: b } };
     if (json) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
     return;
   }

@@ -69,8 +69,11 @@ export class LoadGenerator {
 
   connect() {
     const { baseUrl, origin } = this.target;
+    // Two-instance mode: sockets spread over every instance in turn.
+    const urls = this.target.baseUrls ?? [baseUrl];
+    let opened = 0;
     return (cookie) =>
-      io(`${baseUrl}/live`, {
+      io(`${urls[opened++ % urls.length]}/live`, {
         path: '/socket.io',
         transports: ['websocket'],
         reconnection: false,
