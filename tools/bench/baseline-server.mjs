@@ -90,6 +90,22 @@ live.on('connection', (socket) => {
   });
 });
 
+live.on('connection', (socket) => {
+  // The baseline's stand-in for an action: broadcast to the meeting with the next seq.
+  socket.on('action:create', (body, ack) => {
+    if (!isObject(body) || !isAck(ack)) return;
+    const seq = nextSeq(body.meetingId);
+    const action = { id: body.commandId, meetingId: body.meetingId, agendaItemId: body.itemId };
+    live.to(`meeting:${body.meetingId}`).emit('action:created', {
+      meetingId: body.meetingId,
+      seq,
+      commandId: body.commandId,
+      action,
+    });
+    ack({ ok: true, data: { seq, duplicate: false, record: action } });
+  });
+});
+
 httpServer.listen(port, host, () => {
   const address = httpServer.address();
   process.stdout.write(

@@ -1,7 +1,9 @@
 // The load generator of `npm run bench:live`, the same code for Casustafel and the baseline.
 // Per meeting: 25 participant sockets (meeting:join + note:join), two typists sending one real
 // Yjs update per keystroke at BENCH_KEYS_PER_SECOND each, and the chair sending one structured
-// event (timer pause / start / extend, decision) every BENCH_COMMAND_INTERVAL_MS.
+// event (timer pause / start / extend, decision, action) every BENCH_COMMAND_INTERVAL_MS: at the
+// default 5 s, one decision and one action per meeting per minute. Every socket checks that the
+// room's seqs arrive without a gap (a gap makes a real client rejoin: counted as `gapRejoins`).
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
@@ -12,7 +14,22 @@ const REMOTE = Symbol('remote');
 const CHAIR = 0;
 const TYPISTS = [1, 2];
 const ACK_TIMEOUT_MS = 10_000;
-const COMMANDS = ['timer:pause', 'timer:start', 'timer:extend', 'decision:create'];
+const COMMANDS = [
+  'timer:pause',
+  'timer:start',
+  'timer:extend',
+  'decision:create',
+  'timer:pause',
+  'timer:start',
+  'timer:extend',
+  'action:create',
+  'timer:pause',
+  'timer:start',
+  'timer:pause',
+  'timer:start',
+];
+/** An action's due date: within the two years the domain allows, in the future. */
+const ACTION_DUE = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz ';
 
 /** Percentiles of a list of numbers (sorted copy; nearest rank). */
@@ -37,6 +54,8 @@ export class LoadGenerator {
     this.sockets = [];
     this.phase = null;
     this.unexpectedDisconnects = 0;
+    /** Events that did not follow a socket's last seq (each makes a real client rejoin). */
+    this.gapRejoins = 0;
     this.errors = new Map();
   }
 
@@ -50,8 +69,11 @@ export class LoadGenerator {
 
   connect() {
     const { baseUrl, origin } = this.target;
+    // Two-instance mode: sockets spread over every instance in turn.
+    const urls = this.target.baseUrls ?? [baseUrl];
+    let opened = 0;
     return (cookie) =>
-      io(`${baseUrl}/live`, {
+      io(`${urls[opened++ % urls.length]}/live`, {
         path: '/socket.io',
         transports: ['websocket'],
         reconnection: false,
@@ -141,14 +163,25 @@ export class LoadGenerator {
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck('meeting:join', { meetingId: room.meetingId });
     if (!joined.ok) throw new Error(`meeting:join ${joined.error.code}`);
+    // The seq this socket has; an event that does not follow it is a gap (a client rejoins).
+    let lastSeq = joined.data.seq ?? 0;
+    const follow = (event) => {
+      if (typeof event.seq !== 'number') return;
+      if (event.seq > lastSeq + 1) this.gapRejoins++;
+      lastSeq = Math.max(lastSeq, event.seq);
+    };
     const typist = TYPISTS.includes(userIndex);
     const doc = typist ? new Y.Doc() : null;
     socket.on('note:update', (event) => {
       if (doc) Y.applyUpdate(doc, Buffer.from(event.update, 'base64'), REMOTE);
       this.phase?.noteReceived(event.update, userIndex);
     });
-    socket.on('meeting:event', (event) => this.phase?.commandReceived(event, room, userIndex));
-    socket.on('decision:created', (event) => this.phase?.commandReceived(event, room, userIndex));
+    // Casustafel sends decisions and actions as room events; the baseline as events of their own.
+    for (const name of ['meeting:event', 'decision:created', 'action:created'])
+      socket.on(name, (event) => {
+        follow(event);
+        this.phase?.commandReceived(event, room, userIndex);
+      });
     const note = await socket
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck('note:join', { itemId: room.itemId });
@@ -185,6 +218,7 @@ export class LoadGenerator {
     const { keysPerSecond, commandIntervalMs, drainMs } = this.options;
     const phase = new Phase(this);
     this.phase = phase;
+    const gapsBefore = this.gapRejoins;
     const pid = this.target.pid;
     const timers = [];
     const lag = monitorEventLoopDelay({ resolution: 10 });
@@ -270,6 +304,9 @@ export class LoadGenerator {
       generatorLagMax: lag.max / 1e6,
       healthProbe: percentiles(probes),
       rejoined,
+      gapRejoins: this.gapRejoins - gapsBefore,
+      decisionsSent: phase.kinds['decision:create'] ?? 0,
+      actionsSent: phase.kinds['action:create'] ?? 0,
     };
   }
 
@@ -306,6 +343,8 @@ class Phase {
     this.unknownCommands = 0;
     this.failedAcks = 0;
     this.seen = new Map();
+    /** Commands sent per kind. */
+    this.kinds = {};
   }
 
   sendNote(socket, room, update) {
@@ -341,24 +380,36 @@ class Phase {
     const chair = room.sockets[CHAIR];
     if (!chair?.connected) return;
     const kind = COMMANDS[room.commandIndex++ % COMMANDS.length];
+    this.kinds[kind] = (this.kinds[kind] ?? 0) + 1;
     const commandId = randomUUID();
     const base = { commandId, meetingId: room.meetingId, itemId: room.itemId };
     const [event, payload] =
-      kind === 'decision:create'
+      kind === 'action:create'
         ? [
-            'decision:create',
+            'action:create',
             {
               ...base,
-              type: 'geen-actie',
-              text: `Besluit ${room.commandIndex}: geen verdere actie nodig.`,
-              rationale: 'Het netwerk pakt dit zelf op.',
-              onBehalfOfTeam: true,
+              ownerUserId: this.generator.target.users[CHAIR]?.userId ?? randomUUID(),
+              text: `Actie ${room.commandIndex}: terugkoppelen aan het gezin.`,
+              due: ACTION_DUE,
+              decisionId: null,
             },
           ]
-        : [
-            'meeting:command',
-            { ...base, type: kind, ...(kind === 'timer:extend' ? { minutes: 1 } : {}) },
-          ];
+        : kind === 'decision:create'
+          ? [
+              'decision:create',
+              {
+                ...base,
+                type: 'geen-actie',
+                text: `Besluit ${room.commandIndex}: geen verdere actie nodig.`,
+                rationale: 'Het netwerk pakt dit zelf op.',
+                onBehalfOfTeam: true,
+              },
+            ]
+          : [
+              'meeting:command',
+              { ...base, type: kind, ...(kind === 'timer:extend' ? { minutes: 1 } : {}) },
+            ];
     const sentAt = performance.now();
     this.commands.set(commandId, { sentAt, received: new Uint8Array(PARTICIPANTS), count: 0 });
     chair.emit(event, payload, (ack) => {

@@ -35,12 +35,18 @@ export function freePort() {
 
 /** Resident set size of a process in MiB (Linux /proc), or null when unavailable. */
 export function rssMiB(pid) {
+  // Several instances: their sum.
+  if (Array.isArray(pid)) return sumOf(pid.map(rssMiB));
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : null;
   } catch {
     return null;
   }
+}
+
+function sumOf(values) {
+  return values.some((v) => v === null) ? null : values.reduce((a, b) => a + b, 0);
 }
 
 /** CPU seconds of the whole machine (all processes, all cores) from /proc/stat, or null. */
@@ -60,6 +66,7 @@ export function machineBusySeconds() {
 
 /** CPU time (user + system) a process has used so far, in seconds (Linux /proc), or null. */
 export function cpuSeconds(pid) {
+  if (Array.isArray(pid)) return sumOf(pid.map(cpuSeconds));
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -128,6 +135,41 @@ async function spawnServer(name, args, env, ready, timeoutMs = 60_000) {
     }
     await delay(100);
   }
+}
+
+/** A throw-away Redis server (`redis-server` on PATH) for the two-instance mode. */
+export async function startRedis() {
+  const port = await freePort();
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const up = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (up) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('redis-server did not start');
+    }
+    await delay(100);
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await delay(200);
+    },
+  };
 }
 
 /** The bare socket.io baseline. */
@@ -287,7 +329,11 @@ export async function pool(count, concurrency, task) {
  * accounts, each signed in over HTTP with password + TOTP. Returns the target plus
  * `createMeetings(count)`.
  */
-export async function startApi({ build = true, log = (line) => void line } = {}) {
+export async function startApi({
+  build = true,
+  log = (line) => void line,
+  env: extraEnv = {},
+} = {}) {
   if (build) {
     log('building the api (apps/api/build.mjs) …');
     await runNode([path.join(root, 'apps/api/build.mjs')], process.env, 180_000);
@@ -317,6 +363,9 @@ export async function startApi({ build = true, log = (line) => void line } = {})
     // Setup signs in 25 accounts and creates hundreds of meetings from one address.
     RATE_LIMIT_PER_MINUTE: '1000000',
     SESSION_IDLE_TIMEOUT_SECONDS: '7200',
+    // 25 accounts hold N sockets each (one per meeting): above a person's cap of connections.
+    LIVE_SOCKETS_PER_USER: '1000',
+    ...extraEnv,
   };
   const adminEmail = 'voorzitter@benchstad.test';
   let server = null;
@@ -361,7 +410,40 @@ export async function startApi({ build = true, log = (line) => void line } = {})
       },
       90_000,
     );
-    return await prepare(server, activationPath);
+    const target = await prepare(server, activationPath);
+    /**
+     * Another api process on the same database and Redis (the two-instance mode): same
+     * configuration, its own port. Returns its base URL and pid; stopped with the target.
+     */
+    const extra = [];
+    target.addInstance = async () => {
+      const instancePort = await freePort();
+      const instance = await spawnServer(
+        `api-${extra.length + 2}`,
+        ['--enable-source-maps', '--v8-pool-size=1', MAIN],
+        { ...env, PORT: String(instancePort) },
+        async () => {
+          try {
+            const response = await fetch(`http://127.0.0.1:${instancePort}/api/ready`, {
+              signal: AbortSignal.timeout(2_000),
+            });
+            await response.arrayBuffer();
+            return response.ok;
+          } catch {
+            return false;
+          }
+        },
+        90_000,
+      );
+      extra.push(instance);
+      return { baseUrl: `http://127.0.0.1:${instancePort}`, pid: instance.pid };
+    };
+    const stopFirst = target.stop;
+    target.stop = async () => {
+      await Promise.all(extra.map((instance) => instance.stop()));
+      await stopFirst();
+    };
+    return target;
   } catch (error) {
     await stop();
     throw error;
@@ -430,6 +512,8 @@ export async function startApi({ build = true, log = (line) => void line } = {})
       origin: baseUrl,
       users,
       createMeetings,
+      /** The PostgreSQL database's URL (BENCH_POSTGRES_URL runs), for the soak's size readings. */
+      databaseUrl: database?.url ?? null,
       stop,
     };
   }

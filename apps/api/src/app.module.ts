@@ -18,6 +18,7 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { InstanceModule } from './modules/instance/instance.module';
 import { LiveModule } from './modules/live/live.module';
+import { LiveSessionModule } from './modules/live-session/live-session.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MeetingRecordsModule } from './modules/meeting-records/meeting-records.module';
 import { NotesModule } from './modules/notes/notes.module';
@@ -58,6 +59,7 @@ export class AppModule {
         InstanceModule,
         HealthModule,
         LiveModule,
+        LiveSessionModule,
         MeetingsModule,
         GuestsModule,
         HouseholdStoryModule,

@@ -35,7 +35,7 @@ import {
   dataSourceOf,
 } from './factories/identity.factory';
 import { must } from './support/must';
-import { LiveRoomCache } from '../src/modules/meetings/live-room-cache';
+import { LiveRoomCache } from '../src/modules/live-session/live-room-cache';
 
 describe.each(testEngines())('live case meeting on %s', (engine) => {
   let db: TestDatabase;

@@ -160,7 +160,6 @@ describe.each(testEngines())('check first, join after (meeting rooms) on %s', (e
     });
     const seenByMember: number[] = [];
     m.on('meeting:event', (e) => seenByMember.push(e.seq));
-    m.on('decision:created', (e) => seenByMember.push(e.seq));
 
     let joining = true;
     const refusals: string[] = [];

@@ -23,3 +23,4 @@ export * from './lib/plain/identity';
 export * from './lib/plain/auth';
 export * from './lib/plain/notifications';
 export * from './lib/plain/live';
+export * from './lib/sessions';

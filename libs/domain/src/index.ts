@@ -8,3 +8,4 @@ export * from './lib/readability';
 export * from './lib/plan';
 export * from './lib/anonymise';
 export * from './lib/intervision';
+export * from './lib/session';

@@ -10,6 +10,7 @@ import { UserIdentityEntity } from '../modules/identity/user-identity.entity';
 import { UserEntity } from '../modules/identity/user.entity';
 import { MEETING_ENTITIES } from '../modules/meetings/meeting.entities';
 import { MEETING_RECORD_ENTITIES } from '../modules/meeting-records/meeting-records.entities';
+import { LIVE_SESSION_ENTITIES } from '../modules/live-session/live-session.entities';
 import { InstanceEntity } from '../modules/instance/instance.entity';
 import { NOTE_ENTITIES } from '../modules/notes/note.entities';
 import { NETWORK_MAP_ENTITIES } from '../modules/network-map/network-map.entities';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   ...CASE_FILE_ENTITIES,
   ...MEETING_ENTITIES,
   ...MEETING_RECORD_ENTITIES,
+  ...LIVE_SESSION_ENTITIES,
   ...NOTE_ENTITIES,
   ...GUEST_ENTITIES,
   ...HOUSEHOLD_STORY_ENTITIES,

@@ -303,7 +303,6 @@ http {
       // Meeting state before the outage: the item started, a decision taken (relayed across).
       const annaSaw: number[] = [];
       annaSocket.on('meeting:event', (e: MeetingEvent) => annaSaw.push(e.seq));
-      annaSocket.on('decision:created', (e: { seq: number }) => annaSaw.push(e.seq));
       const startedItem = (await aliceSocket.timeout(5000).emitWithAck('meeting:command', {
         meetingId,
         commandId: randomUUID(),

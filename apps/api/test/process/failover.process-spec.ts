@@ -6,9 +6,7 @@ import { generate } from 'otplib';
 import { io } from 'socket.io-client';
 import * as Y from 'yjs';
 import {
-  type ActionEvent,
   type ActionView,
-  type DecisionCreatedEvent,
   type DecisionView,
   LIVE_NAMESPACE,
   LIVE_PATH,
@@ -202,9 +200,6 @@ class Participant {
       this.applied.add(seq);
     };
     socket.on('meeting:event', (e: MeetingEvent) => seen(e.seq));
-    socket.on('decision:created', (e: DecisionCreatedEvent) => seen(e.seq));
-    socket.on('action:created', (e: ActionEvent) => seen(e.seq));
-    socket.on('action:updated', (e: ActionEvent) => seen(e.seq));
     socket.on('presence:count', (p: PresenceCount) => this.presence.push(p.connected));
     socket.on('disconnect', () => {
       if (socket !== this.socket || !this.failover) return;

@@ -151,3 +151,35 @@ export function nextEvent<T>(socket: LiveClient, event: string, timeoutMs = 5000
     );
   });
 }
+
+/**
+ * The next `meeting:event` of one type (decisions and actions are events of the room's one
+ * sequence), flattened to the shape the records' own events have: `{ meetingId, seq, commandId }`
+ * plus the payload (`decision` or `action`).
+ */
+export function nextMeetingEvent<T>(
+  socket: LiveClient,
+  type: string,
+  timeoutMs = 5000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const listener = (event: {
+      type: string;
+      payload: object;
+      meetingId: string;
+      seq: number;
+      commandId: string;
+    }) => {
+      if (event.type !== type) return;
+      clearTimeout(timer);
+      socket.off('meeting:event', listener as never);
+      const { meetingId, seq, commandId } = event;
+      resolve({ meetingId, seq, commandId, ...event.payload } as T);
+    };
+    const timer = setTimeout(() => {
+      socket.off('meeting:event', listener as never);
+      reject(new Error(`no meeting:event ${type} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on('meeting:event', listener as never);
+  });
+}

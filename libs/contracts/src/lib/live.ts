@@ -32,6 +32,13 @@ import type {
 } from './notes';
 import type { GuestJoin, GuestJoinResult, GuestStateEvent } from './guests';
 import type { NetworkChangedEvent, NetworkJoin, NetworkJoinResult } from './network-map';
+import type {
+  SessionCommand,
+  SessionCommandResult,
+  SessionEventMessage,
+  SessionJoin,
+  SessionJoinResult,
+} from './sessions';
 
 // LIVE_NAMESPACE, LIVE_PATH and the message limit live in ./plain/live (zod-free).
 
@@ -92,6 +99,12 @@ export interface LiveClientToServerEvents {
   /** Follow a household's network maps (team members with client-data roles only). */
   'network:join': (payload: NetworkJoin, ack: (res: LiveAck<NetworkJoinResult>) => void) => void;
   'network:leave': (payload: NetworkJoin, ack?: (res: LiveAck<null>) => void) => void;
+  /** A live session of another kind (see `sessions.ts`). */
+  'session:join': (payload: SessionJoin, ack: (res: LiveAck<SessionJoinResult>) => void) => void;
+  'session:command': (
+    payload: SessionCommand,
+    ack: (res: LiveAck<SessionCommandResult>) => void,
+  ) => void;
 }
 
 export interface LiveServerToClientEvents {
@@ -110,6 +123,8 @@ export interface LiveServerToClientEvents {
   'guest:state': (payload: GuestStateEvent) => void;
   /** A household's network maps changed (read them again). */
   'network:changed': (payload: NetworkChangedEvent) => void;
+  /** A session's committed event, as the receiving role may see it. */
+  'session:event': (payload: SessionEventMessage) => void;
 }
 
 /** Names of client → server events, for the handler enumeration test and the gateway. */
@@ -128,4 +143,6 @@ export const LIVE_CLIENT_EVENTS = [
   'guest:join',
   'network:join',
   'network:leave',
+  'session:join',
+  'session:command',
 ] as const satisfies readonly (keyof LiveClientToServerEvents)[];

@@ -10,6 +10,8 @@ import { AddRegisseurAssignmentAndConsentJustification1795380000000 } from './17
 import { ReshapeLoginThrottle1795380000501 } from './1795380000501-ReshapeLoginThrottle';
 import { CreateJobsAndNotifications1796601077802 } from './1796601077802-CreateJobsAndNotifications';
 import { CreateErasureRequests1796602610005 } from './1796602610005-CreateErasureRequests';
+import { CompactLiveRoomState1796607000000 } from './1796607000000-CompactLiveRoomState';
+import { CreateLiveSessions1796607100000 } from './1796607100000-CreateLiveSessions';
 import { CreateNetworkMaps1796610000000 } from './1796610000000-CreateNetworkMaps';
 import { CreateFamilyAccess1796610000001 } from './1796610000001-CreateFamilyAccess';
 import { AddSupportPlan1796610280346 } from './1796610280346-AddSupportPlan';
@@ -29,6 +31,8 @@ export const MIGRATIONS = [
   ReshapeLoginThrottle1795380000501,
   CreateJobsAndNotifications1796601077802,
   CreateErasureRequests1796602610005,
+  CompactLiveRoomState1796607000000,
+  CreateLiveSessions1796607100000,
   CreateNetworkMaps1796610000000,
   CreateFamilyAccess1796610000001,
   AddSupportPlan1796610280346,

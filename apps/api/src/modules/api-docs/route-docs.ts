@@ -203,6 +203,10 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   'GET /api/teams': { response: z.array(teamSummarySchema) },
   'GET /api/teams/:teamId': { response: teamDetailSchema },
   'GET /api/meetings/:meetingId/records': { response: { typescript: 'MeetingRecordsView' } },
+  'GET /api/live-sessions/:sessionId': {
+    response: { typescript: 'SessionView' },
+    summary: 'A live session as the caller’s role may see it (403 while locked out)',
+  },
   'POST /api/meetings/:meetingId/decisions': {
     response: { typescript: 'RecordCommandResult<DecisionView>' },
   },

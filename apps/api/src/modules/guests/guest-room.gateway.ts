@@ -22,6 +22,7 @@ import {
   type GuestRoomView,
   guestView,
   type LiveRoomState,
+  isRecordEvent,
   sameGuestView,
 } from '@casustafel/domain';
 import { Access } from '../../common/access/access.decorator';
@@ -29,17 +30,14 @@ import { socketAuth } from '../../common/access/request-session';
 import { DomainError } from '../../common/errors/domain.error';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
-import { guestItemRoom } from '../meeting-records/meeting-records.gateway';
+import { guestItemRoom, guestsRoom, invitationRoom } from '../live/live-rooms';
+import { LiveSessionGateway } from '../live-session/live-session.gateway';
+import { LiveSessionService } from '../live-session/live-session.service';
 import { MeetingRecordsService } from '../meeting-records/meeting-records.service';
-import { guestsRoom, MeetingRoomGateway } from '../meetings/meeting-room.gateway';
-import { MeetingsService } from '../meetings/meetings.service';
 import { GuestsService } from './guests.service';
 
 type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
-
-/** One guest's sockets (their own projection of the room). */
-const invitationRoom = (invitationId: string) => `guest:${invitationId}`;
 
 /**
  * The live room as a guest sees it. A guest never joins `meeting:<id>` (that room carries every
@@ -57,18 +55,20 @@ export class GuestRoomGateway implements OnGatewayInit, OnModuleDestroy {
   private readonly lastSent = new Map<string, Map<string, GuestRoomView>>();
 
   constructor(
-    private readonly meetings: MeetingsService,
+    private readonly live: LiveSessionService,
     private readonly guests: GuestsService,
     private readonly records: MeetingRecordsService,
-    private readonly room: MeetingRoomGateway,
+    private readonly room: LiveSessionGateway,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
     this.subscriptions.push(
-      this.meetings.changed$.subscribe(({ meetingId, state }) => {
-        void this.project(namespace, meetingId, state);
+      // Room changes only: decisions and actions reach invited guests through their item rooms.
+      this.live.committed$.subscribe((committed) => {
+        if (committed.kind === 'case-meeting' && !isRecordEvent(committed.event))
+          void this.project(namespace, committed.meetingId, committed.state);
       }),
-      this.meetings.closed$.subscribe((meetingId) => this.lastSent.delete(meetingId)),
+      this.live.closed$.subscribe((meetingId) => this.lastSent.delete(meetingId)),
     );
   }
 
@@ -105,17 +105,17 @@ export class GuestRoomGateway implements OnGatewayInit, OnModuleDestroy {
     const guest = auth?.resolved.actor.guest;
     if (!auth || !guest) throw new DomainError('FORBIDDEN', 'Access refused');
     // Check first, join after; then read the room, so a change committed meanwhile comes live.
-    await this.meetings.assertRoomAccess(auth.resolved.actor, body.meetingId);
+    await this.live.assertRoomAccess(auth.resolved.actor, body.meetingId);
     if (socket.disconnected) throw new DomainError('UNAUTHENTICATED', 'Connection closed');
     await socket.join([
       invitationRoom(guest.invitationId),
       guestsRoom(body.meetingId),
       ...guest.itemIds.map(guestItemRoom),
     ]);
-    const state = await this.meetings.roomForGuest(auth.resolved.actor, body.meetingId);
+    const state = await this.live.roomForGuest(auth.resolved.actor, body.meetingId);
     const view = guestView(state, guest.itemIds);
     const records = await this.records.recordsOfItems(body.meetingId, guest.itemIds);
-    void this.records.recordAttendance(body.meetingId, auth.resolved.user.id);
+    void this.live.recordAttendance(body.meetingId, auth.resolved.user.id);
     this.room.addPresence(socket, body.meetingId, {
       userId: auth.resolved.user.id,
       displayName: auth.resolved.user.displayName,

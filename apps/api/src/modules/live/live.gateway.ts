@@ -31,6 +31,7 @@ import { SessionService } from '../auth/session.service';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { REDIS_REQUEST_TIMEOUT_MS } from './live-io.adapter';
+import { sessionRoom, userRoom } from './live-rooms';
 
 /** Asked of every other api instance (through the Redis adapter): how many sockets it holds. */
 const PRESENCE_QUERY = 'presence:local-count';
@@ -106,11 +107,11 @@ export class LiveGateway
     namespace.on(PRESENCE_QUERY, (ack) => ack(namespace.sockets.size));
     this.subscriptions.push(
       this.sessions.ended$.subscribe(({ sessionIds }) => {
-        namespace.in(sessionIds.map((id) => `session:${id}`)).disconnectSockets(true);
+        namespace.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
       }),
       // The socket's rights were computed at the handshake: make it reconnect with the new ones.
       this.sessions.accessChanged$.subscribe((userId) => {
-        namespace.in(`user:${userId}`).disconnectSockets(true);
+        namespace.in(userRoom(userId)).disconnectSockets(true);
       }),
     );
   }
@@ -133,7 +134,7 @@ export class LiveGateway
     };
     setSocketAuth(socket, auth);
     this.limitRate(socket);
-    await socket.join([`user:${resolved.user.id}`, `session:${resolved.session.id}`]);
+    await socket.join([userRoom(resolved.user.id), sessionRoom(resolved.session.id)]);
     // Last: the cap on connections per account (LIVE_SOCKETS_PER_USER), across instances.
     await this.limits.liveSockets.acquire(socket, resolved.user.id);
   }

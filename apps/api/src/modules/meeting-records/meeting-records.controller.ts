@@ -30,6 +30,7 @@ import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { LiveSessionService } from '../live-session/live-session.service';
 import { MeetingRecordsService } from './meeting-records.service';
 import { MinutesExportService } from './minutes-export.service';
 
@@ -44,6 +45,7 @@ export class MeetingRecordsController {
   constructor(
     private readonly records: MeetingRecordsService,
     private readonly exporter: MinutesExportService,
+    private readonly live: LiveSessionService,
   ) {}
 
   @Access('meeting', 'decision.list')
@@ -62,7 +64,7 @@ export class MeetingRecordsController {
     @Param('meetingId', idPipe()) meetingId: string,
     @Body(new ZodValidationPipe(createDecisionSchema)) body: z.output<typeof createDecisionSchema>,
   ): Promise<RecordCommandResult<DecisionView>> {
-    return this.records.createDecision(actor, meetingId, body);
+    return this.live.createDecision(actor, meetingId, body);
   }
 
   @Access('meeting', 'action.create')
@@ -72,7 +74,7 @@ export class MeetingRecordsController {
     @Param('meetingId', idPipe()) meetingId: string,
     @Body(new ZodValidationPipe(createActionSchema)) body: z.output<typeof createActionSchema>,
   ): Promise<RecordCommandResult<ActionView>> {
-    return this.records.createAction(actor, meetingId, body);
+    return this.live.createAction(actor, meetingId, body);
   }
 
   @Access('meeting', 'action.update')
@@ -83,7 +85,7 @@ export class MeetingRecordsController {
     @Body(new ZodValidationPipe(actionStatusBodySchema))
     body: z.output<typeof actionStatusBodySchema>,
   ): Promise<RecordCommandResult<ActionView>> {
-    return this.records.updateActionStatus(actor, null, { ...body, actionId });
+    return this.live.updateActionStatus(actor, null, { ...body, actionId });
   }
 
   @Access('meeting', 'action.list')

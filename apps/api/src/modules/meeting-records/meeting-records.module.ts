@@ -4,13 +4,11 @@ import { PreparationEntity } from '../case-file/case.entity';
 import { DocumentsModule } from '../documents/documents.module';
 import { MembershipEntity } from '../identity/membership.entity';
 import { UserEntity } from '../identity/user.entity';
-import { LiveRoomCache } from '../meetings/live-room-cache';
 import { MEETING_ENTITIES } from '../meetings/meeting.entities';
 import { NotesModule } from '../notes/notes.module';
 import { NotesService } from '../notes/notes.service';
 import { MeetingRecordsController } from './meeting-records.controller';
 import { MEETING_RECORD_ENTITIES } from './meeting-records.entities';
-import { MeetingRecordsGateway } from './meeting-records.gateway';
 import { MeetingRecordsService, MINUTES_NOTES_SOURCE } from './meeting-records.service';
 import { MinutesExportService } from './minutes-export.service';
 
@@ -34,13 +32,10 @@ import { MinutesExportService } from './minutes-export.service';
   controllers: [MeetingRecordsController],
   providers: [
     MeetingRecordsService,
-    MeetingRecordsGateway,
     MinutesExportService,
-    // Shared with the meetings module (which this global one serves): both write live rooms.
-    LiveRoomCache,
     // The minutes' note sections: each item's shared note as plain text.
     { provide: MINUTES_NOTES_SOURCE, useExisting: NotesService },
   ],
-  exports: [MeetingRecordsService, LiveRoomCache],
+  exports: [MeetingRecordsService],
 })
 export class MeetingRecordsModule {}

@@ -1,91 +1,47 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Subject } from 'rxjs';
 import { type EntityManager, In, Repository } from 'typeorm';
-import type { z } from 'zod';
 import type {
   ActionView,
-  createActionSchema,
-  createDecisionSchema,
   DecisionView,
   FollowUpView,
   MeetingRecordsView,
   MinutesView,
-  RecordCommandResult,
   UpdateMinutes,
-  updateActionStatusSchema,
   ValidationIssue,
 } from '@casustafel/contracts';
 import {
   type Action,
-  actionCreateSchema,
   type ActionStatus,
   approveMinutes,
   assertEditable,
   type AttendanceInput,
   buildMinutes,
-  createLiveRoomState,
   DEFAULT_FOLLOW_UP_MINUTES,
   type Decision,
-  decisionSchema,
   followUpItems,
   type LiveRole,
   openActionsFor,
   reviseItemNotes,
-  setActionStatus,
-  sortByOrder,
 } from '@casustafel/domain';
 import { abilityFor, asSubject } from '../../common/access/policy';
 import { UserEntity } from '../identity/user.entity';
-import { isUniqueViolation } from '../../database/database-errors';
-import { LiveRoomCache } from '../meetings/live-room-cache';
+import { actionView, decisionView, localDate } from '../live-session/record-views';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
-import { validationIssues } from '../../common/validation/issue-path';
 import { PreparationEntity } from '../case-file/case.entity';
 import { MembershipEntity } from '../identity/membership.entity';
-import { AgendaItemEntity, MeetingEntity, MeetingEventEntity } from '../meetings/meeting.entities';
+import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
 import {
   ActionEntity,
-  ActionUpdateEntity,
   AttendanceEntity,
   DecisionEntity,
   FollowUpActionEntity,
   MinutesEntity,
 } from './meeting-records.entities';
 
-type CreateDecision = z.output<typeof createDecisionSchema>;
-type CreateAction = z.output<typeof createActionSchema>;
-type UpdateActionStatus = z.output<typeof updateActionStatusSchema>;
-
-/**
- * A decision in a known live room (see `decideInKnownRoom`): $1 meeting, $2 room state, $3 seq,
- * $4 now, $5/$6 the seq and updated-at the room is known at, $7 item, $8–$14 the decision,
- * $15 the event.
- */
-const DECIDE_IN_KNOWN_ROOM_SQL = `
-WITH "room" AS (
-  UPDATE "meeting" SET "live_state" = $2::jsonb, "seq" = $3, "updated_at" = $4
-   WHERE "id" = $1 AND "seq" = $5 AND date_trunc('milliseconds', "updated_at") = $6
-     AND "status" = 'live'
-     AND EXISTS (SELECT 1 FROM "agenda_item" WHERE "id" = $7 AND "meeting_id" = $1)
-     AND NOT EXISTS (
-       SELECT 1 FROM "meeting_minutes" WHERE "meeting_id" = $1 AND "status" = 'approved')
-  RETURNING "id"
-), "decision" AS (
-  INSERT INTO "meeting_decision" ("id", "meeting_id", "agenda_item_id", "command_id", "type",
-    "text", "rationale", "decided_by_id", "recorded_by_id", "decided_at")
-  SELECT $8::uuid, "id", $7::uuid, $9::uuid, $10, $11, $12, $13::uuid, $14::uuid, $4 FROM "room"
-), "event" AS (
-  INSERT INTO "meeting_event" ("meeting_id", "seq", "command_id", "type", "payload", "actor_id", "at")
-  SELECT "id", $3, $9::uuid, 'decision:created', $15::jsonb, $14::uuid, $4 FROM "room"
-)
-SELECT (SELECT count(*) FROM "room")::int AS "updated"`;
-
 const PURPOSE = 'casuistiekoverleg';
-const TIME_ZONE = 'Europe/Amsterdam';
 const MINUTE_MS = 60_000;
 
 /**
@@ -97,23 +53,6 @@ export const MINUTES_NOTES_SOURCE = Symbol('MINUTES_NOTES_SOURCE');
 export interface MinutesNotesSource {
   plainText(itemId: string): Promise<string>;
 }
-
-/** A committed record event, for the live room to broadcast to `meeting:<id>`. */
-export type RecordEvent =
-  | {
-      name: 'decision:created';
-      meetingId: string;
-      seq: number;
-      commandId: string;
-      decision: DecisionView;
-    }
-  | {
-      name: 'action:created' | 'action:updated';
-      meetingId: string;
-      seq: number;
-      commandId: string;
-      action: ActionView;
-    };
 
 function forbidden(): DomainError {
   return new DomainError('FORBIDDEN', 'You do not have access to this meeting');
@@ -128,22 +67,12 @@ function approvedConflict(): DomainError {
   return conflict('minutes-approved', 'minutes');
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-export function localDate(at: Date): string {
-  return dateFormat.format(at);
-}
+export { localDate };
 
 /** Decisions, actions, follow-up and minutes of case meetings. */
 @Injectable()
 export class MeetingRecordsService {
   private readonly logger = new Logger(MeetingRecordsService.name);
-  /** Committed record events (live or REST), broadcast by the gateway. */
-  readonly events$ = new Subject<RecordEvent>();
 
   constructor(
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
@@ -152,26 +81,8 @@ export class MeetingRecordsService {
     @InjectRepository(MinutesEntity) private readonly minutes: Repository<MinutesEntity>,
     @InjectRepository(AttendanceEntity) private readonly attendance: Repository<AttendanceEntity>,
     private readonly clock: Clock,
-    private readonly rooms: LiveRoomCache,
     @Optional() @Inject(MINUTES_NOTES_SOURCE) private readonly notes?: MinutesNotesSource,
   ) {}
-
-  /** Transactions of `inLoggingTransaction` → the meetings their `logEvent` calls changed. */
-  private readonly loggedIn = new WeakMap<EntityManager, MeetingEntity[]>();
-
-  /**
-   * A transaction that may log events: once it committed, the meetings as it left them are what
-   * the live room starts the next command from (`LiveRoomCache`).
-   */
-  private async inLoggingTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const changed: MeetingEntity[] = [];
-    const result = await this.meetings.manager.transaction((tx) => {
-      this.loggedIn.set(tx, changed);
-      return work(tx);
-    });
-    for (const meeting of changed) this.rooms.put(meeting);
-    return result;
-  }
 
   /* ---------- access ---------- */
 
@@ -212,397 +123,6 @@ export class MeetingRecordsService {
     return (await manager.countBy(MembershipEntity, { teamId, userId })) > 0;
   }
 
-  /**
-   * Appends a record event to the meeting's event log under the next seq (so a rejoining client
-   * replays it) and keeps the live room state's seq in step.
-   */
-  private async logEvent(
-    tx: EntityManager,
-    meeting: MeetingEntity,
-    type: string,
-    commandId: string,
-    actorId: string,
-    payload: Record<string, unknown>,
-  ): Promise<number> {
-    const now = this.clock.now();
-    const state =
-      meeting.liveState ??
-      createLiveRoomState(
-        meeting.id,
-        sortByOrder(
-          (await tx.findBy(AgendaItemEntity, { meetingId: meeting.id })).map((r) => ({
-            ...r,
-            order: r.position,
-          })),
-        ),
-      );
-    const seq = meeting.seq + 1;
-    const event = {
-      seq,
-      type,
-      payload,
-      commandId,
-      actorUserId: actorId,
-      at: now.getTime(),
-      patch: {},
-    };
-    await tx.insert(MeetingEventEntity, {
-      meetingId: meeting.id,
-      seq,
-      commandId,
-      type,
-      payload: event as never,
-      actorId,
-      at: now,
-    });
-    const changes = {
-      seq,
-      liveState: { ...state, seq },
-      status: meeting.status === 'gepland' ? 'live' : meeting.status,
-      updatedAt: now,
-    };
-    await tx.update(MeetingEntity, { id: meeting.id }, changes as never);
-    // Kept once committed; outside `inLoggingTransaction` the room is read again next time.
-    const changed = this.loggedIn.get(tx);
-    if (changed) changed.push({ ...meeting, ...changes });
-    else this.rooms.forget(meeting.id);
-    return seq;
-  }
-
-  /** The seq a command was logged under, or a conflict when the id was used for something else. */
-  private async loggedSeq(
-    tx: EntityManager,
-    meetingId: string,
-    commandId: string,
-    actorId: string,
-  ) {
-    const logged = await tx.findOneBy(MeetingEventEntity, { meetingId, commandId });
-    if (!logged) return null;
-    if (logged.actorId !== actorId) throw conflict('command-id-reused', 'commandId');
-    return logged.seq;
-  }
-
-  /* ---------- decisions ---------- */
-
-  async createDecision(
-    actor: Actor,
-    meetingId: string,
-    input: CreateDecision,
-  ): Promise<RecordCommandResult<DecisionView>> {
-    const known = await this.decideInKnownRoom(actor, meetingId, input);
-    const outcome =
-      known ??
-      (await this.inLoggingTransaction(async (tx) => {
-        const meeting = await this.meetingFor(actor, meetingId, tx, true);
-        RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
-        const existing = await tx.findOneBy(DecisionEntity, {
-          meetingId,
-          commandId: input.commandId,
-        });
-        if (existing) {
-          const seq = await this.loggedSeq(tx, meetingId, input.commandId, actor.userId);
-          if (existing.recordedById !== actor.userId || seq === null)
-            throw conflict('command-id-reused', 'commandId');
-          return { seq, duplicate: true, record: this.decisionView(existing) };
-        }
-        if ((await this.loggedSeq(tx, meetingId, input.commandId, actor.userId)) !== null)
-          throw conflict('command-id-reused', 'commandId');
-        await this.assertNotApproved(tx, meetingId);
-        await this.itemOf(tx, meetingId, input.itemId);
-        const decided = this.newDecision(actor, meeting, input);
-        if (!decided.ok) throw invalid(decided.issues);
-        await tx.insert(DecisionEntity, decided.row as never);
-        const record = this.decisionView(decided.row);
-        const seq = await this.logEvent(
-          tx,
-          meeting,
-          'decision:created',
-          input.commandId,
-          actor.userId,
-          {
-            decision: record,
-          },
-        );
-        return { seq, duplicate: false, record };
-      }));
-    RequestContext.note({ objectType: 'decision', objectId: outcome.record.id });
-    if (!outcome.duplicate)
-      this.events$.next({
-        name: 'decision:created',
-        meetingId,
-        seq: outcome.seq,
-        commandId: input.commandId,
-        decision: outcome.record,
-      });
-    return outcome;
-  }
-
-  /** The decision's row, or the issues of its input. */
-  private newDecision(
-    actor: Actor,
-    meeting: MeetingEntity,
-    input: CreateDecision,
-  ): { ok: true; row: DecisionEntity } | { ok: false; issues: ValidationIssue[] } {
-    const now = this.clock.now();
-    const id = randomUUID();
-    const decidedBy = input.onBehalfOfTeam ? meeting.chairId : actor.userId;
-    const parsed = decisionSchema.safeParse({
-      id,
-      agendaItemId: input.itemId,
-      type: input.type,
-      text: input.text,
-      rationale: input.rationale,
-      decidedByUserId: decidedBy,
-      decidedAt: now.toISOString(),
-    });
-    if (!parsed.success)
-      return {
-        ok: false,
-        issues: validationIssues(parsed.error.issues, decisionSchema, (i) => i.message || i.code),
-      };
-    const row = this.decisions.create({
-      id,
-      meetingId: meeting.id,
-      agendaItemId: input.itemId,
-      commandId: input.commandId,
-      type: parsed.data.type,
-      text: parsed.data.text,
-      rationale: parsed.data.rationale,
-      decidedById: decidedBy,
-      recordedById: actor.userId,
-      decidedAt: now,
-    });
-    return { ok: true, row };
-  }
-
-  /**
-   * A decision in a live room this instance knows (`LiveRoomCache`), in one statement: the
-   * room's seq moves on only when the meeting row is as known and still live, the item is on its
-   * agenda and its minutes are not approved; the decision and its event are written only with
-   * it. Null when the room is not known here, the input is invalid, the row had changed or the
-   * command id was taken (nothing is written then): the caller takes the locked path, which
-   * also gives the precise refusal.
-   */
-  private async decideInKnownRoom(
-    actor: Actor,
-    meetingId: string,
-    input: CreateDecision,
-  ): Promise<RecordCommandResult<DecisionView> | null> {
-    const meeting = this.rooms.get(meetingId);
-    if (!meeting?.liveState || meeting.status !== 'live') return null;
-    this.checkTeam(actor, meeting.teamId, meeting.id);
-    RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
-    const decided = this.newDecision(actor, meeting, input);
-    if (!decided.ok) return null;
-    const { row } = decided;
-    const record = this.decisionView(row);
-    const seq = meeting.seq + 1;
-    const now = row.decidedAt;
-    const event = {
-      seq,
-      type: 'decision:created',
-      payload: { decision: record },
-      commandId: input.commandId,
-      actorUserId: actor.userId,
-      at: now.getTime(),
-      patch: {},
-    };
-    const liveState = { ...meeting.liveState, seq };
-    let written: { updated: number }[] = [];
-    try {
-      written = (await this.meetings.query(DECIDE_IN_KNOWN_ROOM_SQL, [
-        meeting.id,
-        JSON.stringify(liveState),
-        seq,
-        now,
-        meeting.seq,
-        meeting.updatedAt,
-        row.agendaItemId,
-        row.id,
-        row.commandId,
-        row.type,
-        row.text,
-        row.rationale,
-        row.decidedById,
-        row.recordedById,
-        JSON.stringify(event),
-      ])) as { updated: number }[];
-    } catch (error) {
-      // The command id is known already: the locked path answers (duplicate or conflict).
-      if (!isUniqueViolation(error)) throw error;
-    }
-    if (written[0]?.updated !== 1) {
-      this.rooms.forget(meeting.id);
-      return null;
-    }
-    this.rooms.put({ ...meeting, seq, liveState, updatedAt: now });
-    return { seq, duplicate: false, record };
-  }
-
-  /* ---------- actions ---------- */
-
-  async createAction(
-    actor: Actor,
-    meetingId: string,
-    input: CreateAction,
-  ): Promise<RecordCommandResult<ActionView>> {
-    const outcome = await this.inLoggingTransaction(async (tx) => {
-      const meeting = await this.meetingFor(actor, meetingId, tx, true);
-      RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
-      const existing = await tx.findOneBy(ActionEntity, { meetingId, commandId: input.commandId });
-      if (existing) {
-        const seq = await this.loggedSeq(tx, meetingId, input.commandId, actor.userId);
-        if (existing.createdById !== actor.userId || seq === null)
-          throw conflict('command-id-reused', 'commandId');
-        return { seq, duplicate: true, record: this.actionView(existing) };
-      }
-      if ((await this.loggedSeq(tx, meetingId, input.commandId, actor.userId)) !== null)
-        throw conflict('command-id-reused', 'commandId');
-      await this.assertNotApproved(tx, meetingId);
-      await this.itemOf(tx, meetingId, input.itemId);
-      const issues: ValidationIssue[] = [];
-      if (!(await this.isMember(tx, meeting.teamId, input.ownerUserId)))
-        issues.push({ path: 'ownerUserId', issue: 'not-a-member' });
-      if (
-        input.decisionId !== null &&
-        (await tx.countBy(DecisionEntity, { id: input.decisionId, meetingId })) === 0
-      )
-        issues.push({ path: 'decisionId', issue: 'not-found' });
-      const now = this.clock.now();
-      const id = randomUUID();
-      const actionSchema = actionCreateSchema(localDate(now));
-      const parsed = actionSchema.safeParse({
-        id,
-        agendaItemId: input.itemId,
-        decisionId: input.decisionId,
-        description: input.text,
-        ownerUserId: input.ownerUserId,
-        due: input.due,
-        status: 'open',
-      });
-      if (!parsed.success)
-        for (const i of validationIssues(
-          parsed.error.issues,
-          actionSchema,
-          (issue) => issue.message || issue.code,
-        )) {
-          issues.push({ path: i.path === 'description' ? 'text' : i.path, issue: i.issue });
-        }
-      if (issues.length > 0 || !parsed.success) throw invalid(issues);
-      const row = tx.create(ActionEntity, {
-        id,
-        meetingId,
-        teamId: meeting.teamId,
-        agendaItemId: input.itemId,
-        decisionId: input.decisionId,
-        commandId: input.commandId,
-        description: parsed.data.description,
-        ownerId: input.ownerUserId,
-        due: parsed.data.due,
-        status: 'open',
-        createdById: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await tx.insert(ActionEntity, row as never);
-      const record = this.actionView(row);
-      const seq = await this.logEvent(
-        tx,
-        meeting,
-        'action:created',
-        input.commandId,
-        actor.userId,
-        {
-          action: record,
-        },
-      );
-      return { seq, duplicate: false, record };
-    });
-    RequestContext.note({ objectType: 'action', objectId: outcome.record.id });
-    if (!outcome.duplicate)
-      this.events$.next({
-        name: 'action:created',
-        meetingId,
-        seq: outcome.seq,
-        commandId: input.commandId,
-        action: outcome.record,
-      });
-    return outcome;
-  }
-
-  /**
-   * Changes an action's status (open → gereed / vervallen, or reopened). Logged in `meetingId`'s
-   * room (the action's own meeting, or a later meeting of the team that follows it up).
-   */
-  async updateActionStatus(
-    actor: Actor,
-    meetingId: string | null,
-    input: UpdateActionStatus,
-  ): Promise<RecordCommandResult<ActionView>> {
-    let roomId = meetingId;
-    const outcome = await this.inLoggingTransaction(async (tx) => {
-      RequestContext.note({ objectType: 'action', objectId: input.actionId, purpose: PURPOSE });
-      const action = await tx.findOneBy(ActionEntity, { id: input.actionId });
-      if (!action) throw forbidden();
-      roomId ??= action.meetingId;
-      const meeting = await this.meetingFor(actor, roomId, tx, true);
-      if (meeting.teamId !== action.teamId) throw forbidden();
-      RequestContext.note({
-        objectType: 'action',
-        objectId: action.id,
-        context: { teamId: meeting.teamId, meetingId: meeting.id },
-      });
-      const existing = await tx.findOneBy(ActionUpdateEntity, {
-        meetingId: meeting.id,
-        commandId: input.commandId,
-      });
-      if (existing) {
-        if (existing.actorId !== actor.userId || existing.actionId !== action.id)
-          throw conflict('command-id-reused', 'commandId');
-        return { seq: existing.seq, duplicate: true, record: this.actionView(action) };
-      }
-      if ((await this.loggedSeq(tx, meeting.id, input.commandId, actor.userId)) !== null)
-        throw conflict('command-id-reused', 'commandId');
-      await this.assertNotApproved(tx, action.meetingId);
-      const changed = setActionStatus(action, input.status);
-      if (!changed.ok) throw conflict('status-not-allowed', 'status');
-      const now = this.clock.now();
-      action.status = input.status;
-      action.updatedAt = now;
-      await tx.update(ActionEntity, { id: action.id }, { status: input.status, updatedAt: now });
-      const record = this.actionView(action);
-      const seq = await this.logEvent(
-        tx,
-        meeting,
-        'action:updated',
-        input.commandId,
-        actor.userId,
-        {
-          action: record,
-        },
-      );
-      await tx.insert(ActionUpdateEntity, {
-        meetingId: meeting.id,
-        actionId: action.id,
-        commandId: input.commandId,
-        status: input.status,
-        seq,
-        actorId: actor.userId,
-        at: now,
-      });
-      return { seq, duplicate: false, record };
-    });
-    if (!outcome.duplicate && roomId)
-      this.events$.next({
-        name: 'action:updated',
-        meetingId: roomId,
-        seq: outcome.seq,
-        commandId: input.commandId,
-        action: outcome.record,
-      });
-    return outcome;
-  }
-
   /* ---------- reads ---------- */
 
   async records(actor: Actor, meetingId: string): Promise<MeetingRecordsView> {
@@ -619,8 +139,8 @@ export class MeetingRecordsService {
     ]);
     return {
       meetingId,
-      decisions: decisions.map((d) => this.decisionView(d)),
-      actions: actions.map((a) => this.actionView(a)),
+      decisions: decisions.map((d) => decisionView(d)),
+      actions: actions.map((a) => actionView(a)),
     };
   }
 
@@ -641,8 +161,8 @@ export class MeetingRecordsService {
       }),
     ]);
     return {
-      decisions: decisions.map((d) => this.decisionView(d)),
-      actions: actions.map((a) => this.actionView(a)),
+      decisions: decisions.map((d) => decisionView(d)),
+      actions: actions.map((a) => actionView(a)),
     };
   }
 
@@ -654,7 +174,7 @@ export class MeetingRecordsService {
     return openActionsFor(
       rows.map((r) => this.toDomain(r)),
       actor.userId,
-    ).map((a) => this.actionView(byId.get(a.id) as ActionEntity));
+    ).map((a) => actionView(byId.get(a.id) as ActionEntity));
   }
 
   async teamActions(actor: Actor, teamId: string, status?: ActionStatus): Promise<ActionView[]> {
@@ -664,7 +184,7 @@ export class MeetingRecordsService {
       where: status ? { teamId, status } : { teamId },
       order: { due: 'ASC', id: 'ASC' },
     });
-    return rows.map((r) => this.actionView(r));
+    return rows.map((r) => actionView(r));
   }
 
   /** The open actions on a follow-up (`opvolging-acties`) item. */
@@ -732,20 +252,6 @@ export class MeetingRecordsService {
       .values(open.map((a) => ({ agendaItemId: itemId, actionId: a.id })))
       .orIgnore()
       .execute();
-  }
-
-  /** Attendance: a user joined the meeting's live room (first join counts). */
-  async recordAttendance(meetingId: string, userId: string): Promise<void> {
-    try {
-      await this.attendance
-        .createQueryBuilder()
-        .insert()
-        .values({ meetingId, userId, firstJoinedAt: this.clock.now() })
-        .orIgnore()
-        .execute();
-    } catch (error) {
-      this.logger.warn({ err: error, meetingId }, 'Attendance not recorded');
-    }
   }
 
   /* ---------- minutes ---------- */
@@ -951,37 +457,6 @@ export class MeetingRecordsService {
       ownerUserId: r.ownerId,
       due: r.due,
       status: r.status,
-    };
-  }
-
-  private decisionView(d: DecisionEntity): DecisionView {
-    return {
-      id: d.id,
-      meetingId: d.meetingId,
-      agendaItemId: d.agendaItemId,
-      type: d.type,
-      text: d.text,
-      rationale: d.rationale,
-      decidedByUserId: d.decidedById,
-      recordedByUserId: d.recordedById,
-      decidedAt: new Date(d.decidedAt).toISOString(),
-    };
-  }
-
-  private actionView(a: ActionEntity): ActionView {
-    return {
-      id: a.id,
-      meetingId: a.meetingId,
-      teamId: a.teamId,
-      agendaItemId: a.agendaItemId,
-      decisionId: a.decisionId,
-      description: a.description,
-      ownerUserId: a.ownerId,
-      due: a.due,
-      status: a.status,
-      createdByUserId: a.createdById,
-      createdAt: new Date(a.createdAt).toISOString(),
-      updatedAt: new Date(a.updatedAt).toISOString(),
     };
   }
 }

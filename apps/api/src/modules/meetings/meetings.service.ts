@@ -10,9 +10,7 @@ import type {
   createAgendaItemSchema,
   createMeetingSchema,
   createMeetingSeriesSchema,
-  MeetingCommandResult,
   MeetingDetail,
-  MeetingJoinResult,
   MeetingSeriesCreated,
   MeetingSummary,
   ReorderAgenda,
@@ -23,18 +21,10 @@ import type {
 import {
   type AgendaItem,
   agendaSchema,
-  applyCommand,
   carryForward,
   checkCasePreparation,
-  createLiveRoomState,
-  eventsSince,
   meetingSeriesSchema,
   nextOccurrence,
-  type LiveCommandInput,
-  type LiveEvent,
-  type LiveRole,
-  type LiveRoomError,
-  type LiveRoomState,
   occurrences,
   plannedSchedule,
   reorder,
@@ -46,59 +36,18 @@ import { abilityFor, asSubject, type PolicyAction } from '../../common/access/po
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
-import { isUniqueViolation } from '../../database/database-errors';
 import { PreparationEntity } from '../case-file/case.entity';
 import { ConsentService } from '../case-file/consent.service';
 import { MembershipEntity } from '../identity/membership.entity';
 import { MeetingRecordsService } from '../meeting-records/meeting-records.service';
-import { LiveRoomCache } from './live-room-cache';
-import {
-  AgendaItemEntity,
-  MeetingEntity,
-  MeetingEventEntity,
-  MeetingSeriesEntity,
-} from './meeting.entities';
+import { LiveSessionService } from '../live-session/live-session.service';
+import { AgendaItemEntity, MeetingEntity, MeetingSeriesEntity } from './meeting.entities';
 
 type CreateSeries = z.output<typeof createMeetingSeriesSchema>;
 type CreateMeeting = z.output<typeof createMeetingSchema>;
 type UpdateMeeting = z.output<typeof updateMeetingSchema>;
 type CreateItem = z.output<typeof createAgendaItemSchema>;
 type UpdateItem = z.output<typeof updateAgendaItemSchema>;
-
-/**
- * One live command against a known room (see `applyKnown`): the meeting's update only when its
- * row is as known ($5 seq, $6 updated-at, still open); the event and the changed agenda item
- * statuses only with that update. A command id already in the log fails the whole statement.
- */
-const APPLY_KNOWN_SQL = `
-WITH "room" AS (
-  UPDATE "meeting"
-     SET "live_state" = $2::jsonb, "seq" = $3, "status" = 'live', "updated_at" = $4
-   WHERE "id" = $1 AND "seq" = $5 AND date_trunc('milliseconds', "updated_at") = $6
-     AND "status" <> 'afgesloten'
-  RETURNING "id"
-), "event" AS (
-  INSERT INTO "meeting_event" ("meeting_id", "seq", "command_id", "type", "payload", "actor_id", "at")
-  SELECT "id", $3, $7::uuid, $8, $9::jsonb, $10::uuid, $11 FROM "room"
-), "items" AS (
-  UPDATE "agenda_item" AS "a" SET "status" = "s"."status"
-    FROM jsonb_to_recordset($12::jsonb) AS "s"("id" uuid, "status" varchar)
-   WHERE "a"."id" = "s"."id" AND "a"."meeting_id" IN (SELECT "id" FROM "room")
-)
-SELECT (SELECT count(*) FROM "room")::int AS "updated"`;
-
-/** The meeting as a committed command leaves it. */
-function afterCommand(meeting: MeetingEntity, state: LiveRoomState, now: Date): MeetingEntity {
-  return { ...meeting, liveState: state, seq: state.seq, status: 'live', updatedAt: now };
-}
-
-/** The agenda items whose status a command changed (the agenda follows the room). */
-function changedStatuses(before: LiveRoomState, after: LiveRoomState) {
-  const was = new Map(before.items.map((item) => [item.id, item.status]));
-  return after.items
-    .filter((item) => was.get(item.id) !== item.status)
-    .map((item) => ({ id: item.id, status: item.status }));
-}
 
 /** Purpose code of the case meeting in the audit trail. */
 export const MEETING_PURPOSE = 'casuistiekoverleg';
@@ -119,42 +68,25 @@ function conflict(issue: string): DomainError {
   return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path: '', issue }]);
 }
 
-const ROOM_ERROR_CODES: Partial<Record<LiveRoomError, 'FORBIDDEN' | 'VALIDATION_FAILED'>> = {
-  'not-permitted': 'FORBIDDEN',
-  'invalid-command': 'VALIDATION_FAILED',
-  'wrong-meeting': 'VALIDATION_FAILED',
-};
-
-/** The result of one live command, with the event to broadcast after the commit. */
-export interface CommandOutcome {
-  result: MeetingCommandResult;
-  event: LiveEvent | null;
-  /** The room after the command (null for a duplicate). */
-  state: LiveRoomState | null;
-}
-
-/** Meetings: series, single meetings, the agenda, closing with carry-forward, the live room. */
+/**
+ * Meetings: series, single meetings, the agenda, closing with carry-forward (planning). The live
+ * room is the engine's (`LiveSessionService`); planning reads it there and tells it a close.
+ */
 @Injectable()
 export class MeetingsService {
-  /** Ids of meetings just closed (committed), for the live room to tell its members. */
-  readonly closed$ = new Subject<string>();
   /** A meeting's agenda was published (notifications listen). */
   readonly published$ = new Subject<{ meetingId: string; teamId: string; startsAt: Date }>();
-  /** A committed command changed a live room (guests get their projection of it). */
-  readonly changed$ = new Subject<{ meetingId: string; state: LiveRoomState }>();
 
   constructor(
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
     @InjectRepository(AgendaItemEntity) private readonly items: Repository<AgendaItemEntity>,
-    @InjectRepository(MeetingEventEntity)
-    private readonly events: Repository<MeetingEventEntity>,
     @InjectRepository(MembershipEntity)
     private readonly memberships: Repository<MembershipEntity>,
     @InjectRepository(PreparationEntity)
     private readonly preparations: Repository<PreparationEntity>,
     private readonly clock: Clock,
     private readonly records: MeetingRecordsService,
-    private readonly rooms: LiveRoomCache,
+    private readonly live: LiveSessionService,
     private readonly consents: ConsentService,
   ) {}
 
@@ -585,8 +517,7 @@ export class MeetingsService {
       }
       await this.records.fillFollowUp(tx, meeting, next);
     });
-    this.rooms.forget(meeting.id);
-    this.closed$.next(meeting.id);
+    this.live.roomClosed(meeting.id);
     return this.detail(actor, meeting.id);
   }
 
@@ -713,224 +644,6 @@ export class MeetingsService {
     return result;
   }
 
-  /* ---------- live room ---------- */
-
-  private async stateOf(meeting: MeetingEntity, manager?: EntityManager): Promise<LiveRoomState> {
-    if (meeting.liveState !== null) return meeting.liveState;
-    return createLiveRoomState(meeting.id, await this.agendaOf(meeting.id, manager));
-  }
-
-  /**
-   * May this actor enter the meeting's live room? Throws FORBIDDEN otherwise. Gateways call it
-   * before they put a socket in any room of the meeting (check first, join after).
-   */
-  async assertRoomAccess(actor: Actor, meetingId: string): Promise<void> {
-    if (actor.guest) await this.guestMeeting(actor, meetingId);
-    else await this.meeting(actor, meetingId, 'read');
-  }
-
-  /** A member joins: the snapshot, or exactly the events after `lastSeq`. */
-  async join(actor: Actor, meetingId: string, lastSeq?: number): Promise<MeetingJoinResult> {
-    const meeting = await this.meeting(actor, meetingId, 'read');
-    if (lastSeq !== undefined) {
-      const log = await this.events.find({
-        where: { meetingId, seq: MoreThan(lastSeq) },
-        order: { seq: 'ASC' },
-      });
-      const missed = eventsSince(
-        log.map((e) => e.payload as unknown as LiveEvent),
-        lastSeq,
-        meeting.seq,
-      );
-      if (missed !== null) return { seq: meeting.seq, events: missed };
-    }
-    return { seq: meeting.seq, snapshot: await this.stateOf(meeting) };
-  }
-
-  private rolesOf(actor: Actor, meeting: MeetingEntity): LiveRole[] {
-    const roles: LiveRole[] = ['member'];
-    if (meeting.chairId === actor.userId) roles.push('chair');
-    if (meeting.timekeeperId === actor.userId) roles.push('timekeeper');
-    if (meeting.minuteTakerId === actor.userId) roles.push('minute-taker');
-    return roles;
-  }
-
-  /**
-   * Applies one command; the event and the new state are committed together before the caller
-   * acks and broadcasts. Usually in one statement against the room as this instance knows it
-   * (`applyKnown`); otherwise, or when that room turns out stale, under a row lock on the
-   * meeting (`applyInTransaction`).
-   */
-  async command(actor: Actor, command: LiveCommandInput): Promise<CommandOutcome> {
-    const outcome =
-      (await this.applyKnown(actor, command)) ?? (await this.applyInTransaction(actor, command));
-    if (outcome.state) this.changed$.next({ meetingId: command.meetingId, state: outcome.state });
-    return outcome;
-  }
-
-  /** Access to a meeting's live room, as checked (and noted) for every command. */
-  private assertCommandAccess(actor: Actor, meeting: MeetingEntity): void {
-    RequestContext.note({ objectType: 'meeting', objectId: meeting.id, purpose: MEETING_PURPOSE });
-    if (actor.guest) {
-      // A guest acts only in the meeting they are invited to (the reducer limits what).
-      if (actor.guest.meetingId !== meeting.id) throw forbidden();
-    } else this.team(actor, meeting.teamId, 'read', meeting.id);
-    RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id } });
-  }
-
-  private reduce(
-    actor: Actor,
-    meeting: MeetingEntity,
-    state: LiveRoomState,
-    command: LiveCommandInput,
-    now: Date,
-  ) {
-    return applyCommand(state, command, {
-      actorUserId: actor.userId,
-      actorRoles: actor.guest ? ['guest'] : this.rolesOf(actor, meeting),
-      now: now.getTime(),
-      guestItemIds: actor.guest?.itemIds,
-    });
-  }
-
-  /**
-   * The command against the room this instance last read or committed (`LiveRoomCache`), in
-   * one statement: the meeting's update is conditional on its row being unchanged since (seq,
-   * updated-at, still open); the event and the agenda statuses are written only with it. Null
-   * when the room is not known here, when the command would be refused (decided under the lock,
-   * with the log at hand), or when the row had changed or the command id was taken (nothing is
-   * written then): the caller takes the locked path.
-   */
-  private async applyKnown(
-    actor: Actor,
-    command: LiveCommandInput,
-  ): Promise<CommandOutcome | null> {
-    const meeting = this.rooms.get(command.meetingId);
-    if (!meeting?.liveState) return null;
-    this.assertCommandAccess(actor, meeting);
-    const now = this.clock.now();
-    const state = meeting.liveState;
-    const applied = this.reduce(actor, meeting, state, command, now);
-    if (!applied.ok) return null;
-    // A retry within the window of applied ids: the room already answers it.
-    if (applied.duplicate)
-      return { result: { seq: applied.event.seq, duplicate: true }, event: null, state: null };
-    const event = applied.event;
-    const statuses = changedStatuses(state, applied.state);
-    let written: { updated: number }[];
-    try {
-      written = (await this.meetings.query(APPLY_KNOWN_SQL, [
-        meeting.id,
-        JSON.stringify(applied.state),
-        event.seq,
-        now,
-        meeting.seq,
-        meeting.updatedAt,
-        event.commandId,
-        event.type,
-        JSON.stringify(event),
-        actor.userId,
-        new Date(event.at),
-        JSON.stringify(statuses),
-      ])) as { updated: number }[];
-    } catch (error) {
-      // The command id is in the log already: the locked path answers with its seq.
-      if (!isUniqueViolation(error)) throw error;
-      written = [];
-    }
-    if (written[0]?.updated !== 1) {
-      this.rooms.forget(meeting.id);
-      return null;
-    }
-    this.rooms.put(afterCommand(meeting, applied.state, now));
-    return { result: { seq: event.seq, duplicate: false }, event, state: applied.state };
-  }
-
-  private async applyInTransaction(
-    actor: Actor,
-    command: LiveCommandInput,
-  ): Promise<CommandOutcome> {
-    let committed: MeetingEntity | null = null;
-    const outcome = await this.meetings.manager.transaction(async (tx): Promise<CommandOutcome> => {
-      RequestContext.note({
-        objectType: 'meeting',
-        objectId: command.meetingId,
-        purpose: MEETING_PURPOSE,
-      });
-      const meeting = await tx
-        .createQueryBuilder(MeetingEntity, 'm')
-        .setLock('pessimistic_write')
-        .where('m.id = :id', { id: command.meetingId })
-        .getOne();
-      if (!meeting) throw forbidden();
-      this.assertCommandAccess(actor, meeting);
-      if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
-      // What was read under the lock is committed: later commands can start from it.
-      this.rooms.put(meeting);
-      const state = await this.stateOf(meeting, tx);
-      // A retry within the state's window of applied ids is answered by the reducer. An older
-      // one is found in the log: before a refusal, or when the insert below meets the event's
-      // unique (meeting, command id). A new command costs no lookup.
-      const logged = async (): Promise<CommandOutcome | null> => {
-        const event = await tx.findOneBy(MeetingEventEntity, {
-          meetingId: meeting.id,
-          commandId: command.commandId,
-        });
-        if (!event) return null;
-        if (event.actorId !== actor.userId) throw conflict('command-id-reused');
-        return { result: { seq: event.seq, duplicate: true }, event: null, state: null };
-      };
-      const now = this.clock.now();
-      const applied = this.reduce(actor, meeting, state, command, now);
-      if (!applied.ok) {
-        const earlier = await logged();
-        if (earlier) return earlier;
-        const code = ROOM_ERROR_CODES[applied.error];
-        if (code === 'FORBIDDEN') throw new DomainError('FORBIDDEN', `Refused: ${applied.error}`);
-        if (code) throw invalid([{ path: '', issue: applied.error }]);
-        throw conflict(applied.error);
-      }
-      if (applied.duplicate)
-        return { result: { seq: applied.event.seq, duplicate: true }, event: null, state: null };
-      const event = applied.event;
-      const inserted = await tx
-        .createQueryBuilder()
-        .insert()
-        .into(MeetingEventEntity)
-        .values({
-          meetingId: meeting.id,
-          seq: event.seq,
-          commandId: event.commandId,
-          type: event.type,
-          payload: event as never,
-          actorId: actor.userId,
-          at: new Date(event.at),
-        })
-        .orIgnore()
-        .returning(['id'])
-        .updateEntity(false)
-        .execute();
-      if ((inserted.raw as unknown[]).length === 0) {
-        // Nothing written: the command id is in the log already (the seq is ours under the lock).
-        const earlier = await logged();
-        if (earlier) return earlier;
-        throw conflict('seq-taken');
-      }
-      await tx.update(
-        MeetingEntity,
-        { id: meeting.id },
-        { liveState: applied.state as never, seq: event.seq, status: 'live', updatedAt: now },
-      );
-      // The agenda (and so the agenda page and the minutes) follows the room's item statuses.
-      for (const item of changedStatuses(state, applied.state))
-        await tx.update(AgendaItemEntity, { id: item.id }, { status: item.status });
-      committed = afterCommand(meeting, applied.state, now);
-      return { result: { seq: event.seq, duplicate: false }, event, state: applied.state };
-    });
-    if (committed) this.rooms.put(committed);
-    return outcome;
-  }
-
   /* ---------- guests ---------- */
 
   /** Refuses (FORBIDDEN) unless the actor may read the meeting; notes it for the audit trail. */
@@ -945,17 +658,6 @@ export class MeetingsService {
     if (!meeting) throw forbidden();
     RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
     return meeting;
-  }
-
-  /** The live room of a guest's meeting, to be projected onto the invited items by the caller. */
-  async roomForGuest(actor: Actor, meetingId: string): Promise<LiveRoomState> {
-    return this.stateOf(await this.guestMeeting(actor, meetingId));
-  }
-
-  /** The current room of a meeting (for projecting it to guests after a change). */
-  async roomOf(meetingId: string): Promise<LiveRoomState | null> {
-    const meeting = await this.meetings.findOneBy({ id: meetingId });
-    return meeting ? this.stateOf(meeting) : null;
   }
 
   /** A guest's meeting with only the invited agenda items (nothing else leaves this method). */

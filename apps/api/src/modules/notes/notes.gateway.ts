@@ -29,6 +29,7 @@ import { DomainError } from '../../common/errors/domain.error';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { AppConfig } from '../../config/app-config';
+import { noteRoom } from '../live/live-rooms';
 import { type NoteAccess, NotesService } from './notes.service';
 
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
@@ -38,7 +39,7 @@ interface NotesSocketData {
   notes?: Map<string, NoteAccess>;
 }
 
-const itemRoom = (itemId: string) => `item:${itemId}`;
+const itemRoom = noteRoom;
 
 /**
  * Shared notes of agenda items on `/live`: `note:join` (access checked first, then joins

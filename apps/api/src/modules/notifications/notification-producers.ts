@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Observable, Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { GuestsService } from '../guests/guests.service';
-import { MeetingRecordsService } from '../meeting-records/meeting-records.service';
+import type { ActionView } from '@casustafel/contracts';
+import { LiveSessionService } from '../live-session/live-session.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { type NewNotification, NotificationsService } from './notifications.service';
 
@@ -21,7 +22,7 @@ export class NotificationProducers implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly meetings: MeetingsService,
-    private readonly records: MeetingRecordsService,
+    private readonly live: LiveSessionService,
     private readonly moduleRef: ModuleRef,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -46,9 +47,10 @@ export class NotificationProducers implements OnModuleInit, OnModuleDestroy {
         dedupKey: `agenda-published:${e.meetingId}`,
       }));
     });
-    this.on(this.records.events$, async (e) => {
-      if (e.name !== 'action:created' || e.action.ownerUserId === e.action.createdByUserId)
-        return [];
+    this.on(this.live.committed$, async (committed) => {
+      if (committed.kind !== 'case-meeting' || committed.event.type !== 'action:created') return [];
+      const e = { action: committed.event.payload.action as unknown as ActionView };
+      if (e.action.ownerUserId === e.action.createdByUserId) return [];
       const team = (await this.dataSource.query('SELECT "name" FROM "team" WHERE "id" = $1', [
         e.action.teamId,
       ])) as { name: string }[];

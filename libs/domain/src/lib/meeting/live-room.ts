@@ -24,10 +24,15 @@ import {
  * server's state. A reconnecting client sends its last `seq` and gets `eventsSince(log, seq)`, or a
  * snapshot when that returns null.
  *
- * Idempotency: commands carry a client-made uuid. The ids of the last `APPLIED_COMMANDS_LIMIT`
- * successful commands (`appliedCommandIds`) and their events (`recentEvents`) are kept in the state;
- * a retried command returns its original event and changes nothing. A rejected command is not
+ * Idempotency: commands carry a client-made uuid, unique per room. The server's event log (one
+ * row per event, unique by room and command id) is the one place that remembers them: a retried
+ * command finds its original event there and changes nothing. The state itself holds no replay
+ * window, so it stays the same size however long a meeting runs. A rejected command is not
  * remembered, so a retry is judged again.
+ *
+ * Decisions and actions are events of the same sequence (`decision:created`, `action:created`,
+ * `action:updated`): they change nothing in this state (an empty patch) but take the room's next
+ * seq, so a client applying the broadcast events sees no gap.
  *
  * Rules of the room:
  * - Only the chair moves items (start, skip, finish), moves phases and gives the word.
@@ -44,7 +49,6 @@ import {
 export const LIVE_ROLES = ['chair', 'timekeeper', 'minute-taker', 'member', 'guest'] as const;
 export type LiveRole = (typeof LIVE_ROLES)[number];
 
-export const APPLIED_COMMANDS_LIMIT = 1000;
 export const SPEAKING_QUEUE_MAX = 100;
 export const TIMER_EXTEND_MAX_MINUTES = 60;
 export const TIMER_MAX_DURATION_MINUTES = 480;
@@ -79,10 +83,6 @@ export interface LiveRoomState {
   raisedHands: readonly RaisedHand[];
   /** Who has the word (given by `queue:next`). */
   currentSpeakerUserId: string | null;
-  /** Ids of the last `APPLIED_COMMANDS_LIMIT` successful commands, oldest first. */
-  appliedCommandIds: readonly string[];
-  /** Their events, aligned with `appliedCommandIds`; also a replay buffer for `eventsSince`. */
-  recentEvents: readonly LiveEvent[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,8 +145,22 @@ export interface LiveEventPayloads {
   'hand:raised': { userId: string };
   'hand:lowered': { userId: string };
   'queue:speaker-given': { userId: string };
+  /** A decision was recorded (its view as the records module shows it). */
+  'decision:created': { decision: LiveRecord };
+  /** An action was created or its status changed. */
+  'action:created': { action: LiveRecord };
+  'action:updated': { action: LiveRecord };
 }
 export type LiveEventType = keyof LiveEventPayloads;
+/** The event types of decisions and actions (records: no change to the room state). */
+export const LIVE_RECORD_EVENT_TYPES = [
+  'decision:created',
+  'action:created',
+  'action:updated',
+] as const;
+export type LiveRecordEventType = (typeof LIVE_RECORD_EVENT_TYPES)[number];
+/** A decision or action as carried by its event (the contracts type it precisely). */
+export type LiveRecord = { readonly id: string } & Readonly<Record<string, unknown>>;
 
 /** What an event changes: whole replacement values; `items` holds only the changed items. */
 export interface LiveRoomPatch {
@@ -170,7 +184,8 @@ export type LiveEvent = {
   };
 }[LiveEventType];
 
-const EVENT_OF_COMMAND: Readonly<Record<LiveCommandType, LiveEventType>> = {
+/** The event type each command makes (a retried id must name the same command). */
+export const EVENT_OF_COMMAND: Readonly<Record<LiveCommandType, LiveEventType>> = {
   'item:start': 'agenda:item-started',
   'item:skip': 'agenda:item-skipped',
   'item:finish': 'agenda:item-finished',
@@ -209,7 +224,7 @@ export type LiveRoomError =
   | 'queue-empty';
 
 export type ApplyCommandResult =
-  | { ok: true; duplicate: boolean; state: LiveRoomState; event: LiveEvent }
+  | { ok: true; duplicate: false; state: LiveRoomState; event: LiveEvent }
   | { ok: false; error: LiveRoomError };
 
 export type ApplyEventResult =
@@ -246,8 +261,6 @@ export function createLiveRoomState(
     speakingQueue: [],
     raisedHands: [],
     currentSpeakerUserId: null,
-    appliedCommandIds: [],
-    recentEvents: [],
   };
 }
 
@@ -266,7 +279,8 @@ const CHAIR: readonly LiveRole[] = ['chair'];
 const TIMER_ROLES: readonly LiveRole[] = ['chair', 'timekeeper'];
 const ANYONE: readonly LiveRole[] = LIVE_ROLES;
 
-const REQUIRED_ROLES: Readonly<Record<LiveCommandType, readonly LiveRole[]>> = {
+/** Which roles may send each command (the case meeting kind declares the same as data). */
+export const CASE_MEETING_PERMISSIONS: Readonly<Record<LiveCommandType, readonly LiveRole[]>> = {
   'item:start': CHAIR,
   'item:skip': CHAIR,
   'item:finish': CHAIR,
@@ -302,8 +316,8 @@ const CLEARED_QUEUE: LiveRoomPatch = {
 
 /**
  * Applies one command for the actor in `ctx`. On success: the new state (seq + 1) and its one
- * event; for a retried command id: the original event and the unchanged state, `duplicate: true`.
- * The input state is never changed.
+ * event. A retried command id is recognised by the server's log, not here. The input state is
+ * never changed.
  */
 export function applyCommand(
   state: LiveRoomState,
@@ -315,19 +329,8 @@ export function applyCommand(
   const cmd = parsed.data;
   if (cmd.meetingId !== state.meetingId) return { ok: false, error: 'wrong-meeting' };
 
-  if (state.appliedCommandIds.includes(cmd.commandId)) {
-    const original = state.recentEvents.find((e) => e.commandId === cmd.commandId);
-    if (
-      original === undefined ||
-      original.type !== EVENT_OF_COMMAND[cmd.type] ||
-      original.actorUserId !== ctx.actorUserId
-    ) {
-      return { ok: false, error: 'command-id-reused' };
-    }
-    return { ok: true, duplicate: true, state, event: original };
-  }
-
-  if (!hasRole(ctx, REQUIRED_ROLES[cmd.type])) return { ok: false, error: 'not-permitted' };
+  if (!hasRole(ctx, CASE_MEETING_PERMISSIONS[cmd.type]))
+    return { ok: false, error: 'not-permitted' };
 
   const outcome = decide(state, cmd, ctx);
   if ('error' in outcome) return { ok: false, error: outcome.error };
@@ -512,6 +515,42 @@ function raiseHand(state: LiveRoomState, ctx: LiveContext): Outcome {
 }
 
 /**
+ * The event of a decision or action, taking the room's next seq (no change to the room). The
+ * server makes it when it commits the record; clients apply it like any other event.
+ */
+export function recordEvent<T extends LiveRecordEventType>(
+  state: Pick<LiveRoomState, 'seq'>,
+  type: T,
+  payload: LiveEventPayloads[T],
+  meta: { commandId: string; actorUserId: string; at: number },
+): LiveEvent {
+  return { seq: state.seq + 1, type, payload, patch: {}, ...meta } as LiveEvent;
+}
+
+/** Whether an event is a decision or action (records) rather than a change of the room. */
+export function isRecordEvent(
+  event: Pick<LiveEvent, 'type'>,
+): event is Extract<LiveEvent, { type: LiveRecordEventType }> {
+  return (LIVE_RECORD_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
+/**
+ * Removes what older versions kept in the stored state (a window of command ids and events):
+ * the stored state is only the room itself.
+ */
+export function compactLiveRoomState(state: LiveRoomState): LiveRoomState {
+  const {
+    appliedCommandIds: _ids,
+    recentEvents: _events,
+    ...room
+  } = state as LiveRoomState & {
+    appliedCommandIds?: unknown;
+    recentEvents?: unknown;
+  };
+  return room;
+}
+
+/**
  * Applies a broadcast event to a state (what a client does; `applyCommand` does the same). An
  * event already applied (seq ≤ state.seq) changes nothing (`duplicate`); an event that does not
  * follow directly (`gap`), or that names an unknown item, means the client needs `eventsSince` or
@@ -543,10 +582,6 @@ export function applyEvent(state: LiveRoomState, event: LiveEvent): ApplyEventRe
         patch.currentSpeakerUserId !== undefined
           ? patch.currentSpeakerUserId
           : state.currentSpeakerUserId,
-      appliedCommandIds: [...state.appliedCommandIds, event.commandId].slice(
-        -APPLIED_COMMANDS_LIMIT,
-      ),
-      recentEvents: [...state.recentEvents, event].slice(-APPLIED_COMMANDS_LIMIT),
     },
   };
 }

@@ -5,6 +5,7 @@ import { Subject } from 'rxjs';
 import {
   applyCommand,
   createLiveRoomState,
+  recordEvent,
   type LiveCommandInput,
   type LiveEvent,
   type LiveRoomState,
@@ -114,6 +115,30 @@ describe('LiveRoomStore', () => {
     expect(store.phase()).toBe('inbreng');
   });
 
+  it('applies decisions and actions as events of the same sequence: no gap, no rejoin', async () => {
+    await store.join(MEETING);
+    const { events, state } = serverEvents(initial(), [{ type: 'item:start', itemId: 'i1' }]);
+    events.forEach(push);
+    const meta = { commandId: randomUUID(), actorUserId: CHAIR, at: T0 };
+    const decision = recordEvent(state, 'decision:created', { decision: { id: 'd1' } }, meta);
+    push(decision);
+    const action = recordEvent(
+      { seq: decision.seq },
+      'action:created',
+      { action: { id: 'a1' } },
+      { ...meta, commandId: randomUUID() },
+    );
+    push(action);
+    const after = serverEvents({ ...state, seq: action.seq }, [
+      { type: 'timer:pause', itemId: 'i1' },
+    ]);
+    after.events.forEach(push);
+    expect(store.lastSeq()).toBe(4);
+    expect(store.state()).toEqual(after.state);
+    expect(store.gapRejoins()).toBe(0);
+    expect(emits.filter((e) => e.event === 'meeting:join')).toHaveLength(1);
+  });
+
   it('ignores an event it has already applied (seq <= lastSeq)', async () => {
     await store.join(MEETING);
     const { events, state } = serverEvents(initial(), [
@@ -164,6 +189,7 @@ describe('LiveRoomStore', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(emits.at(-1)?.payload).toMatchObject({ lastSeq: 0 });
     expect(store.lastSeq()).toBe(2);
+    expect(store.gapRejoins()).toBe(1);
   });
 
   it('sends a command with a fresh commandId and retries the same id on timeout', async () => {

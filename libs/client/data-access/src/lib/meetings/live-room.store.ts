@@ -99,6 +99,8 @@ export class LiveRoomStore {
   readonly #closed = signal(false);
   readonly #joinError = signal<string | null>(null);
   readonly #tick = signal(0);
+  /** Rejoins caused by a gap or an unknown item (decisions and actions never cause one). */
+  readonly #gapRejoins = signal(0);
   /** Events that arrived before the first snapshot. */
   #pending: LiveEvent[] = [];
   #joining: Promise<void> | null = null;
@@ -109,6 +111,7 @@ export class LiveRoomStore {
   readonly mode = this.#mode.asReadonly();
   readonly state = this.#state.asReadonly();
   readonly lastSeq = computed(() => this.#state()?.seq ?? null);
+  readonly gapRejoins = this.#gapRejoins.asReadonly();
   readonly presence = this.#presence.asReadonly();
   readonly inRoom = computed(() => this.#presence().filter((p) => p.mode === 'in-de-ruimte'));
   readonly remote = computed(() => this.#presence().filter((p) => p.mode === 'op-afstand'));
@@ -243,7 +246,10 @@ export class LiveRoomStore {
     this.#applyOne(event as LiveEvent);
   }
 
-  /** Applies one event; ignores seq ≤ lastSeq; on a gap or an unknown item, rejoins. */
+  /**
+   * Applies one event; ignores seq ≤ lastSeq; on a gap or an unknown item, rejoins. Decisions and
+   * actions are events of the same sequence (they only move the seq; the records store shows them).
+   */
   #applyOne(event: LiveEvent): void {
     const state = this.#state();
     if (state === null) return;
@@ -253,6 +259,7 @@ export class LiveRoomStore {
       this.#state.set(result.state);
       return;
     }
+    this.#gapRejoins.update((n) => n + 1);
     void this.#join();
   }
 

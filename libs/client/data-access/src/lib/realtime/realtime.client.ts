@@ -4,7 +4,9 @@ import type { Socket } from 'socket.io-client';
 import {
   type ActionEvent,
   clockSyncResponseCheck,
+  type ActionView,
   type DecisionCreatedEvent,
+  type DecisionView,
   type GuestStateEvent,
   LIVE_NAMESPACE,
   LIVE_PATH,
@@ -32,11 +34,34 @@ export type MeetingServerMessage =
 export type NoteServerMessage =
   { type: 'update'; event: NoteUpdateEvent } | { type: 'awareness'; event: NoteAwarenessEvent };
 
-/** Server → client decisions and actions, committed with the meeting's seq. */
+/**
+ * Server → client decisions and actions, committed with the meeting's seq: members get them as
+ * `meeting:event`s of the room's sequence, guests (no seq stream) as their own events.
+ */
 export type RecordServerMessage =
   | { type: 'decision:created'; event: DecisionCreatedEvent }
   | { type: 'action:created'; event: ActionEvent }
   | { type: 'action:updated'; event: ActionEvent };
+
+/** A member's decision or action event of the room's sequence, as a records message. */
+export function recordMessage(event: MeetingEvent): RecordServerMessage | null {
+  const base = { meetingId: event.meetingId, seq: event.seq, commandId: event.commandId };
+  switch (event.type) {
+    case 'decision:created':
+      return {
+        type: event.type,
+        event: { ...base, decision: event.payload.decision as unknown as DecisionView },
+      };
+    case 'action:created':
+    case 'action:updated':
+      return {
+        type: event.type,
+        event: { ...base, action: event.payload.action as unknown as ActionView },
+      };
+    default:
+      return null;
+  }
+}
 
 /** Client → server events that carry an ack (typed by the contract). */
 export type LiveAckEvent =
@@ -230,7 +255,12 @@ export class RealtimeClient implements OnDestroy {
       const parsed = presenceCountCheck.safeParse(payload);
       if (parsed.success) this.#events.next({ type: 'presence', connected: parsed.data.connected });
     });
-    socket.on('meeting:event', (event) => this.#meeting.next({ type: 'event', event }));
+    socket.on('meeting:event', (event) => {
+      this.#meeting.next({ type: 'event', event });
+      // Decisions and actions are events of the room's sequence: the records stores get them too.
+      const record = recordMessage(event);
+      if (record) this.#records.next(record);
+    });
     socket.on('meeting:presence', (presence) => this.#meeting.next({ type: 'presence', presence }));
     socket.on('meeting:closed', ({ meetingId }) =>
       this.#meeting.next({ type: 'closed', meetingId }),

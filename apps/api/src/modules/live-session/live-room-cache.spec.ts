@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LiveRoomState } from '@casustafel/domain';
 import { LIVE_ROOM_CACHE_SIZE, LiveRoomCache } from './live-room-cache';
-import type { MeetingEntity } from './meeting.entities';
+import type { MeetingEntity } from '../meetings/meeting.entities';
 
 const meeting = (id: string, seq: number, status = 'live'): MeetingEntity =>
   ({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MeetingEntity } from './meeting.entities';
+import type { MeetingEntity } from '../meetings/meeting.entities';
 
 /** Meetings kept at most (the least recently used one goes first). */
 export const LIVE_ROOM_CACHE_SIZE = 1_000;

@@ -7,9 +7,10 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
 import {
+  type ActionView,
+  type DecisionView,
   LIVE_NAMESPACE,
   type LiveAck,
   type LiveClientToServerEvents,
@@ -18,8 +19,17 @@ import {
   type MeetingJoinResult,
   type MeetingPresence,
   type PresenceMode,
+  liveActionCreateSchema,
+  liveActionUpdateSchema,
+  liveDecisionCreateSchema,
   meetingCommandSchema,
   meetingJoinSchema,
+  type RecordCommandResult,
+  type SessionCommand,
+  type SessionCommandResult,
+  sessionCommandSchema,
+  type SessionJoinResult,
+  sessionJoinSchema,
 } from '@casustafel/contracts';
 import type { LiveCommand } from '@casustafel/domain';
 import type { z } from 'zod';
@@ -29,14 +39,12 @@ import { DomainError } from '../../common/errors/domain.error';
 import { AppConfig } from '../../config/app-config';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
-import { MeetingRecordsService } from '../meeting-records/meeting-records.service';
-import { MeetingsService } from './meetings.service';
+import { guestsRoom, meetingRoom, sessionRoleRoom } from '../live/live-rooms';
+import { LiveBroadcaster } from './live-broadcaster';
+import { LiveSessionService } from './live-session.service';
 
 type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
-
-/** Every guest socket of a meeting (presence, closing); never sent item content. */
-export const guestsRoom = (meetingId: string) => `guests:${meetingId}`;
 
 /** A burst of joins (or a reconnect wave) sends one presence update per meeting. */
 export const PRESENCE_DEBOUNCE_MS = 100;
@@ -60,17 +68,16 @@ interface Dropped {
 }
 
 /**
- * The live room of a meeting on the `/live` namespace: `meeting:join` (membership of the
- * meeting's team; snapshot or missed events), `meeting:command` (validated, authorised by the
- * actor's meeting roles, committed, acked with its seq, then broadcast to `meeting:<id>`) and
- * presence per meeting (a member whose connection dropped is shown as reconnecting, then
- * removed after `LIVE_PRESENCE_GRACE_MS` unless they are back).
+ * The one gateway of live sessions on `/live`: `meeting:join` (access first; snapshot or the
+ * events since the client's seq), `meeting:command`, `decision:create`, `action:create` and
+ * `action:update` (each committed as the room's next event, acked with its seq; the broadcaster
+ * sends the event) and presence per meeting (a member whose connection dropped is shown as
+ * reconnecting, then removed after `LIVE_PRESENCE_GRACE_MS` unless they are back).
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 @UseFilters(LiveExceptionFilter)
-export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
+export class LiveSessionGateway implements OnGatewayInit, OnModuleDestroy {
   @WebSocketServer() private readonly namespace!: LiveNamespace;
-  private closedSubscription: Subscription | null = null;
 
   /** Meetings whose presence is due to be sent (a burst of joins sends one update). */
   private readonly presenceDue = new Map<string, NodeJS.Timeout>();
@@ -82,22 +89,16 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
   private readonly dropped = new Map<string, Map<string, Dropped>>();
 
   constructor(
-    private readonly meetings: MeetingsService,
-    private readonly records: MeetingRecordsService,
+    private readonly live: LiveSessionService,
+    private readonly broadcaster: LiveBroadcaster,
     private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
-    this.closedSubscription = this.meetings.closed$.subscribe((meetingId) => {
-      namespace
-        .to(`meeting:${meetingId}`)
-        .to(guestsRoom(meetingId))
-        .emit('meeting:closed', { meetingId });
-    });
+    this.broadcaster.attach(namespace);
   }
 
   onModuleDestroy(): void {
-    this.closedSubscription?.unsubscribe();
     for (const timer of this.presenceDue.values()) clearTimeout(timer);
     this.presenceDue.clear();
     for (const users of this.dropped.values())
@@ -115,11 +116,11 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
     const auth = socketAuth(socket);
     if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
     const actor = auth.resolved.actor;
-    const room = `meeting:${body.meetingId}`;
+    const room = meetingRoom(body.meetingId);
     // Check first, join after: a refused socket never enters the room, not even while the
     // refusal is on its way (it would receive the room's broadcasts meanwhile).
     try {
-      await this.meetings.assertRoomAccess(actor, body.meetingId);
+      await this.live.assertRoomAccess(actor, body.meetingId);
     } catch (error) {
       // Access gone (e.g. no longer in the team): a socket still in the room from before leaves.
       const refused = error instanceof DomainError && error.code === 'FORBIDDEN';
@@ -133,13 +134,13 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
     await socket.join(room);
     let result: MeetingJoinResult;
     try {
-      result = await this.meetings.join(actor, body.meetingId, body.lastSeq);
+      result = await this.live.join(actor, body.meetingId, body.lastSeq);
     } catch (error) {
       if (!wasIn) await socket.leave(room);
       throw error;
     }
     // Attendance for the minutes: only a socket that was admitted (first join counts).
-    void this.records.recordAttendance(body.meetingId, auth.resolved.user.id);
+    void this.live.recordAttendance(body.meetingId, auth.resolved.user.id);
     this.addPresence(socket, body.meetingId, {
       userId: auth.resolved.user.id,
       displayName: auth.resolved.user.displayName,
@@ -203,16 +204,92 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
     if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
     const joined = auth.resolved.actor.guest
       ? socket.rooms.has(guestsRoom(body.meetingId))
-      : socket.rooms.has(`meeting:${body.meetingId}`);
+      : socket.rooms.has(meetingRoom(body.meetingId));
     if (!joined) throw new DomainError('FORBIDDEN', 'Join the meeting first');
-    const { result, event } = await this.meetings.command(auth.resolved.actor, body);
-    // Committed: broadcast to the room (the sender receives it too, in order with the ack).
-    if (event)
-      this.namespace.to(`meeting:${body.meetingId}`).emit('meeting:event', {
-        ...event,
-        meetingId: body.meetingId,
-      });
+    // Committed and published (the broadcaster sends the event to the room) before the ack.
+    const { result } = await this.live.command(auth.resolved.actor, body);
     return { ok: true, data: result };
+  }
+
+  /**
+   * A live session of another kind: access first (a member of the session whose role is not
+   * locked out of the current phase), then the socket joins its role's room, then the snapshot
+   * or the events since `lastSeq`, as that role may see them.
+   */
+  @Access('meeting', 'live-session.join')
+  @SubscribeMessage('session:join')
+  async joinSession(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(sessionJoinSchema)) body: z.output<typeof sessionJoinSchema>,
+  ): Promise<LiveAck<SessionJoinResult>> {
+    const auth = socketAuth(socket);
+    if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
+    const role = await this.live.assertSessionAccess(auth.resolved.actor, body.sessionId);
+    if (socket.disconnected) throw new DomainError('UNAUTHENTICATED', 'Connection closed');
+    await socket.join(sessionRoleRoom(body.sessionId, role));
+    const data = await this.live.joinSession(auth.resolved.actor, body.sessionId, body.lastSeq);
+    return { ok: true, data };
+  }
+
+  @Access('meeting', 'live-session.command')
+  @SubscribeMessage('session:command')
+  async sessionCommand(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(sessionCommandSchema)) body: SessionCommand,
+  ): Promise<LiveAck<SessionCommandResult>> {
+    const auth = socketAuth(socket);
+    if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
+    const data = await this.live.sessionCommand(auth.resolved.actor, body);
+    return { ok: true, data };
+  }
+
+  /** A member in the room; decisions and actions are not for guests to make. */
+  private memberIn(socket: LiveSocket, meetingId: string) {
+    const auth = socketAuth(socket);
+    if (!auth) throw new DomainError('UNAUTHENTICATED', 'Access refused');
+    if (!socket.rooms.has(meetingRoom(meetingId)))
+      throw new DomainError('FORBIDDEN', 'Join the meeting first');
+    return auth.resolved.actor;
+  }
+
+  @Access('meeting', 'decision.create')
+  @SubscribeMessage('decision:create')
+  async createDecision(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(liveDecisionCreateSchema))
+    body: z.output<typeof liveDecisionCreateSchema>,
+  ): Promise<LiveAck<RecordCommandResult<DecisionView>>> {
+    const { meetingId, ...input } = body;
+    const data = await this.live.createDecision(this.memberIn(socket, meetingId), meetingId, input);
+    return { ok: true, data };
+  }
+
+  @Access('meeting', 'action.create')
+  @SubscribeMessage('action:create')
+  async createAction(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(liveActionCreateSchema))
+    body: z.output<typeof liveActionCreateSchema>,
+  ): Promise<LiveAck<RecordCommandResult<ActionView>>> {
+    const { meetingId, ...input } = body;
+    const data = await this.live.createAction(this.memberIn(socket, meetingId), meetingId, input);
+    return { ok: true, data };
+  }
+
+  @Access('meeting', 'action.update')
+  @SubscribeMessage('action:update')
+  async updateAction(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(liveActionUpdateSchema))
+    body: z.output<typeof liveActionUpdateSchema>,
+  ): Promise<LiveAck<RecordCommandResult<ActionView>>> {
+    const { meetingId, ...input } = body;
+    const data = await this.live.updateActionStatus(
+      this.memberIn(socket, meetingId),
+      meetingId,
+      input,
+    );
+    return { ok: true, data };
   }
 
   /** Sends a meeting's presence once, shortly after the last change of a burst. */
@@ -230,11 +307,11 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
     // Across every api instance when an adapter spans them; this instance's alone while the
     // others cannot be reached (Redis away).
     const sockets = await this.namespace
-      .in(`meeting:${meetingId}`)
+      .in(meetingRoom(meetingId))
       .in(guestsRoom(meetingId))
       .fetchSockets()
       .catch(() =>
-        this.namespace.local.in(`meeting:${meetingId}`).in(guestsRoom(meetingId)).fetchSockets(),
+        this.namespace.local.in(meetingRoom(meetingId)).in(guestsRoom(meetingId)).fetchSockets(),
       );
     const unique = new Map<string, MeetingPresence['present'][number]>();
     for (const s of sockets) {
@@ -248,7 +325,7 @@ export class MeetingRoomGateway implements OnGatewayInit, OnModuleDestroy {
     }
     const payload: MeetingPresence = { meetingId, present: [...unique.values()] };
     this.namespace
-      .to(`meeting:${meetingId}`)
+      .to(meetingRoom(meetingId))
       .to(guestsRoom(meetingId))
       .emit('meeting:presence', payload);
   }

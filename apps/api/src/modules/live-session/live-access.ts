@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import type { LiveRole } from '@casustafel/domain';
+import { abilityFor, asSubject } from '../../common/access/policy';
+import { type Actor, RequestContext } from '../../common/context/request-context';
+import { DomainError } from '../../common/errors/domain.error';
+import { MeetingEntity } from '../meetings/meeting.entities';
+
+/** Purpose code of the case meeting in the audit trail. */
+export const LIVE_PURPOSE = 'casuistiekoverleg';
+
+export function roomForbidden(): DomainError {
+  // Same answer for "does not exist" and "not yours".
+  return new DomainError('FORBIDDEN', 'You do not have access to this meeting');
+}
+
+export function roomConflict(issue: string, path = ''): DomainError {
+  return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path, issue }]);
+}
+
+/**
+ * Who may enter a live room and act in it: the one place the engine decides access. A member
+ * needs read access to the meeting's team; a guest only their invited meeting (the reducer and
+ * the guest projection limit what they do and see). Every check is noted for the audit trail.
+ */
+@Injectable()
+export class LiveAccess {
+  constructor(
+    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+  ) {}
+
+  /** The team check on a known meeting (members only). */
+  assertMember(actor: Actor, meeting: Pick<MeetingEntity, 'id' | 'teamId'>): void {
+    RequestContext.note({
+      objectType: 'meeting',
+      objectId: meeting.id,
+      purpose: LIVE_PURPOSE,
+      context: { teamId: meeting.teamId },
+    });
+    if (!abilityFor(actor).can('read', asSubject('Meeting', { teamId: meeting.teamId })))
+      throw roomForbidden();
+    RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id } });
+  }
+
+  /** Members of the team, or the guest invited to this meeting. */
+  assertParticipant(actor: Actor, meeting: Pick<MeetingEntity, 'id' | 'teamId'>): void {
+    if (actor.guest) {
+      RequestContext.note({ objectType: 'meeting', objectId: meeting.id, purpose: LIVE_PURPOSE });
+      if (actor.guest.meetingId !== meeting.id) throw roomForbidden();
+      RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id } });
+    } else this.assertMember(actor, meeting);
+  }
+
+  /** Reads the meeting and checks the actor may take part (members or the invited guest). */
+  async meetingFor(
+    actor: Actor,
+    meetingId: string,
+    manager: EntityManager = this.meetings.manager,
+  ): Promise<MeetingEntity> {
+    RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: LIVE_PURPOSE });
+    if (actor.guest && actor.guest.meetingId !== meetingId) throw roomForbidden();
+    const meeting = await manager.findOneBy(MeetingEntity, { id: meetingId });
+    if (!meeting) throw roomForbidden();
+    this.assertParticipant(actor, meeting);
+    return meeting;
+  }
+
+  /** The actor's roles in the room (what the session kind lets each role do). */
+  rolesOf(actor: Actor, meeting: MeetingEntity): LiveRole[] {
+    if (actor.guest) return ['guest'];
+    const roles: LiveRole[] = ['member'];
+    if (meeting.chairId === actor.userId) roles.push('chair');
+    if (meeting.timekeeperId === actor.userId) roles.push('timekeeper');
+    if (meeting.minuteTakerId === actor.userId) roles.push('minute-taker');
+    return roles;
+  }
+}

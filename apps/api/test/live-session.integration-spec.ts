@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type {
+  ActionView,
+  LiveAck,
+  MeetingCommandResult,
+  MeetingDetail,
+  MeetingEvent,
+  MeetingJoinResult,
+  RecordCommandResult,
+} from '@casustafel/contracts';
+import { applyEvent, type LiveCommandInput, type LiveRoomState } from '@casustafel/domain';
+import { BrowserClient } from './support/browser-client';
+import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import {
+  FakeClock,
+  type LiveClient,
+  nextEvent,
+  pollUntil,
+  startTestApp,
+  type TestApp,
+} from './support/test-app';
+import { signIn } from './factories/case-file.factory';
+import {
+  createOrganisation,
+  createTeam,
+  createUser,
+  dataSourceOf,
+} from './factories/identity.factory';
+import { must } from './support/must';
+
+/**
+ * The live session engine: decisions and actions are events of the room's one sequence (no gap,
+ * so no client rejoins), and the stored room does not grow with the number of commands.
+ */
+describe.each(testEngines())('live session engine on %s', (engine) => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let dataDir: string | null = null;
+  const clock = new FakeClock(Date.parse('2026-03-02T09:00:00Z'));
+  let teamA: string;
+  let chair: BrowserClient;
+  let member: BrowserClient;
+  let chairId: string;
+  let memberId: string;
+  const sockets: LiveClient[] = [];
+
+  beforeAll(async () => {
+    if (engine === 'pglite') {
+      dataDir = mkdtempSync(joinPath(tmpdir(), 'cst-live-session-'));
+      db = await createTestDatabase(engine, dataDir);
+    } else {
+      db = await createTestDatabase(engine);
+    }
+    // 1,000 commands in a row: above the per-socket event rate of a person.
+    t = await startTestApp(
+      { ...db.env, DEMO_MODE: 'false', LIVE_EVENTS_PER_SECOND: '1000', LIVE_EVENTS_BURST: '2000' },
+      { clock },
+    );
+    const org = await createOrganisation(t.app);
+    teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
+    const make = async (displayName: string, roles: ('member' | 'chair')[]) => {
+      const u = await createUser(t.app, {
+        organisationId: org.id,
+        displayName,
+        totp: true,
+        teams: [[teamA, roles]],
+      });
+      return { id: u.user.id, client: await signIn(t, clock, u.user.email, u.totpSecret) };
+    };
+    const a = await make('Alice Aalbers', ['member', 'chair']);
+    const n = await make('Anna Noordhoek', ['member']);
+    [chair, chairId, member, memberId] = [a.client, a.id, n.client, n.id];
+  });
+
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await t?.close();
+    await db?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const newMeeting = async () => {
+    const created = await chair.post<MeetingDetail>(`/api/teams/${teamA}/meetings`, {
+      startsAt: '2026-03-04T09:30:00+01:00',
+      durationMinutes: 60,
+      chairId,
+    });
+    const withItem = await chair.post<MeetingDetail>(`/api/meetings/${created.body.id}/agenda`, {
+      kind: 'overig',
+      title: 'Werkafspraken',
+      presenterUserId: chairId,
+      timeBoxMinutes: 10,
+    });
+    return { meetingId: created.body.id, itemId: must(withItem.body.agenda[0]).id };
+  };
+
+  /** A client as the browser's store is: applies every event, rejoins on a gap. */
+  class RoomClient {
+    state: LiveRoomState | null = null;
+    joins = 0;
+    gaps = 0;
+    constructor(
+      readonly socket: LiveClient,
+      readonly meetingId: string,
+    ) {
+      socket.on('meeting:event', (event: MeetingEvent) => {
+        if (event.meetingId !== meetingId || !this.state) return;
+        const applied = applyEvent(this.state, event);
+        if (applied.ok) this.state = applied.state;
+        else {
+          this.gaps++;
+          void this.join();
+        }
+      });
+    }
+    async join(): Promise<void> {
+      this.joins++;
+      const ack = (await this.socket.timeout(5000).emitWithAck('meeting:join', {
+        meetingId: this.meetingId,
+        mode: 'op-afstand',
+        ...(this.state ? { lastSeq: this.state.seq } : {}),
+      })) as LiveAck<MeetingJoinResult>;
+      if (!ack.ok) throw new Error(ack.error.code);
+      if (ack.data.snapshot) this.state = ack.data.snapshot;
+      else
+        for (const e of ack.data.events ?? []) {
+          const applied = applyEvent(must(this.state), e);
+          if (applied.ok) this.state = applied.state;
+        }
+    }
+  }
+
+  const connect = async (client: BrowserClient, meetingId: string) => {
+    const socket = t.connectLive({ cookie: client.cookieHeader });
+    sockets.push(socket);
+    if (!socket.connected) await nextEvent(socket, 'connect');
+    const room = new RoomClient(socket, meetingId);
+    await room.join();
+    return room;
+  };
+  const command = async (socket: LiveClient, meetingId: string, body: Record<string, unknown>) =>
+    (await socket.timeout(5000).emitWithAck('meeting:command', {
+      meetingId,
+      commandId: randomUUID(),
+      ...body,
+    } as LiveCommandInput)) as LiveAck<MeetingCommandResult>;
+  const joinAudits = async (meetingId: string) =>
+    (
+      (await dataSourceOf(t.app).query(
+        `SELECT count(*)::int AS "n" FROM "audit_event" WHERE "action" = 'meeting.join' AND "object_id" = $1`,
+        [meetingId],
+      )) as [{ n: number }]
+    )[0].n;
+
+  it('decisions and actions (socket and REST) are events of the one sequence: 0 rejoins', async () => {
+    const { meetingId, itemId } = await newMeeting();
+    const a = await connect(chair, meetingId);
+    const b = await connect(member, meetingId);
+    const auditsBefore = await joinAudits(meetingId);
+    expect(auditsBefore).toBe(2);
+    expect((await command(a.socket, meetingId, { type: 'item:start', itemId })).ok).toBe(true);
+    const decided = (await a.socket.timeout(5000).emitWithAck('decision:create', {
+      meetingId,
+      commandId: randomUUID(),
+      itemId,
+      type: 'geen-actie',
+      text: 'Werkafspraken blijven zoals ze zijn',
+      rationale: 'Het team is tevreden',
+    } as never)) as LiveAck<RecordCommandResult<unknown>>;
+    expect(decided).toMatchObject({ ok: true, data: { seq: 2 } });
+    expect((await command(b.socket, meetingId, { type: 'hand:raise' })).ok).toBe(true);
+    const acted = (await a.socket.timeout(5000).emitWithAck('action:create', {
+      meetingId,
+      commandId: randomUUID(),
+      itemId,
+      ownerUserId: memberId,
+      text: 'Werkafspraken rondsturen',
+      due: '2026-03-20',
+      decisionId: null,
+    } as never)) as LiveAck<RecordCommandResult<ActionView>>;
+    expect(acted).toMatchObject({ ok: true, data: { seq: 4 } });
+    const actionId = (acted as { data: RecordCommandResult<ActionView> }).data.record.id;
+    const viaRest = await chair.request<RecordCommandResult<ActionView>>(
+      'PATCH',
+      `/api/actions/${actionId}`,
+      {
+        commandId: randomUUID(),
+        status: 'gereed',
+      },
+    );
+    expect(viaRest.body).toMatchObject({ seq: 5, record: { status: 'gereed' } });
+    expect((await command(a.socket, meetingId, { type: 'queue:next' })).ok).toBe(true);
+    await pollUntil(
+      () => [a.state?.seq, b.state?.seq],
+      ([x, y]) => x === 6 && y === 6,
+    );
+    expect([a.gaps, b.gaps, a.joins, b.joins]).toEqual([0, 0, 1, 1]);
+    expect(await joinAudits(meetingId)).toBe(auditsBefore);
+    expect(a.state).toEqual(b.state);
+    expect(b.state?.currentSpeakerUserId).toBe(memberId);
+  });
+
+  it('a rejoin gets the missed decisions and actions from the log; the ack of a retry is the original', async () => {
+    const { meetingId, itemId } = await newMeeting();
+    const a = await connect(chair, meetingId);
+    const commandId = randomUUID();
+    const decide = () =>
+      a.socket.timeout(5000).emitWithAck('decision:create', {
+        meetingId,
+        commandId,
+        itemId,
+        type: 'geen-actie',
+        text: 'Geen actie nodig',
+        rationale: 'Het loopt goed',
+      } as never) as Promise<LiveAck<RecordCommandResult<{ id: string }>>>;
+    const first = await decide();
+    const retry = await decide();
+    expect(first).toMatchObject({ ok: true, data: { seq: 1, duplicate: false } });
+    expect(retry).toMatchObject({ ok: true, data: { seq: 1, duplicate: true } });
+    expect(retry.ok && first.ok && retry.data.record.id).toBe(first.ok && first.data.record.id);
+    const rejoin = (await a.socket.timeout(5000).emitWithAck('meeting:join', {
+      meetingId,
+      mode: 'op-afstand',
+      lastSeq: 0,
+    })) as LiveAck<MeetingJoinResult>;
+    expect(rejoin.ok && rejoin.data.events?.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'decision:created'],
+    ]);
+  });
+
+  it('the stored room is the same size after 10 and after 1,000 commands', async () => {
+    const { meetingId, itemId } = await newMeeting();
+    const a = await connect(chair, meetingId);
+    const stored = async () =>
+      (
+        (await dataSourceOf(t.app).query(
+          `SELECT octet_length("live_state"::text) AS "bytes", "seq" FROM "meeting" WHERE "id" = $1`,
+          [meetingId],
+        )) as [{ bytes: number; seq: number }]
+      )[0];
+    expect((await command(a.socket, meetingId, { type: 'item:start', itemId })).ok).toBe(true);
+    const run = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const type = i % 2 === 0 ? 'timer:pause' : 'timer:start';
+        const ack = await command(a.socket, meetingId, { type, itemId });
+        if (!ack.ok) throw new Error(ack.error.code);
+      }
+    };
+    await run(10);
+    const after10 = await stored();
+    expect(after10.seq).toBe(11);
+    await run(990);
+    const after1000 = await stored();
+    expect(after1000.seq).toBe(1001);
+    // Only the seq's digits and the timer's figures may differ.
+    expect(Math.abs(after1000.bytes - after10.bytes)).toBeLessThanOrEqual(8);
+    expect(after1000.bytes).toBeLessThan(1_000);
+    // The replay log is the events table: every command is there once.
+    const [{ n }] = (await dataSourceOf(t.app).query(
+      'SELECT count(*)::int AS "n" FROM "meeting_event" WHERE "meeting_id" = $1',
+      [meetingId],
+    )) as [{ n: number }];
+    expect(n).toBe(1001);
+  }, 120_000);
+});

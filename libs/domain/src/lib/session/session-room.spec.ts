@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import { CASE_MEETING_KIND, kindAllows, type SessionKind } from './kind';
+import {
+  applySessionCommand,
+  createSessionRoom,
+  projectEvent,
+  projectState,
+  type SessionCommandInput,
+  type SessionRoomState,
+} from './session-room';
+
+/** A blind written round revealed by the trainer, then a phase the inbrenger sits out. */
+const KIND: SessionKind = {
+  id: 'blind-round',
+  phases: [
+    { id: 'schrijven', defaultMinutes: 5 },
+    { id: 'zonder-inbrenger', defaultMinutes: 10 },
+    { id: 'nabespreking', defaultMinutes: 10 },
+  ],
+  roles: ['trainer', 'deelnemer', 'inbrenger'],
+  may: {
+    schrijven: {
+      trainer: ['phase:advance', 'contribution:reveal'],
+      deelnemer: ['contribution:add'],
+      inbrenger: ['contribution:add'],
+    },
+    'zonder-inbrenger': { trainer: ['phase:advance'], deelnemer: ['contribution:add'] },
+    nabespreking: { trainer: [], deelnemer: ['contribution:add'], inbrenger: ['contribution:add'] },
+  },
+  hiddenUntilRevealed: { hypothese: ['trainer', 'deelnemer', 'inbrenger'] },
+  lockedOut: { 'zonder-inbrenger': ['inbrenger'] },
+};
+const SESSION = randomUUID();
+let ids = 0;
+const ctx = (role: string, actorUserId = `u-${role}`) => ({
+  actorUserId,
+  role,
+  now: 1_000,
+  newId: () => `c${++ids}`,
+});
+const run = (state: SessionRoomState, body: Record<string, unknown>, role: string) => {
+  const r = applySessionCommand(
+    KIND,
+    state,
+    { commandId: randomUUID(), sessionId: SESSION, ...body } as SessionCommandInput,
+    ctx(role),
+  );
+  if (!r.ok) throw new Error(r.error);
+  return r;
+};
+
+describe('session kinds', () => {
+  it('declares the case meeting as the first kind: the chair moves phases, anyone raises a hand', () => {
+    expect(kindAllows(CASE_MEETING_KIND, 'inbreng', 'chair', 'phase:advance')).toBe(true);
+    expect(kindAllows(CASE_MEETING_KIND, 'inbreng', 'member', 'phase:advance')).toBe(false);
+    expect(kindAllows(CASE_MEETING_KIND, 'besluit', 'guest', 'hand:raise')).toBe(true);
+  });
+
+  it('keeps a hidden contribution without author or text for every role until revealed', () => {
+    let s = createSessionRoom(KIND, SESSION);
+    const added = run(
+      s,
+      { type: 'contribution:add', contributionType: 'hypothese', text: 'GEHEIM-1' },
+      'deelnemer',
+    );
+    s = added.state;
+    for (const role of KIND.roles) {
+      expect(JSON.stringify(projectEvent(KIND, added.event, role))).not.toContain('GEHEIM-1');
+      expect(JSON.stringify(projectEvent(KIND, added.event, role))).not.toContain('u-deelnemer');
+      expect(JSON.stringify(projectState(KIND, s, role))).not.toContain('GEHEIM-1');
+    }
+    const revealed = run(
+      s,
+      { type: 'contribution:reveal', contributionType: 'hypothese' },
+      'trainer',
+    );
+    expect(projectEvent(KIND, revealed.event, 'inbrenger')).toMatchObject({
+      payload: { contributions: [{ text: 'GEHEIM-1', revealed: true }] },
+    });
+    expect(JSON.stringify(projectState(KIND, revealed.state, 'deelnemer'))).toContain('GEHEIM-1');
+  });
+
+  it('enforces what each role may do per phase, and locks a role out of a private phase', () => {
+    let s = createSessionRoom(KIND, SESSION);
+    const denied = applySessionCommand(
+      KIND,
+      s,
+      { commandId: randomUUID(), sessionId: SESSION, type: 'phase:advance' },
+      ctx('deelnemer'),
+    );
+    expect(denied).toEqual({ ok: false, error: 'not-permitted' });
+    const entered = run(s, { type: 'phase:advance' }, 'trainer');
+    s = entered.state;
+    expect(projectEvent(KIND, entered.event, 'inbrenger')).toMatchObject({ type: 'phase:changed' });
+    expect(projectState(KIND, s, 'inbrenger')).toBeNull();
+    const during = run(
+      s,
+      { type: 'contribution:add', contributionType: 'advies', text: 'BESLOTEN' },
+      'deelnemer',
+    );
+    expect(projectEvent(KIND, during.event, 'inbrenger')).toBeNull();
+    expect(projectEvent(KIND, during.event, 'trainer')).toMatchObject({
+      payload: { contribution: { text: 'BESLOTEN' } },
+    });
+    const left = run(during.state, { type: 'phase:advance' }, 'trainer');
+    expect(projectState(KIND, left.state, 'inbrenger')).toMatchObject({ phase: 'nabespreking' });
+  });
+});

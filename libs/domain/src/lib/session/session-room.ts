@@ -1,0 +1,194 @@
+import * as z from 'zod';
+import { entityIdSchema } from '../meeting/ids';
+import { hiddenFrom, kindAllows, lockedOut, type SessionKind } from './kind';
+
+/**
+ * The room of a live session of any kind (not the case meeting, which has its own reducer): a
+ * phase, and contributions. Pure and server-authoritative like the meeting's room: a command is
+ * decided here, the server commits its one event under the session's next seq and sends each
+ * role only its projection (`projectEvent`, `projectState`): a contribution hidden from a role
+ * goes out without its text until revealed; a role locked out of a phase receives nothing.
+ */
+
+export const SESSION_CONTRIBUTION_MAX = 4_000;
+
+export interface Contribution {
+  id: string;
+  type: string;
+  authorUserId: string;
+  text: string;
+  revealed: boolean;
+}
+
+/** A contribution as a role may see it: without author and text while hidden from it. */
+export type VisibleContribution =
+  Contribution | { id: string; type: string; hidden: true; revealed: false };
+
+export interface SessionRoomState {
+  sessionId: string;
+  kind: string;
+  seq: number;
+  phase: string;
+  contributions: readonly Contribution[];
+}
+
+const base = { commandId: z.uuid(), sessionId: entityIdSchema };
+export const sessionCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...base, type: z.literal('phase:advance') }),
+  z.strictObject({
+    ...base,
+    type: z.literal('contribution:add'),
+    contributionType: z.string().regex(/^[a-z][a-z-]{0,39}$/),
+    text: z.string().trim().min(1).max(SESSION_CONTRIBUTION_MAX),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('contribution:reveal'),
+    contributionType: z.string().regex(/^[a-z][a-z-]{0,39}$/),
+  }),
+]);
+export type SessionCommand = z.output<typeof sessionCommandSchema>;
+export type SessionCommandInput = z.input<typeof sessionCommandSchema>;
+
+export interface SessionEventPayloads {
+  'phase:changed': { from: string; to: string };
+  'contribution:added': { contribution: Contribution };
+  'contributions:revealed': { contributionType: string; contributions: Contribution[] };
+}
+export type SessionEvent = {
+  [T in keyof SessionEventPayloads]: {
+    seq: number;
+    type: T;
+    payload: SessionEventPayloads[T];
+    commandId: string;
+    actorUserId: string;
+    at: number;
+    /** The phase the session is in after the event. */
+    phase: string;
+  };
+}[keyof SessionEventPayloads];
+
+export type SessionRoomError =
+  | 'invalid-command'
+  | 'wrong-session'
+  | 'not-permitted'
+  | 'already-last-phase'
+  | 'unknown-contribution-type'
+  | 'nothing-to-reveal';
+
+export type SessionCommandResult =
+  | { ok: true; state: SessionRoomState; event: SessionEvent }
+  | { ok: false; error: SessionRoomError };
+
+export function createSessionRoom(kind: SessionKind, sessionId: string): SessionRoomState {
+  const first = kind.phases[0];
+  if (!first) throw new Error(`session kind ${kind.id} has no phases`);
+  return { sessionId, kind: kind.id, seq: 0, phase: first.id, contributions: [] };
+}
+
+/** Decides one command of an actor holding `role`; the input state is never changed. */
+export function applySessionCommand(
+  kind: SessionKind,
+  state: SessionRoomState,
+  command: SessionCommandInput,
+  ctx: { actorUserId: string; role: string; now: number; newId: () => string },
+): SessionCommandResult {
+  const parsed = sessionCommandSchema.safeParse(command);
+  if (!parsed.success) return { ok: false, error: 'invalid-command' };
+  const cmd = parsed.data;
+  if (cmd.sessionId !== state.sessionId) return { ok: false, error: 'wrong-session' };
+  if (lockedOut(kind, state.phase, ctx.role) || !kindAllows(kind, state.phase, ctx.role, cmd.type))
+    return { ok: false, error: 'not-permitted' };
+  const meta = {
+    seq: state.seq + 1,
+    commandId: cmd.commandId,
+    actorUserId: ctx.actorUserId,
+    at: ctx.now,
+  };
+  switch (cmd.type) {
+    case 'phase:advance': {
+      const index = kind.phases.findIndex((p) => p.id === state.phase);
+      const next = kind.phases[index + 1];
+      if (!next) return { ok: false, error: 'already-last-phase' };
+      const event: SessionEvent = {
+        ...meta,
+        type: 'phase:changed',
+        payload: { from: state.phase, to: next.id },
+        phase: next.id,
+      };
+      return { ok: true, event, state: { ...state, seq: event.seq, phase: next.id } };
+    }
+    case 'contribution:add': {
+      const contribution: Contribution = {
+        id: ctx.newId(),
+        type: cmd.contributionType,
+        authorUserId: ctx.actorUserId,
+        text: cmd.text,
+        revealed: false,
+      };
+      const event: SessionEvent = {
+        ...meta,
+        type: 'contribution:added',
+        payload: { contribution },
+        phase: state.phase,
+      };
+      const contributions = [...state.contributions, contribution];
+      return { ok: true, event, state: { ...state, seq: event.seq, contributions } };
+    }
+    case 'contribution:reveal': {
+      if (!(cmd.contributionType in kind.hiddenUntilRevealed))
+        return { ok: false, error: 'unknown-contribution-type' };
+      const revealed = state.contributions
+        .filter((c) => c.type === cmd.contributionType && !c.revealed)
+        .map((c) => ({ ...c, revealed: true }));
+      if (revealed.length === 0) return { ok: false, error: 'nothing-to-reveal' };
+      const byId = new Map(revealed.map((c) => [c.id, c]));
+      const event: SessionEvent = {
+        ...meta,
+        type: 'contributions:revealed',
+        payload: { contributionType: cmd.contributionType, contributions: revealed },
+        phase: state.phase,
+      };
+      const contributions = state.contributions.map((c) => byId.get(c.id) ?? c);
+      return { ok: true, event, state: { ...state, seq: event.seq, contributions } };
+    }
+  }
+}
+
+/** A contribution as `role` may see it. */
+export function projectContribution(
+  kind: SessionKind,
+  contribution: Contribution,
+  role: string,
+): VisibleContribution {
+  if (contribution.revealed || !hiddenFrom(kind, contribution.type, role)) return contribution;
+  return { id: contribution.id, type: contribution.type, hidden: true, revealed: false };
+}
+
+/** The room as `role` may see it; null while the role is locked out of the current phase. */
+export function projectState(kind: SessionKind, state: SessionRoomState, role: string) {
+  if (lockedOut(kind, state.phase, role)) return null;
+  return {
+    ...state,
+    contributions: state.contributions.map((c) => projectContribution(kind, c, role)),
+  };
+}
+export type VisibleSessionState = NonNullable<ReturnType<typeof projectState>>;
+
+/**
+ * An event as `role` may receive it; null when it must not reach that role at all (it happened
+ * in a phase the role is locked out of). Phase changes carry no content and reach every role:
+ * entering a private phase tells the roles it locks out to wait, leaving it that they are back
+ * (they then rejoin for a snapshot; the events in between are not theirs to replay).
+ */
+export function projectEvent(kind: SessionKind, event: SessionEvent, role: string) {
+  if (event.type !== 'phase:changed' && lockedOut(kind, event.phase, role)) return null;
+  if (event.type === 'contribution:added') {
+    const contribution = projectContribution(kind, event.payload.contribution, role);
+    // A hidden contribution does not say whose it is either.
+    const actorUserId = 'hidden' in contribution ? null : event.actorUserId;
+    return { ...event, actorUserId, payload: { contribution } };
+  }
+  return event;
+}
+export type VisibleSessionEvent = NonNullable<ReturnType<typeof projectEvent>>;
