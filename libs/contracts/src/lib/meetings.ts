@@ -17,7 +17,7 @@ import {
  */
 
 export const MEETING_TYPES = ['casuistiekoverleg'] as const;
-export const MEETING_STATUSES = ['gepland', 'live', 'afgesloten'] as const;
+export const MEETING_STATUSES = ['gepland', 'live', 'afgesloten', 'geannuleerd'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 const durationMinutes = z.number().int().min(15).max(480);
@@ -133,6 +133,18 @@ export interface MeetingDetail extends MeetingSummary {
   minuteTakerId: string | null;
   agenda: AgendaItemView[];
   plannedMinutes: number;
+}
+
+/**
+ * `GET /api/meetings/:id/close-preview`: what closing would do with the undiscussed case items.
+ * `volgend-overleg`: they go to the next meeting of the series (id null: made at closing);
+ * `geen-reeks` / `einde-reeks`: no next meeting, they stay `overgeslagen` here and their
+ * preparations stay ready for any later agenda.
+ */
+export interface MeetingClosePreview {
+  undiscussedItemIds: string[];
+  destination: 'volgend-overleg' | 'geen-reeks' | 'einde-reeks';
+  nextMeeting: { id: string | null; startsAt: string } | null;
 }
 
 export interface MeetingSeriesCreated {

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'action-due',
   'action-overdue',
   'evaluation-due',
+  'meeting-cancelled',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -81,6 +81,7 @@ export type AuditAction =
   | 'meeting.update'
   | 'meeting.publish'
   | 'meeting.close'
+  | 'meeting.cancel'
   | 'meeting.join'
   | 'meeting.command'
   | 'agenda.create'

@@ -74,6 +74,7 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
   'meeting.update': { nl: 'Overleg gewijzigd', en: 'Meeting changed' },
   'meeting.publish': { nl: 'Agenda verstuurd', en: 'Agenda sent' },
   'meeting.close': { nl: 'Overleg afgesloten', en: 'Meeting closed' },
+  'meeting.cancel': { nl: 'Overleg geannuleerd', en: 'Meeting cancelled' },
   'meeting.join': { nl: 'Overleg bijgewoond', en: 'Joined the meeting' },
   'meeting.command': { nl: 'Bespreking in het overleg', en: 'Discussed in the meeting' },
   'agenda.create': { nl: 'Op de agenda gezet', en: 'Put on the agenda' },

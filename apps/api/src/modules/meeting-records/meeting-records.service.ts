@@ -5,6 +5,7 @@ import { Subject } from 'rxjs';
 import { type EntityManager, In, Repository } from 'typeorm';
 import type { z } from 'zod';
 import type {
+  MyActionView,
   ActionView,
   createActionSchema,
   createDecisionSchema,
@@ -646,15 +647,46 @@ export class MeetingRecordsService {
     };
   }
 
-  /** The caller's open actions across meetings, earliest due first. */
-  async myOpenActions(actor: Actor): Promise<ActionView[]> {
+  /**
+   * The caller's open actions across meetings and cases, earliest due first, each with the
+   * meeting's start, the case it concerns (by id only: the case page checks access itself) and
+   * whether it is overdue today. Only actions of teams the caller still belongs to.
+   */
+  async myOpenActions(actor: Actor): Promise<MyActionView[]> {
     RequestContext.note({ objectType: 'action', objectId: null, purpose: PURPOSE });
-    const rows = await this.actions.findBy({ ownerId: actor.userId, status: 'open' });
+    const rows = (await this.actions.findBy({ ownerId: actor.userId, status: 'open' })).filter(
+      (r) => actor.guest === null && actor.teams.has(r.teamId),
+    );
+    if (rows.length === 0) return [];
     const byId = new Map(rows.map((r) => [r.id, r]));
+    const [meetings, items] = await Promise.all([
+      this.meetings.findBy({ id: In([...new Set(rows.map((r) => r.meetingId))]) }),
+      this.meetings.manager.findBy(AgendaItemEntity, {
+        id: In([...new Set(rows.map((r) => r.agendaItemId))]),
+      }),
+    ]);
+    const preparationIds = items.flatMap((i) => (i.preparationId ? [i.preparationId] : []));
+    const preparations =
+      preparationIds.length === 0
+        ? []
+        : await this.meetings.manager.findBy(PreparationEntity, { id: In(preparationIds) });
+    const startsAt = new Map(meetings.map((m) => [m.id, m.startsAt]));
+    const caseOf = new Map(
+      items.map((i) => [i.id, preparations.find((p) => p.id === i.preparationId)?.caseId ?? null]),
+    );
+    const today = localDate(this.clock.now());
     return openActionsFor(
       rows.map((r) => this.toDomain(r)),
       actor.userId,
-    ).map((a) => this.actionView(byId.get(a.id) as ActionEntity));
+    ).map((a) => {
+      const row = byId.get(a.id) as ActionEntity;
+      return {
+        ...this.actionView(row),
+        meetingStartsAt: new Date(startsAt.get(row.meetingId) ?? row.createdAt).toISOString(),
+        caseId: caseOf.get(row.agendaItemId) ?? null,
+        overdue: row.due < today,
+      };
+    });
   }
 
   async teamActions(actor: Actor, teamId: string, status?: ActionStatus): Promise<ActionView[]> {
@@ -677,8 +709,25 @@ export class MeetingRecordsService {
     const links = await this.meetings.manager.findBy(FollowUpActionEntity, {
       agendaItemId: itemId,
     });
-    const rows =
+    const linked =
       links.length === 0 ? [] : await this.actions.findBy({ id: In(links.map((l) => l.actionId)) });
+    // Until the meeting is closed, the item also lists every open action the team agreed in an
+    // earlier meeting: the links are only made when the previous meeting of a series closes, so a
+    // meeting planned by hand (or one whose predecessor closed before it existed) had none.
+    const earlier =
+      meeting.status === 'afgesloten'
+        ? []
+        : await this.actions
+            .createQueryBuilder('a')
+            .innerJoin(MeetingEntity, 'm', 'm.id = a.meeting_id')
+            .where('a.team_id = :teamId', { teamId: meeting.teamId })
+            .andWhere('a.status = :status', { status: 'open' })
+            .andWhere('m.starts_at < :before', { before: meeting.startsAt })
+            .getMany();
+    const rows =
+      item.kind === 'opvolging-acties'
+        ? [...new Map([...linked, ...earlier].map((r) => [r.id, r])).values()]
+        : [];
     return {
       itemId,
       meetingId: meeting.id,

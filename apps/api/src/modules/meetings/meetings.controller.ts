@@ -4,6 +4,7 @@ import {
   createAgendaItemSchema,
   createMeetingSchema,
   createMeetingSeriesSchema,
+  type MeetingClosePreview,
   type MeetingDetail,
   type MeetingSeriesCreated,
   type MeetingSummary,
@@ -136,5 +137,24 @@ export class MeetingsController {
     @Param('meetingId', idPipe()) meetingId: string,
   ): Promise<MeetingDetail> {
     return this.meetings.close(actor, meetingId);
+  }
+
+  @Access('meeting', 'meeting.read')
+  @Get('meetings/:meetingId/close-preview')
+  closePreview(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+  ): Promise<MeetingClosePreview> {
+    return this.meetings.closePreview(actor, meetingId);
+  }
+
+  @Access('meeting', 'meeting.cancel')
+  @Post('meetings/:meetingId/cancel')
+  @HttpCode(200)
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+  ): Promise<MeetingDetail> {
+    return this.meetings.cancel(actor, meetingId);
   }
 }

@@ -11,6 +11,7 @@ import type {
   createMeetingSchema,
   createMeetingSeriesSchema,
   MeetingCommandResult,
+  MeetingClosePreview,
   MeetingDetail,
   MeetingJoinResult,
   MeetingSeriesCreated,
@@ -35,7 +36,7 @@ import {
   type LiveRole,
   type LiveRoomError,
   type LiveRoomState,
-  occurrences,
+  plannedOccurrences,
   plannedSchedule,
   reorder,
   agendaConsentDecision,
@@ -140,6 +141,13 @@ export class MeetingsService {
   readonly closed$ = new Subject<string>();
   /** A meeting's agenda was published (notifications listen). */
   readonly published$ = new Subject<{ meetingId: string; teamId: string; startsAt: Date }>();
+  /** A meeting was cancelled (guests lose their sessions; notifications tell the team). */
+  readonly cancelled$ = new Subject<{
+    meetingId: string;
+    teamId: string;
+    startsAt: Date;
+    guestUserIds: string[];
+  }>();
   /** A committed command changed a live room (guests get their projection of it). */
   readonly changed$ = new Subject<{ meetingId: string; state: LiveRoomState }>();
 
@@ -245,7 +253,7 @@ export class MeetingsService {
     this.team(actor, teamId, 'create', null);
     await this.assertRoles(teamId, input);
     const now = this.clock.now();
-    const planned = occurrences(input.schedule, now, new Date(now.getTime() + SERIES_HORIZON_MS));
+    const planned = plannedOccurrences(input.schedule, now, SERIES_HORIZON_MS).occurrences;
     const created = await this.meetings.manager.transaction(async (tx) => {
       const series = await tx.save(
         tx.create(MeetingSeriesEntity, {
@@ -333,7 +341,8 @@ export class MeetingsService {
 
   async publish(actor: Actor, meetingId: string): Promise<MeetingDetail> {
     const found = await this.meeting(actor, meetingId, 'update');
-    if (found.status === 'afgesloten') throw conflict('meeting-afgesloten');
+    if (found.status === 'afgesloten' || found.status === 'geannuleerd')
+      throw conflict(`meeting-${found.status}`);
     found.published = true;
     found.updatedAt = this.clock.now();
     const saved = await this.meetings.save(found);
@@ -548,7 +557,8 @@ export class MeetingsService {
    */
   async close(actor: Actor, meetingId: string): Promise<MeetingDetail> {
     const meeting = await this.meeting(actor, meetingId, 'update');
-    if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
+    if (meeting.status === 'afgesloten' || meeting.status === 'geannuleerd')
+      throw conflict(`meeting-${meeting.status}`);
     const now = this.clock.now();
     await this.meetings.manager.transaction(async (tx) => {
       const live = new Map((meeting.liveState?.items ?? []).map((i) => [i.id, i.status]));
@@ -588,6 +598,100 @@ export class MeetingsService {
     this.rooms.forget(meeting.id);
     this.closed$.next(meeting.id);
     return this.detail(actor, meeting.id);
+  }
+
+  /**
+   * What closing the meeting would do, for the chair's confirmation: the undiscussed case items
+   * (per the live room) and where they go — the next meeting of the series (made at closing when
+   * not made yet), or nowhere when the meeting stands alone or the series has ended: then they
+   * stay `overgeslagen` here and their ready preparations can be put on any later agenda.
+   */
+  async closePreview(actor: Actor, meetingId: string): Promise<MeetingClosePreview> {
+    const meeting = await this.meeting(actor, meetingId, 'update');
+    if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
+    const live = new Map((meeting.liveState?.items ?? []).map((i) => [i.id, i.status]));
+    const agenda = await this.agendaOf(meeting.id);
+    const undiscussed = agenda
+      .filter((i) => i.kind === 'casusbespreking' && (live.get(i.id) ?? i.status) !== 'besproken')
+      .map((i) => i.id);
+    if (meeting.seriesId === null) {
+      return { undiscussedItemIds: undiscussed, destination: 'geen-reeks', nextMeeting: null };
+    }
+    const later = await this.meetings.find({
+      where: { seriesId: meeting.seriesId, startsAt: MoreThan(meeting.startsAt) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    const planned = later.find((m) => m.status === 'gepland');
+    if (planned) {
+      return {
+        undiscussedItemIds: undiscussed,
+        destination: 'volgend-overleg',
+        nextMeeting: { id: planned.id, startsAt: planned.startsAt.toISOString() },
+      };
+    }
+    const series = await this.meetings.manager.findOneBy(MeetingSeriesEntity, {
+      id: meeting.seriesId,
+    });
+    const schedule = meetingSeriesSchema.safeParse(series?.schedule);
+    const occurrence =
+      later.length === 0 && schedule.success ? nextOccurrence(schedule.data, meeting.startsAt) : null;
+    return occurrence
+      ? {
+          undiscussedItemIds: undiscussed,
+          destination: 'volgend-overleg',
+          nextMeeting: { id: null, startsAt: occurrence.start.toISOString() },
+        }
+      : { undiscussedItemIds: undiscussed, destination: 'einde-reeks', nextMeeting: null };
+  }
+
+  /**
+   * Cancels a meeting that has not started: it stays in the list as `geannuleerd`, its guests'
+   * invitations are revoked in the same transaction (their accounts disabled; the guests module
+   * ends their sessions on `cancelled$`), and the team is told.
+   */
+  async cancel(actor: Actor, meetingId: string): Promise<MeetingDetail> {
+    const found = await this.meeting(actor, meetingId, 'update');
+    // Only the meeting's chair, or a chair or team leader of the team, calls a meeting off.
+    const roles = actor.teams.get(found.teamId) ?? [];
+    if (
+      found.chairId !== actor.userId &&
+      !roles.includes('chair') &&
+      !roles.includes('team_leader')
+    )
+      throw forbidden();
+    this.assertPlanning(found);
+    const now = this.clock.now();
+    const guestUserIds = await this.meetings.manager.transaction(async (tx) => {
+      const changed = await tx.update(
+        MeetingEntity,
+        { id: found.id, status: 'gepland', seq: 0 },
+        { status: 'geannuleerd', updatedAt: now },
+      );
+      if (changed.affected !== 1) throw conflict('meeting-live');
+      const rows = (await tx.query(
+        'SELECT "guest_user_id" AS "userId" FROM "guest_invitation" WHERE "meeting_id" = $1 AND "revoked_at" IS NULL',
+        [found.id],
+      )) as { userId: string }[];
+      const ids = rows.map((r) => r.userId);
+      await tx.query(
+        'UPDATE "guest_invitation" SET "revoked_at" = $2, "revoked_by" = $3, "code_hash" = NULL WHERE "meeting_id" = $1 AND "revoked_at" IS NULL',
+        [found.id, now, actor.userId],
+      );
+      if (ids.length > 0) {
+        await tx.query(
+          'UPDATE "app_user" SET "disabled_at" = $2 WHERE "id" = ANY($1::uuid[]) AND "disabled_at" IS NULL',
+          [ids, now],
+        );
+      }
+      return ids;
+    });
+    this.cancelled$.next({
+      meetingId: found.id,
+      teamId: found.teamId,
+      startsAt: found.startsAt,
+      guestUserIds,
+    });
+    return this.detail(actor, found.id);
   }
 
   /**
@@ -864,7 +968,8 @@ export class MeetingsService {
         .getOne();
       if (!meeting) throw forbidden();
       this.assertCommandAccess(actor, meeting);
-      if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
+      if (meeting.status === 'afgesloten' || meeting.status === 'geannuleerd')
+        throw conflict(`meeting-${meeting.status}`);
       // What was read under the lock is committed: later commands can start from it.
       this.rooms.put(meeting);
       const state = await this.stateOf(meeting, tx);
