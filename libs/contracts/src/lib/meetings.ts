@@ -181,6 +181,8 @@ export interface MeetingPresence {
     userId: string;
     displayName: string;
     mode: PresenceMode;
+    /** An invited external specialist: shown as a guest. */
+    guest?: boolean;
     /** The connection dropped moments ago: shown as reconnecting, removed if not back soon. */
     reconnecting?: boolean;
   }[];

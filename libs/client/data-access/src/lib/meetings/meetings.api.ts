@@ -6,6 +6,7 @@ import type {
   CreateAgendaItem,
   CreateMeeting,
   CreateMeetingSeries,
+  MeetingClosePreview,
   MeetingDetail,
   MeetingSeriesCreated,
   MeetingSummary,
@@ -35,6 +36,12 @@ const seriesCreated = z.looseObject({
   seriesId: z.uuid(),
   meetings: z.array(summary),
 }) as unknown as z.ZodType<MeetingSeriesCreated>;
+
+const closePreview = z.looseObject({
+  undiscussedItemIds: z.array(z.uuid()),
+  destination: z.enum(['volgend-overleg', 'geen-reeks', 'einde-reeks']),
+  nextMeeting: z.looseObject({ id: z.uuid().nullable(), startsAt: z.string() }).nullable(),
+}) as unknown as z.ZodType<MeetingClosePreview>;
 
 /** Meetings, series and agendas (REST). Never errors: failures become values. */
 @Injectable({ providedIn: 'root' })
@@ -101,5 +108,18 @@ export class MeetingsApi {
 
   close(meetingId: string): Observable<ApiResult<MeetingDetail>> {
     return apiResult(this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/close`, {}), detail);
+  }
+
+  /** What closing would do with the undiscussed case items (for the chair's confirmation). */
+  closePreview(meetingId: string): Observable<ApiResult<MeetingClosePreview>> {
+    return apiResult(
+      this.#http.get<unknown>(`/api/meetings/${id(meetingId)}/close-preview`),
+      closePreview,
+    );
+  }
+
+  /** Calls off a meeting that has not started (its guests lose access). */
+  cancel(meetingId: string): Observable<ApiResult<MeetingDetail>> {
+    return apiResult(this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/cancel`, {}), detail);
   }
 }
