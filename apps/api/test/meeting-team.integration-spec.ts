@@ -9,6 +9,8 @@ import type {
   MeetingDetail,
   MeetingSeriesCreated,
   MyActionView,
+  MyMeetingView,
+  OwedPreparationView,
   NotificationList,
   Preparation,
 } from '@casustafel/contracts';
@@ -45,7 +47,7 @@ describe.each(testEngines())('the meeting as a team runs it on %s', (engine) => 
   let second: MeetingDetail;
   let caseItemId: string;
   let actionId: string;
-  let memberLogin: { email: string; totpSecret: string };
+  let memberLogin: { email: string; totpSecret: string | null };
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
@@ -191,6 +193,37 @@ describe.each(testEngines())('the meeting as a team runs it on %s', (engine) => 
     expect((await outsider.get(`/api/agenda-items/${followUpId}/follow-up`)).status).toBe(403);
   });
 
+  it('"my meetings this week" and "preparations I owe" for the home page', async () => {
+    const meetings = await member.get<MyMeetingView[]>('/api/me/meetings');
+    expect(meetings.status).toBe(200);
+    expect(meetings.body.map((m) => [m.id, m.teamName, m.myRoles])).toEqual(
+      expect.arrayContaining([[first.id, 'Wijkteam West', []]]),
+    );
+    expect(meetings.body.some((m) => m.id === second.id)).toBe(false); // more than a week ahead
+    const chairs = await chair.get<MyMeetingView[]>('/api/me/meetings');
+    expect(chairs.body.find((m) => m.id === first.id)?.myRoles).toEqual(['chair']);
+    expect((await outsider.get<MyMeetingView[]>('/api/me/meetings')).body).toEqual([]);
+
+    expect((await member.get<OwedPreparationView[]>('/api/me/preparations')).body).toEqual([]);
+    const draft = await member.post<Preparation>(`/api/cases/${caseId}/preparations`, {
+      content: { krachten: 'Het netwerk helpt mee' },
+    });
+    expect(draft.status).toBe(201);
+    const owed = await member.get<OwedPreparationView[]>('/api/me/preparations');
+    expect(owed.body).toEqual([
+      expect.objectContaining({
+        preparationId: draft.body.id,
+        caseId,
+        caseTitle: 'Gezin met schulden',
+        teamId: teamA,
+      }),
+    ]);
+    // Not mine to write, nor readable for another team.
+    expect((await chair.get<OwedPreparationView[]>('/api/me/preparations')).body).toEqual([]);
+    const other = await outsider.get<OwedPreparationView[]>('/api/me/preparations');
+    expect(other.body).toEqual([]);
+  });
+
   it('cancels a meeting: its guest loses access at once, the team is told, others are refused', async () => {
     const caseItem = await chair.post<MeetingDetail>(`/api/meetings/${second.id}/agenda`, {
       kind: 'casusbespreking',
@@ -216,6 +249,9 @@ describe.each(testEngines())('the meeting as a team runs it on %s', (engine) => 
     expect(signedIn.status).toBe(200);
     expect((await guest.get('/api/guest/session')).status).toBe(200);
 
+    for (const path of ['/api/me/actions', '/api/me/meetings', '/api/me/preparations'])
+      expect((await guest.get(path)).status).toBe(403);
+    expect((await guest.get(`/api/meetings/${second.id}/close-preview`)).status).toBe(403);
     expect((await member.post(`/api/meetings/${second.id}/cancel`)).status).toBe(403);
     expect((await outsider.post(`/api/meetings/${second.id}/cancel`)).status).toBe(403);
     expect((await guest.post(`/api/meetings/${second.id}/cancel`)).status).toBe(403);

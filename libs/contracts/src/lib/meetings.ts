@@ -135,6 +135,21 @@ export interface MeetingDetail extends MeetingSummary {
   plannedMinutes: number;
 }
 
+/** `GET /api/me/meetings`: a meeting of one of my teams in the coming week, with my part in it. */
+export interface MyMeetingView extends MeetingSummary {
+  teamName: string;
+  myRoles: ('chair' | 'timekeeper' | 'minute-taker')[];
+}
+
+/** `GET /api/me/preparations`: a preparation I still owe (a draft of a case I run or wrote). */
+export interface OwedPreparationView {
+  preparationId: string;
+  caseId: string;
+  caseTitle: string;
+  teamId: string;
+  updatedAt: string;
+}
+
 /**
  * `GET /api/meetings/:id/close-preview`: what closing would do with the undiscussed case items.
  * `volgend-overleg`: they go to the next meeting of the series (id null: made at closing);

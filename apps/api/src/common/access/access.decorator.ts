@@ -69,6 +69,7 @@ export type AuditAction =
   | 'preparation.update'
   | 'preparation.ready'
   | 'preparation.comment'
+  | 'preparation.list'
   | 'access-log.export'
   | 'erasure.list'
   | 'erasure.request'

@@ -136,6 +136,8 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   },
   'PATCH /api/actions/:actionId': { response: { typescript: 'RecordCommandResult<ActionView>' } },
   'GET /api/me/actions': { response: { typescript: 'MyActionView[]' } },
+  'GET /api/me/meetings': { response: { typescript: 'MyMeetingView[]' } },
+  'GET /api/me/preparations': { response: { typescript: 'OwedPreparationView[]' } },
   'GET /api/teams/:teamId/actions': { response: { typescript: 'ActionView[]' } },
   'GET /api/agenda-items/:itemId/follow-up': { response: { typescript: 'FollowUpView' } },
   'POST /api/meetings/:meetingId/minutes': { response: { typescript: 'MinutesView' } },

@@ -66,6 +66,7 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
   'preparation.update': { nl: 'Voorbereiding gewijzigd', en: 'Preparation changed' },
   'preparation.ready': { nl: 'Voorbereiding afgerond', en: 'Preparation completed' },
   'preparation.comment': { nl: 'Opmerking bij de voorbereiding', en: 'Comment on preparation' },
+  'preparation.list': { nl: 'Openstaande voorbereidingen bekeken', en: 'Open preparations viewed' },
   'access-log.export': { nl: 'Inzageoverzicht opgevraagd', en: 'Access overview requested' },
   'meeting-series.create': { nl: 'Overlegreeks gepland', en: 'Meeting series planned' },
   'meeting.list': { nl: 'Overleggen bekeken', en: 'Meetings viewed' },

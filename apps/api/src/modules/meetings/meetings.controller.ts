@@ -8,6 +8,8 @@ import {
   type MeetingDetail,
   type MeetingSeriesCreated,
   type MeetingSummary,
+  type MyMeetingView,
+  type OwedPreparationView,
   type ReorderAgenda,
   reorderAgendaSchema,
   updateAgendaItemSchema,
@@ -156,5 +158,17 @@ export class MeetingsController {
     @Param('meetingId', idPipe()) meetingId: string,
   ): Promise<MeetingDetail> {
     return this.meetings.cancel(actor, meetingId);
+  }
+
+  @Access('meeting', 'meeting.list')
+  @Get('me/meetings')
+  mine(@CurrentActor() actor: Actor): Promise<MyMeetingView[]> {
+    return this.meetings.myMeetings(actor);
+  }
+
+  @Access('client-data', 'preparation.list')
+  @Get('me/preparations')
+  preparations(@CurrentActor() actor: Actor): Promise<OwedPreparationView[]> {
+    return this.meetings.myPreparations(actor);
   }
 }

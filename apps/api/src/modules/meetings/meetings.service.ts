@@ -13,6 +13,8 @@ import type {
   MeetingCommandResult,
   MeetingClosePreview,
   MeetingDetail,
+  MyMeetingView,
+  OwedPreparationView,
   MeetingJoinResult,
   MeetingSeriesCreated,
   MeetingSummary,
@@ -600,6 +602,72 @@ export class MeetingsService {
     return this.detail(actor, meeting.id);
   }
 
+  /** My teams' meetings from the start of today through the next seven days, soonest first. */
+  async myMeetings(actor: Actor): Promise<MyMeetingView[]> {
+    RequestContext.note({ objectType: 'meeting', objectId: null, purpose: MEETING_PURPOSE });
+    const teamIds = [...actor.teams.keys()];
+    if (actor.guest || teamIds.length === 0) return [];
+    const now = this.clock.now();
+    const from = new Date(now.getTime() - 12 * 3_600_000);
+    const to = new Date(now.getTime() + 7 * 86_400_000);
+    const rows = await this.meetings
+      .createQueryBuilder('m')
+      .where('m.team_id IN (:...teamIds)', { teamIds })
+      .andWhere('m.starts_at >= :from AND m.starts_at < :to', { from, to })
+      .orderBy('m.starts_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getMany();
+    const mine = rows.filter(
+      (m) => m.startsAt.getTime() + m.durationMinutes * MINUTE_MS > now.getTime(),
+    );
+    const names = new Map(
+      mine.length === 0
+        ? []
+        : (
+            (await this.meetings.manager.query(
+              'SELECT "id", "name" FROM "team" WHERE "id" = ANY($1::uuid[])',
+              [[...new Set(mine.map((m) => m.teamId))]],
+            )) as { id: string; name: string }[]
+          ).map((t) => [t.id, t.name]),
+    );
+    return mine.map((m) => ({
+      ...this.summaryOf(m),
+      teamName: names.get(m.teamId) ?? '',
+      myRoles: [
+        ...(m.chairId === actor.userId ? (['chair'] as const) : []),
+        ...(m.timekeeperId === actor.userId ? (['timekeeper'] as const) : []),
+        ...(m.minuteTakerId === actor.userId ? (['minute-taker'] as const) : []),
+      ],
+    }));
+  }
+
+  /**
+   * The preparations I still owe: drafts of cases I am casusregisseur of or that I wrote, in
+   * teams whose client data I may hold (the case file's rule), most recently changed first.
+   */
+  async myPreparations(actor: Actor): Promise<OwedPreparationView[]> {
+    RequestContext.note({
+      objectType: 'preparation',
+      objectId: null,
+      purpose: 'casusvoorbereiding',
+    });
+    const ability = abilityFor(actor);
+    const teamIds = [...actor.teams.keys()].filter((teamId) =>
+      ability.can('read', asSubject('ClientData', { teamId })),
+    );
+    if (actor.guest || teamIds.length === 0) return [];
+    const rows = (await this.meetings.manager.query(
+      `SELECT p."id" AS "preparationId", c."id" AS "caseId", c."title" AS "caseTitle",
+              c."team_id" AS "teamId", p."updated_at" AS "updatedAt"
+         FROM "preparation" p JOIN "client_case" c ON c."id" = p."case_id"
+        WHERE p."status" = 'draft' AND c."team_id" = ANY($1::uuid[])
+          AND (c."casusregisseur_id" = $2 OR p."author_id" = $2)
+        ORDER BY p."updated_at" DESC, p."id" LIMIT 50`,
+      [teamIds, actor.userId],
+    )) as (Omit<OwedPreparationView, 'updatedAt'> & { updatedAt: Date | string })[];
+    return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() }));
+  }
+
   /**
    * What closing the meeting would do, for the chair's confirmation: the undiscussed case items
    * (per the live room) and where they go — the next meeting of the series (made at closing when
@@ -634,7 +702,9 @@ export class MeetingsService {
     });
     const schedule = meetingSeriesSchema.safeParse(series?.schedule);
     const occurrence =
-      later.length === 0 && schedule.success ? nextOccurrence(schedule.data, meeting.startsAt) : null;
+      later.length === 0 && schedule.success
+        ? nextOccurrence(schedule.data, meeting.startsAt)
+        : null;
     return occurrence
       ? {
           undiscussedItemIds: undiscussed,

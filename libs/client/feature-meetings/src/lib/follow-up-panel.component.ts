@@ -10,7 +10,11 @@ import {
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import type { FollowUpView } from '@casustafel/contracts';
-import { failureMessageKey, MeetingRecordsApi, MeetingsStore } from '@casustafel/client/data-access';
+import {
+  failureMessageKey,
+  MeetingRecordsApi,
+  MeetingsStore,
+} from '@casustafel/client/data-access';
 import { formatDay } from './records-panel.component';
 
 /**
@@ -42,7 +46,8 @@ import { formatDay } from './records-panel.component';
                 {{ name(e.ownerUserId) }} ·
                 {{ 'meetings.followUp.due' | transloco: { date: day(e.due) } }}
                 @if (e.overdue) {
-                  · <strong class="cst-overdue">{{ 'meetings.followUp.overdue' | transloco }}</strong>
+                  ·
+                  <strong class="cst-overdue">{{ 'meetings.followUp.overdue' | transloco }}</strong>
                 }
               </p>
               <button

@@ -360,7 +360,9 @@ export class LiveRoomPageComponent implements OnDestroy {
       return this.#transloco.translate('meetings.live.carryNext', { count, date });
     }
     return this.#transloco.translate(
-      preview.destination === 'einde-reeks' ? 'meetings.live.carryEndOfSeries' : 'meetings.live.carryStandalone',
+      preview.destination === 'einde-reeks'
+        ? 'meetings.live.carryEndOfSeries'
+        : 'meetings.live.carryStandalone',
       { count },
     );
   }

@@ -49,7 +49,11 @@ export function zrmRows(assessment: ZrmAssessment, lang: string): ZrmRow[] {
       </summary>
       @if (view(); as v) {
         <p class="utrecht-paragraph cst-small">
-          <a class="utrecht-link" [routerLink]="['/casussen', v.case.id]" data-testid="live-case-link">
+          <a
+            class="utrecht-link"
+            [routerLink]="['/casussen', v.case.id]"
+            data-testid="live-case-link"
+          >
             {{ 'meetings.preparation.openCase' | transloco: { title: v.case.title } }}
           </a>
         </p>
@@ -97,7 +101,10 @@ export function zrmRows(assessment: ZrmAssessment, lang: string): ZrmRow[] {
         <h4 class="utrecht-heading-4">{{ 'preparation.zrmSnapshot' | transloco }}</h4>
         @if (v.zrm; as zrm) {
           <p class="cst-small cst-muted">
-            {{ 'meetings.preparation.zrmOf' | transloco: { date: zrm.assessedAt, version: zrm.version } }}
+            {{
+              'meetings.preparation.zrmOf'
+                | transloco: { date: zrm.assessedAt, version: zrm.version }
+            }}
             @if (zrm.stale) {
               — <strong>{{ 'meetings.preparation.zrmStale' | transloco }}</strong>
             }

@@ -84,7 +84,10 @@ export class MeetingRecordsApi {
 
   /** The open actions a follow-up (`opvolging-acties`) item goes through. */
   followUp(itemId: string): Observable<ApiResult<FollowUpView>> {
-    return apiResult(this.#http.get<unknown>(`/api/agenda-items/${id(itemId)}/follow-up`), followUp);
+    return apiResult(
+      this.#http.get<unknown>(`/api/agenda-items/${id(itemId)}/follow-up`),
+      followUp,
+    );
   }
 
   /** My open actions across meetings and cases, earliest due first. */
