@@ -10,6 +10,8 @@ import type {
   MeetingDetail,
   MeetingSeriesCreated,
   MeetingSummary,
+  MyMeetingView,
+  OwedPreparationView,
   ReorderAgenda,
   UpdateAgendaItem,
   UpdateMeeting,
@@ -121,5 +123,23 @@ export class MeetingsApi {
   /** Calls off a meeting that has not started (its guests lose access). */
   cancel(meetingId: string): Observable<ApiResult<MeetingDetail>> {
     return apiResult(this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/cancel`, {}), detail);
+  }
+
+  /** My teams' meetings in the coming week, with my part in each. */
+  myMeetings(): Observable<ApiResult<MyMeetingView[]>> {
+    return apiResult(
+      this.#http.get<unknown>('/api/me/meetings'),
+      z.array(summary) as unknown as z.ZodType<MyMeetingView[]>,
+    );
+  }
+
+  /** The preparations I still owe (drafts of cases I run or wrote). */
+  myPreparations(): Observable<ApiResult<OwedPreparationView[]>> {
+    return apiResult(
+      this.#http.get<unknown>('/api/me/preparations'),
+      z.array(
+        z.looseObject({ preparationId: z.uuid(), caseId: z.uuid(), caseTitle: z.string() }),
+      ) as unknown as z.ZodType<OwedPreparationView[]>,
+    );
   }
 }
