@@ -4,6 +4,8 @@ import type {
   CaseDetail,
   FollowUpView,
   GuestInvitationCreated,
+  LiveAck,
+  MinutesView,
   HouseholdDetail,
   MeetingClosePreview,
   MeetingDetail,
@@ -16,7 +18,7 @@ import type {
 } from '@casustafel/contracts';
 import { BrowserClient } from './support/browser-client';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
-import { FakeClock, pollUntil, startTestApp, type TestApp } from './support/test-app';
+import { FakeClock, nextEvent, pollUntil, startTestApp, type TestApp } from './support/test-app';
 import { coverForMeetings, householdInput, signIn } from './factories/case-file.factory';
 import {
   createOrganisation,
@@ -191,6 +193,34 @@ describe.each(testEngines())('the meeting as a team runs it on %s', (engine) => 
     const notFollowUp = await member.get<FollowUpView>(`/api/agenda-items/${caseItemId}/follow-up`);
     expect(notFollowUp.body.entries).toEqual([]);
     expect((await outsider.get(`/api/agenda-items/${followUpId}/follow-up`)).status).toBe(403);
+  });
+
+  it("the minutes record the time spent per item and per phase, from the room's events", async () => {
+    const socket = t.connectLive({ cookie: chair.cookieHeader });
+    if (!socket.connected) await nextEvent(socket, 'connect');
+    const joined = (await socket.timeout(5000).emitWithAck('meeting:join', {
+      meetingId: first.id,
+      mode: 'in-de-ruimte',
+    })) as LiveAck<unknown>;
+    expect(joined.ok).toBe(true);
+    const send = async (command: Record<string, unknown>) =>
+      (await socket.timeout(5000).emitWithAck('meeting:command', {
+        meetingId: first.id,
+        commandId: randomUUID(),
+        ...command,
+      } as never)) as LiveAck<unknown>;
+    expect((await send({ type: 'item:start', itemId: caseItemId })).ok).toBe(true);
+    clock.advance(2 * 60_000);
+    expect((await send({ type: 'phase:advance', itemId: caseItemId })).ok).toBe(true);
+    clock.advance(3 * 60_000);
+    expect((await send({ type: 'item:finish', itemId: caseItemId })).ok).toBe(true);
+    socket.disconnect();
+    const minutes = await chair.post<MinutesView>(`/api/meetings/${first.id}/minutes`);
+    expect(minutes.status).toBe(201);
+    expect(minutes.body.items.find((i) => i.itemId === caseItemId)).toMatchObject({
+      timeSpentMs: 5 * 60_000,
+      phaseMs: { inbreng: 2 * 60_000, vraagverheldering: 3 * 60_000 },
+    });
   });
 
   it('"my meetings this week" and "preparations I owe" for the home page', async () => {

@@ -26,6 +26,7 @@ import {
   assertEditable,
   type AttendanceInput,
   buildMinutes,
+  timeSpent,
   createLiveRoomState,
   DEFAULT_FOLLOW_UP_MINUTES,
   type Decision,
@@ -140,6 +141,14 @@ export function localDate(at: Date): string {
 }
 
 /** Decisions, actions, follow-up and minutes of case meetings. */
+/** A logged room event's own payload (the row holds the whole event; older rows the payload). */
+function eventPayload(stored: Record<string, unknown>): Record<string, unknown> {
+  const inner = stored['payload'];
+  return typeof stored['type'] === 'string' && inner !== null && typeof inner === 'object'
+    ? (inner as Record<string, unknown>)
+    : stored;
+}
+
 @Injectable()
 export class MeetingRecordsService {
   private readonly logger = new Logger(MeetingRecordsService.name);
@@ -864,6 +873,19 @@ export class MeetingRecordsService {
       where: { meetingId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+    // Time per item and phase from the room's log, up to the close (or now, for a meeting on).
+    const logged = await manager.find(MeetingEventEntity, {
+      where: { meetingId },
+      order: { seq: 'ASC' },
+      select: { type: true, payload: true, at: true, seq: true },
+    });
+    const spent = timeSpent(
+      logged.map((e) => ({ type: e.type, payload: eventPayload(e.payload), at: e.at.getTime() })),
+      Object.fromEntries(items.map((i) => [i.id, i.kind])),
+      meeting.status === 'afgesloten'
+        ? Math.max(meeting.updatedAt.getTime(), logged.at(-1)?.at.getTime() ?? 0)
+        : this.clock.now().getTime(),
+    );
     const built = buildMinutes(
       {
         id: meeting.id,
@@ -879,6 +901,7 @@ export class MeetingRecordsService {
         order: i.position,
         status: i.status,
         question: i.preparationId === null ? null : (questionOf.get(i.preparationId) ?? null),
+        ...(spent[i.id] ? { timeSpentMs: spent[i.id]?.ms, phaseMs: spent[i.id]?.phases } : {}),
       })),
       notesText,
       decisions.map((d): Decision => ({
