@@ -85,7 +85,7 @@ function runCli(prepared, args, timeoutMs = 30_000) {
 }
 
 /** Starts the prepared instance and waits (bounded) until /api/ready answers. */
-async function launchApi(prepared, timeoutMs = 30_000) {
+async function launchApi(prepared, timeoutMs = 90_000) {
   let output = '';
   const child = spawn(process.execPath, ['--enable-source-maps', MAIN], {
     cwd: root,

@@ -35,6 +35,8 @@ import { MembershipEntity } from '../identity/membership.entity';
 import { OrganisationEntity } from '../identity/organisation.entity';
 import { TeamEntity } from '../identity/team.entity';
 import { UserEntity } from '../identity/user.entity';
+import { ActionEntity } from '../meeting-records/meeting-records.entities';
+import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
 
 /** Every demo account's password (fictional organisation, demo mode only). */
 export const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
@@ -511,6 +513,115 @@ export class DemoSeedService implements OnApplicationBootstrap {
       ['aanmelding', 20],
       ['vraagverheldering', 14],
     ]);
+
+    await this.seedMeetings(manager, noord, user, ready.id, now);
+  }
+
+  /**
+   * Wijkteam Noord's meetings: last week's (closed; its actions still open, one overdue) and one
+   * this week (published, with roles), whose agenda opens with the follow-up of those actions,
+   * then the Jansen case (its preparation in the room) and an announcement.
+   */
+  private async seedMeetings(
+    manager: EntityManager,
+    noord: string,
+    user: (name: string) => string,
+    preparationId: string,
+    now: Date,
+  ): Promise<void> {
+    const day = 86_400_000;
+    /** 09:30 in Amsterdam (08:30 UTC in winter, 07:30 in summer, near enough for a demo). */
+    const morning = (daysFromNow: number) => {
+      const d = new Date(now.getTime() + daysFromNow * day);
+      d.setUTCHours(8, 30, 0, 0);
+      return d;
+    };
+    const date = (daysFromNow: number) =>
+      new Date(now.getTime() + daysFromNow * day).toISOString().slice(0, 10);
+    const meeting = (startsAt: Date, status: 'afgesloten' | 'gepland') =>
+      manager.save(
+        manager.create(MeetingEntity, {
+          teamId: noord,
+          seriesId: null,
+          type: 'casuistiekoverleg',
+          startsAt,
+          durationMinutes: 90,
+          chairId: user('fatima'),
+          timekeeperId: user('priya'),
+          minuteTakerId: user('sanne'),
+          published: true,
+          status,
+          liveState: null,
+          seq: 0,
+          createdAt: new Date(startsAt.getTime() - 7 * day),
+          updatedAt: new Date(startsAt.getTime() - day),
+        }),
+      );
+    const item = (
+      meetingId: string,
+      position: number,
+      fields: Partial<AgendaItemEntity> & Pick<AgendaItemEntity, 'kind'>,
+    ) =>
+      manager.save(
+        manager.create(AgendaItemEntity, {
+          meetingId,
+          title: '',
+          presenterId: user('fatima'),
+          timeBoxMinutes: 10,
+          position,
+          status: 'gepland',
+          preparationId: null,
+          carriedFromItemId: null,
+          consentJustification: null,
+          consentJustifiedBy: null,
+          consentJustifiedAt: null,
+          ...fields,
+        }),
+      );
+
+    const last = await meeting(morning(-7), 'afgesloten');
+    const discussed = await item(last.id, 0, {
+      kind: 'casusbespreking',
+      presenterId: user('fatima'),
+      timeBoxMinutes: 25,
+      status: 'besproken',
+      preparationId,
+    });
+    const action = (owner: string, description: string, due: string) =>
+      manager.save(
+        manager.create(ActionEntity, {
+          meetingId: last.id,
+          teamId: noord,
+          agendaItemId: discussed.id,
+          decisionId: null,
+          commandId: randomUUID(),
+          description,
+          ownerId: user(owner),
+          due,
+          status: 'open',
+          createdById: user('fatima'),
+          createdAt: last.startsAt,
+          updatedAt: last.startsAt,
+        }),
+      );
+    await action('sanne', 'Bijzondere bijstand voor gezin Jansen aanvragen', date(-2));
+    await action('priya', 'Schoolmaatschappelijk werk vragen naar het verzuim van Tim', date(5));
+    await action('fatima', 'Afstemmen met de schuldhulp over de startdatum', date(3));
+
+    const next = await meeting(morning(1), 'gepland');
+    await item(next.id, 0, { kind: 'opvolging-acties', timeBoxMinutes: 10 });
+    await item(next.id, 1, {
+      kind: 'casusbespreking',
+      presenterId: user('fatima'),
+      timeBoxMinutes: 25,
+      preparationId,
+    });
+    await item(next.id, 2, {
+      kind: 'mededeling',
+      title: 'Nieuwe werkinstructie huisbezoeken',
+      presenterId: user('sanne'),
+      timeBoxMinutes: 10,
+    });
   }
 
   private banner(): string {

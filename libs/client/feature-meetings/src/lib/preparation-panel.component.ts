@@ -57,12 +57,12 @@ export function zrmRows(assessment: ZrmAssessment, lang: string): ZrmRow[] {
             {{ 'meetings.preparation.openCase' | transloco: { title: v.case.title } }}
           </a>
         </p>
-        <h4 class="utrecht-heading-4">{{ 'preparation.vraag' | transloco }}</h4>
+        <h3 class="utrecht-heading-4">{{ 'preparation.vraag' | transloco }}</h3>
         <p class="utrecht-paragraph cst-prep__question" data-testid="live-prep-question">
           {{ v.content.vraag || ('meetings.preparation.none' | transloco) }}
         </p>
         @if (v.content.tijdlijn.length > 0) {
-          <h4 class="utrecht-heading-4">{{ 'preparation.tijdlijn' | transloco }}</h4>
+          <h3 class="utrecht-heading-4">{{ 'preparation.tijdlijn' | transloco }}</h3>
           <ul class="cst-prep__facts" data-testid="live-prep-facts">
             @for (f of v.content.tijdlijn; track $index) {
               <li>
@@ -73,20 +73,20 @@ export function zrmRows(assessment: ZrmAssessment, lang: string): ZrmRow[] {
         }
         <div class="cst-prep__pair">
           <div>
-            <h4 class="utrecht-heading-4">{{ 'preparation.fields.krachten' | transloco }}</h4>
+            <h3 class="utrecht-heading-4">{{ 'preparation.fields.krachten' | transloco }}</h3>
             <p class="utrecht-paragraph cst-small" data-testid="live-prep-krachten">
               {{ v.content.krachten || '—' }}
             </p>
           </div>
           <div>
-            <h4 class="utrecht-heading-4">{{ 'preparation.fields.zorgen' | transloco }}</h4>
+            <h3 class="utrecht-heading-4">{{ 'preparation.fields.zorgen' | transloco }}</h3>
             <p class="utrecht-paragraph cst-small" data-testid="live-prep-zorgen">
               {{ v.content.zorgen || '—' }}
             </p>
           </div>
         </div>
         @if (v.content.signsOfSafety; as sos) {
-          <h4 class="utrecht-heading-4">{{ 'meetings.preparation.sos' | transloco }}</h4>
+          <h3 class="utrecht-heading-4">{{ 'meetings.preparation.sos' | transloco }}</h3>
           <dl class="cst-prep__list" data-testid="live-prep-sos">
             <dt>{{ 'preparation.sos.zorgen' | transloco }}</dt>
             <dd>{{ sos.zorgen || '—' }}</dd>
@@ -98,7 +98,7 @@ export function zrmRows(assessment: ZrmAssessment, lang: string): ZrmRow[] {
             <dd>{{ sos.veiligheidsschaal ?? '—' }}</dd>
           </dl>
         }
-        <h4 class="utrecht-heading-4">{{ 'preparation.zrmSnapshot' | transloco }}</h4>
+        <h3 class="utrecht-heading-4">{{ 'preparation.zrmSnapshot' | transloco }}</h3>
         @if (v.zrm; as zrm) {
           <p class="cst-small cst-muted">
             {{
