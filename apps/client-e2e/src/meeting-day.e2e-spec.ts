@@ -161,8 +161,8 @@ describe('a whole meeting as the team runs it', () => {
       .withRules(['label-content-name-mismatch'])
       .analyze();
     expect(mismatch.violations).toEqual([]);
-    await expectNoA11yViolations(member.page, 'live room (member, preparation)');
     await screenshot(member.page, 'live-preparation-member-1280');
+    await expectNoA11yViolations(member.page, 'live room (member, preparation)');
     await lower.click();
     await page.getByTestId('live-queue').getByText('Niemand heeft een hand opgestoken.').waitFor();
 

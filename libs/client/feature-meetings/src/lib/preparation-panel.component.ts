@@ -48,9 +48,9 @@ export function zrmRows(assessment: ZrmAssessment, lang: string): ZrmRow[] {
         }}</span>
       </summary>
       @if (view(); as v) {
-        <p class="utrecht-paragraph cst-small">
+        <p class="utrecht-paragraph">
           <a
-            class="utrecht-link"
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
             [routerLink]="['/casussen', v.case.id]"
             data-testid="live-case-link"
           >
