@@ -124,8 +124,12 @@ describe('a whole meeting as the team runs it', () => {
     // The follow-up item: last week's open actions, the overdue one marked.
     for (const p of [chair, member]) {
       const list = p.page.getByTestId('follow-up-list');
-      await list.getByText('Bijzondere bijstand voor gezin Jansen aanvragen', { exact: true }).waitFor();
-      await list.locator('.cst-record__text', { hasText: 'Schoolmaatschappelijk werk vragen' }).waitFor();
+      await list
+        .getByText('Bijzondere bijstand voor gezin Jansen aanvragen', { exact: true })
+        .waitFor();
+      await list
+        .locator('.cst-record__text', { hasText: 'Schoolmaatschappelijk werk vragen' })
+        .waitFor();
       expect(await list.locator('.cst-record--overdue').count()).toBe(1);
     }
     expect(await page.getByTestId('follow-up').locator('h3').textContent()).toContain('(3)');
