@@ -5,6 +5,7 @@ import type {
   FollowUpView,
   GuestInvitationCreated,
   LiveAck,
+  MeetingPresence,
   MinutesView,
   HouseholdDetail,
   MeetingClosePreview,
@@ -279,6 +280,40 @@ describe.each(testEngines())('the meeting as a team runs it on %s', (engine) => 
     expect(signedIn.status).toBe(200);
     expect((await guest.get('/api/guest/session')).status).toBe(200);
 
+    // Presence marks the guest as a guest for the members in the room.
+    const chairSocket = t.connectLive({ cookie: chair.cookieHeader });
+    const guestSocket = t.connectLive({ cookie: guest.cookieHeader });
+    const seen: MeetingPresence[] = [];
+    chairSocket.on('meeting:presence', (p) => seen.push(p));
+    for (const socket of [chairSocket, guestSocket])
+      if (!socket.connected) await nextEvent(socket, 'connect');
+    expect(
+      (
+        (await chairSocket.timeout(5000).emitWithAck('meeting:join', {
+          meetingId: second.id,
+          mode: 'in-de-ruimte',
+        })) as LiveAck<unknown>
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        (await guestSocket
+          .timeout(5000)
+          .emitWithAck('guest:join', { meetingId: second.id })) as LiveAck<unknown>
+      ).ok,
+    ).toBe(true);
+    await pollUntil(
+      () => seen.at(-1),
+      (last) => (last?.present.length ?? 0) === 2,
+    );
+    expect(seen.at(-1)?.present.map((p) => [p.displayName, p.guest === true])).toEqual(
+      expect.arrayContaining([
+        ['Gerrit de Graaf', true],
+        ['Carla Voorzitter', false],
+      ]),
+    );
+    const guestGone = nextEvent(guestSocket, 'disconnect', 5000);
+
     for (const path of ['/api/me/actions', '/api/me/meetings', '/api/me/preparations'])
       expect((await guest.get(path)).status).toBe(403);
     expect((await guest.get(`/api/meetings/${second.id}/close-preview`)).status).toBe(403);
@@ -289,6 +324,8 @@ describe.each(testEngines())('the meeting as a team runs it on %s', (engine) => 
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('geannuleerd');
     expect((await guest.get('/api/guest/session')).status).toBe(401);
+    await guestGone; // the guest's socket is disconnected too
+    chairSocket.disconnect();
     expect((await chair.post(`/api/meetings/${second.id}/cancel`)).status).toBe(409);
     expect((await chair.post(`/api/meetings/${second.id}/publish`)).status).toBe(409);
     const list = await pollUntil(
