@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeEach, afterEach } from '@jest/globals';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { signal, type WritableSignal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
@@ -65,7 +65,11 @@ describe('HomePageComponent', () => {
           provide: AuthStore,
           useValue: {
             isSignedIn: signal(true),
-            user: signal({ id: TEAM, displayName: 'Carla' }),
+            user: signal({
+              id: TEAM,
+              displayName: 'Carla',
+              teams: [{ teamId: TEAM, teamName: 'Wijkteam West', roles: ['member'] }],
+            }),
           },
         },
       ],
@@ -149,5 +153,19 @@ describe('HomePageComponent', () => {
       'Geen overleggen',
     );
     expect(root.querySelector('[data-testid="home-preparations-empty"]')).not.toBeNull();
+  });
+
+  it('asks nothing about meetings for an organisation admin without a team', async () => {
+    const auth = TestBed.inject(AuthStore) as unknown as {
+      user: WritableSignal<{ id: string; displayName: string; teams: unknown[] }>;
+    };
+    auth.user.set({ id: TEAM, displayName: 'Beheer', teams: [] });
+    const fixture = TestBed.createComponent(HomePageComponent);
+    await fixture.whenStable();
+    http.expectOne('/api/teams').flush([]);
+    await settle(fixture);
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.querySelector('[data-testid="home-meetings"]')).toBeNull();
+    expect(root.querySelector('[data-testid="home-teams"]')).not.toBeNull();
   });
 });

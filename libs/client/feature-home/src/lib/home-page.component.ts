@@ -52,6 +52,8 @@ export class HomePageComponent implements OnInit {
   protected readonly meetings = signal<MyMeetingView[] | null>(null);
   protected readonly actions = signal<MyActionView[] | null>(null);
   protected readonly preparations = signal<OwedPreparationView[] | null>(null);
+  /** Meetings, actions and preparations belong to team members (not to an admin without a team). */
+  protected readonly hasTeams = computed(() => (this.auth.user()?.teams?.length ?? 0) > 0);
   protected readonly overdueCount = computed(
     () => (this.actions() ?? []).filter((a) => a.overdue).length,
   );
@@ -59,7 +61,7 @@ export class HomePageComponent implements OnInit {
   ngOnInit(): void {
     if (!this.auth.isSignedIn()) return;
     void this.teams.loadTeams();
-    void this.#load();
+    if (this.hasTeams()) void this.#load();
   }
 
   async #load(): Promise<void> {
