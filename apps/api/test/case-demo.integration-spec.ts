@@ -201,7 +201,11 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
     expect(meeting.status).toBe(200);
     expect(meeting.body).toMatchObject({ published: true, status: 'gepland' });
     expect(Date.parse(meeting.body.startsAt)).toBeGreaterThan(Date.now());
-    expect(meeting.body.agenda.map((i) => i.title)).toEqual(['Werkinstructie huisbezoeken']);
+    expect(meeting.body.agenda.map((i) => i.kind)).toEqual([
+      'opvolging-acties',
+      'casusbespreking',
+      'mededeling',
+    ]);
     const sanne = await signIn(t, null, 'sanne@voorbeeldstad.nl', null, DEMO_PASSWORD);
     expect((await sanne.get<NotificationList>('/api/notifications')).body.unread).toBe(1);
     const mehmet = await signIn(t, null, 'mehmet@voorbeeldstad.nl', null, DEMO_PASSWORD);

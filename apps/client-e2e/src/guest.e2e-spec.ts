@@ -252,6 +252,8 @@ describe('a remote specialist (guest) joins one agenda item', () => {
     await shot(guest, 'guest-room-other-item');
 
     await chair.getByTestId(`live-start-${caseItemId}`).click();
+    // Leaving the announcement asks how it ends.
+    await chair.getByTestId('live-leave-discussed').click();
     await guest.getByTestId('guest-current-item').filter({ hasText: CASE_TITLE }).waitFor();
     await guest.getByTestId('guest-clock').waitFor();
     // Starting an item starts its timer: the chair is offered pause, not start.

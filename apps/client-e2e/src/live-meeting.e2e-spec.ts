@@ -386,6 +386,8 @@ describe('the live case meeting: one clock, a shared note, decisions, actions an
     await shot(guest.page, 'live-room-guest-1280');
     // The chair moves on to the other item: the guest learns only that another item is current.
     await chair.page.getByTestId(`live-start-${planned.itemIds[1]}`).click();
+    // Leaving an unfinished item asks how it ends.
+    await chair.page.getByTestId('live-leave-discussed').click();
     await guest.page.getByTestId('guest-other-item').waitFor();
     expect((await guest.page.locator('main').textContent()) ?? '').not.toContain('Rondvraag');
     // A member page or the minutes: sent back to the guest's own meeting.

@@ -85,10 +85,10 @@ function runCli(prepared, args, timeoutMs = 30_000) {
 }
 
 /**
- * Starts the prepared instance and waits (bounded) until /api/ready answers: 30 s, or
+ * Starts the prepared instance and waits (bounded) until /api/ready answers: 90 s, or
  * `E2E_API_START_MS` on a machine shared by many builds.
  */
-async function launchApi(prepared, timeoutMs = Number(process.env.E2E_API_START_MS) || 30_000) {
+async function launchApi(prepared, timeoutMs = Number(process.env.E2E_API_START_MS) || 90_000) {
   let output = '';
   const child = spawn(process.execPath, ['--enable-source-maps', MAIN], {
     cwd: root,

@@ -104,6 +104,13 @@ export const appRoutes: Routes = [
       import('@casustafel/client/feature-home').then((m) => m.NotificationsPageComponent),
   },
   {
+    path: 'mijn-acties',
+    title: 'home.myActions.title',
+    canActivate: [completeSessionGuard],
+    loadComponent: () =>
+      import('@casustafel/client/feature-home').then((m) => m.MyActionsPageComponent),
+  },
+  {
     path: 'status',
     loadChildren: () => import('@casustafel/client/feature-status').then((m) => m.STATUS_ROUTES),
   },

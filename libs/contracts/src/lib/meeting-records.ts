@@ -87,6 +87,16 @@ export interface ActionView {
   updatedAt: string;
 }
 
+/** `GET /api/me/actions`: one of my open actions, with where it came from. */
+export interface MyActionView extends ActionView {
+  /** Start of the meeting the action was agreed in. */
+  meetingStartsAt: string;
+  /** The case of the agenda item, when it was a case discussion (the case page checks access). */
+  caseId: string | null;
+  /** Due before today. */
+  overdue: boolean;
+}
+
 /** The answer to a record command: the record and the meeting seq it was logged under. */
 export interface RecordCommandResult<T> {
   seq: number;

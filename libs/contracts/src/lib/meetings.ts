@@ -17,7 +17,7 @@ import {
  */
 
 export const MEETING_TYPES = ['casuistiekoverleg'] as const;
-export const MEETING_STATUSES = ['gepland', 'live', 'afgesloten'] as const;
+export const MEETING_STATUSES = ['gepland', 'live', 'afgesloten', 'geannuleerd'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 const durationMinutes = z.number().int().min(15).max(480);
@@ -135,6 +135,33 @@ export interface MeetingDetail extends MeetingSummary {
   plannedMinutes: number;
 }
 
+/** `GET /api/me/meetings`: a meeting of one of my teams in the coming week, with my part in it. */
+export interface MyMeetingView extends MeetingSummary {
+  teamName: string;
+  myRoles: ('chair' | 'timekeeper' | 'minute-taker')[];
+}
+
+/** `GET /api/me/preparations`: a preparation I still owe (a draft of a case I run or wrote). */
+export interface OwedPreparationView {
+  preparationId: string;
+  caseId: string;
+  caseTitle: string;
+  teamId: string;
+  updatedAt: string;
+}
+
+/**
+ * `GET /api/meetings/:id/close-preview`: what closing would do with the undiscussed case items.
+ * `volgend-overleg`: they go to the next meeting of the series (id null: made at closing);
+ * `geen-reeks` / `einde-reeks`: no next meeting, they stay `overgeslagen` here and their
+ * preparations stay ready for any later agenda.
+ */
+export interface MeetingClosePreview {
+  undiscussedItemIds: string[];
+  destination: 'volgend-overleg' | 'geen-reeks' | 'einde-reeks';
+  nextMeeting: { id: string | null; startsAt: string } | null;
+}
+
 export interface MeetingSeriesCreated {
   seriesId: string;
   meetings: MeetingSummary[];
@@ -169,6 +196,8 @@ export interface MeetingPresence {
     userId: string;
     displayName: string;
     mode: PresenceMode;
+    /** An invited external specialist: shown as a guest. */
+    guest?: boolean;
     /** The connection dropped moments ago: shown as reconnecting, removed if not back soon. */
     reconnecting?: boolean;
   }[];

@@ -192,7 +192,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       const teamId = (name: string) => (teams.get(name) as TeamEntity).id;
       const userId = (name: string) => users.get(name) as string;
       const households = await this.seedCaseFile(manager, teamId, userId);
-      await this.seedMeetingAndNotifications(manager, teamId, userId);
+      await this.seedMeetingAndNotifications(manager, teamId, households.nextMeeting);
       await this.seedErasureRequests(manager, organisation.id, households, userId);
       return true;
     });
@@ -319,7 +319,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     manager: EntityManager,
     team: (name: string) => string,
     user: (name: string) => string,
-  ): Promise<{ deBoer: string; visser: string; visserPerson: string }> {
+  ): Promise<{ deBoer: string; visser: string; visserPerson: string; nextMeeting: string }> {
     const now = this.clock.now();
     const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
     const date = (n: number) => daysAgo(n).toISOString().slice(0, 10);
@@ -769,61 +769,138 @@ export class DemoSeedService implements OnApplicationBootstrap {
       ['aanmelding', 20],
       ['vraagverheldering', 14],
     ]);
+
+    const nextMeeting = await this.seedMeetings(manager, noord, user, ready.id, now);
     return {
       deBoer: deBoer.h.id,
       visser: visser.h.id,
       visserPerson: (visser.people[0] as PersonEntity).id,
+      nextMeeting,
     };
   }
 
   /**
-   * The next casuïstiekoverleg of Wijkteam Noord (in three days, agenda published yesterday)
-   * and what its publication notified: every member of the team has an unread "agenda
+   * Wijkteam Noord's meetings: last week's (closed; its actions still open, one overdue) and one
+   * this week (published, with roles), whose agenda opens with the follow-up of those actions,
+   * then the Jansen case (its preparation in the room) and an announcement.
+   */
+  private async seedMeetings(
+    manager: EntityManager,
+    noord: string,
+    user: (name: string) => string,
+    preparationId: string,
+    now: Date,
+  ): Promise<string> {
+    const day = 86_400_000;
+    /** 09:30 in Amsterdam (08:30 UTC in winter, 07:30 in summer, near enough for a demo). */
+    const morning = (daysFromNow: number) => {
+      const d = new Date(now.getTime() + daysFromNow * day);
+      d.setUTCHours(8, 30, 0, 0);
+      return d;
+    };
+    const date = (daysFromNow: number) =>
+      new Date(now.getTime() + daysFromNow * day).toISOString().slice(0, 10);
+    const meeting = (startsAt: Date, status: 'afgesloten' | 'gepland') =>
+      manager.save(
+        manager.create(MeetingEntity, {
+          teamId: noord,
+          seriesId: null,
+          type: 'casuistiekoverleg',
+          startsAt,
+          durationMinutes: 90,
+          chairId: user('fatima'),
+          timekeeperId: user('priya'),
+          minuteTakerId: user('sanne'),
+          published: true,
+          status,
+          liveState: null,
+          seq: 0,
+          createdAt: new Date(startsAt.getTime() - 7 * day),
+          updatedAt: new Date(startsAt.getTime() - day),
+        }),
+      );
+    const item = (
+      meetingId: string,
+      position: number,
+      fields: Partial<AgendaItemEntity> & Pick<AgendaItemEntity, 'kind'>,
+    ) =>
+      manager.save(
+        manager.create(AgendaItemEntity, {
+          meetingId,
+          title: '',
+          presenterId: user('fatima'),
+          timeBoxMinutes: 10,
+          position,
+          status: 'gepland',
+          preparationId: null,
+          carriedFromItemId: null,
+          consentJustification: null,
+          consentJustifiedBy: null,
+          consentJustifiedAt: null,
+          ...fields,
+        }),
+      );
+
+    const last = await meeting(morning(-7), 'afgesloten');
+    const discussed = await item(last.id, 0, {
+      kind: 'casusbespreking',
+      presenterId: user('fatima'),
+      timeBoxMinutes: 25,
+      status: 'besproken',
+      preparationId,
+    });
+    const action = (owner: string, description: string, due: string) =>
+      manager.save(
+        manager.create(ActionEntity, {
+          meetingId: last.id,
+          teamId: noord,
+          agendaItemId: discussed.id,
+          decisionId: null,
+          commandId: randomUUID(),
+          description,
+          ownerId: user(owner),
+          due,
+          status: 'open',
+          createdById: user('fatima'),
+          createdAt: last.startsAt,
+          updatedAt: last.startsAt,
+        }),
+      );
+    await action('sanne', 'Bijzondere bijstand voor gezin Jansen aanvragen', date(-2));
+    await action('priya', 'Schoolmaatschappelijk werk vragen naar het verzuim van Tim', date(5));
+    await action('fatima', 'Afstemmen met de schuldhulp over de startdatum', date(3));
+
+    const next = await meeting(morning(1), 'gepland');
+    await item(next.id, 0, { kind: 'opvolging-acties', timeBoxMinutes: 10 });
+    await item(next.id, 1, {
+      kind: 'casusbespreking',
+      presenterId: user('fatima'),
+      timeBoxMinutes: 25,
+      preparationId,
+    });
+    await item(next.id, 2, {
+      kind: 'mededeling',
+      title: 'Nieuwe werkinstructie huisbezoeken',
+      presenterId: user('sanne'),
+      timeBoxMinutes: 10,
+    });
+    return next.id;
+  }
+
+  /**
+   * What the publication of Wijkteam Noord's next casuïstiekoverleg (seeded with the case file,
+   * agenda published yesterday) notified: every member of the team has an unread "agenda
    * published" on the bell and on /meldingen, as a real publication would leave them.
    */
   private async seedMeetingAndNotifications(
     manager: EntityManager,
     team: (name: string) => string,
-    user: (name: string) => string,
+    meetingId: string,
   ): Promise<void> {
     const now = this.clock.now();
-    const day = 86_400_000;
-    const startsAt = new Date(Math.ceil((now.getTime() + 3 * day) / 3_600_000) * 3_600_000);
-    const publishedAt = new Date(now.getTime() - day);
-    const meeting = await manager.save(
-      manager.create(MeetingEntity, {
-        teamId: team('Wijkteam Noord'),
-        seriesId: null,
-        type: 'casuistiekoverleg',
-        startsAt,
-        durationMinutes: 90,
-        chairId: user('fatima'),
-        timekeeperId: user('sanne'),
-        minuteTakerId: null,
-        published: true,
-        status: 'gepland',
-        liveState: null,
-        seq: 0,
-        createdAt: new Date(now.getTime() - 2 * day),
-        updatedAt: publishedAt,
-      }),
-    );
-    await manager.save(
-      manager.create(AgendaItemEntity, {
-        meetingId: meeting.id,
-        kind: 'mededeling',
-        title: 'Werkinstructie huisbezoeken',
-        presenterId: user('fatima'),
-        timeBoxMinutes: 10,
-        position: 0,
-        status: 'gepland',
-        preparationId: null,
-        carriedFromItemId: null,
-        consentJustification: null,
-        consentJustifiedBy: null,
-        consentJustifiedAt: null,
-      }),
-    );
+    const publishedAt = new Date(now.getTime() - 86_400_000);
+    const meeting = await manager.findOneByOrFail(MeetingEntity, { id: meetingId });
+    const startsAt = meeting.startsAt;
     const members = (await manager.query(
       'SELECT "user_id" AS "userId" FROM "membership" WHERE "team_id" = $1',
       [team('Wijkteam Noord')],
@@ -855,7 +932,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   private async seedErasureRequests(
     manager: EntityManager,
     organisationId: string,
-    households: { deBoer: string; visser: string; visserPerson: string },
+    households: { deBoer: string; visser: string; visserPerson: string; nextMeeting: string },
     user: (name: string) => string,
   ): Promise<void> {
     const now = this.clock.now();

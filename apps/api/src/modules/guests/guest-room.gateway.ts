@@ -120,6 +120,7 @@ export class GuestRoomGateway implements OnGatewayInit, OnModuleDestroy {
       userId: auth.resolved.user.id,
       displayName: auth.resolved.user.displayName,
       mode: 'op-afstand',
+      guest: true,
     });
     return { ok: true, data: { view, ...records } };
   }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
@@ -76,7 +76,9 @@ export function coversGuest(
  * session cannot outlive the invitation; the session sweeper disconnects at expiry).
  */
 @Injectable()
-export class GuestsService {
+export class GuestsService implements OnModuleInit, OnModuleDestroy {
+  private cancelSubscription: { unsubscribe(): void } | null = null;
+
   private readonly logger = new Logger(GuestsService.name);
   /** Committed invitations (notifications listen). */
   readonly invited$ = new Subject<{ meetingId: string; guestUserId: string }>();
@@ -90,6 +92,23 @@ export class GuestsService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
+
+  /** A cancelled meeting's guests (their invitations revoked with it) lose their sessions at once. */
+  onModuleInit(): void {
+    this.cancelSubscription = this.meetings.cancelled$.subscribe((e) => {
+      for (const userId of e.guestUserIds) {
+        this.sessions
+          .endAllForUser(userId, 'guest-revoked')
+          .catch((error: unknown) =>
+            this.logger.error({ err: error }, 'Ending a cancelled meeting guest session failed'),
+          );
+      }
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.cancelSubscription?.unsubscribe();
+  }
 
   /* ---------- the chair's side ---------- */
 
@@ -121,7 +140,8 @@ export class GuestsService {
     const now = this.clock.now();
     const { invitation, token, code } = await this.dataSource.manager.transaction(async (tx) => {
       const meeting = await this.managedMeeting(actor, meetingId, tx);
-      if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
+      if (meeting.status === 'afgesloten' || meeting.status === 'geannuleerd')
+        throw conflict(`meeting-${meeting.status}`);
       const items = await tx.findBy(AgendaItemEntity, { id: In(input.itemIds), meetingId });
       const byId = new Map(items.map((item) => [item.id, item]));
       const missing = input.itemIds.findIndex((id) => !byId.has(id));

@@ -26,7 +26,7 @@ export class LiveRoomCache {
 
   /** Keeps a copy of a live meeting, unless a newer one (higher seq) is kept already. */
   put(meeting: MeetingEntity): void {
-    if (meeting.liveState === null || meeting.status === 'afgesloten') {
+    if (meeting.liveState === null || meeting.status !== 'live') {
       this.meetings.delete(meeting.id);
       return;
     }

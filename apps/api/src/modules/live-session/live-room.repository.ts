@@ -44,7 +44,7 @@ WITH "room" AS (
   UPDATE "meeting"
      SET "live_state" = $2::jsonb, "seq" = $3, "status" = 'live', "updated_at" = $4
    WHERE "id" = $1 AND "seq" = $5 AND date_trunc('milliseconds', "updated_at") = $6
-     AND "status" <> 'afgesloten'
+     AND "status" NOT IN ('afgesloten', 'geannuleerd')
   RETURNING "id"
 ), "event" AS (
   INSERT INTO "meeting_event" ("meeting_id", "seq", "command_id", "type", "payload", "actor_id", "at")

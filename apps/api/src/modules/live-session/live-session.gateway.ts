@@ -59,6 +59,8 @@ export interface Present {
   userId: string;
   displayName: string;
   mode: PresenceMode;
+  /** An invited external specialist (shown as a guest). */
+  guest?: true;
 }
 
 /** A member whose last socket in a meeting dropped: listed as reconnecting until `timer`. */

@@ -251,7 +251,8 @@ export class LiveSessionService {
     const outcome = await this.rooms.inLockedRoom(command.meetingId, actor.userId, async (room) => {
       const { meeting } = room;
       this.access.assertParticipant(actor, meeting);
-      if (meeting.status === 'afgesloten') throw roomConflict('meeting-afgesloten');
+      if (meeting.status === 'afgesloten' || meeting.status === 'geannuleerd')
+        throw roomConflict(`meeting-${meeting.status}`);
       const duplicate = async (): Promise<CommandOutcome | null> => {
         const earlier = await this.retried(room, actor, command.commandId);
         return (

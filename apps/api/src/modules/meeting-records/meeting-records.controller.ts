@@ -21,6 +21,7 @@ import {
   type FollowUpView,
   type MeetingRecordsView,
   type MinutesView,
+  type MyActionView,
   type RecordCommandResult,
   updateActionStatusSchema,
   updateMinutesSchema,
@@ -90,7 +91,7 @@ export class MeetingRecordsController {
 
   @Access('meeting', 'action.list')
   @Get('me/actions')
-  mine(@CurrentActor() actor: Actor): Promise<ActionView[]> {
+  mine(@CurrentActor() actor: Actor): Promise<MyActionView[]> {
     return this.records.myOpenActions(actor);
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, Repository } from 'typeorm';
 import type {
+  MyActionView,
   ActionView,
   DecisionView,
   FollowUpView,
@@ -22,6 +23,7 @@ import {
   followUpItems,
   type LiveRole,
   openActionsFor,
+  timeSpent,
   reviseItemNotes,
 } from '@casustafel/domain';
 import { abilityFor, asSubject } from '../../common/access/policy';
@@ -68,6 +70,14 @@ function approvedConflict(): DomainError {
 }
 
 export { localDate };
+
+/** A logged room event's own payload (the row holds the whole event; older rows the payload). */
+function eventPayload(stored: Record<string, unknown>): Record<string, unknown> {
+  const inner = stored['payload'];
+  return typeof stored['type'] === 'string' && inner !== null && typeof inner === 'object'
+    ? (inner as Record<string, unknown>)
+    : stored;
+}
 
 /** Decisions, actions, follow-up and minutes of case meetings. */
 @Injectable()
@@ -166,15 +176,46 @@ export class MeetingRecordsService {
     };
   }
 
-  /** The caller's open actions across meetings, earliest due first. */
-  async myOpenActions(actor: Actor): Promise<ActionView[]> {
+  /**
+   * The caller's open actions across meetings and cases, earliest due first, each with the
+   * meeting's start, the case it concerns (by id only: the case page checks access itself) and
+   * whether it is overdue today. Only actions of teams the caller still belongs to.
+   */
+  async myOpenActions(actor: Actor): Promise<MyActionView[]> {
     RequestContext.note({ objectType: 'action', objectId: null, purpose: PURPOSE });
-    const rows = await this.actions.findBy({ ownerId: actor.userId, status: 'open' });
+    const rows = (await this.actions.findBy({ ownerId: actor.userId, status: 'open' })).filter(
+      (r) => actor.guest === null && actor.teams.has(r.teamId),
+    );
+    if (rows.length === 0) return [];
     const byId = new Map(rows.map((r) => [r.id, r]));
+    const [meetings, items] = await Promise.all([
+      this.meetings.findBy({ id: In([...new Set(rows.map((r) => r.meetingId))]) }),
+      this.meetings.manager.findBy(AgendaItemEntity, {
+        id: In([...new Set(rows.map((r) => r.agendaItemId))]),
+      }),
+    ]);
+    const preparationIds = items.flatMap((i) => (i.preparationId ? [i.preparationId] : []));
+    const preparations =
+      preparationIds.length === 0
+        ? []
+        : await this.meetings.manager.findBy(PreparationEntity, { id: In(preparationIds) });
+    const startsAt = new Map(meetings.map((m) => [m.id, m.startsAt]));
+    const caseOf = new Map(
+      items.map((i) => [i.id, preparations.find((p) => p.id === i.preparationId)?.caseId ?? null]),
+    );
+    const today = localDate(this.clock.now());
     return openActionsFor(
       rows.map((r) => this.toDomain(r)),
       actor.userId,
-    ).map((a) => actionView(byId.get(a.id) as ActionEntity));
+    ).map((a) => {
+      const row = byId.get(a.id) as ActionEntity;
+      return {
+        ...actionView(row),
+        meetingStartsAt: new Date(startsAt.get(row.meetingId) ?? row.createdAt).toISOString(),
+        caseId: caseOf.get(row.agendaItemId) ?? null,
+        overdue: row.due < today,
+      };
+    });
   }
 
   async teamActions(actor: Actor, teamId: string, status?: ActionStatus): Promise<ActionView[]> {
@@ -197,8 +238,25 @@ export class MeetingRecordsService {
     const links = await this.meetings.manager.findBy(FollowUpActionEntity, {
       agendaItemId: itemId,
     });
-    const rows =
+    const linked =
       links.length === 0 ? [] : await this.actions.findBy({ id: In(links.map((l) => l.actionId)) });
+    // Until the meeting is closed, the item also lists every open action the team agreed in an
+    // earlier meeting: the links are only made when the previous meeting of a series closes, so a
+    // meeting planned by hand (or one whose predecessor closed before it existed) had none.
+    const earlier =
+      meeting.status === 'afgesloten'
+        ? []
+        : await this.actions
+            .createQueryBuilder('a')
+            .innerJoin(MeetingEntity, 'm', 'm.id = a.meeting_id')
+            .where('a.team_id = :teamId', { teamId: meeting.teamId })
+            .andWhere('a.status = :status', { status: 'open' })
+            .andWhere('m.starts_at < :before', { before: meeting.startsAt })
+            .getMany();
+    const rows =
+      item.kind === 'opvolging-acties'
+        ? [...new Map([...linked, ...earlier].map((r) => [r.id, r])).values()]
+        : [];
     return {
       itemId,
       meetingId: meeting.id,
@@ -321,6 +379,19 @@ export class MeetingRecordsService {
       where: { meetingId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+    // Time per item and phase from the room's log, up to the close (or now, for a meeting on).
+    const logged = await manager.find(MeetingEventEntity, {
+      where: { meetingId },
+      order: { seq: 'ASC' },
+      select: { type: true, payload: true, at: true, seq: true },
+    });
+    const spent = timeSpent(
+      logged.map((e) => ({ type: e.type, payload: eventPayload(e.payload), at: e.at.getTime() })),
+      Object.fromEntries(items.map((i) => [i.id, i.kind])),
+      meeting.status === 'afgesloten'
+        ? Math.max(meeting.updatedAt.getTime(), logged.at(-1)?.at.getTime() ?? 0)
+        : this.clock.now().getTime(),
+    );
     const built = buildMinutes(
       {
         id: meeting.id,
@@ -336,6 +407,7 @@ export class MeetingRecordsService {
         order: i.position,
         status: i.status,
         question: i.preparationId === null ? null : (questionOf.get(i.preparationId) ?? null),
+        ...(spent[i.id] ? { timeSpentMs: spent[i.id]?.ms, phaseMs: spent[i.id]?.phases } : {}),
       })),
       notesText,
       decisions.map((d): Decision => ({

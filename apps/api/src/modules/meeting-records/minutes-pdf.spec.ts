@@ -17,6 +17,10 @@ function minutes(notes = 'Besproken met het gezin.'): MinutesView {
     title: kind === 'mededeling' ? 'Nieuwe collega' : '',
     status: 'besproken' as const,
     question: kind === 'casusbespreking' ? 'Welke hulp past het best?' : null,
+    timeSpentMs: 17 * 60_000,
+    ...(kind === 'casusbespreking'
+      ? { phaseMs: { inbreng: 5 * 60_000, besluit: 12 * 60_000 } }
+      : {}),
     notes,
     decisions: [],
     actions: [
@@ -104,6 +108,7 @@ describe('the minutes PDF', () => {
       '3. Casusbespreking: Schulden familie Öztürk',
       'Team: Wijkteam Noord',
       'Organisatie: Gemeente Voorbeeldstad',
+      'Tijd: 17 min (Inbreng 5 min, Besluit 12 min)',
     ])
       expect(text).toContain(words);
     expect(text).not.toMatch(/\((chair|member|minute-taker|timekeeper|guest)\)/);
@@ -123,6 +128,7 @@ describe('the minutes PDF', () => {
       'Dr. Ayşe Öztürk (guest)',
       '1. Case discussion: Zorgen om gezin Dijkstra',
       'Organisation: Gemeente Voorbeeldstad',
+      'Time: 17 min (Presentation 5 min, Decision 12 min)',
     ])
       expect(text).toContain(words);
     pages.forEach((page, i) => {

@@ -5,7 +5,10 @@ import {
   type ActionStatus,
   type AgendaItemKind,
   type AgendaItemStatus,
+  DISCUSSION_PHASE_LABELS,
   type LiveRole,
+  phaseMinutes,
+  spentMinutes,
 } from '@casustafel/domain';
 import type { DocumentLanguage, PdfContent, PdfDefinition } from '../documents/pdf';
 
@@ -80,6 +83,8 @@ const TEXT = {
     none: 'Niemand',
     case: 'Casus',
     question: 'Vraag aan het team: ',
+    time: 'Tijd: ',
+    minutes: (n: number) => `${n} min`,
     notes: 'Aantekeningen',
     decisions: 'Besluiten',
     grounds: 'onderbouwing',
@@ -98,12 +103,25 @@ const TEXT = {
     none: 'Nobody',
     case: 'Case',
     question: 'Question to the team: ',
+    time: 'Time: ',
+    minutes: (n: number) => `${n} min`,
     notes: 'Notes',
     decisions: 'Decisions',
     grounds: 'grounds',
     actions: 'Actions',
     due: 'due',
     unknown: 'Unknown',
+  },
+} as const;
+
+const PHASE = {
+  nl: DISCUSSION_PHASE_LABELS,
+  en: {
+    inbreng: 'Presentation',
+    vraagverheldering: 'Clarifying the question',
+    ordening: 'Ordering',
+    oplossingen: 'Solutions',
+    besluit: 'Decision',
   },
 } as const;
 
@@ -154,6 +172,18 @@ export function minutesPdfDefinition(input: MinutesPdfInput): PdfDefinition {
     });
     if (caseTitle) content.push({ text: [{ text: `${t.case}: `, bold: true }, caseTitle] });
     if (item.question) content.push({ text: [{ text: t.question, bold: true }, item.question] });
+    if (item.timeSpentMs !== undefined) {
+      const phases = phaseMinutes(item.phaseMs).map(
+        (p) => `${PHASE[language][p.phase]} ${t.minutes(p.minutes)}`,
+      );
+      const total = t.minutes(spentMinutes(item.timeSpentMs));
+      content.push({
+        text: [
+          { text: t.time, bold: true },
+          phases.length === 0 ? total : `${total} (${phases.join(', ')})`,
+        ],
+      });
+    }
     content.push({ text: t.notes, bold: true, margin: [0, 6, 0, 0] });
     content.push(item.notes.trim() === '' ? { text: '—', italics: true } : item.notes);
     if (item.decisions.length > 0) {

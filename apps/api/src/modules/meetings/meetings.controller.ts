@@ -4,9 +4,12 @@ import {
   createAgendaItemSchema,
   createMeetingSchema,
   createMeetingSeriesSchema,
+  type MeetingClosePreview,
   type MeetingDetail,
   type MeetingSeriesCreated,
   type MeetingSummary,
+  type MyMeetingView,
+  type OwedPreparationView,
   type ReorderAgenda,
   reorderAgendaSchema,
   updateAgendaItemSchema,
@@ -136,5 +139,36 @@ export class MeetingsController {
     @Param('meetingId', idPipe()) meetingId: string,
   ): Promise<MeetingDetail> {
     return this.meetings.close(actor, meetingId);
+  }
+
+  @Access('meeting', 'meeting.read')
+  @Get('meetings/:meetingId/close-preview')
+  closePreview(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+  ): Promise<MeetingClosePreview> {
+    return this.meetings.closePreview(actor, meetingId);
+  }
+
+  @Access('meeting', 'meeting.cancel')
+  @Post('meetings/:meetingId/cancel')
+  @HttpCode(200)
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', idPipe()) meetingId: string,
+  ): Promise<MeetingDetail> {
+    return this.meetings.cancel(actor, meetingId);
+  }
+
+  @Access('meeting', 'meeting.list')
+  @Get('me/meetings')
+  mine(@CurrentActor() actor: Actor): Promise<MyMeetingView[]> {
+    return this.meetings.myMeetings(actor);
+  }
+
+  @Access('client-data', 'preparation.list')
+  @Get('me/preparations')
+  preparations(@CurrentActor() actor: Actor): Promise<OwedPreparationView[]> {
+    return this.meetings.myPreparations(actor);
   }
 }

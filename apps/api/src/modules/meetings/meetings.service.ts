@@ -10,7 +10,10 @@ import type {
   createAgendaItemSchema,
   createMeetingSchema,
   createMeetingSeriesSchema,
+  MeetingClosePreview,
   MeetingDetail,
+  MyMeetingView,
+  OwedPreparationView,
   MeetingSeriesCreated,
   MeetingSummary,
   ReorderAgenda,
@@ -25,7 +28,7 @@ import {
   checkCasePreparation,
   meetingSeriesSchema,
   nextOccurrence,
-  occurrences,
+  plannedOccurrences,
   plannedSchedule,
   reorder,
   agendaConsentDecision,
@@ -76,6 +79,13 @@ function conflict(issue: string): DomainError {
 export class MeetingsService {
   /** A meeting's agenda was published (notifications listen). */
   readonly published$ = new Subject<{ meetingId: string; teamId: string; startsAt: Date }>();
+  /** A meeting was cancelled (guests lose their sessions; notifications tell the team). */
+  readonly cancelled$ = new Subject<{
+    meetingId: string;
+    teamId: string;
+    startsAt: Date;
+    guestUserIds: string[];
+  }>();
 
   constructor(
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
@@ -177,7 +187,7 @@ export class MeetingsService {
     this.team(actor, teamId, 'create', null);
     await this.assertRoles(teamId, input);
     const now = this.clock.now();
-    const planned = occurrences(input.schedule, now, new Date(now.getTime() + SERIES_HORIZON_MS));
+    const planned = plannedOccurrences(input.schedule, now, SERIES_HORIZON_MS).occurrences;
     const created = await this.meetings.manager.transaction(async (tx) => {
       const series = await tx.save(
         tx.create(MeetingSeriesEntity, {
@@ -265,7 +275,8 @@ export class MeetingsService {
 
   async publish(actor: Actor, meetingId: string): Promise<MeetingDetail> {
     const found = await this.meeting(actor, meetingId, 'update');
-    if (found.status === 'afgesloten') throw conflict('meeting-afgesloten');
+    if (found.status === 'afgesloten' || found.status === 'geannuleerd')
+      throw conflict(`meeting-${found.status}`);
     found.published = true;
     found.updatedAt = this.clock.now();
     const saved = await this.meetings.save(found);
@@ -480,7 +491,8 @@ export class MeetingsService {
    */
   async close(actor: Actor, meetingId: string): Promise<MeetingDetail> {
     const meeting = await this.meeting(actor, meetingId, 'update');
-    if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
+    if (meeting.status === 'afgesloten' || meeting.status === 'geannuleerd')
+      throw conflict(`meeting-${meeting.status}`);
     const now = this.clock.now();
     await this.meetings.manager.transaction(async (tx) => {
       const live = new Map((meeting.liveState?.items ?? []).map((i) => [i.id, i.status]));
@@ -519,6 +531,168 @@ export class MeetingsService {
     });
     this.live.roomClosed(meeting.id);
     return this.detail(actor, meeting.id);
+  }
+
+  /** My teams' meetings from the start of today through the next seven days, soonest first. */
+  async myMeetings(actor: Actor): Promise<MyMeetingView[]> {
+    RequestContext.note({ objectType: 'meeting', objectId: null, purpose: MEETING_PURPOSE });
+    const teamIds = [...actor.teams.keys()];
+    if (actor.guest || teamIds.length === 0) return [];
+    const now = this.clock.now();
+    const from = new Date(now.getTime() - 12 * 3_600_000);
+    const to = new Date(now.getTime() + 7 * 86_400_000);
+    const rows = await this.meetings
+      .createQueryBuilder('m')
+      .where('m.team_id IN (:...teamIds)', { teamIds })
+      .andWhere('m.starts_at >= :from AND m.starts_at < :to', { from, to })
+      .orderBy('m.starts_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getMany();
+    const mine = rows.filter(
+      (m) => m.startsAt.getTime() + m.durationMinutes * MINUTE_MS > now.getTime(),
+    );
+    const names = new Map(
+      mine.length === 0
+        ? []
+        : (
+            (await this.meetings.manager.query(
+              'SELECT "id", "name" FROM "team" WHERE "id" = ANY($1::uuid[])',
+              [[...new Set(mine.map((m) => m.teamId))]],
+            )) as { id: string; name: string }[]
+          ).map((t) => [t.id, t.name]),
+    );
+    return mine.map((m) => ({
+      ...this.summaryOf(m),
+      teamName: names.get(m.teamId) ?? '',
+      myRoles: [
+        ...(m.chairId === actor.userId ? (['chair'] as const) : []),
+        ...(m.timekeeperId === actor.userId ? (['timekeeper'] as const) : []),
+        ...(m.minuteTakerId === actor.userId ? (['minute-taker'] as const) : []),
+      ],
+    }));
+  }
+
+  /**
+   * The preparations I still owe: drafts of cases I am casusregisseur of or that I wrote, in
+   * teams whose client data I may hold (the case file's rule), most recently changed first.
+   */
+  async myPreparations(actor: Actor): Promise<OwedPreparationView[]> {
+    RequestContext.note({
+      objectType: 'preparation',
+      objectId: null,
+      purpose: 'casusvoorbereiding',
+    });
+    const ability = abilityFor(actor);
+    const teamIds = [...actor.teams.keys()].filter((teamId) =>
+      ability.can('read', asSubject('ClientData', { teamId })),
+    );
+    if (actor.guest || teamIds.length === 0) return [];
+    const rows = (await this.meetings.manager.query(
+      `SELECT p."id" AS "preparationId", c."id" AS "caseId", c."title" AS "caseTitle",
+              c."team_id" AS "teamId", p."updated_at" AS "updatedAt"
+         FROM "preparation" p JOIN "client_case" c ON c."id" = p."case_id"
+        WHERE p."status" = 'draft' AND c."team_id" = ANY($1::uuid[])
+          AND (c."casusregisseur_id" = $2 OR p."author_id" = $2)
+        ORDER BY p."updated_at" DESC, p."id" LIMIT 50`,
+      [teamIds, actor.userId],
+    )) as (Omit<OwedPreparationView, 'updatedAt'> & { updatedAt: Date | string })[];
+    return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() }));
+  }
+
+  /**
+   * What closing the meeting would do, for the chair's confirmation: the undiscussed case items
+   * (per the live room) and where they go — the next meeting of the series (made at closing when
+   * not made yet), or nowhere when the meeting stands alone or the series has ended: then they
+   * stay `overgeslagen` here and their ready preparations can be put on any later agenda.
+   */
+  async closePreview(actor: Actor, meetingId: string): Promise<MeetingClosePreview> {
+    const meeting = await this.meeting(actor, meetingId, 'update');
+    if (meeting.status === 'afgesloten') throw conflict('meeting-afgesloten');
+    const live = new Map((meeting.liveState?.items ?? []).map((i) => [i.id, i.status]));
+    const agenda = await this.agendaOf(meeting.id);
+    const undiscussed = agenda
+      .filter((i) => i.kind === 'casusbespreking' && (live.get(i.id) ?? i.status) !== 'besproken')
+      .map((i) => i.id);
+    if (meeting.seriesId === null) {
+      return { undiscussedItemIds: undiscussed, destination: 'geen-reeks', nextMeeting: null };
+    }
+    const later = await this.meetings.find({
+      where: { seriesId: meeting.seriesId, startsAt: MoreThan(meeting.startsAt) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    const planned = later.find((m) => m.status === 'gepland');
+    if (planned) {
+      return {
+        undiscussedItemIds: undiscussed,
+        destination: 'volgend-overleg',
+        nextMeeting: { id: planned.id, startsAt: planned.startsAt.toISOString() },
+      };
+    }
+    const series = await this.meetings.manager.findOneBy(MeetingSeriesEntity, {
+      id: meeting.seriesId,
+    });
+    const schedule = meetingSeriesSchema.safeParse(series?.schedule);
+    const occurrence =
+      later.length === 0 && schedule.success
+        ? nextOccurrence(schedule.data, meeting.startsAt)
+        : null;
+    return occurrence
+      ? {
+          undiscussedItemIds: undiscussed,
+          destination: 'volgend-overleg',
+          nextMeeting: { id: null, startsAt: occurrence.start.toISOString() },
+        }
+      : { undiscussedItemIds: undiscussed, destination: 'einde-reeks', nextMeeting: null };
+  }
+
+  /**
+   * Cancels a meeting that has not started: it stays in the list as `geannuleerd`, its guests'
+   * invitations are revoked in the same transaction (their accounts disabled; the guests module
+   * ends their sessions on `cancelled$`), and the team is told.
+   */
+  async cancel(actor: Actor, meetingId: string): Promise<MeetingDetail> {
+    const found = await this.meeting(actor, meetingId, 'update');
+    // Only the meeting's chair, or a chair or team leader of the team, calls a meeting off.
+    const roles = actor.teams.get(found.teamId) ?? [];
+    if (
+      found.chairId !== actor.userId &&
+      !roles.includes('chair') &&
+      !roles.includes('team_leader')
+    )
+      throw forbidden();
+    this.assertPlanning(found);
+    const now = this.clock.now();
+    const guestUserIds = await this.meetings.manager.transaction(async (tx) => {
+      const changed = await tx.update(
+        MeetingEntity,
+        { id: found.id, status: 'gepland', seq: 0 },
+        { status: 'geannuleerd', updatedAt: now },
+      );
+      if (changed.affected !== 1) throw conflict('meeting-live');
+      const rows = (await tx.query(
+        'SELECT "guest_user_id" AS "userId" FROM "guest_invitation" WHERE "meeting_id" = $1 AND "revoked_at" IS NULL',
+        [found.id],
+      )) as { userId: string }[];
+      const ids = rows.map((r) => r.userId);
+      await tx.query(
+        'UPDATE "guest_invitation" SET "revoked_at" = $2, "revoked_by" = $3, "code_hash" = NULL WHERE "meeting_id" = $1 AND "revoked_at" IS NULL',
+        [found.id, now, actor.userId],
+      );
+      if (ids.length > 0) {
+        await tx.query(
+          'UPDATE "app_user" SET "disabled_at" = $2 WHERE "id" = ANY($1::uuid[]) AND "disabled_at" IS NULL',
+          [ids, now],
+        );
+      }
+      return ids;
+    });
+    this.cancelled$.next({
+      meetingId: found.id,
+      teamId: found.teamId,
+      startsAt: found.startsAt,
+      guestUserIds,
+    });
+    return this.detail(actor, found.id);
   }
 
   /**

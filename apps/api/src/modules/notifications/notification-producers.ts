@@ -11,7 +11,7 @@ import { type NewNotification, NotificationsService } from './notifications.serv
 
 /**
  * Turns what the other modules emit into notifications, without those modules knowing:
- * an agenda published (every member of the team), an action created (its owner, unless they
+ * an agenda published or a meeting cancelled (every member of the team), an action created (its owner, unless they
  * created it themselves), a guest invited (the guest's account).
  */
 @Injectable()
@@ -45,6 +45,25 @@ export class NotificationProducers implements OnModuleInit, OnModuleDestroy {
           startsAt: e.startsAt.toISOString(),
         },
         dedupKey: `agenda-published:${e.meetingId}`,
+      }));
+    });
+    this.on(this.meetings.cancelled$, async (e) => {
+      const rows = (await this.dataSource.query(
+        `SELECT m."user_id" AS "userId", t."name" AS "teamName"
+         FROM "membership" m JOIN "team" t ON t."id" = m."team_id"
+         JOIN "app_user" u ON u."id" = m."user_id"
+         WHERE m."team_id" = $1 AND u."disabled_at" IS NULL`,
+        [e.teamId],
+      )) as { userId: string; teamName: string }[];
+      return rows.map((r) => ({
+        userId: r.userId,
+        kind: 'meeting-cancelled',
+        params: {
+          meetingId: e.meetingId,
+          teamName: r.teamName,
+          startsAt: e.startsAt.toISOString(),
+        },
+        dedupKey: `meeting-cancelled:${e.meetingId}`,
       }));
     });
     this.on(this.live.committed$, async (committed) => {

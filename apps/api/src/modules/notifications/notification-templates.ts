@@ -59,6 +59,10 @@ const TEMPLATES: Record<MailLanguage, Record<NotificationKind, Template>> = {
       subject: `Evaluatie gepland op ${t.due}`,
       body: `Er staat een evaluatie voor u klaar met als datum ${t.due}.`,
     }),
+    'meeting-cancelled': (t) => ({
+      subject: `Overleg ${t.team} op ${t.when} gaat niet door`,
+      body: `Het casuïstiekoverleg van ${t.team} op ${t.when} is geannuleerd.`,
+    }),
   },
   en: {
     'agenda-published': (t) => ({
@@ -84,6 +88,10 @@ const TEMPLATES: Record<MailLanguage, Record<NotificationKind, Template>> = {
     'evaluation-due': (t) => ({
       subject: `Evaluation due on ${t.due}`,
       body: `An evaluation is due for you on ${t.due}.`,
+    }),
+    'meeting-cancelled': (t) => ({
+      subject: `${t.team} meeting on ${t.when} is cancelled`,
+      body: `The ${t.team} case meeting on ${t.when} has been cancelled.`,
     }),
   },
 };

@@ -39,6 +39,7 @@ import {
 } from '@casustafel/client/ui';
 import { focusAfterMove, stepTarget } from './agenda-move';
 import { ConsentBadgeComponent } from './consent-badge.component';
+import { MeetingSettingsComponent } from './meeting-settings.component';
 import { type GuestInviteItem, GuestInvitePanelComponent } from './guest-invite-panel.component';
 
 /** `/overleggen/:meetingId`: the agenda editor (items, order by drag and drop or keyboard, publish). */
@@ -46,6 +47,7 @@ import { type GuestInviteItem, GuestInvitePanelComponent } from './guest-invite-
   selector: 'cst-agenda-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    MeetingSettingsComponent,
     CdkDrag,
     CdkDragHandle,
     CdkDropList,

@@ -83,7 +83,12 @@ function setup(userId: string) {
     members: signal([{ userId: MEMBER, displayName: 'Sanne Bakker' }]),
     openMeeting: jest.fn(async () => undefined),
     loadPreparations: jest.fn(async () => undefined),
-    close: jest.fn(),
+    close: jest.fn(async () => ({ ok: true, data: {} })),
+    closePreview: jest.fn(async () => ({
+      ok: true,
+      data: { undiscussedItemIds: ['i2'], destination: 'einde-reeks', nextMeeting: null },
+    })),
+    caseDetails: signal(new Map()),
   };
   const decisions = signal<DecisionView[]>([]);
   const records = {
@@ -131,7 +136,7 @@ function setup(userId: string) {
       { provide: NoteSyncService, useValue: notes },
     ],
   });
-  return { live, state, clock, records, decisions, notes, opened };
+  return { live, state, clock, records, decisions, notes, opened, meetings };
 }
 
 async function render() {
@@ -228,6 +233,108 @@ describe('LiveRoomPageComponent', () => {
       expect(q(root, 'live-phase-ordening')?.getAttribute('aria-current')).toBe('step');
       q(root, 'live-phase-next')?.click();
       expect(ctx.live.send).toHaveBeenCalledWith({ type: 'phase:advance', itemId: 'i2' });
+    });
+  });
+
+  describe('running the agenda as chair', () => {
+    beforeEach(() => {
+      ctx = setup(CHAIR);
+    });
+
+    const current = (id: string, status: 'besproken' | 'overgeslagen' | null = null) =>
+      ctx.state.update(
+        (s) =>
+          s && {
+            ...s,
+            currentItemId: status === null ? id : null,
+            items: s.items.map((i) =>
+              i.id === id ? { ...i, status: status ?? ('actief' as const) } : i,
+            ),
+          },
+      );
+
+    it('leaving an unfinished item asks: besproken, doorschuiven (case items) or later', async () => {
+      current('i2');
+      ctx.state.update(
+        (s) =>
+          s && {
+            ...s,
+            items: s.items.map((i) => (i.id === 'i1' ? { ...i, status: 'gepland' as const } : i)),
+          },
+      );
+      const { fixture, root } = await render();
+      // i1 is still planned: starting it from the agenda leaves the current case item.
+      q(root, 'live-start-i1')?.click();
+      await fixture.whenStable();
+      expect(ctx.live.send).not.toHaveBeenCalled();
+      expect(q(root, 'live-leave-ask')?.textContent).toContain('Hoe gaat');
+      expect(q(root, 'live-leave-defer')?.textContent).toContain(
+        'Doorschuiven naar het volgende overleg',
+      );
+      q(root, 'live-leave-defer')?.click();
+      await fixture.whenStable();
+      expect(ctx.live.send).toHaveBeenCalledWith({
+        type: 'item:start',
+        itemId: 'i1',
+        previousStatus: 'overgeslagen',
+      });
+      expect(q(root, 'live-leave-ask')).toBeNull();
+    });
+
+    it('"Doorschuiven naar het volgende overleg" skips the current case item and announces it', async () => {
+      current('i2');
+      const { fixture, root } = await render();
+      q(root, 'live-defer-item')?.click();
+      await fixture.whenStable();
+      expect(ctx.live.send).toHaveBeenCalledWith({ type: 'item:skip', itemId: 'i2' });
+      expect(q(root, 'live-announcer')?.textContent).toContain('doorgeschoven');
+    });
+
+    it('after the last item: "agenda afgerond", no start button and no clock; closing is confirmed', async () => {
+      current('i1', 'besproken');
+      current('i2', 'overgeslagen');
+      const { fixture, root } = await render();
+      expect(q(root, 'live-agenda-done')?.textContent).toContain('Agenda afgerond');
+      expect(q(root, 'live-agenda-done')?.textContent).toContain('1 besproken, 1 doorgeschoven');
+      expect(q(root, 'live-next-item')).toBeNull();
+      expect(q(root, 'live-no-item')).toBeNull();
+      expect(q(root, 'live-clock')).toBeNull();
+      q(root, 'live-done-close')?.click();
+      await fixture.whenStable();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await fixture.whenStable();
+      expect(ctx.meetings.close).not.toHaveBeenCalled();
+      expect(q(root, 'live-close-destination')?.textContent).toContain(
+        'laatste overleg van de reeks',
+      );
+      expect(q(root, 'live-close-items')?.querySelectorAll('li').length).toBe(1);
+      q(root, 'live-close-yes')?.click();
+      await fixture.whenStable();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(ctx.meetings.close).toHaveBeenCalledTimes(1);
+    });
+
+    it("the lower-hand button's name starts with its visible text and names the person", async () => {
+      ctx.live.speakingQueue.set([MEMBER]);
+      const { root } = await render();
+      const button = q(root, `live-lower-${MEMBER}`);
+      expect(button?.getAttribute('aria-label')).toBeNull();
+      expect(button?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+        'Hand laten zakken (Sanne Bakker)',
+      );
+    });
+
+    it('marks a guest as a guest in the presence list', async () => {
+      const guest = {
+        userId: MEMBER,
+        displayName: 'Gerrit de Graaf',
+        mode: 'op-afstand',
+        guest: true,
+      };
+      ctx.live.presence.set([guest] as never);
+      ctx.live.remote.set([guest] as never);
+      const { root } = await render();
+      expect(q(root, `live-guest-${MEMBER}`)?.textContent?.trim()).toBe('gast');
     });
   });
 

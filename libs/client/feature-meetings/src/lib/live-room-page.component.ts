@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { ERROR_CODES, type PresenceMode } from '@casustafel/contracts';
+import { ERROR_CODES, type MeetingClosePreview, type PresenceMode } from '@casustafel/contracts';
 import { DISCUSSION_PHASES } from '@casustafel/domain';
 import {
   AuthStore,
@@ -26,6 +26,8 @@ import { LiveClockComponent, PhaseStepperComponent } from './live-clock.componen
 import { LiveNoteComponent } from './live-note.component';
 import { ConsentBadgeComponent } from './consent-badge.component';
 import { RecordsPanelComponent } from './records-panel.component';
+import { PreparationPanelComponent } from './preparation-panel.component';
+import { FollowUpPanelComponent } from './follow-up-panel.component';
 
 /** `/overleggen/:meetingId/live`: the live room of a meeting. */
 @Component({
@@ -41,6 +43,8 @@ import { RecordsPanelComponent } from './records-panel.component';
     LiveNoteComponent,
     RecordsPanelComponent,
     ConsentBadgeComponent,
+    PreparationPanelComponent,
+    FollowUpPanelComponent,
   ],
   templateUrl: './live-room-page.component.html',
   styleUrl: './meetings.css',
@@ -96,6 +100,54 @@ export class LiveRoomPageComponent implements OnDestroy {
     const phase = this.live.phase();
     return phase ? DISCUSSION_PHASES.indexOf(phase) : -1;
   });
+  /** The meeting was closed (here or elsewhere). */
+  protected readonly isClosed = computed(
+    () => this.live.closed() || this.meetings.meeting()?.status === 'afgesloten',
+  );
+  /** Every item discussed or carried forward, none current: the agenda is done. */
+  protected readonly finished = computed(() => {
+    const items = this.items();
+    return (
+      this.live.state() !== null &&
+      items.length > 0 &&
+      !this.current() &&
+      items.every((i) => i.status === 'besproken' || i.status === 'overgeslagen')
+    );
+  });
+  protected readonly discussedCount = computed(
+    () => this.items().filter((i) => i.status === 'besproken').length,
+  );
+  protected readonly deferred = computed(() =>
+    this.items().filter((i) => i.status === 'overgeslagen'),
+  );
+  /** The next planned item after the current one (or the first planned one). */
+  protected readonly nextPlanned = computed(() => {
+    const items = this.items();
+    const from = this.currentIndex();
+    return (
+      items.slice(from + 1).find((i) => i.status === 'gepland') ??
+      items.find((i) => i.status === 'gepland' && !i.current) ??
+      null
+    );
+  });
+  protected readonly nextLabel = computed(() =>
+    !this.current()
+      ? 'meetings.live.startMeeting'
+      : this.nextPlanned()
+        ? 'meetings.live.nextItem'
+        : 'meetings.live.finishLast',
+  );
+  /** Leaving the current item for another (or for none): how does it end? */
+  protected readonly leaving = signal<{
+    targetId: string | null;
+    title: string;
+    caseItem: boolean;
+  } | null>(null);
+  /** The chair's close confirmation, with what carries forward. */
+  protected readonly closing = signal<MeetingClosePreview | null>(null);
+  /** After closing: where the undiscussed items went. */
+  protected readonly closedNotice = signal<string | null>(null);
+
   protected readonly handRaised = computed(() => {
     const me = this.me();
     return !!me && this.live.speakingQueue().includes(me);
@@ -181,17 +233,66 @@ export class LiveRoomPageComponent implements OnDestroy {
     } else this.errorKey.set('meetings.live.commandFailed');
   }
 
+  /** Starts an item; leaving a current item first asks how it ends. */
   protected startItem(itemId: string): Promise<void> {
+    const current = this.current();
+    if (current) {
+      this.askLeave(itemId);
+      return Promise.resolve();
+    }
     return this.send({ type: 'item:start', itemId });
   }
 
   protected next(): Promise<void> {
-    const items = this.items();
-    const from = this.currentIndex();
-    const next = items.slice(from + 1).find((i) => i.status === 'gepland');
-    if (next) return this.startItem(next.id);
     const current = this.current();
-    return current ? this.send({ type: 'item:finish', itemId: current.id }) : Promise.resolve();
+    const next = this.nextPlanned();
+    if (!current) return next ? this.startItem(next.id) : Promise.resolve();
+    // The last item: "Punt afronden" says it all.
+    if (!next) return this.send({ type: 'item:finish', itemId: current.id });
+    this.askLeave(next.id);
+    return Promise.resolve();
+  }
+
+  private askLeave(targetId: string | null): void {
+    const current = this.current();
+    if (!current) return;
+    this.leaving.set({
+      targetId,
+      title: this.title(current),
+      caseItem: current.kind === 'casusbespreking',
+    });
+    this.#focus('live-leave-heading');
+  }
+
+  /** Ends the current item as chosen and moves on to the target (if any). */
+  protected async leaveAs(status: 'besproken' | 'overgeslagen' | 'gepland'): Promise<void> {
+    const leave = this.leaving();
+    const current = this.current();
+    this.leaving.set(null);
+    if (!leave || !current) return;
+    if (leave.targetId) {
+      await this.send({ type: 'item:start', itemId: leave.targetId, previousStatus: status });
+    } else if (status === 'overgeslagen') {
+      await this.send({ type: 'item:skip', itemId: current.id });
+    } else {
+      await this.send({ type: 'item:finish', itemId: current.id });
+    }
+    if (status === 'overgeslagen') {
+      this.announcement.set(
+        this.#transloco.translate('meetings.live.announceDeferred', { item: leave.title }),
+      );
+    }
+  }
+
+  /** "Doorschuiven naar het volgende overleg": the case item is not discussed today. */
+  protected async defer(itemId: string): Promise<void> {
+    const item = this.items().find((i) => i.id === itemId);
+    await this.send({ type: 'item:skip', itemId });
+    if (item && !this.errorKey()) {
+      this.announcement.set(
+        this.#transloco.translate('meetings.live.announceDeferred', { item: this.title(item) }),
+      );
+    }
   }
 
   protected timer(type: 'timer:start' | 'timer:pause'): Promise<void> {
@@ -228,8 +329,60 @@ export class LiveRoomPageComponent implements OnDestroy {
     return this.send({ type: 'queue:next' });
   }
 
-  protected async close(): Promise<void> {
+  /** Asks the api what closing would carry forward, then asks the chair to confirm. */
+  protected async askClose(): Promise<void> {
+    const preview = await this.meetings.closePreview();
+    if (!preview.ok) {
+      this.errorKey.set(failureMessageKey(preview.failure));
+      return;
+    }
+    this.errorKey.set(null);
+    this.closing.set(preview.data);
+    this.#focus('live-close-heading');
+  }
+
+  protected undiscussedTitles(preview: MeetingClosePreview): string[] {
+    return preview.undiscussedItemIds.map((id) => {
+      const item = this.items().find((i) => i.id === id);
+      return item ? this.title(item) : '';
+    });
+  }
+
+  /** Where the undiscussed case items go, in words. */
+  protected destinationText(preview: MeetingClosePreview): string {
+    const count = preview.undiscussedItemIds.length;
+    if (preview.destination === 'volgend-overleg' && preview.nextMeeting) {
+      const date = new Intl.DateTimeFormat(this.#transloco.getActiveLang(), {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: 'Europe/Amsterdam',
+      }).format(new Date(preview.nextMeeting.startsAt));
+      return this.#transloco.translate('meetings.live.carryNext', { count, date });
+    }
+    return this.#transloco.translate(
+      preview.destination === 'einde-reeks'
+        ? 'meetings.live.carryEndOfSeries'
+        : 'meetings.live.carryStandalone',
+      { count },
+    );
+  }
+
+  protected async confirmClose(): Promise<void> {
+    const preview = this.closing();
+    if (!preview || this.busy()) return;
+    this.busy.set(true);
     const result = await this.meetings.close();
+    this.busy.set(false);
     this.errorKey.set(result.ok ? null : failureMessageKey(result.failure));
+    if (!result.ok) return;
+    this.closing.set(null);
+    this.closedNotice.set(
+      preview.undiscussedItemIds.length === 0 ? null : this.destinationText(preview),
+    );
+  }
+
+  /** Moves focus to an element rendered by the next change detection (a question asked). */
+  #focus(id: string): void {
+    setTimeout(() => document.getElementById(id)?.focus(), 0);
   }
 }

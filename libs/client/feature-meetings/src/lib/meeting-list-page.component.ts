@@ -126,7 +126,8 @@ export class MeetingListPageComponent {
   }
 
   protected statusTone(status: MeetingSummary['status']): StatusTone {
-    return status === 'live' ? 'success' : status === 'afgesloten' ? 'neutral' : 'warning';
+    if (status === 'live') return 'success';
+    return status === 'afgesloten' || status === 'geannuleerd' ? 'neutral' : 'warning';
   }
 
   protected invalid(form: 'single' | 'series', name: string): boolean {

@@ -26,6 +26,7 @@ import {
   StatusBadgeComponent,
 } from '@casustafel/client/ui';
 
+import { phaseMinutes, spentMinutes } from '@casustafel/domain';
 import { formatDay } from './records-panel.component';
 
 type MinutesItem = MinutesView['items'][number];
@@ -102,6 +103,24 @@ export class MinutesPageComponent {
 
   protected day(due: string): string {
     return formatDay(due, this.#transloco.getActiveLang());
+  }
+
+  protected spent(ms: number): number {
+    return spentMinutes(ms);
+  }
+
+  protected phases(item: MinutesItem): { phase: string; minutes: number }[] {
+    return phaseMinutes(item.phaseMs);
+  }
+
+  /** "Inbreng 3 min, Besluit 5 min". */
+  protected phaseText(item: MinutesItem): string {
+    return this.phases(item)
+      .map(
+        (p) =>
+          `${this.#transloco.translate(`meetings.phases.${p.phase}`)} ${this.#transloco.translate('meetings.minutes.minutesShort', { minutes: p.minutes })}`,
+      )
+      .join(', ');
   }
 
   protected title(item: MinutesItem): string {

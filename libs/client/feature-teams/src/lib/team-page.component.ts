@@ -57,7 +57,7 @@ import { AlertComponent, DateTimePipe, PageHeadingComponent } from '@casustafel/
           </dd>
         </div>
       </dl>
-      <section class="cst-section">
+      <div class="cst-section">
         <h2 class="utrecht-heading-2" id="team-members-heading">
           {{ 'team.members' | transloco: { count: team.members.length } }}
         </h2>
@@ -95,7 +95,7 @@ import { AlertComponent, DateTimePipe, PageHeadingComponent } from '@casustafel/
             </tbody>
           </table>
         </div>
-      </section>
+      </div>
     } @else if (store.failureKey(); as key) {
       <cst-page-heading [heading]="'team.title' | transloco" />
       <cst-alert type="error" data-testid="team-error"

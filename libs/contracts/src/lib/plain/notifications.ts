@@ -23,6 +23,7 @@ export const NOTIFICATION_KINDS = [
   'action-due',
   'action-overdue',
   'evaluation-due',
+  'meeting-cancelled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -6,3 +6,4 @@ export * from './minutes';
 export * from './phases';
 export * from './series';
 export * from './guest-view';
+export * from './time-spent';

@@ -7,6 +7,7 @@ import {
   type DecisionType,
 } from './decisions';
 import { LIVE_ROLES, type LiveRole } from './live-room';
+import type { DiscussionPhase } from './phases';
 
 /**
  * Minutes (verslag) of a meeting: generated from the meeting's data, approved, then locked
@@ -42,6 +43,10 @@ export interface MinutesItemInput {
   status: AgendaItemStatus;
   /** The question to the team from the item's preparation; null for other kinds. */
   question: string | null;
+  /** Time the item was the current one (ms), from the room's events; absent when never started. */
+  timeSpentMs?: number;
+  /** Of that time, per discussion phase (case items). */
+  phaseMs?: Partial<Record<DiscussionPhase, number>>;
 }
 
 export interface MinutesAttendee {
@@ -78,6 +83,10 @@ export interface MinutesItem {
   title: string;
   status: AgendaItemStatus;
   question: string | null;
+  /** Time spent on the item (ms); absent in minutes made before it was recorded. */
+  timeSpentMs?: number;
+  /** Of that time, per discussion phase (case items). */
+  phaseMs?: Partial<Record<DiscussionPhase, number>>;
   notes: string;
   decisions: MinutesDecision[];
   actions: MinutesAction[];
@@ -157,6 +166,8 @@ export function buildMinutes(
         title: item.title,
         status: item.status,
         question: item.question,
+        ...(item.timeSpentMs === undefined ? {} : { timeSpentMs: item.timeSpentMs }),
+        ...(item.phaseMs === undefined ? {} : { phaseMs: item.phaseMs }),
         notes: Object.hasOwn(notesText, item.id) ? (notesText[item.id] as string) : '',
         decisions: decisions
           .filter((d) => d.agendaItemId === item.id)

@@ -6,6 +6,7 @@ import {
   nextOccurrence,
   occurrences,
   parseSeriesRule,
+  plannedOccurrences,
   SERIES_MAX_OCCURRENCES_PER_QUERY,
   wallTimeToInstant,
   type MeetingSeriesInput,
@@ -188,6 +189,40 @@ describe('nextOccurrence', () => {
   it('finds a meeting more than a year ahead', () => {
     const s = series({ rrule: 'FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=3', start: '2026-03-03T09:30' });
     expect(nextOccurrence(s, utc('2026-03-04T00:00:00Z'))?.key).toBe('2027-03-03');
+  });
+});
+
+describe('plannedOccurrences', () => {
+  const EIGHT_WEEKS = 8 * 7 * 86_400_000;
+
+  it('makes every meeting of a counted series, however far apart (four asked, four made)', () => {
+    const s = series({ rrule: 'FREQ=WEEKLY;INTERVAL=4;BYDAY=TU;COUNT=4' });
+    const { occurrences: made, past } = plannedOccurrences(
+      s,
+      utc('2026-03-02T09:00:00Z'),
+      EIGHT_WEEKS,
+    );
+    expect(made.map((o) => o.key)).toEqual([
+      '2026-03-03',
+      '2026-03-31',
+      '2026-04-28',
+      '2026-05-26',
+    ]);
+    expect(past).toBe(0);
+  });
+
+  it('makes the first meeting too when it starts the next morning', () => {
+    const s = series({ rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4' });
+    const made = plannedOccurrences(s, utc('2026-03-02T23:59:00Z'), EIGHT_WEEKS).occurrences;
+    expect(made).toHaveLength(4);
+    expect(made[0]?.key).toBe('2026-03-03');
+  });
+
+  it('plans an open-ended series within the horizon and counts meetings already past', () => {
+    const s = series();
+    const result = plannedOccurrences(s, utc('2026-03-11T00:00:00Z'), EIGHT_WEEKS);
+    expect(result.occurrences).toHaveLength(8);
+    expect(result.past).toBe(2);
   });
 });
 

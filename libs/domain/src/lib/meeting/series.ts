@@ -463,3 +463,24 @@ export function nextOccurrence(series: MeetingSeries, after: Date): MeetingOccur
   }
   return null;
 }
+
+/**
+ * The meetings to create for a new series at `now`: a series that ends (COUNT or UNTIL) gets every
+ * one of its remaining meetings, however far ahead (a series asked for four meetings makes four,
+ * even every fourth week); an open-ended series gets those within `horizonMs`. Meetings that start
+ * before `now` are not made; `past` counts them so the caller can say so.
+ */
+export function plannedOccurrences(
+  series: MeetingSeries,
+  now: Date,
+  horizonMs: number,
+): { occurrences: MeetingOccurrence[]; past: number } {
+  const parsed = parseSeriesRule(series.rrule);
+  const ends = parsed.ok && (parsed.rule.count !== null || parsed.rule.until !== null);
+  const to = ends
+    ? new Date(now.getTime() + SERIES_NEXT_HORIZON_YEARS * 366 * DAY_MS)
+    : new Date(now.getTime() + horizonMs);
+  const start = wallTimeToInstant(parseLocalDateTime(series.start) as number, series.timeZone);
+  const past = start < now.getTime() ? occurrences(series, new Date(start), now).length : 0;
+  return { occurrences: occurrences(series, now, to), past };
+}

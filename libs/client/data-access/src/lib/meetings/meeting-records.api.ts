@@ -2,7 +2,13 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import * as z from 'zod';
-import type { MeetingRecordsView, MinutesView, UpdateMinutes } from '@casustafel/contracts';
+import type {
+  FollowUpView,
+  MeetingRecordsView,
+  MinutesView,
+  MyActionView,
+  UpdateMinutes,
+} from '@casustafel/contracts';
 import type { ApiResult } from '../errors/api-failure';
 import { apiResult } from '../http/api-call';
 
@@ -20,6 +26,21 @@ const minutes = z.looseObject({
   items: z.array(z.looseObject({ itemId: z.uuid() })),
   attendance: z.looseObject({ present: z.array(z.unknown()), absent: z.array(z.unknown()) }),
 }) as unknown as z.ZodType<MinutesView>;
+
+const followUp = z.looseObject({
+  itemId: z.uuid(),
+  meetingId: z.uuid(),
+  entries: z.array(z.looseObject({ actionId: z.uuid(), due: z.string(), overdue: z.boolean() })),
+}) as unknown as z.ZodType<FollowUpView>;
+const myActions = z.array(
+  z.looseObject({
+    id: z.uuid(),
+    meetingId: z.uuid(),
+    due: z.string(),
+    overdue: z.boolean(),
+    meetingStartsAt: z.string(),
+  }),
+) as unknown as z.ZodType<MyActionView[]>;
 
 /** The address of a meeting's minutes as PDF (a download: `content-disposition: attachment`). */
 export function minutesPdfUrl(meetingId: string): string {
@@ -58,6 +79,33 @@ export class MeetingRecordsApi {
     return apiResult(
       this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/minutes/approve`, {}),
       minutes,
+    );
+  }
+
+  /** The open actions a follow-up (`opvolging-acties`) item goes through. */
+  followUp(itemId: string): Observable<ApiResult<FollowUpView>> {
+    return apiResult(
+      this.#http.get<unknown>(`/api/agenda-items/${id(itemId)}/follow-up`),
+      followUp,
+    );
+  }
+
+  /** My open actions across meetings and cases, earliest due first. */
+  myActions(): Observable<ApiResult<MyActionView[]>> {
+    return apiResult(this.#http.get<unknown>('/api/me/actions'), myActions);
+  }
+
+  /** Changes an action's status (REST; the live room broadcasts it). */
+  setActionStatus(
+    actionId: string,
+    status: MyActionView['status'],
+  ): Observable<ApiResult<unknown>> {
+    return apiResult(
+      this.#http.patch<unknown>(`/api/actions/${id(actionId)}`, {
+        commandId: crypto.randomUUID(),
+        status,
+      }),
+      z.unknown(),
     );
   }
 }

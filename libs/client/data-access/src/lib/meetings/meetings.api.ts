@@ -6,9 +6,12 @@ import type {
   CreateAgendaItem,
   CreateMeeting,
   CreateMeetingSeries,
+  MeetingClosePreview,
   MeetingDetail,
   MeetingSeriesCreated,
   MeetingSummary,
+  MyMeetingView,
+  OwedPreparationView,
   ReorderAgenda,
   UpdateAgendaItem,
   UpdateMeeting,
@@ -35,6 +38,12 @@ const seriesCreated = z.looseObject({
   seriesId: z.uuid(),
   meetings: z.array(summary),
 }) as unknown as z.ZodType<MeetingSeriesCreated>;
+
+const closePreview = z.looseObject({
+  undiscussedItemIds: z.array(z.uuid()),
+  destination: z.enum(['volgend-overleg', 'geen-reeks', 'einde-reeks']),
+  nextMeeting: z.looseObject({ id: z.uuid().nullable(), startsAt: z.string() }).nullable(),
+}) as unknown as z.ZodType<MeetingClosePreview>;
 
 /** Meetings, series and agendas (REST). Never errors: failures become values. */
 @Injectable({ providedIn: 'root' })
@@ -101,5 +110,36 @@ export class MeetingsApi {
 
   close(meetingId: string): Observable<ApiResult<MeetingDetail>> {
     return apiResult(this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/close`, {}), detail);
+  }
+
+  /** What closing would do with the undiscussed case items (for the chair's confirmation). */
+  closePreview(meetingId: string): Observable<ApiResult<MeetingClosePreview>> {
+    return apiResult(
+      this.#http.get<unknown>(`/api/meetings/${id(meetingId)}/close-preview`),
+      closePreview,
+    );
+  }
+
+  /** Calls off a meeting that has not started (its guests lose access). */
+  cancel(meetingId: string): Observable<ApiResult<MeetingDetail>> {
+    return apiResult(this.#http.post<unknown>(`/api/meetings/${id(meetingId)}/cancel`, {}), detail);
+  }
+
+  /** My teams' meetings in the coming week, with my part in each. */
+  myMeetings(): Observable<ApiResult<MyMeetingView[]>> {
+    return apiResult(
+      this.#http.get<unknown>('/api/me/meetings'),
+      z.array(summary) as unknown as z.ZodType<MyMeetingView[]>,
+    );
+  }
+
+  /** The preparations I still owe (drafts of cases I run or wrote). */
+  myPreparations(): Observable<ApiResult<OwedPreparationView[]>> {
+    return apiResult(
+      this.#http.get<unknown>('/api/me/preparations'),
+      z.array(
+        z.looseObject({ preparationId: z.uuid(), caseId: z.uuid(), caseTitle: z.string() }),
+      ) as unknown as z.ZodType<OwedPreparationView[]>,
+    );
   }
 }

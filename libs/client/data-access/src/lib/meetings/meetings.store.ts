@@ -2,13 +2,16 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
   AgendaItemView,
+  CaseDetail,
   CreateAgendaItem,
   CreateMeeting,
+  MeetingClosePreview,
   MeetingDetail,
   MeetingSeriesCreated,
   MeetingSummary,
   TeamDetail,
   UpdateAgendaItem,
+  UpdateMeeting,
 } from '@casustafel/contracts';
 import { type ApiFailure, type ApiResult, failureMessageKey } from '../errors/api-failure';
 import { CaseFileApi } from '../case-file/case-file.api';
@@ -39,6 +42,8 @@ export class MeetingsStore {
   readonly #meeting = signal<MeetingDetail | null>(null);
   readonly #team = signal<TeamDetail | null>(null);
   readonly #preparations = signal<ReadyPreparation[] | null>(null);
+  /** The team's cases as the case file answered them (access-checked there), by case id. */
+  readonly #caseDetails = signal<ReadonlyMap<string, CaseDetail>>(new Map());
   readonly #loading = signal(false);
   readonly #failure = signal<ApiFailure | null>(null);
 
@@ -61,6 +66,7 @@ export class MeetingsStore {
     ),
   );
   readonly preparations = this.#preparations.asReadonly();
+  readonly caseDetails = this.#caseDetails.asReadonly();
   readonly loading = this.#loading.asReadonly();
   readonly failure = this.#failure.asReadonly();
   readonly failureKey = computed(() => {
@@ -79,6 +85,7 @@ export class MeetingsStore {
       this.#meetings.set(null);
       this.#team.set(null);
       this.#preparations.set(null);
+      this.#caseDetails.set(new Map());
     }
     this.#teamId.set(teamId);
     await Promise.all([this.loadMeetings(), this.#loadTeam(teamId)]);
@@ -110,6 +117,7 @@ export class MeetingsStore {
     if (this.#teamId() !== result.data.teamId || this.#team() === null) {
       this.#teamId.set(result.data.teamId);
       this.#preparations.set(null);
+      this.#caseDetails.set(new Map());
       await this.#loadTeam(result.data.teamId);
     }
   }
@@ -132,8 +140,10 @@ export class MeetingsStore {
       cases.data.map((c) => firstValueFrom(this.#cases.case(c.id))),
     );
     const ready: ReadyPreparation[] = [];
+    const byCase = new Map<string, CaseDetail>();
     for (const detail of details) {
       if (!detail.ok) continue;
+      byCase.set(detail.data.id, detail.data);
       for (const p of detail.data.preparations) {
         if (p.status !== 'ready') continue;
         ready.push({
@@ -146,6 +156,7 @@ export class MeetingsStore {
       }
     }
     this.#preparations.set(ready);
+    this.#caseDetails.set(byCase);
   }
 
   async createMeeting(body: CreateMeeting): Promise<ApiResult<MeetingDetail>> {
@@ -225,5 +236,28 @@ export class MeetingsStore {
     const meeting = this.#meeting();
     if (!meeting) return NO_MEETING as ApiResult<MeetingDetail>;
     return this.#applyDetail(await firstValueFrom(this.#api.close(meeting.id)));
+  }
+
+  /** Changes time, duration or roles of a meeting still being planned. */
+  async update(body: UpdateMeeting): Promise<ApiResult<MeetingDetail>> {
+    const meeting = this.#meeting();
+    if (!meeting) return NO_MEETING as ApiResult<MeetingDetail>;
+    const result = this.#applyDetail(await firstValueFrom(this.#api.update(meeting.id, body)));
+    if (result.ok) await this.loadMeetings();
+    return result;
+  }
+
+  async cancel(): Promise<ApiResult<MeetingDetail>> {
+    const meeting = this.#meeting();
+    if (!meeting) return NO_MEETING as ApiResult<MeetingDetail>;
+    const result = this.#applyDetail(await firstValueFrom(this.#api.cancel(meeting.id)));
+    if (result.ok) await this.loadMeetings();
+    return result;
+  }
+
+  async closePreview(): Promise<ApiResult<MeetingClosePreview>> {
+    const meeting = this.#meeting();
+    if (!meeting) return NO_MEETING as ApiResult<MeetingClosePreview>;
+    return firstValueFrom(this.#api.closePreview(meeting.id));
   }
 }

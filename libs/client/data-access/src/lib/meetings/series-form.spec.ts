@@ -3,6 +3,19 @@ import { meetingSeriesSchema, parseSeriesRule } from '@casustafel/domain';
 import { firstOnWeekday, seriesFromForm, weeklyRrule } from './series-form';
 
 describe('series form → RRULE', () => {
+  it('starts a week later when the first meeting would be earlier today, so four stay four', () => {
+    const form = {
+      weekday: 'MO',
+      intervalWeeks: 1,
+      time: '09:30',
+      durationMinutes: 90,
+      fromDate: '2026-12-07',
+      count: 4,
+    } as const;
+    expect(seriesFromForm(form, new Date('2026-12-07T11:00')).start).toBe('2026-12-14T09:30');
+    expect(seriesFromForm(form, new Date('2026-12-07T08:00')).start).toBe('2026-12-07T09:30');
+  });
+
   it('builds "elke dinsdag 9:30, 90 minuten" as a weekly rule starting on the first Tuesday', () => {
     // 2026-12-02 is a Wednesday: the first Tuesday on or after it is 2026-12-08.
     const series = seriesFromForm({

@@ -37,13 +37,25 @@ export function firstOnWeekday(fromDate: string, weekday: Weekday): string {
   return date.toISOString().slice(0, 10);
 }
 
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The domain's series (RRULE, time zone, first local start, duration) from the friendly form. */
-export function seriesFromForm(form: SeriesForm): MeetingSeriesInput {
+export function seriesFromForm(form: SeriesForm, now: Date = new Date()): MeetingSeriesInput {
   const time = /^\d:\d{2}$/.test(form.time) ? `0${form.time}` : form.time;
+  let first = firstOnWeekday(form.fromDate, form.weekday);
+  // A first meeting earlier today has passed: the series starts one period later, so that it
+  // still holds as many meetings as asked for.
+  if (new Date(`${first}T${time}`).getTime() <= now.getTime()) {
+    first = firstOnWeekday(addDays(first, 7 * form.intervalWeeks), form.weekday);
+  }
   return {
     rrule: weeklyRrule(form),
     timeZone: form.timeZone ?? 'Europe/Amsterdam',
-    start: `${firstOnWeekday(form.fromDate, form.weekday)}T${time}`,
+    start: `${first}T${time}`,
     durationMinutes: form.durationMinutes,
     exdates: [],
     moved: [],
