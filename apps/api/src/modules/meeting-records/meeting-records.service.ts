@@ -34,7 +34,7 @@ import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
 import { PreparationEntity } from '../case-file/case.entity';
 import { MembershipEntity } from '../identity/membership.entity';
-import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
+import { AgendaItemEntity, MeetingEntity, MeetingEventEntity } from '../meetings/meeting.entities';
 import {
   ActionEntity,
   AttendanceEntity,
