@@ -75,9 +75,10 @@ export async function soak(target, commands, log) {
                 decisionId: null,
               })
             : await send('meeting:command', {
-                type: (running = !running) ? 'timer:start' : 'timer:pause',
+                type: running ? 'timer:pause' : 'timer:start',
                 itemId,
               });
+      if (i % 60 !== 20 && i % 60 !== 40) running = !running;
       acks.push(ms);
       if (i % 100 === 0) stateBytes += Number((await stored()).state) * 100;
       if (i % BLOCK === 0) {
