@@ -28,6 +28,7 @@ import { MailModule } from './common/mail/mailer';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { InsightModule } from './modules/insight/insight.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -65,6 +66,7 @@ export class AppModule {
         JobsModule,
         NotificationsModule,
         CalendarModule,
+        InsightModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

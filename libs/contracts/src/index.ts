@@ -11,3 +11,4 @@ export * from './lib/notes';
 export * from './lib/guests';
 export * from './lib/erasure';
 export * from './lib/notifications';
+export * from './lib/insight';

@@ -20,7 +20,12 @@ export type Permission =
   /** A signed-in guest (invited external specialist); the service checks the invitation. */
   | 'guest'
   /** The live room and notes: a team member, or a guest (the service checks the items). */
-  | 'meeting-or-guest';
+  | 'meeting-or-guest'
+  /**
+   * Management information (aggregates only): a team leader, or an organisation admin (the
+   * policy role); the service checks the team and its organisation.
+   */
+  | 'insight';
 
 /**
  * The NEN 7513 audit action recorded for each call (`<object>.<verb>`), or `none` for calls
@@ -111,7 +116,9 @@ export type AuditAction =
   | 'calendar.download'
   | 'calendar-feed.create'
   | 'calendar-feed.revoke'
-  | 'calendar-feed.read';
+  | 'calendar-feed.read'
+  | 'insight.read'
+  | 'insight.export';
 
 export interface AccessPolicy {
   permission: Permission;

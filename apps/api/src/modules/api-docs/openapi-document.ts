@@ -25,10 +25,14 @@ function tagOf(route: NestRoute): string {
 function successResponse(route: NestRoute, doc: RouteDoc): ZodOpenApiResponsesObject {
   const { response } = doc;
   if (response === 'redirect') return { '302': { description: 'Redirect (Location header)' } };
-  if (response === 'application/pdf' || response === 'text/calendar')
+  if (response === 'application/pdf' || response === 'text/calendar' || response === 'text/csv')
     return {
       [String(route.status)]: {
-        description: response === 'application/pdf' ? 'PDF document' : 'iCalendar (.ics)',
+        description: {
+          'application/pdf': 'PDF document',
+          'text/calendar': 'iCalendar (.ics)',
+          'text/csv': 'CSV (UTF-8 with BOM, semicolons)',
+        }[response],
         content: { [response]: { schema: z.string().meta({ format: 'binary' }) } },
       },
     };

@@ -9,6 +9,9 @@ import {
   erasureRequestListSchema,
   erasureRequestViewSchema,
   healthResponseSchema,
+  insightComparisonSchema,
+  insightDashboardSchema,
+  insightTeamsSchema,
   householdDetailSchema,
   householdSummarySchema,
   inviteUserResponseSchema,
@@ -41,7 +44,7 @@ import {
  *   name only; giving it a schema in libs/contracts makes it validated like the others).
  * A route missing here fails `api-docs.integration-spec.ts` ("every route is documented").
  */
-export type RouteMediaType = 'application/pdf' | 'text/calendar';
+export type RouteMediaType = 'application/pdf' | 'text/calendar' | 'text/csv';
 
 export type RouteResponse = z.ZodType | null | 'redirect' | RouteMediaType | { typescript: string };
 
@@ -183,4 +186,21 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   'POST /api/admin/erasure-requests': { response: erasureRequestViewSchema },
   'POST /api/admin/erasure-requests/:requestId/assess': { response: erasureRequestViewSchema },
   'POST /api/admin/erasure-requests/:requestId/execute': { response: erasureRequestViewSchema },
+  'GET /api/insight/teams': {
+    response: insightTeamsSchema,
+    summary: 'Teams whose management information the caller may read',
+  },
+  'GET /api/insight/compare': {
+    response: insightComparisonSchema,
+    summary: 'Headline figures of every team of the organisation (small cells hidden)',
+  },
+  'GET /api/teams/:teamId/insight': {
+    response: insightDashboardSchema,
+    summary: 'Management information of a team for a period (aggregates, small cells hidden)',
+  },
+  'GET /api/teams/:teamId/insight/export': {
+    response: 'text/csv',
+    summary:
+      'The management information as CSV (?format=csv) or shaped after the GMSD (?format=gmsd)',
+  },
 };

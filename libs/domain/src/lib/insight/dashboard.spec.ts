@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { type InsightRaw, buildInsightDashboard, insightHeadline } from './dashboard';
 
 const raw: InsightRaw = {
@@ -17,7 +18,11 @@ const raw: InsightRaw = {
     'verwijzing-2e-lijn': { '2026-01': 7, '2026-02': 5 },
   },
   leadTimes: { 'eerste-bespreking': [3, 5, 8, 10, 14], plan: [20, 30], afsluiting: [] },
-  zrmDeltas: { financien: [1, 1, 0, 2, -1, 1], werk: [0, 0] },
+  // financien: changes 1, 1, 0, 2, −1, 1 (sum 4 over 6); werk: 0, 0.
+  zrm: {
+    financien: { improved: 4, same: 1, worse: 1, sumDelta: 4 },
+    werk: { improved: 0, same: 2, worse: 0, sumDelta: 0 },
+  },
   actions: { 'op-tijd': 9, 'te-laat': 6, 'open-verlopen': 5, open: 0, vervallen: 1 },
   plan: null,
 };

@@ -102,6 +102,13 @@ export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
 export const EVALUATION_OUTCOMES = ['op-tijd', 'te-laat', 'verlopen'] as const;
 export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
 
+export interface ZrmChange {
+  improved: number;
+  same: number;
+  worse: number;
+  sumDelta: number;
+}
+
 type PerBucket = Readonly<Record<string, number>>;
 
 /** What the api gathers for one team and period. Buckets are month or quarter keys. */
@@ -120,8 +127,11 @@ export interface InsightRaw {
   decisions: Readonly<Partial<Record<DecisionType, PerBucket>>>;
   /** Days from aanmelding, one per case whose milestone falls in the period. */
   leadTimes: Readonly<Record<LeadTimeSegment, readonly number[]>>;
-  /** Per ZRM domain: latest minus first score, one per case with two scored assessments. */
-  zrmDeltas: Readonly<Record<string, readonly number[]>>;
+  /**
+   * Per ZRM domain, over the cases with two scored assessments (latest minus first): how many
+   * went up, stayed and went down, and the summed change.
+   */
+  zrm: Readonly<Record<string, ZrmChange>>;
   /** Actions due in the period, by outcome. */
   actions: Readonly<Record<ActionOutcome, number>>;
   /** Null while the support plan is not recorded by the product. */
@@ -300,22 +310,15 @@ export function buildInsightDashboard(raw: InsightRaw, k: number): InsightIndica
     'days',
   );
 
-  const zrmDomains = Object.keys(raw.zrmDeltas);
+  const zrmDomains = Object.keys(raw.zrm);
   const zrmCounts = table(
     'count',
     suppressCounts(
       {
         columns: ['verbeterd', 'gelijk', 'verslechterd'],
         rows: zrmDomains.map((domain) => {
-          const deltas = raw.zrmDeltas[domain] ?? [];
-          return {
-            key: domain,
-            values: [
-              deltas.filter((d) => d > 0).length,
-              deltas.filter((d) => d === 0).length,
-              deltas.filter((d) => d < 0).length,
-            ],
-          };
+          const z = raw.zrm[domain];
+          return { key: domain, values: [z?.improved ?? 0, z?.same ?? 0, z?.worse ?? 0] };
         }),
         columnTotals: false,
       },
@@ -326,15 +329,11 @@ export function buildInsightDashboard(raw: InsightRaw, k: number): InsightIndica
     columns: ['gemiddelde-verandering'],
     units: ['score'],
     rows: zrmDomains.map((domain) => {
-      const deltas = raw.zrmDeltas[domain] ?? [];
-      const mean =
-        deltas.length === 0 ? null : round1(deltas.reduce((a, b) => a + b, 0) / deltas.length);
+      const z = raw.zrm[domain];
+      const count = z ? z.improved + z.same + z.worse : 0;
+      const mean = z && count > 0 ? round1(z.sumDelta / count) : null;
       const n = zrmCounts.rows.find((r) => r.key === domain)?.total ?? null;
-      return {
-        key: domain,
-        values: [n === null ? null : measureOver(mean, deltas.length, k)],
-        total: n,
-      };
+      return { key: domain, values: [n === null ? null : measureOver(mean, count, k)], total: n };
     }),
     totals: null,
     total: null,

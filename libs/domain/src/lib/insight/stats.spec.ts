@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { daysBetweenDates, periodBuckets, quantile } from './stats';
 
 describe('quantile', () => {

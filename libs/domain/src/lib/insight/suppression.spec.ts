@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { measureOver, shareOf, suppressCounts, sumShown } from './suppression';
 
 describe('suppressCounts', () => {
