@@ -1,5 +1,12 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -35,6 +42,12 @@ export class AppComponent {
   readonly #document = inject(DOCUMENT);
   protected readonly year = new Date().getFullYear();
   protected readonly auth = inject(AuthStore);
+  /** Team leaders (and organisation admins) see the management information. */
+  protected readonly isTeamLeader = computed(
+    () =>
+      this.auth.isSignedIn() &&
+      (this.auth.user()?.teams.some((t) => t.roles.includes('team_leader')) ?? false),
+  );
 
   constructor() {
     // After an in-app navigation, move focus to the new content (as a page load would).

@@ -2,7 +2,6 @@ import { CASE_STATUSES, type CaseStatus } from '../case-file/case-status';
 import { DECISION_TYPES, type DecisionType } from '../meeting/decisions';
 import { quantile, round1 } from './stats';
 import {
-  type CountRowInput,
   type SuppressedTable,
   measureOver,
   shareOf,
