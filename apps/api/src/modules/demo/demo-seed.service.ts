@@ -35,6 +35,7 @@ import { MembershipEntity } from '../identity/membership.entity';
 import { OrganisationEntity } from '../identity/organisation.entity';
 import { TeamEntity } from '../identity/team.entity';
 import { UserEntity } from '../identity/user.entity';
+import { seedInsightDemo } from '../insight/insight-demo';
 
 /** Every demo account's password (fictional organisation, demo mode only). */
 export const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
@@ -184,6 +185,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
         manager,
         (name) => (teams.get(name) as TeamEntity).id,
         (name) => users.get(name) as string,
+      );
+      await seedInsightDemo(
+        manager,
+        organisation.id,
+        users.get('sanne') as string,
+        this.clock.now(),
       );
       return true;
     });

@@ -19,22 +19,8 @@ import type {
 } from '@casustafel/contracts';
 import { LanguageStore } from '@casustafel/client/data-access';
 import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
-import { type ChartSeries, InsightChartComponent } from './insight-chart.component';
-
-const BUCKET = /^\d{4}-(\d{2}|Q[1-4])$/;
-/** Indicators drawn as stacked bars (parts of one whole per period). */
-const STACKED = new Set(['decisions-by-type', 'solution-mix']);
-/** Indicators whose figures are best read as a line over time. */
-const LINES = new Set(['informal-share']);
-/** Tables of mixed units: no chart, the table alone. */
-const TABLE_ONLY = new Set(['time-box']);
-
-interface ChartModel {
-  kind: 'bar' | 'line';
-  stacked: boolean;
-  labels: string[];
-  series: ChartSeries[];
-}
+import { BUCKET, type ChartModel, chartModel } from './insight-chart-model';
+import { InsightChartComponent } from './insight-chart.component';
 
 function firstOfMonth(date: Date, monthsBack: number): string {
   const d = new Date(Date.UTC(date.getFullYear(), date.getMonth() - monthsBack, 1));
@@ -68,7 +54,7 @@ export class InsightPageComponent implements OnInit {
 
   protected readonly teams = signal<InsightTeam[]>([]);
   protected readonly teamId = signal<string | null>(null);
-  protected readonly from = signal(firstOfMonth(new Date(), 12));
+  protected readonly from = signal(firstOfMonth(new Date(), 11));
   protected readonly to = signal(firstOfMonth(new Date(), -1));
   protected readonly granularity = signal<'month' | 'quarter'>('month');
   protected readonly compare = signal(false);
@@ -160,10 +146,6 @@ export class InsightPageComponent implements OnInit {
     return text === path ? key : text;
   }
 
-  protected isCount(indicator: InsightIndicatorView, column: number): boolean {
-    return indicator.table?.units[column] === 'count';
-  }
-
   protected format(value: number | null, unit: string | undefined): string {
     if (value === null) return '';
     const locale = this.language.lang() === 'nl' ? 'nl-NL' : 'en-GB';
@@ -178,29 +160,7 @@ export class InsightPageComponent implements OnInit {
   }
 
   protected chart(indicator: InsightIndicatorView): ChartModel | null {
-    const t = indicator.table;
-    if (!t || TABLE_ONLY.has(indicator.id) || t.rows.length === 0) return null;
-    const kind = LINES.has(indicator.id) ? 'line' : 'bar';
-    const stacked = STACKED.has(indicator.id);
-    if (t.rows.length === 1 || t.columns.every((c) => BUCKET.test(c)))
-      return {
-        kind,
-        stacked,
-        labels: t.columns.map((c) => this.word(c)),
-        series: t.rows.map((r) => ({ label: this.word(r.key), values: r.values })),
-      };
-    const columns = t.columns
-      .map((c, j) => ({ c, j }))
-      .filter(({ j }) => t.units[j] !== 'count' || t.units.every((u) => u === 'count'));
-    return {
-      kind,
-      stacked: indicator.id === 'zrm-change',
-      labels: t.rows.map((r) => this.word(r.key)),
-      series: columns.map(({ c, j }) => ({
-        label: this.word(c),
-        values: t.rows.map((r) => r.values[j] ?? null),
-      })),
-    };
+    return chartModel(indicator, (key) => this.word(key));
   }
 
   protected chartDescription(indicator: InsightIndicatorView): string {
