@@ -45,6 +45,7 @@ module.exports = function clientJestConfig(displayName, projectDir) {
         root,
         'libs/client/feature-meetings/src/index.ts',
       ),
+      '^@casustafel/client/feature-plan$': path.join(root, 'libs/client/feature-plan/src/index.ts'),
     },
     // Angular ships .mjs; @jsverse/utils (a Transloco dependency) ships ESM as .esm.js.
     transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$|@jsverse/)'],

@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CaseFileModule } from './modules/case-file/case-file.module';
+import { SupportPlanModule } from './modules/support-plan/support-plan.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
@@ -67,6 +68,7 @@ export class AppModule {
         NotificationsModule,
         CalendarModule,
         InsightModule,
+        SupportPlanModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

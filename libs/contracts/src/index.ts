@@ -12,3 +12,4 @@ export * from './lib/guests';
 export * from './lib/erasure';
 export * from './lib/notifications';
 export * from './lib/insight';
+export * from './lib/support-plan';

@@ -4,3 +4,4 @@ export * from './lib/case-file';
 export * from './lib/meeting';
 export * from './lib/retention';
 export * from './lib/insight';
+export * from './lib/plan';

@@ -17,6 +17,7 @@ import { ErasureRequestEntity } from '../modules/retention/erasure-request.entit
 import { CalendarFeedTokenEntity } from '../modules/calendar/calendar-feed-token.entity';
 import { JobEntity } from '../modules/jobs/job.entity';
 import { NOTIFICATION_ENTITIES } from '../modules/notifications/notification.entities';
+import { SUPPORT_PLAN_ENTITIES } from '../modules/support-plan/support-plan.entities';
 
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
 export const ENTITIES = [
@@ -39,4 +40,5 @@ export const ENTITIES = [
   JobEntity,
   ...NOTIFICATION_ENTITIES,
   CalendarFeedTokenEntity,
+  ...SUPPORT_PLAN_ENTITIES,
 ];

@@ -34,6 +34,22 @@ export const appRoutes: Routes = [
       import('@casustafel/client/feature-cases').then((m) => m.NEW_HOUSEHOLD_ROUTES),
   },
   {
+    path: 'huishoudens/:householdId/plan',
+    canActivate: [completeSessionGuard],
+    loadChildren: () => import('@casustafel/client/feature-plan').then((m) => m.PLAN_ROUTES),
+  },
+  {
+    path: 'besluiten/:decisionId/plan',
+    canActivate: [completeSessionGuard],
+    loadChildren: () =>
+      import('@casustafel/client/feature-plan').then((m) => m.DECISION_PLAN_ROUTES),
+  },
+  {
+    path: 'teams/:teamId/evaluaties',
+    canActivate: [completeSessionGuard],
+    loadChildren: () => import('@casustafel/client/feature-plan').then((m) => m.EVALUATION_ROUTES),
+  },
+  {
     path: 'huishoudens',
     canActivate: [completeSessionGuard],
     loadChildren: () => import('@casustafel/client/feature-cases').then((m) => m.HOUSEHOLD_ROUTES),

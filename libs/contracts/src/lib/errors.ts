@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'CONFLICT',
+  /** A support plan's goal, item or section was changed by someone else meanwhile. */
+  'PLAN_CONFLICT',
   'GUEST_ACCESS_INVALID',
   'GUEST_ACCESS_ENDED',
   'REGISSEUR_NOT_ELIGIBLE',
@@ -80,6 +82,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'METHOD_NOT_ALLOWED':
       return 405;
     case 'CONFLICT':
+    case 'PLAN_CONFLICT':
       return 409;
     case 'GUEST_ACCESS_ENDED':
       return 410;

@@ -118,7 +118,17 @@ export type AuditAction =
   | 'calendar-feed.revoke'
   | 'calendar-feed.read'
   | 'insight.read'
-  | 'insight.export';
+  | 'insight.export'
+  | 'support-plan.read'
+  | 'support-plan.create'
+  | 'support-plan.update'
+  | 'support-plan.version-read'
+  | 'support-plan.agreement'
+  | 'support-plan.evaluation'
+  | 'support-plan.overdue-list'
+  | 'support-plan.from-decision'
+  | 'support-plan.decision-items'
+  | 'support-plan.shared-read';
 
 export interface AccessPolicy {
   permission: Permission;

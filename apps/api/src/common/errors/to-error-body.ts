@@ -27,6 +27,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   NOTE_UPDATE_REJECTED: 'The note update does not fit the note and was not stored',
   ACTIVATION_INVALID: 'The activation link is invalid or has expired',
   CSRF_INVALID: 'The request lacks a valid CSRF token or comes from another origin',
+  PLAN_CONFLICT: 'The plan was changed meanwhile',
   FORBIDDEN: 'You do not have access to this resource',
   NOT_FOUND: 'The resource does not exist',
   METHOD_NOT_ALLOWED: 'This method is not allowed here',

@@ -10,6 +10,7 @@ import { AddRegisseurAssignmentAndConsentJustification1795380000000 } from './17
 import { ReshapeLoginThrottle1795380000501 } from './1795380000501-ReshapeLoginThrottle';
 import { CreateJobsAndNotifications1796601077802 } from './1796601077802-CreateJobsAndNotifications';
 import { CreateErasureRequests1796602610005 } from './1796602610005-CreateErasureRequests';
+import { AddSupportPlan1796610280346 } from './1796610280346-AddSupportPlan';
 import { AddInsightIndexes1796612000000 } from './1796612000000-AddInsightIndexes';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   ReshapeLoginThrottle1795380000501,
   CreateJobsAndNotifications1796601077802,
   CreateErasureRequests1796602610005,
+  AddSupportPlan1796610280346,
   AddInsightIndexes1796612000000,
 ];

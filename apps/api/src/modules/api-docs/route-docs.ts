@@ -139,6 +139,53 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   },
   'PATCH /api/actions/:actionId': { response: { typescript: 'RecordCommandResult<ActionView>' } },
   'GET /api/me/actions': { response: { typescript: 'ActionView[]' } },
+  'GET /api/households/:householdId/support-plan': {
+    response: { typescript: 'SupportPlanPage' },
+    summary: 'The household support plan (or null), unprocessed decisions, latest ZRM',
+  },
+  'POST /api/households/:householdId/support-plan': { response: { typescript: 'SupportPlanView' } },
+  'PATCH /api/support-plans/:planId/sections': {
+    response: { typescript: 'SupportPlanView' },
+    summary: 'Replace one section (basis, krachten, zorgen); 409 PLAN_CONFLICT when stale',
+  },
+  'POST /api/support-plans/:planId/goals': { response: { typescript: 'SupportPlanView' } },
+  'PATCH /api/support-plans/:planId/goals/:goalId': {
+    response: { typescript: 'SupportPlanView' },
+    summary: '409 PLAN_CONFLICT (with the current plan) when expectedRev is stale',
+  },
+  'DELETE /api/support-plans/:planId/goals/:goalId': {
+    response: { typescript: 'SupportPlanView' },
+  },
+  'POST /api/support-plans/:planId/items': { response: { typescript: 'SupportPlanView' } },
+  'PATCH /api/support-plans/:planId/items/:itemId': {
+    response: { typescript: 'SupportPlanView' },
+    summary: '409 PLAN_CONFLICT (with the current plan) when expectedRev is stale',
+  },
+  'DELETE /api/support-plans/:planId/items/:itemId': {
+    response: { typescript: 'SupportPlanView' },
+  },
+  'POST /api/support-plans/:planId/evaluations': { response: { typescript: 'SupportPlanView' } },
+  'POST /api/support-plans/:planId/agreements': { response: { typescript: 'SupportPlanView' } },
+  'GET /api/support-plans/:planId/versions': { response: { typescript: 'PlanVersionSummary[]' } },
+  'GET /api/support-plans/:planId/versions/:number': {
+    response: { typescript: 'PlanVersionView' },
+  },
+  'GET /api/support-plans/:planId/diff': {
+    response: { typescript: 'PlanDiffView' },
+    summary: 'Readable difference between two versions (from=0: the empty plan)',
+  },
+  'GET /api/teams/:teamId/support-plans/overdue-evaluations': {
+    response: { typescript: 'OverdueEvaluationView[]' },
+  },
+  'GET /api/decisions/:decisionId/plan-items': { response: { typescript: 'DecisionPlanItems' } },
+  'POST /api/decisions/:decisionId/plan-items': {
+    response: { typescript: 'SupportPlanView' },
+    summary: 'In plan opnemen: plan items pre-filled from the decision (the plan is made if none)',
+  },
+  'GET /api/guest/households/:householdId/support-plan': {
+    response: { typescript: 'SharedPlanView' },
+    summary: 'A guest specialist reads the plan only under a valid consent entry',
+  },
   'GET /api/teams/:teamId/actions': { response: { typescript: 'ActionView[]' } },
   'GET /api/agenda-items/:itemId/follow-up': { response: { typescript: 'FollowUpView' } },
   'POST /api/meetings/:meetingId/minutes': { response: { typescript: 'MinutesView' } },

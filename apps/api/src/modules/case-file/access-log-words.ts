@@ -123,6 +123,34 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
     nl: 'Stuurinformatie van het team geëxporteerd (alleen totalen)',
     en: 'Team management information exported (totals only)',
   },
+  'support-plan.read': { nl: 'Ondersteuningsplan bekeken', en: 'Support plan viewed' },
+  'support-plan.create': { nl: 'Ondersteuningsplan gemaakt', en: 'Support plan created' },
+  'support-plan.update': { nl: 'Ondersteuningsplan gewijzigd', en: 'Support plan changed' },
+  'support-plan.version-read': {
+    nl: 'Eerdere versie van het plan bekeken',
+    en: 'Earlier version of the plan viewed',
+  },
+  'support-plan.agreement': {
+    nl: 'Instemming met het plan vastgelegd',
+    en: 'Agreement with the plan recorded',
+  },
+  'support-plan.evaluation': { nl: 'Plan geëvalueerd', en: 'Plan evaluated' },
+  'support-plan.overdue-list': {
+    nl: 'Lijst van evaluaties bekeken',
+    en: 'List of evaluations viewed',
+  },
+  'support-plan.from-decision': {
+    nl: 'Besluit van het overleg in het plan opgenomen',
+    en: 'Meeting decision added to the plan',
+  },
+  'support-plan.decision-items': {
+    nl: 'Plan bij een besluit bekeken',
+    en: 'Plan items of a decision viewed',
+  },
+  'support-plan.shared-read': {
+    nl: 'Plan gedeeld met een specialist bekeken',
+    en: 'Shared plan viewed by a specialist',
+  },
 };
 
 /** For an action recorded under a code this version does not know (older or newer rows). */

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ERROR_CODES } from '@casustafel/contracts';
 import {
@@ -45,7 +46,7 @@ const nonBlank = Validators.pattern(/\S/);
 @Component({
   selector: 'cst-records-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslocoPipe, AlertComponent],
+  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, AlertComponent],
   templateUrl: './records-panel.component.html',
   styleUrl: './records-panel.component.css',
 })
