@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { InsightComparison, InsightDashboard, InsightTeam } from '@casustafel/contracts';
-import { type HistoryCase, writeTeamHistory } from '../src/modules/insight/insight-history';
+import type { CostCategory, PlanItemType } from '@casustafel/domain';
+import {
+  type HistoryCase,
+  type HistoryPlan,
+  writeTeamHistory,
+} from '../src/modules/insight/insight-history';
 import { signIn } from './factories/case-file.factory';
 import {
   createOrganisation,
@@ -27,6 +32,11 @@ const PERIOD = 'from=2026-01-01&to=2026-03-01';
  *   algemene voorziening ×2, opschalen ×1.
  * - Actions: January six due 26 Jan (four done 20 Jan, one done 30 Jan, one still open);
  *   February five due 23 Feb done 20 Feb and one cancelled.
+ * - Support plans of c0–c5 made 15 Jan, agreed 20 Jan (15 days after aanmelding): items in
+ *   January eigen kracht, netwerk, maatwerk Wmo; in February eigen kracht ×2, algemene voorziening,
+ *   maatwerk Wmo ×4, 2e lijn. Costs per trajectory in taakveld 6.71: € 1,000 … € 5,000 (five
+ *   plans); 6.1 and 6.82 one plan each. Evaluations: c0 on 20 Feb (due 25 Feb, on time), c1 on
+ *   26 Feb (late), c2 due 25 Feb and not done (overdue).
  * - ZRM: c0–c5 assessed 6 Jan and 20 Feb: financiën 2 → 3 for c0–c4, 2 → 2 for c5; werk en opleiding 3 → 3.
  */
 function fixedHistory(regisseurId: string) {
@@ -114,8 +124,61 @@ function fixedHistory(regisseurId: string) {
       ...(n === 0 ? [{ due: '2026-02-23', status: 'vervallen' as const }] : []),
     ],
   }));
+  const item = (
+    type: PlanItemType,
+    startDate: string,
+    costCents?: number,
+    costCategory?: CostCategory,
+  ) => ({
+    type,
+    startDate,
+    ...(costCents ? { costCents, costCategory } : {}),
+  });
+  const plans: HistoryPlan[] = [
+    {
+      caseIndex: 0,
+      items: [
+        item('eigen-kracht', '2026-01-20'),
+        item('maatwerk-wmo', '2026-01-20', 100_000, '6.71'),
+      ],
+      evaluations: [{ at: at('2026-02-20T10:00'), due: '2026-02-25' }],
+      evaluationDate: '2026-08-20',
+    },
+    {
+      caseIndex: 1,
+      items: [item('netwerk', '2026-01-20'), item('maatwerk-wmo', '2026-02-01', 200_000, '6.71')],
+      evaluations: [{ at: at('2026-02-26T10:00'), due: '2026-02-25' }],
+      evaluationDate: '2026-08-26',
+    },
+    {
+      caseIndex: 2,
+      items: [
+        item('eigen-kracht', '2026-02-01'),
+        item('maatwerk-wmo', '2026-02-01', 300_000, '6.71'),
+      ],
+      evaluationDate: '2026-02-25',
+    },
+    {
+      caseIndex: 3,
+      items: [
+        item('algemene-voorziening', '2026-02-01', 20_000, '6.1'),
+        item('maatwerk-wmo', '2026-02-10', 400_000, '6.71'),
+      ],
+      evaluationDate: '2026-07-15',
+    },
+    {
+      caseIndex: 4,
+      items: [
+        item('maatwerk-wmo', '2026-02-10', 500_000, '6.71'),
+        item('tweede-lijn', '2026-02-10', 1_000_000, '6.82'),
+      ],
+      evaluationDate: '2026-07-15',
+    },
+    { caseIndex: 5, items: [item('eigen-kracht', '2026-02-15')], evaluationDate: '2026-07-15' },
+  ].map((p) => ({ ...p, createdAt: at('2026-01-15T09:00'), agreedOn: '2026-01-20' }));
   return {
     cases,
+    plans,
     meetings: [
       { startsAt: at('2026-01-12T09:00'), chairId: regisseurId, items: january },
       { startsAt: at('2026-02-09T09:00'), chairId: regisseurId, items: february },
@@ -271,6 +334,25 @@ describe.each(testEngines())('team insight (%s)', (engine) => {
       total: 12,
     });
 
+    // From the support plan.
+    expect(row(d, 'costs', '6.71')).toEqual({
+      key: '6.71',
+      values: [5, 15000, 3000, 3000],
+      total: null,
+    });
+    expect(row(d, 'costs', '6.1').values).toEqual([null, null, null, null]);
+    expect(row(d, 'costs', '6.82').values).toEqual([null, null, null, null]);
+    expect(row(d, 'evaluations', 'evaluaties')).toEqual({
+      key: 'evaluaties',
+      values: [null, null, null],
+      total: null,
+    });
+    expect(row(d, 'lead-times', 'ingestemd-plan').values).toEqual([6, 15, 15]);
+    // Plan items: maatwerk Wmo 1 + 4 = 5 in all; the informal group has small parts: hidden.
+    expect(row(d, 'plan-mix', 'maatwerk').total).toBe(5);
+    expect(row(d, 'plan-mix', 'informeel').total).toBeNull();
+    expect(row(d, 'informal-share', 'planonderdelen').total).toBeNull();
+
     // Not recorded by the product yet: not available, never 0.
     const fgc = table(d, 'family-conferences');
     expect(fgc).toEqual({
@@ -278,6 +360,24 @@ describe.each(testEngines())('team insight (%s)', (engine) => {
       source: 'family-conference',
       available: false,
       table: null,
+    });
+  });
+
+  it('reads the status of a period reaching today from the stored status (the same figures)', async () => {
+    const res = await leader.get<InsightDashboard>(
+      `/api/teams/${teamId}/insight?from=2026-01-01&to=2099-01-01&granularity=quarter`,
+    );
+    expect(res.status).toBe(400);
+    const now = new Date();
+    const to = `${now.getUTCFullYear() + 1}-01-01`;
+    const current = await leader.get<InsightDashboard>(
+      `/api/teams/${teamId}/insight?from=2026-01-01&to=${to}&granularity=quarter`,
+    );
+    expect(current.status).toBe(200);
+    expect(row(current.body, 'cases-by-status', 'casussen')).toEqual({
+      key: 'casussen',
+      values: [null, 5, null, 0, 0, null],
+      total: 12,
     });
   });
 
@@ -365,6 +465,9 @@ describe.each(testEngines())('team insight (%s)', (engine) => {
     );
     expect(g[1]).toBe(
       '"2026-H1";"Gemeente Rekenstad";"Wijkteam Oost";"Beëindigde trajecten (lokale toegang)";"verborgen";"casusfase afgesloten"',
+    );
+    expect(g).toContain(
+      '"2026-01-01 – 2026-07-01";"Gemeente Rekenstad";"Wijkteam Oost";"Kosten taakveld 6.71 (euro)";"15000";"kosten van inzet in ondersteuningsplannen"',
     );
   });
 

@@ -71,6 +71,7 @@ export async function seedInsightDemo(
       cases: 420,
       meetings: 140,
       decisions: 1100,
+      planItems: 700,
       seed: 2026,
     }),
   );
@@ -84,7 +85,10 @@ export async function seedInsightDemo(
       cases: 24,
       meetings: 18,
       decisions: 40,
+      planItems: 20,
       seed: 7,
     }),
   );
+  // Statistics for the planner at once (the nightly database:analyze job keeps them fresh).
+  await manager.query('ANALYZE');
 }

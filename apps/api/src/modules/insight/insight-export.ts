@@ -118,8 +118,9 @@ export function insightCsv(dashboard: InsightDashboard, lang: InsightLanguage): 
  * The fields of the Gemeentelijke Monitor Sociaal Domein (CBS/VNG) that the team's recorded work
  * can fill, per half year (the GMSD's reporting period): the trajectories the local access team
  * ended, the maatwerkvoorzieningen it decided on, and its referrals to second-line care (the
- * GMSD's "verwijzer: gemeentelijke toegang"). Costs per taakveld follow once the support plan
- * records costs. Needs a dashboard by quarter; half years are sums of two shown quarters.
+ * GMSD's "verwijzer: gemeentelijke toegang"), and the costs per taakveld of the support plans'
+ * items over the whole period. Needs a dashboard by quarter; half years are sums of two shown
+ * quarters.
  */
 export function insightGmsdCsv(
   dashboard: InsightDashboard,
@@ -193,6 +194,21 @@ export function insightGmsdCsv(
         ]),
       );
     }
+  }
+  // Costs per taakveld (GMSD: costs of Wmo and Jeugd by taakveld) over the whole period.
+  const costs = dashboard.indicators.find((i) => i.id === 'costs');
+  for (const row of costs?.table?.rows ?? []) {
+    const total = row.values[1] ?? null;
+    lines.push(
+      line([
+        `${dashboard.from} – ${dashboard.to}`,
+        organisationName,
+        dashboard.team.name,
+        lang === 'nl' ? `Kosten taakveld ${row.key} (euro)` : `Costs task field ${row.key} (euro)`,
+        total === null ? w.hidden : dutchNumber(total, lang),
+        'kosten van inzet in ondersteuningsplannen',
+      ]),
+    );
   }
   return csv(lines);
 }

@@ -1,5 +1,17 @@
-import { DECISION_TYPES, type CaseStatus, type DecisionType } from '@casustafel/domain';
-import type { HistoryCase, HistoryItem, HistoryMeeting, TeamHistory } from './insight-history';
+import {
+  DECISION_TYPES,
+  type CaseStatus,
+  type CostCategory,
+  type DecisionType,
+  type PlanItemType,
+} from '@casustafel/domain';
+import type {
+  HistoryCase,
+  HistoryItem,
+  HistoryMeeting,
+  HistoryPlan,
+  TeamHistory,
+} from './insight-history';
 
 /**
  * A plausible, deterministic history of a team's work (seeded PRNG): weekly meetings with
@@ -17,8 +29,22 @@ export interface GeneratorOptions {
   cases: number;
   meetings: number;
   decisions: number;
+  /** Support-plan items in all (spread over the plans of cases that reached `plan`). */
+  planItems?: number;
   seed?: number;
 }
+
+const ITEM_TYPES: [PlanItemType, number, CostCategory | null, number][] = [
+  // type, weight, cost category, typical cost in euros (0: none)
+  ['eigen-kracht', 14, null, 0],
+  ['netwerk', 14, null, 0],
+  ['vrijwilliger', 8, '6.1', 150],
+  ['algemene-voorziening', 16, '6.1', 400],
+  ['maatwerk-wmo', 18, '6.71', 4_500],
+  ['maatwerk-jeugdwet', 10, '6.72', 6_000],
+  ['eerste-lijn', 12, '6.2', 600],
+  ['tweede-lijn', 8, '6.82', 12_000],
+];
 
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -153,5 +179,51 @@ export function generateTeamHistory(options: GeneratorOptions): TeamHistory {
     cursor += items.length;
     meetings.push({ startsAt: day, chairId: pick(options.userIds), items });
   }
-  return { teamId: options.teamId, cases, meetings };
+  const withPlan = cases
+    .map((c, i) => ({ i, plan: c.transitions.find((t) => t.status === 'plan')?.at }))
+    .filter((c): c is { i: number; plan: Date } => c.plan !== undefined);
+  const perPlan = withPlan.length === 0 ? 0 : (options.planItems ?? 0) / withPlan.length;
+  const itemWeight = ITEM_TYPES.reduce((sum, [, w]) => sum + w, 0);
+  const itemType = () => {
+    let r = random() * itemWeight;
+    for (const entry of ITEM_TYPES) {
+      r -= entry[1];
+      if (r <= 0) return entry;
+    }
+    return ITEM_TYPES[0] as (typeof ITEM_TYPES)[number];
+  };
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const plans: HistoryPlan[] = [];
+  let owed = 0;
+  for (const { i, plan } of perPlan > 0 ? withPlan : []) {
+    owed += perPlan;
+    const count = Math.floor(owed);
+    owed -= count;
+    const created = plan.getTime();
+    const evaluations: { at: Date; due: string }[] = [];
+    let due = created + 180 * DAY;
+    while (due + 30 * DAY < options.end.getTime()) {
+      const at = due + (random() < 0.7 ? -5 : 20) * DAY;
+      evaluations.push({ at: new Date(at), due: day(due) });
+      due = at + 180 * DAY;
+    }
+    plans.push({
+      caseIndex: i,
+      createdAt: plan,
+      evaluationDate: day(due),
+      evaluations,
+      agreedOn: random() < 0.85 ? day(created + (3 + Math.floor(random() * 14)) * DAY) : undefined,
+      items: Array.from({ length: count }, () => {
+        const [type, , category, euros] = itemType();
+        return {
+          type,
+          startDate: day(created + Math.floor(random() * 60) * DAY),
+          ...(category && euros > 0
+            ? { costCategory: category, costCents: Math.round(euros * (0.5 + random()) * 100) }
+            : {}),
+        };
+      }),
+    });
+  }
+  return { teamId: options.teamId, cases, meetings, plans };
 }

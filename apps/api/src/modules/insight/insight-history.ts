@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
   type CaseStatus,
+  type CostCategory,
   type DecisionType,
+  type PlanItemType,
+  type PlanSnapshot,
   ZRM_DOMAIN_KEYS_2017,
   casePreparationContentSchema,
   createLiveRoomState,
@@ -43,10 +46,30 @@ export interface HistoryMeeting {
   items: HistoryItem[];
 }
 
+/** A household's support plan (the trajectory): its items, evaluations and agreement. */
+export interface HistoryPlan {
+  /** Index into `cases`: the plan is of that case's household. */
+  caseIndex: number;
+  createdAt: Date;
+  /** The evaluation date now (the next one due). */
+  evaluationDate: string | null;
+  items: {
+    type: PlanItemType;
+    startDate: string;
+    costCents?: number;
+    costCategory?: CostCategory;
+  }[];
+  /** Evaluations in order, each with the date it was due. */
+  evaluations?: { at: Date; due: string }[];
+  /** The day the family agreed with the plan. */
+  agreedOn?: string;
+}
+
 export interface TeamHistory {
   teamId: string;
   cases: HistoryCase[];
   meetings: HistoryMeeting[];
+  plans?: HistoryPlan[];
 }
 
 type Value = string | number | boolean | null | Date;
@@ -95,12 +118,14 @@ const PREPARATION_CONTENT = JSON.stringify(
 /** Writes the history; returns the ids of the cases in order. */
 export async function writeTeamHistory(db: EntityManager, history: TeamHistory): Promise<string[]> {
   const households: Value[][] = [];
+  const householdIds: string[] = [];
   const cases: Value[][] = [];
   const changes: Value[][] = [];
   const assessments: Value[][] = [];
   const caseIds: string[] = [];
   history.cases.forEach((c, i) => {
     const householdId = randomUUID();
+    householdIds.push(householdId);
     const caseId = c.id ?? randomUUID();
     caseIds.push(caseId);
     const first = c.transitions[0]?.at ?? new Date();
@@ -387,5 +412,203 @@ export async function writeTeamHistory(db: EntityManager, history: TeamHistory):
     ['id', 'meeting_id', 'action_id', 'command_id', 'status', 'seq', 'actor_id', 'at'],
     updates,
   );
+  await writePlans(db, history, householdIds);
   return caseIds;
+}
+
+async function writePlans(
+  db: EntityManager,
+  history: TeamHistory,
+  householdIds: string[],
+): Promise<void> {
+  const plans: Value[][] = [];
+  const items: Value[][] = [];
+  const versions: Value[][] = [];
+  const agreements: Value[][] = [];
+  const regisseur = history.cases[0]?.regisseurId ?? null;
+  const seen = new Set<string>();
+  for (const plan of history.plans ?? []) {
+    const householdId = householdIds[plan.caseIndex] as string;
+    if (seen.has(householdId)) continue; // one plan per household
+    seen.add(householdId);
+    const planId = randomUUID();
+    const itemSnapshots = plan.items.map((item, position) => {
+      const id = randomUUID();
+      items.push([
+        id,
+        planId,
+        null,
+        item.type,
+        `Inzet ${position + 1}`,
+        'Casusregisseur',
+        item.startDate,
+        null,
+        'lopend',
+        item.costCents ?? null,
+        item.costCategory ?? null,
+        'handmatig',
+        null,
+        null,
+        null,
+        1,
+        position,
+        plan.createdAt,
+        plan.createdAt,
+      ]);
+      return {
+        id,
+        goalId: null,
+        type: item.type,
+        title: `Inzet ${position + 1}`,
+        owner: 'Casusregisseur',
+        startDate: item.startDate,
+        endDate: null,
+        status: 'lopend' as const,
+        costCents: item.costCents ?? null,
+        costCategory: item.costCategory ?? null,
+        source: {
+          kind: 'handmatig' as const,
+          decisionId: null,
+          meetingId: null,
+          agendaItemId: null,
+        },
+      };
+    });
+    const evaluations = plan.evaluations ?? [];
+    const snapshot = (evaluationDate: string | null): string =>
+      JSON.stringify({
+        variant: 'licht',
+        casusregisseur: null,
+        evaluationDate,
+        krachten: '',
+        zorgen: '',
+        goals: [],
+        items: itemSnapshots,
+      } satisfies PlanSnapshot);
+    const last = evaluations.at(-1);
+    plans.push([
+      planId,
+      householdId,
+      history.teamId,
+      'licht',
+      null,
+      plan.evaluationDate,
+      last ? last.at.toISOString().slice(0, 10) : null,
+      '',
+      '',
+      1,
+      1,
+      1,
+      1 + evaluations.length,
+      plan.createdAt,
+      last?.at ?? plan.createdAt,
+    ]);
+    // Version 1 holds the first due date; evaluation k is version k + 1 with the next one.
+    versions.push([
+      randomUUID(),
+      planId,
+      1,
+      regisseur,
+      'plan.gemaakt',
+      null,
+      snapshot(evaluations[0]?.due ?? plan.evaluationDate),
+      plan.createdAt,
+    ]);
+    evaluations.forEach((evaluation, k) => {
+      versions.push([
+        randomUUID(),
+        planId,
+        k + 2,
+        regisseur,
+        'plan.geevalueerd',
+        null,
+        snapshot(evaluations[k + 1]?.due ?? plan.evaluationDate),
+        evaluation.at,
+      ]);
+    });
+    if (plan.agreedOn)
+      agreements.push([
+        randomUUID(),
+        planId,
+        1,
+        plan.agreedOn,
+        'in-gesprek',
+        'Ouder',
+        true,
+        '',
+        regisseur,
+        new Date(`${plan.agreedOn}T12:00:00Z`),
+      ]);
+  }
+  await insertRows(
+    db,
+    'support_plan',
+    [
+      'id',
+      'household_id',
+      'team_id',
+      'variant',
+      'casusregisseur_id',
+      'evaluation_date',
+      'last_evaluated_on',
+      'krachten',
+      'zorgen',
+      'basis_rev',
+      'krachten_rev',
+      'zorgen_rev',
+      'version',
+      'created_at',
+      'updated_at',
+    ],
+    plans,
+  );
+  await insertRows(
+    db,
+    'support_plan_item',
+    [
+      'id',
+      'plan_id',
+      'goal_id',
+      'type',
+      'title',
+      'owner',
+      'start_date',
+      'end_date',
+      'status',
+      'cost_cents',
+      'cost_category',
+      'source_kind',
+      'decision_id',
+      'meeting_id',
+      'agenda_item_id',
+      'rev',
+      'position',
+      'created_at',
+      'updated_at',
+    ],
+    items,
+  );
+  await insertRows(
+    db,
+    'support_plan_version',
+    ['id', 'plan_id', 'number', 'author_id', 'change', 'subject', 'snapshot', 'created_at'],
+    versions,
+  );
+  await insertRows(
+    db,
+    'support_plan_agreement',
+    [
+      'id',
+      'plan_id',
+      'version_number',
+      'agreed_on',
+      'method',
+      'by_name',
+      'agreed',
+      'comment',
+      'recorded_by_id',
+      'recorded_at',
+    ],
+    agreements,
+  );
 }

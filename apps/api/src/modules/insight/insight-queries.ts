@@ -5,9 +5,12 @@ import {
   type DecisionType,
   INSIGHT_TIME_ZONE,
   type InsightGranularity,
+  type InsightPlanRaw,
   type InsightRaw,
   type LeadTimeSegment,
   type ZrmChange,
+  ZRM_DOMAIN_KEYS_2013,
+  ZRM_DOMAIN_KEYS_2017,
   periodBuckets,
 } from '@casustafel/domain';
 
@@ -38,6 +41,9 @@ const FROM = `($2::date::timestamp AT TIME ZONE ${TZ})`;
 const TO = `($3::date::timestamp AT TIME ZONE ${TZ})`;
 const bucket = (column: string) => `to_char(${column} AT TIME ZONE ${TZ}, $4)`;
 
+/** Every ZRM domain key (2017 and 2013): the change is read per key. */
+const ZRM_KEYS = [...new Set<string>([...ZRM_DOMAIN_KEYS_2017, ...ZRM_DOMAIN_KEYS_2013])];
+
 const BUCKET_FORMAT: Record<InsightGranularity, string> = {
   month: 'YYYY-MM',
   quarter: 'YYYY-"Q"Q',
@@ -65,17 +71,26 @@ export async function gatherInsight(
       rows.filter((r) => r['b'] !== null).map((r) => [String(r['b']), num(r['n'])]),
     );
 
-  // Status at the period's end of every case registered before it.
-  const statusRows = await run(
-    'status',
-    `SELECT s.status, count(*)::int AS n FROM (
-       SELECT DISTINCT ON (sc.case_id) sc.status
-       FROM case_status_change sc JOIN client_case c ON c.id = sc.case_id
-       WHERE c.team_id = $1 AND sc.at < ($2::date::timestamp AT TIME ZONE ${TZ})
-       ORDER BY sc.case_id, sc.at DESC
-     ) s GROUP BY s.status`,
-    [teamId, to],
-  );
+  // Status at the period's end of every case registered before it: the stored current status
+  // when the period reaches today (no history to replay), else the last transition before the end.
+  const statusRows =
+    to > period.today
+      ? await run(
+          'status',
+          `SELECT c.status, count(*)::int AS n FROM client_case c
+           WHERE c.team_id = $1 GROUP BY c.status`,
+          [teamId],
+        )
+      : await run(
+          'status',
+          `SELECT s.status, count(*)::int AS n FROM (
+             SELECT DISTINCT ON (sc.case_id) sc.status
+             FROM case_status_change sc JOIN client_case c ON c.id = sc.case_id
+             WHERE c.team_id = $1 AND sc.at < ($2::date::timestamp AT TIME ZONE ${TZ})
+             ORDER BY sc.case_id, sc.at DESC
+           ) s GROUP BY s.status`,
+          [teamId, to],
+        );
   const statusAtEnd: Partial<Record<CaseStatus, number>> = {};
   for (const r of statusRows) statusAtEnd[r['status'] as CaseStatus] = num(r['n']);
 
@@ -120,7 +135,7 @@ export async function gatherInsight(
        )::int AS over
      FROM meeting m
      CROSS JOIN LATERAL jsonb_array_elements(COALESCE(m.live_state->'items', '[]'::jsonb)) it
-     JOIN agenda_item ai ON ai.id::text = it->>'id'
+     JOIN agenda_item ai ON ai.id = (it->>'id')::uuid AND ai.meeting_id = m.id
      WHERE m.team_id = $1 AND m.status = 'afgesloten'
        AND m.starts_at >= ${FROM} AND m.starts_at < ${TO}
        AND ai.kind = 'casusbespreking' AND ai.status = 'besproken'`,
@@ -182,26 +197,30 @@ export async function gatherInsight(
     if (r['closure'] !== null) leadTimes.afsluiting.push(num(r['closure']));
   }
 
-  // First and latest assessment of each case whose latest assessment lies in the period.
+  // First and latest assessment of each case whose latest assessment lies in the period; the
+  // scores are read per known domain key (no set-returning jsonb_each over every assessment).
   const zrmRows = await run(
     'zrm',
-    `WITH z AS (
-       SELECT za.case_id, za.assessed_at, za.domains,
-         row_number() OVER (PARTITION BY za.case_id ORDER BY za.assessed_at, za.created_at) AS first_rank,
-         row_number() OVER (PARTITION BY za.case_id ORDER BY za.assessed_at DESC, za.created_at DESC) AS last_rank
+    `WITH mine AS (
+       SELECT za.case_id, za.assessed_at, za.created_at, za.domains
        FROM zrm_assessment za JOIN client_case c ON c.id = za.case_id
        WHERE c.team_id = $1 AND za.assessed_at < $3::date
-     ), pairs AS (
-       SELECT f.domains AS first, l.domains AS last
-       FROM z f JOIN z l ON l.case_id = f.case_id AND l.last_rank = 1 AND l.first_rank > 1
-       WHERE f.first_rank = 1 AND l.assessed_at >= $2::date
+     ), latest AS (
+       SELECT DISTINCT ON (case_id) case_id, assessed_at, created_at, domains FROM mine
+       ORDER BY case_id, assessed_at DESC, created_at DESC
+     ), firsts AS (
+       SELECT DISTINCT ON (case_id) case_id, assessed_at, created_at, domains FROM mine
+       ORDER BY case_id, assessed_at, created_at
      ), deltas AS (
-       SELECT fd.key AS domain,
-         (ld.value->>'score')::int - (fd.value->>'score')::int AS delta
-       FROM pairs
-       CROSS JOIN LATERAL jsonb_each(pairs.first) fd
-       JOIN LATERAL jsonb_each(pairs.last) ld ON ld.key = fd.key
-       WHERE jsonb_typeof(fd.value->'score') = 'number' AND jsonb_typeof(ld.value->'score') = 'number'
+       SELECT k.key AS domain,
+         (l.domains->k.key->>'score')::int - (f.domains->k.key->>'score')::int AS delta
+       FROM latest l
+       JOIN firsts f ON f.case_id = l.case_id
+         AND (f.assessed_at, f.created_at) < (l.assessed_at, l.created_at)
+       CROSS JOIN unnest($4::text[]) AS k(key)
+       WHERE l.assessed_at >= $2::date
+         AND jsonb_typeof(l.domains->k.key->'score') = 'number'
+         AND jsonb_typeof(f.domains->k.key->'score') = 'number'
      )
      SELECT domain,
        count(*) FILTER (WHERE delta > 0)::int AS improved,
@@ -209,7 +228,7 @@ export async function gatherInsight(
        count(*) FILTER (WHERE delta < 0)::int AS worse,
        COALESCE(sum(delta), 0)::int AS sum_delta
      FROM deltas GROUP BY domain ORDER BY domain`,
-    [teamId, from, to],
+    [teamId, from, to, ZRM_KEYS],
   );
   const zrm: Record<string, ZrmChange> = {};
   for (const r of zrmRows)
@@ -230,10 +249,12 @@ export async function gatherInsight(
        count(*) FILTER (WHERE a.status = 'open' AND a.due >= $4::date)::int AS open,
        count(*) FILTER (WHERE a.status = 'vervallen')::int AS cancelled
      FROM meeting_action a
-     LEFT JOIN LATERAL (
-       SELECT max(u.at) AS at FROM meeting_action_update u
-       WHERE u.action_id = a.id AND u.status = 'gereed'
-     ) done ON a.status = 'gereed'
+     LEFT JOIN (
+       SELECT u.action_id, max(u.at) AS at FROM meeting_action_update u
+       JOIN meeting_action d ON d.id = u.action_id
+       WHERE d.team_id = $1 AND d.due >= $2::date AND d.due < $3::date AND u.status = 'gereed'
+       GROUP BY u.action_id
+     ) done ON done.action_id = a.id
      WHERE a.team_id = $1 AND a.due >= $2::date AND a.due < $3::date`,
     [teamId, from, to, period.today],
   );
@@ -263,7 +284,91 @@ export async function gatherInsight(
     leadTimes,
     zrm,
     actions,
-    // The support plan is not recorded yet: its indicators show as not available.
-    plan: null,
+    plan: await gatherPlan(run, period, format),
+  };
+}
+
+type Run = (name: string, sql: string, params: unknown[]) => Promise<Row[]>;
+
+/**
+ * The support plan's figures (one plan per household, a trajectory): items by arrangement type
+ * and start, costs per trajectory per taakveld, evaluations against their date, and the days
+ * from the household's aanmelding to the family's first agreement.
+ */
+async function gatherPlan(
+  run: Run,
+  period: InsightPeriod,
+  format: string,
+): Promise<InsightPlanRaw> {
+  const { teamId, from, to, today } = period;
+  const start = `COALESCE(i.start_date, (i.created_at AT TIME ZONE ${TZ})::date)`;
+  const items = await run(
+    'plan-items',
+    `SELECT i.type, to_char(${start}, $4) AS b, count(*)::int AS n
+     FROM support_plan p JOIN support_plan_item i ON i.plan_id = p.id
+     WHERE p.team_id = $1 AND ${start} >= $2::date AND ${start} < $3::date
+     GROUP BY 1, 2`,
+    [teamId, from, to, format],
+  );
+  const itemsByType: Record<string, Record<string, number>> = {};
+  for (const r of items) (itemsByType[String(r['type'])] ??= {})[String(r['b'])] = num(r['n']);
+
+  const costs = await run(
+    'plan-costs',
+    `SELECT i.cost_category AS category, sum(i.cost_cents)::float8 AS cents
+     FROM support_plan p JOIN support_plan_item i ON i.plan_id = p.id
+     WHERE p.team_id = $1 AND i.cost_cents IS NOT NULL AND i.cost_category IS NOT NULL
+       AND ${start} >= $2::date AND ${start} < $3::date
+     GROUP BY i.cost_category, p.id`,
+    [teamId, from, to],
+  );
+  const costsPerTrajectory: Record<string, number[]> = {};
+  for (const r of costs) (costsPerTrajectory[String(r['category'])] ??= []).push(num(r['cents']));
+
+  // An evaluation is version n ("plan.geevalueerd"); the date it was due is in version n − 1.
+  const [evaluations] = await run(
+    'plan-evaluations',
+    `WITH ev AS (
+       SELECT (v.created_at AT TIME ZONE ${TZ})::date AS done, (prev.snapshot->>'evaluationDate')::date AS due
+       FROM support_plan p
+       JOIN support_plan_version v ON v.plan_id = p.id AND v.change = 'plan.geevalueerd'
+       JOIN support_plan_version prev ON prev.plan_id = v.plan_id AND prev.number = v.number - 1
+       WHERE p.team_id = $1 AND v.created_at >= ${FROM} AND v.created_at < ${TO}
+     )
+     SELECT
+       (SELECT count(*) FROM ev WHERE due IS NULL OR done <= due)::int AS on_time,
+       (SELECT count(*) FROM ev WHERE done > due)::int AS late,
+       (SELECT count(*) FROM support_plan p
+         WHERE p.team_id = $1 AND p.evaluation_date >= $2::date AND p.evaluation_date < $3::date
+           AND p.evaluation_date < $4::date)::int AS overdue`,
+    [teamId, from, to, today],
+  );
+
+  const agreed = await run(
+    'plan-agreed',
+    `WITH a AS (
+       SELECT c.household_id, min(sc.at) AS aanmelding
+       FROM client_case c JOIN case_status_change sc ON sc.case_id = c.id AND sc.status = 'aanmelding'
+       WHERE c.team_id = $1 GROUP BY c.household_id
+     ), g AS (
+       SELECT p.household_id, min(ag.agreed_on) AS agreed
+       FROM support_plan p JOIN support_plan_agreement ag ON ag.plan_id = p.id AND ag.agreed
+       WHERE p.team_id = $1 GROUP BY p.household_id
+     )
+     SELECT (g.agreed - (a.aanmelding AT TIME ZONE ${TZ})::date) AS days
+     FROM a JOIN g ON g.household_id = a.household_id
+     WHERE g.agreed >= $2::date AND g.agreed < $3::date`,
+    [teamId, from, to],
+  );
+
+  return {
+    itemsByType,
+    costsPerTrajectory,
+    evaluations: {
+      'op-tijd': num(evaluations?.['on_time']),
+      'te-laat': num(evaluations?.['late']),
+      verlopen: num(evaluations?.['overdue']),
+    },
+    daysToAgreedPlan: agreed.map((r) => num(r['days'])),
   };
 }

@@ -102,3 +102,53 @@ describe('buildInsightDashboard', () => {
     });
   });
 });
+
+describe('buildInsightDashboard with the support plan', () => {
+  const dashboard = buildInsightDashboard(
+    {
+      ...raw,
+      plan: {
+        itemsByType: {
+          'eigen-kracht': { '2026-01': 3, '2026-02': 4 },
+          netwerk: { '2026-01': 3, '2026-02': 2 },
+          'maatwerk-wmo': { '2026-01': 5, '2026-02': 5 },
+          'tweede-lijn': { '2026-02': 1 },
+        },
+        costsPerTrajectory: { '6.71': [10_000, 20_000, 30_000, 40_000, 150_000], '6.1': [5_000] },
+        evaluations: { 'op-tijd': 6, 'te-laat': 2, verlopen: 0 },
+        daysToAgreedPlan: [10, 20, 30, 40, 50, 60],
+      },
+    },
+    5,
+  );
+  const table = (id: string) => dashboard.find((i) => i.id === id)?.table;
+
+  it('groups plan items by sphere from shown cells only', () => {
+    const t = table('plan-mix');
+    // eigen kracht 3 and 4, netwerk 3 and 2 are all small: the informal group is hidden.
+    expect(t?.rows.find((r) => r.key === 'informeel')?.values).toEqual([null, null]);
+    expect(t?.rows.find((r) => r.key === 'maatwerk')?.values).toEqual([5, 5]);
+  });
+
+  it('gives costs per trajectory per taakveld, hidden under k trajectories', () => {
+    const rows = table('costs')?.rows;
+    // 6.1 sorts first; one trajectory: everything hidden.
+    expect(rows?.[0]).toEqual({ key: '6.1', values: [null, null, null, null], total: null });
+    // 6.71: five trajectories, € 2,500 in all, mean € 500, median € 300.
+    expect(rows?.[1]).toEqual({ key: '6.71', values: [5, 2500, 500, 300], total: null });
+  });
+
+  it('counts evaluations on time and adds the lead time to an agreed plan', () => {
+    // 2 late is hidden; the row adds up to 8, so the 6 goes too.
+    expect(table('evaluations')?.rows[0]).toEqual({
+      key: 'evaluaties',
+      values: [null, null, 0],
+      total: 8,
+    });
+    expect(table('lead-times')?.rows[3]).toEqual({
+      key: 'ingestemd-plan',
+      values: [6, 35, 55],
+      total: null,
+    });
+  });
+});

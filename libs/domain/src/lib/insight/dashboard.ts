@@ -142,8 +142,13 @@ export interface InsightPlanRaw {
   itemsByType: Readonly<Record<string, PerBucket>>;
   /** Per cost category: the summed cost in cents of each trajectory (plan) with costs in it. */
   costsPerTrajectory: Readonly<Record<string, readonly number[]>>;
-  /** Evaluations due in the period, by outcome. */
+  /**
+   * Plan evaluations: recorded in the period on or before their date, after it, and plans whose
+   * evaluation date fell in the period and passed without one.
+   */
   evaluations: Readonly<Record<EvaluationOutcome, number>>;
+  /** Days from the household's first aanmelding to the family's first agreement with the plan. */
+  daysToAgreedPlan: readonly number[];
 }
 
 const bucketValues = (buckets: readonly string[], counts: PerBucket | undefined) =>
@@ -304,7 +309,11 @@ export function buildInsightDashboard(raw: InsightRaw, k: number): InsightIndica
   };
 
   const leadTimes = measuresTable(
-    LEAD_TIME_SEGMENTS.map((segment) => ({ key: segment, values: raw.leadTimes[segment] })),
+    [
+      ...LEAD_TIME_SEGMENTS.map((segment) => ({ key: segment, values: raw.leadTimes[segment] })),
+      // From the support plan: the first plan the family agreed with.
+      ...(raw.plan ? [{ key: 'ingestemd-plan', values: raw.plan.daysToAgreedPlan }] : []),
+    ],
     k,
     'days',
   );
