@@ -8,7 +8,7 @@ import { writeTeamHistory } from './insight-history';
 const DAY = 86_400_000;
 
 /**
- * History for the demo's management information: "Wijkteam Centrum" with three years of work
+ * History for the demo's management information: "Wijkteam Centrum" with two years of work
  * (enough for trends, informal share, lead times and ZRM change) and the young "Wijkteam West"
  * with a few months (small numbers: its figures show suppression). The demo team leader leads
  * Centrum too; the organisation admin (a beleidsmedewerker) sees both in the comparison. Two
@@ -66,12 +66,12 @@ export async function seedInsightDemo(
     generateTeamHistory({
       teamId: centrum.id,
       userIds: people,
-      start: new Date(end.getTime() - 3 * 365 * DAY),
+      start: new Date(end.getTime() - 2 * 365 * DAY),
       end,
-      cases: 420,
-      meetings: 140,
-      decisions: 1100,
-      planItems: 700,
+      cases: 260,
+      meetings: 96,
+      decisions: 1900,
+      planItems: 420,
       seed: 2026,
     }),
   );

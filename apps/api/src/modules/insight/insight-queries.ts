@@ -201,25 +201,25 @@ export async function gatherInsight(
   // scores are read per known domain key (no set-returning jsonb_each over every assessment).
   const zrmRows = await run(
     'zrm',
-    `WITH mine AS (
-       SELECT za.case_id, za.assessed_at, za.created_at, za.domains
+    `WITH ranked AS (
+       -- Narrow rows (no scores) through the sort: the scores are read for two rows per case.
+       SELECT za.id, za.case_id, za.assessed_at,
+         row_number() OVER (PARTITION BY za.case_id ORDER BY za.assessed_at, za.created_at) AS r,
+         count(*) OVER (PARTITION BY za.case_id) AS n
        FROM zrm_assessment za JOIN client_case c ON c.id = za.case_id
        WHERE c.team_id = $1 AND za.assessed_at < $3::date
-     ), latest AS (
-       SELECT DISTINCT ON (case_id) case_id, assessed_at, created_at, domains FROM mine
-       ORDER BY case_id, assessed_at DESC, created_at DESC
-     ), firsts AS (
-       SELECT DISTINCT ON (case_id) case_id, assessed_at, created_at, domains FROM mine
-       ORDER BY case_id, assessed_at, created_at
+     ), pairs AS (
+       SELECT f.id AS first_id, l.id AS last_id
+       FROM ranked f JOIN ranked l ON l.case_id = f.case_id AND l.r = l.n
+       WHERE f.r = 1 AND l.n > 1 AND l.assessed_at >= $2::date
      ), deltas AS (
        SELECT k.key AS domain,
          (l.domains->k.key->>'score')::int - (f.domains->k.key->>'score')::int AS delta
-       FROM latest l
-       JOIN firsts f ON f.case_id = l.case_id
-         AND (f.assessed_at, f.created_at) < (l.assessed_at, l.created_at)
+       FROM pairs
+       JOIN zrm_assessment f ON f.id = pairs.first_id
+       JOIN zrm_assessment l ON l.id = pairs.last_id
        CROSS JOIN unnest($4::text[]) AS k(key)
-       WHERE l.assessed_at >= $2::date
-         AND jsonb_typeof(l.domains->k.key->'score') = 'number'
+       WHERE jsonb_typeof(l.domains->k.key->'score') = 'number'
          AND jsonb_typeof(f.domains->k.key->'score') = 'number'
      )
      SELECT domain,

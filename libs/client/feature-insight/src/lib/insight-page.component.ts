@@ -149,7 +149,9 @@ export class InsightPageComponent implements OnInit {
   protected format(value: number | null, unit: string | undefined): string {
     if (value === null) return '';
     const locale = this.language.lang() === 'nl' ? 'nl-NL' : 'en-GB';
-    const text = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+    const text = new Intl.NumberFormat(locale, {
+      maximumFractionDigits: unit === 'euro' ? 0 : 1,
+    }).format(value);
     if (unit === 'percent') return `${text}%`;
     if (unit === 'euro') return `€ ${text}`;
     return text;
