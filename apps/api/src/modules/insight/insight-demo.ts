@@ -70,7 +70,7 @@ export async function seedInsightDemo(
       end,
       cases: 260,
       meetings: 96,
-      decisions: 1900,
+      decisions: 1200,
       planItems: 420,
       seed: 2026,
     }),
