@@ -202,16 +202,22 @@ export async function gatherInsight(
   const zrmRows = await run(
     'zrm',
     `WITH ranked AS (
-       -- Narrow rows (no scores) through the sort: the scores are read for two rows per case.
-       SELECT za.id, za.case_id, za.assessed_at,
-         row_number() OVER (PARTITION BY za.case_id ORDER BY za.assessed_at, za.created_at) AS r,
-         count(*) OVER (PARTITION BY za.case_id) AS n
+       -- One pass over narrow rows (no scores, no self-join): the first and latest assessment
+       -- of each case; the scores are then read for those two rows only.
+       SELECT za.case_id,
+         row_number() OVER w AS r,
+         count(*) OVER w AS n,
+         first_value(za.id) OVER w AS first_id,
+         last_value(za.id) OVER w AS last_id,
+         last_value(za.assessed_at) OVER w AS last_at
        FROM zrm_assessment za JOIN client_case c ON c.id = za.case_id
        WHERE c.team_id = $1 AND za.assessed_at < $3::date
+       WINDOW w AS (
+         PARTITION BY za.case_id ORDER BY za.assessed_at, za.created_at
+         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+       )
      ), pairs AS (
-       SELECT f.id AS first_id, l.id AS last_id
-       FROM ranked f JOIN ranked l ON l.case_id = f.case_id AND l.r = l.n
-       WHERE f.r = 1 AND l.n > 1 AND l.assessed_at >= $2::date
+       SELECT first_id, last_id FROM ranked WHERE r = 1 AND n > 1 AND last_at >= $2::date
      ), deltas AS (
        SELECT k.key AS domain,
          (l.domains->k.key->>'score')::int - (f.domains->k.key->>'score')::int AS delta
