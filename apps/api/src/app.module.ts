@@ -33,6 +33,7 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { IntervisionModule } from './modules/intervision/intervision.module';
+import { InsightModule } from './modules/insight/insight.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a stream to inspect every line. */
@@ -73,6 +74,7 @@ export class AppModule {
         JobsModule,
         NotificationsModule,
         CalendarModule,
+        InsightModule,
         SupportPlanModule,
         IntervisionModule,
       ],

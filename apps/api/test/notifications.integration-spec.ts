@@ -254,6 +254,7 @@ describe.each(testEngines())('notifications, jobs and calendar on %s', (engine) 
           `SELECT "name", count(*)::int AS "n" FROM "job" WHERE "state" = 'queued' AND "cron" IS NOT NULL GROUP BY "name" ORDER BY "name"`,
         )) as { name: string; n: number }[];
       expect(rows).toEqual([
+        { name: 'database:analyze', n: 1 },
         { name: 'notes:compact', n: 1 },
         { name: 'reminders:scan', n: 1 },
         { name: 'retention:sweep', n: 1 },

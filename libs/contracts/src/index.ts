@@ -13,6 +13,7 @@ export * from './lib/household-story';
 export * from './lib/erasure';
 export * from './lib/notifications';
 export * from './lib/network-map';
+export * from './lib/insight';
 export * from './lib/support-plan';
 export * from './lib/intervision';
 // Zod-free values, types and checks for the client shell (issue 16 §1: zod stays out of the

@@ -5,6 +5,7 @@ export * from './lib/meeting';
 export * from './lib/retention';
 export * from './lib/network';
 export * from './lib/readability';
+export * from './lib/insight';
 export * from './lib/plan';
 export * from './lib/anonymise';
 export * from './lib/intervision';

@@ -47,6 +47,8 @@ export class AppConfig {
   readonly trustProxyHops: number;
   /** A guest's access ends this long after the meeting's planned end. */
   readonly guestGraceMinutes: number;
+  /** Small-cell threshold k of the management information. */
+  readonly insightMinCell: number;
   /** Outgoing mail; null = one-time guest codes are shown to the inviter to pass on. */
   readonly mail: { url: string; from: string } | null;
   /**
@@ -121,6 +123,7 @@ export class AppConfig {
     this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
     this.trustProxyHops = env.TRUST_PROXY_HOPS;
     this.guestGraceMinutes = env.GUEST_GRACE_MINUTES;
+    this.insightMinCell = env.INSIGHT_MIN_CELL;
     this.metrics = { port: env.METRICS_PORT ?? null, token: env.METRICS_TOKEN ?? null };
     this.liveSocketsPerUser = env.LIVE_SOCKETS_PER_USER;
     this.mail = env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null;

@@ -159,6 +159,8 @@ export const envSchema = z.object({
   OIDC_AUTO_CREATE: flag.default(false),
   OIDC_ORGANISATION_ID: z.uuid({ error: 'must be a uuid' }).optional(),
   OIDC_ALLOW_INSECURE_HTTP: flag.default(false),
+  /** Management information: counts of 1 … k − 1 people are hidden (small-cell suppression); k ≥ 3. */
+  INSIGHT_MIN_CELL: z.coerce.number({ error: 'must be a number' }).int().min(3).max(100).default(5),
   /** Minutes a guest's access lasts after the meeting's planned end. */
   GUEST_GRACE_MINUTES: z.coerce
     .number({ error: 'must be a number' })

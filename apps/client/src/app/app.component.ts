@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   effect,
+  computed,
   ElementRef,
   inject,
   viewChild,
@@ -42,6 +43,12 @@ export class AppComponent {
   readonly #document = inject(DOCUMENT);
   protected readonly year = new Date().getFullYear();
   protected readonly auth = inject(AuthStore);
+  /** Team leaders (and organisation admins) see the management information. */
+  protected readonly isTeamLeader = computed(
+    () =>
+      this.auth.isSignedIn() &&
+      (this.auth.user()?.teams.some((t) => t.roles.includes('team_leader')) ?? false),
+  );
 
   constructor() {
     // The brand font (Noto Sans) only once signed in: anonymous pages use the system font and

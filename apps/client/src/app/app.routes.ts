@@ -82,6 +82,18 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@casustafel/client/feature-meetings').then((m) => m.MEETING_ROUTES),
   },
   {
+    path: 'inzicht',
+    title: 'nav.insight',
+    canActivate: [completeSessionGuard],
+    loadChildren: () => import('@casustafel/client/feature-insight').then((m) => m.INSIGHT_ROUTES),
+  },
+  {
+    path: 'teams/:teamId/inzicht',
+    title: 'nav.insight',
+    canActivate: [completeSessionGuard],
+    loadChildren: () => import('@casustafel/client/feature-insight').then((m) => m.INSIGHT_ROUTES),
+  },
+  {
     path: 'teams',
     canActivate: [completeSessionGuard],
     loadChildren: () => import('@casustafel/client/feature-teams').then((m) => m.TEAMS_ROUTES),

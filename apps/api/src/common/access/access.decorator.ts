@@ -22,7 +22,12 @@ export type Permission =
   /** The live room and notes: a team member, or a guest (the service checks the items). */
   | 'meeting-or-guest'
   /** A signed-in family (household link + code); the service checks the household. */
-  | 'family';
+  | 'family'
+  /**
+   * Management information (aggregates only): a team leader, or an organisation admin (the
+   * policy role); the service checks the team and its organisation.
+   */
+  | 'insight';
 
 /**
  * The NEN 7513 audit action recorded for each call (`<object>.<verb>`), or `none` for calls
@@ -138,6 +143,8 @@ export type AuditAction =
   | 'calendar-feed.create'
   | 'calendar-feed.revoke'
   | 'calendar-feed.read'
+  | 'insight.read'
+  | 'insight.export'
   | 'support-plan.read'
   | 'support-plan.create'
   | 'support-plan.update'

@@ -93,6 +93,12 @@ export class AccessGuard implements CanActivate {
       case 'meeting-or-guest':
         // Type level only; the services check the meeting's team, or the guest's invited items.
         return actor.guest !== null || ability.can('read', 'Meeting');
+      case 'insight':
+        // Type level only; the service checks the team (and its organisation).
+        return (
+          actor.guest === null &&
+          (actor.orgAdmin || [...actor.teams.values()].some((r) => r.includes('team_leader')))
+        );
     }
   }
 

@@ -16,6 +16,7 @@ import { CreateNetworkMaps1796610000000 } from './1796610000000-CreateNetworkMap
 import { CreateFamilyAccess1796610000001 } from './1796610000001-CreateFamilyAccess';
 import { AddSupportPlan1796610280346 } from './1796610280346-AddSupportPlan';
 import { CreateIntervisionCases1796700000000 } from './1796700000000-CreateIntervisionCases';
+import { AddInsightIndexes1796612000000 } from './1796612000000-AddInsightIndexes';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CreateFamilyAccess1796610000001,
   AddSupportPlan1796610280346,
   CreateIntervisionCases1796700000000,
+  AddInsightIndexes1796612000000,
 ];

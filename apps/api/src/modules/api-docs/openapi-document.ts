@@ -28,16 +28,17 @@ function successResponse(route: NestRoute, doc: RouteDoc): ZodOpenApiResponsesOb
   if (
     response === 'application/pdf' ||
     response === 'text/calendar' ||
-    response === 'image/svg+xml'
+    response === 'image/svg+xml' ||
+    response === 'text/csv'
   )
     return {
       [String(route.status)]: {
-        description:
-          response === 'application/pdf'
-            ? 'PDF document'
-            : response === 'text/calendar'
-              ? 'iCalendar (.ics)'
-              : 'SVG image',
+        description: {
+          'application/pdf': 'PDF document',
+          'text/calendar': 'iCalendar (.ics)',
+          'image/svg+xml': 'SVG image',
+          'text/csv': 'CSV (UTF-8 with BOM, semicolons)',
+        }[response],
         content: { [response]: { schema: z.string().meta({ format: 'binary' }) } },
       },
     };

@@ -9,6 +9,9 @@ import {
   erasureRequestListSchema,
   erasureRequestViewSchema,
   healthResponseSchema,
+  insightComparisonSchema,
+  insightDashboardSchema,
+  insightTeamsSchema,
   householdDetailSchema,
   householdSummarySchema,
   mapPersonSchema,
@@ -51,6 +54,7 @@ import {
  * A route missing here fails `api-docs.integration-spec.ts` ("every route is documented").
  */
 export type RouteMediaType = 'application/pdf' | 'text/calendar' | 'image/svg+xml';
+export type RouteMediaType = 'application/pdf' | 'text/calendar' | 'text/csv';
 
 export type RouteResponse = z.ZodType | null | 'redirect' | RouteMediaType | { typescript: string };
 
@@ -328,5 +332,21 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   'GET /api/intervision-cases/:copyId/source': {
     response: intervisionSourceSchema,
     summary: 'The source case of a copy: for its creator only',
+  'GET /api/insight/teams': {
+    response: insightTeamsSchema,
+    summary: 'Teams whose management information the caller may read',
+  },
+  'GET /api/insight/compare': {
+    response: insightComparisonSchema,
+    summary: 'Headline figures of every team of the organisation (small cells hidden)',
+  },
+  'GET /api/teams/:teamId/insight': {
+    response: insightDashboardSchema,
+    summary: 'Management information of a team for a period (aggregates, small cells hidden)',
+  },
+  'GET /api/teams/:teamId/insight/export': {
+    response: 'text/csv',
+    summary:
+      'The management information as CSV (?format=csv) or shaped after the GMSD (?format=gmsd)',
   },
 };

@@ -151,6 +151,14 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
   'calendar-feed.create': { nl: 'Agendakoppeling gemaakt', en: 'Calendar feed created' },
   'calendar-feed.revoke': { nl: 'Agendakoppeling ingetrokken', en: 'Calendar feed revoked' },
   'calendar-feed.read': { nl: 'Agendakoppeling gelezen', en: 'Calendar feed read' },
+  'insight.read': {
+    nl: 'Stuurinformatie van het team bekeken (alleen totalen)',
+    en: 'Team management information viewed (totals only)',
+  },
+  'insight.export': {
+    nl: 'Stuurinformatie van het team geëxporteerd (alleen totalen)',
+    en: 'Team management information exported (totals only)',
+  },
   'support-plan.read': { nl: 'Ondersteuningsplan bekeken', en: 'Support plan viewed' },
   'support-plan.create': { nl: 'Ondersteuningsplan gemaakt', en: 'Support plan created' },
   'support-plan.update': { nl: 'Ondersteuningsplan gewijzigd', en: 'Support plan changed' },

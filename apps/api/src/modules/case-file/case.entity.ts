@@ -83,6 +83,8 @@ export class CaseEntity {
 /** Every status transition with its time and user (lead times are computed from these). */
 @Entity({ name: 'case_status_change' })
 @Index('IDX_case_status_change_case', ['caseId'])
+// Management information: transitions of one kind in a period (new and closed cases).
+@Index('IDX_case_status_change_status_at', ['status', 'at'])
 export class CaseStatusChangeEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_case_status_change' })
   id!: string;

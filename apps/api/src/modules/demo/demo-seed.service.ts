@@ -42,6 +42,7 @@ import { OrganisationEntity } from '../identity/organisation.entity';
 import { TeamEntity } from '../identity/team.entity';
 import { UserEntity } from '../identity/user.entity';
 import { seedDemoPlan } from './demo-plan.seed';
+import { seedInsightDemo } from '../insight/insight-demo';
 
 /** Every demo account's password (fictional organisation, demo mode only). */
 export const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
@@ -194,6 +195,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
       const households = await this.seedCaseFile(manager, teamId, userId);
       await this.seedMeetingAndNotifications(manager, teamId, households.nextMeeting);
       await this.seedErasureRequests(manager, organisation.id, households, userId);
+      await seedInsightDemo(
+        manager,
+        organisation.id,
+        users.get('sanne') as string,
+        this.clock.now(),
+      );
       return true;
     });
   }

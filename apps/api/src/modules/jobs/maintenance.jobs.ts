@@ -8,6 +8,13 @@ import { JobsService } from './jobs.service';
 
 export const SESSION_SWEEP_JOB = 'sessions:sweep';
 export const NOTE_COMPACTION_JOB = 'notes:compact';
+/**
+ * Refreshes the planner's statistics every night. The embedded PGlite runs no autovacuum, so
+ * without it the planner would never learn the tables' sizes (the management information's
+ * grouped queries took four times as long without statistics); on PostgreSQL it is cheap and
+ * harmless next to autovacuum.
+ */
+export const DATABASE_ANALYZE_JOB = 'database:analyze';
 /** A note nobody typed in for this long is compacted by the job (whichever instance wrote it). */
 export const NOTE_QUIET_MS = 5 * 60_000;
 /** Notes compacted per run (the next run takes the rest). */
@@ -39,11 +46,15 @@ export class MaintenanceJobs implements OnModuleInit, OnApplicationBootstrap {
     this.jobs.work(NOTE_COMPACTION_JOB, async () => {
       await this.compactQuietNotes();
     });
+    this.jobs.work(DATABASE_ANALYZE_JOB, async () => {
+      await this.dataSource.query('ANALYZE');
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.jobs.schedule(SESSION_SWEEP_JOB, {}, { cron: '*/5 * * * *' });
     await this.jobs.schedule(NOTE_COMPACTION_JOB, {}, { cron: '*/10 * * * *' });
+    await this.jobs.schedule(DATABASE_ANALYZE_JOB, {}, { cron: '17 2 * * *' });
   }
 
   /** Compacts every note with stored updates and no new one for `NOTE_QUIET_MS`. */

@@ -66,6 +66,8 @@ export class DecisionEntity {
 @Index('IDX_meeting_action_item', ['agendaItemId'])
 @Index('IDX_meeting_action_owner', ['ownerId', 'status'])
 @Index('IDX_meeting_action_team', ['teamId', 'status'])
+// Management information: a team's actions due in a period.
+@Index('IDX_meeting_action_team_due', ['teamId', 'due'])
 export class ActionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_meeting_action' })
   id!: string;
@@ -122,6 +124,8 @@ export class ActionEntity {
 /** A status change of an action, keyed by its command (idempotent retries). */
 @Entity({ name: 'meeting_action_update' })
 @Unique('UQ_meeting_action_update_command', ['meetingId', 'commandId'])
+// When an action was done (management information: actions done by their due date).
+@Index('IDX_meeting_action_update_action', ['actionId', 'status'])
 export class ActionUpdateEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_meeting_action_update' })
   id!: string;

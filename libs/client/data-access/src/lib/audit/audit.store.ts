@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'membership.remove',
   'audit.read',
   'audit.export',
+  'insight.read',
+  'insight.export',
 ] as const;
 
 /** The audit viewer: the current filters, the events loaded so far, and the cursor. */
