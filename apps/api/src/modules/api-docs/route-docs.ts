@@ -53,8 +53,7 @@ import {
  *   name only; giving it a schema in libs/contracts makes it validated like the others).
  * A route missing here fails `api-docs.integration-spec.ts` ("every route is documented").
  */
-export type RouteMediaType = 'application/pdf' | 'text/calendar' | 'image/svg+xml';
-export type RouteMediaType = 'application/pdf' | 'text/calendar' | 'text/csv';
+export type RouteMediaType = 'application/pdf' | 'text/calendar' | 'image/svg+xml' | 'text/csv';
 
 export type RouteResponse = z.ZodType | null | 'redirect' | RouteMediaType | { typescript: string };
 
@@ -332,6 +331,7 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   'GET /api/intervision-cases/:copyId/source': {
     response: intervisionSourceSchema,
     summary: 'The source case of a copy: for its creator only',
+  },
   'GET /api/insight/teams': {
     response: insightTeamsSchema,
     summary: 'Teams whose management information the caller may read',
