@@ -272,7 +272,7 @@ describe('support plan page', () => {
     await settle(fixture);
     q('edit-item-submit')?.click();
     await settle(fixture);
-    const expected = {
+    const expected: Partial<PlanItemView> = {
       type: 'algemene-voorziening',
       title: 'Schuldhulp en budgetcoaching',
       owner: 'Budgetcoach Stadsbank',

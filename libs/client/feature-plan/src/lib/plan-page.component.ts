@@ -529,7 +529,7 @@ export class PlanPageComponent {
     return Number((event.target as HTMLSelectElement).value);
   }
 
-  #toInput(form: ItemForm): PlanItemInput | null {
+  #toInput(form: ItemForm): Required<PlanItemInput> | null {
     if (!form.title.trim()) {
       this.error.set('plan.items.titleRequired');
       return null;
@@ -551,7 +551,7 @@ export class PlanPageComponent {
       endDate: form.endDate || null,
       status: form.status,
       costCents: cost,
-      costCategory: (form.costCategory || null) as PlanItemInput['costCategory'],
+      costCategory: (form.costCategory || null) as Required<PlanItemInput>['costCategory'],
       goalId: form.goalId || null,
     };
   }
