@@ -21,6 +21,9 @@ import type {
   SupportPlanPage,
   SupportPlanView,
 } from '@casustafel/contracts';
+import type { Actor } from '../src/common/context/request-context';
+import { SupportPlanAgreementEntity } from '../src/modules/support-plan/support-plan.entities';
+import { SupportPlanService } from '../src/modules/support-plan/support-plan.service';
 import { BrowserClient } from './support/browser-client';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import { FakeClock, startTestApp, type TestApp } from './support/test-app';
@@ -491,6 +494,55 @@ describe.each(testEngines())('support plan on %s', (engine) => {
       },
     );
     expect(changed.body.agreementState).toBe('akkoord-oudere-versie');
+  });
+
+  it('records the family’s own agreement through the plan module, on the current version', async () => {
+    const plans = t.app.get(SupportPlanService);
+    const before = must(
+      (await anna.get<SupportPlanPage>(`/api/households/${householdId}/support-plan`)).body.plan,
+    );
+    const familyActor: Actor = {
+      userId: annaId,
+      sessionId: randomUUID(),
+      organisationId: randomUUID(),
+      orgAdmin: false,
+      teams: new Map(),
+      secondFactorPassed: true,
+      guest: null,
+      family: null,
+    };
+    const recorded = await plans.recordFamilyAgreement(
+      householdId,
+      { agreed: false, comment: 'Eerst praten.', byName: '  Şükrü Yılmaz ' },
+      familyActor,
+    );
+    expect(recorded).toBe(before.version);
+    const after = must(
+      (await anna.get<SupportPlanPage>(`/api/households/${householdId}/support-plan`)).body.plan,
+    );
+    // Recording an agreement is not a change of the plan: no new version.
+    expect(after.version).toBe(before.version);
+    expect(after.agreements).toHaveLength(before.agreements.length + 1);
+    expect(after.agreements.at(-1)).toMatchObject({
+      versionNumber: before.version,
+      agreedOn: '2026-03-02',
+      method: 'digitaal',
+      byName: 'Şükrü Yılmaz',
+      agreed: false,
+      comment: 'Eerst praten.',
+    });
+    expect(after.agreementState).toBe('niet-akkoord');
+    // A household without a plan: nothing is written.
+    const rows = () => dataSourceOf(t.app).manager.count(SupportPlanAgreementEntity);
+    const count = await rows();
+    expect(
+      await plans.recordFamilyAgreement(
+        otherHouseholdId,
+        { agreed: true, comment: '', byName: 'X' },
+        familyActor,
+      ),
+    ).toBeNull();
+    expect(await rows()).toBe(count);
   });
 
   it('shares the plan with a guest specialist only under a valid consent entry', async () => {

@@ -34,7 +34,7 @@ async function api<T>(page: Page, method: string, url: string, body?: unknown): 
 /**
  * Issue 12, points 2–5: a decision taken in the live meeting becomes a plan item in one step;
  * the plan shows it with its source; the diff between two versions shows it; the team's
- * overdue evaluations are listed. Axe-clean at 1280 and 390 px.
+ * overdue evaluations are listed; an item edited in the browser shows in the diff. Axe-clean at 1280 and 390 px.
  */
 describe('the support plan: from a live decision to the plan', () => {
   let session: BrowserSession;
@@ -166,6 +166,71 @@ describe('the support plan: from a live decision to the plan', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoA11yViolations(phone, 'plan (390 px)');
     await screenshot(phone, 'plan-390');
+    await narrow.close();
+  });
+
+  it('edits the item by keyboard and shows the change in the diff, at 1280 and 390 px', async () => {
+    const row = planPage.getByTestId('plan-items').locator('tr', { hasText: decisionText });
+    const edit = row.locator('[data-testid^="item-edit-"]');
+    await edit.focus();
+    await planPage.keyboard.press('Enter');
+    const form = planPage.getByTestId('plan-item-edit');
+    await form.waitFor();
+    // The focus goes to the first field, filled with what the item says now.
+    await waitUntil(
+      async () => (await planPage.evaluate(() => document.activeElement?.id)) === 'edit-item-title',
+      'the focus in the edit form',
+    );
+    expect(await planPage.getByTestId('edit-item-title').inputValue()).toBe(decisionText);
+    expect(await planPage.getByTestId('edit-item-owner').inputValue()).toBe(
+      'Bibliotheek Voorbeeldstad',
+    );
+    await planPage
+      .getByTestId('edit-item-owner')
+      .fill('Bibliotheek Voorbeeldstad, vestiging Noord');
+    await planPage.getByTestId('edit-item-status').selectOption('lopend');
+    await expectNoA11yViolations(planPage, 'plan (item edit form)');
+    await screenshot(planPage, 'plan-item-edit-1280');
+    const before = Number(await planPage.getByTestId('plan-version').textContent());
+    // Enter in a field submits the form.
+    await planPage.getByTestId('edit-item-owner').press('Enter');
+    await waitUntil(async () => (await form.count()) === 0, 'the edit form closed after saving');
+    expect(await row.textContent()).toContain('Bibliotheek Voorbeeldstad, vestiging Noord');
+    const version = Number(await planPage.getByTestId('plan-version').textContent());
+    expect(version).toBe(before + 1);
+
+    await planPage.getByTestId('diff-from').selectOption(String(version - 1));
+    await planPage.getByTestId('diff-to').selectOption(String(version));
+    await planPage.getByTestId('diff-show').click();
+    const changed = planPage.getByTestId('diff-items-gewijzigd');
+    await waitUntil(async () => (await changed.count()) === 1, 'the changed item in the diff');
+    const text = (await changed.textContent()) ?? '';
+    expect(text).toContain('Gewijzigd');
+    expect(text).toContain('Bibliotheek Voorbeeldstad, vestiging Noord');
+    expect(text).toContain('Stand');
+    expect(await planPage.getByTestId('diff-items-toegevoegd').count()).toBe(0);
+    await expectNoA11yViolations(planPage, 'plan (diff of an edit)');
+    await screenshot(planPage, 'plan-edit-diff-1280');
+
+    const narrow = await session.newContext({ width: 390, height: 844 });
+    const phone = await narrow.newPage();
+    await narrow.addCookies(await context.cookies());
+    await phone.goto(`/huishoudens/${householdId}/plan`);
+    const phoneRow = phone.getByTestId('plan-items').locator('tr', { hasText: decisionText });
+    await phoneRow.locator('[data-testid^="item-edit-"]').click();
+    await phone.getByTestId('plan-item-edit').waitFor();
+    const overflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoA11yViolations(phone, 'plan item edit (390 px)');
+    await screenshot(phone, 'plan-item-edit-390');
+    // Escape closes the form without saving.
+    await phone.getByTestId('edit-item-title').press('Escape');
+    await waitUntil(
+      async () => (await phone.getByTestId('plan-item-edit').count()) === 0,
+      'the edit form closed by Escape',
+    );
     await narrow.close();
   });
 

@@ -38,7 +38,7 @@ import type { DocumentLanguage } from '../documents/pdf';
 import { UserEntity } from '../identity/user.entity';
 import { SCORE_WORDS, TASK_STATUS_WORDS } from './family-plan';
 import { type FamilyPlanSource, readFamilyPlanSource } from './family-plan-source';
-import { SupportPlanAgreementEntity } from '../support-plan/support-plan.entities';
+import { SupportPlanService } from '../support-plan/support-plan.service';
 import { FamilyAgreementEntity, FamilyInvitationEntity } from './household-story.entities';
 
 /** Plain words for a plan item's status (B1). */
@@ -93,6 +93,7 @@ export class FamilyService {
     private readonly documents: DocumentsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly plans: SupportPlanService,
   ) {}
 
   /* ---------- the team's side ---------- */
@@ -348,23 +349,15 @@ export class FamilyService {
     const invitation = await this.dataSource.manager.findOneByOrFail(FamilyInvitationEntity, {
       id: grant.invitationId,
     });
-    const source = await readFamilyPlanSource(this.dataSource.manager, grant.householdId);
     const now = this.clock.now();
     const row = await this.dataSource.transaction(async (tx) => {
-      if (source?.version) {
-        // On the plan's current version, as the team records an agreement (method digitaal).
-        await tx.insert(SupportPlanAgreementEntity, {
-          planId: source.plan.id,
-          versionNumber: source.version.number,
-          agreedOn: amsterdamDate(now),
-          method: 'digitaal',
-          byName: invitation.name,
-          agreed: input.agrees,
-          comment: input.comment,
-          recordedById: actor.userId,
-          recordedAt: now,
-        });
-      }
+      // The plan module owns the write: on the plan's current version, method digitaal.
+      await this.plans.recordFamilyAgreement(
+        grant.householdId,
+        { agreed: input.agrees, comment: input.comment, byName: invitation.name },
+        actor,
+        tx,
+      );
       return tx.save(
         tx.create(FamilyAgreementEntity, {
           householdId: grant.householdId,
@@ -579,9 +572,4 @@ export class FamilyService {
       planVersionId: row.planVersionId,
     };
   }
-}
-
-/** The calendar date in Amsterdam (YYYY-MM-DD) of an instant. */
-function amsterdamDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(at);
 }

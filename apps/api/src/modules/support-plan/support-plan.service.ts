@@ -581,6 +581,48 @@ export class SupportPlanService {
     return this.view(this.db.manager, planId);
   }
 
+  /**
+   * The family's own agreement (or disagreement) with the household's plan, given through
+   * their link + code: recorded on the plan's current version the way the team records one
+   * (method digitaal, dated today in Amsterdam, by the family's name), and recorded by the
+   * family's account. This module owns the write; the family's view calls it, inside its own
+   * transaction when `tx` is given so the two records are stored together. The plan's row is
+   * locked so that the version judged is the current one. Returns the version number, or null
+   * when the household has no plan version yet (nothing is written then).
+   */
+  async recordFamilyAgreement(
+    householdId: string,
+    input: { agreed: boolean; comment: string; byName: string },
+    familyActor: Actor,
+    tx?: EntityManager,
+  ): Promise<number | null> {
+    const write = async (m: EntityManager): Promise<number | null> => {
+      const plan = await m.findOne(SupportPlanEntity, {
+        where: { householdId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!plan) return null;
+      const version = await m.findOne(SupportPlanVersionEntity, {
+        where: { planId: plan.id },
+        order: { number: 'DESC' },
+      });
+      if (!version) return null;
+      await m.insert(SupportPlanAgreementEntity, {
+        planId: plan.id,
+        versionNumber: version.number,
+        agreedOn: this.today(),
+        method: 'digitaal',
+        byName: input.byName.trim(),
+        agreed: input.agreed,
+        comment: input.comment,
+        recordedById: familyActor.userId,
+        recordedAt: this.clock.now(),
+      });
+      return version.number;
+    };
+    return tx ? write(tx) : this.db.transaction(write);
+  }
+
   /* ---------- internals ---------- */
 
   /** Access to the plan's household, noted for the audit trail (object = the plan). */

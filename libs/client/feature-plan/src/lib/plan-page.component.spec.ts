@@ -6,8 +6,13 @@ import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SupportPlanPage, SupportPlanView } from '@casustafel/contracts';
-import { euros, parseEuros } from './plan.format';
+import type {
+  PlanGoalView,
+  PlanItemView,
+  SupportPlanPage,
+  SupportPlanView,
+} from '@casustafel/contracts';
+import { centsInput, euros, parseEuros } from './plan.format';
 import { PlanPageComponent } from './plan-page.component';
 
 const i18n = (file: string) =>
@@ -47,6 +52,51 @@ function plan(overrides: Partial<SupportPlanView> = {}): SupportPlanView {
     ],
     agreements: [],
     agreementState: 'geen',
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+const GOAL = '9e5f6a7b-8c9d-4e0f-8a1b-3c4d5e6f7a81';
+const ITEM = 'ae6f7a8b-9c0d-4f1a-9b2c-4d5e6f7a8b92';
+
+function goal(overrides: Partial<PlanGoalView> = {}): PlanGoalView {
+  return {
+    id: GOAL,
+    rev: 1,
+    zrmDomain: 'financien',
+    text: 'De schulden worden minder',
+    baselineScore: 2,
+    latestScore: 2,
+    evaluationDate: '2027-05-20',
+    ownEvaluationDate: false,
+    evaluationState: 'gepland',
+    status: 'open',
+    ...overrides,
+  };
+}
+
+function item(overrides: Partial<PlanItemView> = {}): PlanItemView {
+  return {
+    id: ITEM,
+    rev: 1,
+    goalId: GOAL,
+    type: 'maatwerk-wmo',
+    title: 'Schuldhulpverlening',
+    owner: 'Stadsbank',
+    startDate: '2026-12-01',
+    endDate: '2027-06-01',
+    status: 'gepland',
+    costCents: 125_000,
+    costCategory: '6.71',
+    source: {
+      kind: 'handmatig',
+      decisionId: null,
+      meetingId: null,
+      agendaItemId: null,
+      decision: null,
+    },
     createdAt: NOW,
     updatedAt: NOW,
     ...overrides,
@@ -189,6 +239,129 @@ describe('support plan page', () => {
     expect(q('plan-decisions-empty')).not.toBeNull();
   }, 30_000);
 
+  it('edits every field of an item, keeps the input on a conflict and re-applies it on the new revision', async () => {
+    const { fixture, q } = await open(page({ plan: plan({ goals: [goal()], items: [item()] }) }));
+    expect(q('plan-item-edit')).toBeNull();
+    q(`item-edit-${ITEM}`)?.click();
+    await settle(fixture);
+    const field = <T extends HTMLElement>(id: string) => q(id) as T;
+    expect(field<HTMLInputElement>('edit-item-title').value).toBe('Schuldhulpverlening');
+    expect(field<HTMLSelectElement>('edit-item-type').value).toBe('maatwerk-wmo');
+    expect(field<HTMLInputElement>('edit-item-owner').value).toBe('Stadsbank');
+    expect(field<HTMLInputElement>('edit-item-start').value).toBe('2026-12-01');
+    expect(field<HTMLInputElement>('edit-item-end').value).toBe('2027-06-01');
+    expect(field<HTMLInputElement>('edit-item-cost').value).toBe('1250,00');
+    expect(field<HTMLSelectElement>('edit-item-category').value).toBe('6.71');
+    expect(field<HTMLSelectElement>('edit-item-goal').value).toBe(GOAL);
+    expect(field<HTMLSelectElement>('edit-item-status').value).toBe('gepland');
+    expect(document.activeElement).toBe(field('edit-item-title'));
+
+    const type = (id: string, value: string, event = 'input') => {
+      const el = field<HTMLInputElement>(id);
+      el.value = value;
+      el.dispatchEvent(new Event(event));
+    };
+    type('edit-item-title', 'Schuldhulp en budgetcoaching');
+    type('edit-item-type', 'algemene-voorziening', 'change');
+    type('edit-item-owner', 'Budgetcoach Stadsbank');
+    type('edit-item-end', '2027-09-01');
+    type('edit-item-cost', '1.300,50');
+    type('edit-item-category', '', 'change');
+    type('edit-item-goal', '', 'change');
+    type('edit-item-status', 'lopend', 'change');
+    await settle(fixture);
+    q('edit-item-submit')?.click();
+    await settle(fixture);
+    const expected: Partial<PlanItemView> = {
+      type: 'algemene-voorziening',
+      title: 'Schuldhulp en budgetcoaching',
+      owner: 'Budgetcoach Stadsbank',
+      startDate: '2026-12-01',
+      endDate: '2027-09-01',
+      status: 'lopend',
+      costCents: 130_050,
+      costCategory: null,
+      goalId: null,
+    };
+    const first = http.expectOne(`/api/support-plans/${PLAN}/items/${ITEM}`);
+    expect(first.request.method).toBe('PATCH');
+    expect(first.request.body).toEqual({ ...expected, expectedRev: 1 });
+    const current = plan({
+      goals: [goal()],
+      items: [item({ rev: 2, owner: 'Stadsbank, team Oost' })],
+      version: 2,
+    });
+    first.flush(
+      { code: 'PLAN_CONFLICT', message: 'x', requestId: 'r', details: [], current },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle(fixture);
+    expect(q('plan-conflict')).not.toBeNull();
+    // The form stays open with what the user typed.
+    expect(field<HTMLInputElement>('edit-item-title').value).toBe('Schuldhulp en budgetcoaching');
+    expect(field<HTMLSelectElement>('edit-item-status').value).toBe('lopend');
+    expect(field<HTMLInputElement>('edit-item-cost').value).toBe('1.300,50');
+    q('plan-reapply')?.click();
+    await settle(fixture);
+    const second = http.expectOne(`/api/support-plans/${PLAN}/items/${ITEM}`);
+    expect(second.request.body).toEqual({ ...expected, expectedRev: 2 });
+    second.flush(
+      plan({
+        goals: [goal()],
+        items: [item({ ...expected, rev: 3, costCategory: null })],
+        version: 3,
+      }),
+    );
+    await settle(fixture);
+    http.expectOne(`/api/households/${HH}/support-plan`).flush(page());
+    await settle(fixture);
+    expect(q('plan-conflict')).toBeNull();
+    expect(q('plan-item-edit')).toBeNull();
+  }, 30_000);
+
+  it('refuses an edit with an end before the start, and Escape closes the form unsaved', async () => {
+    const { fixture, q } = await open(page({ plan: plan({ goals: [goal()], items: [item()] }) }));
+    q(`item-edit-${ITEM}`)?.click();
+    await settle(fixture);
+    const end = q('edit-item-end') as HTMLInputElement;
+    end.value = '2026-11-01';
+    end.dispatchEvent(new Event('input'));
+    q('edit-item-submit')?.click();
+    await settle(fixture);
+    expect(q('plan-error')?.textContent).toContain('De einddatum ligt voor de startdatum.');
+    q('edit-item-title')?.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+    );
+    await settle(fixture);
+    expect(q('plan-item-edit')).toBeNull();
+    expect(document.activeElement).toBe(q(`item-edit-${ITEM}`));
+  }, 30_000);
+
+  it('removes a goal only after confirmation', async () => {
+    const { fixture, q } = await open(
+      page({ plan: plan({ goals: [goal({ rev: 4 })], items: [item()] }) }),
+    );
+    q(`goal-remove-${GOAL}`)?.click();
+    await settle(fixture);
+    expect(q('goal-remove-question')?.textContent).toContain('De schulden worden minder');
+    q('goal-remove-cancel')?.click();
+    await settle(fixture);
+    expect(q('goal-remove-question')).toBeNull();
+    http.expectNone(() => true);
+    q(`goal-remove-${GOAL}`)?.click();
+    await settle(fixture);
+    q('goal-remove-confirm')?.click();
+    await settle(fixture);
+    const req = http.expectOne(`/api/support-plans/${PLAN}/goals/${GOAL}?expectedRev=4`);
+    expect(req.request.method).toBe('DELETE');
+    req.flush(plan({ goals: [], items: [item({ goalId: null, rev: 2 })], version: 2 }));
+    await settle(fixture);
+    http.expectOne(`/api/households/${HH}/support-plan`).flush(page());
+    await settle(fixture);
+    expect(q('goal-remove-question')).toBeNull();
+    expect(q(`plan-goal-${GOAL}`)).toBeNull();
+  }, 30_000);
+
   it('reads and writes Dutch amounts', () => {
     expect(parseEuros('4.500')).toBe(450_000);
     expect(parseEuros('€ 12,5')).toBe(1250);
@@ -196,5 +369,8 @@ describe('support plan page', () => {
     expect(parseEuros('12.5')).toBeNull();
     expect(parseEuros('abc')).toBeNull();
     expect(euros(450_000).replace(/\s/g, ' ')).toBe('€ 4.500,00');
+    expect(centsInput(130_050)).toBe('1300,50');
+    expect(centsInput(null)).toBe('');
+    expect(parseEuros(centsInput(125_075))).toBe(125_075);
   });
 });

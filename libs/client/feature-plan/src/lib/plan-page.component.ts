@@ -1,9 +1,11 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   effect,
   inject,
+  Injector,
   input,
   signal,
   untracked,
@@ -14,6 +16,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type {
   PlanDiffView,
   PlanItemInput,
+  PlanItemView,
   SupportPlanPage,
   SupportPlanView,
   UnprocessedDecision,
@@ -41,7 +44,7 @@ import {
 } from '@casustafel/client/ui';
 import { PlanApi, type PlanEditResult } from './plan.api';
 import { PlanDatePipe } from './plan-date.pipe';
-import { euros, parseEuros, todayLocal } from './plan.format';
+import { centsInput, euros, parseEuros, todayLocal } from './plan.format';
 
 /** What the user typed for a new item (strings, as in the form). */
 interface ItemForm {
@@ -53,13 +56,27 @@ interface ItemForm {
   cost: string;
   costCategory: string;
   goalId: string;
+  status: PlanItemStatus;
 }
+
+/** Which item form a field belongs to. */
+type FormKind = 'decision' | 'new' | 'edit';
 
 /** An edit refused because someone else changed the same part: kept to re-apply. */
 interface PendingConflict {
   what: string;
   retry: (plan: SupportPlanView) => Promise<PlanEditResult>;
+  savedKey: string;
+  /** What follows a success (closing a form), also when the edit is re-applied. */
+  after?: () => void;
 }
+
+/** The answer when the entry to change is no longer in the plan (someone removed it). */
+const GONE: PlanEditResult = {
+  ok: false,
+  conflict: null,
+  failure: { kind: 'error', code: 'NOT_FOUND', status: 404, requestId: '' },
+};
 
 const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.name]));
 
@@ -85,6 +102,7 @@ export class PlanPageComponent {
   /** `?besluit=<id>`: a decision to take into the plan, opened pre-filled. */
   readonly besluit = input<string | undefined>(undefined);
   readonly #api = inject(PlanApi);
+  readonly #injector = inject(Injector);
   protected readonly lang = inject(LanguageStore).lang;
 
   protected readonly variants = PLAN_VARIANTS;
@@ -113,6 +131,11 @@ export class PlanPageComponent {
   protected readonly newItem = signal<ItemForm>(this.#emptyItem());
   /** Entered by hand, or taken from the family's own plan. */
   protected readonly newItemSource = signal<'handmatig' | 'familieplan'>('handmatig');
+  /** The item being edited (its id), and what the user typed for it. */
+  protected readonly editingItemId = signal<string | null>(null);
+  protected readonly editItem = signal<ItemForm>(this.#emptyItem());
+  /** The goal whose removal waits for confirmation. */
+  protected readonly confirmGoalId = signal<string | null>(null);
   protected readonly goalDomain = signal<string>('financien');
   protected readonly goalText = signal('');
   protected readonly goalDate = signal('');
@@ -199,6 +222,7 @@ export class PlanPageComponent {
     what: string,
     attempt: (plan: SupportPlanView) => Promise<PlanEditResult>,
     savedKey = 'plan.saved',
+    after?: () => void,
   ): Promise<boolean> {
     const plan = this.plan();
     if (!plan) return false;
@@ -216,6 +240,7 @@ export class PlanPageComponent {
         this.krachten.set(keep.k === plan.krachten ? result.data.krachten : keep.k);
       if (what !== 'zorgen') this.zorgen.set(keep.z === plan.zorgen ? result.data.zorgen : keep.z);
       this.saved.set(savedKey);
+      after?.();
       await this.#refreshDecisions();
       return true;
     }
@@ -224,7 +249,7 @@ export class PlanPageComponent {
       this.#withPlan(result.conflict);
       this.krachten.set(keep.k);
       this.zorgen.set(keep.z);
-      this.conflict.set({ what, retry: attempt });
+      this.conflict.set({ what, retry: attempt, savedKey, after });
     } else {
       this.error.set(failureMessageKey(result.failure));
     }
@@ -244,7 +269,7 @@ export class PlanPageComponent {
 
   protected async reapply(): Promise<void> {
     const pending = this.conflict();
-    if (pending) await this.#run(pending.what, pending.retry);
+    if (pending) await this.#run(pending.what, pending.retry, pending.savedKey, pending.after);
   }
 
   protected dismissConflict(): void {
@@ -330,12 +355,7 @@ export class PlanPageComponent {
   protected setItemStatus(itemId: string, status: string): Promise<boolean> {
     return this.#run('item', (plan) => {
       const item = plan.items.find((i) => i.id === itemId);
-      if (!item)
-        return Promise.resolve({
-          ok: false,
-          conflict: null,
-          failure: { kind: 'invalid_response', status: 0 },
-        });
+      if (!item) return Promise.resolve(GONE);
       return this.#api.updateItem(plan.id, itemId, {
         expectedRev: item.rev,
         goalId: item.goalId,
@@ -351,8 +371,83 @@ export class PlanPageComponent {
     });
   }
 
+  /** Opens the edit form of an item, filled with what it says now. */
+  protected openEdit(item: PlanItemView): void {
+    this.editItem.set({
+      type: item.type,
+      title: item.title,
+      owner: item.owner,
+      startDate: item.startDate ?? '',
+      endDate: item.endDate ?? '',
+      cost: centsInput(item.costCents),
+      costCategory: item.costCategory ?? '',
+      goalId: item.goalId ?? '',
+      status: item.status,
+    });
+    this.error.set(null);
+    this.editingItemId.set(item.id);
+    this.#focusAfterRender('edit-item-title');
+  }
+
+  protected closeEdit(): void {
+    const itemId = this.editingItemId();
+    this.editingItemId.set(null);
+    if (itemId) this.#focusAfterRender(`item-edit-${itemId}`);
+  }
+
+  /**
+   * Saves every field of the item being edited on its current revision. On a conflict the
+   * form stays open with the user's input, and re-applying sends it on the item's new revision.
+   */
+  protected async saveEdit(): Promise<void> {
+    const itemId = this.editingItemId();
+    if (!itemId) return;
+    const input = this.#toInput(this.editItem());
+    if (!input) return;
+    await this.#run(
+      'item',
+      (plan) => {
+        const item = plan.items.find((i) => i.id === itemId);
+        if (!item) return Promise.resolve(GONE);
+        return this.#api.updateItem(plan.id, itemId, { ...input, expectedRev: item.rev });
+      },
+      'plan.saved',
+      () => this.closeEdit(),
+    );
+  }
+
   protected removeItem(itemId: string, rev: number): Promise<boolean> {
     return this.#run('item', (plan) => this.#api.removeItem(plan.id, itemId, rev));
+  }
+
+  protected askRemoveGoal(goalId: string): void {
+    this.confirmGoalId.set(goalId);
+    this.#focusAfterRender('goal-remove-confirm');
+  }
+
+  protected cancelRemoveGoal(): void {
+    const goalId = this.confirmGoalId();
+    this.confirmGoalId.set(null);
+    if (goalId) this.#focusAfterRender(`goal-remove-${goalId}`);
+  }
+
+  /** Removes the confirmed goal; its items stay, without a goal. */
+  protected async removeGoal(): Promise<void> {
+    const goalId = this.confirmGoalId();
+    if (!goalId) return;
+    await this.#run(
+      'goal',
+      (plan) => {
+        const goal = plan.goals.find((g) => g.id === goalId);
+        if (!goal) return Promise.resolve(GONE);
+        return this.#api.removeGoal(plan.id, goalId, goal.rev);
+      },
+      'plan.saved',
+      () => {
+        this.confirmGoalId.set(null);
+        this.#focusAfterRender('plan-goals-heading');
+      },
+    );
   }
 
   protected async addGoal(): Promise<void> {
@@ -420,8 +515,9 @@ export class PlanPageComponent {
     else this.error.set(failureMessageKey(result.failure));
   }
 
-  protected setForm(which: 'decision' | 'new', field: keyof ItemForm, value: string): void {
-    const target = which === 'decision' ? this.decisionItem : this.newItem;
+  protected setForm(which: FormKind, field: keyof ItemForm, value: string): void {
+    const target =
+      which === 'decision' ? this.decisionItem : which === 'edit' ? this.editItem : this.newItem;
     target.update((f) => ({ ...f, [field]: value }));
   }
 
@@ -433,7 +529,7 @@ export class PlanPageComponent {
     return Number((event.target as HTMLSelectElement).value);
   }
 
-  #toInput(form: ItemForm): PlanItemInput | null {
+  #toInput(form: ItemForm): Required<PlanItemInput> | null {
     if (!form.title.trim()) {
       this.error.set('plan.items.titleRequired');
       return null;
@@ -453,11 +549,18 @@ export class PlanPageComponent {
       owner: form.owner.trim(),
       startDate: form.startDate || null,
       endDate: form.endDate || null,
-      status: 'gepland',
+      status: form.status,
       costCents: cost,
-      costCategory: (form.costCategory || null) as PlanItemInput['costCategory'],
+      costCategory: (form.costCategory || null) as Required<PlanItemInput>['costCategory'],
       goalId: form.goalId || null,
     };
+  }
+
+  /** Moves the focus once the next render has put the element on the page. */
+  #focusAfterRender(elementId: string): void {
+    afterNextRender(() => document.getElementById(elementId)?.focus(), {
+      injector: this.#injector,
+    });
   }
 
   #emptyItem(): ItemForm {
@@ -470,6 +573,7 @@ export class PlanPageComponent {
       cost: '',
       costCategory: '',
       goalId: '',
+      status: 'gepland',
     };
   }
 }

@@ -81,6 +81,13 @@ export class PlanApi {
   updateGoal(planId: string, goalId: string, body: UpdatePlanGoal) {
     return edit(this.#http.patch(`/api/support-plans/${id(planId)}/goals/${id(goalId)}`, body));
   }
+  removeGoal(planId: string, goalId: string, expectedRev: number) {
+    return edit(
+      this.#http.delete(
+        `/api/support-plans/${id(planId)}/goals/${id(goalId)}?expectedRev=${expectedRev}`,
+      ),
+    );
+  }
   addItem(planId: string, body: CreatePlanItem) {
     return edit(this.#http.post(`/api/support-plans/${id(planId)}/items`, body));
   }

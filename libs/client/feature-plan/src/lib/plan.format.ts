@@ -5,6 +5,11 @@ export function euros(cents: number | null): string {
   return cents === null ? '' : EUR.format(cents / 100);
 }
 
+/** Cents as an amount to edit in a text field: `4500,00` (read back by `parseEuros`). */
+export function centsInput(cents: number | null): string {
+  return cents === null ? '' : (cents / 100).toFixed(2).replace('.', ',');
+}
+
 /** A Dutch amount ("4.500", "4500,50", "€ 12,5") in cents, or null when it is not one. */
 export function parseEuros(text: string): number | null {
   const cleaned = text.replace(/[€\s]/g, '');
