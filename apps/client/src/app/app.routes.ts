@@ -17,7 +17,7 @@ export const appRoutes: Routes = [
     pathMatch: 'full',
     title: 'home.title',
     canActivate: [completeSessionGuard],
-    providers: [provideTranslationFile('home', 'status')],
+    providers: [provideTranslationFile('home', 'status', 'meetings')],
     loadComponent: () => import('@casustafel/client/feature-home').then((m) => m.HomePageComponent),
   },
   {
@@ -119,6 +119,7 @@ export const appRoutes: Routes = [
     path: 'mijn-acties',
     title: 'home.myActions.title',
     canActivate: [completeSessionGuard],
+    providers: [provideTranslationFile('home', 'meetings')],
     loadComponent: () =>
       import('@casustafel/client/feature-home').then((m) => m.MyActionsPageComponent),
   },

@@ -27,7 +27,8 @@ export const MEETING_ROUTES: Routes = [
   },
   {
     path: ':meetingId/live',
-    providers: [provideTranslationFile('meetings')],
+    // The live room shows the case's preparation and ZRM snapshot (texts of the case file).
+    providers: [provideTranslationFile('meetings', 'cases')],
     title: 'meetings.live.title',
     loadComponent: () => import('./live-room-page.component').then((m) => m.LiveRoomPageComponent),
   },

@@ -1,12 +1,13 @@
 import type { Routes } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
+import { provideTranslationFile } from '@casustafel/client/data-access';
 
 /** `/huishoudens/:householdId/plan`: the household's support plan. */
 export const PLAN_ROUTES: Routes = [
   {
     path: '',
     title: 'plan.title',
-    providers: [provideTranslocoScope('plan')],
+    providers: [provideTranslocoScope('plan'), provideTranslationFile('meetings')],
     loadComponent: () => import('./plan-page.component').then((m) => m.PlanPageComponent),
   },
 ];
@@ -16,7 +17,7 @@ export const DECISION_PLAN_ROUTES: Routes = [
   {
     path: '',
     title: 'plan.title',
-    providers: [provideTranslocoScope('plan')],
+    providers: [provideTranslocoScope('plan'), provideTranslationFile('meetings')],
     loadComponent: () =>
       import('./decision-redirect.component').then((m) => m.DecisionRedirectComponent),
   },
@@ -27,7 +28,7 @@ export const EVALUATION_ROUTES: Routes = [
   {
     path: '',
     title: 'plan.overdue.title',
-    providers: [provideTranslocoScope('plan')],
+    providers: [provideTranslocoScope('plan'), provideTranslationFile('meetings')],
     loadComponent: () => import('./overdue-page.component').then((m) => m.OverduePageComponent),
   },
 ];
