@@ -31,6 +31,7 @@ import {
   createUser,
   dataSourceOf,
 } from './factories/identity.factory';
+import { QueryFailedError } from 'typeorm';
 import { must } from './support/must';
 import { AuditService } from '../src/modules/audit/audit.service';
 
@@ -285,6 +286,38 @@ describe.each(testEngines())('live session engine on %s', (engine) => {
     expect(interleaved).toBeGreaterThan(0);
     expect(await joinAudits(meetingId)).toBe(1);
     expect((await audit.verify()).ok).toBe(true);
+  });
+
+  it('a join the busy database gives up on (deadlock, statement timeout) answers SERVICE_UNAVAILABLE, not INTERNAL_ERROR', async () => {
+    const { meetingId, itemId } = await newMeeting();
+    const socket = t.connectLive({ cookie: member.cookieHeader });
+    sockets.push(socket);
+    if (!socket.connected) await nextEvent(socket, 'connect');
+    const manager = dataSourceOf(t.app).manager;
+    for (const [event, body, sqlState] of [
+      ['meeting:join', { meetingId, mode: 'op-afstand' }, '40P01'],
+      ['note:join', { itemId }, '57014'],
+    ] as const) {
+      // The next read of the join fails as PostgreSQL fails a statement under contention.
+      const spy = jest
+        .spyOn(manager, 'findOneBy')
+        .mockRejectedValueOnce(
+          new QueryFailedError(
+            'SELECT',
+            [],
+            Object.assign(new Error('canceling statement'), { code: sqlState }),
+          ),
+        );
+      try {
+        const ack = (await socket.timeout(10_000).emitWithAck(event, body)) as LiveAck<unknown>;
+        expect(ack.ok ? 'ok' : `${event}: ${ack.error.code}`).toBe(`${event}: SERVICE_UNAVAILABLE`);
+      } finally {
+        spy.mockRestore();
+      }
+      // Sent again, it succeeds.
+      const again = (await socket.timeout(10_000).emitWithAck(event, body)) as LiveAck<unknown>;
+      expect(again.ok).toBe(true);
+    }
   });
 
   it('the stored room is the same size after 10 and after 1,000 commands', async () => {
