@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type {
   ActionView,
   LiveAck,
@@ -30,7 +30,9 @@ import {
   createUser,
   dataSourceOf,
 } from './factories/identity.factory';
+import { QueryFailedError } from 'typeorm';
 import { must } from './support/must';
+import { AuditService } from '../src/modules/audit/audit.service';
 
 /**
  * The live session engine: decisions and actions are events of the room's one sequence (no gap,
@@ -230,6 +232,97 @@ describe.each(testEngines())('live session engine on %s', (engine) => {
     expect(rejoin.ok && rejoin.data.events?.map((e) => [e.seq, e.type])).toEqual([
       [1, 'decision:created'],
     ]);
+  });
+
+  /** Any join event, untyped: the tests below send meeting and note joins alike. */
+  const emitJoin = (socket: LiveClient, event: string, body: object) =>
+    (
+      socket.timeout(10_000) as unknown as {
+        emitWithAck(event: string, body: object): Promise<LiveAck<unknown>>;
+      }
+    ).emitWithAck(event, body);
+
+  it('joins while another api process keeps appending to the audit chain: no INTERNAL_ERROR (issue 11)', async () => {
+    const { meetingId, itemId } = await newMeeting();
+    const socket = t.connectLive({ cookie: member.cookieHeader });
+    sockets.push(socket);
+    if (!socket.connected) await nextEvent(socket, 'connect');
+    // A second audit writer on the same database stands for the other api instance of the
+    // benchmark: it appends right after each of this app's unlocked head reads, so every
+    // optimistic append of the join's audit record loses the race.
+    const dataSource = dataSourceOf(t.app);
+    const audit = t.app.get(AuditService);
+    const other = new AuditService(dataSource);
+    const otherAppends = () =>
+      other.record({
+        action: 'meeting.read',
+        outcome: 'allowed',
+        actor: { userId: chairId, role: 'member', organisationId: null },
+        object: { type: 'meeting', id: meetingId },
+        channel: 'http',
+        source: { ip: null, requestId: null },
+      });
+    type HeadReader = { headIn: (manager: unknown) => Promise<unknown> };
+    const headIn = (audit as unknown as HeadReader).headIn.bind(audit);
+    let interleaved = 0;
+    const spy = jest
+      .spyOn(audit as unknown as HeadReader, 'headIn')
+      .mockImplementation(async (manager: unknown) => {
+        const head = await headIn(manager);
+        if (manager === dataSource.manager) {
+          interleaved += 1;
+          await otherAppends();
+        }
+        return head;
+      });
+    try {
+      for (const [event, body] of [
+        ['meeting:join', { meetingId, mode: 'op-afstand' }],
+        ['note:join', { itemId }],
+      ] as const) {
+        // The other instance appended since this app's last append: its head is stale.
+        await otherAppends();
+        const ack = await emitJoin(socket, event, body);
+        expect(ack.ok ? 'ok' : `${event}: ${ack.error.code}`).toBe('ok');
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(interleaved).toBeGreaterThan(0);
+    expect(await joinAudits(meetingId)).toBe(1);
+    expect((await audit.verify()).ok).toBe(true);
+  });
+
+  it('a join the busy database gives up on (deadlock, statement timeout) answers SERVICE_UNAVAILABLE, not INTERNAL_ERROR', async () => {
+    const { meetingId, itemId } = await newMeeting();
+    const socket = t.connectLive({ cookie: member.cookieHeader });
+    sockets.push(socket);
+    if (!socket.connected) await nextEvent(socket, 'connect');
+    const manager = dataSourceOf(t.app).manager;
+    for (const [event, body, sqlState] of [
+      ['meeting:join', { meetingId, mode: 'op-afstand' }, '40P01'],
+      ['note:join', { itemId }, '57014'],
+    ] as const) {
+      // The next read of the join fails as PostgreSQL fails a statement under contention.
+      const spy = jest
+        .spyOn(manager, 'findOneBy')
+        .mockRejectedValueOnce(
+          new QueryFailedError(
+            'SELECT',
+            [],
+            Object.assign(new Error('canceling statement'), { code: sqlState }),
+          ),
+        );
+      try {
+        const ack = await emitJoin(socket, event, body);
+        expect(ack.ok ? 'ok' : `${event}: ${ack.error.code}`).toBe(`${event}: SERVICE_UNAVAILABLE`);
+      } finally {
+        spy.mockRestore();
+      }
+      // Sent again, it succeeds.
+      const again = await emitJoin(socket, event, body);
+      expect(again.ok).toBe(true);
+    }
   });
 
   it('the stored room is the same size after 10 and after 1,000 commands', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { QueryFailedError } from 'typeorm';
-import { DatabaseOutageLog, isDatabaseUnavailable } from './database-outage';
+import { DatabaseOutageLog, isDatabaseBusy, isDatabaseUnavailable } from './database-outage';
 import { mapError } from './to-error-body';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
@@ -39,6 +39,36 @@ describe('isDatabaseUnavailable', () => {
   ])('leaves %s alone', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
     expect(mapError(error).code).not.toBe('SERVICE_UNAVAILABLE');
+  });
+});
+
+describe('isDatabaseBusy', () => {
+  it.each([
+    ['serialization failure', queryFailed(withCode('could not serialize access', '40001'))],
+    ['deadlock', queryFailed(withCode('deadlock detected', '40P01'))],
+    ['lock timeout', queryFailed(withCode('canceling statement due to lock timeout', '55P03'))],
+    [
+      'statement timeout',
+      queryFailed(withCode('canceling statement due to statement timeout', '57014')),
+    ],
+  ])('answers 503 with a short retry to %s, not INTERNAL_ERROR', (_name, error) => {
+    expect(isDatabaseBusy(error)).toBe(true);
+    expect(isDatabaseUnavailable(error)).toBe(false);
+    expect(mapError(error)).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      status: 503,
+      unexpected: false,
+      databaseBusy: true,
+      retryAfterSeconds: 1,
+    });
+  });
+
+  it.each([
+    ['unique violation', queryFailed(withCode('duplicate key', '23505'))],
+    ['plain bug', new TypeError('x is undefined')],
+  ])('leaves %s alone', (_name, error) => {
+    expect(isDatabaseBusy(error)).toBe(false);
+    expect(mapError(error).code).toBe('INTERNAL_ERROR');
   });
 });
 

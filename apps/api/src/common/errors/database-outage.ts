@@ -61,6 +61,30 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /**
+ * SQLSTATEs of a statement the database gave up on because of contention or load, not because
+ * it was wrong: serialization_failure, deadlock_detected, lock_not_available (lock timeout),
+ * query_canceled (statement timeout). Worth the same call again a moment later.
+ */
+const BUSY_SQL_STATES: ReadonlySet<string> = new Set(['40001', '40P01', '55P03', '57014']);
+
+/** Seconds a client is asked to wait before retrying a call the busy database gave up on. */
+export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * True for a statement refused by a database that is busy rather than gone (see
+ * `BUSY_SQL_STATES`). Looks through TypeORM's `driverError` and `cause` chains.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const e = current as { code?: unknown; driverError?: unknown; cause?: unknown };
+    if (typeof e.code === 'string' && BUSY_SQL_STATES.has(e.code)) return true;
+    current = e.driverError ?? e.cause;
+  }
+  return false;
+}
+
+/**
  * Logs a database outage once, not once per refused request: a warning when the first call
  * fails for want of the database, an info line when a probe query succeeds again (with how
  * many calls were refused meanwhile). One per process; the app registers how to probe.

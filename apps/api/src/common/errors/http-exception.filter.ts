@@ -18,6 +18,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const error = mapError(exception);
     if (error.databaseUnavailable) databaseOutage.refused(exception);
+    else if (error.databaseBusy)
+      this.logger.warn({ err: exception, requestId: request.id }, 'Database busy: answered 503');
     else if (error.unexpected) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error in request');
     }

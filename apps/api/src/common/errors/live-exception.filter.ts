@@ -22,6 +22,8 @@ export class LiveExceptionFilter implements ExceptionFilter {
       .find((a): a is (res: LiveAck<never>) => void => typeof a === 'function');
     const error = mapError(exception);
     if (error.databaseUnavailable) databaseOutage.refused(exception);
+    else if (error.databaseBusy)
+      this.logger.warn({ err: exception, socketId: socket?.id }, 'Database busy: answered 503');
     else if (error.unexpected) {
       this.logger.error(
         { err: exception, socketId: socket?.id },

@@ -1,6 +1,11 @@
 import { HttpException } from '@nestjs/common';
 import { type ErrorCode, type ValidationIssue, httpStatusOf } from '@casustafel/contracts';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-outage';
+import {
+  DATABASE_BUSY_RETRY_AFTER_SECONDS,
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseBusy,
+  isDatabaseUnavailable,
+} from './database-outage';
 import { DomainError } from './domain.error';
 
 export interface MappedError {
@@ -13,6 +18,8 @@ export interface MappedError {
   unexpected: boolean;
   /** True when the database could not be reached: logged once per outage, not per call. */
   databaseUnavailable?: boolean;
+  /** True when the database gave up on a statement under contention or load: a warning. */
+  databaseBusy?: boolean;
 }
 
 /** Generic English messages per code; specific messages come from DomainError. */
@@ -109,6 +116,15 @@ export function mapError(exception: unknown): MappedError {
       ...mapped('SERVICE_UNAVAILABLE'),
       retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
       databaseUnavailable: true,
+    };
+  }
+  // Contention or load (deadlock, serialization failure, lock or statement timeout): not a bug
+  // of the call, which may simply be sent again.
+  if (isDatabaseBusy(exception)) {
+    return {
+      ...mapped('SERVICE_UNAVAILABLE'),
+      retryAfterSeconds: DATABASE_BUSY_RETRY_AFTER_SECONDS,
+      databaseBusy: true,
     };
   }
   // Errors raised by Fastify itself before a handler runs (body parser, content type…).

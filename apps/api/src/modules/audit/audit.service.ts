@@ -27,8 +27,11 @@ import { type AuditVerification, verifyAuditChain } from './audit-verify';
  */
 export const AUDIT_CHAIN_LOCK_KEY = '75130001';
 
-/** A group is relinked this often at most when other writers keep appending in between. */
-const AUDIT_APPEND_ATTEMPTS = 5;
+/**
+ * Optimistic appends of a group (linked to the head as last seen, without a transaction) before
+ * it is written under the chain lock, where no other writer can overtake it.
+ */
+export const AUDIT_OPTIMISTIC_ATTEMPTS = 2;
 
 /**
  * True for the refusals of an append that lost a race to another writer: the link trigger's
@@ -209,10 +212,17 @@ export class AuditService {
    * and again after a race). The statement takes the chain lock before its first row, so it
    * never overlaps an `appendLocked` transaction; and the database's link trigger and primary
    * key refuse the whole statement when another writer (another api process) appended since:
-   * then the head is read again and the group relinked, at most `AUDIT_APPEND_ATTEMPTS` times.
+   * then the head is read again and the group relinked. After `AUDIT_OPTIMISTIC_ATTEMPTS` lost
+   * races (other writers keep appending, as in a join burst on two processes) the group is
+   * written in a transaction that takes the lock first and reads the head under it: it cannot
+   * lose again, so contention never fails the callers (issue 11: INTERNAL_ERROR on joins).
    */
   private async appendLinked(prepared: readonly UnchainedRow[]): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
+      if (attempt > AUDIT_OPTIMISTIC_ATTEMPTS) {
+        this.lastWritten = await this.appendLocked(prepared, this.dataSource.manager);
+        return;
+      }
       const head = this.lastWritten ?? (await this.headIn(this.dataSource.manager));
       const rows = this.link(prepared, head);
       try {
@@ -225,7 +235,7 @@ export class AuditService {
         return;
       } catch (error) {
         this.lastWritten = null;
-        if (attempt >= AUDIT_APPEND_ATTEMPTS || !isChainRace(error)) throw error;
+        if (!isChainRace(error)) throw error;
       }
     }
   }
@@ -269,12 +279,15 @@ export class AuditService {
     });
   }
 
-  /** In the caller's transaction, under the chain lock until the caller commits. */
+  /**
+   * In the caller's transaction (or a new one), under the chain lock until it commits. Answers
+   * the new head.
+   */
   private async appendLocked(
     prepared: readonly UnchainedRow[],
     manager: EntityManager,
-  ): Promise<void> {
-    await manager.transaction(async (tx) => {
+  ): Promise<AuditHead> {
+    return manager.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [AUDIT_CHAIN_LOCK_KEY]);
       // A new statement after the lock: in READ COMMITTED it sees every append committed before.
       const rows = this.link(prepared, await this.headIn(tx));
@@ -287,6 +300,8 @@ export class AuditService {
           .updateEntity(false)
           .execute();
       }
+      const last = rows[rows.length - 1] as AuditRowValues;
+      return { seq: last.seq, hash: last.hash };
     });
   }
 
