@@ -163,20 +163,27 @@ describe.each(testEngines())('check first, join after (meeting rooms) on %s', (e
 
     let joining = true;
     const refusals: string[] = [];
+    // The room is busy for as long as the outsider tries: decisions and raised hands.
+    let decisions = 0;
+    let commands = 0;
     const outsiderRun = (async () => {
       try {
-        for (let sent = 0; sent < REFUSED_JOINS; sent += JOINS_IN_FLIGHT) {
-          const batch = Math.min(JOINS_IN_FLIGHT, REFUSED_JOINS - sent);
-          const acks = await Promise.all(Array.from({ length: batch }, () => join(o)));
+        // At least REFUSED_JOINS, and on until the room has really been busy meanwhile (joins
+        // can be much faster than commands): bounded in count and time.
+        const deadline = Date.now() + 20_000;
+        for (
+          let sent = 0;
+          sent < REFUSED_JOINS ||
+          (decisions + commands < 40 && sent < 5 * REFUSED_JOINS && Date.now() < deadline);
+          sent += JOINS_IN_FLIGHT
+        ) {
+          const acks = await Promise.all(Array.from({ length: JOINS_IN_FLIGHT }, () => join(o)));
           for (const ack of acks) refusals.push(ack.ok ? 'ADMITTED' : ack.error.code);
         }
       } finally {
         joining = false;
       }
     })();
-    // The room is busy for as long as the outsider tries: decisions and raised hands.
-    let decisions = 0;
-    let commands = 0;
     const chairRun = (async () => {
       for (let i = 0; joining && i < 2_000; i++) {
         const ack = (await a.timeout(10_000).emitWithAck('decision:create', {
@@ -211,7 +218,7 @@ describe.each(testEngines())('check first, join after (meeting rooms) on %s', (e
       `room access: ${refusals.length} refused joins while ${decisions} decisions and ` +
         `${commands} commands were broadcast; the outsider received ${leaked.length} events\n`,
     );
-    expect(refusals).toHaveLength(REFUSED_JOINS);
+    expect(refusals.length).toBeGreaterThanOrEqual(REFUSED_JOINS);
     expect(new Set(refusals)).toEqual(new Set(['FORBIDDEN']));
     // The room really was busy meanwhile, and the members received it all.
     expect(decisions + commands).toBeGreaterThan(20);
