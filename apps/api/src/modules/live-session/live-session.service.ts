@@ -147,9 +147,10 @@ export class LiveSessionService {
 
   /** A member joins: the snapshot, or exactly the events after `lastSeq` (from the log). */
   async join(actor: Actor, meetingId: string, lastSeq?: number): Promise<MeetingJoinResult> {
-    const known = this.rooms.known(meetingId);
-    const meeting = known ?? (await this.access.meetingFor(actor, meetingId));
-    if (known) this.access.assertParticipant(actor, known);
+    // The stored row, not this instance's cached copy: another instance may have committed
+    // since (its events reach the sockets here through the adapter, not this cache), and a join
+    // must answer every acknowledged event.
+    const meeting = await this.access.meetingFor(actor, meetingId);
     if (lastSeq !== undefined) {
       const missed = await this.rooms.eventsAfter(meetingId, lastSeq, meeting.seq);
       if (missed !== null) return { seq: meeting.seq, events: missed };
@@ -159,7 +160,8 @@ export class LiveSessionService {
 
   /** The current room of a meeting (planning, records and guests' projections read it here). */
   async roomOf(meetingId: string): Promise<LiveRoomState | null> {
-    const meeting = this.rooms.known(meetingId) ?? (await this.rooms.find(meetingId));
+    // Stored, not cached: another instance may have moved the room on.
+    const meeting = await this.rooms.find(meetingId);
     return meeting ? this.rooms.stateOf(meeting) : null;
   }
 
