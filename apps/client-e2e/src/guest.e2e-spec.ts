@@ -133,7 +133,11 @@ describe('a remote specialist (guest) joins one agenda item', () => {
       async () => (await preparation.locator('option').count()) > 1,
       'the ready preparation in the picker',
     );
-    await preparation.selectOption({ index: 1 });
+    // The Jansen household's ready preparation (the demo has more than one).
+    const labels = await preparation.locator('option').allTextContents();
+    const jansen = labels.findIndex((label) => label.includes('Huishouden Jansen'));
+    expect(jansen).toBeGreaterThan(0);
+    await preparation.selectOption({ index: jansen });
     await chair.getByTestId('agenda-add-submit').click();
     await waitUntil(
       async () => (await chair.locator('[data-testid^="agenda-item-"]').count()) === 2,
