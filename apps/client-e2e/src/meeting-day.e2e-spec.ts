@@ -155,6 +155,11 @@ describe('a whole meeting as the team runs it', () => {
     expect(await prep.getByTestId('live-prep-facts').textContent()).toContain('budgetbeheer');
     expect(await prep.getByTestId('live-prep-zrm').locator('li').count()).toBeGreaterThan(5);
     expect(await prep.getByTestId('live-case-link').getAttribute('href')).toMatch(/^\/casussen\//);
+    // Its headings are translated (the preparation's texts are a translation file of their own).
+    const prepText = (await prep.textContent()) ?? '';
+    expect(prepText).toContain('Vraag aan het team');
+    expect(prepText).toContain('Krachten');
+    expect(prepText).not.toMatch(/\b(preparation|zrm)\.[a-zA-Z]/);
 
     // The hand: the member raises it; the chair's lower button says what it shows, and whose.
     await member.page.getByTestId('live-hand').click();

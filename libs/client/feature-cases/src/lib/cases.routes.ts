@@ -43,7 +43,7 @@ export const HOUSEHOLD_ROUTES: Routes = [
 export const CASE_ROUTES: Routes = [
   {
     path: ':caseId',
-    providers: [provideTranslationFile('cases'), provideTranslocoScope('story')],
+    providers: [provideTranslationFile('cases', 'preparation'), provideTranslocoScope('story')],
     title: 'caseDetail.title',
     loadComponent: () => import('./case-page.component').then((m) => m.CasePageComponent),
   },

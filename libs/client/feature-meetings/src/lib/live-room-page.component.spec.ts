@@ -82,7 +82,8 @@ function setup(userId: string) {
     memberName: (id: string) => (id === MEMBER ? 'Sanne Bakker' : ''),
     members: signal([{ userId: MEMBER, displayName: 'Sanne Bakker' }]),
     openMeeting: jest.fn(async () => undefined),
-    loadPreparations: jest.fn(async () => undefined),
+    loadAgendaCases: jest.fn(async () => undefined),
+    agendaCasesLoaded: signal(true),
     close: jest.fn(async () => ({ ok: true, data: {} })),
     closePreview: jest.fn(async () => ({
       ok: true,
@@ -379,6 +380,25 @@ describe('LiveRoomPageComponent', () => {
         onBehalfOfTeam: false,
       });
       expect(q(root, 'records-saved')?.textContent).toContain('Besluit vastgelegd.');
+      // The form is empty again, ready for the next decision, and shows no errors.
+      fixture.detectChanges();
+      expect((q(root, 'decision-text-input') as HTMLTextAreaElement).value).toBe('');
+      expect((q(root, 'decision-rationale') as HTMLTextAreaElement).value).toBe('');
+      expect((q(root, 'decision-type') as HTMLSelectElement).value).toBe('');
+      expect(root.textContent).not.toContain('Kies de soort besluit.');
+    });
+
+    it('keeps a blank text from being recorded as a decision', async () => {
+      const { fixture, root } = await render();
+      fill(root, {
+        'decision-type': 'opschalen',
+        'decision-text-input': '   ',
+        'decision-rationale': 'Zorgen over de veiligheid',
+      });
+      q(root, 'decision-submit')?.click();
+      await fixture.whenStable();
+      expect(ctx.records.createDecision).not.toHaveBeenCalled();
+      expect(q(root, 'decision-text-input')?.getAttribute('aria-invalid')).toBe('true');
     });
 
     it('records a decision on behalf of the team, in the name of the chair', async () => {

@@ -157,10 +157,15 @@ export class LiveRoomPageComponent implements OnDestroy {
     effect(() => {
       const meetingId = this.meetingId();
       untracked(() => {
-        void this.meetings.openMeeting(meetingId).then(() => this.meetings.loadPreparations());
+        void this.meetings.openMeeting(meetingId);
         void this.live.join(meetingId, this.live.mode());
         void this.records.open(meetingId);
       });
+    });
+    // The case files of the agenda's case items (asked once each; again when the agenda grows).
+    effect(() => {
+      this.meetings.agenda();
+      untracked(() => void this.meetings.loadAgendaCases());
     });
     // Announce item and phase changes (aria-live).
     let lastItem: string | null | undefined;
@@ -201,11 +206,11 @@ export class LiveRoomPageComponent implements OnDestroy {
     this.selectedId.set(itemId === this.current()?.id ? null : itemId);
   }
 
-  protected title(item: { title: string; kind: string; preparationId: string | null }): string {
+  protected title(item: { title: string; kind: string; caseId: string | null }): string {
     if (item.title) return item.title;
     const kind = this.#transloco.translate(`meetings.kinds.${item.kind}`);
-    const prep = this.meetings.preparations()?.find((p) => p.preparationId === item.preparationId);
-    return prep ? `${kind}: ${prep.caseTitle}` : kind;
+    const detail = item.caseId ? this.meetings.caseDetails().get(item.caseId) : undefined;
+    return detail ? `${kind}: ${detail.title}` : kind;
   }
 
   protected name(userId: string | null): string {

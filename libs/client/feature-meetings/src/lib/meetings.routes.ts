@@ -27,8 +27,8 @@ export const MEETING_ROUTES: Routes = [
   },
   {
     path: ':meetingId/live',
-    // The live room shows the case's preparation and ZRM snapshot (texts of the case file).
-    providers: [provideTranslationFile('meetings', 'cases')],
+    // The live room shows the case's preparation and ZRM snapshot (their texts, not the case file's).
+    providers: [provideTranslationFile('meetings', 'preparation')],
     title: 'meetings.live.title',
     loadComponent: () => import('./live-room-page.component').then((m) => m.LiveRoomPageComponent),
   },

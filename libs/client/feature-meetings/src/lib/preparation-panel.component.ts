@@ -136,7 +136,7 @@ export class PreparationPanelComponent {
   readonly #meetings = inject(MeetingsStore);
   readonly #transloco = inject(TranslocoService);
 
-  protected readonly loaded = computed(() => this.#meetings.preparations() !== null);
+  protected readonly loaded = computed(() => this.#meetings.agendaCasesLoaded());
   protected readonly view = computed(() => {
     const caseId = this.caseId();
     const detail: CaseDetail | undefined = caseId

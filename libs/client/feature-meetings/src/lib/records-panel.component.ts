@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ERROR_CODES } from '@casustafel/contracts';
@@ -36,17 +35,39 @@ export function recordErrorKey(code: string): string {
   return 'meetings.live.commandFailed';
 }
 
-const nonBlank = Validators.pattern(/\S/);
+/** Whether a text holds more than white space. */
+const filled = (text: string) => /\S/.test(text);
+
+/** What the decision form holds. */
+interface DecisionDraft {
+  type: DecisionType | '';
+  text: string;
+  rationale: string;
+  /** Recorded on behalf of the team: decided by = the chair. */
+  onBehalfOfTeam: boolean;
+}
+const NO_DECISION: DecisionDraft = { type: '', text: '', rationale: '', onBehalfOfTeam: false };
+
+/** What the action form holds. */
+interface ActionDraft {
+  ownerUserId: string;
+  due: string;
+  text: string;
+  /** The decision of this item the action carries out ('' = none). */
+  decisionId: string;
+}
+const NO_ACTION: ActionDraft = { ownerUserId: '', due: '', text: '', decisionId: '' };
 
 /**
  * Decisions and actions of the current agenda item: the live lists and the forms to record a
  * decision (type, text, grounds) and an action (owner, due date, text); an action's status can
- * be changed in place.
+ * be changed in place. The forms are signals, not @angular/forms: the live room is a first visit
+ * for a member, and forms would add 12 kB to it (issue 16 §1).
  */
 @Component({
   selector: 'cst-records-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, AlertComponent],
+  imports: [RouterLink, TranslocoPipe, AlertComponent],
   templateUrl: './records-panel.component.html',
   styleUrl: './records-panel.component.css',
 })
@@ -67,26 +88,16 @@ export class RecordsPanelComponent {
   protected readonly actionSubmitted = signal(false);
   protected readonly today = today();
 
-  protected readonly decision = new FormGroup({
-    type: new FormControl<DecisionType | ''>('', {
-      nonNullable: true,
-      validators: [Validators.required],
-    }),
-    text: new FormControl('', { nonNullable: true, validators: [Validators.required, nonBlank] }),
-    rationale: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, nonBlank],
-    }),
-    /** Recorded on behalf of the team: decided by = the chair. */
-    onBehalfOfTeam: new FormControl(false, { nonNullable: true }),
+  protected readonly decision = signal<DecisionDraft>(NO_DECISION);
+  protected readonly action = signal<ActionDraft>(NO_ACTION);
+  /** The decision form's fields that are missing (shown once the form was submitted). */
+  readonly #decisionMissing = computed(() => {
+    const d = this.decision();
+    return { type: d.type === '', text: !filled(d.text), rationale: !filled(d.rationale) };
   });
-
-  protected readonly action = new FormGroup({
-    ownerUserId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    due: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    text: new FormControl('', { nonNullable: true, validators: [Validators.required, nonBlank] }),
-    /** The decision of this item the action carries out ('' = none). */
-    decisionId: new FormControl('', { nonNullable: true }),
+  readonly #actionMissing = computed(() => {
+    const a = this.action();
+    return { ownerUserId: a.ownerUserId === '', due: a.due === '', text: !filled(a.text) };
   });
 
   /** The meeting's chair, named in the "on behalf of the team" hint. */
@@ -101,10 +112,26 @@ export class RecordsPanelComponent {
     return this.decisions().find((d) => d.id === decisionId)?.text ?? null;
   }
 
+  protected setDecision<K extends keyof DecisionDraft>(key: K, value: DecisionDraft[K]): void {
+    this.decision.update((d) => ({ ...d, [key]: value }));
+  }
+
+  /** A decision type chosen in the select ('' when none or unknown). */
+  protected typeOf(value: string): DecisionType | '' {
+    return (DECISION_TYPES as readonly string[]).includes(value) ? (value as DecisionType) : '';
+  }
+
+  protected setAction<K extends keyof ActionDraft>(key: K, value: ActionDraft[K]): void {
+    this.action.update((a) => ({ ...a, [key]: value }));
+  }
+
+  protected invalid(form: 'decision', name: keyof DecisionDraft): boolean;
+  protected invalid(form: 'action', name: keyof ActionDraft): boolean;
   protected invalid(form: 'decision' | 'action', name: string): boolean {
-    const group: FormGroup = form === 'decision' ? this.decision : this.action;
+    const missing: Record<string, boolean> =
+      form === 'decision' ? this.#decisionMissing() : this.#actionMissing();
     const submitted = form === 'decision' ? this.decisionSubmitted() : this.actionSubmitted();
-    return submitted && !!group.get(name)?.invalid;
+    return submitted && missing[name] === true;
   }
 
   protected name(userId: string): string {
@@ -120,12 +147,13 @@ export class RecordsPanelComponent {
     return this.statuses.filter((s) => s === status || setActionStatus({ status }, s).ok);
   }
 
-  protected async addDecision(): Promise<void> {
+  /** `form`: the form element, emptied with the draft once the decision is recorded. */
+  protected async addDecision(form: HTMLFormElement): Promise<void> {
     if (this.pending()) return;
     this.decisionSubmitted.set(true);
     this.saved.set(null);
-    if (this.decision.invalid) return;
-    const v = this.decision.getRawValue();
+    if (Object.values(this.#decisionMissing()).some(Boolean)) return;
+    const v = this.decision();
     this.pending.set(true);
     const result = await this.records.createDecision({
       itemId: this.itemId(),
@@ -141,16 +169,17 @@ export class RecordsPanelComponent {
     }
     this.errorKey.set(null);
     this.saved.set('meetings.records.decisionSaved');
-    this.decision.reset();
+    this.decision.set(NO_DECISION);
+    form.reset();
     this.decisionSubmitted.set(false);
   }
 
-  protected async addAction(): Promise<void> {
+  protected async addAction(form: HTMLFormElement): Promise<void> {
     if (this.pending()) return;
     this.actionSubmitted.set(true);
     this.saved.set(null);
-    if (this.action.invalid) return;
-    const v = this.action.getRawValue();
+    if (Object.values(this.#actionMissing()).some(Boolean)) return;
+    const v = this.action();
     this.pending.set(true);
     const result = await this.records.createAction({
       itemId: this.itemId(),
@@ -166,7 +195,8 @@ export class RecordsPanelComponent {
     }
     this.errorKey.set(null);
     this.saved.set('meetings.records.actionSaved');
-    this.action.reset();
+    this.action.set(NO_ACTION);
+    form.reset();
     this.actionSubmitted.set(false);
   }
 

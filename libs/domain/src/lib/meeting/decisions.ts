@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { plainText } from '../case-file/preparation';
 import { entityIdSchema } from './ids';
-import { localDateSchema } from './series';
+import { localDateSchema } from './local-date';
 
 /**
  * Decisions and actions recorded during a case item (domain-research.md §3.4 point 6: "decisions

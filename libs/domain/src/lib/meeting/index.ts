@@ -2,6 +2,7 @@ export * from './agenda';
 export * from './decisions';
 export * from './ids';
 export * from './live-room';
+export * from './local-date';
 export * from './minutes';
 export * from './phases';
 export * from './series';

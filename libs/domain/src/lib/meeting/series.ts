@@ -1,5 +1,12 @@
 import { RRule, type Options as RRuleOptions, Weekday } from 'rrule';
 import * as z from 'zod';
+import {
+  localDateSchema,
+  localDateTimeSchema,
+  parseLocalDate,
+  parseLocalDateTime,
+  realDate,
+} from './local-date';
 
 /**
  * Meeting series: a recurring casuïstiekoverleg (e.g. every Tuesday 09:30 Europe/Amsterdam) as an
@@ -102,42 +109,6 @@ export function wallTimeToInstant(wall: number, timeZone: string): number {
   const valid = [wall - before, wall - after].filter((t) => t + zoneOffsetMs(t, timeZone) === wall);
   // Ambiguous (fall back): the earlier instant. Nonexistent (spring forward): the offset before the gap.
   return valid.length > 0 ? Math.min(...valid) : wall - before;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Local dates and date-times
-
-/** `YYYY-MM-DD`, a real calendar date. */
-export const localDateSchema = z
-  .string()
-  .refine((v) => parseLocalDate(v) !== null, { message: 'invalid-date' });
-
-/** `YYYY-MM-DDTHH:mm`, a real local date-time (seconds not used). */
-export const localDateTimeSchema = z
-  .string()
-  .refine((v) => parseLocalDateTime(v) !== null, { message: 'invalid-date-time' });
-
-function realDate(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number | null {
-  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return null;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s);
-  const date = new Date(t);
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
-    ? t
-    : null;
-}
-
-/** Floating timestamp of midnight of a `YYYY-MM-DD` date, or null. */
-function parseLocalDate(value: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m === null ? null : realDate(Number(m[1]), Number(m[2]), Number(m[3]));
-}
-
-/** Floating timestamp of a `YYYY-MM-DDTHH:mm` date-time, or null. */
-function parseLocalDateTime(value: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  return m === null
-    ? null
-    : realDate(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
 }
 
 /** `YYYY-MM-DD` of a floating timestamp. */

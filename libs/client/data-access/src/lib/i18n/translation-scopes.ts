@@ -15,17 +15,9 @@ export const TRANSLATION_FILES = {
   status: ['status', 'readiness', 'details'],
   admin: ['admin', 'erasure', 'teamAdmin'],
   audit: ['auditLog'],
-  cases: [
-    'caseFile',
-    'caseList',
-    'household',
-    'consent',
-    'accessLog',
-    'caseDetail',
-    'zrm',
-    'meldcode',
-    'preparation',
-  ],
+  cases: ['caseFile', 'caseList', 'household', 'consent', 'accessLog', 'caseDetail', 'meldcode'],
+  /** A case's preparation and ZRM: the case pages and the live room's preparation panel. */
+  preparation: ['preparation', 'zrm'],
   meetings: ['meetings', 'guest'],
 } as const;
 

@@ -73,3 +73,81 @@ describe('MeetingsStore: closing and cancelling', () => {
     expect((await updated).ok).toBe(true);
   });
 });
+
+describe('MeetingsStore: the case files of the agenda (the live room)', () => {
+  const CASE_A = '2a8e7d6c-5b4a-4321-8fed-cba987654321';
+  const CASE_B = '3b8e7d6c-5b4a-4321-8fed-cba987654321';
+  const item = (n: number, order: number, caseId: string | null) => ({
+    id: `4c8e7d6c-5b4a-4321-8fed-cba98765432${n}`,
+    kind: caseId ? 'casusbespreking' : 'mededeling',
+    title: '',
+    presenterUserId: TEAM,
+    timeBoxMinutes: 10,
+    order,
+    status: 'gepland',
+    preparationId: null,
+    caseId,
+    carriedFromItemId: null,
+    consent: null,
+    plannedStart: null,
+    plannedEnd: null,
+  });
+  let store: MeetingsStore;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    store = TestBed.inject(MeetingsStore);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function open(agenda: unknown[]): Promise<void> {
+    const opened = store.openMeeting(MEETING);
+    http.expectOne(`/api/meetings/${MEETING}`).flush({ ...detail('live'), agenda });
+    await tick();
+    http.expectOne(`/api/teams/${TEAM}`).flush({ id: TEAM, members: [] });
+    await opened;
+  }
+
+  it('asks only for the cases on the agenda, each once, never for the team’s case list', async () => {
+    await open([item(1, 0, CASE_A), item(2, 1, null), item(3, 2, CASE_A)]);
+    expect(store.agendaCasesLoaded()).toBe(false);
+    const loading = store.loadAgendaCases();
+    // A second call while the first is under way asks for nothing more.
+    await store.loadAgendaCases();
+    http
+      .expectOne(`/api/cases/${CASE_A}`)
+      .flush({ message: 'geen toegang' }, { status: 403, statusText: 'Forbidden' });
+    await loading;
+    http.expectNone(`/api/teams/${TEAM}/cases`);
+    expect(store.agendaCasesLoaded()).toBe(true);
+    // Refused: nothing to show, and the panel says so instead of waiting forever.
+    expect(store.caseDetails().has(CASE_A)).toBe(false);
+  });
+
+  it('asks for a case added to the agenda later, not again for the ones it has', async () => {
+    await open([item(1, 0, null)]);
+    expect(store.agendaCasesLoaded()).toBe(true);
+    await store.loadAgendaCases();
+    const reopened = store.openMeeting(MEETING);
+    http
+      .expectOne(`/api/meetings/${MEETING}`)
+      .flush({ ...detail('live'), agenda: [item(1, 0, null), item(2, 1, CASE_B)] });
+    await tick();
+    for (const team of http.match(`/api/teams/${TEAM}`)) team.flush({ id: TEAM, members: [] });
+    await reopened;
+    expect(store.agendaCasesLoaded()).toBe(false);
+    const loading = store.loadAgendaCases();
+    http
+      .expectOne(`/api/cases/${CASE_B}`)
+      .flush({ message: 'kapot' }, { status: 500, statusText: 'Error' });
+    await loading;
+    expect(store.agendaCasesLoaded()).toBe(true);
+    await store.loadAgendaCases();
+    http.expectNone(`/api/cases/${CASE_B}`);
+  });
+});

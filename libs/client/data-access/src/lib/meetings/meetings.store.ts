@@ -42,8 +42,10 @@ export class MeetingsStore {
   readonly #meeting = signal<MeetingDetail | null>(null);
   readonly #team = signal<TeamDetail | null>(null);
   readonly #preparations = signal<ReadyPreparation[] | null>(null);
-  /** The team's cases as the case file answered them (access-checked there), by case id. */
+  /** Cases as the case file answered them (access-checked there), by case id. */
   readonly #caseDetails = signal<ReadonlyMap<string, CaseDetail>>(new Map());
+  /** Case ids of the open meeting's agenda whose case file has been asked for (answered or not). */
+  readonly #agendaCasesAsked = signal<ReadonlySet<string>>(new Set());
   readonly #loading = signal(false);
   readonly #failure = signal<ApiFailure | null>(null);
 
@@ -67,6 +69,14 @@ export class MeetingsStore {
   );
   readonly preparations = this.#preparations.asReadonly();
   readonly caseDetails = this.#caseDetails.asReadonly();
+  /** Whether every case on the open meeting's agenda has been asked for (see loadAgendaCases). */
+  readonly agendaCasesLoaded = computed(() => {
+    const asked = this.#agendaCasesAsked();
+    return (
+      this.#meeting() !== null &&
+      this.agenda().every((item) => item.caseId === null || asked.has(item.caseId))
+    );
+  });
   readonly loading = this.#loading.asReadonly();
   readonly failure = this.#failure.asReadonly();
   readonly failureKey = computed(() => {
@@ -104,7 +114,10 @@ export class MeetingsStore {
 
   /** Opens one meeting: its detail, then its team's members. */
   async openMeeting(meetingId: string): Promise<void> {
-    if (this.#meeting()?.id !== meetingId) this.#meeting.set(null);
+    if (this.#meeting()?.id !== meetingId) {
+      this.#meeting.set(null);
+      this.#agendaCasesAsked.set(new Set());
+    }
     this.#loading.set(true);
     this.#failure.set(null);
     const result = await firstValueFrom(this.#api.detail(meetingId));
@@ -125,6 +138,26 @@ export class MeetingsStore {
   async #loadTeam(teamId: string): Promise<void> {
     const result = await firstValueFrom(this.#teams.team(teamId));
     if (result.ok) this.#team.set(result.data);
+  }
+
+  /**
+   * The case files of the open meeting's case items (the live room's preparation panel and item
+   * titles): only the cases on the agenda, each asked for once, so opening the live room costs
+   * as many requests as the agenda has cases — not one per case of the team.
+   */
+  async loadAgendaCases(): Promise<void> {
+    const meetingId = this.#meeting()?.id;
+    const asked = this.#agendaCasesAsked();
+    const missing = [
+      ...new Set(this.agenda().flatMap((item) => (item.caseId ? [item.caseId] : []))),
+    ].filter((id) => !asked.has(id));
+    if (!meetingId || missing.length === 0) return;
+    this.#agendaCasesAsked.set(new Set([...asked, ...missing]));
+    const details = await Promise.all(missing.map((id) => firstValueFrom(this.#cases.case(id))));
+    if (this.#meeting()?.id !== meetingId) return;
+    const byCase = new Map(this.#caseDetails());
+    for (const detail of details) if (detail.ok) byCase.set(detail.data.id, detail.data);
+    this.#caseDetails.set(byCase);
   }
 
   /** Ready preparations of the team's cases (the case items' picker). */
@@ -156,7 +189,7 @@ export class MeetingsStore {
       }
     }
     this.#preparations.set(ready);
-    this.#caseDetails.set(byCase);
+    this.#caseDetails.set(new Map([...this.#caseDetails(), ...byCase]));
   }
 
   async createMeeting(body: CreateMeeting): Promise<ApiResult<MeetingDetail>> {
