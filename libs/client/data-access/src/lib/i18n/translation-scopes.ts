@@ -14,7 +14,8 @@ export const TRANSLATION_FILES = {
   home: ['home'],
   status: ['status', 'readiness', 'details'],
   admin: ['admin', 'erasure', 'teamAdmin'],
-  audit: ['auditLog'],
+  /** The audit log page: its texts and the names of all audit actions (its filter). */
+  audit: ['auditLog', 'audit'],
   cases: ['caseFile', 'caseList', 'household', 'consent', 'accessLog', 'caseDetail', 'meldcode'],
   /** A case's preparation and ZRM: the case pages and the live room's preparation panel. */
   preparation: ['preparation', 'zrm'],
