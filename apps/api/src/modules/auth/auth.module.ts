@@ -9,6 +9,7 @@ import { UserEntity } from '../identity/user.entity';
 import { AuthController } from './auth.controller';
 import { AuthService, SECRET_BOX } from './auth.service';
 import { LoginThrottleEntity } from './login-throttle.entity';
+import { LinkCodeSignIn } from './link-code';
 import { LoginThrottleService } from './login-throttle.service';
 import { OidcController } from './oidc/oidc.controller';
 import { OidcService } from './oidc/oidc.service';
@@ -37,11 +38,19 @@ import { TotpService } from './totp.service';
     AuthService,
     SessionService,
     LoginThrottleService,
+    LinkCodeSignIn,
     PasswordHasher,
     TotpService,
     OidcService,
     { provide: SECRET_BOX, inject: [AppConfig], useFactory: loadSecretBox },
   ],
-  exports: [SessionService, AuthService, LoginThrottleService, PasswordHasher, SECRET_BOX],
+  exports: [
+    SessionService,
+    AuthService,
+    LoginThrottleService,
+    LinkCodeSignIn,
+    PasswordHasher,
+    SECRET_BOX,
+  ],
 })
 export class AuthModule {}

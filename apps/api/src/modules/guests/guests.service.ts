@@ -1,11 +1,9 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import {
-  GUEST_CODE_LENGTH,
-  GUEST_CODE_MAX_ATTEMPTS,
   type GuestInvitationCreated,
   type GuestInvitationView,
   type GuestItemBasis,
@@ -18,7 +16,13 @@ import { type Actor, RequestContext } from '../../common/context/request-context
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
-import { LoginThrottleService } from '../auth/login-throttle.service';
+import {
+  LinkCodeSignIn,
+  linkTokenHash,
+  newLinkToken,
+  newOneTimeCode,
+  oneTimeCodeHash,
+} from '../auth/link-code';
 import { SessionService } from '../auth/session.service';
 import { CaseEntity, PreparationEntity } from '../case-file/case.entity';
 import { consentState } from '../case-file/consent.service';
@@ -32,18 +36,11 @@ import { GuestInvitationEntity, GuestInvitationItemEntity } from './guest.entiti
 
 type InviteInput = z.output<typeof inviteGuestSchema>;
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const codeHashOf = (invitationId: string, code: string) => sha256(`${invitationId}:${code}`);
-
 function forbidden(): DomainError {
   return new DomainError('FORBIDDEN', 'You cannot manage guests of this meeting');
 }
 function conflict(issue: string, path = ''): DomainError {
   return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path, issue }]);
-}
-/** One answer for an unknown link, a wrong code and a used code: nothing to learn from it. */
-function invalidAccess(): DomainError {
-  return new DomainError('GUEST_ACCESS_INVALID', 'The link or the code is not valid');
 }
 
 const normalise = (value: string) => value.trim().toLocaleLowerCase('nl').replace(/\s+/g, ' ');
@@ -87,7 +84,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly sessions: SessionService,
-    private readonly throttle: LoginThrottleService,
+    private readonly linkCode: LinkCodeSignIn,
     private readonly mailer: GuestMailer,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -182,7 +179,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
           lastLoginAt: null,
         }),
       );
-      const token = randomBytes(32).toString('base64url');
+      const token = newLinkToken();
       const row = await tx.save(
         tx.create(GuestInvitationEntity, {
           organisationId: actor.organisationId,
@@ -193,7 +190,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
           discipline: input.discipline,
           organisationName: input.organisationName,
           justification: uncovered.length > 0 ? input.justification : null,
-          tokenHash: sha256(token),
+          tokenHash: linkTokenHash(token),
           codeHash: null,
           codeAttempts: 0,
           delivery: this.config.mail ? 'e-mail' : 'uitnodiger',
@@ -205,11 +202,11 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
           createdAt: now,
         }),
       );
-      const code = this.oneTimeCode();
+      const code = newOneTimeCode();
       await tx.update(
         GuestInvitationEntity,
         { id: row.id },
-        { codeHash: codeHashOf(row.id, code) },
+        { codeHash: oneTimeCodeHash(row.id, code) },
       );
       await tx.insert(
         GuestInvitationItemEntity,
@@ -258,10 +255,10 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
     if (status === 'ingetrokken' || status === 'verlopen')
       throw new DomainError('GUEST_ACCESS_ENDED', 'This invitation was revoked or has expired');
     // A new link too: the old link and code stop working together.
-    const token = randomBytes(32).toString('base64url');
-    const code = this.oneTimeCode();
-    invitation.tokenHash = sha256(token);
-    invitation.codeHash = codeHashOf(invitation.id, code);
+    const token = newLinkToken();
+    const code = newOneTimeCode();
+    invitation.tokenHash = linkTokenHash(token);
+    invitation.codeHash = oneTimeCodeHash(invitation.id, code);
     invitation.codeAttempts = 0;
     await this.dataSource.manager.update(
       GuestInvitationEntity,
@@ -269,10 +266,6 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
       { tokenHash: invitation.tokenHash, codeHash: invitation.codeHash, codeAttempts: 0 },
     );
     return this.delivered(invitation, token, code);
-  }
-
-  private oneTimeCode(): string {
-    return String(randomInt(0, 10 ** GUEST_CODE_LENGTH)).padStart(GUEST_CODE_LENGTH, '0');
   }
 
   /** Sends the code by e-mail when mail is configured; otherwise returns it to show once. */
@@ -356,58 +349,23 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
   /* ---------- the guest's side ---------- */
 
   /** Link token plus one-time code → a session limited to the invitation (ends at its expiry). */
-  async signIn(token: string, code: string, ip: string | null): Promise<{ token: string }> {
-    const ipKey = ip ? [this.throttle.key('ip', ip)] : [];
-    await this.throttle.admit(ipKey);
-    const invitation = await this.dataSource.manager.findOneBy(GuestInvitationEntity, {
-      tokenHash: sha256(token),
-    });
-    RequestContext.note({ objectType: 'guest-invitation', objectId: invitation?.id ?? null });
-    if (!invitation) throw invalidAccess();
-    const status = this.statusOf(invitation);
-    if (status === 'ingetrokken' || status === 'verlopen')
-      throw new DomainError('GUEST_ACCESS_ENDED', 'This invitation was revoked or has expired');
-    if (invitation.codeAttempts >= GUEST_CODE_MAX_ATTEMPTS)
-      throw new DomainError('RATE_LIMITED', 'Too many wrong codes; ask the chair for a new code');
-    // Atomic per link: parallel guesses cannot all pass the read attempt count above.
-    const linkKey = [this.throttle.key('link', token)];
-    await this.throttle.admit(linkKey);
-    const expected = invitation.codeHash;
-    const given = codeHashOf(invitation.id, code);
-    const ok =
-      expected !== null && timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(given, 'hex'));
-    if (!ok) {
-      await this.dataSource.manager.increment(
-        GuestInvitationEntity,
-        { id: invitation.id },
-        'codeAttempts',
-        1,
-      );
-      throw invalidAccess();
-    }
-    const now = this.clock.now();
-    // One-time: the code is spent; compare-and-set so two simultaneous sign-ins cannot both win.
-    const spent = await this.dataSource.manager.update(
-      GuestInvitationEntity,
-      { id: invitation.id, codeHash: expected },
-      { codeHash: null, codeAttempts: 0, signedInAt: now },
-    );
-    if (!spent.affected) throw invalidAccess();
-    await this.dataSource.manager.update(
-      UserEntity,
-      { id: invitation.guestUserId },
-      { lastLoginAt: now },
-    );
-    const session = await this.sessions.create(
-      invitation.guestUserId,
-      'guest-code',
+  signIn(token: string, code: string, ip: string | null): Promise<{ token: string }> {
+    return this.linkCode.signIn(
+      {
+        entity: GuestInvitationEntity,
+        userOf: (invitation) => invitation.guestUserId,
+        ended: (invitation) => {
+          const status = this.statusOf(invitation);
+          return status === 'ingetrokken' || status === 'verlopen';
+        },
+        note: (invitation) =>
+          RequestContext.note({ objectType: 'guest-invitation', objectId: invitation?.id ?? null }),
+        issuer: 'the chair',
+      },
+      token,
+      code,
       ip,
-      // Link and code came by two channels: the second factor is the code.
-      true,
-      invitation.expiresAt,
     );
-    await this.throttle.succeeded([...ipKey, ...linkKey]);
-    return { token: session.token };
   }
 
   /** What the signed-in guest may read: the meeting's times and only the invited items. */

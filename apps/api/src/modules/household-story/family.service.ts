@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
@@ -11,8 +11,6 @@ import {
   type FamilyPlanView,
   type FamilySessionView,
   type FamilyStatus,
-  GUEST_CODE_LENGTH,
-  GUEST_CODE_MAX_ATTEMPTS,
   type familyAgreementSchema,
   type inviteFamilySchema,
 } from '@casustafel/contracts';
@@ -22,7 +20,13 @@ import { type Actor, RequestContext } from '../../common/context/request-context
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
-import { LoginThrottleService } from '../auth/login-throttle.service';
+import {
+  LinkCodeSignIn,
+  linkTokenHash,
+  newLinkToken,
+  newOneTimeCode,
+  oneTimeCodeHash,
+} from '../auth/link-code';
 import { SessionService } from '../auth/session.service';
 import { CaseFileAccess } from '../case-file/case-file-access';
 import {
@@ -53,16 +57,12 @@ type InviteInput = z.output<typeof inviteFamilySchema>;
 type AgreementInput = z.output<typeof familyAgreementSchema>;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const codeHashOf = (invitationId: string, code: string) => sha256(`${invitationId}:${code}`);
 const DAY_MS = 86_400_000;
 /** Life areas that go well, listed with the strengths (a short list reads better). */
 const STRENGTHS_MAX = 4;
 /** Purpose code of the family's own access in the audit trail. */
 export const FAMILY_PURPOSE = 'inzageverzoek';
 
-function invalidAccess(): DomainError {
-  return new DomainError('GUEST_ACCESS_INVALID', 'The link or the code is not valid');
-}
 function forbidden(): DomainError {
   return new DomainError('FORBIDDEN', 'You do not have access to this resource');
 }
@@ -89,7 +89,7 @@ export class FamilyService {
     private readonly access: CaseFileAccess,
     private readonly households: HouseholdsService,
     private readonly sessions: SessionService,
-    private readonly throttle: LoginThrottleService,
+    private readonly linkCode: LinkCodeSignIn,
     private readonly documents: DocumentsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -129,14 +129,14 @@ export class FamilyService {
           lastLoginAt: null,
         }),
       );
-      const token = randomBytes(32).toString('base64url');
+      const token = newLinkToken();
       const row = await tx.save(
         tx.create(FamilyInvitationEntity, {
           organisationId: actor.organisationId,
           householdId: household.id,
           familyUserId: user.id,
           name: input.name,
-          tokenHash: sha256(token),
+          tokenHash: linkTokenHash(token),
           codeHash: null,
           codeAttempts: 0,
           expiresAt: new Date(now.getTime() + input.days * DAY_MS),
@@ -147,8 +147,8 @@ export class FamilyService {
           createdAt: now,
         }),
       );
-      const code = this.oneTimeCode();
-      row.codeHash = codeHashOf(row.id, code);
+      const code = newOneTimeCode();
+      row.codeHash = oneTimeCodeHash(row.id, code);
       await tx.update(FamilyInvitationEntity, { id: row.id }, { codeHash: row.codeHash });
       return { invitation: row, token, code };
     });
@@ -222,74 +222,45 @@ export class FamilyService {
    * family lost theirs): the old link and code stop working together.
    */
   async renew(invitation: FamilyInvitationEntity): Promise<{ link: string; code: string }> {
-    const token = randomBytes(32).toString('base64url');
-    const code = this.oneTimeCode();
+    const token = newLinkToken();
+    const code = newOneTimeCode();
     await this.dataSource.manager.update(
       FamilyInvitationEntity,
       { id: invitation.id },
-      { tokenHash: sha256(token), codeHash: codeHashOf(invitation.id, code), codeAttempts: 0 },
+      {
+        tokenHash: linkTokenHash(token),
+        codeHash: oneTimeCodeHash(invitation.id, code),
+        codeAttempts: 0,
+      },
     );
     return { link: this.linkFor(token), code };
   }
 
   /* ---------- the family's side ---------- */
 
-  /** Link token plus one-time code → a session for this household only (ends at expiry). */
-  async signIn(token: string, code: string, ip: string | null): Promise<{ token: string }> {
-    const ipKey = ip ? [this.throttle.key('ip', ip)] : [];
-    await this.throttle.admit(ipKey);
-    const invitation = await this.dataSource.manager.findOneBy(FamilyInvitationEntity, {
-      tokenHash: sha256(token),
-    });
-    RequestContext.note({
-      objectType: 'family-invitation',
-      objectId: invitation?.id ?? null,
-      clientId: invitation?.householdId ?? null,
-      purpose: FAMILY_PURPOSE,
-    });
-    if (!invitation) throw invalidAccess();
-    const status = this.statusOf(invitation);
-    if (status === 'ingetrokken' || status === 'verlopen')
-      throw new DomainError('GUEST_ACCESS_ENDED', 'This link was stopped or has expired');
-    if (invitation.codeAttempts >= GUEST_CODE_MAX_ATTEMPTS)
-      throw new DomainError('RATE_LIMITED', 'Too many wrong codes; ask the team for a new code');
-    const linkKey = [this.throttle.key('link', token)];
-    await this.throttle.admit(linkKey);
-    const expected = invitation.codeHash;
-    const given = codeHashOf(invitation.id, code);
-    const ok =
-      expected !== null && timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(given, 'hex'));
-    if (!ok) {
-      await this.dataSource.manager.increment(
-        FamilyInvitationEntity,
-        { id: invitation.id },
-        'codeAttempts',
-        1,
-      );
-      throw invalidAccess();
-    }
-    const now = this.clock.now();
-    const spent = await this.dataSource.manager.update(
-      FamilyInvitationEntity,
-      { id: invitation.id, codeHash: expected },
-      { codeHash: null, codeAttempts: 0, signedInAt: now },
-    );
-    if (!spent.affected) throw invalidAccess();
-    await this.dataSource.manager.update(
-      UserEntity,
-      { id: invitation.familyUserId },
-      { lastLoginAt: now },
-    );
-    const session = await this.sessions.create(
-      invitation.familyUserId,
-      'guest-code',
+  /** Link token plus one-time code → a session limited to the family's household. */
+  signIn(token: string, code: string, ip: string | null): Promise<{ token: string }> {
+    return this.linkCode.signIn(
+      {
+        entity: FamilyInvitationEntity,
+        userOf: (invitation) => invitation.familyUserId,
+        ended: (invitation) => {
+          const status = this.statusOf(invitation);
+          return status === 'ingetrokken' || status === 'verlopen';
+        },
+        note: (invitation) =>
+          RequestContext.note({
+            objectType: 'family-invitation',
+            objectId: invitation?.id ?? null,
+            clientId: invitation?.householdId ?? null,
+            purpose: FAMILY_PURPOSE,
+          }),
+        issuer: 'the team',
+      },
+      token,
+      code,
       ip,
-      // Link and code came by two channels: the second factor is the code.
-      true,
-      invitation.expiresAt,
     );
-    await this.throttle.succeeded([...ipKey, ...linkKey]);
-    return { token: session.token };
   }
 
   /** The family's household (the grant), noted as the client of the call. */
@@ -535,10 +506,6 @@ export class FamilyService {
   }
 
   /* ---------- helpers ---------- */
-
-  private oneTimeCode(): string {
-    return String(randomInt(0, 10 ** GUEST_CODE_LENGTH)).padStart(GUEST_CODE_LENGTH, '0');
-  }
 
   private linkFor(token: string): string {
     return new URL(`/gezin#${token}`, this.config.publicUrl).toString();

@@ -1,0 +1,131 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityTarget, FindOptionsWhere, QueryDeepPartialEntity } from 'typeorm';
+import { GUEST_CODE_LENGTH, GUEST_CODE_MAX_ATTEMPTS } from '@casustafel/contracts';
+import { DomainError } from '../../common/errors/domain.error';
+import { Clock } from '../../common/time/clock';
+import { UserEntity } from '../identity/user.entity';
+import { LoginThrottleService } from './login-throttle.service';
+import { SessionService } from './session.service';
+
+/*
+ * Access by link + one-time code, one rule for every kind of invitation (a remote specialist's
+ * meeting, the family's own plan, later a network member's conference): the link is a random
+ * token stored only as its hash; the code, sent by another channel, is a six-digit number stored
+ * as a hash bound to the invitation, spent on first use, and counted: after
+ * GUEST_CODE_MAX_ATTEMPTS wrong codes the invitation needs a new code. Both are throttled per
+ * address and per link. Every refusal of an unknown link, a wrong code or a spent code has the
+ * same answer, so nothing can be learnt from it.
+ */
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** A new link token (256 random bits, URL-safe). */
+export const newLinkToken = (): string => randomBytes(32).toString('base64url');
+/** What is stored of a link token. */
+export const linkTokenHash = (token: string): string => sha256(token);
+/** A new one-time code: GUEST_CODE_LENGTH digits. */
+export const newOneTimeCode = (): string =>
+  String(randomInt(0, 10 ** GUEST_CODE_LENGTH)).padStart(GUEST_CODE_LENGTH, '0');
+/** What is stored of a one-time code: bound to its invitation. */
+export const oneTimeCodeHash = (invitationId: string, code: string): string =>
+  sha256(`${invitationId}:${code}`);
+
+/** One answer for an unknown link, a wrong code and a used code: nothing to learn from it. */
+export function invalidLinkOrCode(): DomainError {
+  return new DomainError('GUEST_ACCESS_INVALID', 'The link or the code is not valid');
+}
+
+/** The columns every link + code invitation has. */
+export interface LinkCodeInvitation {
+  id: string;
+  tokenHash: string;
+  codeHash: string | null;
+  codeAttempts: number;
+  signedInAt: Date | null;
+  expiresAt: Date;
+}
+
+/** What differs between the kinds of invitation. */
+export interface LinkCodeKind<E extends LinkCodeInvitation> {
+  entity: EntityTarget<E>;
+  /** The account the session is for. */
+  userOf(invitation: E): string;
+  /** Revoked or expired: the link no longer opens anything. */
+  ended(invitation: E): boolean;
+  /** Notes the call's object for the audit trail (null: an unknown link). */
+  note(invitation: E | null): void;
+  /** Who hands out a new code, for the refusals' messages ("the chair", "the team"). */
+  issuer: string;
+}
+
+@Injectable()
+export class LinkCodeSignIn {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly throttle: LoginThrottleService,
+    private readonly sessions: SessionService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Link token plus one-time code → a session limited to the invitation (ends at its expiry). */
+  async signIn<E extends LinkCodeInvitation>(
+    kind: LinkCodeKind<E>,
+    token: string,
+    code: string,
+    ip: string | null,
+  ): Promise<{ token: string }> {
+    const ipKey = ip ? [this.throttle.key('ip', ip)] : [];
+    await this.throttle.admit(ipKey);
+    const manager = this.dataSource.manager;
+    const invitation = await manager.findOneBy(kind.entity, {
+      tokenHash: linkTokenHash(token),
+    } as FindOptionsWhere<E>);
+    kind.note(invitation);
+    if (!invitation) throw invalidLinkOrCode();
+    if (kind.ended(invitation))
+      throw new DomainError('GUEST_ACCESS_ENDED', 'This link was stopped or has expired');
+    if (invitation.codeAttempts >= GUEST_CODE_MAX_ATTEMPTS)
+      throw new DomainError(
+        'RATE_LIMITED',
+        `Too many wrong codes; ask ${kind.issuer} for a new code`,
+      );
+    // Atomic per link: parallel guesses cannot all pass the read attempt count above.
+    const linkKey = [this.throttle.key('link', token)];
+    await this.throttle.admit(linkKey);
+    const expected = invitation.codeHash;
+    const given = oneTimeCodeHash(invitation.id, code);
+    const ok =
+      expected !== null && timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(given, 'hex'));
+    if (!ok) {
+      await manager.increment(
+        kind.entity,
+        { id: invitation.id } as FindOptionsWhere<E>,
+        'codeAttempts',
+        1,
+      );
+      throw invalidLinkOrCode();
+    }
+    const now = this.clock.now();
+    // One-time: the code is spent; compare-and-set so two simultaneous sign-ins cannot both win.
+    const spent = await manager.update(
+      kind.entity,
+      { id: invitation.id, codeHash: expected } as FindOptionsWhere<E>,
+      { codeHash: null, codeAttempts: 0, signedInAt: now } as unknown as QueryDeepPartialEntity<E>,
+    );
+    if (!spent.affected) throw invalidLinkOrCode();
+    const userId = kind.userOf(invitation);
+    await manager.update(UserEntity, { id: userId }, { lastLoginAt: now });
+    const session = await this.sessions.create(
+      userId,
+      'guest-code',
+      ip,
+      // Link and code came by two channels: the second factor is the code.
+      true,
+      invitation.expiresAt,
+    );
+    await this.throttle.succeeded([...ipKey, ...linkKey]);
+    return { token: session.token };
+  }
+}
