@@ -61,7 +61,7 @@ import {
         </p>
       } @else {
         <div
-          class="cst-table-scroll"
+          class="cst-table-scroll cst-section"
           tabindex="0"
           role="region"
           aria-labelledby="intervision-list-caption"

@@ -27,6 +27,12 @@ const REASON_MAX = 500;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslocoPipe, AlertComponent, PageHeadingComponent],
   providers: [IntervisionStore],
+  styles: `
+    .cst-iv-reason {
+      inline-size: 100%;
+      box-sizing: border-box;
+    }
+  `,
   template: `
     <p class="utrecht-paragraph cst-small">
       <a
@@ -60,7 +66,7 @@ const REASON_MAX = 500;
         <li>{{ 'intervision.create.what4' | transloco }}</li>
       </ul>
       <form
-        class="cst-form cst-narrow"
+        class="cst-form cst-narrow cst-section"
         novalidate
         (submit)="$event.preventDefault(); submit()"
         data-testid="intervision-new-form"
@@ -83,7 +89,7 @@ const REASON_MAX = 500;
           }
           <textarea
             id="intervision-reason"
-            class="utrecht-textarea utrecht-textarea--html-textarea"
+            class="utrecht-textarea utrecht-textarea--html-textarea cst-iv-reason"
             rows="4"
             required
             [attr.maxlength]="max"
