@@ -7,6 +7,8 @@ import type {
   MeetingDetail,
   NotificationList,
   HouseholdSummary,
+  IntervisionCase,
+  IntervisionCaseSummary,
   NetworkMap,
   OverdueEvaluationView,
   PlanDiffView,
@@ -220,6 +222,29 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
       ['person', 'wettelijk-vertegenwoordiger', 'ontvangen'],
     ]);
     expect(requests.find((r) => r.scope === 'person')?.personId).toBeTruthy();
+  });
+
+  it('seeds two intervision copies in Noord: one released, one awaiting a second pair of eyes', async () => {
+    const list = await fatima.get<IntervisionCaseSummary[]>(
+      `/api/teams/${noord}/intervision-cases`,
+    );
+    expect(list.status).toBe(200);
+    // Fatima (chair, no trainer role) sees the released copy only; it leads nowhere back.
+    expect(list.body.map((c) => c.status)).toEqual(['released']);
+    const released = await fatima.get<IntervisionCase>(
+      `/api/intervision-cases/${list.body[0]?.id}`,
+    );
+    expect(released.body.isCreator).toBe(true);
+    const text = JSON.stringify(released.body);
+    for (const value of ['Marieke', 'Jansen', 'Lindelaan', '9999ZZ', '111222333', 'Riet', 'Smit'])
+      expect(text).not.toContain(value);
+    const priya = await signIn(t, null, 'priya@voorbeeldstad.nl', null, DEMO_PASSWORD);
+    const forTrainer = (
+      await priya.get<IntervisionCaseSummary[]>(`/api/teams/${noord}/intervision-cases`)
+    ).body;
+    const open = forTrainer.find((c) => c.status === 'in-review');
+    expect(open).toMatchObject({ isCreator: false, mayRelease: true });
+    expect(open?.openCandidates).toBeGreaterThan(0);
   });
 
   it('seeds only once', async () => {

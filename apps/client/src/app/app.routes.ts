@@ -66,6 +66,12 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@casustafel/client/feature-cases').then((m) => m.HOUSEHOLD_ROUTES),
   },
   {
+    path: 'casussen/:caseId/intervisie',
+    canActivate: [completeSessionGuard],
+    loadChildren: () =>
+      import('@casustafel/client/feature-intervision').then((m) => m.INTERVISION_NEW_ROUTES),
+  },
+  {
     path: 'casussen',
     canActivate: [completeSessionGuard],
     loadChildren: () => import('@casustafel/client/feature-cases').then((m) => m.CASE_ROUTES),
@@ -92,6 +98,18 @@ export const appRoutes: Routes = [
     title: 'nav.insight',
     canActivate: [completeSessionGuard],
     loadChildren: () => import('@casustafel/client/feature-insight').then((m) => m.INSIGHT_ROUTES),
+  },
+  {
+    path: 'teams/:teamId/intervisie',
+    canActivate: [completeSessionGuard],
+    loadChildren: () =>
+      import('@casustafel/client/feature-intervision').then((m) => m.INTERVISION_LIST_ROUTES),
+  },
+  {
+    path: 'intervisie',
+    canActivate: [completeSessionGuard],
+    loadChildren: () =>
+      import('@casustafel/client/feature-intervision').then((m) => m.INTERVISION_ROUTES),
   },
   {
     path: 'teams',

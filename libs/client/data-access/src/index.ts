@@ -44,3 +44,5 @@ export * from './lib/notifications/notifications.api';
 export * from './lib/notifications/notifications.store';
 export * from './lib/network/network-map.api';
 export * from './lib/network/network-map.store';
+export * from './lib/intervision/intervision.api';
+export * from './lib/intervision/intervision.store';

@@ -42,6 +42,7 @@ import { OrganisationEntity } from '../identity/organisation.entity';
 import { TeamEntity } from '../identity/team.entity';
 import { UserEntity } from '../identity/user.entity';
 import { seedDemoPlan } from './demo-plan.seed';
+import { seedIntervisionDemo } from './demo-intervision.seed';
 import { seedInsightDemo } from '../insight/insight-demo';
 
 /** Every demo account's password (fictional organisation, demo mode only). */
@@ -199,6 +200,13 @@ export class DemoSeedService implements OnApplicationBootstrap {
         manager,
         organisation.id,
         users.get('sanne') as string,
+        this.clock.now(),
+      );
+      await seedIntervisionDemo(
+        manager,
+        teamId('Wijkteam Noord'),
+        userId,
+        this.secrets,
         this.clock.now(),
       );
       return true;

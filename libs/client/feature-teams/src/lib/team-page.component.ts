@@ -37,6 +37,12 @@ import { AlertComponent, DateTimePipe, PageHeadingComponent } from '@casustafel/
           data-testid="team-meetings-link"
           >{{ 'team.meetings' | transloco }}</a
         >
+        <a
+          class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          [routerLink]="['/teams', team.id, 'intervisie']"
+          data-testid="team-intervision-link"
+          >{{ 'team.intervision' | transloco }}</a
+        >
       </p>
       <dl class="utrecht-data-list utrecht-data-list--rows cst-narrow">
         <div class="utrecht-data-list__item">
