@@ -39,6 +39,7 @@ for (const engine of [...new Set(results.map((r) => r.engine))]) {
     'meting'.padEnd(28),
     'casussen',
     'besluiten',
+    'auditregels',
     '   p50',
     '   p95',
     ' statements (mediaan, ms)',
@@ -48,6 +49,7 @@ for (const engine of [...new Set(results.map((r) => r.engine))]) {
       r.label.padEnd(28),
       String(r.data.counts.cases).padStart(8),
       String(r.data.counts.decisions).padStart(9),
+      String(r.data.counts.auditRows).padStart(11),
       String(r.p50).padStart(6),
       String(r.p95).padStart(6),
       Object.entries(r.queries)

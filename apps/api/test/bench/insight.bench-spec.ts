@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { InsightDashboard } from '@casustafel/contracts';
+import { writeAuditHistory } from '../../src/modules/insight/audit-history';
 import { generateTeamHistory } from '../../src/modules/insight/insight-generator';
 import { writeTeamHistory } from '../../src/modules/insight/insight-history';
 import { signIn } from '../factories/case-file.factory';
@@ -16,14 +17,16 @@ import { startTestApp } from '../support/test-app';
 
 /**
  * The dashboard's benchmark (run by tools/bench/insight.mjs, not by `npm test`): one team, one
- * year of generated work (1,000 cases, 50 meetings, 4,000 decisions, 2,000 plan items), then four
- * years more (5,000 cases, 250 meetings, 20,000 decisions, 10,000 plan items in all). Each stage requests the dashboard
+ * year of generated work (1,000 cases, 50 meetings, 4,000 decisions, 2,000 plan items, 100,000
+ * audit rows), then four years more (5,000 cases, 250 meetings, 20,000 decisions, 10,000 plan
+ * items, 500,000 audit rows in all). Each stage requests the dashboard
  * BENCH_RUNS times for the whole history and for the last year, and records p50/p95 of the
  * request and each statement's time from Server-Timing.
  */
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 20);
 const results: Record<string, unknown>[] = [];
 const YEAR = 365 * 86_400_000;
+const AUDIT_ROWS_PER_YEAR = Number(process.env['BENCH_AUDIT_ROWS_PER_YEAR'] ?? 100_000);
 
 describe.each(testEngines())('insight benchmark (%s)', (engine) => {
   afterAll(() => {
@@ -71,14 +74,32 @@ describe.each(testEngines())('insight benchmark (%s)', (engine) => {
           seed,
         });
         const started = performance.now();
-        await dataSourceOf(t.app).transaction((m) => writeTeamHistory(m, history));
+        await dataSourceOf(t.app).transaction(async (m) => {
+          await writeTeamHistory(m, history);
+          const subjects = (
+            (await m.query(
+              'SELECT "household_id" AS "householdId", "id" FROM "client_case" WHERE "team_id" = $1',
+              [team.id],
+            )) as { householdId: string; id: string }[]
+          ).map((c) => [c.householdId, c.id] as const);
+          await writeAuditHistory(m, {
+            organisationId: org.id,
+            userIds: members,
+            subjects,
+            start: from,
+            end: to,
+            rows: AUDIT_ROWS_PER_YEAR * years,
+            seed,
+          });
+        });
         // What the nightly database:analyze job (and PostgreSQL's autovacuum) does after a load.
         await dataSourceOf(t.app).query('ANALYZE');
         const loadMs = performance.now() - started;
         const counts = (await dataSourceOf(t.app).query(
           `SELECT (SELECT count(*) FROM client_case)::int AS cases, (SELECT count(*) FROM meeting)::int AS meetings,
                   (SELECT count(*) FROM meeting_decision)::int AS decisions, (SELECT count(*) FROM meeting_action)::int AS actions,
-                  (SELECT count(*) FROM support_plan_item)::int AS "planItems"`,
+                  (SELECT count(*) FROM support_plan_item)::int AS "planItems",
+                  (SELECT count(*) FROM audit_event)::int AS "auditRows"`,
         )) as Record<string, number>[];
         return { loadMs, counts: counts[0] };
       };

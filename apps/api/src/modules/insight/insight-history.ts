@@ -75,7 +75,7 @@ export interface TeamHistory {
 type Value = string | number | boolean | null | Date;
 
 /** INSERT of many rows in chunks (parameter limit 65,535 per statement). */
-async function insertRows(
+export async function insertRows(
   db: EntityManager,
   table: string,
   columns: string[],
