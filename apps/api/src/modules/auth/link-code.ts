@@ -1,7 +1,13 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityTarget, FindOptionsWhere, QueryDeepPartialEntity } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  FindOptionsWhere,
+  QueryDeepPartialEntity,
+} from 'typeorm';
 import { GUEST_CODE_LENGTH, GUEST_CODE_MAX_ATTEMPTS } from '@casustafel/contracts';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
@@ -35,6 +41,43 @@ export const oneTimeCodeHash = (invitationId: string, code: string): string =>
 /** One answer for an unknown link, a wrong code and a used code: nothing to learn from it. */
 export function invalidLinkOrCode(): DomainError {
   return new DomainError('GUEST_ACCESS_INVALID', 'The link or the code is not valid');
+}
+
+/** The kinds of account that sign in by link + code only. */
+const LINK_USER_DOMAIN = { guest: 'gast', family: 'gezin' } as const;
+
+/**
+ * A new account that signs in by link + code only: never by e-mail or password (its address is a
+ * placeholder that cannot receive mail; a real address, if any, is kept with the invitation).
+ */
+export function createLinkCodeUser(
+  tx: EntityManager,
+  input: {
+    organisationId: string;
+    displayName: string;
+    discipline: UserEntity['discipline'];
+    kind: keyof typeof LINK_USER_DOMAIN;
+  },
+): Promise<UserEntity> {
+  const domain = LINK_USER_DOMAIN[input.kind];
+  return tx.save(
+    tx.create(UserEntity, {
+      organisationId: input.organisationId,
+      email: `${domain}-${randomBytes(12).toString('hex')}@${domain}.casustafel.invalid`,
+      displayName: input.displayName,
+      discipline: input.discipline,
+      kind: input.kind,
+      orgAdmin: false,
+      passwordHash: null,
+      totpSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
+      activationTokenHash: null,
+      activationExpiresAt: null,
+      disabledAt: null,
+      lastLoginAt: null,
+    }),
+  );
 }
 
 /** The columns every link + code invitation has. */

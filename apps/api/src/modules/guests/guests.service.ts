@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
@@ -17,6 +16,7 @@ import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import {
+  createLinkCodeUser,
   LinkCodeSignIn,
   linkTokenHash,
   newLinkToken,
@@ -160,25 +160,12 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
       const endsAt = meeting.startsAt.getTime() + meeting.durationMinutes * 60_000;
       const expiresAt = new Date(endsAt + this.config.guestGraceMinutes * 60_000);
       if (expiresAt.getTime() <= now.getTime()) throw conflict('meeting-over');
-      const guestUser = await tx.save(
-        tx.create(UserEntity, {
-          organisationId: actor.organisationId,
-          // Never signs in by e-mail: the real address is kept with the invitation.
-          email: `gast-${randomBytes(12).toString('hex')}@gast.casustafel.invalid`,
-          displayName: input.name,
-          discipline: input.discipline,
-          kind: 'guest',
-          orgAdmin: false,
-          passwordHash: null,
-          totpSecret: null,
-          totpEnabledAt: null,
-          totpLastStep: null,
-          activationTokenHash: null,
-          activationExpiresAt: null,
-          disabledAt: null,
-          lastLoginAt: null,
-        }),
-      );
+      const guestUser = await createLinkCodeUser(tx, {
+        organisationId: actor.organisationId,
+        displayName: input.name,
+        discipline: input.discipline,
+        kind: 'guest',
+      });
       const token = newLinkToken();
       const row = await tx.save(
         tx.create(GuestInvitationEntity, {

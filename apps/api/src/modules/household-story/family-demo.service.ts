@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createLinkCodeUser } from '../auth/link-code';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { Clock } from '../../common/time/clock';
@@ -39,24 +40,12 @@ export class FamilyDemoService {
       if (!kase) return null;
       const regisseur = await m.findOneByOrFail(UserEntity, { id: kase.casusregisseurId });
       invitation = await this.dataSource.transaction(async (tx) => {
-        const user = await tx.save(
-          tx.create(UserEntity, {
-            organisationId: regisseur.organisationId,
-            email: `gezin-demo-${household.id.slice(0, 8)}-${now.getTime()}@gezin.casustafel.invalid`,
-            displayName: DEMO_FAMILY_NAME,
-            discipline: 'anders',
-            kind: 'family',
-            orgAdmin: false,
-            passwordHash: null,
-            totpSecret: null,
-            totpEnabledAt: null,
-            totpLastStep: null,
-            activationTokenHash: null,
-            activationExpiresAt: null,
-            disabledAt: null,
-            lastLoginAt: null,
-          }),
-        );
+        const user = await createLinkCodeUser(tx, {
+          organisationId: regisseur.organisationId,
+          displayName: DEMO_FAMILY_NAME,
+          discipline: 'anders',
+          kind: 'family',
+        });
         return tx.save(
           tx.create(FamilyInvitationEntity, {
             organisationId: regisseur.organisationId,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
@@ -21,6 +21,7 @@ import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import {
+  createLinkCodeUser,
   LinkCodeSignIn,
   linkTokenHash,
   newLinkToken,
@@ -110,25 +111,12 @@ export class FamilyService {
     await this.refuseDuringMeldcode(householdId);
     const now = this.clock.now();
     const { invitation, token, code } = await this.dataSource.transaction(async (tx) => {
-      const user = await tx.save(
-        tx.create(UserEntity, {
-          organisationId: actor.organisationId,
-          // Never signs in by e-mail or password: link + code only.
-          email: `gezin-${randomBytes(12).toString('hex')}@gezin.casustafel.invalid`,
-          displayName: input.name,
-          discipline: 'anders',
-          kind: 'family',
-          orgAdmin: false,
-          passwordHash: null,
-          totpSecret: null,
-          totpEnabledAt: null,
-          totpLastStep: null,
-          activationTokenHash: null,
-          activationExpiresAt: null,
-          disabledAt: null,
-          lastLoginAt: null,
-        }),
-      );
+      const user = await createLinkCodeUser(tx, {
+        organisationId: actor.organisationId,
+        displayName: input.name,
+        discipline: 'anders',
+        kind: 'family',
+      });
       const token = newLinkToken();
       const row = await tx.save(
         tx.create(FamilyInvitationEntity, {
