@@ -191,6 +191,11 @@ export class IntervisionSessionService implements OnModuleInit {
     // Ended already by an earlier attempt that did not get to the records: go on.
     await this.live.endSession(id, actor.userId);
     const now = this.clock.now();
+    // Read before the transaction: the embedded database has one connection.
+    const members = await this.dataSource.manager.findBy(LiveSessionMemberEntity, {
+      sessionId: id,
+    });
+    const names = await this.namesOf([session.trainerId, ...members.map((m) => m.userId)]);
     await this.dataSource.transaction(async (tx) => {
       const updated = await tx.update(
         IntervisionSessionEntity,
@@ -198,8 +203,6 @@ export class IntervisionSessionService implements OnModuleInit {
         { endedAt: now },
       );
       if (updated.affected === 0) throw new DomainError('SESSION_ENDED', 'The session has ended');
-      const members = await tx.findBy(LiveSessionMemberEntity, { sessionId: id });
-      const names = await this.namesOf([session.trainerId, ...members.map((m) => m.userId)]);
       const minutes = Math.max(
         0,
         Math.round((now.getTime() - session.startedAt.getTime()) / 60_000),

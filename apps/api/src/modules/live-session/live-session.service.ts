@@ -529,8 +529,6 @@ export class LiveSessionService {
    */
   async endSession(sessionId: string, actorUserId: string): Promise<boolean> {
     const outcome = await this.rooms.inLockedSession(sessionId, actorUserId, async (room) => {
-      const kind = await this.kinds.resolve(room.session.kind);
-      if (!kind) throw roomForbidden();
       const ended = endSessionRoom(room.session.state as unknown as SessionRoomState, {
         commandId: randomUUID(),
         actorUserId,
@@ -538,15 +536,13 @@ export class LiveSessionService {
       });
       if (!ended.ok) return null;
       if (!(await room.commit(ended.state, ended.event))) throw roomConflict('seq-taken');
-      return { kind, event: ended.event };
+      return { kindId: room.session.kind, event: ended.event };
     });
     if (!outcome) return false;
-    this.committed$.next({
-      kind: 'session',
-      sessionId,
-      sessionKind: outcome.kind,
-      event: outcome.event,
-    });
+    // Resolved after the lock (a resolver may read the store; the embedded one has one connection).
+    const kind = await this.kinds.resolve(outcome.kindId);
+    if (kind)
+      this.committed$.next({ kind: 'session', sessionId, sessionKind: kind, event: outcome.event });
     return true;
   }
 
