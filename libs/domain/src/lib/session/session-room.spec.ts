@@ -106,6 +106,9 @@ describe('session kinds', () => {
     });
     const left = run(during.state, { type: 'phase:advance' }, 'trainer');
     expect(projectState(KIND, left.state, 'inbrenger')).toMatchObject({ phase: 'nabespreking' });
+    // what was said without them stays without them
+    expect(JSON.stringify(projectState(KIND, left.state, 'inbrenger'))).not.toContain('BESLOTEN');
+    expect(JSON.stringify(projectState(KIND, left.state, 'deelnemer'))).toContain('BESLOTEN');
   });
 
   it('rates a contribution every role sees, on the scale its kind declares', () => {

@@ -29,6 +29,8 @@ export interface Contribution {
   revealed: boolean;
   /** On the scale the kind declares for its type (`contribution:rate`). */
   rating?: string;
+  /** The phase it was made in: a role locked out of that phase never sees it. */
+  phase?: string;
 }
 
 /** A contribution as a role may see it: without author and text while hidden from it. */
@@ -153,6 +155,7 @@ export function applySessionCommand(
         authorUserId: ctx.actorUserId,
         text: cmd.text,
         revealed: false,
+        phase: state.phase,
       };
       const event: SessionEvent = {
         ...meta,
@@ -234,12 +237,22 @@ export function projectContribution(
   return { id: contribution.id, type: contribution.type, hidden: true, revealed: false };
 }
 
-/** The room as `role` may see it; null while the role is locked out of the current phase. */
+/** Was the contribution made in a phase `role` was locked out of (so never theirs to see)? */
+function madeWithout(kind: SessionKind, contribution: Contribution, role: string): boolean {
+  return contribution.phase !== undefined && lockedOut(kind, contribution.phase, role);
+}
+
+/**
+ * The room as `role` may see it; null while the role is locked out of the current phase. What
+ * was said in a phase the role was locked out of stays out of it afterwards too.
+ */
 export function projectState(kind: SessionKind, state: SessionRoomState, role: string) {
   if (lockedOut(kind, state.phase, role)) return null;
   return {
     ...state,
-    contributions: state.contributions.map((c) => projectContribution(kind, c, role)),
+    contributions: state.contributions
+      .filter((c) => !madeWithout(kind, c, role))
+      .map((c) => projectContribution(kind, c, role)),
   };
 }
 export type VisibleSessionState = NonNullable<ReturnType<typeof projectState>>;
@@ -258,6 +271,11 @@ export function projectEvent(kind: SessionKind, event: SessionEvent, role: strin
     // A hidden contribution does not say whose it is either.
     const actorUserId = 'hidden' in contribution ? null : event.actorUserId;
     return { ...event, actorUserId, payload: { contribution } };
+  }
+  if (event.type === 'contributions:revealed') {
+    const contributions = event.payload.contributions.filter((c) => !madeWithout(kind, c, role));
+    if (contributions.length === 0) return null;
+    return { ...event, payload: { ...event.payload, contributions } };
   }
   return event;
 }
