@@ -6,9 +6,9 @@ import { dataSourceOf } from './factories/identity.factory';
 import {
   type IntervisionWorld,
   intervisionWorld,
+  pdfText,
   RecordingSocket,
 } from './support/intervision-fixture';
-import { pdfPages } from './support/pdf-text';
 
 const BLIND = ['CANARY-BLIND-DIRK', 'CANARY-BLIND-TOM'];
 const IN_SESSION = ['tina', 'inge', 'dirk', 'tom'] as const;
@@ -67,39 +67,20 @@ describe.each(testEngines())('intervision sessions on %s', (engine) => {
 
   it('starts only on a released copy of the own team, with team members in the roles of the method', async () => {
     const tina = w.clients.tina;
-    const start = (copyId: string, body: Record<string, unknown>) =>
-      tina.post<{ code: string; details?: unknown }>(
-        `/api/intervision-cases/${copyId}/sessions`,
-        body,
-      );
-    expect(
-      (await start(w.draftId, { methodId: 'incidentmethode', participants: roster() })).status,
-    ).toBe(409);
-    const bob = await w.clients.bob.post(`/api/intervision-cases/${w.copyId}/sessions`, {
-      methodId: 'incidentmethode',
-      participants: roster(),
-    });
-    expect(bob.status).toBe(403);
-    const outsider = await start(w.copyId, {
-      methodId: 'incidentmethode',
-      participants: [...roster(), { userId: w.ids.bob, role: 'deelnemer' }],
-    });
-    expect(outsider.status).toBe(400);
-    expect(outsider.body.details).toContainEqual({
-      path: 'participants.3.userId',
-      issue: 'not-a-member',
-    });
-    const noInbrenger = await start(w.copyId, {
-      methodId: 'incidentmethode',
-      participants: roster().map((p) => ({ ...p, role: 'deelnemer' })),
-    });
-    expect(noInbrenger.body.details).toContainEqual({
-      path: 'participants',
-      issue: 'one-inbrenger',
-    });
-    expect(
-      (await start(w.copyId, { methodId: 'bestaat-niet', participants: roster() })).status,
-    ).toBe(400);
+    const start = (copyId: string, methodId: string, participants: unknown[], by = tina) =>
+      by.post<{ details?: unknown }>(`/api/intervision-cases/${copyId}/sessions`, {
+        methodId,
+        participants,
+      });
+    const bob = { userId: w.ids.bob, role: 'deelnemer' };
+    expect((await start(w.draftId, 'incidentmethode', roster())).status).toBe(409);
+    expect((await start(w.copyId, 'incidentmethode', roster(), w.clients.bob)).status).toBe(403);
+    expect((await start(w.copyId, 'bestaat-niet', roster())).status).toBe(400);
+    const outsider = await start(w.copyId, 'incidentmethode', [...roster(), bob]);
+    expect(outsider).toMatchObject({ status: 400, body: { details: [{ issue: 'not-a-member' }] } });
+    const all = roster().map((p) => ({ ...p, role: 'deelnemer' }));
+    const noInbrenger = await start(w.copyId, 'incidentmethode', all);
+    expect(noInbrenger.body.details).toEqual([{ path: 'participants', issue: 'one-inbrenger' }]);
 
     const started = await tina.post<IntervisionSessionView>(
       `/api/intervision-cases/${w.copyId}/sessions`,
@@ -336,18 +317,13 @@ describe.each(testEngines())('intervision sessions on %s', (engine) => {
   it('renders the attendance as PDF per session and per period (own records only), nl and en', async () => {
     const download = (who: 'dirk' | 'nora', path: string) =>
       fetch(`${t.baseUrl}${path}`, { headers: { cookie: w.clients[who].cookieHeader } });
-    const text = async (res: Response) => {
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-      return (await pdfPages(bytes)).join('\n');
-    };
     const perSession = await download(
       'dirk',
       `/api/intervision-sessions/${sessionId}/attendance.pdf`,
     );
     expect(perSession.status).toBe(200);
     expect(perSession.headers.get('content-type')).toBe('application/pdf');
-    const nl = await text(perSession);
+    const nl = await pdfText(perSession);
     for (const words of [
       'Presentielijst intervisie',
       'Incidentmethode',
@@ -356,7 +332,7 @@ describe.each(testEngines())('intervision sessions on %s', (engine) => {
       '75 min',
     ])
       expect({ words, found: nl.includes(words) }).toEqual({ words, found: true });
-    const en = await text(
+    const en = await pdfText(
       await download('dirk', `/api/intervision-sessions/${sessionId}/attendance.pdf?lang=en`),
     );
     expect(en).toContain('Peer consultation attendance record');
@@ -376,7 +352,7 @@ describe.each(testEngines())('intervision sessions on %s', (engine) => {
     expect(
       (await get('dirk', '/api/me/intervision-attendance?from=2026-04-01&to=2026-03-01')).status,
     ).toBe(400);
-    const period = await text(
+    const period = await pdfText(
       await download('dirk', '/api/me/intervision-attendance.pdf?from=2026-03-01&to=2026-03-31'),
     );
     expect(period).toContain('Overzicht deelname aan intervisie');

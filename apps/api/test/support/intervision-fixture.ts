@@ -9,6 +9,7 @@ import type {
 } from '@casustafel/contracts';
 import type { BrowserClient } from './browser-client';
 import { must } from './must';
+import { pdfPages } from './pdf-text';
 import { type FakeClock, type LiveClient, nextEvent, type TestApp } from './test-app';
 import { signIn } from '../factories/case-file.factory';
 import {
@@ -170,4 +171,11 @@ export class RecordingSocket {
   saw(canary: string): boolean {
     return this.frames.some((frame) => frame.includes(canary));
   }
+}
+
+/** The text of a PDF download, after checking it is one. */
+export async function pdfText(res: Response): Promise<string> {
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+  return (await pdfPages(bytes)).join('\n');
 }
