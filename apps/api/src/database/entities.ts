@@ -22,6 +22,7 @@ import { JobEntity } from '../modules/jobs/job.entity';
 import { NOTIFICATION_ENTITIES } from '../modules/notifications/notification.entities';
 import { SUPPORT_PLAN_ENTITIES } from '../modules/support-plan/support-plan.entities';
 import { INTERVISION_ENTITIES } from '../modules/intervision/intervision.entities';
+import { INTERVISION_SESSION_ENTITIES } from '../modules/intervision/intervision-session.entities';
 
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
 export const ENTITIES = [
@@ -49,4 +50,5 @@ export const ENTITIES = [
   ...NETWORK_MAP_ENTITIES,
   ...SUPPORT_PLAN_ENTITIES,
   ...INTERVISION_ENTITIES,
+  ...INTERVISION_SESSION_ENTITIES,
 ];

@@ -51,6 +51,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   INTERNAL_ERROR: 'An unexpected error occurred',
   DOCUMENT_TOO_LARGE: 'The document is too large to render',
   DOCUMENT_BUSY: 'Documents are being rendered for others; try again shortly',
+  SESSION_ENDED: 'The session has ended',
+  SESSION_NOT_ENDED: 'The session has not ended yet',
 };
 
 function codeForStatus(status: number): ErrorCode {

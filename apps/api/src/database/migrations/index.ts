@@ -17,6 +17,7 @@ import { CreateFamilyAccess1796610000001 } from './1796610000001-CreateFamilyAcc
 import { AddSupportPlan1796610280346 } from './1796610280346-AddSupportPlan';
 import { CreateIntervisionCases1796700000000 } from './1796700000000-CreateIntervisionCases';
 import { AddInsightIndexes1796612000000 } from './1796612000000-AddInsightIndexes';
+import { CreateIntervisionSessions1796700100000 } from './1796700100000-CreateIntervisionSessions';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AddSupportPlan1796610280346,
   CreateIntervisionCases1796700000000,
   AddInsightIndexes1796612000000,
+  CreateIntervisionSessions1796700100000,
 ];

@@ -20,8 +20,10 @@ import {
   networkMapSchema,
   ecoTieSchema,
   genogramLinkSchema,
+  intervisionAttendanceSchema,
   intervisionCaseSchema,
   intervisionCaseSummarySchema,
+  intervisionSessionSchema,
   intervisionSourceSchema,
   inviteUserResponseSchema,
   meldcodeRecordSchema,
@@ -331,6 +333,35 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   'GET /api/intervision-cases/:copyId/source': {
     response: intervisionSourceSchema,
     summary: 'The source case of a copy: for its creator only',
+  },
+  'POST /api/intervision-cases/:copyId/sessions': {
+    response: intervisionSessionSchema,
+    summary:
+      'Start an intervision session with a method on a released copy (the caller leads it); the room runs on the live-session engine',
+  },
+  'GET /api/intervision-sessions/:sessionId': {
+    response: intervisionSessionSchema,
+    summary: 'An intervision session: method, phases and the anonymised text (participants only)',
+  },
+  'POST /api/intervision-sessions/:sessionId/end': {
+    response: intervisionSessionSchema,
+    summary: 'The trainer ends the session: attendance records are written',
+  },
+  'GET /api/intervision-sessions/:sessionId/attendance': {
+    response: z.array(intervisionAttendanceSchema),
+    summary: 'Attendance of an ended session (participants only)',
+  },
+  'GET /api/intervision-sessions/:sessionId/attendance.pdf': {
+    response: 'application/pdf',
+    summary: 'Attendance record of an ended session as PDF, for accreditation',
+  },
+  'GET /api/me/intervision-attendance': {
+    response: z.array(intervisionAttendanceSchema),
+    summary: 'Own intervision attendance in a period',
+  },
+  'GET /api/me/intervision-attendance.pdf': {
+    response: 'application/pdf',
+    summary: 'Own intervision attendance in a period as PDF, for accreditation',
   },
   'GET /api/insight/teams': {
     response: insightTeamsSchema,

@@ -208,6 +208,26 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
     nl: 'Herkomst van een intervisiecasus bekeken',
     en: 'Origin of a peer consultation case viewed',
   },
+  'intervision-session.start': {
+    nl: 'Intervisiesessie gestart',
+    en: 'Peer consultation session started',
+  },
+  'intervision-session.read': {
+    nl: 'Intervisiesessie bekeken',
+    en: 'Peer consultation session viewed',
+  },
+  'intervision-session.end': {
+    nl: 'Intervisiesessie afgesloten',
+    en: 'Peer consultation session ended',
+  },
+  'intervision-attendance.list': {
+    nl: 'Presentie van intervisie bekeken',
+    en: 'Peer consultation attendance viewed',
+  },
+  'intervision-attendance.export': {
+    nl: 'Presentielijst van intervisie gedownload',
+    en: 'Peer consultation attendance record downloaded',
+  },
 };
 
 /** For an action recorded under a code this version does not know (older or newer rows). */
@@ -275,6 +295,8 @@ export const DATA_WORDS: Readonly<Record<string, Words>> = {
     nl: 'Intervisiecasus (geanonimiseerd)',
     en: 'Peer consultation case (anonymised)',
   },
+  'intervision-session': { nl: 'Intervisiesessie', en: 'Peer consultation session' },
+  'intervision-attendance': { nl: 'Presentie van intervisie', en: 'Peer consultation attendance' },
 };
 const DATA_FALLBACK: Words = { nl: 'Overige gegevens', en: 'Other data' };
 

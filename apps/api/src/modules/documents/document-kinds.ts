@@ -1,6 +1,7 @@
 import type { FamilyPlanPdfInput } from '../household-story/family-plan';
 import type { MinutesPdfInput } from '../meeting-records/minutes-pdf';
 import type { AnonymiseSectionsInput, IdentifierCheckInput } from '../intervision/intervision-work';
+import type { AttendancePdfInput } from '../intervision/attendance-pdf';
 import type { PdfFontFiles } from './pdf-fonts';
 
 /**
@@ -15,6 +16,8 @@ export interface DocumentInputs {
   'intervision-anonymise': AnonymiseSectionsInput;
   /** The release gate's second look at a copy against the case record. */
   'intervision-check': IdentifierCheckInput;
+  /** Intervision attendance for accreditation, per session or per period. */
+  'intervision-attendance-pdf': AttendancePdfInput;
 }
 export type DocumentKind = keyof DocumentInputs;
 

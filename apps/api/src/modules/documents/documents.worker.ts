@@ -1,4 +1,5 @@
 import { familyPlanPdfDefinition } from '../household-story/family-plan';
+import { attendancePdfDefinition } from '../intervision/attendance-pdf';
 import { anonymiseSections, identifiersLeft } from '../intervision/intervision-work';
 import { minutesPdfDefinition } from '../meeting-records/minutes-pdf';
 import type { DocumentInputs, DocumentKind, DocumentTask } from './document-kinds';
@@ -18,6 +19,7 @@ const RENDERERS: {
   'intervision-anonymise': async (input) =>
     Buffer.from(JSON.stringify(anonymiseSections(input)), 'utf8'),
   'intervision-check': async (input) => Buffer.from(JSON.stringify(identifiersLeft(input)), 'utf8'),
+  'intervision-attendance-pdf': (input, fonts) => renderPdf(attendancePdfDefinition(input), fonts),
 };
 
 export default async function render(task: DocumentTask): Promise<Uint8Array> {

@@ -251,8 +251,12 @@ export class LiveRoomRepository {
     teamId: string,
     state: SessionRoomState,
     members: { userId: string; role: string }[],
+    manager?: EntityManager,
   ): Promise<LiveSessionEntity> {
-    return this.meetings.manager.transaction(async (tx) => {
+    // Inside the caller's transaction when given (a session and its owner's row commit together).
+    const inTx = <T>(work: (tx: EntityManager) => Promise<T>) =>
+      manager ? work(manager) : this.meetings.manager.transaction(work);
+    return inTx(async (tx) => {
       const now = this.clock.now();
       const session = await tx.save(
         tx.create(LiveSessionEntity, {

@@ -31,6 +31,7 @@ import {
   setActionStatus,
   applySessionCommand,
   createSessionRoom,
+  endSessionRoom,
   lockedOut,
   projectEvent,
   projectState,
@@ -39,6 +40,7 @@ import {
   type SessionKind,
   type SessionRoomState,
 } from '@casustafel/domain';
+import type { EntityManager } from 'typeorm';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
@@ -510,13 +512,38 @@ export class LiveSessionService {
     kindId: string,
     teamId: string,
     members: { userId: string; role: string }[],
+    manager?: EntityManager,
   ): Promise<string> {
-    const kind = this.kinds.get(kindId);
+    const kind = await this.kinds.resolve(kindId);
     if (!kind) throw new Error(`unknown session kind ${kindId}`);
     for (const m of members)
       if (!kind.roles.includes(m.role)) throw new Error(`${kindId} has no role ${m.role}`);
     const state = createSessionRoom(kind, randomUUID());
-    return (await this.rooms.createSession(kind.id, teamId, state, members)).id;
+    return (await this.rooms.createSession(kind.id, teamId, state, members, manager)).id;
+  }
+
+  /**
+   * The server ends a session (its owner decided so; not a command of any role): one last
+   * event that every role receives, after which every command is refused. False when it had
+   * ended already.
+   */
+  async endSession(sessionId: string, actorUserId: string): Promise<boolean> {
+    const outcome = await this.rooms.inLockedSession(sessionId, actorUserId, async (room) => {
+      const ended = endSessionRoom(room.session.state as unknown as SessionRoomState, {
+        commandId: randomUUID(),
+        actorUserId,
+        now: this.clock.now().getTime(),
+      });
+      if (!ended.ok) return null;
+      if (!(await room.commit(ended.state, ended.event))) throw roomConflict('seq-taken');
+      return { kindId: room.session.kind, event: ended.event };
+    });
+    if (!outcome) return false;
+    // Resolved after the lock (a resolver may read the store; the embedded one has one connection).
+    const kind = await this.kinds.resolve(outcome.kindId);
+    if (kind)
+      this.committed$.next({ kind: 'session', sessionId, sessionKind: kind, event: outcome.event });
+    return true;
   }
 
   /**
@@ -526,7 +553,7 @@ export class LiveSessionService {
   private async sessionFor(actor: Actor, sessionId: string) {
     RequestContext.note({ objectType: 'live-session', objectId: sessionId, purpose: LIVE_PURPOSE });
     const found = actor.guest ? null : await this.rooms.sessionAndRole(sessionId, actor.userId);
-    const kind = found && this.kinds.get(found.session.kind);
+    const kind = found && (await this.kinds.resolve(found.session.kind));
     if (!found || !kind) throw roomForbidden();
     RequestContext.note({ context: { teamId: found.session.teamId } });
     const state = found.session.state as unknown as SessionRoomState;
@@ -587,7 +614,13 @@ export class LiveSessionService {
         if (!applied.ok) {
           if (applied.error === 'not-permitted')
             throw new DomainError('FORBIDDEN', `Refused: ${applied.error}`);
-          if (applied.error === 'invalid-command' || applied.error === 'wrong-session')
+          if (applied.error === 'session-ended')
+            throw new DomainError('SESSION_ENDED', 'The session has ended');
+          if (
+            applied.error === 'invalid-command' ||
+            applied.error === 'wrong-session' ||
+            applied.error === 'invalid-rating'
+          )
             throw invalid([{ path: '', issue: applied.error }]);
           throw roomConflict(applied.error);
         }

@@ -21,4 +21,28 @@ export class SessionKinds {
   get(id: string): SessionKind | undefined {
     return id === CASE_MEETING_KIND.id ? undefined : this.kinds.get(id);
   }
+
+  /**
+   * Kinds made at run time (an intervision session runs a trainer's own copy of a method) are
+   * found by a resolver for their id prefix, which reads them from the store: every api
+   * instance then knows a kind another instance registered.
+   */
+  addResolver(prefix: string, resolve: (id: string) => Promise<SessionKind | undefined>): void {
+    this.resolvers.set(prefix, resolve);
+  }
+
+  /** A registered kind, or one a resolver finds (then kept). */
+  async resolve(id: string): Promise<SessionKind | undefined> {
+    const known = this.get(id);
+    if (known || id === CASE_MEETING_KIND.id) return known;
+    for (const [prefix, resolve] of this.resolvers)
+      if (id.startsWith(prefix)) {
+        const kind = await resolve(id);
+        if (kind?.id === id) this.kinds.set(id, kind);
+        return kind?.id === id ? kind : undefined;
+      }
+    return undefined;
+  }
+
+  private readonly resolvers = new Map<string, (id: string) => Promise<SessionKind | undefined>>();
 }

@@ -34,6 +34,10 @@ export const ERROR_CODES = [
   'DOCUMENT_TOO_LARGE',
   /** Every document worker is busy and the queue is full; retry after `retry-after`. */
   'DOCUMENT_BUSY',
+  /** A live session that has ended takes no more commands (and ends once). */
+  'SESSION_ENDED',
+  /** What needs an ended session (an attendance record) while it still runs. */
+  'SESSION_NOT_ENDED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -87,6 +91,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 405;
     case 'CONFLICT':
     case 'PLAN_CONFLICT':
+    case 'SESSION_ENDED':
+    case 'SESSION_NOT_ENDED':
       return 409;
     case 'GUEST_ACCESS_ENDED':
       return 410;

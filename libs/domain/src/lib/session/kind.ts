@@ -19,6 +19,13 @@ export interface SessionKind {
   hiddenUntilRevealed: Readonly<Record<string, readonly string[]>>;
   /** phase id → the roles with no access during it (they receive nothing, every call is 403). */
   lockedOut: Readonly<Record<string, readonly string[]>>;
+  /**
+   * phase id → the contribution types that may be added in it. Without it any type goes; with
+   * it a phase missing here takes none (so a blind round's type cannot be dodged).
+   */
+  contributionTypes?: Readonly<Record<string, readonly string[]>>;
+  /** contribution type → its rating scale (`contribution:rate`), e.g. koud / lauw / warm. */
+  ratings?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** May `role` send `command` in `phase`? */
@@ -34,6 +41,18 @@ export function lockedOut(kind: SessionKind, phase: string, role: string): boole
 /** Is a contribution of `type` hidden from `role` while unrevealed? */
 export function hiddenFrom(kind: SessionKind, type: string, role: string): boolean {
   return kind.hiddenUntilRevealed[type]?.includes(role) ?? false;
+}
+
+/** May a contribution of `type` be added in `phase`? */
+export function typeAllowed(kind: SessionKind, phase: string, type: string): boolean {
+  return (
+    kind.contributionTypes === undefined || (kind.contributionTypes[phase] ?? []).includes(type)
+  );
+}
+
+/** The rating scale of contributions of `type` (empty: they are not rated). */
+export function ratingScale(kind: SessionKind, type: string): readonly string[] {
+  return kind.ratings?.[type] ?? [];
 }
 
 /**

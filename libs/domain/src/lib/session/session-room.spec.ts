@@ -4,6 +4,7 @@ import { CASE_MEETING_KIND, kindAllows, type SessionKind } from './kind';
 import {
   applySessionCommand,
   createSessionRoom,
+  endSessionRoom,
   projectEvent,
   projectState,
   type SessionCommandInput,
@@ -105,5 +106,102 @@ describe('session kinds', () => {
     });
     const left = run(during.state, { type: 'phase:advance' }, 'trainer');
     expect(projectState(KIND, left.state, 'inbrenger')).toMatchObject({ phase: 'nabespreking' });
+    // what was said without them stays without them
+    expect(JSON.stringify(projectState(KIND, left.state, 'inbrenger'))).not.toContain('BESLOTEN');
+    expect(JSON.stringify(projectState(KIND, left.state, 'deelnemer'))).toContain('BESLOTEN');
+  });
+
+  it('rates a contribution every role sees, on the scale its kind declares', () => {
+    const kind: SessionKind = {
+      ...KIND,
+      may: {
+        ...KIND.may,
+        schrijven: {
+          ...KIND.may['schrijven'],
+          inbrenger: ['contribution:add', 'contribution:rate'],
+        },
+      },
+      ratings: { vraag: ['koud', 'lauw', 'warm'], hypothese: ['koud', 'warm'] },
+      contributionTypes: { schrijven: ['vraag', 'hypothese'] },
+    };
+    const go = (state: SessionRoomState, body: Record<string, unknown>, role: string) =>
+      applySessionCommand(
+        kind,
+        state,
+        { commandId: randomUUID(), sessionId: SESSION, ...body } as SessionCommandInput,
+        ctx(role),
+      );
+    let s = createSessionRoom(kind, SESSION);
+    expect(
+      go(s, { type: 'contribution:add', contributionType: 'advies', text: 'x' }, 'deelnemer'),
+    ).toEqual({
+      ok: false,
+      error: 'unknown-contribution-type',
+    });
+    const vraag = go(
+      s,
+      { type: 'contribution:add', contributionType: 'vraag', text: 'Wat?' },
+      'deelnemer',
+    );
+    if (!vraag.ok) throw new Error(vraag.error);
+    s = vraag.state;
+    const id = s.contributions[0]?.id;
+    const hyp = go(
+      s,
+      { type: 'contribution:add', contributionType: 'hypothese', text: 'H' },
+      'deelnemer',
+    );
+    if (!hyp.ok) throw new Error(hyp.error);
+    s = hyp.state;
+    const hidden = s.contributions[1]?.id;
+    const rate = (contributionId: unknown, rating: string, role = 'inbrenger') =>
+      go(s, { type: 'contribution:rate', contributionId, rating }, role);
+    expect(rate(id, 'warm', 'deelnemer')).toEqual({ ok: false, error: 'not-permitted' });
+    expect(rate(id, 'heet')).toEqual({ ok: false, error: 'invalid-rating' });
+    expect(rate('nope', 'warm')).toEqual({ ok: false, error: 'unknown-contribution' });
+    // hidden and unrevealed: not rated (a rating would say something about it)
+    expect(rate(hidden, 'warm')).toEqual({ ok: false, error: 'not-rateable' });
+    const rated = rate(id, 'warm');
+    if (!rated.ok) throw new Error(rated.error);
+    expect(rated.event).toMatchObject({
+      type: 'contribution:rated',
+      payload: { contributionId: id, contributionType: 'vraag', rating: 'warm' },
+    });
+    expect(projectState(kind, rated.state, 'deelnemer')?.contributions[0]).toMatchObject({
+      rating: 'warm',
+    });
+    s = rated.state;
+    const revealed = go(
+      s,
+      { type: 'contribution:reveal', contributionType: 'hypothese' },
+      'trainer',
+    );
+    if (!revealed.ok) throw new Error(revealed.error);
+    s = revealed.state;
+    expect(rate(hidden, 'koud')).toMatchObject({ ok: true });
+  });
+
+  it('refuses every command once the server ended the session; the end reaches every role', () => {
+    let s = createSessionRoom(KIND, SESSION);
+    s = run(s, { type: 'phase:advance' }, 'trainer').state;
+    const ended = endSessionRoom(s, { commandId: randomUUID(), actorUserId: 'u-trainer', now: 5 });
+    if (!ended.ok) throw new Error(ended.error);
+    expect(ended.state.ended).toBe(true);
+    // even the role locked out of the phase hears that it is over
+    expect(projectEvent(KIND, ended.event, 'inbrenger')).toMatchObject({ type: 'session:ended' });
+    expect(
+      applySessionCommand(
+        KIND,
+        ended.state,
+        { commandId: randomUUID(), sessionId: SESSION, type: 'phase:advance' },
+        ctx('trainer'),
+      ),
+    ).toEqual({ ok: false, error: 'session-ended' });
+    expect(
+      endSessionRoom(ended.state, { commandId: randomUUID(), actorUserId: 'x', now: 6 }),
+    ).toEqual({
+      ok: false,
+      error: 'session-ended',
+    });
   });
 });

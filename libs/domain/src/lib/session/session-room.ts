@@ -1,6 +1,13 @@
 import * as z from 'zod';
 import { entityIdSchema } from '../meeting/ids';
-import { hiddenFrom, kindAllows, lockedOut, type SessionKind } from './kind';
+import {
+  hiddenFrom,
+  kindAllows,
+  lockedOut,
+  ratingScale,
+  type SessionKind,
+  typeAllowed,
+} from './kind';
 
 /**
  * The room of a live session of any kind (not the case meeting, which has its own reducer): a
@@ -8,6 +15,8 @@ import { hiddenFrom, kindAllows, lockedOut, type SessionKind } from './kind';
  * decided here, the server commits its one event under the session's next seq and sends each
  * role only its projection (`projectEvent`, `projectState`): a contribution hidden from a role
  * goes out without its text until revealed; a role locked out of a phase receives nothing.
+ * A contribution seen by every role may be rated on the scale its kind declares for its type;
+ * a session the server ended (`endSessionRoom`) takes no more commands.
  */
 
 export const SESSION_CONTRIBUTION_MAX = 4_000;
@@ -18,6 +27,10 @@ export interface Contribution {
   authorUserId: string;
   text: string;
   revealed: boolean;
+  /** On the scale the kind declares for its type (`contribution:rate`). */
+  rating?: string;
+  /** The phase it was made in: a role locked out of that phase never sees it. */
+  phase?: string;
 }
 
 /** A contribution as a role may see it: without author and text while hidden from it. */
@@ -30,6 +43,8 @@ export interface SessionRoomState {
   seq: number;
   phase: string;
   contributions: readonly Contribution[];
+  /** Set once the server ended the session: every command is refused after. */
+  ended?: true;
 }
 
 const base = { commandId: z.uuid(), sessionId: entityIdSchema };
@@ -46,6 +61,12 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
     type: z.literal('contribution:reveal'),
     contributionType: z.string().regex(/^[a-z][a-z-]{0,39}$/),
   }),
+  z.strictObject({
+    ...base,
+    type: z.literal('contribution:rate'),
+    contributionId: z.string().min(1).max(80),
+    rating: z.string().regex(/^[a-z][a-z-]{0,39}$/),
+  }),
 ]);
 export type SessionCommand = z.output<typeof sessionCommandSchema>;
 export type SessionCommandInput = z.input<typeof sessionCommandSchema>;
@@ -54,6 +75,8 @@ export interface SessionEventPayloads {
   'phase:changed': { from: string; to: string };
   'contribution:added': { contribution: Contribution };
   'contributions:revealed': { contributionType: string; contributions: Contribution[] };
+  'contribution:rated': { contributionId: string; contributionType: string; rating: string };
+  'session:ended': Record<string, never>;
 }
 export type SessionEvent = {
   [T in keyof SessionEventPayloads]: {
@@ -74,7 +97,11 @@ export type SessionRoomError =
   | 'not-permitted'
   | 'already-last-phase'
   | 'unknown-contribution-type'
-  | 'nothing-to-reveal';
+  | 'nothing-to-reveal'
+  | 'unknown-contribution'
+  | 'not-rateable'
+  | 'invalid-rating'
+  | 'session-ended';
 
 export type SessionCommandResult =
   | { ok: true; state: SessionRoomState; event: SessionEvent }
@@ -97,6 +124,7 @@ export function applySessionCommand(
   if (!parsed.success) return { ok: false, error: 'invalid-command' };
   const cmd = parsed.data;
   if (cmd.sessionId !== state.sessionId) return { ok: false, error: 'wrong-session' };
+  if (state.ended) return { ok: false, error: 'session-ended' };
   if (lockedOut(kind, state.phase, ctx.role) || !kindAllows(kind, state.phase, ctx.role, cmd.type))
     return { ok: false, error: 'not-permitted' };
   const meta = {
@@ -119,12 +147,15 @@ export function applySessionCommand(
       return { ok: true, event, state: { ...state, seq: event.seq, phase: next.id } };
     }
     case 'contribution:add': {
+      if (!typeAllowed(kind, state.phase, cmd.contributionType))
+        return { ok: false, error: 'unknown-contribution-type' };
       const contribution: Contribution = {
         id: ctx.newId(),
         type: cmd.contributionType,
         authorUserId: ctx.actorUserId,
         text: cmd.text,
         revealed: false,
+        phase: state.phase,
       };
       const event: SessionEvent = {
         ...meta,
@@ -152,7 +183,48 @@ export function applySessionCommand(
       const contributions = state.contributions.map((c) => byId.get(c.id) ?? c);
       return { ok: true, event, state: { ...state, seq: event.seq, contributions } };
     }
+    case 'contribution:rate': {
+      const target = state.contributions.find((c) => c.id === cmd.contributionId);
+      if (!target) return { ok: false, error: 'unknown-contribution' };
+      const scale = ratingScale(kind, target.type);
+      // Only what every role sees is rated: a rating says nothing about a hidden text.
+      const seenByAll =
+        target.revealed || kind.roles.every((r) => !hiddenFrom(kind, target.type, r));
+      if (scale.length === 0 || !seenByAll) return { ok: false, error: 'not-rateable' };
+      if (!scale.includes(cmd.rating)) return { ok: false, error: 'invalid-rating' };
+      const event: SessionEvent = {
+        ...meta,
+        type: 'contribution:rated',
+        payload: { contributionId: target.id, contributionType: target.type, rating: cmd.rating },
+        phase: state.phase,
+      };
+      const contributions = state.contributions.map((c) =>
+        c.id === target.id ? { ...c, rating: cmd.rating } : c,
+      );
+      return { ok: true, event, state: { ...state, seq: event.seq, contributions } };
+    }
   }
+}
+
+/**
+ * The server ends the session (not a command of any role: ending also closes records kept
+ * outside the room, such as attendance). Refused when it has ended already.
+ */
+export function endSessionRoom(
+  state: SessionRoomState,
+  ctx: { commandId: string; actorUserId: string; now: number },
+): SessionCommandResult {
+  if (state.ended) return { ok: false, error: 'session-ended' };
+  const event: SessionEvent = {
+    seq: state.seq + 1,
+    type: 'session:ended',
+    payload: {},
+    commandId: ctx.commandId,
+    actorUserId: ctx.actorUserId,
+    at: ctx.now,
+    phase: state.phase,
+  };
+  return { ok: true, event, state: { ...state, seq: event.seq, ended: true } };
 }
 
 /** A contribution as `role` may see it. */
@@ -165,29 +237,45 @@ export function projectContribution(
   return { id: contribution.id, type: contribution.type, hidden: true, revealed: false };
 }
 
-/** The room as `role` may see it; null while the role is locked out of the current phase. */
+/** Was the contribution made in a phase `role` was locked out of (so never theirs to see)? */
+function madeWithout(kind: SessionKind, contribution: Contribution, role: string): boolean {
+  return contribution.phase !== undefined && lockedOut(kind, contribution.phase, role);
+}
+
+/**
+ * The room as `role` may see it; null while the role is locked out of the current phase. What
+ * was said in a phase the role was locked out of stays out of it afterwards too.
+ */
 export function projectState(kind: SessionKind, state: SessionRoomState, role: string) {
   if (lockedOut(kind, state.phase, role)) return null;
   return {
     ...state,
-    contributions: state.contributions.map((c) => projectContribution(kind, c, role)),
+    contributions: state.contributions
+      .filter((c) => !madeWithout(kind, c, role))
+      .map((c) => projectContribution(kind, c, role)),
   };
 }
 export type VisibleSessionState = NonNullable<ReturnType<typeof projectState>>;
 
 /**
  * An event as `role` may receive it; null when it must not reach that role at all (it happened
- * in a phase the role is locked out of). Phase changes carry no content and reach every role:
+ * in a phase the role is locked out of). Phase changes and the end carry no content and reach every role:
  * entering a private phase tells the roles it locks out to wait, leaving it that they are back
  * (they then rejoin for a snapshot; the events in between are not theirs to replay).
  */
 export function projectEvent(kind: SessionKind, event: SessionEvent, role: string) {
-  if (event.type !== 'phase:changed' && lockedOut(kind, event.phase, role)) return null;
+  const reachesAll = event.type === 'phase:changed' || event.type === 'session:ended';
+  if (!reachesAll && lockedOut(kind, event.phase, role)) return null;
   if (event.type === 'contribution:added') {
     const contribution = projectContribution(kind, event.payload.contribution, role);
     // A hidden contribution does not say whose it is either.
     const actorUserId = 'hidden' in contribution ? null : event.actorUserId;
     return { ...event, actorUserId, payload: { contribution } };
+  }
+  if (event.type === 'contributions:revealed') {
+    const contributions = event.payload.contributions.filter((c) => !madeWithout(kind, c, role));
+    if (contributions.length === 0) return null;
+    return { ...event, payload: { ...event.payload, contributions } };
   }
   return event;
 }
