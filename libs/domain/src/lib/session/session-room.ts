@@ -161,7 +161,11 @@ export function applySessionCommand(
         phase: next.id,
       };
       const phaseStartedAt = ctx.now;
-      return { ok: true, event, state: { ...state, seq: event.seq, phase: next.id, phaseStartedAt } };
+      return {
+        ok: true,
+        event,
+        state: { ...state, seq: event.seq, phase: next.id, phaseStartedAt },
+      };
     }
     case 'contribution:add': {
       if (!typeAllowed(kind, state.phase, cmd.contributionType))

@@ -25,7 +25,11 @@ export function applySessionEvent(
     case 'contribution:added':
       return {
         ok: true,
-        state: { ...state, seq, contributions: [...state.contributions, event.payload.contribution] },
+        state: {
+          ...state,
+          seq,
+          contributions: [...state.contributions, event.payload.contribution],
+        },
       };
     case 'contributions:revealed': {
       const byId = new Map(event.payload.contributions.map((c) => [c.id, c]));

@@ -145,9 +145,7 @@ export class IntervisionSessionStore {
   });
   readonly role = computed(() => this.#view()?.role ?? null);
   readonly isLeader = computed(() => this.role() === 'gespreksleider');
-  readonly ended = computed(
-    () => this.#view()?.status === 'ended' || this.#room()?.ended === true,
-  );
+  readonly ended = computed(() => this.#view()?.status === 'ended' || this.#room()?.ended === true);
   readonly phaseIndex = computed(() => {
     const method = this.method();
     const room = this.#room();
@@ -183,7 +181,13 @@ export class IntervisionSessionStore {
       const kind = this.kind();
       const room = this.#room();
       const role = this.role();
-      return !!(kind && room && role && !this.ended() && kindAllows(kind, room.phase, role, command));
+      return !!(
+        kind &&
+        room &&
+        role &&
+        !this.ended() &&
+        kindAllows(kind, room.phase, role, command)
+      );
     });
   readonly mayAdvance = computed(() => this.#may('phase:advance')() && !this.isLastPhase());
   readonly #mayAdd = this.#may('contribution:add');
@@ -406,7 +410,8 @@ export class IntervisionSessionStore {
     const sessionId = this.#sessionId();
     this.#poll = setTimeout(() => {
       this.#poll = null;
-      if (sessionId && this.#sessionId() === sessionId && this.#waiting()) void this.load(sessionId);
+      if (sessionId && this.#sessionId() === sessionId && this.#waiting())
+        void this.load(sessionId);
     }, WAITING_POLL_MS);
   }
 }

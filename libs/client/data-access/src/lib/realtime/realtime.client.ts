@@ -82,8 +82,7 @@ export type LiveAckEvent =
 export type AckPayload<E extends LiveAckEvent> = Parameters<LiveClientToServerEvents[E]>[0];
 type AckResult<E extends LiveAckEvent> = Parameters<Parameters<LiveClientToServerEvents[E]>[1]>[0];
 /** The data of an event's successful ack. */
-export type AckData<E extends LiveAckEvent> =
-  AckResult<E> extends LiveAck<infer T> ? T : never;
+export type AckData<E extends LiveAckEvent> = AckResult<E> extends LiveAck<infer T> ? T : never;
 /** An ack, or `timeout` when none arrived in time (or the socket is not connected). */
 export type AckOutcome<T> = LiveAck<T> | { ok: false; timeout: true };
 

@@ -23,9 +23,7 @@ export async function sendLiveCommand<E extends LiveAckEvent>(
   let last: AckOutcome<AckData<E>> = { ok: false, timeout: true };
   for (let attempt = 0; attempt < options.attempts; attempt++) {
     // SERVICE_UNAVAILABLE (database briefly gone): sent again, same command id, with back-off.
-    last = await retryWhileUnavailable(() =>
-      client.emitWithAck(event, payload, options.timeoutMs),
-    );
+    last = await retryWhileUnavailable(() => client.emitWithAck(event, payload, options.timeoutMs));
     if (last.ok || !('timeout' in last)) return last;
     if (!client.connected) await connectedAgain(client, options.timeoutMs);
   }
