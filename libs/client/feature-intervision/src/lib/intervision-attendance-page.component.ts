@@ -101,8 +101,13 @@ function today(): string {
             {{ 'intervision.attendance.empty' | transloco }}
           </p>
         } @else {
-          <div class="cst-table-scroll" tabindex="0" role="region" aria-labelledby="iv-own-heading">
+          <div class="cst-table-scroll" tabindex="0" role="region" aria-labelledby="iv-own-caption">
             <table class="cst-table" data-testid="iv-own-table">
+              <caption id="iv-own-caption" class="app-visually-hidden">
+                {{
+                  'intervision.attendance.caption' | transloco
+                }}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{{ 'intervision.attendance.colStart' | transloco }}</th>

@@ -143,9 +143,14 @@ export function rosterIssues(
                 class="cst-table-scroll"
                 tabindex="0"
                 role="region"
-                aria-labelledby="iv-phases-heading"
+                aria-labelledby="iv-phases-caption"
               >
                 <table class="cst-table">
+                  <caption id="iv-phases-caption" class="app-visually-hidden">
+                    {{
+                      'intervision.start.phasesTable' | transloco
+                    }}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">{{ 'intervision.start.colPhase' | transloco }}</th>
