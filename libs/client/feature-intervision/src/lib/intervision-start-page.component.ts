@@ -302,6 +302,7 @@ export class IntervisionStartPageComponent {
   protected setRole(userId: string, event: Event): void {
     const role = (event.target as HTMLSelectElement).value as PickedRole;
     this.#roles.update((roles) => ({ ...roles, [userId]: role }));
+    this.errors.set([]);
   }
 
   protected async submit(): Promise<void> {
