@@ -98,7 +98,11 @@ describe.each(testEngines())('an absent inbrenger on %s', (engine) => {
       (n) => n === 5,
     );
     expect(tina.saw(ABSENT)).toBe(true);
-    expect((await w.clients.inge.get(`/api/intervision-sessions/${sessionId}`)).status).toBe(403);
+    // Told why (the page says to wait), without a byte of the session.
+    expect(await w.clients.inge.get(`/api/intervision-sessions/${sessionId}`)).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN', details: [{ path: 'phase', issue: 'closed-to-role' }] },
+    });
     expect((await w.clients.inge.get(`/api/live-sessions/${sessionId}`)).status).toBe(403);
     expect(await inge.join()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(
@@ -109,14 +113,19 @@ describe.each(testEngines())('an absent inbrenger on %s', (engine) => {
     expect(during.some((frame) => frame.includes(ABSENT))).toBe(false);
     expect(during.some((frame) => frame.includes('session:event'))).toBe(false);
 
+    clock.advance(90_000);
     await tina.send({ type: 'phase:advance' });
     await pollUntil(
       () => inge.events.length,
       (n) => n === 5,
     );
+    // The snapshot says when the phase began (the page's countdown runs from it).
     expect(await inge.join(4)).toMatchObject({
       ok: true,
-      data: { seq: 6, snapshot: { phase: 'standpunt-schriftelijk' } },
+      data: {
+        seq: 6,
+        snapshot: { phase: 'standpunt-schriftelijk', phaseStartedAt: clock.now().getTime() },
+      },
     });
     expect((await w.clients.inge.get(`/api/intervision-sessions/${sessionId}`)).status).toBe(200);
     expect(inge.saw(ABSENT)).toBe(false);

@@ -46,3 +46,7 @@ export * from './lib/network/network-map.api';
 export * from './lib/network/network-map.store';
 export * from './lib/intervision/intervision.api';
 export * from './lib/intervision/intervision.store';
+export * from './lib/intervision/intervision-session.api';
+export * from './lib/intervision/intervision-session-room';
+export * from './lib/intervision/intervision-session.store';
+export * from './lib/intervision/intervision-attendance.store';

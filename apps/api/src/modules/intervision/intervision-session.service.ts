@@ -148,7 +148,10 @@ export class IntervisionSessionService implements OnModuleInit {
       const kind = await this.kinds.resolve(live.kind);
       const state = live.state as unknown as SessionRoomState;
       if (!kind || lockedOut(kind, state.phase, role))
-        throw new DomainError('FORBIDDEN', 'This phase is closed to your role');
+        // The page tells an absent inbrenger to wait, rather than showing a refusal.
+        throw new DomainError('FORBIDDEN', 'This phase is closed to your role', [
+          { path: 'phase', issue: 'closed-to-role' },
+        ]);
     }
     const copy = await this.copies.findOneByOrFail({ id: session.intervisionCaseId });
     const members = await this.dataSource.manager.findBy(LiveSessionMemberEntity, {

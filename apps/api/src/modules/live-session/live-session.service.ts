@@ -518,7 +518,7 @@ export class LiveSessionService {
     if (!kind) throw new Error(`unknown session kind ${kindId}`);
     for (const m of members)
       if (!kind.roles.includes(m.role)) throw new Error(`${kindId} has no role ${m.role}`);
-    const state = createSessionRoom(kind, randomUUID());
+    const state = createSessionRoom(kind, randomUUID(), this.clock.now().getTime());
     return (await this.rooms.createSession(kind.id, teamId, state, members, manager)).id;
   }
 

@@ -46,6 +46,11 @@ import {
         'intervision.list.toCases' | transloco
       }}</a>
     </p>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" routerLink="/intervisie/aanwezigheid" data-testid="iv-own-link">{{
+        'intervision.attendance.link' | transloco
+      }}</a>
+    </p>
     @if (store.failure(); as failure) {
       <div role="alert">
         <cst-alert type="error"

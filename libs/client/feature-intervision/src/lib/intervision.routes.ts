@@ -28,8 +28,35 @@ export const INTERVISION_NEW_ROUTES: Routes = [
   },
 ];
 
-/** `/intervisie/:copyId`: the review screen, or the released copy as participants read it. */
+/**
+ * `/intervisie/:copyId`: the review screen, or the released copy as participants read it;
+ * `/intervisie/:copyId/starten`: start a session on it; `/intervisie/sessies/:sessionId`: the
+ * session's runner; `/intervisie/aanwezigheid`: one's own attendance.
+ */
 export const INTERVISION_ROUTES: Routes = [
+  {
+    path: 'aanwezigheid',
+    title: 'intervision.attendance.title',
+    providers: [provideTranslocoScope('intervision')],
+    loadComponent: () =>
+      import('./intervision-attendance-page.component').then(
+        (m) => m.IntervisionAttendancePageComponent,
+      ),
+  },
+  {
+    path: 'sessies/:sessionId',
+    title: 'intervision.session.title',
+    providers: [provideTranslocoScope('intervision')],
+    loadComponent: () =>
+      import('./intervision-session-page.component').then((m) => m.IntervisionSessionPageComponent),
+  },
+  {
+    path: ':copyId/starten',
+    title: 'intervision.start.title',
+    providers: [provideTranslocoScope('intervision')],
+    loadComponent: () =>
+      import('./intervision-start-page.component').then((m) => m.IntervisionStartPageComponent),
+  },
   {
     path: ':copyId',
     title: 'intervision.title',

@@ -58,6 +58,22 @@ describe('session kinds', () => {
     expect(kindAllows(CASE_MEETING_KIND, 'besluit', 'guest', 'hand:raise')).toBe(true);
   });
 
+  it('records when the current phase began: at creation when given, and on every phase change', () => {
+    expect(createSessionRoom(KIND, SESSION).phaseStartedAt).toBeUndefined();
+    const s = createSessionRoom(KIND, SESSION, 500);
+    expect(s.phaseStartedAt).toBe(500);
+    const advanced = run(s, { type: 'phase:advance' }, 'trainer');
+    expect(advanced.state).toMatchObject({ phase: 'zonder-inbrenger', phaseStartedAt: 1_000 });
+    expect(advanced.event.at).toBe(1_000);
+    expect(projectState(KIND, advanced.state, 'trainer')?.phaseStartedAt).toBe(1_000);
+    const added = run(
+      advanced.state,
+      { type: 'contribution:add', contributionType: 'hypothese', text: 'x' },
+      'deelnemer',
+    );
+    expect(added.state.phaseStartedAt).toBe(1_000);
+  });
+
   it('keeps a hidden contribution without author or text for every role until revealed', () => {
     let s = createSessionRoom(KIND, SESSION);
     const added = run(

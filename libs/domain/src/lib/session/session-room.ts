@@ -43,6 +43,11 @@ export interface SessionRoomState {
   seq: number;
   phase: string;
   contributions: readonly Contribution[];
+  /**
+   * Server time (ms) the current phase began: the start of its time box on every screen. Set
+   * when the room is created with a time and on every phase change (absent in older rooms).
+   */
+  phaseStartedAt?: number;
   /** Set once the server ended the session: every command is refused after. */
   ended?: true;
 }
@@ -107,10 +112,21 @@ export type SessionCommandResult =
   | { ok: true; state: SessionRoomState; event: SessionEvent }
   | { ok: false; error: SessionRoomError };
 
-export function createSessionRoom(kind: SessionKind, sessionId: string): SessionRoomState {
+export function createSessionRoom(
+  kind: SessionKind,
+  sessionId: string,
+  now?: number,
+): SessionRoomState {
   const first = kind.phases[0];
   if (!first) throw new Error(`session kind ${kind.id} has no phases`);
-  return { sessionId, kind: kind.id, seq: 0, phase: first.id, contributions: [] };
+  const room: SessionRoomState = {
+    sessionId,
+    kind: kind.id,
+    seq: 0,
+    phase: first.id,
+    contributions: [],
+  };
+  return now === undefined ? room : { ...room, phaseStartedAt: now };
 }
 
 /** Decides one command of an actor holding `role`; the input state is never changed. */
@@ -144,7 +160,12 @@ export function applySessionCommand(
         payload: { from: state.phase, to: next.id },
         phase: next.id,
       };
-      return { ok: true, event, state: { ...state, seq: event.seq, phase: next.id } };
+      const phaseStartedAt = ctx.now;
+      return {
+        ok: true,
+        event,
+        state: { ...state, seq: event.seq, phase: next.id, phaseStartedAt },
+      };
     }
     case 'contribution:add': {
       if (!typeAllowed(kind, state.phase, cmd.contributionType))

@@ -1,5 +1,5 @@
 import { computed, DestroyRef, inject, Injectable, InjectionToken, signal } from '@angular/core';
-import { filter, firstValueFrom, type Subscription, take, timeout } from 'rxjs';
+import type { Subscription } from 'rxjs';
 import type {
   MeetingCommandResult,
   MeetingEvent,
@@ -19,9 +19,9 @@ import {
   readTimer,
   type TimerReading,
 } from '@casustafel/domain';
-import { retryWhileUnavailable } from '../errors/retry-unavailable';
 import { ConnectionStore } from '../realtime/connection.store';
 import { type MeetingServerMessage, RealtimeClient } from '../realtime/realtime.client';
+import { sendLiveCommand } from '../realtime/send-live-command';
 
 /** Ack wait per attempt; a command without an ack is sent again with the same id. */
 export const LIVE_ACK_TIMEOUT_MS = 5_000;
@@ -263,18 +263,6 @@ export class LiveRoomStore {
     void this.#join();
   }
 
-  /** Resolves when the socket is connected again, or after the ack timeout. */
-  async #connected(): Promise<void> {
-    await firstValueFrom(
-      this.#client.events$.pipe(
-        filter((e) => e.type === 'connected'),
-        take(1),
-        timeout({ first: LIVE_ACK_TIMEOUT_MS, with: () => [null] }),
-      ),
-      { defaultValue: null },
-    );
-  }
-
   /**
    * Sends a command with a fresh `commandId`; without an ack it is sent again with the same id
    * (the server answers a retried id with its original result).
@@ -283,15 +271,11 @@ export class LiveRoomStore {
     const meetingId = this.#meetingId();
     if (!meetingId) return { ok: false, code: 'NOT_JOINED' };
     const command = { ...body, commandId: this.#newId(), meetingId } as LiveCommandInput;
-    for (let attempt = 0; attempt < LIVE_COMMAND_ATTEMPTS; attempt++) {
-      // SERVICE_UNAVAILABLE (database briefly gone): sent again, same command id, with back-off.
-      const ack = await retryWhileUnavailable(() =>
-        this.#client.emitWithAck('meeting:command', command, LIVE_ACK_TIMEOUT_MS),
-      );
-      if (ack.ok) return { ok: true, data: ack.data as MeetingCommandResult };
-      if (!('timeout' in ack)) return { ok: false, code: ack.error.code };
-      if (!this.#client.connected) await this.#connected();
-    }
-    return { ok: false, code: 'TIMEOUT' };
+    const ack = await sendLiveCommand(this.#client, 'meeting:command', command, {
+      timeoutMs: LIVE_ACK_TIMEOUT_MS,
+      attempts: LIVE_COMMAND_ATTEMPTS,
+    });
+    if (ack.ok) return { ok: true, data: ack.data };
+    return { ok: false, code: 'timeout' in ack ? 'TIMEOUT' : ack.error.code };
   }
 }

@@ -1,5 +1,5 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
-import { filter, firstValueFrom, type Subscription, take, timeout } from 'rxjs';
+import { firstValueFrom, type Subscription } from 'rxjs';
 import type {
   ActionView,
   DecisionView,
@@ -9,8 +9,8 @@ import type {
 } from '@casustafel/contracts';
 import type { ActionStatus } from '@casustafel/domain';
 import { type ApiFailure, failureMessageKey } from '../errors/api-failure';
-import { retryWhileUnavailable } from '../errors/retry-unavailable';
 import { RealtimeClient, type RecordServerMessage } from '../realtime/realtime.client';
+import { sendLiveCommand } from '../realtime/send-live-command';
 import { LIVE_ACK_TIMEOUT_MS, LIVE_COMMAND_ATTEMPTS, LIVE_COMMAND_ID } from './live-room.store';
 import { MeetingRecordsApi } from './meeting-records.api';
 
@@ -146,31 +146,15 @@ export class MeetingRecordsStore {
     const meetingId = this.#meetingId();
     if (!meetingId) return { ok: false, code: 'NOT_JOINED' };
     const payload = { ...body, commandId: this.#newId(), meetingId };
-    for (let attempt = 0; attempt < LIVE_COMMAND_ATTEMPTS; attempt++) {
-      // SERVICE_UNAVAILABLE (database briefly gone): sent again, same command id, with back-off.
-      const ack = await retryWhileUnavailable(() =>
-        this.#client.emitWithAck(event, payload as never, LIVE_ACK_TIMEOUT_MS),
-      );
-      if (ack.ok) {
-        const record = (ack.data as RecordCommandResult<T>).record;
-        if (this.#meetingId() === meetingId) keep(record);
-        return { ok: true, record };
-      }
-      if (!('timeout' in ack)) return { ok: false, code: ack.error.code };
-      if (!this.#client.connected) await this.#connected();
+    const ack = await sendLiveCommand(this.#client, event, payload as never, {
+      timeoutMs: LIVE_ACK_TIMEOUT_MS,
+      attempts: LIVE_COMMAND_ATTEMPTS,
+    });
+    if (ack.ok) {
+      const record = (ack.data as RecordCommandResult<T>).record;
+      if (this.#meetingId() === meetingId) keep(record);
+      return { ok: true, record };
     }
-    return { ok: false, code: 'TIMEOUT' };
-  }
-
-  /** Resolves when the socket is connected again, or after the ack timeout. */
-  async #connected(): Promise<void> {
-    await firstValueFrom(
-      this.#client.events$.pipe(
-        filter((e) => e.type === 'connected'),
-        take(1),
-        timeout({ first: LIVE_ACK_TIMEOUT_MS, with: () => [null] }),
-      ),
-      { defaultValue: null },
-    );
+    return { ok: false, code: 'timeout' in ack ? 'TIMEOUT' : ack.error.code };
   }
 }

@@ -20,6 +20,7 @@ import {
   type NoteAwarenessEvent,
   type NoteUpdateEvent,
   presenceCountCheck,
+  type SessionEventMessage,
 } from '@casustafel/contracts';
 import { type ClockSample, estimateClockOffset } from '@casustafel/domain';
 import type { RealtimeEvent } from './connection-state';
@@ -75,9 +76,13 @@ export type LiveAckEvent =
   | 'action:create'
   | 'action:update'
   | 'guest:join'
-  | 'network:join';
-type AckPayload<E extends LiveAckEvent> = Parameters<LiveClientToServerEvents[E]>[0];
+  | 'network:join'
+  | 'session:join'
+  | 'session:command';
+export type AckPayload<E extends LiveAckEvent> = Parameters<LiveClientToServerEvents[E]>[0];
 type AckResult<E extends LiveAckEvent> = Parameters<Parameters<LiveClientToServerEvents[E]>[1]>[0];
+/** The data of an event's successful ack. */
+export type AckData<E extends LiveAckEvent> = AckResult<E> extends LiveAck<infer T> ? T : never;
 /** An ack, or `timeout` when none arrived in time (or the socket is not connected). */
 export type AckOutcome<T> = LiveAck<T> | { ok: false; timeout: true };
 
@@ -130,6 +135,7 @@ export class RealtimeClient implements OnDestroy {
   readonly #records = new Subject<RecordServerMessage>();
   readonly #guest = new Subject<GuestStateEvent>();
   readonly #network = new Subject<NetworkChangedEvent>();
+  readonly #session = new Subject<SessionEventMessage>();
 
   readonly events$: Observable<RealtimeEvent> = this.#events.asObservable();
   /** `meeting:event`, `meeting:presence` and `meeting:closed` of every joined meeting. */
@@ -142,6 +148,8 @@ export class RealtimeClient implements OnDestroy {
   readonly guest$: Observable<GuestStateEvent> = this.#guest.asObservable();
   /** `network:changed`: a followed household's network maps changed. */
   readonly network$: Observable<NetworkChangedEvent> = this.#network.asObservable();
+  /** `session:event`: a joined live session's committed event, as this role may see it. */
+  readonly session$: Observable<SessionEventMessage> = this.#session.asObservable();
 
   /** Whether the socket is connected right now. */
   get connected(): boolean {
@@ -153,7 +161,7 @@ export class RealtimeClient implements OnDestroy {
     event: E,
     payload: AckPayload<E>,
     timeoutMs: number,
-  ): Promise<AckOutcome<AckResult<E> extends LiveAck<infer T> ? T : never>> {
+  ): Promise<AckOutcome<AckData<E>>> {
     const socket = this.#socket;
     if (!socket?.connected) return { ok: false, timeout: true };
     try {
@@ -274,6 +282,7 @@ export class RealtimeClient implements OnDestroy {
     socket.on('action:updated', (event) => this.#records.next({ type: 'action:updated', event }));
     socket.on('guest:state', (view) => this.#guest.next(view));
     socket.on('network:changed', (event) => this.#network.next(event));
+    socket.on('session:event', (event) => this.#session.next(event));
     this.#events.next({ type: 'connecting' });
     socket.connect();
   }
@@ -294,6 +303,7 @@ export class RealtimeClient implements OnDestroy {
     this.#records.complete();
     this.#guest.complete();
     this.#network.complete();
+    this.#session.complete();
   }
 
   /** A few `clock:sync` round trips, one after another; reports the best estimate. */

@@ -1,0 +1,417 @@
+import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { firstValueFrom, type Subscription } from 'rxjs';
+import type {
+  IntervisionAttendance,
+  IntervisionSessionView,
+  SessionEventMessage,
+  SessionJoinResult,
+} from '@casustafel/contracts';
+import {
+  formatCountdown,
+  hiddenFrom,
+  type IntervisionMethod,
+  intervisionSessionKind,
+  kindAllows,
+  lockedOut,
+  type MethodPhase,
+  ratingScale,
+  type SessionKind,
+  type VisibleContribution,
+  type VisibleSessionEvent,
+  type VisibleSessionState,
+} from '@casustafel/domain';
+import { type ApiFailure, failureCode, failureDetails } from '../errors/api-failure';
+import {
+  LIVE_ACK_TIMEOUT_MS,
+  LIVE_COMMAND_ATTEMPTS,
+  LIVE_COMMAND_ID,
+  LIVE_NOW,
+  serverNow,
+} from '../meetings/live-room.store';
+import { ConnectionStore } from '../realtime/connection.store';
+import { RealtimeClient } from '../realtime/realtime.client';
+import { sendLiveCommand } from '../realtime/send-live-command';
+import { applySessionEvent } from './intervision-session-room';
+import { IntervisionSessionApi } from './intervision-session.api';
+
+/** How often a participant shut out of the current phase asks again whether they may return. */
+export const WAITING_POLL_MS = 10_000;
+/** Tries (one a second) to read the attendance right after the end: it is written just after. */
+export const ATTENDANCE_TRIES = 5;
+
+/** A command of the session, without the ids the store adds. */
+export type SessionCommandBody =
+  | { type: 'phase:advance' }
+  | { type: 'contribution:add'; contributionType: string; text: string }
+  | { type: 'contribution:reveal'; contributionType: string }
+  | { type: 'contribution:rate'; contributionId: string; rating: string };
+
+export type SessionCommandOutcome = { ok: true } | { ok: false; code: string };
+
+/** A contribution as the page lists it. */
+export interface ContributionRow {
+  id: string;
+  type: string;
+  /** The kind without `blind-` (`question`, `advice`, …). */
+  kind: string;
+  blind: boolean;
+  hidden: boolean;
+  text: string | null;
+  authorName: string | null;
+  /** The phase it was made in (its title comes from the method). */
+  phase: string | null;
+  rating: string | null;
+  /** The scale the caller may rate it on now (empty: not theirs to rate). */
+  scale: readonly string[];
+}
+
+/** The time box of the current phase, on server time (the same on every screen). */
+export interface PhaseClock {
+  text: string;
+  overtime: boolean;
+  remainingMs: number;
+}
+
+/** Was the refusal "this phase is closed to your role" (an absent inbrenger)? */
+export function closedToRole(failure: ApiFailure | null): boolean {
+  return (
+    failureCode(failure) === 'FORBIDDEN' &&
+    failureDetails(failure).some((d) => d.issue === 'closed-to-role')
+  );
+}
+
+/** The kind of contribution without the blind round's prefix. */
+export function contributionKind(type: string): string {
+  return type.startsWith('blind-') ? type.slice(6) : type;
+}
+
+/**
+ * One intervision session for its page (issue 14 §2): the session read over REST (method, the
+ * anonymised case, participants, the caller's role), its live room over the one realtime
+ * connection (`session:join` with the last seq, `session:event`s applied in seq order, a rejoin
+ * on a gap or a reconnect) and its commands (a command id each, sent again with the same id
+ * without an ack). Blind contributions stay placeholders until the gespreksleider reveals them;
+ * a role shut out of the current phase waits (and asks again now and then). When the session has
+ * ended: the attendance list. Provided per page.
+ */
+@Injectable()
+export class IntervisionSessionStore {
+  readonly #api = inject(IntervisionSessionApi);
+  readonly #client = inject(RealtimeClient);
+  readonly #connection = inject(ConnectionStore);
+  readonly #newId = inject(LIVE_COMMAND_ID);
+  readonly #clientNow = inject(LIVE_NOW);
+
+  readonly #sessionId = signal<string | null>(null);
+  readonly #view = signal<IntervisionSessionView | null>(null);
+  readonly #room = signal<VisibleSessionState | null>(null);
+  readonly #failure = signal<ApiFailure | null>(null);
+  readonly #waiting = signal(false);
+  readonly #joinError = signal<string | null>(null);
+  readonly #attendance = signal<IntervisionAttendance[] | null>(null);
+  readonly #attendanceFailure = signal<ApiFailure | null>(null);
+  readonly #tick = signal(0);
+  readonly #gapRejoins = signal(0);
+  #pending: VisibleSessionEvent[] = [];
+  #joining: Promise<void> | null = null;
+  #subscriptions: Subscription[] = [];
+  #ticker: ReturnType<typeof setInterval> | null = null;
+  #poll: ReturnType<typeof setTimeout> | null = null;
+
+  readonly sessionId = this.#sessionId.asReadonly();
+  readonly view = this.#view.asReadonly();
+  readonly room = this.#room.asReadonly();
+  /** Why the session could not be read (not while merely waiting outside a phase). */
+  readonly failure = this.#failure.asReadonly();
+  readonly forbidden = computed(() => failureCode(this.#failure()) === 'FORBIDDEN');
+  /** The caller's role is shut out of the current phase ("even niet in het gesprek"). */
+  readonly waiting = computed(() => {
+    if (this.#waiting()) return true;
+    const kind = this.kind();
+    const room = this.#room();
+    const role = this.#view()?.role;
+    return !!(kind && room && role && !room.ended && lockedOut(kind, room.phase, role));
+  });
+  readonly joinError = this.#joinError.asReadonly();
+  readonly gapRejoins = this.#gapRejoins.asReadonly();
+  readonly connectionState = this.#connection.state;
+  readonly attendance = this.#attendance.asReadonly();
+  readonly attendanceFailure = this.#attendanceFailure.asReadonly();
+
+  readonly method = computed<IntervisionMethod | null>(() => this.#view()?.method ?? null);
+  readonly kind = computed<SessionKind | null>(() => {
+    const method = this.method();
+    return method ? intervisionSessionKind(method) : null;
+  });
+  readonly role = computed(() => this.#view()?.role ?? null);
+  readonly isLeader = computed(() => this.role() === 'gespreksleider');
+  readonly ended = computed(() => this.#view()?.status === 'ended' || this.#room()?.ended === true);
+  readonly phaseIndex = computed(() => {
+    const method = this.method();
+    const room = this.#room();
+    return method && room ? method.phases.findIndex((p) => p.key === room.phase) : -1;
+  });
+  readonly phase = computed<MethodPhase | null>(
+    () => this.method()?.phases[this.phaseIndex()] ?? null,
+  );
+  readonly isLastPhase = computed(() => {
+    const method = this.method();
+    return !!method && this.phaseIndex() === method.phases.length - 1;
+  });
+  /** Server time, recomputed every second. */
+  readonly now = computed(() => {
+    this.#tick();
+    return serverNow(this.#clientNow(), this.#connection.clockOffset());
+  });
+  /** The current phase's time box, counted down from when the phase began. */
+  readonly clock = computed<PhaseClock | null>(() => {
+    const phase = this.phase();
+    const room = this.#room();
+    const view = this.#view();
+    if (!phase || !room || !view || this.ended()) return null;
+    const started =
+      room.phaseStartedAt ?? (this.phaseIndex() === 0 ? Date.parse(view.startedAt) : null);
+    if (started === null) return null;
+    const remainingMs = started + phase.minutes * 60_000 - this.now();
+    return { remainingMs, text: formatCountdown(remainingMs), overtime: remainingMs < 0 };
+  });
+
+  readonly #may = (command: string) =>
+    computed(() => {
+      const kind = this.kind();
+      const room = this.#room();
+      const role = this.role();
+      return !!(
+        kind &&
+        room &&
+        role &&
+        !this.ended() &&
+        kindAllows(kind, room.phase, role, command)
+      );
+    });
+  readonly mayAdvance = computed(() => this.#may('phase:advance')() && !this.isLastPhase());
+  readonly #mayAdd = this.#may('contribution:add');
+  readonly #mayReveal = this.#may('contribution:reveal');
+  readonly #mayRate = this.#may('contribution:rate');
+  /** The contribution types the caller may add in this phase. */
+  readonly addTypes = computed<string[]>(() => {
+    const kind = this.kind();
+    const room = this.#room();
+    if (!kind || !room || !this.#mayAdd()) return [];
+    return [...(kind.contributionTypes?.[room.phase] ?? [])];
+  });
+  /** The blind types with contributions still hidden, that the caller may reveal now. */
+  readonly revealTypes = computed<string[]>(() => {
+    const kind = this.kind();
+    const room = this.#room();
+    if (!kind || !room || !this.#mayReveal()) return [];
+    const types = room.contributions.filter((c) => !c.revealed && 'hidden' in c).map((c) => c.type);
+    return [...new Set(types)].filter((type) => type in kind.hiddenUntilRevealed);
+  });
+  readonly contributions = computed<ContributionRow[]>(() => {
+    const kind = this.kind();
+    const room = this.#room();
+    const view = this.#view();
+    if (!kind || !room || !view) return [];
+    const names = new Map(view.participants.map((p) => [p.userId, p.displayName]));
+    const mayRate = this.#mayRate();
+    return room.contributions.map((c: VisibleContribution) => {
+      const hidden = 'hidden' in c;
+      const seenByAll = c.revealed || kind.roles.every((r) => !hiddenFrom(kind, c.type, r));
+      return {
+        id: c.id,
+        type: c.type,
+        kind: contributionKind(c.type),
+        blind: c.type.startsWith('blind-'),
+        hidden,
+        text: hidden ? null : c.text,
+        authorName: hidden ? null : (names.get(c.authorUserId) ?? null),
+        phase: hidden ? null : (c.phase ?? null),
+        rating: hidden ? null : (c.rating ?? null),
+        scale: !hidden && mayRate && seenByAll ? ratingScale(kind, c.type) : [],
+      };
+    });
+  });
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.leave());
+  }
+
+  /** Reads the session and, while it runs, joins its live room. */
+  async load(sessionId: string): Promise<void> {
+    if (this.#sessionId() !== sessionId) {
+      this.leave();
+      this.#sessionId.set(sessionId);
+    }
+    const result = await firstValueFrom(this.#api.read(sessionId));
+    if (this.#sessionId() !== sessionId) return;
+    if (!result.ok) {
+      if (closedToRole(result.failure)) {
+        this.#waiting.set(true);
+        this.#schedulePoll();
+      } else this.#failure.set(result.failure);
+      return;
+    }
+    this.#waiting.set(false);
+    this.#failure.set(null);
+    this.#view.set(result.data);
+    if (result.data.status === 'ended') {
+      await this.#loadAttendance(sessionId);
+      return;
+    }
+    this.#listen();
+    this.#connection.connect();
+    await this.#join();
+  }
+
+  leave(): void {
+    for (const s of this.#subscriptions) s.unsubscribe();
+    this.#subscriptions = [];
+    if (this.#ticker) clearInterval(this.#ticker);
+    if (this.#poll) clearTimeout(this.#poll);
+    this.#ticker = null;
+    this.#poll = null;
+    this.#sessionId.set(null);
+    this.#view.set(null);
+    this.#room.set(null);
+    this.#failure.set(null);
+    this.#waiting.set(false);
+    this.#joinError.set(null);
+    this.#attendance.set(null);
+    this.#attendanceFailure.set(null);
+    this.#pending = [];
+  }
+
+  /** Sends a command with a fresh command id (sent again with the same id without an ack). */
+  async send(body: SessionCommandBody): Promise<SessionCommandOutcome> {
+    const sessionId = this.#sessionId();
+    if (!sessionId || !this.#room()) return { ok: false, code: 'NOT_JOINED' };
+    const ack = await sendLiveCommand(
+      this.#client,
+      'session:command',
+      { ...body, commandId: this.#newId(), sessionId },
+      { timeoutMs: LIVE_ACK_TIMEOUT_MS, attempts: LIVE_COMMAND_ATTEMPTS },
+    );
+    if (ack.ok) return { ok: true };
+    return { ok: false, code: 'timeout' in ack ? 'TIMEOUT' : ack.error.code };
+  }
+
+  /** The gespreksleider ends the session; then the attendance list is read. */
+  async end(): Promise<{ ok: true } | { ok: false; failure: ApiFailure }> {
+    const sessionId = this.#sessionId();
+    if (!sessionId) return { ok: false, failure: { kind: 'unreachable' } };
+    const result = await firstValueFrom(this.#api.end(sessionId));
+    if (!result.ok) return { ok: false, failure: result.failure };
+    this.#view.set(result.data);
+    await this.#loadAttendance(sessionId);
+    return { ok: true };
+  }
+
+  #listen(): void {
+    if (this.#subscriptions.length > 0) return;
+    this.#subscriptions = [
+      this.#client.session$.subscribe((m) => this.#onEvent(m)),
+      this.#client.events$.subscribe((e) => {
+        if (e.type === 'connected') void this.#join();
+      }),
+    ];
+    this.#ticker = setInterval(() => this.#tick.update((t) => t + 1), 1_000);
+  }
+
+  #join(): Promise<void> {
+    if (this.#joining) return this.#joining;
+    this.#joining = this.#doJoin().finally(() => (this.#joining = null));
+    return this.#joining;
+  }
+
+  async #doJoin(): Promise<void> {
+    const sessionId = this.#sessionId();
+    if (!sessionId || !this.#client.connected || this.ended()) return;
+    const lastSeq = this.#room()?.seq;
+    const ack = await this.#client.emitWithAck(
+      'session:join',
+      { sessionId, ...(lastSeq !== undefined ? { lastSeq } : {}) },
+      LIVE_ACK_TIMEOUT_MS,
+    );
+    if (this.#sessionId() !== sessionId) return;
+    if (!ack.ok) {
+      const code = 'timeout' in ack ? 'TIMEOUT' : ack.error.code;
+      // A member refused: their role is shut out of the phase now. Ask again later.
+      if (code === 'FORBIDDEN') {
+        this.#waiting.set(true);
+        this.#schedulePoll();
+      } else this.#joinError.set(code);
+      return;
+    }
+    this.#joinError.set(null);
+    this.#waiting.set(false);
+    this.#applyJoin(ack.data);
+  }
+
+  #applyJoin(result: SessionJoinResult): void {
+    if (result.snapshot) this.#room.set(result.snapshot);
+    else for (const event of result.events ?? []) this.#applyOne(event);
+    const pending = this.#pending;
+    this.#pending = [];
+    for (const event of pending) this.#applyOne(event);
+  }
+
+  #onEvent(message: SessionEventMessage): void {
+    const { sessionId, ...event } = message;
+    if (sessionId !== this.#sessionId()) return;
+    if (this.#room() === null) {
+      this.#pending.push(event as VisibleSessionEvent);
+      return;
+    }
+    this.#applyOne(event as VisibleSessionEvent);
+  }
+
+  #applyOne(event: VisibleSessionEvent): void {
+    const room = this.#room();
+    if (room === null) return;
+    const step = applySessionEvent(room, event);
+    if (!step.ok) {
+      // Missed events (a dropped frame, or a phase this role sat out): the server fills in.
+      this.#gapRejoins.update((n) => n + 1);
+      void this.#join();
+      return;
+    }
+    const wasEnded = room.ended === true;
+    this.#room.set(step.state);
+    if (step.state.ended && !wasEnded) void this.#afterEnd();
+  }
+
+  async #afterEnd(): Promise<void> {
+    const sessionId = this.#sessionId();
+    if (!sessionId) return;
+    const result = await firstValueFrom(this.#api.read(sessionId));
+    if (result.ok && this.#sessionId() === sessionId) this.#view.set(result.data);
+    await this.#loadAttendance(sessionId);
+  }
+
+  /** The attendance list; right after the end it may not be written yet (asked again). */
+  async #loadAttendance(sessionId: string): Promise<void> {
+    for (let attempt = 0; attempt < ATTENDANCE_TRIES; attempt++) {
+      const result = await firstValueFrom(this.#api.attendance(sessionId));
+      if (this.#sessionId() !== sessionId) return;
+      if (result.ok) {
+        this.#attendance.set(result.data);
+        this.#attendanceFailure.set(null);
+        return;
+      }
+      this.#attendanceFailure.set(result.failure);
+      if (failureCode(result.failure) !== 'SESSION_NOT_ENDED') return;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+
+  #schedulePoll(): void {
+    if (this.#poll) clearTimeout(this.#poll);
+    const sessionId = this.#sessionId();
+    this.#poll = setTimeout(() => {
+      this.#poll = null;
+      if (sessionId && this.#sessionId() === sessionId && this.#waiting())
+        void this.load(sessionId);
+    }, WAITING_POLL_MS);
+  }
+}
