@@ -25,3 +25,4 @@ export * from './lib/plain/auth';
 export * from './lib/plain/notifications';
 export * from './lib/plain/live';
 export * from './lib/sessions';
+export * from './lib/family-conference';

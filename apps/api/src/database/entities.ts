@@ -23,6 +23,8 @@ import { NOTIFICATION_ENTITIES } from '../modules/notifications/notification.ent
 import { SUPPORT_PLAN_ENTITIES } from '../modules/support-plan/support-plan.entities';
 import { INTERVISION_ENTITIES } from '../modules/intervision/intervision.entities';
 
+import { FAMILY_CONFERENCE_ENTITIES } from '../modules/family-conference/family-conference.entities';
+
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
 export const ENTITIES = [
   InstanceEntity,
@@ -49,4 +51,5 @@ export const ENTITIES = [
   ...NETWORK_MAP_ENTITIES,
   ...SUPPORT_PLAN_ENTITIES,
   ...INTERVISION_ENTITIES,
+  ...FAMILY_CONFERENCE_ENTITIES,
 ];

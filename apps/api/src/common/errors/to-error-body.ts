@@ -51,6 +51,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   INTERNAL_ERROR: 'An unexpected error occurred',
   DOCUMENT_TOO_LARGE: 'The document is too large to render',
   DOCUMENT_BUSY: 'Documents are being rendered for others; try again shortly',
+  CONFERENCE_CONSENT_REQUIRED: 'Taking part needs your consent',
+  CONFERENCE_PLAN_INCOMPLETE: 'The family plan is not complete or a bottom line is not met',
 };
 
 function codeForStatus(status: number): ErrorCode {

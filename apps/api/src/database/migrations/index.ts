@@ -18,6 +18,8 @@ import { AddSupportPlan1796610280346 } from './1796610280346-AddSupportPlan';
 import { CreateIntervisionCases1796700000000 } from './1796700000000-CreateIntervisionCases';
 import { AddInsightIndexes1796612000000 } from './1796612000000-AddInsightIndexes';
 
+import { CreateFamilyConferences1796800000000 } from './1796800000000-CreateFamilyConferences';
+
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
 export const MIGRATIONS = [
   CreateInstance1795363975610,
@@ -39,4 +41,5 @@ export const MIGRATIONS = [
   AddSupportPlan1796610280346,
   CreateIntervisionCases1796700000000,
   AddInsightIndexes1796612000000,
+  CreateFamilyConferences1796800000000,
 ];

@@ -275,17 +275,15 @@ export type BottomLineIssue = 'bottom-line-unchecked' | 'bottom-line-not-met';
  * The bottom lines still in the way of acceptance: each must be checked, one by one, and met.
  * A conference without bottom lines has nothing to check.
  */
-export function bottomLineIssues(lines: readonly BottomLineCheck[]): {
-  index: number;
-  issue: BottomLineIssue;
-}[] {
-  return lines.flatMap((line, index) =>
-    line.met === null
-      ? [{ index, issue: 'bottom-line-unchecked' as const }]
-      : line.met
-        ? []
-        : [{ index, issue: 'bottom-line-not-met' as const }],
-  );
+export function bottomLineIssues(
+  lines: readonly BottomLineCheck[],
+): { index: number; issue: BottomLineIssue }[] {
+  const issues: { index: number; issue: BottomLineIssue }[] = [];
+  lines.forEach((line, index) => {
+    if (line.met === null) issues.push({ index, issue: 'bottom-line-unchecked' });
+    else if (!line.met) issues.push({ index, issue: 'bottom-line-not-met' });
+  });
+  return issues;
 }
 
 /* ---------- after the conference ---------- */
