@@ -207,22 +207,62 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
   'intervision-case.source': {
     nl: 'Herkomst van een intervisiecasus bekeken',
     en: 'Origin of a peer consultation case viewed',
-  },  'family-conference.list': { nl: 'Familienetwerkberaden bekeken', en: 'Family group conferences listed' },
-  'family-conference.circle': { nl: 'Kring voor een familienetwerkberaad bekeken', en: 'Circle for a family group conference viewed' },
-  'family-conference.create': { nl: 'Familienetwerkberaad voorbereid', en: 'Family group conference prepared' },
-  'family-conference.read': { nl: 'Familienetwerkberaad bekeken', en: 'Family group conference viewed' },
-  'family-conference.update': { nl: 'Familienetwerkberaad gewijzigd', en: 'Family group conference changed' },
-  'family-conference.invite': { nl: 'Uitnodiging voor het familienetwerkberaad gemaakt', en: 'Invitation to the family group conference made' },
-  'family-conference.start': { nl: 'Familienetwerkberaad gestart', en: 'Family group conference started' },
+  },
+  'family-conference.list': {
+    nl: 'Familienetwerkberaden bekeken',
+    en: 'Family group conferences listed',
+  },
+  'family-conference.circle': {
+    nl: 'Kring voor een familienetwerkberaad bekeken',
+    en: 'Circle for a family group conference viewed',
+  },
+  'family-conference.create': {
+    nl: 'Familienetwerkberaad voorbereid',
+    en: 'Family group conference prepared',
+  },
+  'family-conference.read': {
+    nl: 'Familienetwerkberaad bekeken',
+    en: 'Family group conference viewed',
+  },
+  'family-conference.update': {
+    nl: 'Familienetwerkberaad gewijzigd',
+    en: 'Family group conference changed',
+  },
+  'family-conference.invite': {
+    nl: 'Uitnodiging voor het familienetwerkberaad gemaakt',
+    en: 'Invitation to the family group conference made',
+  },
+  'family-conference.start': {
+    nl: 'Familienetwerkberaad gestart',
+    en: 'Family group conference started',
+  },
   'family-conference.plan-read': { nl: 'Familiegroepsplan bekeken', en: 'Family plan viewed' },
-  'family-conference.plan-update': { nl: 'Familiegroepsplan vastgelegd', en: 'Family plan recorded' },
-  'family-conference.bottom-line': { nl: 'Ondergrens vastgelegd of gecontroleerd', en: 'Bottom line set or checked' },
+  'family-conference.plan-update': {
+    nl: 'Familiegroepsplan vastgelegd',
+    en: 'Family plan recorded',
+  },
+  'family-conference.bottom-line': {
+    nl: 'Ondergrens vastgelegd of gecontroleerd',
+    en: 'Bottom line set or checked',
+  },
   'family-conference.accept': { nl: 'Familiegroepsplan geaccepteerd', en: 'Family plan accepted' },
   'family-conference.export': { nl: 'Familiegroepsplan gedownload', en: 'Family plan downloaded' },
-  'family-conference.join': { nl: 'Familienetwerkberaad bijgewoond', en: 'Family group conference joined' },
-  'family-conference.command': { nl: 'Bijgedragen aan het familienetwerkberaad', en: 'Contributed to the family group conference' },
-  'conference.sign-in': { nl: 'Deelnemer aan het familienetwerkberaad logde in', en: 'Participant of the family group conference signed in' },
-  'conference.session': { nl: 'Deelnemer bekeek de eigen toegang', en: 'Participant viewed their own access' },
+  'family-conference.join': {
+    nl: 'Familienetwerkberaad bijgewoond',
+    en: 'Family group conference joined',
+  },
+  'family-conference.command': {
+    nl: 'Bijgedragen aan het familienetwerkberaad',
+    en: 'Contributed to the family group conference',
+  },
+  'conference.sign-in': {
+    nl: 'Deelnemer aan het familienetwerkberaad logde in',
+    en: 'Participant of the family group conference signed in',
+  },
+  'conference.session': {
+    nl: 'Deelnemer bekeek de eigen toegang',
+    en: 'Participant viewed their own access',
+  },
 };
 
 /** For an action recorded under a code this version does not know (older or newer rows). */
