@@ -32,6 +32,7 @@ import { MailModule } from './common/mail/mailer';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { FamilyConferenceModule } from './modules/family-conference/family-conference.module';
 import { IntervisionModule } from './modules/intervision/intervision.module';
 import { InsightModule } from './modules/insight/insight.module';
 
@@ -77,6 +78,7 @@ export class AppModule {
         InsightModule,
         SupportPlanModule,
         IntervisionModule,
+        FamilyConferenceModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
+  ConferenceSummary,
   CaseDetail,
   CaseSummary,
   ErasureRequestView,
@@ -109,6 +110,13 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
     ).toEqual([0, 0, 1, 1, 2, 2]);
     expect(map.ties).toHaveLength(7);
     expect(detail.consents.map((c) => c.state)).toEqual(['geldig']);
+    // A prepared familienetwerkberaad, with an independent coordinator from Wijkteam Zuid.
+    const conferences = await fatima.get<ConferenceSummary[]>(
+      `/api/households/${jansen.id}/family-conferences`,
+    );
+    expect(conferences.body.map((c) => [c.status, c.coordinator])).toEqual([
+      ['voorbereiding', 'Lotte Janssen'],
+    ]);
     const idrissi = households.find((h) => h.label === 'Huishouden El Idrissi') as HouseholdSummary;
     const expired = (await fatima.get<HouseholdDetail>(`/api/households/${idrissi.id}`)).body;
     expect(expired.consents.map((c) => c.state)).toEqual(['verlopen']);

@@ -510,6 +510,7 @@ describe.each(testEngines())('support plan on %s', (engine) => {
       secondFactorPassed: true,
       guest: null,
       family: null,
+      conference: null,
     };
     const recorded = await plans.recordFamilyAgreement(
       householdId,

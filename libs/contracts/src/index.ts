@@ -26,3 +26,4 @@ export * from './lib/plain/notifications';
 export * from './lib/plain/live';
 export * from './lib/sessions';
 export * from './lib/intervision-sessions';
+export * from './lib/family-conference';

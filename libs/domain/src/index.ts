@@ -10,3 +10,4 @@ export * from './lib/plan';
 export * from './lib/anonymise';
 export * from './lib/intervision';
 export * from './lib/session';
+export * from './lib/family-conference';

@@ -24,6 +24,8 @@ import { SUPPORT_PLAN_ENTITIES } from '../modules/support-plan/support-plan.enti
 import { INTERVISION_ENTITIES } from '../modules/intervision/intervision.entities';
 import { INTERVISION_SESSION_ENTITIES } from '../modules/intervision/intervision-session.entities';
 
+import { FAMILY_CONFERENCE_ENTITIES } from '../modules/family-conference/family-conference.entities';
+
 /** Every entity, listed explicitly (the api is bundled; no globbing). */
 export const ENTITIES = [
   InstanceEntity,
@@ -51,4 +53,5 @@ export const ENTITIES = [
   ...SUPPORT_PLAN_ENTITIES,
   ...INTERVISION_ENTITIES,
   ...INTERVISION_SESSION_ENTITIES,
+  ...FAMILY_CONFERENCE_ENTITIES,
 ];

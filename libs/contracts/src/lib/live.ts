@@ -32,6 +32,7 @@ import type {
 } from './notes';
 import type { GuestJoin, GuestJoinResult, GuestStateEvent } from './guests';
 import type { NetworkChangedEvent, NetworkJoin, NetworkJoinResult } from './network-map';
+import type { ConferenceCommand, ConferenceJoin } from './family-conference';
 import type {
   SessionCommand,
   SessionCommandResult,
@@ -105,6 +106,15 @@ export interface LiveClientToServerEvents {
     payload: SessionCommand,
     ack: (res: LiveAck<SessionCommandResult>) => void,
   ) => void;
+  /** A family conference's room, for everyone in it (staff, family and network by link + code). */
+  'conference:join': (
+    payload: ConferenceJoin,
+    ack: (res: LiveAck<SessionJoinResult>) => void,
+  ) => void;
+  'conference:command': (
+    payload: ConferenceCommand,
+    ack: (res: LiveAck<SessionCommandResult>) => void,
+  ) => void;
 }
 
 export interface LiveServerToClientEvents {
@@ -145,4 +155,6 @@ export const LIVE_CLIENT_EVENTS = [
   'network:leave',
   'session:join',
   'session:command',
+  'conference:join',
+  'conference:command',
 ] as const satisfies readonly (keyof LiveClientToServerEvents)[];

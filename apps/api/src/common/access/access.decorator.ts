@@ -24,6 +24,11 @@ export type Permission =
   /** A signed-in family (household link + code); the service checks the household. */
   | 'family'
   /**
+   * A family conference: a family or network member signed in with its link + code, or a staff
+   * member (the service checks the conference: coordinator, professional, the household's team).
+   */
+  | 'conference'
+  /**
    * Management information (aggregates only): a team leader, or an organisation admin (the
    * policy role); the service checks the team and its organisation.
    */
@@ -159,7 +164,23 @@ export type AuditAction =
   | 'support-plan.overdue-list'
   | 'support-plan.from-decision'
   | 'support-plan.decision-items'
-  | 'support-plan.shared-read';
+  | 'support-plan.shared-read'
+  | 'family-conference.list'
+  | 'family-conference.circle'
+  | 'family-conference.create'
+  | 'family-conference.read'
+  | 'family-conference.update'
+  | 'family-conference.invite'
+  | 'family-conference.start'
+  | 'family-conference.plan-read'
+  | 'family-conference.plan-update'
+  | 'family-conference.bottom-line'
+  | 'family-conference.accept'
+  | 'family-conference.export'
+  | 'family-conference.join'
+  | 'family-conference.command'
+  | 'conference.sign-in'
+  | 'conference.session';
 
 export interface AccessPolicy {
   permission: Permission;

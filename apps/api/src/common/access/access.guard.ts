@@ -58,6 +58,9 @@ export class AccessGuard implements CanActivate {
     // A family session reaches its own pages and signing out, nothing of the professionals'.
     if (actor.family && policy.permission !== 'family' && policy.audit !== 'auth.logout')
       return this.deny(context, store, policy, 'FORBIDDEN');
+    // A conference participant (family or network) reaches their conference, nothing else.
+    if (actor.conference && policy.permission !== 'conference' && policy.audit !== 'auth.logout')
+      return this.deny(context, store, policy, 'FORBIDDEN');
     if (policy.permission === 'session') return true;
     if (!actor.secondFactorPassed)
       return this.deny(context, store, policy, 'SECOND_FACTOR_REQUIRED');
@@ -90,6 +93,9 @@ export class AccessGuard implements CanActivate {
         return actor.guest !== null;
       case 'family':
         return actor.family !== null;
+      case 'conference':
+        // Type level only; the service checks the conference (its circle, coordinator, team).
+        return actor.conference !== null || (actor.guest === null && actor.family === null);
       case 'meeting-or-guest':
         // Type level only; the services check the meeting's team, or the guest's invited items.
         return actor.guest !== null || ability.can('read', 'Meeting');

@@ -17,6 +17,7 @@ function actor(overrides: Partial<Actor>): Actor {
     secondFactorPassed: true,
     guest: null,
     family: null,
+    conference: null,
     ...overrides,
   };
 }

@@ -14,6 +14,18 @@ export interface Actor {
   guest: GuestGrant | null;
   /** Set for a member of a household signed in with its link and code: that household only. */
   family: FamilyGrant | null;
+  /** Set for a family or network member of a family conference (link + code): that conference only. */
+  conference: ConferenceGrant | null;
+}
+
+/** What a conference participant's session may reach: one conference (checked on every resolve). */
+export interface ConferenceGrant {
+  invitationId: string;
+  conferenceId: string;
+  householdId: string;
+  teamId: string;
+  role: 'familie' | 'netwerk';
+  expiresAt: Date;
 }
 
 /** What a family session may reach: one household (checked again on every resolve). */
@@ -76,6 +88,7 @@ export function actorRole(actor: Actor | null, teamId?: string): string | null {
   if (!actor) return null;
   if (actor.guest) return 'guest';
   if (actor.family) return 'family';
+  if (actor.conference) return actor.conference.role === 'netwerk' ? 'network' : 'family';
   const roles = teamId ? actor.teams.get(teamId) : undefined;
   if (roles?.length) {
     const strongest = (['team_leader', 'chair', 'trainer', 'member'] as const).find((r) =>

@@ -53,6 +53,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   DOCUMENT_BUSY: 'Documents are being rendered for others; try again shortly',
   SESSION_ENDED: 'The session has ended',
   SESSION_NOT_ENDED: 'The session has not ended yet',
+  CONFERENCE_CONSENT_REQUIRED: 'Taking part needs your consent',
+  CONFERENCE_PLAN_INCOMPLETE: 'The family plan is not complete or a bottom line is not met',
 };
 
 function codeForStatus(status: number): ErrorCode {

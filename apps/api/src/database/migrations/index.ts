@@ -19,6 +19,8 @@ import { CreateIntervisionCases1796700000000 } from './1796700000000-CreateInter
 import { AddInsightIndexes1796612000000 } from './1796612000000-AddInsightIndexes';
 import { CreateIntervisionSessions1796700100000 } from './1796700100000-CreateIntervisionSessions';
 
+import { CreateFamilyConferences1796800000000 } from './1796800000000-CreateFamilyConferences';
+
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
 export const MIGRATIONS = [
   CreateInstance1795363975610,
@@ -41,4 +43,5 @@ export const MIGRATIONS = [
   CreateIntervisionCases1796700000000,
   AddInsightIndexes1796612000000,
   CreateIntervisionSessions1796700100000,
+  CreateFamilyConferences1796800000000,
 ];

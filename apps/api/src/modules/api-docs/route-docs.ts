@@ -380,4 +380,63 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     summary:
       'The management information as CSV (?format=csv) or shaped after the GMSD (?format=gmsd)',
   },
+  'GET /api/households/:householdId/family-conferences': {
+    response: { typescript: 'ConferenceSummary[]' },
+    summary: 'The household’s family group conferences (familienetwerkberaden)',
+  },
+  'GET /api/households/:householdId/family-conference-circle': {
+    response: { typescript: 'CircleSuggestion[]' },
+    summary: 'The circle drawn from the household and its ecogram, strongest ties first',
+  },
+  'POST /api/households/:householdId/family-conferences': {
+    response: { typescript: 'ConferenceView' },
+    summary: 'Prepare a family group conference (circle, coordinator, bottom lines)',
+  },
+  'GET /api/family-conferences/:conferenceId': {
+    response: { typescript: 'ConferenceView' },
+    summary:
+      'The conference, as far as the caller’s role and the phase allow (403 in besloten tijd for professionals)',
+  },
+  'PATCH /api/family-conferences/:conferenceId': { response: { typescript: 'ConferenceView' } },
+  'POST /api/family-conferences/:conferenceId/circle': {
+    response: { typescript: 'ConferenceView' },
+    summary: 'Add someone to the circle (before the start)',
+  },
+  'POST /api/family-conferences/:conferenceId/bottom-lines': {
+    response: { typescript: 'ConferenceView' },
+    summary: 'Add a bottom line (safety condition), before the start',
+  },
+  'POST /api/family-conferences/:conferenceId/circle/:participantId/invitation': {
+    response: { typescript: 'CircleInvitationCreated' },
+    summary: 'A link + one-time code for a member of the circle (shown once)',
+  },
+  'POST /api/family-conferences/:conferenceId/start': {
+    response: { typescript: 'ConferenceView' },
+    summary: 'The coordinator starts the conference: its session on the live engine',
+  },
+  'GET /api/family-conferences/:conferenceId/plan': {
+    response: { typescript: 'FamilyGroupPlanView' },
+    summary: 'The familiegroepsplan (during besloten tijd: the family’s and network’s only)',
+  },
+  'PUT /api/family-conferences/:conferenceId/plan': {
+    response: { typescript: 'FamilyGroupPlanView' },
+    summary: 'Draft (family, besloten tijd) or record (coordinator, presentation) the plan',
+  },
+  'GET /api/family-conferences/:conferenceId/plan.csv': {
+    response: 'text/csv',
+    summary: 'The familiegroepsplan as CSV, under the same rule as the plan',
+  },
+  'POST /api/family-conferences/:conferenceId/bottom-lines/:lineId/check': {
+    response: { typescript: 'ConferenceView' },
+    summary: 'The coordinator checks one bottom line at the presentation',
+  },
+  'POST /api/family-conferences/:conferenceId/accept': {
+    response: { typescript: 'ConferenceView' },
+    summary: 'The professional accepts the plan: it becomes the household’s leading plan',
+  },
+  'POST /api/conference/sign-in': {
+    response: { typescript: 'ConferenceSessionView' },
+    summary: 'A family or network member signs in with link + code (network: with consent)',
+  },
+  'GET /api/conference/session': { response: { typescript: 'ConferenceSessionView' } },
 };

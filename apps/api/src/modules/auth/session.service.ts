@@ -4,7 +4,12 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import type { TeamRole } from '@casustafel/contracts';
-import type { Actor, FamilyGrant, GuestGrant } from '../../common/context/request-context';
+import type {
+  Actor,
+  ConferenceGrant,
+  FamilyGrant,
+  GuestGrant,
+} from '../../common/context/request-context';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import { MembershipEntity } from '../identity/membership.entity';
@@ -162,8 +167,16 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
         return null;
       }
     }
+    let conference: ConferenceGrant | null = null;
+    if (user.kind === 'conference') {
+      conference = await this.conferenceGrant(user.id, now);
+      if (!conference) {
+        await this.end(session.id, 'guest-revoked');
+        return null;
+      }
+    }
     await this.touch(session, now);
-    return { session, user, actor: await this.actorFor(user, session, guest, family) };
+    return { session, user, actor: await this.actorFor(user, session, guest, family, conference) };
   }
 
   /** A family account's grant: its household invitation, unless revoked or expired. */
@@ -181,6 +194,35 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       invitationId: row.id,
       householdId: row.household_id,
       teamId: row.team_id,
+      expiresAt: new Date(row.expires_at),
+    };
+  }
+
+  /** A conference account's grant: its invitation to one family conference, unless ended. */
+  private async conferenceGrant(userId: string, now: Date): Promise<ConferenceGrant | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT i."id", i."conference_id", i."expires_at", p."role", c."household_id", c."team_id"
+         FROM "family_conference_invitation" i
+         JOIN "family_conference_participant" p ON p."id" = i."participant_id"
+         JOIN "family_conference" c ON c."id" = i."conference_id"
+        WHERE i."user_id" = $1 AND i."revoked_at" IS NULL AND i."expires_at" > $2`,
+      [userId, now],
+    )) as {
+      id: string;
+      conference_id: string;
+      expires_at: Date;
+      role: string;
+      household_id: string;
+      team_id: string;
+    }[];
+    const row = rows[0];
+    if (!row || (row.role !== 'familie' && row.role !== 'netwerk')) return null;
+    return {
+      invitationId: row.id,
+      conferenceId: row.conference_id,
+      householdId: row.household_id,
+      teamId: row.team_id,
+      role: row.role,
       expiresAt: new Date(row.expires_at),
     };
   }
@@ -231,9 +273,13 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     session: SessionEntity,
     guest: GuestGrant | null = null,
     family: FamilyGrant | null = null,
+    conference: ConferenceGrant | null = null,
   ): Promise<Actor> {
-    // A guest or a family has no team, whatever the membership table might say.
-    const memberships = guest || family ? [] : await this.memberships.findBy({ userId: user.id });
+    // A guest, a family or a conference participant has no team, whatever the memberships say.
+    const memberships =
+      guest || family || conference || user.kind !== 'staff'
+        ? []
+        : await this.memberships.findBy({ userId: user.id });
     return {
       userId: user.id,
       sessionId: session.id,
@@ -243,6 +289,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       secondFactorPassed: session.secondFactorAt !== null,
       guest,
       family,
+      conference,
     };
   }
 

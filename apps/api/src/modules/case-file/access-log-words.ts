@@ -228,6 +228,61 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
     nl: 'Presentielijst van intervisie gedownload',
     en: 'Peer consultation attendance record downloaded',
   },
+  'family-conference.list': {
+    nl: 'Familienetwerkberaden bekeken',
+    en: 'Family group conferences listed',
+  },
+  'family-conference.circle': {
+    nl: 'Kring voor een familienetwerkberaad bekeken',
+    en: 'Circle for a family group conference viewed',
+  },
+  'family-conference.create': {
+    nl: 'Familienetwerkberaad voorbereid',
+    en: 'Family group conference prepared',
+  },
+  'family-conference.read': {
+    nl: 'Familienetwerkberaad bekeken',
+    en: 'Family group conference viewed',
+  },
+  'family-conference.update': {
+    nl: 'Familienetwerkberaad gewijzigd',
+    en: 'Family group conference changed',
+  },
+  'family-conference.invite': {
+    nl: 'Uitnodiging voor het familienetwerkberaad gemaakt',
+    en: 'Invitation to the family group conference made',
+  },
+  'family-conference.start': {
+    nl: 'Familienetwerkberaad gestart',
+    en: 'Family group conference started',
+  },
+  'family-conference.plan-read': { nl: 'Familiegroepsplan bekeken', en: 'Family plan viewed' },
+  'family-conference.plan-update': {
+    nl: 'Familiegroepsplan vastgelegd',
+    en: 'Family plan recorded',
+  },
+  'family-conference.bottom-line': {
+    nl: 'Ondergrens vastgelegd of gecontroleerd',
+    en: 'Bottom line set or checked',
+  },
+  'family-conference.accept': { nl: 'Familiegroepsplan geaccepteerd', en: 'Family plan accepted' },
+  'family-conference.export': { nl: 'Familiegroepsplan gedownload', en: 'Family plan downloaded' },
+  'family-conference.join': {
+    nl: 'Familienetwerkberaad bijgewoond',
+    en: 'Family group conference joined',
+  },
+  'family-conference.command': {
+    nl: 'Bijgedragen aan het familienetwerkberaad',
+    en: 'Contributed to the family group conference',
+  },
+  'conference.sign-in': {
+    nl: 'Deelnemer aan het familienetwerkberaad logde in',
+    en: 'Participant of the family group conference signed in',
+  },
+  'conference.session': {
+    nl: 'Deelnemer bekeek de eigen toegang',
+    en: 'Participant viewed their own access',
+  },
 };
 
 /** For an action recorded under a code this version does not know (older or newer rows). */
@@ -243,6 +298,10 @@ export const OUTCOME_WORDS: Readonly<Record<AuditOutcome, Words>> = {
 export const ROLE_WORDS: Readonly<Record<string, Words>> = {
   guest: { nl: 'Externe specialist (gast)', en: 'External specialist (guest)' },
   family: { nl: 'U of uw gezin', en: 'You or your family' },
+  network: {
+    nl: 'Iemand uit het netwerk (familienetwerkberaad)',
+    en: 'Someone from the network (family group conference)',
+  },
   'team-leader': { nl: 'Teamleider', en: 'Team leader' },
   chair: { nl: 'Voorzitter van het overleg', en: 'Meeting chair' },
   trainer: { nl: 'Trainer', en: 'Trainer' },
@@ -291,6 +350,13 @@ export const DATA_WORDS: Readonly<Record<string, Words>> = {
   organisation: { nl: 'Organisatie', en: 'Organisation' },
   user: { nl: 'Account', en: 'Account' },
   'support-plan': { nl: 'Ondersteuningsplan', en: 'Support plan' },
+  'family-conference': { nl: 'Familienetwerkberaad', en: 'Family group conference' },
+  'family-conference-plan': { nl: 'Familiegroepsplan', en: 'Family plan' },
+  'conference-invitation': {
+    nl: 'Uitnodiging voor het familienetwerkberaad',
+    en: 'Invitation to the family group conference',
+  },
+  'bottom-line': { nl: 'Ondergrens (veiligheidsvoorwaarde)', en: 'Bottom line (safety condition)' },
   'intervision-case': {
     nl: 'Intervisiecasus (geanonimiseerd)',
     en: 'Peer consultation case (anonymised)',
@@ -310,6 +376,10 @@ export const PURPOSE_WORDS: Readonly<Record<string, Words>> = {
   delen: {
     nl: 'Delen met een specialist buiten het team',
     en: 'Sharing with a specialist outside the team',
+  },
+  familienetwerkberaad: {
+    nl: 'Het familienetwerkberaad van uw familie',
+    en: 'Your family’s family group conference',
   },
   intervisie: {
     nl: 'Geanonimiseerd gebruikt voor intervisie',

@@ -23,7 +23,7 @@ export const CASE_FILE_PURPOSE = 'casusregie';
 export interface RegisseurAccount {
   id: string;
   organisationId: string;
-  kind: 'staff' | 'guest' | 'family';
+  kind: 'staff' | 'guest' | 'family' | 'conference';
   orgAdmin: boolean;
   disabledAt: Date | null;
 }
@@ -53,6 +53,7 @@ export function regisseurRefusal(
     secondFactorPassed: true,
     guest: null,
     family: null,
+    conference: null,
   };
   if (!abilityFor(probe).can('read', asSubject('ClientData', { teamId })))
     return 'no-client-data-role';
@@ -138,7 +139,7 @@ export class CaseFileAccess {
    * before the rule (a guest, an administrator, a member of another team) reads nothing.
    */
   mayCase(actor: Actor, c: CaseEntity, action: PolicyAction): boolean {
-    if (actor.guest || actor.family) return false;
+    if (actor.guest || actor.family || actor.conference) return false;
     const ability = abilityFor(actor);
     return (
       ability.can(

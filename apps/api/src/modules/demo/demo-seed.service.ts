@@ -43,6 +43,7 @@ import { TeamEntity } from '../identity/team.entity';
 import { UserEntity } from '../identity/user.entity';
 import { seedDemoPlan } from './demo-plan.seed';
 import { seedIntervisionDemo } from './demo-intervision.seed';
+import { seedConferenceDemo } from './demo-conference.seed';
 import { seedInsightDemo } from '../insight/insight-demo';
 
 /** Every demo account's password (fictional organisation, demo mode only). */
@@ -482,6 +483,16 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const riet = await network(jansen.h.id, 'Riet Jansen', 'familie', 'oma van moederskant');
     const els = await network(jansen.h.id, 'Els Smit', 'buur', 'buurvrouw, past soms op');
     await this.seedNetworkMaps(manager, jansen.h.id, jansen.people, riet, els);
+    await seedConferenceDemo(manager, {
+      householdId: jansen.h.id,
+      teamId: noord,
+      marieke,
+      riet,
+      els,
+      professionalId: user('fatima'),
+      coordinatorId: user('lotte'),
+      now: this.clock.now(),
+    });
     await consent(jansen.h.id, marieke.id, user('fatima'), 150, -215);
     const jansenCase = await newCase(
       noord,

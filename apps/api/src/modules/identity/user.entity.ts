@@ -36,10 +36,11 @@ export class UserEntity {
 
   /**
    * `staff`: a professional of the organisation; `guest`: an invited external specialist (no
-   * password, no team); `family`: a household member with a link + code to their own plan.
+   * password, no team); `family`: a household member with a link + code to their own plan;
+   * `conference`: a family or network member with a link + code to one family conference.
    */
   @Column({ type: 'varchar', length: 10, default: 'staff' })
-  kind!: 'staff' | 'guest' | 'family';
+  kind!: 'staff' | 'guest' | 'family' | 'conference';
 
   /** Organisation administrator: manages teams and accounts, reads no client data by that role. */
   @Column({ name: 'org_admin', type: 'boolean', default: false })

@@ -63,6 +63,10 @@ const TEMPLATES: Record<MailLanguage, Record<NotificationKind, Template>> = {
       subject: `Overleg ${t.team} op ${t.when} gaat niet door`,
       body: `Het casuïstiekoverleg van ${t.team} op ${t.when} is geannuleerd.`,
     }),
+    'conference-follow-up': (t) => ({
+      subject: `Nabellen na het familienetwerkberaad (${t.team})`,
+      body: `Vier weken geleden is een familiegroepsplan geaccepteerd waarbij u coördinator was. Bel de familie na (${t.due}): gaat het zoals afgesproken?`,
+    }),
   },
   en: {
     'agenda-published': (t) => ({
@@ -92,6 +96,10 @@ const TEMPLATES: Record<MailLanguage, Record<NotificationKind, Template>> = {
     'meeting-cancelled': (t) => ({
       subject: `${t.team} meeting on ${t.when} is cancelled`,
       body: `The ${t.team} case meeting on ${t.when} has been cancelled.`,
+    }),
+    'conference-follow-up': (t) => ({
+      subject: `Follow-up call after the family group conference (${t.team})`,
+      body: `Four weeks ago a family plan was accepted at a conference you coordinated. Call the family (${t.due}): is it going as agreed?`,
     }),
   },
 };

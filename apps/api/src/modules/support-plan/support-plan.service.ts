@@ -623,6 +623,69 @@ export class SupportPlanService {
     return tx ? write(tx) : this.db.transaction(write);
   }
 
+  /**
+   * The accepted familiegroepsplan of a family conference becomes the leading plan of the
+   * household (research §3.3, "plan is leidend"): its agreements land as items with source
+   * `familieplan` (the network's commitments typed "netwerk"), the plan is made first when the
+   * household has none, and the plan's evaluation date moves to the family plan's when that is
+   * sooner. One version, in one transaction with the caller's own writes (`alongside`, given the
+   * new items' ids in the order given), so the conference's acceptance and the import are stored
+   * together or not at all.
+   */
+  async importFamilyGroupPlan(
+    actor: Actor,
+    householdId: string,
+    input: { items: ItemInput[]; evaluationOn: string | null; subject: string },
+    alongside: (tx: EntityManager, itemIds: string[]) => Promise<void>,
+  ): Promise<string[]> {
+    const household = await this.access.household(actor, householdId, 'update', {
+      type: PLAN_OBJECT,
+      id: null,
+    });
+    return this.db.transaction(async (tx) => {
+      let plan = await tx.findOne(SupportPlanEntity, {
+        where: { householdId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!plan) {
+        plan = await this.insertPlan(tx, household, null, {
+          variant: 'licht',
+          krachten: '',
+          zorgen: '',
+        });
+        await this.writeVersion(tx, plan, actor.userId, { change: 'plan.gemaakt', subject: null });
+      }
+      const ids: string[] = [];
+      for (const item of input.items)
+        ids.push(
+          await this.insertItem(tx, plan, item, {
+            kind: 'familieplan',
+            decisionId: null,
+            meetingId: null,
+            agendaItemId: null,
+          }),
+        );
+      if (
+        input.evaluationOn &&
+        (plan.evaluationDate === null || input.evaluationOn < plan.evaluationDate)
+      ) {
+        plan.evaluationDate = input.evaluationOn;
+        plan.basisRev += 1;
+        await tx.update(
+          SupportPlanEntity,
+          { id: plan.id },
+          { evaluationDate: plan.evaluationDate, basisRev: plan.basisRev },
+        );
+      }
+      await this.writeVersion(tx, plan, actor.userId, {
+        change: 'familiegroepsplan.opgenomen',
+        subject: input.subject,
+      });
+      await alongside(tx, ids);
+      return ids;
+    });
+  }
+
   /* ---------- internals ---------- */
 
   /** Access to the plan's household, noted for the audit trail (object = the plan). */
@@ -716,11 +779,11 @@ export class SupportPlanService {
     plan: SupportPlanEntity,
     input: ItemInput,
     source: PlanItemSource,
-  ): Promise<void> {
+  ): Promise<string> {
     await this.checkGoal(tx, plan.id, input.goalId);
     const now = this.clock.now();
     const position = await tx.count(SupportPlanItemEntity, { where: { planId: plan.id } });
-    await tx.save(
+    const saved = await tx.save(
       tx.create(SupportPlanItemEntity, {
         planId: plan.id,
         goalId: input.goalId,
@@ -742,6 +805,7 @@ export class SupportPlanService {
         updatedAt: now,
       }),
     );
+    return saved.id;
   }
 
   private async checkGoal(tx: EntityManager, planId: string, goalId: string | null) {

@@ -38,6 +38,10 @@ export const ERROR_CODES = [
   'SESSION_ENDED',
   /** What needs an ended session (an attendance record) while it still runs. */
   'SESSION_NOT_ENDED',
+  /** A network member signs in to a family conference only with their consent. */
+  'CONFERENCE_CONSENT_REQUIRED',
+  /** The familiegroepsplan is not complete, or a bottom line is unchecked or not met. */
+  'CONFERENCE_PLAN_INCOMPLETE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -80,6 +84,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'REGISSEUR_NOT_ELIGIBLE':
     case 'CONSENT_JUSTIFICATION_REQUIRED':
     case 'NOTE_UPDATE_REJECTED':
+    case 'CONFERENCE_CONSENT_REQUIRED':
+    case 'CONFERENCE_PLAN_INCOMPLETE':
       return 422;
     case 'SECOND_FACTOR_REQUIRED':
     case 'CSRF_INVALID':

@@ -24,6 +24,7 @@ export const NOTIFICATION_KINDS = [
   'action-overdue',
   'evaluation-due',
   'meeting-cancelled',
+  'conference-follow-up',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -31,6 +31,22 @@ export const AUDIT_ACTIONS = [
   'audit.export',
   'insight.read',
   'insight.export',
+  'family-conference.list',
+  'family-conference.circle',
+  'family-conference.create',
+  'family-conference.read',
+  'family-conference.update',
+  'family-conference.invite',
+  'family-conference.start',
+  'family-conference.plan-read',
+  'family-conference.plan-update',
+  'family-conference.bottom-line',
+  'family-conference.accept',
+  'family-conference.export',
+  'family-conference.join',
+  'family-conference.command',
+  'conference.sign-in',
+  'conference.session',
 ] as const;
 
 /** The audit viewer: the current filters, the events loaded so far, and the cursor. */

@@ -1,0 +1,251 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import {
+  addBottomLineSchema,
+  checkBottomLineSchema,
+  type CircleInvitationCreated,
+  circleMemberInputSchema,
+  type CircleSuggestion,
+  conferenceSignInSchema,
+  type ConferenceSessionView,
+  type ConferenceSummary,
+  type ConferenceView,
+  createConferenceSchema,
+  type FamilyGroupPlanView,
+  inviteCircleMemberSchema,
+  savePlanSchema,
+  updateConferenceSchema,
+  uuidParamSchema,
+} from '@casustafel/contracts';
+import { Access } from '../../common/access/access.decorator';
+import { CurrentActor, CurrentSession } from '../../common/access/current.decorators';
+import { type Actor, RequestContext } from '../../common/context/request-context';
+import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { AppConfig } from '../../config/app-config';
+import { setSessionCookie } from '../auth/session-cookie';
+import { type ResolvedSession, SessionService } from '../auth/session.service';
+import { FamilyConferenceService } from './family-conference.service';
+
+const uuid = new ZodValidationPipe(uuidParamSchema);
+
+/**
+ * The familienetwerkberaad over REST: the team prepares it (`client-data`); everyone in it —
+ * staff, and family and network members signed in by link + code (`conference`) — reads it and
+ * its plan as far as the phase allows.
+ */
+@Controller()
+export class FamilyConferenceController {
+  constructor(
+    private readonly conferences: FamilyConferenceService,
+    private readonly sessions: SessionService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /* ---------- preparation by the team ---------- */
+
+  @Access('client-data', 'family-conference.list')
+  @Get('households/:householdId/family-conferences')
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('householdId', uuid) householdId: string,
+  ): Promise<ConferenceSummary[]> {
+    return this.conferences.list(actor, householdId);
+  }
+
+  @Access('client-data', 'family-conference.circle')
+  @Get('households/:householdId/family-conference-circle')
+  circle(
+    @CurrentActor() actor: Actor,
+    @Param('householdId', uuid) householdId: string,
+  ): Promise<CircleSuggestion[]> {
+    return this.conferences.circle(actor, householdId);
+  }
+
+  @Access('client-data', 'family-conference.create')
+  @Post('households/:householdId/family-conferences')
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('householdId', uuid) householdId: string,
+    @Body(new ZodValidationPipe(createConferenceSchema))
+    body: z.output<typeof createConferenceSchema>,
+  ): Promise<ConferenceView> {
+    return this.conferences.create(actor, householdId, body);
+  }
+
+  @Access('conference', 'family-conference.update')
+  @Patch('family-conferences/:conferenceId')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Body(new ZodValidationPipe(updateConferenceSchema))
+    body: z.output<typeof updateConferenceSchema>,
+  ): Promise<ConferenceView> {
+    return this.conferences.update(actor, conferenceId, body);
+  }
+
+  @Access('conference', 'family-conference.update')
+  @Post('family-conferences/:conferenceId/circle')
+  addCircleMember(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Body(new ZodValidationPipe(circleMemberInputSchema))
+    body: z.output<typeof circleMemberInputSchema>,
+  ): Promise<ConferenceView> {
+    return this.conferences.addCircleMember(actor, conferenceId, body);
+  }
+
+  @Access('conference', 'family-conference.bottom-line')
+  @Post('family-conferences/:conferenceId/bottom-lines')
+  addBottomLine(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Body(new ZodValidationPipe(addBottomLineSchema)) body: z.output<typeof addBottomLineSchema>,
+  ): Promise<ConferenceView> {
+    return this.conferences.addBottomLine(actor, conferenceId, body);
+  }
+
+  @Access('conference', 'family-conference.invite')
+  @Post('family-conferences/:conferenceId/circle/:participantId/invitation')
+  @Header('cache-control', 'no-store')
+  invite(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Param('participantId', uuid) participantId: string,
+    @Body(new ZodValidationPipe(inviteCircleMemberSchema))
+    body: z.output<typeof inviteCircleMemberSchema>,
+  ): Promise<CircleInvitationCreated> {
+    return this.conferences.invite(actor, conferenceId, participantId, body);
+  }
+
+  @Access('conference', 'family-conference.start')
+  @Post('family-conferences/:conferenceId/start')
+  @HttpCode(200)
+  start(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+  ): Promise<ConferenceView> {
+    return this.conferences.start(actor, conferenceId);
+  }
+
+  /* ---------- the conference and its plan ---------- */
+
+  @Access('conference', 'family-conference.read')
+  @Get('family-conferences/:conferenceId')
+  @Header('cache-control', 'no-store')
+  read(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+  ): Promise<ConferenceView> {
+    return this.conferences.read(actor, conferenceId);
+  }
+
+  @Access('conference', 'family-conference.plan-read')
+  @Get('family-conferences/:conferenceId/plan')
+  @Header('cache-control', 'no-store')
+  readPlan(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+  ): Promise<FamilyGroupPlanView> {
+    return this.conferences.readPlan(actor, conferenceId);
+  }
+
+  @Access('conference', 'family-conference.plan-update')
+  @Put('family-conferences/:conferenceId/plan')
+  savePlan(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Body(new ZodValidationPipe(savePlanSchema)) body: z.output<typeof savePlanSchema>,
+  ): Promise<FamilyGroupPlanView> {
+    return this.conferences.savePlan(actor, conferenceId, body);
+  }
+
+  @Access('conference', 'family-conference.export')
+  @Get('family-conferences/:conferenceId/plan.csv')
+  @Header('cache-control', 'no-store')
+  async exportPlan(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const csv = await this.conferences.exportPlan(actor, conferenceId);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="familiegroepsplan.csv"');
+    return csv;
+  }
+
+  @Access('conference', 'family-conference.bottom-line')
+  @Post('family-conferences/:conferenceId/bottom-lines/:lineId/check')
+  @HttpCode(200)
+  checkBottomLine(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Param('lineId', uuid) lineId: string,
+    @Body(new ZodValidationPipe(checkBottomLineSchema))
+    body: z.output<typeof checkBottomLineSchema>,
+  ): Promise<ConferenceView> {
+    return this.conferences.checkBottomLine(actor, conferenceId, lineId, body);
+  }
+
+  @Access('conference', 'family-conference.accept')
+  @Post('family-conferences/:conferenceId/accept')
+  @HttpCode(200)
+  accept(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+  ): Promise<ConferenceView> {
+    return this.conferences.accept(actor, conferenceId);
+  }
+
+  /* ---------- family and network by link + code ---------- */
+
+  @Access('public', 'conference.sign-in')
+  @Post('conference/sign-in')
+  @HttpCode(200)
+  async signIn(
+    @Body(new ZodValidationPipe(conferenceSignInSchema))
+    body: z.output<typeof conferenceSignInSchema>,
+    @CurrentSession() current: ResolvedSession | null,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ConferenceSessionView> {
+    const { token } = await this.conferences.signIn(
+      body.token,
+      body.code,
+      body.consent,
+      request.ip ?? null,
+    );
+    // Whoever was signed in on this browser is signed out: one session per browser.
+    if (current) await this.sessions.end(current.session.id, 'rotated');
+    setSessionCookie(reply, this.config, token);
+    const resolved = await this.sessions.resolve(token);
+    // Recorded as the participant's own sign-in, not as an anonymous call.
+    const store = RequestContext.current();
+    if (store && resolved) store.actor = resolved.actor;
+    if (!resolved) throw new Error('conference sign-in: the new session did not resolve');
+    return this.conferences.session(resolved.actor, resolved.session.csrfToken);
+  }
+
+  @Access('conference', 'conference.session')
+  @Get('conference/session')
+  @Header('cache-control', 'no-store')
+  session(
+    @CurrentActor() actor: Actor,
+    @CurrentSession() current: ResolvedSession | null,
+  ): Promise<ConferenceSessionView> {
+    return this.conferences.session(actor, current?.session.csrfToken ?? '');
+  }
+}
