@@ -17,6 +17,7 @@ import type {
   SupportPlanView,
   TeamSummary,
 } from '@casustafel/contracts';
+import type { InsightDashboard } from '@casustafel/contracts';
 import { B1_FLESCH_DOUMA_MIN, dutchReadability, layoutGenogram } from '@casustafel/domain';
 import { DEMO_PASSWORD, DemoSeedService } from '../src/modules/demo/demo-seed.service';
 import { FamilyDemoService } from '../src/modules/household-story/family-demo.service';
@@ -253,6 +254,34 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
     const open = forTrainer.find((c) => c.status === 'in-review');
     expect(open).toMatchObject({ isCreator: false, mayRelease: true });
     expect(open?.openCandidates).toBeGreaterThan(0);
+  });
+
+  it('gives Centrum’s history family conferences that show per quarter, followed up or not', async () => {
+    const sanne = await signIn(t, null, 'sanne@voorbeeldstad.nl', null, DEMO_PASSWORD);
+    const [centrum] = (await dataSourceOf(t.app).query(
+      `SELECT "id" FROM "team" WHERE "name" = 'Wijkteam Centrum'`,
+    )) as { id: string }[];
+    const today = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+    const res = await sanne.get<InsightDashboard>(
+      `/api/teams/${centrum?.id}/insight?from=${from}&to=${today}&granularity=quarter`,
+    );
+    expect(res.status).toBe(200);
+    const fgc = res.body.indicators.find((i) => i.id === 'family-conferences');
+    expect(fgc?.available).toBe(true);
+    const held = fgc?.table?.rows.find((r) => r.key === 'gehouden');
+    // A year of a team that works with conferences: at least one quarter shows its count.
+    expect(held?.values.some((v) => v !== null && v >= 5)).toBe(true);
+    const [counts] = (await dataSourceOf(t.app).query(
+      `SELECT count(*) FILTER (WHERE "follow_up_done_at" IS NOT NULL)::int AS "done",
+              count(*) FILTER (WHERE "follow_up_done_at" IS NULL AND "follow_up_on" <= CURRENT_DATE)::int AS "missed",
+              count(*) FILTER (WHERE "follow_up_done_at" > "follow_up_on"::timestamp + interval '1 day')::int AS "early"
+       FROM "family_conference" WHERE "team_id" = $1`,
+      [centrum?.id],
+    )) as { done: number; missed: number; early: number }[];
+    expect(counts?.done).toBeGreaterThan(0);
+    expect(counts?.missed).toBeGreaterThan(0);
+    expect(counts?.early).toBe(0);
   });
 
   it('seeds only once', async () => {

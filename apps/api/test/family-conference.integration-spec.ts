@@ -68,7 +68,10 @@ describe.each(testEngines())('family conference on %s', (engine) => {
   let conferenceId: string;
   let otherConferenceId: string;
   let sessionId: string;
-  const staff = new Map<string, { id: string; client: BrowserClient }>();
+  const staff = new Map<
+    string,
+    { id: string; client: BrowserClient; again: () => Promise<BrowserClient> }
+  >();
   const circle = new Map<string, BrowserClient>();
   const invitations = new Map<string, CircleInvitationCreated>();
   const sockets = new Map<string, LiveClient>();
@@ -93,7 +96,8 @@ describe.each(testEngines())('family conference on %s', (engine) => {
         totp: true,
         teams: [[team, ['member']]],
       });
-      staff.set(key, { id: u.user.id, client: await signIn(t, clock, u.user.email, u.totpSecret) });
+      const again = () => signIn(t, clock, u.user.email, u.totpSecret);
+      staff.set(key, { id: u.user.id, client: await again(), again });
     };
     await make('professional', 'Pim Professional', teamId);
     // Independent: a colleague from another team.
@@ -649,5 +653,33 @@ describe.each(testEngines())('family conference on %s', (engine) => {
     clock.advance(86_400_000);
     await jobs.runDue();
     expect(await reminders()).toHaveLength(1);
+  });
+
+  it('records the follow-up as done, once, by the coordinator or a professional', async () => {
+    // Four weeks on: the staff sign in again.
+    for (const key of ['outsider', 'coordinator', 'professional']) {
+      const seat = person(key);
+      staff.set(key, { ...seat, client: await seat.again() });
+    }
+    // A team member outside the conference may read it now it is done, but not record for it.
+    expect((await send('outsider', 'POST', url('/follow-up'), { note: 'Gaat goed' })).status).toBe(
+      403,
+    );
+    expect(
+      (await send('coordinator', 'POST', url('/follow-up'), { note: 'x'.repeat(1001) })).status,
+    ).toBe(400);
+    const done = await send<ConferenceView>('coordinator', 'POST', url('/follow-up'), {
+      note: 'Oma Els haalt Noor elke ochtend op; het plan loopt.',
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.followUp).toMatchObject({
+      by: 'Coby Coördinator',
+      note: 'Oma Els haalt Noor elke ochtend op; het plan loopt.',
+    });
+    const again = await send<{ code: string }>('professional', 'POST', url('/follow-up'), {});
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('CONFLICT');
+    const read = await get<ConferenceView>('professional', url());
+    expect(read.body.followUp?.at).toBe(done.body.followUp?.at);
   });
 });

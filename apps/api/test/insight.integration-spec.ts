@@ -250,7 +250,56 @@ describe.each(testEngines())('team insight (%s)', (engine) => {
     await dataSourceOf(t.app).transaction((manager) =>
       writeTeamHistory(manager, { teamId, ...fixedHistory(m.user.id) }),
     );
+    await writeConferences(org.id, m.user.id);
   }, 120_000);
+
+  /**
+   * Family group conferences of the team: accepted (held) 6 in January, 5 in February and one
+   * in December (outside the period); follow-ups due in January 5 done; in February 5 done and
+   * 1 not done; one due in March (outside).
+   */
+  async function writeConferences(organisationId: string, userId: string) {
+    const ds = dataSourceOf(t.app);
+    const [household] = (await ds.query(
+      'SELECT "id" FROM "household" WHERE "team_id" = $1 LIMIT 1',
+      [teamId],
+    )) as { id: string }[];
+    const rows: [string | null, string | null, boolean][] = [
+      // accepted_at, follow_up_on, follow-up done
+      ['2025-12-20T10:00:00Z', '2026-01-17', true],
+      ...Array.from({ length: 4 }, (): [string, string, boolean] => [
+        '2026-01-05T10:00:00Z',
+        '2026-01-31',
+        true,
+      ]),
+      ['2026-01-20T10:00:00Z', '2026-02-17', true],
+      ['2026-01-21T10:00:00Z', '2026-02-18', false],
+      ...Array.from({ length: 4 }, (): [string, string, boolean] => [
+        '2026-02-02T10:00:00Z',
+        '2026-02-28',
+        true,
+      ]),
+      ['2026-02-27T10:00:00Z', '2026-03-27', false],
+    ];
+    for (const [acceptedAt, followUpOn, done] of rows)
+      await ds.query(
+        `INSERT INTO "family_conference" ("organisation_id", "household_id", "team_id", "status",
+           "question", "place", "coordinator_id", "created_by", "accepted_at", "accepted_by",
+           "follow_up_on", "follow_up_done_at", "follow_up_done_by", "created_at", "updated_at")
+         VALUES ($1, $2, $3, 'afgerond', 'Hoe houden we het thuis veilig?', 'Buurthuis', $4, $4,
+           $5, $4, $6, $7, $8, $5, $5)`,
+        [
+          organisationId,
+          must(household).id,
+          teamId,
+          userId,
+          acceptedAt,
+          followUpOn,
+          done ? `${followUpOn}T12:00:00Z` : null,
+          done ? userId : null,
+        ],
+      );
+  }
 
   afterAll(async () => {
     await t?.close();
@@ -353,14 +402,16 @@ describe.each(testEngines())('team insight (%s)', (engine) => {
     expect(row(d, 'plan-mix', 'informeel').total).toBeNull();
     expect(row(d, 'informal-share', 'planonderdelen').total).toBeNull();
 
-    // Not recorded by the product yet: not available, never 0.
+    // Family conferences: held 6 + 5; followed up 5 + 5, not followed up 0 + 1 (hidden).
     const fgc = table(d, 'family-conferences');
-    expect(fgc).toEqual({
-      id: 'family-conferences',
-      source: 'family-conference',
-      available: false,
-      table: null,
-    });
+    // Held 6 + 5 (January: 4 + 2; February: 4 + 1; the December one is outside); followed up
+    // 5 + 5; not followed up 0 + 1: the 1 is hidden, and with it the row's total.
+    expect(fgc.available).toBe(true);
+    expect(fgc.table?.rows).toEqual([
+      { key: 'gehouden', values: [6, 5], total: 11 },
+      { key: 'opgevolgd', values: [5, 5], total: 10 },
+      { key: 'niet-opgevolgd', values: [0, null], total: null },
+    ]);
   });
 
   it('reads the status of a period reaching today from the stored status (the same figures)', async () => {
@@ -451,7 +502,10 @@ describe.each(testEngines())('team insight (%s)', (engine) => {
       '"case-flow";"Nieuwe en afgesloten casussen";"afgesloten";"2026-02";"verborgen";"aantal"',
     );
     expect(text).toContain(
-      '"family-conferences";"Familienetwerkberaden";"";"";"niet beschikbaar";""',
+      '"family-conferences";"Familienetwerkberaden";"niet-opgevolgd";"2026-02";"verborgen";"aantal"',
+    );
+    expect(text).toContain(
+      '"family-conferences";"Familienetwerkberaden";"gehouden";"2026-01";"6";"aantal"',
     );
 
     const gmsd = await rawGet(

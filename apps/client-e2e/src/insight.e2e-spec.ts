@@ -62,10 +62,12 @@ describe('team insight (stuurinformatie)', () => {
     expect(await flow.locator('thead th').count()).toBe(13);
     await page.getByTestId('insight-indicator-lead-times').waitFor();
     expect(await page.getByTestId('insight-privacy').textContent()).toContain('1 tot 5');
-    // Not recorded yet: named, never 0.
-    expect(await page.getByTestId('insight-unavailable').textContent()).toContain(
-      'Familienetwerkberaden',
-    );
+    // Family group conferences come from the conferences the team held: every indicator has
+    // its figures now (none is listed as not available).
+    const conferences = page.getByTestId('insight-indicator-family-conferences');
+    await conferences.waitFor();
+    expect(await conferences.textContent()).toContain('Opgevolgd na vier weken');
+    expect(await page.getByTestId('insight-unavailable').count()).toBe(0);
     await expectNoA11yViolations(page, 'insight 1280');
     await screenshot(page, 'insight-centrum-1280');
   });

@@ -94,6 +94,12 @@ export const checkBottomLineSchema = z.strictObject({
 });
 export type CheckBottomLine = z.input<typeof checkBottomLineSchema>;
 
+/** The four-week follow-up, done: how the family's plan is going, in a few words. */
+export const recordFollowUpSchema = z.strictObject({
+  note: z.string().trim().max(1_000).default(''),
+});
+export type RecordFollowUp = z.input<typeof recordFollowUpSchema>;
+
 /** Link + code as for the family's own access, and (for a network member) their consent. */
 export const conferenceSignInSchema = familySignInSchema.extend({
   /** "I take part, and agree that my name and my part in the plan are recorded." */
@@ -197,6 +203,8 @@ export interface ConferenceView {
   acceptedAt: string | null;
   acceptedBy: string | null;
   followUpOn: string | null;
+  /** The follow-up as done: when, by whom, the note (null while not done). */
+  followUp: { at: string; by: string | null; note: string } | null;
   evaluationOn: string | null;
   createdAt: string;
 }

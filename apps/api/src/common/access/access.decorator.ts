@@ -176,6 +176,7 @@ export type AuditAction =
   | 'family-conference.plan-update'
   | 'family-conference.bottom-line'
   | 'family-conference.accept'
+  | 'family-conference.follow-up'
   | 'family-conference.export'
   | 'family-conference.join'
   | 'family-conference.command'

@@ -20,6 +20,7 @@ import { AddInsightIndexes1796612000000 } from './1796612000000-AddInsightIndexe
 import { CreateIntervisionSessions1796700100000 } from './1796700100000-CreateIntervisionSessions';
 
 import { CreateFamilyConferences1796800000000 } from './1796800000000-CreateFamilyConferences';
+import { RecordConferenceFollowUp1796800200000 } from './1796800200000-RecordConferenceFollowUp';
 
 /** Every migration in order, listed explicitly (the api is bundled; no globbing). */
 export const MIGRATIONS = [
@@ -40,8 +41,9 @@ export const MIGRATIONS = [
   CreateNetworkMaps1796610000000,
   CreateFamilyAccess1796610000001,
   AddSupportPlan1796610280346,
-  CreateIntervisionCases1796700000000,
   AddInsightIndexes1796612000000,
+  CreateIntervisionCases1796700000000,
   CreateIntervisionSessions1796700100000,
   CreateFamilyConferences1796800000000,
+  RecordConferenceFollowUp1796800200000,
 ];

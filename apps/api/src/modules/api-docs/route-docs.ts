@@ -434,6 +434,10 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     response: { typescript: 'ConferenceView' },
     summary: 'The professional accepts the plan: it becomes the household’s leading plan',
   },
+  'POST /api/family-conferences/:conferenceId/follow-up': {
+    response: { typescript: 'ConferenceView' },
+    summary: 'The coordinator or a professional records the four-week follow-up as done (once)',
+  },
   'POST /api/conference/sign-in': {
     response: { typescript: 'ConferenceSessionView' },
     summary: 'A family or network member signs in with link + code (network: with consent)',

@@ -266,6 +266,10 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
     en: 'Bottom line set or checked',
   },
   'family-conference.accept': { nl: 'Familiegroepsplan geaccepteerd', en: 'Family plan accepted' },
+  'family-conference.follow-up': {
+    nl: 'Opvolging van het familiegroepsplan vastgelegd',
+    en: 'Follow-up of the family plan recorded',
+  },
   'family-conference.export': { nl: 'Familiegroepsplan gedownload', en: 'Family plan downloaded' },
   'family-conference.join': {
     nl: 'Familienetwerkberaad bijgewoond',

@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import {
   addBottomLineSchema,
   checkBottomLineSchema,
+  recordFollowUpSchema,
   type CircleInvitationCreated,
   circleMemberInputSchema,
   type CircleSuggestion,
@@ -208,6 +209,18 @@ export class FamilyConferenceController {
     @Param('conferenceId', uuid) conferenceId: string,
   ): Promise<ConferenceView> {
     return this.conferences.accept(actor, conferenceId);
+  }
+
+  @Access('conference', 'family-conference.follow-up')
+  @Post('family-conferences/:conferenceId/follow-up')
+  @HttpCode(200)
+  recordFollowUp(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Body(new ZodValidationPipe(recordFollowUpSchema))
+    body: z.output<typeof recordFollowUpSchema>,
+  ): Promise<ConferenceView> {
+    return this.conferences.recordFollowUp(actor, conferenceId, body);
   }
 
   /* ---------- family and network by link + code ---------- */

@@ -98,6 +98,24 @@ export class FamilyConferenceEntity {
   @Column({ name: 'follow_up_sent_at', type: 'timestamptz', nullable: true })
   followUpSentAt!: Date | null;
 
+  /** When the follow-up was done (the coordinator or a professional records it). */
+  @Column({ name: 'follow_up_done_at', type: 'timestamptz', nullable: true })
+  followUpDoneAt!: Date | null;
+
+  @Column({ name: 'follow_up_done_by', type: 'uuid', nullable: true })
+  followUpDoneBy!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'follow_up_done_by',
+    foreignKeyConstraintName: 'FK_family_conference_follow_up_by',
+  })
+  followUpAuthor?: UserEntity;
+
+  /** How the plan is going, in a few words (no client data beyond what the plan holds). */
+  @Column({ name: 'follow_up_note', type: 'varchar', length: 1000, default: '' })
+  followUpNote!: string;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -19,6 +19,7 @@ import type {
   SessionJoinResult,
   addBottomLineSchema,
   checkBottomLineSchema,
+  recordFollowUpSchema,
   circleMemberInputSchema,
   createConferenceSchema,
   inviteCircleMemberSchema,
@@ -627,6 +628,7 @@ export class FamilyConferenceService implements OnModuleInit {
     const names = await this.displayNames([
       ...lines.map((l) => l.checkedBy),
       conference.acceptedBy,
+      conference.followUpDoneBy,
     ]);
     const now = this.clock.now().getTime();
     const invitationOf = (id: string): InvitationStatus => {
@@ -675,6 +677,13 @@ export class FamilyConferenceService implements OnModuleInit {
       acceptedAt: conference.acceptedAt?.toISOString() ?? null,
       acceptedBy: conference.acceptedBy ? (names.get(conference.acceptedBy) ?? null) : null,
       followUpOn: conference.followUpOn,
+      followUp: conference.followUpDoneAt
+        ? {
+            at: conference.followUpDoneAt.toISOString(),
+            by: conference.followUpDoneBy ? (names.get(conference.followUpDoneBy) ?? null) : null,
+            note: conference.followUpNote,
+          }
+        : null,
       evaluationOn: plan?.evaluationOn ?? null,
       createdAt: conference.createdAt.toISOString(),
     };
@@ -915,6 +924,36 @@ export class FamilyConferenceService implements OnModuleInit {
       { id: conference.id },
       { followUpSentAt: this.clock.now() },
     );
+  }
+
+  /**
+   * The follow-up done (four weeks after acceptance; earlier is fine): the coordinator or a
+   * professional of the conference records it, once. It counts in the team's management
+   * information ("plans followed up after four weeks").
+   */
+  async recordFollowUp(
+    actor: Actor,
+    conferenceId: string,
+    input: z.output<typeof recordFollowUpSchema>,
+  ): Promise<ConferenceView> {
+    const seat = await this.seat(actor, conferenceId);
+    if (seat.role !== 'coordinator' && seat.role !== 'professional') throw forbidden();
+    if (seat.conference.status !== 'afgerond') throw conflict('not-accepted', 'status');
+    const now = this.clock.now();
+    const done = await this.db.manager
+      .createQueryBuilder()
+      .update(FamilyConferenceEntity)
+      .set({
+        followUpDoneAt: now,
+        followUpDoneBy: actor.userId,
+        followUpNote: input.note,
+        updatedAt: now,
+      })
+      .where('id = :id AND follow_up_done_at IS NULL', { id: conferenceId })
+      .execute();
+    if (!done.affected) throw conflict('follow-up-recorded', 'followUp');
+    this.note(OBJECT, seat.conference);
+    return this.read(actor, conferenceId);
   }
 
   /* ---------- the live room ---------- */

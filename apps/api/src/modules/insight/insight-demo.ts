@@ -72,6 +72,8 @@ export async function seedInsightDemo(
       meetings: 96,
       decisions: 1200,
       planItems: 420,
+      // A team that works with family group conferences: enough to show them per quarter.
+      conferenceShare: 0.5,
       seed: 2026,
     }),
   );

@@ -31,6 +31,8 @@ export interface GeneratorOptions {
   decisions: number;
   /** Support-plan items in all (spread over the plans of cases that reached `plan`). */
   planItems?: number;
+  /** The share of plans that came from a family group conference (default one in eight). */
+  conferenceShare?: number;
   seed?: number;
 }
 
@@ -224,6 +226,21 @@ export function generateTeamHistory(options: GeneratorOptions): TeamHistory {
         };
       }),
     });
+  }
+  // Some plans came from a family group conference (one in eight unless told; a PRNG of its
+  // own, so the rest of the history stays as it was): accepted days before the plan, followed
+  // up four weeks later in most cases.
+  const conferenceRandom = prng((options.seed ?? 15) + 13);
+  for (const plan of plans) {
+    if (conferenceRandom() >= (options.conferenceShare ?? 0.125)) continue;
+    const accepted = plan.createdAt.getTime() - (1 + Math.floor(conferenceRandom() * 10)) * DAY;
+    const followUpOn = day(accepted + 28 * DAY);
+    plan.conference = {
+      acceptedAt: new Date(accepted),
+      followUpOn,
+      // Only a follow-up that has come due can have been done.
+      followedUp: conferenceRandom() < 0.8 && followUpOn <= day(options.end.getTime()),
+    };
   }
   return { teamId: options.teamId, cases, meetings, plans };
 }

@@ -63,6 +63,8 @@ export interface HistoryPlan {
   evaluations?: { at: Date; due: string }[];
   /** The day the family agreed with the plan. */
   agreedOn?: string;
+  /** A family group conference whose plan led this one: accepted, followed up four weeks on. */
+  conference?: { acceptedAt: Date; followUpOn: string; followedUp: boolean };
 }
 
 export interface TeamHistory {
@@ -425,6 +427,7 @@ async function writePlans(
   const items: Value[][] = [];
   const versions: Value[][] = [];
   const agreements: Value[][] = [];
+  const conferences: Value[][] = [];
   const regisseur = history.cases[0]?.regisseurId ?? null;
   const seen = new Set<string>();
   for (const plan of history.plans ?? []) {
@@ -432,6 +435,18 @@ async function writePlans(
     if (seen.has(householdId)) continue; // one plan per household
     seen.add(householdId);
     const planId = randomUUID();
+    const c = plan.conference;
+    const coordinator = history.cases[plan.caseIndex]?.regisseurId ?? regisseur;
+    if (c && coordinator)
+      conferences.push([
+        householdId,
+        history.teamId,
+        coordinator,
+        c.acceptedAt,
+        c.followUpOn,
+        c.followedUp ? new Date(`${c.followUpOn}T12:00:00Z`) : null,
+        c.followedUp ? coordinator : null,
+      ]);
     const itemSnapshots = plan.items.map((item, position) => {
       const id = randomUUID();
       items.push([
@@ -611,4 +626,31 @@ async function writePlans(
     ],
     agreements,
   );
+  if (conferences.length > 0)
+    await db.query(
+      `INSERT INTO "family_conference" ("organisation_id", "household_id", "team_id", "status",
+         "question", "place", "coordinator_id", "created_by", "accepted_at", "accepted_by",
+         "follow_up_on", "follow_up_done_at", "follow_up_done_by", "created_at", "updated_at")
+       SELECT t."organisation_id", c."household_id", c."team_id", 'afgerond',
+         'Wie in de familie en het netwerk helpt mee?', 'Buurthuis', c."coordinator",
+         c."coordinator", c."accepted_at", c."coordinator", c."follow_up_on", c."done_at",
+         c."done_by", c."accepted_at", c."accepted_at"
+       FROM jsonb_to_recordset($1::jsonb) AS c("household_id" uuid, "team_id" uuid,
+         "coordinator" uuid, "accepted_at" timestamptz, "follow_up_on" date,
+         "done_at" timestamptz, "done_by" uuid)
+       JOIN "team" t ON t."id" = c."team_id"`,
+      [
+        JSON.stringify(
+          conferences.map(([householdId, teamId, coordinator, acceptedAt, on, doneAt, doneBy]) => ({
+            household_id: householdId,
+            team_id: teamId,
+            coordinator,
+            accepted_at: acceptedAt,
+            follow_up_on: on,
+            done_at: doneAt,
+            done_by: doneBy,
+          })),
+        ),
+      ],
+    );
 }

@@ -5,6 +5,7 @@ import {
   type DecisionType,
   INSIGHT_TIME_ZONE,
   type InsightGranularity,
+  type InsightConferenceRaw,
   type InsightPlanRaw,
   type InsightRaw,
   type LeadTimeSegment,
@@ -291,6 +292,44 @@ export async function gatherInsight(
     zrm,
     actions,
     plan: await gatherPlan(run, period, format),
+    conferences: await gatherConferences(run, period, format),
+  };
+}
+
+/**
+ * Family group conferences of the team's households: held (the plan accepted) per bucket, and
+ * the four-week follow-ups due in the period up to today, done or not, by their due date.
+ */
+async function gatherConferences(
+  run: Run,
+  period: InsightPeriod,
+  format: string,
+): Promise<InsightConferenceRaw> {
+  const { teamId, from, to } = period;
+  const held = await run(
+    'conferences',
+    `SELECT ${bucket('fc.accepted_at')} AS b, count(*)::int AS n FROM family_conference fc
+     WHERE fc.team_id = $1 AND fc.accepted_at >= ${FROM} AND fc.accepted_at < ${TO}
+     GROUP BY 1`,
+    [teamId, from, to, format],
+  );
+  const followUps = await run(
+    'conference-follow-ups',
+    `SELECT to_char(fc.follow_up_on::timestamp, $4) AS b,
+       count(*) FILTER (WHERE fc.follow_up_done_at IS NOT NULL)::int AS done,
+       count(*) FILTER (WHERE fc.follow_up_done_at IS NULL)::int AS open
+     FROM family_conference fc
+     WHERE fc.team_id = $1 AND fc.follow_up_on >= $2::date AND fc.follow_up_on < $3::date
+       AND fc.follow_up_on <= $5::date
+     GROUP BY 1`,
+    [teamId, from, to, format, period.today],
+  );
+  const perKey = (key: string) =>
+    Object.fromEntries(followUps.map((r) => [String(r['b']), num(r[key])]));
+  return {
+    held: Object.fromEntries(held.map((r) => [String(r['b']), num(r['n'])])),
+    followedUp: perKey('done'),
+    notFollowedUp: perKey('open'),
   };
 }
 

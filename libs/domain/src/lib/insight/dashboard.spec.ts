@@ -25,6 +25,7 @@ const raw: InsightRaw = {
   },
   actions: { 'op-tijd': 9, 'te-laat': 6, 'open-verlopen': 5, open: 0, vervallen: 1 },
   plan: null,
+  conferences: null,
 };
 
 describe('buildInsightDashboard', () => {
@@ -73,6 +74,28 @@ describe('buildInsightDashboard', () => {
     expect(counts?.[0]).toEqual({ key: 'financien', values: [null, null, null], total: 6 });
     expect(table('zrm-mean-change')?.rows[0]?.values).toEqual([0.7]);
     expect(table('zrm-mean-change')?.rows[1]?.values).toEqual([null]);
+  });
+
+  it('counts family conferences held and followed up, small cells hidden', () => {
+    const withConferences = buildInsightDashboard(
+      {
+        ...raw,
+        conferences: {
+          held: { '2026-01': 6, '2026-02': 2 },
+          followedUp: { '2026-01': 5 },
+          notFollowedUp: { '2026-02': 1 },
+        },
+      },
+      5,
+    ).find((i) => i.id === 'family-conferences');
+    expect(withConferences?.available).toBe(true);
+    expect(withConferences?.table?.columns).toEqual(['2026-01', '2026-02']);
+    // Held: 2 is hidden, and so the row total 8 stays (8 − 6 would give it away: 6 goes too).
+    expect(withConferences?.table?.rows.map((r) => [r.key, r.values])).toEqual([
+      ['gehouden', [null, null]],
+      ['opgevolgd', [5, 0]],
+      ['niet-opgevolgd', [0, null]],
+    ]);
   });
 
   it('marks plan-based indicators and family conferences as not available', () => {

@@ -135,6 +135,17 @@ export interface InsightRaw {
   actions: Readonly<Record<ActionOutcome, number>>;
   /** Null while the support plan is not recorded by the product. */
   plan: InsightPlanRaw | null;
+  /** Null while family group conferences are not recorded (an api without them). */
+  conferences: InsightConferenceRaw | null;
+}
+
+/** Family group conferences (familienetwerkberaden) of the team's households. */
+export interface InsightConferenceRaw {
+  /** Conferences held: their plan accepted in the bucket. */
+  held: PerBucket;
+  /** Follow-ups due in the bucket (four weeks after acceptance, up to today): done or not. */
+  followedUp: PerBucket;
+  notFollowedUp: PerBucket;
 }
 
 export interface InsightPlanRaw {
@@ -420,6 +431,28 @@ export function buildInsightDashboard(raw: InsightRaw, k: number): InsightIndica
     );
   }
 
+  // Held, and followed up four weeks later — per month or quarter, small cells hidden.
+  const conferences = raw.conferences
+    ? table(
+        'count',
+        suppressCounts(
+          {
+            columns: buckets,
+            rows: [
+              { key: 'gehouden', values: bucketValues(buckets, raw.conferences.held) },
+              { key: 'opgevolgd', values: bucketValues(buckets, raw.conferences.followedUp) },
+              {
+                key: 'niet-opgevolgd',
+                values: bucketValues(buckets, raw.conferences.notFollowedUp),
+              },
+            ],
+            columnTotals: false,
+          },
+          k,
+        ),
+      )
+    : null;
+
   const shareRows = [shareRow('besluiten', solutionMix), ...(planShare ? [planShare] : [])];
   const informalShare: InsightTable = {
     columns: [...buckets],
@@ -446,8 +479,7 @@ export function buildInsightDashboard(raw: InsightRaw, k: number): InsightIndica
     indicator('plan-mix', 'support-plan', planMix),
     indicator('costs', 'support-plan', costs),
     indicator('evaluations', 'support-plan', evaluations),
-    // Family group conferences are not recorded by the product yet: not available, never 0.
-    indicator('family-conferences', 'family-conference', null),
+    indicator('family-conferences', 'family-conference', conferences),
   ];
 }
 

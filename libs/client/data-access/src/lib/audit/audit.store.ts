@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'family-conference.plan-update',
   'family-conference.bottom-line',
   'family-conference.accept',
+  'family-conference.follow-up',
   'family-conference.export',
   'family-conference.join',
   'family-conference.command',
