@@ -54,6 +54,8 @@ export class ConferenceRoomStore {
 
   /** Called on every phase change that reaches this page (the page reads the conference again). */
   onPhaseChanged: (to: string) => void = () => undefined;
+  /** Called on every other event applied to the room, in seq order. */
+  onApplied: (event: VisibleSessionEvent) => void = () => undefined;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.leave());
@@ -178,6 +180,6 @@ export class ConferenceRoomStore {
       // A phase may lock this role out (besloten tijd): asked again, the server decides.
       void this.join();
       this.onPhaseChanged(event.payload.to);
-    }
+    } else if (room.seq !== step.state.seq) this.onApplied(event);
   }
 }

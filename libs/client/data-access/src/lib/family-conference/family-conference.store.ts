@@ -130,6 +130,10 @@ export class FamilyConferenceStore {
 
   constructor() {
     this.#room.onPhaseChanged = () => void this.refresh();
+    // The acceptance is announced in the room: everyone reads the conference (and plan) again.
+    this.#room.onApplied = (event) => {
+      if (event.type === 'contribution:added' && event.phase === 'acceptatie') void this.refresh();
+    };
     inject(DestroyRef).onDestroy(() => this.#stopPoll());
   }
 
