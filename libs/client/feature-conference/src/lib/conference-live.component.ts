@@ -23,144 +23,146 @@ import { AlertComponent } from '@casustafel/client/ui';
   imports: [TranslocoPipe, AlertComponent],
   styleUrl: './conference.css',
   template: `
-    <section class="cst-panel cst-fc-stack" aria-labelledby="fc-phase-heading">
-      <div class="cst-fc-head">
-        <h2 class="utrecht-heading-2" id="fc-phase-heading" data-testid="fc-phase">
-          {{ 'conference.live.phaseHeading' | transloco }}:
-          {{ 'conference.phases.' + (store.phase() ?? 'informatie') | transloco }}
-        </h2>
-        @if (clock(); as c) {
-          <p
-            class="cst-fc-clock"
-            [class.cst-fc-clock--over]="c.overtime"
-            role="timer"
-            aria-live="off"
-            data-testid="fc-clock"
-          >
-            <span class="app-visually-hidden">{{ 'conference.live.timeLeft' | transloco }}</span>
-            {{ c.text }}
-            @if (c.overtime) {
-              <span class="cst-small">{{ 'conference.live.overtime' | transloco }}</span>
-            }
-          </p>
-        }
-      </div>
-      <ol class="cst-fc-phases" [attr.aria-label]="'conference.live.phases' | transloco">
-        @for (p of phases; track p; let i = $index) {
-          <li
-            [class.cst-fc-phase--current]="i === phaseIndex()"
-            [class.cst-fc-phase--done]="i < phaseIndex()"
-            [attr.aria-current]="i === phaseIndex() ? 'step' : null"
-          >
-            {{ 'conference.phases.' + p | transloco }}
-          </li>
-        }
-      </ol>
-      <p class="utrecht-paragraph">
-        {{ 'conference.phaseHelp.' + (store.phase() ?? 'informatie') | transloco }}
-      </p>
-    </section>
-
-    @if (store.lockedOut()) {
-      <section
-        class="cst-panel cst-fc-closed"
-        aria-labelledby="fc-closed-heading"
-        data-testid="fc-closed"
-      >
-        <h2 class="utrecht-heading-2" id="fc-closed-heading">
-          {{ 'conference.closed.heading' | transloco }}
-        </h2>
-        <p class="utrecht-paragraph">{{ 'conference.closed.text' | transloco }}</p>
+    <div class="cst-fc-stack">
+      <section class="cst-panel cst-fc-stack" aria-labelledby="fc-phase-heading">
+        <div class="cst-fc-head">
+          <h2 class="utrecht-heading-2" id="fc-phase-heading" data-testid="fc-phase">
+            {{ 'conference.live.phaseHeading' | transloco }}:
+            {{ 'conference.phases.' + (store.phase() ?? 'informatie') | transloco }}
+          </h2>
+          @if (clock(); as c) {
+            <p
+              class="cst-fc-clock"
+              [class.cst-fc-clock--over]="c.overtime"
+              role="timer"
+              aria-live="off"
+              data-testid="fc-clock"
+            >
+              <span class="app-visually-hidden">{{ 'conference.live.timeLeft' | transloco }}</span>
+              {{ c.text }}
+              @if (c.overtime) {
+                <span class="cst-small">{{ 'conference.live.overtime' | transloco }}</span>
+              }
+            </p>
+          }
+        </div>
+        <ol class="cst-fc-phases" [attr.aria-label]="'conference.live.phases' | transloco">
+          @for (p of phases; track p; let i = $index) {
+            <li
+              [class.cst-fc-phase--current]="i === phaseIndex()"
+              [class.cst-fc-phase--done]="i < phaseIndex()"
+              [attr.aria-current]="i === phaseIndex() ? 'step' : null"
+            >
+              {{ 'conference.phases.' + p | transloco }}
+            </li>
+          }
+        </ol>
+        <p class="utrecht-paragraph">
+          {{ 'conference.phaseHelp.' + (store.phase() ?? 'informatie') | transloco }}
+        </p>
       </section>
-    } @else {
-      <div role="alert">
-        @if (error(); as code) {
-          <cst-alert type="error"
-            ><p class="utrecht-paragraph" data-testid="fc-command-error">
-              {{ 'conference.live.failed' | transloco: { code } }}
+
+      @if (store.lockedOut()) {
+        <section
+          class="cst-panel cst-fc-closed"
+          aria-labelledby="fc-closed-heading"
+          data-testid="fc-closed"
+        >
+          <h2 class="utrecht-heading-2" id="fc-closed-heading">
+            {{ 'conference.closed.heading' | transloco }}
+          </h2>
+          <p class="utrecht-paragraph">{{ 'conference.closed.text' | transloco }}</p>
+        </section>
+      } @else {
+        <div role="alert">
+          @if (error(); as code) {
+            <cst-alert type="error"
+              ><p class="utrecht-paragraph" data-testid="fc-command-error">
+                {{ 'conference.live.failed' | transloco: { code } }}
+              </p></cst-alert
+            >
+          }
+        </div>
+
+        @if (store.isCircle() && store.phase() === 'besloten-tijd') {
+          <cst-alert type="info"
+            ><p class="utrecht-paragraph" data-testid="fc-own-space">
+              {{ 'conference.live.ownSpace' | transloco }}
             </p></cst-alert
           >
         }
-      </div>
 
-      @if (store.isCircle() && store.phase() === 'besloten-tijd') {
-        <cst-alert type="info"
-          ><p class="utrecht-paragraph" data-testid="fc-own-space">
-            {{ 'conference.live.ownSpace' | transloco }}
-          </p></cst-alert
-        >
+        <section class="cst-panel cst-fc-stack" aria-labelledby="fc-said-heading">
+          <h2 class="utrecht-heading-2" id="fc-said-heading">
+            {{ 'conference.live.said' | transloco }}
+          </h2>
+          @if (store.contributions().length === 0) {
+            <p class="utrecht-paragraph cst-muted" data-testid="fc-said-empty">
+              {{ 'conference.live.nothingYet' | transloco }}
+            </p>
+          } @else {
+            <ol class="cst-fc-list" data-testid="fc-contributions">
+              @for (c of store.contributions(); track c.id) {
+                <li data-testid="fc-contribution">
+                  @if (c.hidden) {
+                    <em>{{ 'conference.live.hidden' | transloco }}</em>
+                  } @else {
+                    <p class="utrecht-paragraph cst-small cst-muted">
+                      {{ 'conference.types.' + c.type | transloco }} ·
+                      {{ c.authorName ?? ('conference.live.fromCircle' | transloco) }}
+                    </p>
+                    <p class="utrecht-paragraph cst-fc-body">{{ c.text }}</p>
+                  }
+                </li>
+              }
+            </ol>
+          }
+
+          @if (store.writes(); as type) {
+            <form class="cst-form" novalidate (submit)="say($event)">
+              <div class="cst-field utrecht-form-field">
+                <label class="utrecht-form-label" for="fc-say">{{
+                  'conference.write.' + type | transloco
+                }}</label>
+                <textarea
+                  id="fc-say"
+                  class="utrecht-textarea cst-fc-textarea"
+                  rows="3"
+                  maxlength="4000"
+                  [value]="draft()"
+                  (input)="draft.set($any($event.target).value)"
+                  data-testid="fc-say"
+                ></textarea>
+              </div>
+              <div class="cst-actions">
+                <button
+                  type="submit"
+                  class="utrecht-button utrecht-button--primary-action"
+                  [disabled]="pending()"
+                  data-testid="fc-say-submit"
+                >
+                  {{ 'conference.live.send' | transloco }}
+                </button>
+              </div>
+            </form>
+          }
+        </section>
       }
 
-      <section class="cst-panel cst-fc-stack" aria-labelledby="fc-said-heading">
-        <h2 class="utrecht-heading-2" id="fc-said-heading">
-          {{ 'conference.live.said' | transloco }}
-        </h2>
-        @if (store.contributions().length === 0) {
-          <p class="utrecht-paragraph cst-muted" data-testid="fc-said-empty">
-            {{ 'conference.live.nothingYet' | transloco }}
-          </p>
-        } @else {
-          <ol class="cst-fc-list" data-testid="fc-contributions">
-            @for (c of store.contributions(); track c.id) {
-              <li data-testid="fc-contribution">
-                @if (c.hidden) {
-                  <em>{{ 'conference.live.hidden' | transloco }}</em>
-                } @else {
-                  <p class="utrecht-paragraph cst-small cst-muted">
-                    {{ 'conference.types.' + c.type | transloco }} ·
-                    {{ c.authorName ?? ('conference.live.fromCircle' | transloco) }}
-                  </p>
-                  <p class="utrecht-paragraph cst-fc-body">{{ c.text }}</p>
-                }
-              </li>
-            }
-          </ol>
-        }
-
-        @if (store.writes(); as type) {
-          <form class="cst-form" novalidate (submit)="say($event)">
-            <div class="cst-field utrecht-form-field">
-              <label class="utrecht-form-label" for="fc-say">{{
-                'conference.write.' + type | transloco
-              }}</label>
-              <textarea
-                id="fc-say"
-                class="utrecht-textarea cst-fc-textarea"
-                rows="3"
-                maxlength="4000"
-                [value]="draft()"
-                (input)="draft.set($any($event.target).value)"
-                data-testid="fc-say"
-              ></textarea>
-            </div>
-            <div class="cst-actions">
-              <button
-                type="submit"
-                class="utrecht-button utrecht-button--primary-action"
-                [disabled]="pending()"
-                data-testid="fc-say-submit"
-              >
-                {{ 'conference.live.send' | transloco }}
-              </button>
-            </div>
-          </form>
-        }
-      </section>
-    }
-
-    @if (store.mayAdvance()) {
-      <div class="cst-actions">
-        <button
-          type="button"
-          class="utrecht-button utrecht-button--primary-action"
-          [disabled]="pending()"
-          (click)="advance()"
-          data-testid="fc-advance"
-        >
-          {{ 'conference.advance.' + (store.phase() ?? 'informatie') | transloco }}
-        </button>
-      </div>
-    }
+      @if (store.mayAdvance()) {
+        <div class="cst-actions">
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--primary-action"
+            [disabled]="pending()"
+            (click)="advance()"
+            data-testid="fc-advance"
+          >
+            {{ 'conference.advance.' + (store.phase() ?? 'informatie') | transloco }}
+          </button>
+        </div>
+      }
+    </div>
   `,
 })
 export class ConferenceLiveComponent {
