@@ -36,7 +36,12 @@ const USERS = {
 const ROLE_OF = { coby: 'coordinator', pim: 'professional', sara: 'familie' } as const;
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const CANARY = 'KANARIE-BESLOTEN-spec';
-const FORBIDDEN: ApiFailure = { kind: 'error', code: 'FORBIDDEN', status: 403 };
+const FORBIDDEN: ApiFailure = {
+  kind: 'error',
+  code: 'FORBIDDEN',
+  status: 403,
+  requestId: 'req-1',
+};
 
 type Who = keyof typeof USERS;
 
