@@ -376,6 +376,12 @@ describe.each(testEngines())('family conference on %s', (engine) => {
   it('shows a network member their conference and nothing of the case file', async () => {
     const own = await get<ConferenceView>('kees', url());
     expect(own.status).toBe(200);
+    // The shell knows a conference account (its only page is the conference).
+    const me = await get<{ user: { conference?: boolean; guest: boolean } }>(
+      'kees',
+      '/api/auth/session',
+    );
+    expect(me.body.user).toMatchObject({ conference: true, guest: false, teams: [] });
     expect(own.body).toMatchObject({ myRole: 'netwerk', householdLabel: null });
     for (const path of [
       `/api/households/${householdId}`,

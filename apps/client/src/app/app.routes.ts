@@ -45,6 +45,18 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@casustafel/client/feature-network').then((m) => m.NETWORK_ROUTES),
   },
   {
+    path: 'huishoudens/:householdId/beraden',
+    canActivate: [completeSessionGuard],
+    loadChildren: () =>
+      import('@casustafel/client/feature-conference').then((m) => m.HOUSEHOLD_CONFERENCE_ROUTES),
+  },
+  {
+    path: 'beraden',
+    canActivate: [completeSessionGuard],
+    loadChildren: () =>
+      import('@casustafel/client/feature-conference').then((m) => m.CONFERENCE_ROUTES),
+  },
+  {
     path: 'huishoudens/:householdId/plan',
     canActivate: [completeSessionGuard],
     loadChildren: () => import('@casustafel/client/feature-plan').then((m) => m.PLAN_ROUTES),
@@ -154,6 +166,12 @@ export const appRoutes: Routes = [
     // The family: sign-in with the household link, and their own plan (family sessions only).
     path: 'gezin',
     loadChildren: () => import('@casustafel/client/feature-family').then((m) => m.FAMILY_ROUTES),
+  },
+  {
+    // Family and network members of a conference: sign-in with link + code, and their conference.
+    path: 'beraad',
+    loadChildren: () =>
+      import('@casustafel/client/feature-conference').then((m) => m.CIRCLE_ROUTES),
   },
   {
     path: 'geen-toegang',

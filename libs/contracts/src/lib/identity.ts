@@ -46,6 +46,8 @@ export const currentUserSchema = z.object({
   guest: z.boolean(),
   /** A household member signed in with their link + code: sees only their own plan pages. */
   family: z.boolean().optional(),
+  /** A family or network member of a conference (link + code): sees only that conference. */
+  conference: z.boolean().optional(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

@@ -32,6 +32,7 @@ export class IdentityService {
       teams: (await this.membershipsOf([user.id])).get(user.id) ?? [],
       guest: user.kind === 'guest',
       family: user.kind === 'family',
+      conference: user.kind === 'conference',
     };
   }
 

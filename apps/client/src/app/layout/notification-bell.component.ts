@@ -65,7 +65,10 @@ export class NotificationBellComponent {
   protected readonly store = inject(NotificationsStore);
   readonly #auth = inject(AuthStore);
   protected readonly signedIn = () =>
-    this.#auth.isSignedIn() && !this.#auth.user()?.guest && !this.#auth.user()?.family;
+    this.#auth.isSignedIn() &&
+    !this.#auth.user()?.guest &&
+    !this.#auth.user()?.family &&
+    !this.#auth.user()?.conference;
   #timer: ReturnType<typeof setInterval> | null = null;
 
   constructor() {

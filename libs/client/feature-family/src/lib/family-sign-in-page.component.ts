@@ -4,27 +4,22 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { familySignInSchema, GUEST_CODE_LENGTH } from '@casustafel/contracts';
 import {
   type ApiFailure,
   AuthStore,
   FAMILY_PLAN_PATH,
   failureMessageKey,
   HouseholdStoryApi,
+  linkTokenFromHash,
+  normaliseLinkCode,
 } from '@casustafel/client/data-access';
 import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
 
 /** The token of a family link (`/gezin#<token>`), or null when the fragment holds none. */
-export function familyTokenFromHash(hash: string): string | null {
-  const token = hash.startsWith('#') ? hash.slice(1) : hash;
-  return familySignInSchema.shape.token.safeParse(token).success ? token : null;
-}
+export const familyTokenFromHash = linkTokenFromHash;
 
 /** The code as typed (spaces, dashes) reduced to its digits; null unless exactly eight. */
-export function normaliseFamilyCode(code: string): string | null {
-  const digits = code.replace(/[\s-]+/g, '');
-  return new RegExp(`^\\d{${GUEST_CODE_LENGTH}}$`).test(digits) ? digits : null;
-}
+export const normaliseFamilyCode = normaliseLinkCode;
 
 /**
  * `/gezin`: the family signs in with the link from the team (the token is in the fragment, so

@@ -23,6 +23,9 @@ export const GUEST_ROOM_PATH = '/gast/overleg';
 export const GUEST_SIGN_IN_PATH = '/gast';
 export const FAMILY_PLAN_PATH = '/gezin/plan';
 export const FAMILY_SIGN_IN_PATH = '/gezin';
+/** A family or network member's conference (`/beraad#<token>` signs them in). */
+export const CIRCLE_CONFERENCE_PATH = '/beraad/overleg';
+export const CIRCLE_SIGN_IN_PATH = '/beraad';
 
 async function stageOf(): Promise<SessionStage> {
   const auth = inject(AuthStore);
@@ -41,6 +44,8 @@ export const completeSessionGuard: CanActivateFn = async (_route, state) => {
   // A remote specialist (guest) has no member pages: only their meeting.
   if (stage === 'complete') {
     if (auth.user()?.guest) return router.parseUrl(GUEST_ROOM_PATH);
+    // A family or network member of a conference: only their conference.
+    if (auth.user()?.conference) return router.parseUrl(CIRCLE_CONFERENCE_PATH);
     return auth.user()?.family ? router.parseUrl(FAMILY_PLAN_PATH) : true;
   }
   if (stage === 'anonymous') {

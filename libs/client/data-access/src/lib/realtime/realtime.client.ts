@@ -78,7 +78,9 @@ export type LiveAckEvent =
   | 'guest:join'
   | 'network:join'
   | 'session:join'
-  | 'session:command';
+  | 'session:command'
+  | 'conference:join'
+  | 'conference:command';
 export type AckPayload<E extends LiveAckEvent> = Parameters<LiveClientToServerEvents[E]>[0];
 type AckResult<E extends LiveAckEvent> = Parameters<Parameters<LiveClientToServerEvents[E]>[1]>[0];
 /** The data of an event's successful ack. */

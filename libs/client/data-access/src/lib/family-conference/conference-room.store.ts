@@ -1,0 +1,185 @@
+import { DestroyRef, inject, Injectable, signal } from '@angular/core';
+import type { Subscription } from 'rxjs';
+import type { SessionEventMessage, SessionJoinResult } from '@casustafel/contracts';
+import type { VisibleSessionEvent, VisibleSessionState } from '@casustafel/domain';
+import { applySessionEvent } from '../intervision/intervision-session-room';
+import {
+  LIVE_ACK_TIMEOUT_MS,
+  LIVE_COMMAND_ATTEMPTS,
+  LIVE_COMMAND_ID,
+} from '../meetings/live-room.store';
+import { ConnectionStore } from '../realtime/connection.store';
+import { RealtimeClient } from '../realtime/realtime.client';
+import { sendLiveCommand } from '../realtime/send-live-command';
+
+/** A command of the conference, without the ids the store adds. */
+export type ConferenceCommandBody =
+  { type: 'phase:advance' } | { type: 'contribution:add'; text: string };
+
+export type ConferenceCommandOutcome = { ok: true } | { ok: false; code: string };
+
+/** Why joining the room did not work (`FORBIDDEN`: the role is locked out of the phase now). */
+export type RoomJoinError = 'FORBIDDEN' | 'TIMEOUT' | string;
+
+/**
+ * A family conference's live room over the one realtime connection: `conference:join` with the
+ * last seq, the engine's `session:event`s applied in seq order (a gap or a reconnect: joined
+ * again, the server fills in), commands with a command id each (sent again with the same id
+ * without an ack, `sendLiveCommand`). A role locked out of the phase (a professional during
+ * besloten tijd) is refused the join and receives nothing but the phase changes. Provided per
+ * page.
+ */
+@Injectable()
+export class ConferenceRoomStore {
+  readonly #client = inject(RealtimeClient);
+  readonly #connection = inject(ConnectionStore);
+  readonly #newId = inject(LIVE_COMMAND_ID);
+
+  readonly #conferenceId = signal<string | null>(null);
+  readonly #sessionId = signal<string | null>(null);
+  readonly #room = signal<VisibleSessionState | null>(null);
+  readonly #joinError = signal<RoomJoinError | null>(null);
+  /** The phase last announced by a `phase:changed`, also while locked out (no room then). */
+  readonly #announcedPhase = signal<string | null>(null);
+  readonly #gapRejoins = signal(0);
+  #pending: VisibleSessionEvent[] = [];
+  #joining: Promise<void> | null = null;
+  #subscriptions: Subscription[] = [];
+
+  readonly room = this.#room.asReadonly();
+  readonly joinError = this.#joinError.asReadonly();
+  readonly announcedPhase = this.#announcedPhase.asReadonly();
+  readonly gapRejoins = this.#gapRejoins.asReadonly();
+  readonly connectionState = this.#connection.state;
+
+  /** Called on every phase change that reaches this page (the page reads the conference again). */
+  onPhaseChanged: (to: string) => void = () => undefined;
+  /** Called on every other event applied to the room, in seq order. */
+  onApplied: (event: VisibleSessionEvent) => void = () => undefined;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.leave());
+  }
+
+  /** Joins the conference's room (its session id filters the engine's events). */
+  async enter(conferenceId: string, sessionId: string): Promise<void> {
+    if (this.#conferenceId() !== conferenceId || this.#sessionId() !== sessionId) {
+      this.leave();
+      this.#conferenceId.set(conferenceId);
+      this.#sessionId.set(sessionId);
+    }
+    this.#listen();
+    this.#connection.connect();
+    await this.join();
+  }
+
+  leave(): void {
+    for (const s of this.#subscriptions) s.unsubscribe();
+    this.#subscriptions = [];
+    this.#conferenceId.set(null);
+    this.#sessionId.set(null);
+    this.#room.set(null);
+    this.#joinError.set(null);
+    this.#announcedPhase.set(null);
+    this.#pending = [];
+  }
+
+  /** Sends a command with a fresh command id (sent again with the same id without an ack). */
+  async send(body: ConferenceCommandBody): Promise<ConferenceCommandOutcome> {
+    const conferenceId = this.#conferenceId();
+    if (!conferenceId || !this.#room()) return { ok: false, code: 'NOT_JOINED' };
+    const ack = await sendLiveCommand(
+      this.#client,
+      'conference:command',
+      body.type === 'phase:advance'
+        ? { type: 'phase:advance', conferenceId, commandId: this.#newId() }
+        : { type: 'contribution:add', text: body.text, conferenceId, commandId: this.#newId() },
+      { timeoutMs: LIVE_ACK_TIMEOUT_MS, attempts: LIVE_COMMAND_ATTEMPTS },
+    );
+    if (ack.ok) return { ok: true };
+    return { ok: false, code: 'timeout' in ack ? 'TIMEOUT' : ack.error.code };
+  }
+
+  /** Joins (again): after a gap, a reconnect or a phase the role may see again. */
+  join(): Promise<void> {
+    if (this.#joining) return this.#joining;
+    this.#joining = this.#doJoin().finally(() => (this.#joining = null));
+    return this.#joining;
+  }
+
+  #listen(): void {
+    if (this.#subscriptions.length > 0) return;
+    this.#subscriptions = [
+      this.#client.session$.subscribe((m) => this.#onEvent(m)),
+      this.#client.events$.subscribe((e) => {
+        if (e.type === 'connected') void this.join();
+      }),
+    ];
+  }
+
+  async #doJoin(): Promise<void> {
+    const conferenceId = this.#conferenceId();
+    if (!conferenceId || !this.#client.connected) return;
+    const lastSeq = this.#room()?.seq;
+    const ack = await this.#client.emitWithAck(
+      'conference:join',
+      { conferenceId, ...(lastSeq !== undefined ? { lastSeq } : {}) },
+      LIVE_ACK_TIMEOUT_MS,
+    );
+    if (this.#conferenceId() !== conferenceId) return;
+    if (!ack.ok) {
+      this.#joinError.set('timeout' in ack ? 'TIMEOUT' : ack.error.code);
+      // Locked out: nothing of the room stays on this page.
+      if (!('timeout' in ack)) this.#room.set(null);
+      return;
+    }
+    this.#joinError.set(null);
+    this.#applyJoin(ack.data);
+  }
+
+  #applyJoin(result: SessionJoinResult): void {
+    if (result.snapshot) this.#room.set(result.snapshot);
+    else for (const event of result.events ?? []) this.#applyOne(event);
+    const pending = this.#pending;
+    this.#pending = [];
+    for (const event of pending) this.#applyOne(event);
+  }
+
+  #onEvent(message: SessionEventMessage): void {
+    const { sessionId, ...event } = message;
+    if (sessionId !== this.#sessionId()) return;
+    if (event.type === 'phase:changed') {
+      this.#announcedPhase.set(event.payload.to);
+      // Locked out (no room): a phase change is all that reaches this role; back in, join.
+      if (this.#room() === null && this.#joinError() !== null) {
+        void this.join();
+        this.onPhaseChanged(event.payload.to);
+        return;
+      }
+    }
+    if (this.#room() === null) {
+      this.#pending.push(event as VisibleSessionEvent);
+      return;
+    }
+    this.#applyOne(event as VisibleSessionEvent);
+  }
+
+  #applyOne(event: VisibleSessionEvent): void {
+    const room = this.#room();
+    if (room === null) return;
+    const step = applySessionEvent(room, event);
+    if (!step.ok) {
+      // Missed events (a dropped frame, or a phase this role sat out): the server fills in.
+      this.#gapRejoins.update((n) => n + 1);
+      void this.join();
+      return;
+    }
+    const changed = event.type === 'phase:changed' && room.seq !== step.state.seq;
+    this.#room.set(step.state);
+    if (changed) {
+      // A phase may lock this role out (besloten tijd): asked again, the server decides.
+      void this.join();
+      this.onPhaseChanged(event.payload.to);
+    } else if (room.seq !== step.state.seq) this.onApplied(event);
+  }
+}

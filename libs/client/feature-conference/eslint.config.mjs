@@ -1,0 +1,3 @@
+import { clientEslintConfig } from '../eslint.client.mjs';
+
+export default clientEslintConfig('cst');

@@ -1,0 +1,3 @@
+const clientJestConfig = require('../jest.client.cjs');
+
+module.exports = clientJestConfig('client-feature-conference', __dirname);
