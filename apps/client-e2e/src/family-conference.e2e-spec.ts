@@ -324,8 +324,18 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     const fatima = pages.fatima;
     await fatima.getByTestId('fc-accept').click();
     await fatima.getByTestId('fc-done').waitFor();
+    // Dates in words, not ISO.
+    expect(await fatima.getByTestId('fc-done').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await expectNoA11yViolations(fatima, 'conference accepted 1280');
     await screenshot(fatima, 'conference-accepted-1280');
+    // The follow-up, four weeks on (recorded here at once): it counts in the team's figures.
+    await fatima.getByTestId('fc-follow-up-note').fill('Oma Riet haalt de kinderen op; het loopt.');
+    await fatima.getByTestId('fc-follow-up-submit').click();
+    const followUp = fatima.getByTestId('fc-follow-up-done');
+    await followUp.waitFor();
+    expect(await followUp.textContent()).toContain('Opgevolgd op');
+    expect(await followUp.textContent()).toContain('Oma Riet haalt de kinderen op');
+    expect(await fatima.getByTestId('fc-follow-up-form').count()).toBe(0);
     expect(await fatima.getByTestId('fc-plan-csv').getAttribute('href')).toBe(
       `/api/family-conferences/${conferenceId}/plan.csv`,
     );

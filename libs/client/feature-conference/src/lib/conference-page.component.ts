@@ -25,7 +25,7 @@ import {
 import { ConferenceLiveComponent } from './conference-live.component';
 import { FamilyPlanComponent } from './family-plan.component';
 import { ConferenceRefusalComponent } from './refusal.component';
-import { localDateTime } from './conference-format';
+import { localDate, localDateTime } from './conference-format';
 
 /**
  * `/beraden/:conferenceId`: a familienetwerkberaad for the team — its preparation (circle,
@@ -144,5 +144,19 @@ export class ConferencePageComponent {
 
   protected accept(): Promise<boolean> {
     return this.run(() => this.store.accept());
+  }
+
+  /** A date of the conference (follow-up, evaluation) in words. */
+  protected day(value: string | null): string {
+    return localDate(value);
+  }
+
+  /** The follow-up's note (coordinator or professional, after acceptance). */
+  protected readonly followUpNote = signal('');
+
+  protected async recordFollowUp(event: Event): Promise<void> {
+    event.preventDefault();
+    if (await this.run(() => this.store.recordFollowUp(this.followUpNote().trim())))
+      this.followUpNote.set('');
   }
 }

@@ -8,7 +8,7 @@ import {
   PLAN_ENTRY_KINDS,
   planIssues,
 } from '@casustafel/domain';
-import { fromLocalInput, localDateTime } from './conference-format';
+import { fromLocalInput, localDate, localDateTime } from './conference-format';
 import { KNOWN_ISSUES } from './refusal.component';
 
 type Tree = { [key: string]: string | Tree };
@@ -61,5 +61,14 @@ describe('the conference’s words', () => {
     expect(fromLocalInput('')).toBeNull();
     expect(fromLocalInput('nonsense')).toBeNull();
     expect(fromLocalInput('2026-03-20T18:30')).toMatch(/^2026-03-20T\d\d:30:00\.000Z$/);
+  });
+});
+
+describe('localDate', () => {
+  it('writes a date and an instant as a Dutch date in Amsterdam time', () => {
+    expect(localDate('2027-01-04')).toBe('4 januari 2027');
+    // 23:30 UTC on 31 December is already 1 January in Amsterdam.
+    expect(localDate('2026-12-31T23:30:00.000Z')).toBe('1 januari 2027');
+    expect(localDate(null)).toBe('—');
   });
 });

@@ -9,6 +9,7 @@ import {
   untracked,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { localDate } from './conference-format';
 import type { FamilyGroupPlanView } from '@casustafel/contracts';
 import {
   type ApiFailure,
@@ -248,7 +249,7 @@ interface EntryDraft {
             </div>
             <div>
               <dt>{{ 'conference.plan.evaluationOn' | transloco }}</dt>
-              <dd>{{ plan.evaluationOn ?? '—' }}</dd>
+              <dd>{{ day(plan.evaluationOn) }}</dd>
             </div>
             <div>
               <dt>{{ 'conference.plan.ifDifferent' | transloco }}</dt>
@@ -290,6 +291,11 @@ export class FamilyPlanComponent {
   protected readonly familyLead = signal('');
   protected readonly monitor = signal('');
   protected readonly evaluationOn = signal('');
+
+  /** A plan date in words (the form keeps the ISO value of its date input). */
+  protected day(value: string | null): string {
+    return localDate(value);
+  }
   protected readonly ifDifferent = signal('');
   protected readonly pending = signal(false);
   protected readonly saved = signal(false);

@@ -15,6 +15,7 @@ import type {
   FamilyGroupPlanView,
   SavePlan,
   UpdateConference,
+  RecordFollowUp,
 } from '@casustafel/contracts';
 import type { ApiResult } from '../errors/api-failure';
 import { apiResult } from '../http/api-call';
@@ -183,6 +184,17 @@ export class FamilyConferenceApi {
   accept(conferenceId: string): Observable<ApiResult<ConferenceView>> {
     return apiResult(
       this.#http.post<unknown>(`/api/family-conferences/${id(conferenceId)}/accept`, {}),
+      conference,
+    );
+  }
+
+  /** The four-week follow-up, done (coordinator or professional; once). */
+  recordFollowUp(
+    conferenceId: string,
+    input: RecordFollowUp,
+  ): Observable<ApiResult<ConferenceView>> {
+    return apiResult(
+      this.#http.post<unknown>(`/api/family-conferences/${id(conferenceId)}/follow-up`, input),
       conference,
     );
   }

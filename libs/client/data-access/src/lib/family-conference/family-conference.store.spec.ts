@@ -66,6 +66,7 @@ function view(role: string, phase: string | null): ConferenceView {
     acceptedAt: null,
     acceptedBy: null,
     followUpOn: null,
+    followUp: null,
     evaluationOn: null,
     createdAt: new Date(T0).toISOString(),
   };

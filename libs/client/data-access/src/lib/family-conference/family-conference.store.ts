@@ -223,6 +223,10 @@ export class FamilyConferenceStore {
     return outcome;
   }
 
+  async recordFollowUp(note: string): Promise<ConferenceActionOutcome> {
+    return this.#viewAction((id) => this.#api.recordFollowUp(id, { note }));
+  }
+
   async start(): Promise<ConferenceActionOutcome> {
     const outcome = await this.#viewAction((id) => this.#api.start(id));
     if (outcome.ok) await this.refresh();
