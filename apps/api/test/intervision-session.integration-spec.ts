@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { IntervisionAttendance, IntervisionSessionView } from '@casustafel/contracts';
+import type {
+  IntervisionAttendance,
+  IntervisionSessionView,
+  MyIntervisionSession,
+} from '@casustafel/contracts';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import { FakeClock, pollUntil, startTestApp, type TestApp } from './support/test-app';
 import { dataSourceOf } from './factories/identity.factory';
@@ -129,6 +133,14 @@ describe.each(testEngines())('intervision sessions on %s', (engine) => {
         (await get<IntervisionSessionView>(who, `/api/intervision-sessions/${sessionId}`)).status,
       ).toBe(200);
     }
+    // Each participant finds it among their own sessions (joining remotely); others do not.
+    for (const who of ['nora', 'bob'] as const)
+      expect((await get<MyIntervisionSession[]>(who, '/api/me/intervision-sessions')).body).toEqual(
+        [],
+      );
+    const mine = (await get<MyIntervisionSession[]>('dirk', '/api/me/intervision-sessions')).body;
+    expect(mine).toMatchObject([{ id: sessionId, status: 'running', endedAt: null }]);
+    expect(JSON.stringify(mine)).not.toContain(w.source.caseId);
     // Nothing to download while it runs.
     const early = await get<{ code: string }>(
       'dirk',
@@ -273,6 +285,9 @@ describe.each(testEngines())('intervision sessions on %s', (engine) => {
     const ended = await w.clients.tina.post<IntervisionSessionView>(
       `/api/intervision-sessions/${sessionId}/end`,
     );
+    expect(
+      (await get<MyIntervisionSession[]>('dirk', '/api/me/intervision-sessions')).body,
+    ).toMatchObject([{ id: sessionId, status: 'ended' }]);
     expect(ended).toMatchObject({ status: 200, body: { status: 'ended' } });
     await settle(before + 1);
     for (const who of IN_SESSION)

@@ -125,17 +125,29 @@ describe('intervision session: the live runner and the attendance', () => {
       ['Sanne', 'timekeeper'],
     ] as const)
       await priya.getByTestId(`iv-role-${idOf(name)}`).selectOption(role);
+    // The trainer gives the first phase a minute more: the session runs on her own copy.
+    await priya.getByTestId('iv-adapt').check();
+    await priya.getByTestId('iv-minutes-incident-kiezen').fill('6');
     await expectNoA11yViolations(priya, 'intervision start 1280');
     await screenshot(priya, 'intervision-start-1280');
     await priya.getByTestId('iv-start-submit').click();
     await priya.waitForURL(/\/intervisie\/sessies\/[0-9a-f-]{36}$/);
     sessionId = new URL(priya.url()).pathname.split('/').pop() ?? '';
     await priya.getByTestId('iv-phase-title').waitFor();
-    expect(await priya.getByTestId('iv-clock').textContent()).toMatch(/0[45]:\d\d/);
+    expect(await priya.locator('h1').textContent()).toContain('(eigen versie)');
+    expect(await priya.getByTestId('iv-clock').textContent()).toMatch(/0[56]:\d\d/);
   });
 
   it('the participants open the session page and see the case, their role and the phase', async () => {
-    for (const who of ['fatima', 'jeroen', 'sanne'] as const) {
+    // Fatima, remote, finds the running session among her own on the team's intervision page.
+    await pages.fatima.goto(`/teams/${noord}/intervisie`);
+    const mine = pages.fatima.getByTestId(`iv-my-session-${sessionId}`);
+    await mine.waitFor();
+    expect(await mine.textContent()).toContain('Loopt');
+    await mine.getByRole('link').click();
+    await pages.fatima.waitForURL(`**/intervisie/sessies/${sessionId}`);
+    await pages.fatima.getByTestId('iv-phase-title').waitFor();
+    for (const who of ['jeroen', 'sanne'] as const) {
       await pages[who].goto(`/intervisie/sessies/${sessionId}`);
       await pages[who].getByTestId('iv-phase-title').waitFor();
     }

@@ -50,6 +50,19 @@ export const intervisionSessionSchema = z.object({
 });
 export type IntervisionSessionView = z.infer<typeof intervisionSessionSchema>;
 
+/** One of the caller's own sessions (running, or ended in the last weeks): how to find it. */
+export const myIntervisionSessionSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(['running', 'ended']),
+  copyTitle: z.string(),
+  methodName: z.string(),
+  trainerName: z.string(),
+  role: z.enum(INTERVISION_ROLES),
+  startedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime().nullable(),
+});
+export type MyIntervisionSession = z.infer<typeof myIntervisionSessionSchema>;
+
 export const intervisionAttendanceSchema = z.object({
   sessionId: z.uuid(),
   userId: z.uuid(),

@@ -93,6 +93,7 @@ export type AuditAction =
   | 'intervision-case.source'
   | 'intervision-session.start'
   | 'intervision-session.read'
+  | 'intervision-session.list'
   | 'intervision-session.end'
   | 'intervision-attendance.list'
   | 'intervision-attendance.export'

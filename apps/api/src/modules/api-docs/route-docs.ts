@@ -21,6 +21,7 @@ import {
   ecoTieSchema,
   genogramLinkSchema,
   intervisionAttendanceSchema,
+  myIntervisionSessionSchema,
   intervisionCaseSchema,
   intervisionCaseSummarySchema,
   intervisionSessionSchema,
@@ -354,6 +355,10 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   'GET /api/intervision-sessions/:sessionId/attendance.pdf': {
     response: 'application/pdf',
     summary: 'Attendance record of an ended session as PDF, for accreditation',
+  },
+  'GET /api/me/intervision-sessions': {
+    response: z.array(myIntervisionSessionSchema),
+    summary: 'The caller’s intervision sessions: running, or ended in the last 14 days',
   },
   'GET /api/me/intervision-attendance': {
     response: z.array(intervisionAttendanceSchema),

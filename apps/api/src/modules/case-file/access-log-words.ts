@@ -216,6 +216,10 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
     nl: 'Intervisiesessie bekeken',
     en: 'Peer consultation session viewed',
   },
+  'intervision-session.list': {
+    nl: 'Eigen intervisiesessies bekeken',
+    en: 'Own peer consultation sessions listed',
+  },
   'intervision-session.end': {
     nl: 'Intervisiesessie afgesloten',
     en: 'Peer consultation session ended',

@@ -5,6 +5,7 @@ import {
   attendancePeriodSchema,
   type IntervisionAttendance,
   type IntervisionSessionView,
+  type MyIntervisionSession,
   startIntervisionSessionSchema,
   uuidParamSchema,
 } from '@casustafel/contracts';
@@ -86,6 +87,12 @@ export class IntervisionSessionController {
     const file = await this.attendance.sessionPdf(actor, sessionId, query.lang);
     pdf(reply, `${query.lang === 'en' ? 'attendance' : 'presentielijst'}-${sessionId}`);
     return file;
+  }
+
+  @Access('team:read', 'intervision-session.list')
+  @Get('me/intervision-sessions')
+  mine(@CurrentActor() actor: Actor): Promise<MyIntervisionSession[]> {
+    return this.sessions.mine(actor);
   }
 
   @Access('team:read', 'intervision-attendance.list')

@@ -4,6 +4,7 @@ import { DataSource, In, IsNull, Repository } from 'typeorm';
 import type { z } from 'zod';
 import type {
   IntervisionSessionView,
+  MyIntervisionSession,
   startIntervisionSessionSchema,
   ValidationIssue,
 } from '@casustafel/contracts';
@@ -67,6 +68,46 @@ export class IntervisionSessionService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The caller's own sessions — running, or ended in the last 14 days — newest first: how a
+   * participant who joins remotely finds the session the trainer started.
+   */
+  async mine(actor: Actor): Promise<MyIntervisionSession[]> {
+    const since = new Date(this.clock.now().getTime() - 14 * 86_400_000);
+    const rows = (await this.dataSource.query(
+      `SELECT s."id", s."started_at" AS "startedAt", s."ended_at" AS "endedAt",
+              s."method"->>'name' AS "methodName", c."title" AS "copyTitle",
+              t."display_name" AS "trainerName", m."role"
+       FROM "intervision_session" s
+       JOIN "live_session_member" m ON m."session_id" = s."id" AND m."user_id" = $1
+       JOIN "intervision_case" c ON c."id" = s."intervision_case_id"
+       JOIN "app_user" t ON t."id" = s."trainer_id"
+       WHERE s."ended_at" IS NULL OR s."ended_at" >= $2
+       ORDER BY s."started_at" DESC
+       LIMIT 50`,
+      [actor.userId, since],
+    )) as {
+      id: string;
+      startedAt: Date | string;
+      endedAt: Date | string | null;
+      methodName: string;
+      copyTitle: string;
+      trainerName: string;
+      role: MyIntervisionSession['role'];
+    }[];
+    const iso = (value: Date | string) => new Date(value).toISOString();
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.endedAt === null ? 'running' : 'ended',
+      copyTitle: r.copyTitle,
+      methodName: r.methodName,
+      trainerName: r.trainerName,
+      role: r.role,
+      startedAt: iso(r.startedAt),
+      endedAt: r.endedAt === null ? null : iso(r.endedAt),
+    }));
+  }
 
   onModuleInit(): void {
     for (const method of INTERVISION_METHODS) this.known(intervisionSessionKind(method));

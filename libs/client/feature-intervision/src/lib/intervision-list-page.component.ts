@@ -51,6 +51,37 @@ import {
         'intervision.attendance.link' | transloco
       }}</a>
     </p>
+    @if (store.mySessions(); as sessions) {
+      @if (sessions.length > 0) {
+        <section class="cst-section" aria-labelledby="iv-my-sessions" data-testid="iv-my-sessions">
+          <h2 class="utrecht-heading-3" id="iv-my-sessions">
+            {{ 'intervision.mySessions.heading' | transloco }}
+          </h2>
+          <ul class="utrecht-unordered-list">
+            @for (s of sessions; track s.id) {
+              <li class="utrecht-unordered-list__item" [attr.data-testid]="'iv-my-session-' + s.id">
+                <a class="utrecht-link" [routerLink]="['/intervisie/sessies', s.id]">{{
+                  s.copyTitle
+                }}</a>
+                —
+                {{
+                  'intervision.mySessions.line'
+                    | transloco
+                      : {
+                          method: s.methodName,
+                          trainer: s.trainerName,
+                          role: ('intervision.roles.' + s.role | transloco),
+                        }
+                }}
+                <cst-status-badge [tone]="s.status === 'running' ? 'success' : 'neutral'">{{
+                  'intervision.mySessions.' + s.status | transloco
+                }}</cst-status-badge>
+              </li>
+            }
+          </ul>
+        </section>
+      }
+    }
     @if (store.failure(); as failure) {
       <div role="alert">
         <cst-alert type="error"
@@ -140,6 +171,7 @@ export class IntervisionListPageComponent {
     effect(() => {
       const teamId = this.teamId();
       untracked(() => {
+        void this.store.loadMySessions();
         void this.store.loadTeam(teamId).then(() => {
           if (this.store.forbidden())
             void this.#router.navigate(['/geen-toegang'], { skipLocationChange: true });

@@ -20,9 +20,11 @@ import {
 } from '@casustafel/client/data-access';
 import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
 import {
+  copyMethod,
   INTERVISION_METHODS,
   type IntervisionMethod,
   type IntervisionRole,
+  type MethodValidation,
   totalMinutes,
 } from '@casustafel/domain';
 import { failureMessages, type Message } from './intervision-words';
@@ -163,7 +165,24 @@ export function rosterIssues(
                     @for (p of m.phases; track p.key; let i = $index) {
                       <tr>
                         <td>{{ i + 1 }}. {{ p.title }}</td>
-                        <td>{{ p.minutes }}</td>
+                        <td>
+                          @if (adapt()) {
+                            <input
+                              class="utrecht-textbox utrecht-textbox--html-input cst-iv-minutes"
+                              type="number"
+                              min="1"
+                              max="240"
+                              [attr.aria-label]="
+                                'intervision.start.minutesOf' | transloco: { phase: p.title }
+                              "
+                              [value]="minutesOf(p.key, p.minutes)"
+                              (input)="setMinutes(p.key, $event)"
+                              [attr.data-testid]="'iv-minutes-' + p.key"
+                            />
+                          } @else {
+                            {{ p.minutes }}
+                          }
+                        </td>
                         <td>{{ 'intervision.session.inbrenger.' + p.inbrenger | transloco }}</td>
                         <td>
                           {{
@@ -174,6 +193,23 @@ export function rosterIssues(
                     }
                   </tbody>
                 </table>
+              </div>
+              <div class="cst-field utrecht-form-field utrecht-form-field--checkbox">
+                <label class="utrecht-form-label utrecht-form-label--checkbox" for="iv-adapt">
+                  <input
+                    id="iv-adapt"
+                    class="utrecht-checkbox utrecht-checkbox--html-input"
+                    type="checkbox"
+                    [checked]="adapt()"
+                    (change)="adapt.set(!adapt())"
+                    aria-describedby="iv-adapt-hint"
+                    data-testid="iv-adapt"
+                  />
+                  {{ 'intervision.start.adapt' | transloco }}
+                </label>
+                <p class="cst-small cst-muted" id="iv-adapt-hint">
+                  {{ 'intervision.start.adaptHint' | transloco }}
+                </p>
               </div>
             </section>
 
@@ -255,6 +291,9 @@ export class IntervisionStartPageComponent {
 
   protected readonly methods = INTERVISION_METHODS;
   protected readonly methodId = signal('incidentmethode');
+  /** The trainer adapts the time boxes: the session runs on an own copy of the method. */
+  protected readonly adapt = signal(false);
+  readonly #minutes = signal<Record<string, number>>({});
   protected readonly method = computed(
     () => this.methods.find((m) => m.id === this.methodId()) ?? null,
   );
@@ -290,6 +329,25 @@ export class IntervisionStartPageComponent {
     });
   }
 
+  protected minutesOf(key: string, fallback: number): number {
+    return this.#minutes()[key] ?? fallback;
+  }
+
+  protected setMinutes(key: string, event: Event): void {
+    const value = Number((event.target as HTMLInputElement).value);
+    this.#minutes.update((m) => ({ ...m, [key]: value }));
+    this.errors.set([]);
+  }
+
+  /** The method the session runs on: the shipped one, or the trainer's copy with own times. */
+  #methodToRun(method: IntervisionMethod): MethodValidation | null {
+    if (!this.adapt()) return null;
+    const minutes = this.#minutes();
+    const phases = method.phases.map((p) => ({ ...p, minutes: minutes[p.key] ?? p.minutes }));
+    if (phases.every((p, i) => p.minutes === method.phases[i]?.minutes)) return null;
+    return copyMethod(method, `${method.id}-aangepast`, { phases });
+  }
+
   protected total(method: IntervisionMethod): number {
     return totalMinutes(method);
   }
@@ -321,14 +379,20 @@ export class IntervisionStartPageComponent {
       );
       return;
     }
+    const adapted = this.#methodToRun(method);
+    if (adapted && !adapted.ok) {
+      this.errors.set([{ key: 'intervision.start.issues.minutes', params: {} }]);
+      return;
+    }
     this.errors.set([]);
     this.pending.set(true);
     const result = await firstValueFrom(
-      this.#api.start(this.copyId(), {
-        methodId: method.id,
-        methodVersion: method.version,
-        participants: picked,
-      }),
+      this.#api.start(
+        this.copyId(),
+        adapted
+          ? { method: adapted.method, participants: picked }
+          : { methodId: method.id, methodVersion: method.version, participants: picked },
+      ),
     );
     this.pending.set(false);
     if (result.ok) {

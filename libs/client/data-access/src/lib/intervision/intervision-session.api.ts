@@ -7,6 +7,8 @@ import {
   intervisionAttendanceSchema,
   type IntervisionSessionView,
   intervisionSessionSchema,
+  type MyIntervisionSession,
+  myIntervisionSessionSchema,
   type StartIntervisionSessionRequest,
 } from '@casustafel/contracts';
 import type { ApiResult } from '../errors/api-failure';
@@ -14,6 +16,7 @@ import { apiResult } from '../http/api-call';
 
 const id = encodeURIComponent;
 const attendanceListSchema = z.array(intervisionAttendanceSchema);
+const mineSchema = z.array(myIntervisionSessionSchema);
 
 /** The language of a PDF (its texts and dates). */
 export type PdfLanguage = 'nl' | 'en';
@@ -66,6 +69,11 @@ export class IntervisionSessionApi {
       this.#http.get<unknown>(`/api/intervision-sessions/${id(sessionId)}/attendance`),
       attendanceListSchema,
     );
+  }
+
+  /** The caller's sessions: running, or ended in the last 14 days. */
+  mine(): Observable<ApiResult<MyIntervisionSession[]>> {
+    return apiResult(this.#http.get<unknown>('/api/me/intervision-sessions'), mineSchema);
   }
 
   ownAttendance(from: string, to: string): Observable<ApiResult<IntervisionAttendance[]>> {

@@ -5,9 +5,11 @@ import type {
   IntervisionCaseSummary,
   IntervisionReviewRequest,
   IntervisionSource,
+  MyIntervisionSession,
 } from '@casustafel/contracts';
 import { type ApiFailure, type ApiResult, failureCode } from '../errors/api-failure';
 import { IntervisionApi } from './intervision.api';
+import { IntervisionSessionApi } from './intervision-session.api';
 
 /** A flagged word still to be decided: where it is and what it says. */
 export interface OpenCandidate {
@@ -44,6 +46,8 @@ export function openCandidatesOf(copy: IntervisionCase | null): OpenCandidate[] 
 @Injectable()
 export class IntervisionStore {
   readonly #api = inject(IntervisionApi);
+  readonly #sessions = inject(IntervisionSessionApi);
+  readonly #mySessions = signal<MyIntervisionSession[] | null>(null);
   readonly #summaries = signal<IntervisionCaseSummary[] | null>(null);
   readonly #copy = signal<IntervisionCase | null>(null);
   readonly #source = signal<IntervisionSource | null>(null);
@@ -52,6 +56,8 @@ export class IntervisionStore {
   readonly #pending = signal(false);
 
   readonly summaries = this.#summaries.asReadonly();
+  /** The caller's own sessions (running, or ended in the last 14 days); null until loaded. */
+  readonly mySessions = this.#mySessions.asReadonly();
   readonly copy = this.#copy.asReadonly();
   /** Creator only: the source case and the recorded reason. */
   readonly source = this.#source.asReadonly();
@@ -62,6 +68,12 @@ export class IntervisionStore {
   readonly actionFailure = this.#actionFailure.asReadonly();
   readonly pending = this.#pending.asReadonly();
   readonly openCandidates = computed(() => openCandidatesOf(this.#copy()));
+
+  /** The caller's own sessions: how a participant who joins remotely finds the running one. */
+  async loadMySessions(): Promise<void> {
+    const result = await firstValueFrom(this.#sessions.mine());
+    this.#mySessions.set(result.ok ? result.data : []);
+  }
 
   async loadTeam(teamId: string): Promise<void> {
     this.#summaries.set(null);
