@@ -162,4 +162,28 @@ describe('IntervisionStore', () => {
     await loading;
     expect(store.summaries()?.map((s) => s.status)).toEqual(['released']);
   });
+
+  it('lists the caller’s own sessions, and none when the api cannot answer', async () => {
+    const loading = store.loadMySessions();
+    http.expectOne('/api/me/intervision-sessions').flush([
+      {
+        id: COPY,
+        status: 'running',
+        copyTitle: 'Zorgen om Noa',
+        methodName: 'Incidentmethode',
+        trainerName: 'Priya Ramdin',
+        role: 'deelnemer',
+        startedAt: '2026-12-07T09:00:00.000Z',
+        endedAt: null,
+      },
+    ]);
+    await loading;
+    expect(store.mySessions()).toMatchObject([{ id: COPY, status: 'running' }]);
+    const failing = store.loadMySessions();
+    http
+      .expectOne('/api/me/intervision-sessions')
+      .flush({ code: 'UNAVAILABLE' }, { status: 503, statusText: 'Unavailable' });
+    await failing;
+    expect(store.mySessions()).toEqual([]);
+  });
 });
