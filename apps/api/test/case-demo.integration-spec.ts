@@ -247,6 +247,8 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
     const text = JSON.stringify(released.body);
     for (const value of ['Marieke', 'Jansen', 'Lindelaan', '9999ZZ', '111222333', 'Riet', 'Smit'])
       expect(text).not.toContain(value);
+    // Its title is its own: the case's title would lead back to the case.
+    expect(released.body.title).not.toContain('Schulden en opvoedvragen');
     const priya = await signIn(t, null, 'priya@voorbeeldstad.nl', null, DEMO_PASSWORD);
     const forTrainer = (
       await priya.get<IntervisionCaseSummary[]>(`/api/teams/${noord}/intervision-cases`)

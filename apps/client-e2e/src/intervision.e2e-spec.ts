@@ -258,10 +258,13 @@ describe('intervision: anonymise a case, four-eyes review, release', () => {
       '9999AB',
       'Xhevat',
       'Leerzame casus',
+      // The case's title, which the team knows from the case list: the copy has its own.
+      'Eenzaamheid en woningaanpassing',
     ])
       expect({ value, found: text.includes(value) }).toEqual({ value, found: false });
     expect(html).not.toContain(caseId);
     expect(html).not.toContain('/casussen/');
+    expect(await fatima.locator('h1').textContent()).toMatch(/Intervisiecasus \d+/);
     expect(await fatima.getByTestId('intervision-source').count()).toBe(0);
     expect(await fatima.getByTestId('intervision-mark').count()).toBe(0);
     await expectNoA11yViolations(fatima, 'intervision released 1280');

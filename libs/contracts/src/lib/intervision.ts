@@ -16,6 +16,12 @@ export const createIntervisionCopySchema = z.strictObject({
   reason: z.string().trim().min(10).max(500),
   /** The team whose members will see the released copy; default the case's own team. */
   teamId: z.uuid().optional(),
+  /**
+   * The copy's own title (anonymised like the text); never the case's title, which the team's
+   * members know from the case list and would lead back to the case. Default: a neutral title
+   * ("Intervisiecasus 3").
+   */
+  title: z.string().trim().min(3).max(120).optional(),
 });
 export type CreateIntervisionCopyRequest = z.input<typeof createIntervisionCopySchema>;
 

@@ -37,7 +37,8 @@ export async function seedIntervisionDemo(
   const copies: DemoCopy[] = [
     {
       caseTitle: 'Schulden en opvoedvragen',
-      title: 'Schulden en opvoedvragen bij Marieke Jansen',
+      // The copy's own title: never the case's (the team knows that one from the case list).
+      title: 'Een moeder met schulden en een zoon die thuisblijft',
       parts: [
         {
           key: 'vraag',
@@ -59,7 +60,7 @@ export async function seedIntervisionDemo(
     },
     {
       caseTitle: 'Werk, geld en school',
-      title: 'Werk, geld en school',
+      title: 'De eerste stap naar werk',
       parts: [
         {
           key: 'vraag',

@@ -55,6 +55,17 @@ function text(value: unknown): string {
  * the one call that reads the case (making the copy) is recorded on the case, with the purpose
  * "intervisie", and does not name the copy.
  */
+/**
+ * Does a copy's title give away the case's title? The same words (case, accents and spacing
+ * aside), or the one containing the other.
+ */
+export function sharesCaseTitle(title: string, caseTitle: string): boolean {
+  const a = fold(title).replace(/\s+/g, ' ').trim();
+  const b = fold(caseTitle).replace(/\s+/g, ' ').trim();
+  if (a.length === 0 || b.length === 0) return false;
+  return a === b || (b.length >= 8 && a.includes(b)) || (a.length >= 8 && b.includes(a));
+}
+
 @Injectable()
 export class IntervisionService {
   constructor(
@@ -84,6 +95,11 @@ export class IntervisionService {
       throw new DomainError('VALIDATION_FAILED', 'The request payload is invalid', [
         { path: 'teamId', issue: 'not-a-member' },
       ]);
+    // The case's title would lead back to the case (the team sees it in the case list).
+    if (input.title !== undefined && sharesCaseTitle(input.title, source.title))
+      throw new DomainError('VALIDATION_FAILED', 'The request payload is invalid', [
+        { path: 'title', issue: 'same-as-case-title' },
+      ]);
     const known = await this.knownEntities(source);
     const preparation = await this.preparations.findOne({
       where: { caseId: source.id },
@@ -110,11 +126,17 @@ export class IntervisionService {
       sosWatMoetErGebeuren: text(sos?.['watMoetErGebeuren']),
     };
     const keys = Object.keys(SECTION_TITLES).filter((key) => (raw[key] ?? '').trim().length > 0);
-    const { title, sections } = await this.work.anonymise({
-      title: source.title,
+    // The creator's own title is anonymised like the text; the neutral default needs not be.
+    const anonymised = await this.work.anonymise({
+      title: input.title ?? '',
       parts: keys.map((key) => ({ key, text: raw[key] as string })),
       known,
     });
+    const sections = anonymised.sections;
+    const title =
+      input.title === undefined
+        ? `Intervisiecasus ${(await this.copies.countBy({ teamId })) + 1}`
+        : anonymised.title;
     const now = this.clock.now();
     const saved = await this.dataSource.transaction(async (tx) => {
       const copy = await tx.save(

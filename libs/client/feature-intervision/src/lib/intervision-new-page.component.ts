@@ -104,6 +104,24 @@ const REASON_MAX = 500;
             data-testid="intervision-reason"
           ></textarea>
         </div>
+        <div class="cst-field">
+          <label class="utrecht-form-label" for="intervision-title">{{
+            'intervision.create.title' | transloco
+          }}</label>
+          <p class="cst-field__description" id="intervision-title-hint">
+            {{ 'intervision.create.titleHint' | transloco }}
+          </p>
+          <input
+            id="intervision-title"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            type="text"
+            maxlength="120"
+            aria-describedby="intervision-title-hint"
+            [value]="title()"
+            (input)="title.set(text($event))"
+            data-testid="intervision-title"
+          />
+        </div>
         <div role="alert">
           @if (errors().length > 0) {
             <cst-alert type="error"
@@ -149,6 +167,7 @@ export class IntervisionNewPageComponent {
   readonly #router = inject(Router);
   protected readonly max = REASON_MAX;
   protected readonly reason = signal('');
+  protected readonly title = signal('');
   protected readonly reasonError = signal(false);
   protected readonly pending = signal(false);
   protected readonly errors = signal<Message[]>([]);
@@ -166,7 +185,7 @@ export class IntervisionNewPageComponent {
   }
 
   protected text(event: Event): string {
-    return (event.target as HTMLTextAreaElement).value;
+    return (event.target as HTMLTextAreaElement | HTMLInputElement).value;
   }
 
   protected async submit(): Promise<void> {
@@ -180,7 +199,7 @@ export class IntervisionNewPageComponent {
     }
     this.reasonError.set(false);
     this.pending.set(true);
-    const result = await this.#store.create(this.caseId(), reason);
+    const result = await this.#store.create(this.caseId(), reason, this.title().trim());
     this.pending.set(false);
     if (result.ok) {
       await this.#router.navigate(['/intervisie', result.data.id]);

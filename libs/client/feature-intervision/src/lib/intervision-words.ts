@@ -13,6 +13,7 @@ const KNOWN_ISSUES = new Set([
   'identifier-left',
   'not-a-candidate',
   'not-a-member',
+  'same-as-case-title',
 ]);
 
 /** Sections with a translated title (`intervision.sections.<key>`); others keep the api's. */

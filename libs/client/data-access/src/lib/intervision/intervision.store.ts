@@ -101,8 +101,9 @@ export class IntervisionStore {
   }
 
   /** Makes a copy of a case (the reason is recorded with the creator-only link). */
-  create(caseId: string, reason: string): Promise<ApiResult<IntervisionCase>> {
-    return firstValueFrom(this.#api.create(caseId, { reason }));
+  /** `title`: the copy's own title (empty: a neutral one from the api). */
+  create(caseId: string, reason: string, title = ''): Promise<ApiResult<IntervisionCase>> {
+    return firstValueFrom(this.#api.create(caseId, title ? { reason, title } : { reason }));
   }
 
   /** Keeps or removes one flagged word. */
