@@ -65,17 +65,19 @@ const suites = readdirSync(resultsDir)
   .sort((a, b) => a.suite.localeCompare(b.suite));
 
 const pad = (s, n) => String(s).padEnd(n);
+// The widest suite name (client-feature-intervision …) and two spaces.
+const SUITE_WIDTH = Math.max(24, ...suites.map((s) => String(s.suite).length + 2));
 process.stdout.write('\n=== summary ===\n');
 for (const o of outcomes)
   process.stdout.write(
     `${pad(o.ok ? 'ok' : 'FAILED', 7)}${pad(o.name, 30)}${o.seconds.toFixed(1)} s\n`,
   );
 process.stdout.write(
-  `\n${pad('suite', 24)}${pad('files', 7)}${pad('passed', 8)}${pad('failed', 8)}${pad('skipped', 9)}seconds\n`,
+  `\n${pad('suite', SUITE_WIDTH)}${pad('files', 7)}${pad('passed', 8)}${pad('failed', 8)}${pad('skipped', 9)}seconds\n`,
 );
 for (const s of suites) {
   process.stdout.write(
-    `${pad(s.suite, 24)}${pad(s.files, 7)}${pad(s.passed, 8)}${pad(s.failed, 8)}${pad(s.skipped, 9)}${s.seconds}\n`,
+    `${pad(s.suite, SUITE_WIDTH)}${pad(s.files, 7)}${pad(s.passed, 8)}${pad(s.failed, 8)}${pad(s.skipped, 9)}${s.seconds}\n`,
   );
 }
 const passed = suites.reduce((n, s) => n + s.passed, 0);
