@@ -99,6 +99,11 @@ describe.each(testEngines())('insight benchmark (%s)', (engine) => {
           `SELECT (SELECT count(*) FROM client_case)::int AS cases, (SELECT count(*) FROM meeting)::int AS meetings,
                   (SELECT count(*) FROM meeting_decision)::int AS decisions, (SELECT count(*) FROM meeting_action)::int AS actions,
                   (SELECT count(*) FROM support_plan_item)::int AS "planItems",
+                  (SELECT count(*) FROM support_plan_version)::int AS "planVersions",
+                  (SELECT count(*) FROM zrm_assessment)::int AS "zrmAssessments",
+                  (SELECT count(*) FROM agenda_item)::int AS "agendaItems",
+                  (SELECT count(*) FROM family_conference)::int AS "conferences",
+                  (SELECT count(*) FROM case_status_change)::int AS "statusChanges",
                   (SELECT count(*) FROM audit_event)::int AS "auditRows"`,
         )) as Record<string, number>[];
         return { loadMs, counts: counts[0] };

@@ -199,7 +199,7 @@ export async function gatherInsight(
   }
 
   // First and latest assessment of each case whose latest assessment lies in the period; the
-  // scores are read per known domain key (no set-returning jsonb_each over every assessment).
+  // scores are read for those pairs only (no jsonb expanded for any other assessment).
   const zrmRows = await run(
     'zrm',
     `WITH ranked AS (
@@ -219,15 +219,20 @@ export async function gatherInsight(
        )
      ), pairs AS (
        SELECT first_id, last_id FROM ranked WHERE r = 1 AND n > 1 AND last_at >= $2::date
-     ), deltas AS (
-       SELECT k.key AS domain,
-         (l.domains->k.key->>'score')::int - (f.domains->k.key->>'score')::int AS delta
+     ), deltas AS MATERIALIZED (
+       -- One (domain, delta) row per pair and scored domain, materialised narrow: the latest
+       -- assessment's domains are expanded once (jsonb_each, one detoast per row), and the
+       -- grouping below sorts or hashes two small columns instead of both assessments' jsonb
+       -- (which spilled to disk on PGlite at five years and made the statement grow ×28).
+       SELECT e.key AS domain,
+         (e.value->>'score')::int - (f.domains->e.key->>'score')::int AS delta
        FROM pairs
        JOIN zrm_assessment f ON f.id = pairs.first_id
        JOIN zrm_assessment l ON l.id = pairs.last_id
-       CROSS JOIN unnest($4::text[]) AS k(key)
-       WHERE jsonb_typeof(l.domains->k.key->'score') = 'number'
-         AND jsonb_typeof(f.domains->k.key->'score') = 'number'
+       CROSS JOIN LATERAL jsonb_each(l.domains) AS e(key, value)
+       WHERE e.key = ANY($4::text[])
+         AND jsonb_typeof(e.value->'score') = 'number'
+         AND jsonb_typeof(f.domains->e.key->'score') = 'number'
      )
      SELECT domain,
        count(*) FILTER (WHERE delta > 0)::int AS improved,
