@@ -2,26 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { Consent, ConsentCoverage } from '@casustafel/contracts';
+import { consentStateAt, dutchDate } from '@casustafel/domain';
 import type { ConsentPurpose } from './case-file.types';
 import { ConsentEntity } from './household.entity';
-
-export type ConsentState = Consent['state'];
-
-/** The calendar date (UTC) of an instant: consent dates are whole days. */
-export function dateOf(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
-/**
- * The state of a ledger entry at `at`: withdrawn wins; a consent expires after its expiry date
- * (the expiry date itself is still covered).
- */
-export function consentState(consent: ConsentEntity, at: Date): ConsentState {
-  if (consent.withdrawnAt !== null && consent.withdrawnAt.getTime() <= at.getTime())
-    return 'ingetrokken';
-  if (consent.expiresAt !== null && consent.expiresAt < dateOf(at)) return 'verlopen';
-  return 'geldig';
-}
 
 export function toConsent(c: ConsentEntity, at: Date): Consent {
   return {
@@ -38,7 +21,7 @@ export function toConsent(c: ConsentEntity, at: Date): Consent {
     expiresAt: c.expiresAt,
     withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
     note: c.note,
-    state: consentState(c, at),
+    state: consentStateAt(c, at),
   };
 }
 
@@ -92,8 +75,8 @@ export class ConsentService {
     const validConsentIds: string[] = [];
     const expiredConsentIds: string[] = [];
     for (const entry of entries) {
-      if (entry.grantedAt > dateOf(at)) continue;
-      const state = consentState(entry, at);
+      if (entry.grantedAt > dutchDate(at)) continue;
+      const state = consentStateAt(entry, at);
       if (state === 'geldig') validConsentIds.push(entry.id);
       else if (state === 'verlopen') expiredConsentIds.push(entry.id);
     }

@@ -9,6 +9,7 @@ import {
   type GuestSessionView,
   type GuestStatus,
 } from '@casustafel/contracts';
+import { consentCoversAt } from '@casustafel/domain';
 import type { z } from 'zod';
 import type { inviteGuestSchema } from '@casustafel/contracts';
 import { type Actor, RequestContext } from '../../common/context/request-context';
@@ -25,7 +26,6 @@ import {
 } from '../auth/link-code';
 import { SessionService } from '../auth/session.service';
 import { CaseEntity, PreparationEntity } from '../case-file/case.entity';
-import { consentState } from '../case-file/consent.service';
 import { ConsentEntity } from '../case-file/household.entity';
 import { TeamEntity } from '../identity/team.entity';
 import { UserEntity } from '../identity/user.entity';
@@ -55,8 +55,7 @@ export function coversGuest(
   at: Date,
 ): boolean {
   if (entry.purpose !== 'mdo' && entry.purpose !== 'delen-met-organisatie') return false;
-  if (entry.grantedAt > at.toISOString().slice(0, 10)) return false;
-  if (consentState(entry, at) !== 'geldig') return false;
+  if (!consentCoversAt(entry, at)) return false;
   return entry.recipients.some((recipient) =>
     recipient.kind === 'organisatie'
       ? normalise(recipient.name) === normalise(guest.organisationName)

@@ -8,6 +8,7 @@ import {
   meldcodeErrorKey,
   outcomesFor,
   recordAfwegingen,
+  today,
 } from './case-file.rules';
 
 const TEAM = '3e9c4f4b-ad88-4f4b-ac3d-4d5e6f7a8b93';
@@ -46,6 +47,8 @@ describe('bsnFeedback', () => {
 
 describe('consentSummary', () => {
   const on = '2026-11-20';
+  /** Noon of that day in the Netherlands. */
+  const now = new Date(`${on}T11:00:00Z`);
   const valid = consent({
     id: 'a',
     dataCategories: ['identificatie', 'financien'],
@@ -68,7 +71,7 @@ describe('consentSummary', () => {
   });
 
   it('computes what valid entries cover, and which are expired or withdrawn', () => {
-    const s = consentSummary([valid, other, expired, withdrawn], on);
+    const s = consentSummary([valid, other, expired, withdrawn], now);
     expect(s.valid.map((c) => c.id)).toEqual(['a', 'b']);
     expect(s.expired.map((c) => c.id)).toEqual(['c']);
     expect(s.withdrawn.map((c) => c.id)).toEqual(['d']);
@@ -85,15 +88,19 @@ describe('consentSummary', () => {
   });
 
   it('counts the expiry date itself as valid, the day after as expired', () => {
-    expect(consentState(consent({ expiresAt: on }), on)).toBe('geldig');
-    expect(consentState(consent({ expiresAt: '2026-11-19' }), on)).toBe('verlopen');
+    expect(consentState(consent({ expiresAt: on }), now)).toBe('geldig');
+    expect(consentState(consent({ expiresAt: '2026-11-19' }), now)).toBe('verlopen');
     expect(
-      consentState(consent({ expiresAt: '2027-01-01', withdrawnAt: '2026-11-01T00:00:00Z' }), on),
+      consentState(consent({ expiresAt: '2027-01-01', withdrawnAt: '2026-11-01T00:00:00Z' }), now),
     ).toBe('ingetrokken');
+    // The Dutch day, whatever the browser's zone: 00:30 on 21 November in Amsterdam is still
+    // 20 November in UTC, and a consent that ended on the 20th no longer covers it.
+    expect(consentState(consent({ expiresAt: on }), new Date(`${on}T23:30:00Z`))).toBe('verlopen');
+    expect(today(new Date(`${on}T23:30:00Z`))).toBe('2026-11-21');
   });
 
   it('says MDO is not covered when only expired or other purposes remain', () => {
-    const s = consentSummary([expired, other], on);
+    const s = consentSummary([expired, other], now);
     expect(s.mdoCovered).toBe(false);
     expect(s.expired).toHaveLength(1);
   });

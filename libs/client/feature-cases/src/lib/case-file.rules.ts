@@ -7,6 +7,8 @@ import type {
 import {
   type AfwegingAnswers,
   allowedOutcomes,
+  consentStateAt,
+  dutchDate,
   isValidBsn,
   type MeldcodeOutcome,
   normaliseBsn,
@@ -31,17 +33,14 @@ export type ConsentState = Consent['state'];
 type ConsentPurpose = Consent['purpose'];
 type DataCategory = Consent['dataCategories'][number];
 
-/** Today as `YYYY-MM-DD` (local calendar date). */
+/** Today as `YYYY-MM-DD`: the Dutch calendar date, as the api counts consent days. */
 export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return dutchDate(now);
 }
 
-/** The state now: withdrawn wins, then expiry (an expiry date is the last valid day). */
-export function consentState(consent: Consent, on: string): ConsentState {
-  if (consent.withdrawnAt !== null) return 'ingetrokken';
-  if (consent.expiresAt !== null && consent.expiresAt < on) return 'verlopen';
-  return 'geldig';
+/** An entry's state at `now`: the domain's one rule, the api's too. */
+export function consentState(consent: Consent, now: Date): ConsentState {
+  return consentStateAt(consent, now);
 }
 
 export interface ConsentSummary {
@@ -68,10 +67,11 @@ function addDays(date: string, days: number): string {
 
 export function consentSummary(
   consents: readonly Consent[],
-  on: string,
+  now: Date,
   soonDays = 30,
 ): ConsentSummary {
-  const by = (state: ConsentState) => consents.filter((c) => consentState(c, on) === state);
+  const on = dutchDate(now);
+  const by = (state: ConsentState) => consents.filter((c) => consentStateAt(c, now) === state);
   const valid = by('geldig');
   const unique = <T>(items: T[]) => [...new Set(items)];
   const recipients = new Map<string, ConsentRecipient>();

@@ -72,9 +72,11 @@ export class HouseholdPageComponent {
   readonly #router = inject(Router);
   protected readonly roles = HOUSEHOLD_ROLES;
   protected readonly relations = NETWORK_RELATIONS;
-  protected readonly today = today();
+  /** The moment the page was opened: consent states are read at it (the domain's one rule). */
+  readonly #openedAt = new Date();
+  protected readonly today = today(this.#openedAt);
   protected readonly summary = computed(() =>
-    consentSummary(this.store.household()?.consents ?? [], this.today),
+    consentSummary(this.store.household()?.consents ?? [], this.#openedAt),
   );
   protected readonly personName = computed(() => {
     const names = new Map<string, string>();
@@ -126,7 +128,7 @@ export class HouseholdPageComponent {
   }
 
   protected stateOf(consent: Consent): ConsentState {
-    return consentState(consent, this.today);
+    return consentState(consent, this.#openedAt);
   }
 
   protected tone(state: ConsentState): StatusTone {
