@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { databaseOutage } from './common/errors/database-outage';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { RefuseNulPipe } from './common/validation/zod-validation.pipe';
 import { registerClientApp } from './common/http/client-app';
 import { SharedLimits } from './common/limits/shared-limits';
 import type { AppConfig } from './config/app-config';
@@ -58,6 +59,7 @@ export async function createApp(
   app.flushLogs();
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalPipes(new RefuseNulPipe());
   // With REDIS_URL the live rooms span every instance: connect before the gateways start.
   const live = new LiveIoAdapter(app, config);
   try {

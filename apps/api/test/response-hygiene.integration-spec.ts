@@ -75,6 +75,45 @@ describe.each(testEngines())('response hygiene on %s', (engine) => {
     expect(zrmDetails.map((d) => d.path)).toContain('domains.*.score');
   });
 
+  it('refuses a NUL character anywhere in a payload with 400 and never writes it to the log', async () => {
+    // PostgreSQL's text cannot hold U+0000: before, each of these reached the database, answered
+    // 500 and logged the statement's parameters — the client's text — at level error.
+    const canary = 'Canary\u0000BSN999999990';
+    const firstLine = t.rawLogs.length;
+    const answers = [
+      await alice.request('PATCH', `/api/households/${household.id}`, { label: canary }),
+      await alice.post(`/api/teams/${teamId}/households`, {
+        ...householdInput(),
+        address: { street: canary },
+      }),
+      await alice.post(`/api/households/${household.id}/family-conferences`, {
+        question: canary,
+      }),
+      await alice.post(`/api/cases/${caseId}/intervision-copies`, {
+        reason: 'Voor de intervisie van dinsdag',
+        title: canary,
+      }),
+      await alice.post(`/api/households/${household.id}/persons`, {
+        ...personInput(),
+        [`x${canary}`]: 1,
+      }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ issue: 'control-character' }],
+      });
+      expect(JSON.stringify(answer.body)).not.toContain('Canary');
+    }
+    const written = t.rawLogs.slice(firstLine);
+    expect(written.join('\n')).not.toContain('Canary');
+    expect(written.join('\n')).not.toContain('999999990');
+    expect(
+      t.logs.slice(t.logs.length - written.length).filter((l) => Number(l['level']) >= 50),
+    ).toEqual([]);
+  });
+
   it('sends Cache-Control: no-store on every api answer (data, errors, refusals)', async () => {
     const anonymous = (path: string) => fetch(`${t.baseUrl}${path}`);
     const answers: [string, Headers][] = [];

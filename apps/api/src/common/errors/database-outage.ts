@@ -85,6 +85,29 @@ export function isDatabaseBusy(error: unknown): boolean {
 }
 
 /**
+ * The SQLSTATE of a database error (TypeORM's `QueryFailedError` or the driver's own), looking
+ * through the `driverError` and `cause` chains; null when there is none.
+ */
+export function sqlStateOf(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const e = current as { code?: unknown; driverError?: unknown; cause?: unknown };
+    if (typeof e.code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    current = e.driverError ?? e.cause;
+  }
+  return null;
+}
+
+/**
+ * True for a statement the database refused because of a value in it (SQLSTATE class 22, "data
+ * exception": a NUL character in text, a number or date out of range, a string too long for its
+ * column…). That is bad input that slipped past validation — a 400, never a 500.
+ */
+export function isDataException(error: unknown): boolean {
+  return sqlStateOf(error)?.startsWith('22') ?? false;
+}
+
+/**
  * Logs a database outage once, not once per refused request: a warning when the first call
  * fails for want of the database, an info line when a probe query succeeds again (with how
  * many calls were refused meanwhile). One per process; the app registers how to probe.

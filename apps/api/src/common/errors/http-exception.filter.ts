@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorResponse } from '@casustafel/contracts';
-import { databaseOutage } from './database-outage';
+import { databaseOutage, sqlStateOf } from './database-outage';
 import { mapError } from './to-error-body';
 
 /**
@@ -20,6 +20,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (error.databaseUnavailable) databaseOutage.refused(exception);
     else if (error.databaseBusy)
       this.logger.warn({ err: exception, requestId: request.id }, 'Database busy: answered 503');
+    else if (error.dataException)
+      this.logger.warn(
+        { sqlState: sqlStateOf(exception), requestId: request.id },
+        'The database refused a value that validation let through: answered 400',
+      );
     else if (error.unexpected) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error in request');
     }

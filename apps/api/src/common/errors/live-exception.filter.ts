@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import type { LiveAck } from '@casustafel/contracts';
-import { databaseOutage } from './database-outage';
+import { databaseOutage, sqlStateOf } from './database-outage';
 import { mapError } from './to-error-body';
 
 /**
@@ -24,6 +24,11 @@ export class LiveExceptionFilter implements ExceptionFilter {
     if (error.databaseUnavailable) databaseOutage.refused(exception);
     else if (error.databaseBusy)
       this.logger.warn({ err: exception, socketId: socket?.id }, 'Database busy: answered 503');
+    else if (error.dataException)
+      this.logger.warn(
+        { sqlState: sqlStateOf(exception), socketId: socket?.id },
+        'The database refused a value that validation let through: answered 400',
+      );
     else if (error.unexpected) {
       this.logger.error(
         { err: exception, socketId: socket?.id },

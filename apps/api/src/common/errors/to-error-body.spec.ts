@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { logSafeError } from '../logging/logging';
 import { DomainError } from './domain.error';
 import { mapError } from './to-error-body';
 
@@ -39,5 +41,55 @@ describe('mapError', () => {
       details: undefined,
       unexpected: true,
     });
+  });
+});
+
+describe('mapError for values the database refused', () => {
+  const refused = (code: string) =>
+    new QueryFailedError(
+      'INSERT INTO x VALUES ($1)',
+      ['Canary'],
+      Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00 Canary'), { code }),
+    );
+
+  it.each(['22021', '22P02', '22001', '22003', '22008'])(
+    'answers SQLSTATE %s (class 22, data exception) with 400 VALIDATION_FAILED, no details',
+    (code) => {
+      const mapped = mapError(refused(code));
+      expect(mapped).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, unexpected: false });
+      expect(mapped.dataException).toBe(true);
+      expect(JSON.stringify(mapped)).not.toContain('Canary');
+    },
+  );
+
+  it('keeps other database errors unexpected (500)', () => {
+    expect(mapError(refused('42P01'))).toMatchObject({ code: 'INTERNAL_ERROR', unexpected: true });
+  });
+});
+
+describe('logSafeError', () => {
+  it("keeps a database error's kind and SQLSTATE, never its message, query or parameters", () => {
+    const error = new QueryFailedError(
+      'INSERT INTO household (label) VALUES ($1)',
+      ['Canary 999999990'],
+      Object.assign(new Error('value too long: Canary'), {
+        code: '22001',
+        table: 'household',
+        detail: 'Canary',
+      }),
+    );
+    const logged = JSON.stringify(logSafeError(error));
+    expect(logged).not.toContain('Canary');
+    expect(logged).not.toContain('999999990');
+    expect(JSON.parse(logged)).toMatchObject({
+      type: 'QueryFailedError',
+      sqlState: '22001',
+      table: 'household',
+    });
+  });
+
+  it('keeps other errors whole (message and stack) and reads no SQLSTATE into EPIPE', () => {
+    const logged = logSafeError(Object.assign(new Error('socket closed'), { code: 'EPIPE' }));
+    expect(logged).toMatchObject({ message: 'socket closed', code: 'EPIPE' });
   });
 });

@@ -4,6 +4,7 @@ import {
   DATABASE_BUSY_RETRY_AFTER_SECONDS,
   DATABASE_RETRY_AFTER_SECONDS,
   isDatabaseBusy,
+  isDataException,
   isDatabaseUnavailable,
 } from './database-outage';
 import { DomainError } from './domain.error';
@@ -20,6 +21,8 @@ export interface MappedError {
   databaseUnavailable?: boolean;
   /** True when the database gave up on a statement under contention or load: a warning. */
   databaseBusy?: boolean;
+  /** True when the database refused a value (SQLSTATE class 22): a warning, without the value. */
+  dataException?: boolean;
 }
 
 /** Generic English messages per code; specific messages come from DomainError. */
@@ -131,6 +134,9 @@ export function mapError(exception: unknown): MappedError {
       databaseBusy: true,
     };
   }
+  // A value the database refused (class 22): the call's input, so a 400 without details (the
+  // driver's message would echo the value). Flagged so the filters log that validation missed it.
+  if (isDataException(exception)) return { ...mapped('VALIDATION_FAILED'), dataException: true };
   // Errors raised by Fastify itself before a handler runs (body parser, content type…).
   if (typeof exception === 'object' && exception !== null && 'statusCode' in exception) {
     const status = Number((exception as { statusCode: unknown }).statusCode);

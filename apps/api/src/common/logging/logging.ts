@@ -1,7 +1,33 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import { type DestinationStream, stdSerializers } from 'pino';
 import type { AppConfig } from '../../config/app-config';
+import { sqlStateOf } from '../errors/database-outage';
+
+/**
+ * An error as the log may hold it. A database error's message, detail, query and parameters
+ * echo the values of the statement (a client's text, a BSN): only its kind, SQLSTATE and the
+ * schema objects it names are kept. Other errors keep pino's standard form.
+ */
+export function logSafeError(err: unknown): unknown {
+  if (typeof err !== 'object' || err === null) return err;
+  const sqlState = sqlStateOf(err);
+  if (sqlState === null) return stdSerializers.err(err as Error);
+  const e = err as Record<string, unknown>;
+  const driver = (e['driverError'] ?? {}) as Record<string, unknown>;
+  const pick = (key: string) => {
+    const value = e[key] ?? driver[key];
+    return typeof value === 'string' ? value : undefined;
+  };
+  return {
+    type: (err as Error).constructor?.name ?? 'Error',
+    sqlState,
+    table: pick('table'),
+    column: pick('column'),
+    constraint: pick('constraint'),
+    routine: pick('routine'),
+  };
+}
 
 /**
  * JSON logs through pino, one line per event, the request id on every line logged during a
@@ -22,6 +48,7 @@ export function loggingParams(config: AppConfig, stream?: DestinationStream): Pa
         path: req.url.split('?')[0],
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      err: logSafeError,
     },
     // A 503 (database or a dependency briefly gone) is logged once per outage by its filter,
     // not as an error per request.
