@@ -34,13 +34,21 @@ describe('the conference’s words', () => {
         ...PLAN_ENTRY_KINDS.map((k) => `plan.kinds.${k}`),
         ...[...KNOWN_ISSUES].map((i) => `issues.${i}`),
         ...['voorbereiding', 'bezig', 'afgerond'].map((s) => `status.${s}`),
-        ...['niet-uitgenodigd', 'uitgenodigd', 'aangemeld', 'verlopen'].map(
+        ...['niet-uitgenodigd', 'uitgenodigd', 'aangemeld', 'verlopen', 'ingetrokken'].map(
           (s) => `invitation.${s}`,
         ),
       ];
       expect(keys.filter((k) => typeof at(words, k) !== 'string')).toEqual([]);
     },
   );
+
+  it('has the same keys in Dutch and English', () => {
+    const keys = (tree: Tree, prefix = ''): string[] =>
+      Object.entries(tree).flatMap(([k, v]) =>
+        typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+      );
+    expect(keys(load('en')).sort()).toEqual(keys(load('nl')).sort());
+  });
 
   it('has words for everything an empty plan still lacks', () => {
     const empty = {
