@@ -404,6 +404,108 @@ describe.each(testEngines())('family conference on %s', (engine) => {
     expect(bytesOf('kees')).not.toContain('Gezin Bakker');
   });
 
+  it('withdraws an invitation at once: link, code and session stop; audited; a fresh one works again', async () => {
+    const signInWith = async (key: string, inv: CircleInvitationCreated) => {
+      const b = new BrowserClient(t.baseUrl);
+      const answer = await b.post<ConferenceSessionView & { code?: string }>(
+        '/api/conference/sign-in',
+        { token: new URL(inv.link).hash.slice(1), code: inv.code },
+      );
+      note(key, answer.body);
+      if (answer.status === 200) circle.set(key, b);
+      return answer;
+    };
+    const mira = must(
+      (await get<ConferenceView>('coordinator', url())).body.circle.find(
+        (c) => c.name === 'Tante Mira',
+      ),
+    );
+    // Nobody invited yet: nothing to withdraw.
+    expect((await send('coordinator', 'DELETE', url(`/circle/${mira.id}/invitation`))).status).toBe(
+      409,
+    );
+    const first = await send<CircleInvitationCreated>(
+      'coordinator',
+      'POST',
+      url(`/circle/${mira.id}/invitation`),
+      { days: 30 },
+    );
+    expect(first.status).toBe(201);
+    expect((await signInWith('mira', first.body)).status).toBe(200);
+    expect((await get('mira', url())).status).toBe(200);
+    const socket = await connect('mira');
+    // A circle member withdraws nobody's invitation.
+    expect((await send('kees', 'DELETE', url(`/circle/${mira.id}/invitation`))).status).toBe(403);
+
+    const withdrawn = await send<ConferenceView>(
+      'professional',
+      'DELETE',
+      url(`/circle/${mira.id}/invitation`),
+    );
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.circle.find((c) => c.id === mira.id)).toMatchObject({
+      invitation: 'ingetrokken',
+      tookPart: true,
+    });
+    // Her session ended at once: REST refuses, the live socket is gone and cannot come back.
+    expect((await get('mira', url())).status).toBe(401);
+    await pollUntil(
+      () => socket.connected,
+      (connected) => !connected,
+    );
+    const again = t.connectLive({ cookie: member('mira').cookieHeader });
+    const refused = await nextEvent<Error>(again, 'connect_error');
+    expect(refused.message).toBe('UNAUTHENTICATED');
+    again.disconnect();
+    // The link and code no longer open anything, with a clear code.
+    const stale = await signInWith('mira-stale', first.body);
+    expect(stale.status).toBe(410);
+    expect(stale.body).toMatchObject({ code: 'CONFERENCE_INVITATION_REVOKED' });
+    // Withdrawing twice changes nothing; someone who took part is not removed from the circle.
+    expect((await send('coordinator', 'DELETE', url(`/circle/${mira.id}/invitation`))).status).toBe(
+      200,
+    );
+    expect((await send('coordinator', 'DELETE', url(`/circle/${mira.id}`))).status).toBe(409);
+    const audit = (await dataSourceOf(t.app).query(
+      `SELECT "object_id" FROM "audit_event" WHERE "action" = 'family-conference.revoke' AND "outcome" = 'allowed'`,
+    )) as { object_id: string }[];
+    expect(audit.map((a) => a.object_id)).toContain(mira.id);
+
+    // A fresh invitation: a new link and code work, the withdrawn ones stay dead.
+    const fresh = await send<CircleInvitationCreated>(
+      'coordinator',
+      'POST',
+      url(`/circle/${mira.id}/invitation`),
+      { days: 30 },
+    );
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.member.invitation).toBe('uitgenodigd');
+    expect((await signInWith('mira-old-link', first.body)).status).toBe(401);
+    expect((await signInWith('mira', fresh.body)).status).toBe(200);
+    expect((await get('mira', url())).status).toBe(200);
+    invitations.set('Tante Mira', fresh.body);
+
+    // Someone who never signed in may be taken out of the circle; their link dies with them.
+    const added = await send<ConferenceView>('coordinator', 'POST', url('/circle'), {
+      name: 'Neef Ruben',
+      role: 'familie',
+      relation: 'neef',
+    });
+    const ruben = must(added.body.circle.find((c) => c.name === 'Neef Ruben'));
+    const rubenLink = await send<CircleInvitationCreated>(
+      'coordinator',
+      'POST',
+      url(`/circle/${ruben.id}/invitation`),
+      { days: 30 },
+    );
+    expect(rubenLink.status).toBe(201);
+    const removed = await send<ConferenceView>('coordinator', 'DELETE', url(`/circle/${ruben.id}`));
+    expect(removed.status).toBe(200);
+    expect(removed.body.circle.map((c) => c.name)).not.toContain('Neef Ruben');
+    expect((await signInWith('ruben', rubenLink.body)).status).toBe(401);
+    expect((await send('coordinator', 'DELETE', url(`/circle/${ruben.id}`))).status).toBe(404);
+  });
+
   it('starts on the engine in the information phase; only the coordinator starts and moves on', async () => {
     expect((await send('professional', 'POST', url('/start'))).status).toBe(403);
     const started = await send<ConferenceView>('coordinator', 'POST', url('/start'));
@@ -417,7 +519,7 @@ describe.each(testEngines())('family conference on %s', (engine) => {
     ).toBe(409);
     // A team member who is not in the conference does not follow it while it runs.
     expect((await get('outsider', url())).status).toBe(403);
-    for (const key of ['professional', 'coordinator', 'sara', 'kees', 'els']) {
+    for (const key of ['professional', 'coordinator', 'sara', 'kees', 'els', 'mira']) {
       await connect(key);
       const ack = await join(key);
       expect(ack).toMatchObject({ ok: true });
@@ -440,6 +542,27 @@ describe.each(testEngines())('family conference on %s', (engine) => {
       error: { code: 'FORBIDDEN' },
     });
     expect(await command('sara', { type: 'phase:advance' })).toMatchObject({ ok: false });
+    // Withdrawn while it runs: out of the room at once, and not let back in.
+    const miraId = must(
+      (await get<ConferenceView>('coordinator', url())).body.circle.find(
+        (c) => c.name === 'Tante Mira',
+      ),
+    ).id;
+    const mira = must(sockets.get('mira'));
+    expect((await send('coordinator', 'DELETE', url(`/circle/${miraId}/invitation`))).status).toBe(
+      200,
+    );
+    await pollUntil(
+      () => mira.connected,
+      (connected) => !connected,
+    );
+    expect((await get('mira', url())).status).toBe(401);
+    expect((await get('mira', url('/plan'))).status).toBe(401);
+    const back = t.connectLive({ cookie: member('mira').cookieHeader });
+    expect((await nextEvent<Error>(back, 'connect_error')).message).toBe('UNAUTHENTICATED');
+    back.disconnect();
+    // Everyone else is still in the room.
+    expect(must(sockets.get('sara')).connected).toBe(true);
   });
 
   it('besloten tijd: the professional receives nothing of the family’s work until the coordinator ends it', async () => {
@@ -470,6 +593,11 @@ describe.each(testEngines())('family conference on %s', (engine) => {
       () => bytesOf('kees'),
       (b) => b.includes(CANARY_NOTE),
     );
+    // The rest of the family hears that the plan changed (the room's event, no content).
+    await pollUntil(
+      () => bytesOf('kees'),
+      (b) => b.includes('"type":"record:changed"'),
+    );
     const fromKees = await get<FamilyGroupPlanView>('kees', url('/plan'));
     expect(fromKees.body.entries[0]?.what).toContain(CANARY_PLAN);
     // The professional: every REST call, the export and the engine's own read are refused.
@@ -491,6 +619,8 @@ describe.each(testEngines())('family conference on %s', (engine) => {
     expect(bytesOf('coordinator')).not.toContain(CANARY_NOTE);
     expect(bytesOf('coordinator')).not.toContain(CANARY_PLAN);
     const whileClosed = seen('professional').slice(before).join('\n');
+    // Not even that the plan changed.
+    expect(whileClosed).not.toContain('record:changed');
     expect(whileClosed).not.toContain(CANARY_NOTE);
     expect(whileClosed).not.toContain(CANARY_PLAN);
     expect(bytesOf('professional')).not.toContain(CANARY_NOTE);
@@ -539,8 +669,16 @@ describe.each(testEngines())('family conference on %s', (engine) => {
     };
     const stale = await send('coordinator', 'PUT', url('/plan'), { ...plan, expectedRev: 0 });
     expect(stale.status).toBe(409);
+    const listeners = ['professional', 'sara', 'kees'];
+    const heardBefore = new Map(listeners.map((key) => [key, seen(key).length]));
     const recorded = await send<FamilyGroupPlanView>('coordinator', 'PUT', url('/plan'), plan);
     expect(recorded.status).toBe(200);
+    // Everyone's page reads the plan again without a reload: the room says it changed.
+    for (const key of listeners)
+      await pollUntil(
+        () => seen(key).slice(heardBefore.get(key)).join('\n'),
+        (b) => b.includes('"record:changed"') && b.includes('"record":"plan"'),
+      );
     expect(recorded.body).toMatchObject({ rev: current.rev + 1, issues: [] });
     expect(
       (await send('professional', 'PUT', url('/plan'), { ...plan, expectedRev: recorded.body.rev }))
@@ -563,6 +701,10 @@ describe.each(testEngines())('family conference on %s', (engine) => {
     );
     expect(one.status).toBe(200);
     expect(one.body.bottomLines[0]).toMatchObject({ met: true, checkedBy: 'Coby Coördinator' });
+    await pollUntil(
+      () => bytesOf('sara'),
+      (b) => b.includes('"record":"bottom-lines"'),
+    );
     expect(one.body.bottomLines[1]).toMatchObject({ met: null, checkedBy: null });
     const two = await send<ConferenceView>(
       'coordinator',

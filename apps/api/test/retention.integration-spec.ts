@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import type {
   CaseDetail,
   Consent,
+  ConferenceView,
   ErasureRequestView,
   HouseholdDetail,
+  LiveAck,
   Person,
 } from '@casustafel/contracts';
+import { ConferencePlanEntity } from '../src/modules/family-conference/family-conference.entities';
 import { verifyAuditChain } from '../src/modules/audit/audit-verify';
 import { JobsService } from '../src/modules/jobs/jobs.service';
 import { RETENTION_SWEEP_CRON, RETENTION_SWEEP_JOB } from '../src/modules/retention/retention.jobs';
@@ -20,7 +24,7 @@ import {
 import type { BrowserClient } from './support/browser-client';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import { must } from './support/must';
-import { FakeClock, startTestApp, type TestApp } from './support/test-app';
+import { FakeClock, nextEvent, startTestApp, type TestApp } from './support/test-app';
 
 const DAY = 86_400_000;
 
@@ -353,6 +357,144 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
     expect((await personRow(file.person.id)).given_name).toBe('Blijver');
     expect(await canarySearch(['Vertrekker'])).toEqual([]);
   }, 60_000);
+
+  it('erasing a household also clears its genogram, ecogram, saved versions and family conferences', async () => {
+    await relogin();
+    const canary = 'Merelnest';
+    const file = await caseFile(`Huishouden ${canary}`, canary, false);
+    const hid = file.household.id;
+    const map = `/api/households/${hid}/network-map`;
+    const oom = await alice.post<{ id: string }>(`${map}/persons`, {
+      name: `Oom ${canary}`,
+      relation: 'familie',
+      relationDetail: `oom van ${canary}`,
+    });
+    expect(oom.status).toBe(201);
+    expect(
+      (await alice.post(`${map}/ties`, { category: 'school', label: `School ${canary}` })).status,
+    ).toBe(201);
+    expect(
+      (await alice.post(`${map}/ties`, { category: 'familie', networkPersonId: oom.body.id }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await alice.post(`${map}/links`, {
+          kind: 'partnership',
+          from: file.person.id,
+          to: oom.body.id,
+        })
+      ).status,
+    ).toBe(201);
+    expect((await alice.post(`${map}/versions`, { name: `Stand ${canary}` })).status).toBe(201);
+
+    // A conference with its circle, an invited member, a bottom line, a plan and a live session.
+    const [coordinator] = await query<{ id: string }>(
+      'SELECT "id" FROM "app_user" WHERE "email" = $1',
+      [credentials.admin.email],
+    );
+    const conference = await alice.post<ConferenceView>(
+      `/api/households/${hid}/family-conferences`,
+      {
+        question: `Hoe helpen we ${canary} verder?`,
+        place: `Bij ${canary} thuis`,
+        coordinatorId: must(coordinator).id,
+        circle: [{ name: `Tante ${canary}`, role: 'familie', relation: `tante van ${canary}` }],
+        bottomLines: [`Ondergrens voor ${canary}`],
+      },
+    );
+    expect(conference.status).toBe(201);
+    const cid = conference.body.id;
+    const tante = must(conference.body.circle[0]);
+    expect(
+      (await alice.post(`/api/family-conferences/${cid}/circle/${tante.id}/invitation`, {})).status,
+    ).toBe(201);
+    await dataSourceOf(t.app)
+      .getRepository(ConferencePlanEntity)
+      .insert({
+        conferenceId: cid,
+        rev: 1,
+        entries: [
+          {
+            who: `Oom ${canary}`,
+            what: 'Haalt op',
+            when: 'elke dag',
+            kind: 'familie',
+            supportPlanItemId: null,
+          },
+        ],
+        familyLead: `Tante ${canary}`,
+        monitor: '',
+        evaluationOn: null,
+        ifDifferent: '',
+        updatedBy: aliceId,
+        updatedAt: clock.now(),
+      });
+    expect((await admin.post(`/api/family-conferences/${cid}/start`)).status).toBe(200);
+    const socket = t.connectLive({ cookie: admin.cookieHeader });
+    if (!socket.connected) await nextEvent(socket, 'connect');
+    const joined = (await socket
+      .timeout(5000)
+      .emitWithAck('conference:join', { conferenceId: cid })) as LiveAck<unknown>;
+    expect(joined.ok).toBe(true);
+    const said = (await socket.timeout(5000).emitWithAck('conference:command', {
+      conferenceId: cid,
+      commandId: randomUUID(),
+      type: 'contribution:add',
+      text: `Gezegd over ${canary}`,
+    } as never)) as LiveAck<unknown>;
+    expect(said.ok).toBe(true);
+    socket.disconnect();
+    const before = await canarySearch([canary]);
+    for (const place of [
+      'eco_tie.label',
+      'network_map_version.name',
+      'family_conference.question',
+      'family_conference_participant.name',
+      'family_conference_bottom_line.text',
+      'family_conference_plan.entries',
+      'live_session.state',
+      'live_session_event.payload',
+      'app_user.display_name',
+    ])
+      expect(before).toContain(`${place} ~ ${canary}`);
+
+    const recorded = await alice.post<ErasureRequestView>(
+      `/api/households/${hid}/erasure-requests`,
+      {
+        scope: 'household',
+        requestedBy: 'betrokkene',
+        receivedOn: clock.now().toISOString().slice(0, 10),
+      },
+    );
+    const id = recorded.body.id;
+    await admin.post(`/api/admin/erasure-requests/${id}/assess`, { decision: 'execute' });
+    expect((await admin.post(`/api/admin/erasure-requests/${id}/execute`)).status).toBe(200);
+
+    expect(await canarySearch([canary])).toEqual([]);
+    // The conference stays as a row (figures), without its content; the ties and links are gone.
+    const [row] = await query<{ question: string; status: string }>(
+      'SELECT "question", "status" FROM "family_conference" WHERE "id" = $1',
+      [cid],
+    );
+    expect(row).toEqual({ question: 'Verwijderd', status: 'bezig' });
+    for (const table of ['eco_tie', 'genogram_link', 'network_map_version'])
+      expect([
+        table,
+        (
+          await query<{ n: number }>(
+            `SELECT count(*)::int AS "n" FROM "${table}" WHERE "household_id" = $1`,
+            [hid],
+          )
+        )[0]?.n,
+      ]).toEqual([table, 0]);
+    // The invited member's account is closed.
+    const [account] = await query<{ disabled_at: Date | null }>(
+      `SELECT u."disabled_at" FROM "app_user" u JOIN "family_conference_invitation" i ON i."user_id" = u."id" WHERE i."conference_id" = $1`,
+      [cid],
+    );
+    expect(account?.disabled_at).not.toBeNull();
+  }, 120_000);
 
   it('a refused request keeps the data and records the reason; an open Meldcode record forces a refusal', async () => {
     await relogin();

@@ -207,6 +207,30 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
           ),
         `${who} hears the information`,
       );
+    // Who takes part, by name and role, on the family's page and the coordinator's.
+    for (const who of ['marieke', 'lotte'] as const) {
+      const people = (await pages[who].getByTestId('fc-people').textContent()) ?? '';
+      expect(people).toContain('Lotte Janssen');
+      expect(people).toContain('coördinator');
+      expect(people).toContain('Fatima El Amrani');
+      expect(people).toContain('Riet Jansen');
+    }
+    // What was said names who said it, also when it is the family.
+    await pages.riet.getByTestId('fc-say').fill('Hoe vaak mist Tim school?');
+    await pages.riet.getByTestId('fc-say-submit').click();
+    await waitUntil(
+      async () =>
+        ((await pages.fatima.getByTestId('fc-contributions').textContent()) ?? '')
+          .replace(/\s+/g, ' ')
+          .includes('Riet Jansen (familie)'),
+      'the family member named in the room',
+    );
+    expect(
+      ((await pages.marieke.getByTestId('fc-author').first().textContent()) ?? '').replace(
+        /\s+/g,
+        ' ',
+      ),
+    ).toContain('Fatima El Amrani (professional)');
     expect(await pages.fatima.getByTestId('fc-clock').textContent()).toMatch(/\d\d:\d\d/);
     await expectNoA11yViolations(pages.fatima, 'conference information 1280');
     await screenshot(pages.fatima, 'conference-information-1280');
@@ -298,6 +322,19 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
       async () => (await lotte.getByTestId('fc-plan-issues').count()) === 0,
       'a complete plan',
     );
+    // Without a reload: the professional reads the recorded plan, the family's form fills.
+    await waitUntil(
+      async () =>
+        ((await pages.fatima.getByTestId('fc-plan-entries').textContent()) ?? '').includes(
+          'Buurvrouw Els',
+        ),
+      'the professional sees the recorded plan live',
+    );
+    await waitUntil(
+      async () =>
+        (await pages.marieke.getByTestId('fc-plan-lead').inputValue()) === 'Marieke Jansen',
+      'the family sees the recorded plan live',
+    );
     await lotte.getByTestId('fc-check-note').first().fill('Oma Riet brengt Tim elke dag.');
     await lotte.getByTestId('fc-check-met').first().click();
     await waitUntil(
@@ -306,6 +343,13 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
           'Gehaald',
         ),
       'the bottom line checked',
+    );
+    await waitUntil(
+      async () =>
+        ((await pages.fatima.getByTestId('fc-check-state').first().textContent()) ?? '').includes(
+          'Gehaald',
+        ),
+      'the professional sees the check live',
     );
     await expectNoA11yViolations(lotte, 'plan presentation coordinator 1280');
     await screenshot(lotte, 'conference-plan-presentation-1280');
@@ -353,6 +397,151 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     );
     await expectNoA11yViolations(pages.marieke, 'conference accepted family 1280');
     await screenshot(pages.marieke, 'conference-accepted-family-1280');
+  });
+
+  it('the team prepares another conference in the browser, by keyboard; an invitation is withdrawn and made again', async () => {
+    const fatima = pages.fatima;
+    await fatima.goto(`/huishoudens/${householdId}/beraden`);
+    await fatima.getByTestId('fc-new').waitFor();
+    await waitUntil(
+      async () => (await fatima.getByTestId('fc-new-circle').count()) > 1,
+      'the circle drawn from the ecogram',
+    );
+    const type = async (testId: string, text: string) => {
+      await fatima.getByTestId(testId).focus();
+      await fatima.keyboard.type(text);
+    };
+    await type('fc-new-question', 'Hoe houden we de rust in huis als moeder weer gaat werken?');
+    await fatima.getByTestId('fc-new-when').fill('2027-02-04T19:30');
+    await type('fc-new-place', 'Buurthuis De Linde (gekozen door de familie)');
+    // The coordinator: a colleague, chosen with the keyboard.
+    const coordinator = fatima.getByTestId('fc-new-coordinator');
+    await coordinator.focus();
+    await coordinator.selectOption({ label: 'Jeroen de Vries' });
+    // The circle comes from the household and its ecogram; the family leaves Noor out.
+    const labels = await fatima.locator('[data-testid="fc-new-circle"] + label').allTextContents();
+    expect(labels.join('|')).toContain('Riet Jansen');
+    const noor = fatima.getByLabel(/Noor Jansen/);
+    await noor.focus();
+    await fatima.keyboard.press('Space');
+    expect(await noor.isChecked()).toBe(false);
+    await fatima.getByTestId('fc-new-lines').focus();
+    await fatima.keyboard.type('Tim gaat elke dag naar school.');
+    await fatima.keyboard.press('Enter');
+    await fatima.keyboard.type('Er is elke avond een volwassene thuis.');
+    await expectNoA11yViolations(fatima, 'conference new 1280');
+    await fatima.getByTestId('fc-new-submit').focus();
+    await fatima.keyboard.press('Enter');
+    await fatima.waitForURL(/\/beraden\/[0-9a-f-]{36}$/);
+    const newId = new URL(fatima.url()).pathname.split('/').pop() ?? '';
+    expect(newId).not.toBe(conferenceId);
+    await fatima.getByTestId('fc-circle').waitFor();
+    expect(await fatima.getByTestId('fc-question').textContent()).toContain('weer gaat werken');
+    const details = (await fatima.getByTestId('fc-details').textContent()) ?? '';
+    expect(details).toContain('Buurthuis De Linde');
+    // As typed: Amsterdam time, whatever the browser's own zone.
+    expect(details).toContain('4 februari 2027 om 19:30');
+    expect(details).toContain('Jeroen de Vries');
+    const circleText = async () => (await fatima.getByTestId('fc-circle').textContent()) ?? '';
+    expect(await circleText()).toContain('Riet Jansen');
+    expect(await circleText()).not.toContain('Noor Jansen');
+    const lines = (await fatima.getByTestId('fc-bottom-lines').textContent()) ?? '';
+    expect(lines).toContain('Tim gaat elke dag naar school.');
+    expect(lines).toContain('Er is elke avond een volwassene thuis.');
+    // Someone the ecogram does not know, added by hand (Enter submits).
+    await type('fc-member-name', 'Buurvrouw Els');
+    await fatima.getByTestId('fc-member-role').selectOption('netwerk');
+    await fatima.locator('#fc-member-relation').focus();
+    await fatima.keyboard.type('buurvrouw');
+    await fatima.keyboard.press('Enter');
+    await waitUntil(async () => (await circleText()).includes('Buurvrouw Els'), 'Els added');
+    await type('fc-line', 'Vader drinkt niet als Tim thuis is.');
+    await fatima.keyboard.press('Enter');
+    await waitUntil(
+      async () =>
+        ((await fatima.getByTestId('fc-bottom-lines').textContent()) ?? '').includes(
+          'Vader drinkt niet',
+        ),
+      'the third bottom line',
+    );
+    await expectNoA11yViolations(fatima, 'conference prepared 1280');
+    await screenshot(fatima, 'conference-prepared-1280');
+
+    // An invitation, used, then withdrawn: the member's session ends and the link is dead.
+    const inviteFor = async (name: string) => {
+      await fatima.getByTestId(`fc-invite-${name}`).click();
+      await waitUntil(
+        async () =>
+          ((await fatima.getByTestId('fc-invite-created').textContent()) ?? '').includes(name),
+        `the invitation for ${name}`,
+      );
+      return {
+        link: ((await fatima.getByTestId('fc-invite-link').textContent()) ?? '').trim(),
+        code: ((await fatima.getByTestId('fc-invite-code').textContent()) ?? '').trim(),
+      };
+    };
+    const first = await inviteFor('Marieke Jansen');
+    const guest = await (await session.newContext({ width: 390, height: 844 })).newPage();
+    guest.setDefaultTimeout(15_000);
+    const guestProblems = watchConsole(guest);
+    const signInWith = async (inv: { link: string; code: string }) => {
+      // A link opened afresh, as from a message (not a same-page change of the hash).
+      await guest.goto('about:blank');
+      await guest.goto(new URL(inv.link).pathname + new URL(inv.link).hash);
+      await guest.getByTestId('fc-code').waitFor();
+      await guest.getByTestId('fc-code').fill(inv.code);
+      await guest.getByTestId('fc-sign-in-submit').click();
+    };
+    await signInWith(first);
+    await guest.waitForURL('**/beraad/overleg');
+    await guest.getByTestId('fc-not-started').waitFor();
+
+    await fatima.getByTestId('fc-revoke-Marieke Jansen').click();
+    await fatima.getByTestId('fc-revoke-yes-Marieke Jansen').waitFor();
+    await expectNoA11yViolations(fatima, 'conference withdraw confirm 1280');
+    await fatima.getByTestId('fc-revoke-yes-Marieke Jansen').click();
+    const row = fatima.locator('[data-testid="fc-circle-row"][data-name="Marieke Jansen"]');
+    await waitUntil(
+      async () =>
+        ((await row.getByTestId('fc-circle-invitation').textContent()) ?? '').includes(
+          'ingetrokken',
+        ),
+      'shown as withdrawn',
+    );
+    expect(await fatima.getByTestId('fc-circle-notice').textContent()).toContain('is ingetrokken');
+    await screenshot(fatima, 'conference-withdrawn-1280');
+    await fatima.setViewportSize({ width: 390, height: 844 });
+    await expectNoA11yViolations(fatima, 'conference withdrawn 390');
+    await screenshot(fatima, 'conference-withdrawn-390');
+    await fatima.setViewportSize({ width: 1280, height: 900 });
+    // Her session is gone at once.
+    const sessionStatus = await guest.evaluate(
+      async () => (await fetch('/api/conference/session')).status,
+    );
+    expect(sessionStatus).toBe(401);
+    // The old link and code: refused, in Dutch, with the reason.
+    await signInWith(first);
+    await waitUntil(
+      async () =>
+        ((await guest.getByTestId('fc-sign-in-error').textContent()) ?? '').includes(
+          'is ingetrokken',
+        ),
+      'the withdrawn link refused in words',
+    );
+    await expectNoA11yViolations(guest, 'conference sign-in withdrawn 390');
+    await screenshot(guest, 'conference-sign-in-withdrawn-390');
+    // A fresh invitation works again.
+    const fresh = await inviteFor('Marieke Jansen');
+    expect(fresh.link).not.toBe(first.link);
+    await signInWith(fresh);
+    await guest.waitForURL('**/beraad/overleg');
+    await guest.getByTestId('fc-not-started').waitFor();
+    // Someone who never signed in can be taken out of the circle.
+    await fatima.getByTestId('fc-remove-Buurvrouw Els').click();
+    await waitUntil(async () => !(await circleText()).includes('Buurvrouw Els'), 'Els removed');
+    expect(await fatima.getByTestId('fc-remove-Marieke Jansen').count()).toBe(0);
+    // 401/410: the withdrawn session and link, asked on purpose above.
+    expect(unexpectedProblems(guestProblems, [401, 410])).toEqual([]);
   });
 
   it('no unexpected console problems', () => {

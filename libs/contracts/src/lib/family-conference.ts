@@ -133,7 +133,9 @@ export type ConferenceCommand = z.input<typeof conferenceCommandSchema>;
 
 /* ---------- views ---------- */
 
-export type InvitationStatus = 'niet-uitgenodigd' | 'uitgenodigd' | 'aangemeld' | 'verlopen';
+/** `ingetrokken`: withdrawn by the coordinator or a professional (link and code stopped at once). */
+export type InvitationStatus =
+  'niet-uitgenodigd' | 'uitgenodigd' | 'aangemeld' | 'verlopen' | 'ingetrokken';
 
 export interface CircleMemberView {
   id: string;
@@ -143,6 +145,10 @@ export interface CircleMemberView {
   invitation: InvitationStatus;
   /** A network member's consent to take part (null: not given yet). */
   consentAt: string | null;
+  /** Signed in at least once (such a member is not removed from the circle, only withdrawn). */
+  tookPart: boolean;
+  /** Their account once invited: names their contributions in the room (null before). */
+  userId: string | null;
 }
 
 export interface ConferenceStaffView {

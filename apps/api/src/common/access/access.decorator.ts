@@ -172,6 +172,8 @@ export type AuditAction =
   | 'family-conference.read'
   | 'family-conference.update'
   | 'family-conference.invite'
+  | 'family-conference.revoke'
+  | 'family-conference.circle-remove'
   | 'family-conference.start'
   | 'family-conference.plan-read'
   | 'family-conference.plan-update'

@@ -58,6 +58,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   SESSION_NOT_ENDED: 'The session has not ended yet',
   CONFERENCE_CONSENT_REQUIRED: 'Taking part needs your consent',
   CONFERENCE_PLAN_INCOMPLETE: 'The family plan is not complete or a bottom line is not met',
+  CONFERENCE_INVITATION_REVOKED: 'This invitation to the family group conference was withdrawn',
 };
 
 function codeForStatus(status: number): ErrorCode {

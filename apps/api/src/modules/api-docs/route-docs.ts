@@ -415,6 +415,15 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     response: { typescript: 'CircleInvitationCreated' },
     summary: 'A link + one-time code for a member of the circle (shown once)',
   },
+  'DELETE /api/family-conferences/:conferenceId/circle/:participantId/invitation': {
+    response: { typescript: 'ConferenceView' },
+    summary:
+      'Withdraw a circle member’s invitation: link, code and session stop at once (also while it runs)',
+  },
+  'DELETE /api/family-conferences/:conferenceId/circle/:participantId': {
+    response: { typescript: 'ConferenceView' },
+    summary: 'Take someone who never signed in out of the circle (before the start)',
+  },
   'POST /api/family-conferences/:conferenceId/start': {
     response: { typescript: 'ConferenceView' },
     summary: 'The coordinator starts the conference: its session on the live engine',

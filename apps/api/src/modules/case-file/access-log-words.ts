@@ -256,6 +256,14 @@ export const ACTION_WORDS: Readonly<Record<Exclude<AuditAction, 'none'>, Words>>
     nl: 'Uitnodiging voor het familienetwerkberaad gemaakt',
     en: 'Invitation to the family group conference made',
   },
+  'family-conference.revoke': {
+    nl: 'Uitnodiging voor het familienetwerkberaad ingetrokken',
+    en: 'Invitation to the family group conference withdrawn',
+  },
+  'family-conference.circle-remove': {
+    nl: 'Iemand uit de kring van het familienetwerkberaad gehaald',
+    en: 'Someone removed from the family group conference circle',
+  },
   'family-conference.start': {
     nl: 'Familienetwerkberaad gestart',
     en: 'Family group conference started',

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   Header,
   HttpCode,
@@ -38,6 +39,7 @@ import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { AppConfig } from '../../config/app-config';
 import { setSessionCookie } from '../auth/session-cookie';
 import { type ResolvedSession, SessionService } from '../auth/session.service';
+import { FamilyConferenceCircleService } from './family-conference-circle.service';
 import { FamilyConferenceService } from './family-conference.service';
 
 const uuid = new ZodValidationPipe(uuidParamSchema);
@@ -51,6 +53,7 @@ const uuid = new ZodValidationPipe(uuidParamSchema);
 export class FamilyConferenceController {
   constructor(
     private readonly conferences: FamilyConferenceService,
+    private readonly circles: FamilyConferenceCircleService,
     private readonly sessions: SessionService,
     private readonly config: AppConfig,
   ) {}
@@ -72,7 +75,7 @@ export class FamilyConferenceController {
     @CurrentActor() actor: Actor,
     @Param('householdId', uuid) householdId: string,
   ): Promise<CircleSuggestion[]> {
-    return this.conferences.circle(actor, householdId);
+    return this.circles.suggestions(actor, householdId);
   }
 
   @Access('client-data', 'family-conference.create')
@@ -105,7 +108,17 @@ export class FamilyConferenceController {
     @Body(new ZodValidationPipe(circleMemberInputSchema))
     body: z.output<typeof circleMemberInputSchema>,
   ): Promise<ConferenceView> {
-    return this.conferences.addCircleMember(actor, conferenceId, body);
+    return this.circles.add(actor, conferenceId, body);
+  }
+
+  @Access('conference', 'family-conference.circle-remove')
+  @Delete('family-conferences/:conferenceId/circle/:participantId')
+  removeCircleMember(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Param('participantId', uuid) participantId: string,
+  ): Promise<ConferenceView> {
+    return this.circles.remove(actor, conferenceId, participantId);
   }
 
   @Access('conference', 'family-conference.bottom-line')
@@ -128,7 +141,17 @@ export class FamilyConferenceController {
     @Body(new ZodValidationPipe(inviteCircleMemberSchema))
     body: z.output<typeof inviteCircleMemberSchema>,
   ): Promise<CircleInvitationCreated> {
-    return this.conferences.invite(actor, conferenceId, participantId, body);
+    return this.circles.invite(actor, conferenceId, participantId, body);
+  }
+
+  @Access('conference', 'family-conference.revoke')
+  @Delete('family-conferences/:conferenceId/circle/:participantId/invitation')
+  revokeInvitation(
+    @CurrentActor() actor: Actor,
+    @Param('conferenceId', uuid) conferenceId: string,
+    @Param('participantId', uuid) participantId: string,
+  ): Promise<ConferenceView> {
+    return this.circles.revoke(actor, conferenceId, participantId);
   }
 
   @Access('conference', 'family-conference.start')

@@ -4,6 +4,7 @@ import { CaseFileModule } from '../case-file/case-file.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SupportPlanModule } from '../support-plan/support-plan.module';
+import { FamilyConferenceCircleService } from './family-conference-circle.service';
 import { FamilyConferenceController } from './family-conference.controller';
 import { FamilyConferenceGateway } from './family-conference.gateway';
 import { FamilyConferenceService } from './family-conference.service';
@@ -16,7 +17,7 @@ import { FamilyConferenceService } from './family-conference.service';
 @Module({
   imports: [AuthModule, CaseFileModule, JobsModule, NotificationsModule, SupportPlanModule],
   controllers: [FamilyConferenceController],
-  providers: [FamilyConferenceService, FamilyConferenceGateway],
+  providers: [FamilyConferenceService, FamilyConferenceCircleService, FamilyConferenceGateway],
   exports: [FamilyConferenceService],
 })
 export class FamilyConferenceModule {}

@@ -1,13 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { z } from 'zod';
 import type {
   BottomLineView,
-  CircleInvitationCreated,
-  CircleMemberView,
-  CircleSuggestion,
   ConferenceCommand,
   ConferenceSessionView,
   ConferenceStaffView,
@@ -22,7 +19,6 @@ import type {
   recordFollowUpSchema,
   circleMemberInputSchema,
   createConferenceSchema,
-  inviteCircleMemberSchema,
   savePlanSchema,
   updateConferenceSchema,
 } from '@casustafel/contracts';
@@ -32,7 +28,6 @@ import {
   type CircleRole,
   type ConferencePhase,
   type ConferenceRole,
-  circleRoleOfRelation,
   contributionTypeFor,
   FAMILY_CONFERENCE_KIND,
   followUpDate,
@@ -41,7 +36,6 @@ import {
   itemTypeOfEntry,
   mayReadPlan,
   mayWritePlan,
-  orderCircle,
   planIssues,
   planToday,
 } from '@casustafel/domain';
@@ -49,16 +43,8 @@ import { type Actor, RequestContext } from '../../common/context/request-context
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
-import {
-  LinkCodeSignIn,
-  invalidLinkOrCode,
-  linkTokenHash,
-  newLinkToken,
-  newOneTimeCode,
-  oneTimeCodeHash,
-} from '../auth/link-code';
+import { LinkCodeSignIn, invalidLinkOrCode, linkTokenHash } from '../auth/link-code';
 import { CaseFileAccess } from '../case-file/case-file-access';
-import { CaseEntity, MeldcodeRecordEntity } from '../case-file/case.entity';
 import { HouseholdEntity, NetworkPersonEntity, PersonEntity } from '../case-file/household.entity';
 import { MembershipEntity } from '../identity/membership.entity';
 import { TeamEntity } from '../identity/team.entity';
@@ -66,7 +52,6 @@ import { UserEntity } from '../identity/user.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { LiveSessionService } from '../live-session/live-session.service';
 import { SessionKinds } from '../live-session/session-kinds';
-import { EcoTieEntity } from '../network-map/network-map.entities';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SupportPlanService } from '../support-plan/support-plan.service';
 import {
@@ -81,7 +66,6 @@ import {
 type CreateInput = z.output<typeof createConferenceSchema>;
 type UpdateInput = z.output<typeof updateConferenceSchema>;
 type CircleInput = z.output<typeof circleMemberInputSchema>;
-type InviteInput = z.output<typeof inviteCircleMemberSchema>;
 type PlanInput = z.output<typeof savePlanSchema>;
 type CheckInput = z.output<typeof checkBottomLineSchema>;
 type BottomLineInput = z.output<typeof addBottomLineSchema>;
@@ -92,7 +76,6 @@ export const CONFERENCE_FOLLOW_UP_JOB = 'family-conference:follow-up';
 export const CONFERENCE_PURPOSE = 'familienetwerkberaad';
 const OBJECT = 'family-conference';
 const PLAN_OBJECT = 'family-conference-plan';
-const DAY_MS = 86_400_000;
 
 function forbidden(): DomainError {
   return new DomainError('FORBIDDEN', 'You do not have access to this conference');
@@ -107,7 +90,7 @@ function invalid(path: string, issue: string): DomainError {
 }
 
 /** Who the caller is in a conference, and the live phase it is in (read from the engine). */
-interface Seat {
+export interface Seat {
   conference: FamilyConferenceEntity;
   role: ConferenceRole | 'team';
   phase: ConferencePhase | null;
@@ -128,6 +111,8 @@ const STAFF_ROLES: readonly ConferenceRole[] = ['coordinator', 'professional'];
  */
 @Injectable()
 export class FamilyConferenceService implements OnModuleInit {
+  private readonly logger = new Logger(FamilyConferenceService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CaseFileAccess,
@@ -248,44 +233,6 @@ export class FamilyConferenceService implements OnModuleInit {
     }));
   }
 
-  /** The circle drawn from the household and its ecogram, as large as possible. */
-  async circle(actor: Actor, householdId: string): Promise<CircleSuggestion[]> {
-    await this.access.household(actor, householdId, 'read', { type: OBJECT, id: null });
-    const m = this.db.manager;
-    const [persons, network, ties] = await Promise.all([
-      m.find(PersonEntity, { where: { householdId }, order: { createdAt: 'ASC' } }),
-      m.find(NetworkPersonEntity, { where: { householdId }, order: { createdAt: 'ASC' } }),
-      m.find(EcoTieEntity, { where: { householdId } }),
-    ]);
-    const tieOf = new Map(ties.filter((t) => t.networkPersonId).map((t) => [t.networkPersonId, t]));
-    const suggestions: CircleSuggestion[] = persons.map((p) => ({
-      name: `${p.givenName} ${p.familyName}`.trim(),
-      role: 'familie',
-      relation: p.role,
-      source: 'huishouden',
-      personId: p.id,
-      networkPersonId: null,
-      strength: null,
-      codes: [],
-    }));
-    for (const n of network) {
-      const role = circleRoleOfRelation(n.relation);
-      if (!role || n.deceased) continue;
-      const tie = tieOf.get(n.id);
-      suggestions.push({
-        name: n.name,
-        role,
-        relation: n.relationDetail ?? n.relation,
-        source: 'netwerk',
-        personId: null,
-        networkPersonId: n.id,
-        strength: tie?.strength ?? null,
-        codes: [...(tie?.codes ?? [])],
-      });
-    }
-    return orderCircle(suggestions);
-  }
-
   async create(actor: Actor, householdId: string, input: CreateInput): Promise<ConferenceView> {
     const household = await this.access.household(actor, householdId, 'update', {
       type: OBJECT,
@@ -388,11 +335,7 @@ export class FamilyConferenceService implements OnModuleInit {
   }
 
   /** A circle member taken from the household or its network must be of this household. */
-  private async checkCircleSource(
-    householdId: string,
-    c: CircleInput,
-    path: string,
-  ): Promise<void> {
+  async checkCircleSource(householdId: string, c: CircleInput, path: string): Promise<void> {
     if (
       c.personId &&
       !(await this.db.manager.existsBy(PersonEntity, { id: c.personId, householdId }))
@@ -405,8 +348,11 @@ export class FamilyConferenceService implements OnModuleInit {
       throw invalid(`${path}.networkPersonId`, 'not-in-network');
   }
 
-  /** Preparation changes: the team or the coordinator, before the start. */
-  private async preparing(actor: Actor, conferenceId: string, objectType = OBJECT): Promise<Seat> {
+  /**
+   * Staff acting on the conference: its coordinator or professionals (while it runs, as far as
+   * the engine lets their role in), or a team member of the household who may change it.
+   */
+  async staffSeat(actor: Actor, conferenceId: string, objectType = OBJECT): Promise<Seat> {
     const seat = await this.seat(actor, conferenceId, objectType);
     this.staffOnly(seat);
     if (seat.role === 'team')
@@ -414,8 +360,14 @@ export class FamilyConferenceService implements OnModuleInit {
         type: objectType,
         id: conferenceId,
       });
-    if (seat.conference.status !== 'voorbereiding') throw conflict('conference-started', 'status');
     this.note(objectType, seat.conference);
+    return seat;
+  }
+
+  /** Preparation changes: the team or the coordinator, before the start. */
+  async preparing(actor: Actor, conferenceId: string, objectType = OBJECT): Promise<Seat> {
+    const seat = await this.staffSeat(actor, conferenceId, objectType);
+    if (seat.conference.status !== 'voorbereiding') throw conflict('conference-started', 'status');
     return seat;
   }
 
@@ -433,29 +385,6 @@ export class FamilyConferenceService implements OnModuleInit {
         updatedAt: this.clock.now(),
       },
     );
-    return this.read(actor, conferenceId);
-  }
-
-  async addCircleMember(
-    actor: Actor,
-    conferenceId: string,
-    input: CircleInput,
-  ): Promise<ConferenceView> {
-    const { conference } = await this.preparing(actor, conferenceId);
-    await this.checkCircleSource(conference.householdId, input, '');
-    const position = await this.db.manager.countBy(ConferenceParticipantEntity, { conferenceId });
-    await this.db.manager.insert(ConferenceParticipantEntity, {
-      conferenceId,
-      role: input.role,
-      name: input.name,
-      relation: input.relation,
-      userId: null,
-      personId: input.personId,
-      networkPersonId: input.networkPersonId,
-      consentAt: null,
-      position,
-      createdAt: this.clock.now(),
-    });
     return this.read(actor, conferenceId);
   }
 
@@ -480,101 +409,6 @@ export class FamilyConferenceService implements OnModuleInit {
       createdAt: this.clock.now(),
     });
     return this.read(actor, conferenceId);
-  }
-
-  /**
-   * A link + one-time code for a circle member (shown once; a second call renews both). The
-   * account it opens is of kind `conference`: this conference only. Refused while a Meldcode
-   * record of the household is open (as the family's own link is).
-   */
-  async invite(
-    actor: Actor,
-    conferenceId: string,
-    participantId: string,
-    input: InviteInput,
-  ): Promise<CircleInvitationCreated> {
-    const { conference } = await this.preparing(actor, conferenceId, 'conference-invitation');
-    const m = this.db.manager;
-    const participant = await m.findOneBy(ConferenceParticipantEntity, {
-      id: participantId,
-      conferenceId,
-    });
-    if (!participant || (participant.role !== 'familie' && participant.role !== 'netwerk'))
-      throw new DomainError('NOT_FOUND', 'No such member of the circle');
-    const open = await m
-      .createQueryBuilder(MeldcodeRecordEntity, 'r')
-      .innerJoin(CaseEntity, 'c', 'c.id = r.caseId')
-      .where('c.householdId = :householdId AND r.closedAt IS NULL', {
-        householdId: conference.householdId,
-      })
-      .getCount();
-    if (open > 0) throw conflict('meldcode-open');
-    const now = this.clock.now();
-    const expiresAt = new Date(now.getTime() + input.days * DAY_MS);
-    const token = newLinkToken();
-    const code = newOneTimeCode();
-    await this.db.transaction(async (tx) => {
-      const existing = await tx.findOneBy(ConferenceInvitationEntity, { participantId });
-      if (existing) {
-        await tx.update(
-          ConferenceInvitationEntity,
-          { id: existing.id },
-          {
-            tokenHash: linkTokenHash(token),
-            codeHash: oneTimeCodeHash(existing.id, code),
-            codeAttempts: 0,
-            expiresAt,
-            revokedAt: null,
-          },
-        );
-        await tx.update(UserEntity, { id: existing.userId }, { disabledAt: null });
-        return;
-      }
-      const user = await tx.save(
-        tx.create(UserEntity, {
-          organisationId: conference.organisationId,
-          // Never signs in by e-mail or password: link + code only.
-          email: `beraad-${randomBytes(12).toString('hex')}@beraad.casustafel.invalid`,
-          displayName: participant.name,
-          discipline: 'anders',
-          kind: 'conference',
-          orgAdmin: false,
-          passwordHash: null,
-          totpSecret: null,
-          totpEnabledAt: null,
-          totpLastStep: null,
-          activationTokenHash: null,
-          activationExpiresAt: null,
-          disabledAt: null,
-          lastLoginAt: null,
-        }),
-      );
-      const id = randomUUID();
-      await tx.insert(ConferenceInvitationEntity, {
-        id,
-        conferenceId,
-        participantId,
-        userId: user.id,
-        tokenHash: linkTokenHash(token),
-        codeHash: oneTimeCodeHash(id, code),
-        codeAttempts: 0,
-        expiresAt,
-        signedInAt: null,
-        revokedAt: null,
-        invitedBy: actor.userId,
-        createdAt: now,
-      });
-      await tx.update(ConferenceParticipantEntity, { id: participantId }, { userId: user.id });
-    });
-    const view = await this.read(actor, conferenceId);
-    RequestContext.note({ objectType: 'conference-invitation', objectId: participantId });
-    const member = view.circle.find((c) => c.id === participantId) as CircleMemberView;
-    return {
-      member,
-      link: new URL(`/beraad#${token}`, this.config.publicUrl).toString(),
-      code,
-      expiresAt: expiresAt.toISOString(),
-    };
   }
 
   /**
@@ -634,8 +468,10 @@ export class FamilyConferenceService implements OnModuleInit {
     const invitationOf = (id: string): InvitationStatus => {
       const i = invitations.find((x) => x.participantId === id);
       if (!i) return 'niet-uitgenodigd';
-      if (i.revokedAt !== null || i.expiresAt.getTime() <= now) return 'verlopen';
-      return i.signedInAt ? 'aangemeld' : 'uitgenodigd';
+      if (i.revokedAt !== null) return 'ingetrokken';
+      if (i.expiresAt.getTime() <= now) return 'verlopen';
+      // A fresh code not used yet (also after a withdrawal): invited again.
+      return i.signedInAt && i.codeHash === null ? 'aangemeld' : 'uitgenodigd';
     };
     const plan = await m.findOneBy(ConferencePlanEntity, { conferenceId: conference.id });
     return {
@@ -665,6 +501,8 @@ export class FamilyConferenceService implements OnModuleInit {
           relation: p.relation,
           invitation: invitationOf(p.id),
           consentAt: p.consentAt?.toISOString() ?? null,
+          tookPart: invitations.some((i) => i.participantId === p.id && i.signedInAt !== null),
+          userId: p.userId,
         })),
       bottomLines: lines.map((l): BottomLineView => ({
         id: l.id,
@@ -753,6 +591,7 @@ export class FamilyConferenceService implements OnModuleInit {
       if (current) await tx.update(ConferencePlanEntity, { conferenceId }, row);
       else await tx.insert(ConferencePlanEntity, row);
     });
+    await this.announce(seat.conference, actor, 'plan');
     return this.planView(conferenceId);
   }
 
@@ -798,6 +637,7 @@ export class FamilyConferenceService implements OnModuleInit {
       { met: input.met, note: input.note, checkedBy: actor.userId, checkedAt: this.clock.now() },
     );
     if (!done.affected) throw new DomainError('NOT_FOUND', 'No such bottom line');
+    await this.announce(seat.conference, actor, 'bottom-lines');
     const view = await this.read(actor, conferenceId);
     RequestContext.note({
       objectType: 'bottom-line',
@@ -1015,6 +855,18 @@ export class FamilyConferenceService implements OnModuleInit {
         })
       : null;
     if (invitation && !participant) throw invalidLinkOrCode();
+    if (invitation?.revokedAt) {
+      RequestContext.note({
+        objectType: 'conference-invitation',
+        objectId: invitation.id,
+        purpose: CONFERENCE_PURPOSE,
+        context: { conferenceId: invitation.conferenceId },
+      });
+      throw new DomainError(
+        'CONFERENCE_INVITATION_REVOKED',
+        'This invitation to the family group conference was withdrawn',
+      );
+    }
     if (participant?.role === 'netwerk' && !consent && participant.consentAt === null)
       throw new DomainError('CONFERENCE_CONSENT_REQUIRED', 'Taking part needs your consent', [
         { path: 'consent', issue: 'required' },
@@ -1073,6 +925,24 @@ export class FamilyConferenceService implements OnModuleInit {
   }
 
   /* ---------- helpers ---------- */
+
+  /**
+   * Tells everyone in the room that the plan or the bottom lines changed (the engine's
+   * content-free `record:changed`; a role locked out of the phase receives nothing), so their
+   * pages read it again. The write is done already: a failed announcement only costs a reload.
+   */
+  private async announce(
+    conference: FamilyConferenceEntity,
+    actor: Actor,
+    record: 'plan' | 'bottom-lines',
+  ): Promise<void> {
+    if (conference.status !== 'bezig' || !conference.sessionId) return;
+    await this.live
+      .recordChanged(conference.sessionId, actor.userId, record)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, conferenceId: conference.id }, 'Announcing a change failed'),
+      );
+  }
 
   private async displayNames(ids: (string | null)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];

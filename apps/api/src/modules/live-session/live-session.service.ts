@@ -32,6 +32,7 @@ import {
   applySessionCommand,
   createSessionRoom,
   endSessionRoom,
+  recordChangedInRoom,
   lockedOut,
   projectEvent,
   projectState,
@@ -540,6 +541,31 @@ export class LiveSessionService {
     });
     if (!outcome) return false;
     // Resolved after the lock (a resolver may read the store; the embedded one has one connection).
+    const kind = await this.kinds.resolve(outcome.kindId);
+    if (kind)
+      this.committed$.next({ kind: 'session', sessionId, sessionKind: kind, event: outcome.event });
+    return true;
+  }
+
+  /**
+   * The server announces that a record its owner keeps outside the room changed (a family
+   * conference's plan or bottom lines): one content-free `record:changed` under the next seq,
+   * sent like every event (a role locked out of the phase receives nothing). False when the
+   * session has ended or does not exist.
+   */
+  async recordChanged(sessionId: string, actorUserId: string, record: string): Promise<boolean> {
+    const outcome = await this.rooms.inLockedSession(sessionId, actorUserId, async (room) => {
+      const changed = recordChangedInRoom(room.session.state as unknown as SessionRoomState, {
+        commandId: randomUUID(),
+        actorUserId,
+        now: this.clock.now().getTime(),
+        record,
+      });
+      if (!changed.ok) return null;
+      if (!(await room.commit(changed.state, changed.event))) throw roomConflict('seq-taken');
+      return { kindId: room.session.kind, event: changed.event };
+    });
+    if (!outcome) return false;
     const kind = await this.kinds.resolve(outcome.kindId);
     if (kind)
       this.committed$.next({ kind: 'session', sessionId, sessionKind: kind, event: outcome.event });

@@ -12,7 +12,21 @@ import {
   NetworkPersonEntity,
   PersonEntity,
 } from '../case-file/household.entity';
+import {
+  BottomLineEntity,
+  ConferenceInvitationEntity,
+  ConferenceParticipantEntity,
+  ConferencePlanEntity,
+  FamilyConferenceEntity,
+} from '../family-conference/family-conference.entities';
+import { UserEntity } from '../identity/user.entity';
 import { IntervisionCaseSourceEntity } from '../intervision/intervision.entities';
+import { LiveSessionEntity, LiveSessionEventEntity } from '../live-session/live-session.entities';
+import {
+  EcoTieEntity,
+  GenogramLinkEntity,
+  NetworkMapVersionEntity,
+} from '../network-map/network-map.entities';
 
 /** What an erased person or household is called afterwards. */
 export const ERASED_LABEL = 'Verwijderd';
@@ -22,8 +36,9 @@ export const ERASED_LABEL = 'Verwijderd';
  * codes and dates (status history, consent bases) so that statistics and the audit trail's ids
  * still resolve to a row. Free text goes: names, contact details, the sealed BSN, the address,
  * the network, consent notes, case titles, ZRM assessments, Meldcode records and preparations
- * (with their comments), and the link from intervision copies to the case. Runs in the caller's
- * transaction.
+ * (with their comments), the link from intervision copies to the case, the genogram and
+ * ecogram (links, ties, saved versions) and the family conferences' personal content (see
+ * `eraseConferences`). Runs in the caller's transaction.
  */
 @Injectable()
 export class CaseFileEraser {
@@ -46,6 +61,11 @@ export class CaseFileEraser {
 
   async eraseHousehold(manager: EntityManager, householdId: string, now: Date): Promise<void> {
     await manager.update(PersonEntity, { householdId }, this.anonymousPerson(now));
+    // The genogram and ecogram: who is related to whom, how, and the saved snapshots of both.
+    await manager.delete(GenogramLinkEntity, { householdId });
+    await manager.delete(EcoTieEntity, { householdId });
+    await manager.delete(NetworkMapVersionEntity, { householdId });
+    await this.eraseConferences(manager, householdId, now);
     await manager.delete(NetworkPersonEntity, { householdId });
     await manager.update(ConsentEntity, { householdId }, { note: '' });
     const cases = await manager.find(CaseEntity, { where: { householdId }, select: { id: true } });
@@ -68,6 +88,73 @@ export class CaseFileEraser {
       { id: householdId },
       { label: ERASED_LABEL, address: null, updatedAt: now },
     );
+  }
+
+  /**
+   * The household's family conferences stay as rows (their dates and statuses count in the
+   * team's figures) without personal content: the question, place and follow-up note; the
+   * circle's names and relations (and the accounts made for their invitations, which are
+   * withdrawn and disabled); the bottom lines; the familiegroepsplan; and what was said in the
+   * conference's live session (its contributions and event log).
+   */
+  private async eraseConferences(
+    manager: EntityManager,
+    householdId: string,
+    now: Date,
+  ): Promise<void> {
+    const conferences = await manager.find(FamilyConferenceEntity, {
+      where: { householdId },
+      select: { id: true, sessionId: true },
+    });
+    if (conferences.length === 0) return;
+    const ids = conferences.map((c) => c.id);
+    await manager.update(
+      FamilyConferenceEntity,
+      { id: In(ids) },
+      { question: ERASED_LABEL, place: '', followUpNote: '', updatedAt: now },
+    );
+    await manager.update(
+      ConferenceParticipantEntity,
+      { conferenceId: In(ids), role: In(['familie', 'netwerk']) },
+      { name: ERASED_LABEL, relation: '', personId: null, networkPersonId: null },
+    );
+    const invitations = await manager.find(ConferenceInvitationEntity, {
+      where: { conferenceId: In(ids) },
+      select: { id: true, userId: true },
+    });
+    if (invitations.length > 0) {
+      await manager.update(
+        ConferenceInvitationEntity,
+        { id: In(invitations.map((i) => i.id)) },
+        { revokedAt: now, codeHash: null },
+      );
+      await manager.update(
+        UserEntity,
+        { id: In(invitations.map((i) => i.userId)) },
+        { displayName: ERASED_LABEL, disabledAt: now },
+      );
+    }
+    await manager.update(
+      BottomLineEntity,
+      { conferenceId: In(ids) },
+      { text: ERASED_LABEL, note: '' },
+    );
+    await manager.update(
+      ConferencePlanEntity,
+      { conferenceId: In(ids) },
+      { entries: [], familyLead: '', monitor: '', ifDifferent: '', updatedAt: now },
+    );
+    const sessionIds = conferences.flatMap((c) => (c.sessionId ? [c.sessionId] : []));
+    if (sessionIds.length > 0) {
+      await manager.delete(LiveSessionEventEntity, { sessionId: In(sessionIds) });
+      const sessions = await manager.find(LiveSessionEntity, { where: { id: In(sessionIds) } });
+      for (const session of sessions)
+        await manager.update(
+          LiveSessionEntity,
+          { id: session.id },
+          { state: { ...session.state, contributions: [] }, updatedAt: now },
+        );
+    }
   }
 
   private anonymousPerson(now: Date): Partial<PersonEntity> {

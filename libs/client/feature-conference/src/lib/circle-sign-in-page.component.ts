@@ -93,7 +93,7 @@ import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
           <label class="utrecht-form-label utrecht-form-label--checkbox" for="fc-consent">{{
             'conference.signIn.consent' | transloco
           }}</label>
-          <p class="cst-field__description" id="fc-consent-help">
+          <p class="cst-field__description cst-fc-beside-checkbox" id="fc-consent-help">
             {{ 'conference.signIn.consentHelp' | transloco }}
           </p>
         </div>

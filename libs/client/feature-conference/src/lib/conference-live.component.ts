@@ -92,6 +92,32 @@ import { AlertComponent } from '@casustafel/client/ui';
           >
         }
 
+        <section class="cst-panel cst-fc-stack" aria-labelledby="fc-people-heading">
+          <h2 class="utrecht-heading-2" id="fc-people-heading">
+            {{ 'conference.live.people' | transloco }}
+          </h2>
+          <ul
+            class="cst-fc-list"
+            [attr.aria-label]="'conference.live.peopleCaption' | transloco"
+            data-testid="fc-people"
+          >
+            @for (p of store.participants(); track p.key) {
+              <li data-testid="fc-person">
+                <strong>{{ p.name }}</strong> ·
+                {{ 'conference.roles.' + p.role | transloco }}
+                @if (p.relation) {
+                  ({{ p.relation }})
+                }
+                @if (!p.signedIn) {
+                  <span class="cst-small cst-muted">
+                    · {{ 'conference.live.notSignedIn' | transloco }}</span
+                  >
+                }
+              </li>
+            }
+          </ul>
+        </section>
+
         <section class="cst-panel cst-fc-stack" aria-labelledby="fc-said-heading">
           <h2 class="utrecht-heading-2" id="fc-said-heading">
             {{ 'conference.live.said' | transloco }}
@@ -107,9 +133,12 @@ import { AlertComponent } from '@casustafel/client/ui';
                   @if (c.hidden) {
                     <em>{{ 'conference.live.hidden' | transloco }}</em>
                   } @else {
-                    <p class="utrecht-paragraph cst-small cst-muted">
+                    <p class="utrecht-paragraph cst-small cst-muted" data-testid="fc-author">
                       {{ 'conference.types.' + c.type | transloco }} ·
                       {{ c.authorName ?? ('conference.live.fromCircle' | transloco) }}
+                      @if (c.authorRole) {
+                        ({{ 'conference.roles.' + c.authorRole | transloco }})
+                      }
                     </p>
                     <p class="utrecht-paragraph cst-fc-body">{{ c.text }}</p>
                   }

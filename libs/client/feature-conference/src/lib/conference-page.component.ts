@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { CircleInvitationCreated } from '@casustafel/contracts';
+import type { CircleInvitationCreated, CircleMemberView } from '@casustafel/contracts';
 import {
   type ApiFailure,
   ConferenceRoomStore,
@@ -22,6 +22,7 @@ import {
   PageHeadingComponent,
   StatusBadgeComponent,
 } from '@casustafel/client/ui';
+import { CircleTableComponent } from './circle-table.component';
 import { ConferenceLiveComponent } from './conference-live.component';
 import { FamilyPlanComponent } from './family-plan.component';
 import { ConferenceRefusalComponent } from './refusal.component';
@@ -44,6 +45,7 @@ import { localDate, localDateTime } from './conference-format';
     CopyButtonComponent,
     PageHeadingComponent,
     StatusBadgeComponent,
+    CircleTableComponent,
     ConferenceLiveComponent,
     FamilyPlanComponent,
     ConferenceRefusalComponent,
@@ -56,6 +58,8 @@ export class ConferencePageComponent {
   protected readonly store = inject(FamilyConferenceStore);
   protected readonly invitation = signal<CircleInvitationCreated | null>(null);
   protected readonly failure = signal<ApiFailure | null>(null);
+  /** What the last withdrawal or removal did, said once (translation key and name). */
+  protected readonly circleNotice = signal<{ key: string; name: string } | null>(null);
   protected readonly pending = signal(false);
   protected readonly notes = signal<Record<string, string>>({});
   protected readonly memberName = signal('');
@@ -99,8 +103,25 @@ export class ConferencePageComponent {
       return;
     }
     this.failure.set(null);
+    this.circleNotice.set(null);
     this.invitation.set(result.data);
     await this.store.refresh();
+  }
+
+  /** Withdraws a member's invitation (the table asked to confirm first). */
+  protected async revoke(member: CircleMemberView): Promise<void> {
+    this.invitation.set(null);
+    this.circleNotice.set(null);
+    if (await this.run(() => this.store.revoke(member.id)))
+      this.circleNotice.set({ key: 'conference.circle.revoked', name: member.name });
+  }
+
+  /** Takes someone who never signed in out of the circle. */
+  protected async remove(member: CircleMemberView): Promise<void> {
+    this.invitation.set(null);
+    this.circleNotice.set(null);
+    if (await this.run(() => this.store.removeCircleMember(member.id)))
+      this.circleNotice.set({ key: 'conference.circle.removed', name: member.name });
   }
 
   protected async addMember(event: Event): Promise<void> {

@@ -34,13 +34,21 @@ describe('the conference’s words', () => {
         ...PLAN_ENTRY_KINDS.map((k) => `plan.kinds.${k}`),
         ...[...KNOWN_ISSUES].map((i) => `issues.${i}`),
         ...['voorbereiding', 'bezig', 'afgerond'].map((s) => `status.${s}`),
-        ...['niet-uitgenodigd', 'uitgenodigd', 'aangemeld', 'verlopen'].map(
+        ...['niet-uitgenodigd', 'uitgenodigd', 'aangemeld', 'verlopen', 'ingetrokken'].map(
           (s) => `invitation.${s}`,
         ),
       ];
       expect(keys.filter((k) => typeof at(words, k) !== 'string')).toEqual([]);
     },
   );
+
+  it('has the same keys in Dutch and English', () => {
+    const keys = (tree: Tree, prefix = ''): string[] =>
+      Object.entries(tree).flatMap(([k, v]) =>
+        typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+      );
+    expect(keys(load('en')).sort()).toEqual(keys(load('nl')).sort());
+  });
 
   it('has words for everything an empty plan still lacks', () => {
     const empty = {
@@ -60,7 +68,10 @@ describe('the conference’s words', () => {
     expect(localDateTime(null)).toBe('');
     expect(fromLocalInput('')).toBeNull();
     expect(fromLocalInput('nonsense')).toBeNull();
-    expect(fromLocalInput('2026-03-20T18:30')).toMatch(/^2026-03-20T\d\d:30:00\.000Z$/);
+    // Typed as Amsterdam time, whatever the browser's zone: winter +1, summer +2.
+    expect(fromLocalInput('2026-03-20T18:30')).toBe('2026-03-20T17:30:00.000Z');
+    expect(fromLocalInput('2026-07-01T18:30')).toBe('2026-07-01T16:30:00.000Z');
+    expect(localDateTime(fromLocalInput('2027-02-04T19:30'))).toBe('4 februari 2027 om 19:30');
   });
 });
 

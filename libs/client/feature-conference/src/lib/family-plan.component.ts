@@ -194,6 +194,23 @@ interface EntryDraft {
                 data-testid="fc-plan-if-different"
               ></textarea>
             </div>
+            <div role="status">
+              @if (changedMeanwhile()) {
+                <cst-alert type="info"
+                  ><p class="utrecht-paragraph" data-testid="fc-plan-changed">
+                    {{ 'conference.plan.changedMeanwhile' | transloco }}
+                  </p>
+                  <button
+                    type="button"
+                    class="utrecht-button utrecht-button--secondary-action"
+                    (click)="reload()"
+                    data-testid="fc-plan-take-newer"
+                  >
+                    {{ 'conference.plan.reload' | transloco }}
+                  </button>
+                </cst-alert>
+              }
+            </div>
             <div role="alert">
               @if (failureKey(); as key) {
                 <cst-alert type="error"
@@ -307,19 +324,55 @@ export class FamilyPlanComponent {
     return this.stale() ? 'conference.plan.stale' : failureMessageKey(failure);
   });
   protected readonly csvUrl = computed(() => conferencePlanCsvUrl(this.store.conferenceId() ?? ''));
-  #shownRev = -1;
+  /** The plan as the form was last filled from it. */
+  readonly #shown = signal<FamilyGroupPlanView | null>(null);
+  /** Someone else saved the plan while this form held unsaved changes. */
+  protected readonly changedMeanwhile = signal(false);
+  /** The form differs from the plan it was filled from (unsaved changes). */
+  protected readonly dirty = computed(() => {
+    const shown = this.#shown();
+    if (!shown) return false;
+    const form = this.#formValue();
+    return (
+      JSON.stringify(form.entries) !==
+        JSON.stringify(
+          shown.entries.map(({ who, what, when, kind }) => ({ who, what, when, kind })),
+        ) ||
+      form.familyLead !== shown.familyLead ||
+      form.monitor !== shown.monitor ||
+      form.evaluationOn !== shown.evaluationOn ||
+      form.ifDifferent !== shown.ifDifferent
+    );
+  });
 
   constructor() {
+    // A newer plan (someone else saved, announced in the room) fills the form at once, unless
+    // this form holds unsaved changes: then it says so and offers to read the newer one.
     effect(() => {
       const plan = this.store.plan();
       untracked(() => {
-        if (plan && plan.rev !== this.#shownRev) this.#fill(plan);
+        if (!plan || plan.rev === this.#shown()?.rev) return;
+        if (this.#shown() !== null && this.dirty()) this.changedMeanwhile.set(true);
+        else this.#fill(plan);
       });
     });
   }
 
+  #formValue() {
+    return {
+      entries: this.entries()
+        .filter((e) => e.who.trim() || e.what.trim() || e.when.trim())
+        .map(({ who, what, when, kind }) => ({ who, what, when, kind })),
+      familyLead: this.familyLead(),
+      monitor: this.monitor(),
+      evaluationOn: this.evaluationOn() || null,
+      ifDifferent: this.ifDifferent(),
+    };
+  }
+
   #fill(plan: FamilyGroupPlanView): void {
-    this.#shownRev = plan.rev;
+    this.#shown.set(plan);
+    this.changedMeanwhile.set(false);
     this.entries.set(
       plan.entries.map((e) => ({ who: e.who, what: e.what, when: e.when, kind: e.kind })),
     );
@@ -347,8 +400,9 @@ export class FamilyPlanComponent {
 
   protected async reload(): Promise<void> {
     this.failure.set(null);
-    this.#shownRev = -1;
     await this.store.reloadPlan();
+    const plan = this.store.plan();
+    if (plan) this.#fill(plan);
   }
 
   protected async save(event: Event): Promise<void> {
@@ -356,16 +410,12 @@ export class FamilyPlanComponent {
     if (this.pending()) return;
     this.pending.set(true);
     this.saved.set(false);
-    const outcome = await this.store.savePlan({
-      entries: this.entries().filter((e) => e.who.trim() || e.what.trim() || e.when.trim()),
-      familyLead: this.familyLead(),
-      monitor: this.monitor(),
-      evaluationOn: this.evaluationOn() || null,
-      ifDifferent: this.ifDifferent(),
-    });
+    const outcome = await this.store.savePlan(this.#formValue());
     this.pending.set(false);
     if (outcome.ok) {
       this.failure.set(null);
+      const plan = this.store.plan();
+      if (plan) this.#fill(plan);
       this.saved.set(true);
     } else this.failure.set(outcome.failure);
   }

@@ -32,6 +32,8 @@ export const KNOWN_ISSUES: ReadonlySet<string> = new Set([
   'not-in-plan-presentation',
   'stale-revision',
   'required',
+  'not-invited',
+  'member-took-part',
 ]);
 
 /** A refusal of the api in words (Dutch first), with its code and each reason. */

@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'CONFERENCE_CONSENT_REQUIRED',
   /** The familiegroepsplan is not complete, or a bottom line is unchecked or not met. */
   'CONFERENCE_PLAN_INCOMPLETE',
+  /** A circle member's invitation to a family conference was withdrawn (link and code stopped). */
+  'CONFERENCE_INVITATION_REVOKED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -101,6 +103,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'SESSION_NOT_ENDED':
       return 409;
     case 'GUEST_ACCESS_ENDED':
+    case 'CONFERENCE_INVITATION_REVOKED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
     case 'DOCUMENT_TOO_LARGE':

@@ -7,6 +7,7 @@ import {
   endSessionRoom,
   projectEvent,
   projectState,
+  recordChangedInRoom,
   type SessionCommandInput,
   type SessionRoomState,
 } from './session-room';
@@ -219,5 +220,46 @@ describe('session kinds', () => {
       ok: false,
       error: 'session-ended',
     });
+  });
+
+  it('announces a record changed outside the room: next seq, no content, never to a locked-out role', () => {
+    let s = createSessionRoom(KIND, SESSION);
+    const open = recordChangedInRoom(s, {
+      commandId: randomUUID(),
+      actorUserId: 'u-trainer',
+      now: 7,
+      record: 'plan',
+    });
+    if (!open.ok) throw new Error(open.error);
+    expect(open.state.seq).toBe(s.seq + 1);
+    expect(open.state.contributions).toEqual(s.contributions);
+    expect(projectEvent(KIND, open.event, 'inbrenger')).toMatchObject({
+      type: 'record:changed',
+      payload: { record: 'plan' },
+    });
+    s = run(open.state, { type: 'phase:advance' }, 'trainer').state;
+    const closed = recordChangedInRoom(s, {
+      commandId: randomUUID(),
+      actorUserId: 'u-deelnemer',
+      now: 8,
+      record: 'plan',
+    });
+    if (!closed.ok) throw new Error(closed.error);
+    expect(projectEvent(KIND, closed.event, 'inbrenger')).toBeNull();
+    expect(projectEvent(KIND, closed.event, 'deelnemer')).toMatchObject({ type: 'record:changed' });
+    const ended = endSessionRoom(closed.state, {
+      commandId: randomUUID(),
+      actorUserId: 'x',
+      now: 9,
+    });
+    if (!ended.ok) throw new Error(ended.error);
+    expect(
+      recordChangedInRoom(ended.state, {
+        commandId: randomUUID(),
+        actorUserId: 'x',
+        now: 10,
+        record: 'plan',
+      }),
+    ).toEqual({ ok: false, error: 'session-ended' });
   });
 });

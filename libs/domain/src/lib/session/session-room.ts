@@ -82,6 +82,12 @@ export interface SessionEventPayloads {
   'contributions:revealed': { contributionType: string; contributions: Contribution[] };
   'contribution:rated': { contributionId: string; contributionType: string; rating: string };
   'session:ended': Record<string, never>;
+  /**
+   * A record kept outside the room (the family conference's plan, its bottom lines) changed:
+   * the server says so (not a command of any role) so every screen reads it again. It carries
+   * no content; a role locked out of the phase does not receive it.
+   */
+  'record:changed': { record: string };
 }
 export type SessionEvent = {
   [T in keyof SessionEventPayloads]: {
@@ -246,6 +252,28 @@ export function endSessionRoom(
     phase: state.phase,
   };
   return { ok: true, event, state: { ...state, seq: event.seq, ended: true } };
+}
+
+/**
+ * The server announces that a record kept outside the room changed (no command of any role):
+ * one event under the next seq, in the current phase, so the projection keeps it from a role
+ * locked out of that phase. Refused when the session has ended.
+ */
+export function recordChangedInRoom(
+  state: SessionRoomState,
+  ctx: { commandId: string; actorUserId: string; now: number; record: string },
+): SessionCommandResult {
+  if (state.ended) return { ok: false, error: 'session-ended' };
+  const event: SessionEvent = {
+    seq: state.seq + 1,
+    type: 'record:changed',
+    payload: { record: ctx.record },
+    commandId: ctx.commandId,
+    actorUserId: ctx.actorUserId,
+    at: ctx.now,
+    phase: state.phase,
+  };
+  return { ok: true, event, state: { ...state, seq: event.seq } };
 }
 
 /** A contribution as `role` may see it. */

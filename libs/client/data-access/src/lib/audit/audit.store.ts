@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   'family-conference.read',
   'family-conference.update',
   'family-conference.invite',
+  'family-conference.revoke',
+  'family-conference.circle-remove',
   'family-conference.start',
   'family-conference.plan-read',
   'family-conference.plan-update',

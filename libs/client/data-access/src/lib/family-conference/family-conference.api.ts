@@ -146,6 +146,29 @@ export class FamilyConferenceApi {
     );
   }
 
+  /** Withdraws a circle member's invitation (link, code and session stop at once). */
+  revoke(conferenceId: string, participantId: string): Observable<ApiResult<ConferenceView>> {
+    return apiResult(
+      this.#http.delete<unknown>(
+        `/api/family-conferences/${id(conferenceId)}/circle/${id(participantId)}/invitation`,
+      ),
+      conference,
+    );
+  }
+
+  /** Takes someone who never signed in out of the circle (before the start). */
+  removeCircleMember(
+    conferenceId: string,
+    participantId: string,
+  ): Observable<ApiResult<ConferenceView>> {
+    return apiResult(
+      this.#http.delete<unknown>(
+        `/api/family-conferences/${id(conferenceId)}/circle/${id(participantId)}`,
+      ),
+      conference,
+    );
+  }
+
   start(conferenceId: string): Observable<ApiResult<ConferenceView>> {
     return apiResult(
       this.#http.post<unknown>(`/api/family-conferences/${id(conferenceId)}/start`, {}),

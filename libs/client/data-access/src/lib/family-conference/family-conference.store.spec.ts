@@ -13,6 +13,7 @@ import {
   lockedOut,
   projectEvent,
   projectState,
+  recordChangedInRoom,
   type SessionCommandInput,
   type SessionEvent,
   type SessionRoomState,
@@ -94,6 +95,19 @@ class Server {
       { ...body, commandId: crypto.randomUUID(), sessionId: SESSION } as SessionCommandInput,
       { actorUserId: USERS[who], role: ROLE_OF[who], now: T0, newId: () => crypto.randomUUID() },
     );
+    if (!result.ok) throw new Error(result.error);
+    this.state = result.state;
+    this.log.push(result.event);
+    return result.event;
+  }
+  /** The conference module announces that the plan or the bottom lines changed. */
+  announce(record: string): SessionEvent {
+    const result = recordChangedInRoom(this.state, {
+      commandId: crypto.randomUUID(),
+      actorUserId: USERS.coby,
+      now: T0,
+      record,
+    });
     if (!result.ok) throw new Error(result.error);
     this.state = result.state;
     this.log.push(result.event);
@@ -273,5 +287,71 @@ describe('FamilyConferenceStore with its ConferenceRoomStore', () => {
     );
     await settle();
     expect(read.mock.calls.length).toBe(reads + 1);
+  });
+
+  it('names everyone in the room by name and role, the family too', async () => {
+    role = 'familie';
+    read.mockImplementation(() =>
+      of<ApiResult<ConferenceView>>({
+        ok: true,
+        data: {
+          ...view(role, server.state.phase),
+          circle: [
+            {
+              id: 'p-sara',
+              name: 'Sara Bakker',
+              role: 'familie',
+              relation: 'moeder',
+              invitation: 'aangemeld',
+              consentAt: null,
+              tookPart: true,
+              userId: USERS.sara,
+            },
+            {
+              id: 'p-kees',
+              name: 'Buurman Kees',
+              role: 'netwerk',
+              relation: 'buurman',
+              invitation: 'ingetrokken',
+              consentAt: null,
+              tookPart: false,
+              userId: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+            },
+          ],
+        },
+      }),
+    );
+    server.run('sara', { type: 'contribution:add', contributionType: 'vraag', text: 'Hoe vaak?' });
+    await store.load(CONFERENCE);
+    expect(store.contributions()).toEqual([
+      expect.objectContaining({ authorName: 'Sara Bakker', authorRole: 'familie' }),
+    ]);
+    // Withdrawn: no longer listed as taking part.
+    expect(store.participants().map((p) => [p.name, p.role])).toEqual([
+      ['Coby Coördinator', 'coordinator'],
+      ['Pim Professional', 'professional'],
+      ['Sara Bakker', 'familie'],
+    ]);
+  });
+
+  it('reads the plan or the conference again when the room says it changed, not the room', async () => {
+    role = 'professional';
+    server.run('coby', { type: 'phase:advance' });
+    server.run('coby', { type: 'phase:advance' });
+    await store.load(CONFERENCE);
+    const [plans, reads, joins] = [
+      readPlan.mock.calls.length,
+      read.mock.calls.length,
+      emits.filter((e) => e.event === 'conference:join').length,
+    ];
+    deliver(server.announce('plan'));
+    await settle();
+    expect(readPlan.mock.calls.length).toBe(plans + 1);
+    expect(read.mock.calls.length).toBe(reads);
+    deliver(server.announce('bottom-lines'));
+    await settle();
+    expect(read.mock.calls.length).toBe(reads + 1);
+    expect(emits.filter((e) => e.event === 'conference:join').length).toBe(joins);
+    expect(store.room()?.seq).toBe(server.state.seq);
   });
 });

@@ -8,6 +8,7 @@ import type {
 } from '@casustafel/contracts';
 import {
   type ConferencePhase,
+  type ConferenceRole,
   contributionTypeFor,
   FAMILY_CONFERENCE_KIND,
   isConferencePhase,
@@ -29,10 +30,24 @@ export interface ConferenceContributionRow {
   id: string;
   type: string;
   text: string | null;
-  /** A staff member's name; null for the circle's members (their names are not in the room). */
+  /** The author's name (staff or circle); null when hidden or unknown. */
   authorName: string | null;
+  /** The author's part in the conference (null when hidden or unknown). */
+  authorRole: ConferenceRole | null;
   hidden: boolean;
   phase: string | null;
+}
+
+/** Someone taking part in the conference, as the room lists them. */
+export interface ConferenceParticipantRow {
+  key: string;
+  userId: string;
+  name: string;
+  role: ConferenceRole;
+  /** How a circle member is related ("oma", "buurman"); empty for staff. */
+  relation: string;
+  /** Signed in at least once (staff: always). */
+  signedIn: boolean;
 }
 
 /**
@@ -113,19 +128,58 @@ export class FamilyConferenceStore {
     const room = this.#room.room();
     const view = this.#view();
     if (!room || !view) return [];
-    const names = new Map(view.staff.map((s) => [s.userId, s.displayName]));
-    return room.contributions.map((c: VisibleContribution) =>
-      'hidden' in c
-        ? { id: c.id, type: c.type, text: null, authorName: null, hidden: true, phase: null }
-        : {
-            id: c.id,
-            type: c.type,
-            text: c.text,
-            authorName: names.get(c.authorUserId) ?? null,
-            hidden: false,
-            phase: c.phase ?? null,
-          },
-    );
+    const people = new Map(this.participants().map((p) => [p.userId, p]));
+    return room.contributions.map((c: VisibleContribution) => {
+      if ('hidden' in c)
+        return {
+          id: c.id,
+          type: c.type,
+          text: null,
+          authorName: null,
+          authorRole: null,
+          hidden: true,
+          phase: null,
+        };
+      const author = people.get(c.authorUserId);
+      return {
+        id: c.id,
+        type: c.type,
+        text: c.text,
+        authorName: author?.name ?? null,
+        authorRole: author?.role ?? null,
+        hidden: false,
+        phase: c.phase ?? null,
+      };
+    });
+  });
+  /**
+   * Who takes part, by name and role: the coordinator, the professionals, and the members of
+   * the circle who were invited and not withdrawn (with whether they signed in). Only names and
+   * roles: nothing of the case file reaches a family or network member's page.
+   */
+  readonly participants = computed<ConferenceParticipantRow[]>(() => {
+    const view = this.#view();
+    if (!view) return [];
+    return [
+      ...view.staff.map((s) => ({
+        key: `staff-${s.userId}-${s.role}`,
+        userId: s.userId,
+        name: s.displayName,
+        role: s.role,
+        relation: '',
+        signedIn: true,
+      })),
+      ...view.circle
+        .filter((m) => m.userId !== null && m.invitation !== 'ingetrokken')
+        .map((m) => ({
+          key: m.id,
+          userId: m.userId ?? '',
+          name: m.name,
+          role: m.role,
+          relation: m.relation,
+          signedIn: m.tookPart,
+        })),
+    ];
   });
 
   constructor() {
@@ -133,6 +187,11 @@ export class FamilyConferenceStore {
     // The acceptance is announced in the room: everyone reads the conference (and plan) again.
     this.#room.onApplied = (event) => {
       if (event.type === 'contribution:added' && event.phase === 'acceptatie') void this.refresh();
+      // The plan or the bottom lines changed: read them again, no reload needed.
+      if (event.type === 'record:changed') {
+        if (event.payload.record === 'plan') void this.reloadPlan();
+        else void this.#reread();
+      }
     };
     inject(DestroyRef).onDestroy(() => this.#stopPoll());
   }
@@ -187,6 +246,15 @@ export class FamilyConferenceStore {
     if (this.#conferenceId() !== view.id) return;
     this.#planFailure.set(result.ok ? null : result.failure);
     this.#plan.set(result.ok ? result.data : null);
+  }
+
+  /** Reads the conference again without touching the room (the bottom lines changed). */
+  async #reread(): Promise<void> {
+    const conferenceId = this.#conferenceId();
+    if (!conferenceId) return;
+    const result = await firstValueFrom(this.#api.read(conferenceId));
+    if (this.#conferenceId() !== conferenceId || !result.ok) return;
+    this.#view.set(result.data);
   }
 
   /** Reads the plan again (someone else may have written it). */
@@ -251,6 +319,16 @@ export class FamilyConferenceStore {
     place?: string;
   }): Promise<ConferenceActionOutcome> {
     return this.#viewAction((id) => this.#api.update(id, input));
+  }
+
+  /** Withdraws a member's invitation: their link, code and session stop at once. */
+  async revoke(participantId: string): Promise<ConferenceActionOutcome> {
+    return this.#viewAction((id) => this.#api.revoke(id, participantId));
+  }
+
+  /** Takes someone who never signed in out of the circle (before the start). */
+  async removeCircleMember(participantId: string): Promise<ConferenceActionOutcome> {
+    return this.#viewAction((id) => this.#api.removeCircleMember(id, participantId));
   }
 
   /** Link + code for one member of the circle: shown once, kept by the page only. */

@@ -49,5 +49,8 @@ export function applySessionEvent(
     }
     case 'session:ended':
       return { ok: true, state: { ...state, seq, ended: true } };
+    case 'record:changed':
+      // Nothing of the room itself: the page reads the record again (`onApplied`).
+      return { ok: true, state: { ...state, seq } };
   }
 }
