@@ -263,8 +263,14 @@ describe.each(testEngines())('demo case file on %s', (engine) => {
     const [centrum] = (await dataSourceOf(t.app).query(
       `SELECT "id" FROM "team" WHERE "name" = 'Wijkteam Centrum'`,
     )) as { id: string }[];
-    const today = new Date().toISOString().slice(0, 10);
-    const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+    // Whole months: the twelve months up to and including this one.
+    const now = new Date();
+    const monthStart = (months: number) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1))
+        .toISOString()
+        .slice(0, 10);
+    const from = monthStart(-11);
+    const today = monthStart(1);
     const res = await sanne.get<InsightDashboard>(
       `/api/teams/${centrum?.id}/insight?from=${from}&to=${today}&granularity=quarter`,
     );

@@ -16,12 +16,20 @@ export const INSIGHT_MAX_DAYS = 6 * 366;
 
 const dateSchema = z.iso.date();
 
+/**
+ * Periods are whole months (`from` and `to` the first of a month): with any day allowed, two
+ * answers a week apart could be subtracted to reveal a week's count that is under the small-cell
+ * threshold; whole months give nothing finer than the months the trends already show.
+ */
+const monthStart = z.iso.date().refine((d) => d.endsWith('-01'), { message: 'not-month-start' });
+
 const periodFields = {
-  from: dateSchema,
-  to: dateSchema,
+  from: monthStart,
+  to: monthStart,
   granularity: z.enum(INSIGHT_GRANULARITIES).default('month'),
 };
 const inOrder = (q: { from: string; to: string }) => q.from < q.to;
+
 const notTooLong = (q: { from: string; to: string }) =>
   (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= INSIGHT_MAX_DAYS;
 

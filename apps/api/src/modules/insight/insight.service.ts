@@ -7,7 +7,7 @@ import type {
   InsightQuery,
   InsightTeam,
 } from '@casustafel/contracts';
-import { buildInsightDashboard, insightHeadline } from '@casustafel/domain';
+import { buildInsightDashboard, insightHeadline, roundedForComparison } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
@@ -98,7 +98,7 @@ export class InsightService {
       result.push({
         id: team.id,
         name: team.name,
-        headline: insightHeadline(buildInsightDashboard(raw, k)),
+        headline: roundedForComparison(insightHeadline(buildInsightDashboard(raw, k))),
       });
     }
     return { from: query.from, to: query.to, minCell: k, teams: result };

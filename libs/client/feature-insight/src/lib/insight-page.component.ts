@@ -27,6 +27,12 @@ function firstOfMonth(date: Date, monthsBack: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The first of the month `months` after the month of `date` (`YYYY-MM-DD`). */
+function shiftMonth(date: string, months: number): string {
+  const [y, m] = date.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1 + months, 1)).toISOString().slice(0, 10);
+}
+
 /**
  * `/teams/:teamId/inzicht`: the team's management information for a period — figures computed
  * from the recorded work, small cells hidden, every chart with its data table — with the teams
@@ -90,6 +96,17 @@ export class InsightPageComponent implements OnInit {
     }
     this.teamId.set(team);
     await this.load();
+  }
+
+  /** The period is whole months (the api refuses others): `to` is the month after the last. */
+  protected readonly lastMonth = computed(() => shiftMonth(this.to(), -1).slice(0, 7));
+
+  protected setFrom(month: string): void {
+    if (/^\d{4}-\d{2}$/.test(month)) this.from.set(`${month}-01`);
+  }
+
+  protected setLastMonth(month: string): void {
+    if (/^\d{4}-\d{2}$/.test(month)) this.to.set(shiftMonth(`${month}-01`, 1));
   }
 
   protected async selectTeam(teamId: string): Promise<void> {

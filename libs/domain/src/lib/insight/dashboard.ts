@@ -544,3 +544,23 @@ export function insightHeadline(indicators: readonly InsightIndicator[]): Insigh
     escalations: row('escalations', 'opschalen')?.total ?? null,
   };
 }
+
+/** The base to which the comparison between teams rounds its counts. */
+export const COMPARISON_ROUNDING = 5;
+
+/**
+ * The headline as the comparison between teams shows it: counts rounded to the nearest multiple
+ * of five (shares and medians as they are). Readers of the comparison see teams whose cases they
+ * may not read; rounded counts of overlapping periods cannot be subtracted into an exact count
+ * under the small-cell threshold.
+ */
+export function roundedForComparison(headline: InsightHeadline): InsightHeadline {
+  const round = (n: number | null) =>
+    n === null ? null : Math.round(n / COMPARISON_ROUNDING) * COMPARISON_ROUNDING;
+  return {
+    ...headline,
+    newCases: round(headline.newCases),
+    casesDiscussed: round(headline.casesDiscussed),
+    escalations: round(headline.escalations),
+  };
+}
