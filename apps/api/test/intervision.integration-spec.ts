@@ -334,6 +334,23 @@ describe.each(testEngines())('intervision copies on %s', (engine) => {
     expect(JSON.stringify(made[0])).not.toContain(copyId);
   });
 
+  it('copies made at the same moment get neutral titles of their own', async () => {
+    // Ten at once (the attacker walk got "Intervisiecasus 4" four times): the anonymiser's
+    // queue may refuse some with 503 DOCUMENT_BUSY; those that are made never share a title.
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        anna.post<IntervisionCase>(`/api/cases/${caseId}/intervision-copies`, {
+          reason: 'Voor de intervisie van dinsdag, tien tegelijk',
+        }),
+      ),
+    );
+    const made = answers.filter((a) => a.status === 201).map((a) => a.body.title);
+    for (const a of answers) expect([201, 503]).toContain(a.status);
+    expect(made.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(made).size).toBe(made.length);
+    for (const title of made) expect(title).toMatch(/^Intervisiecasus \d+$/);
+  });
+
   it("the household's access overview names the intervision use in plain words", async () => {
     const log = await anna.get<{ entries: { action: string; purpose: string | null }[] }>(
       `/api/households/${householdId}/access-log`,

@@ -139,6 +139,20 @@ describe('demo sign-in, need-to-know and the audit log', () => {
     await screenshot(memberPage, 'demo-forbidden-1280');
   });
 
+  it('a bare address without a page of its own leads somewhere, never to an empty page', async () => {
+    for (const [address, landing] of [
+      ['/beraden', '/'],
+      ['/huishoudens', '/'],
+      ['/casussen', '/'],
+      ['/intervisie', '/intervisie/aanwezigheid'],
+    ] as const) {
+      await memberPage.goto(address);
+      await memberPage.waitForURL((url) => url.pathname === landing);
+      await memberPage.locator('main h1').first().waitFor();
+      expect((await memberPage.locator('main h1').first().textContent())?.trim()).not.toBe('');
+    }
+  });
+
   it('the organisation admin finds the refusal in the audit log', async () => {
     await adminPage.getByTestId('nav-audit').click();
     await adminPage.waitForURL('**/audit');

@@ -50,6 +50,8 @@ export const appRoutes: Routes = [
     loadChildren: () =>
       import('@casustafel/client/feature-conference').then((m) => m.HOUSEHOLD_CONFERENCE_ROUTES),
   },
+  // A bare address without a page of its own goes where its pages are reached from.
+  { path: 'beraden', pathMatch: 'full', redirectTo: '' },
   {
     path: 'beraden',
     canActivate: [completeSessionGuard],
@@ -72,6 +74,8 @@ export const appRoutes: Routes = [
     canActivate: [completeSessionGuard],
     loadChildren: () => import('@casustafel/client/feature-plan').then((m) => m.EVALUATION_ROUTES),
   },
+  // A bare address without a page of its own goes where its pages are reached from.
+  { path: 'huishoudens', pathMatch: 'full', redirectTo: '' },
   {
     path: 'huishoudens',
     canActivate: [completeSessionGuard],
@@ -83,6 +87,7 @@ export const appRoutes: Routes = [
     loadChildren: () =>
       import('@casustafel/client/feature-intervision').then((m) => m.INTERVISION_NEW_ROUTES),
   },
+  { path: 'casussen', pathMatch: 'full', redirectTo: '' },
   {
     path: 'casussen',
     canActivate: [completeSessionGuard],
@@ -117,6 +122,8 @@ export const appRoutes: Routes = [
     loadChildren: () =>
       import('@casustafel/client/feature-intervision').then((m) => m.INTERVISION_LIST_ROUTES),
   },
+  // A bare address without a page of its own goes where its pages are reached from.
+  { path: 'intervisie', pathMatch: 'full', redirectTo: 'intervisie/aanwezigheid' },
   {
     path: 'intervisie',
     canActivate: [completeSessionGuard],

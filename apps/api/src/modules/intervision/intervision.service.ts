@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, type EntityManager, Repository } from 'typeorm';
 import type {
   IntervisionCase,
   IntervisionCaseSummary,
@@ -133,12 +133,13 @@ export class IntervisionService {
       known,
     });
     const sections = anonymised.sections;
-    const title =
-      input.title === undefined
-        ? `Intervisiecasus ${(await this.copies.countBy({ teamId })) + 1}`
-        : anonymised.title;
     const now = this.clock.now();
     const saved = await this.dataSource.transaction(async (tx) => {
+      // The neutral title's number is taken under the team row's lock: copies made at the same
+      // moment get numbers of their own (they shared one when it was counted outside).
+      await tx.query('SELECT "id" FROM "team" WHERE "id" = $1 FOR UPDATE', [teamId]);
+      const title =
+        input.title === undefined ? await nextNeutralTitle(tx, teamId) : anonymised.title;
       const copy = await tx.save(
         tx.create(IntervisionCaseEntity, {
           teamId,
@@ -399,4 +400,14 @@ export class IntervisionService {
       ),
     };
   }
+}
+
+/** "Intervisiecasus N" with N one above the team's highest so far (gaps left by erasures stay). */
+async function nextNeutralTitle(tx: EntityManager, teamId: string): Promise<string> {
+  const rows = (await tx.query(
+    `SELECT max(substring("title" from '^Intervisiecasus ([0-9]{1,9})$')::int) AS "n"
+       FROM "intervision_case" WHERE "team_id" = $1`,
+    [teamId],
+  )) as { n: number | null }[];
+  return `Intervisiecasus ${(rows[0]?.n ?? 0) + 1}`;
 }
