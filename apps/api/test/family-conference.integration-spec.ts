@@ -565,6 +565,32 @@ describe.each(testEngines())('family conference on %s', (engine) => {
     expect(must(sockets.get('sara')).connected).toBe(true);
   });
 
+  it('how many sockets the product holds (presence:count) reaches staff, never a family member', async () => {
+    const counts = { staff: 0, family: 0 };
+    const staff = t.connectLive({ cookie: clientOf('professional').cookieHeader });
+    const family = t.connectLive({ cookie: clientOf('sara').cookieHeader });
+    staff.on('presence:count', () => (counts.staff += 1));
+    family.on('presence:count', () => (counts.family += 1));
+    try {
+      await Promise.all(
+        [staff, family].map((s) => (s.connected ? undefined : nextEvent(s, 'connect'))),
+      );
+      // A third connection after both: a count goes out (throttled) to the staff room.
+      const third = t.connectLive({ cookie: clientOf('coordinator').cookieHeader });
+      if (!third.connected) await nextEvent(third, 'connect');
+      await pollUntil(
+        () => counts.staff,
+        (n) => n > 0,
+        8000,
+      );
+      third.disconnect();
+      expect(counts.family).toBe(0);
+    } finally {
+      staff.disconnect();
+      family.disconnect();
+    }
+  });
+
   it('besloten tijd: the professional receives nothing of the family’s work until the coordinator ends it', async () => {
     const before = seen('professional').length;
     expect(await command('coordinator', { type: 'phase:advance' })).toMatchObject({ ok: true });

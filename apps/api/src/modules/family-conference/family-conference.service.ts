@@ -336,16 +336,17 @@ export class FamilyConferenceService implements OnModuleInit {
 
   /** A circle member taken from the household or its network must be of this household. */
   async checkCircleSource(householdId: string, c: CircleInput, path: string): Promise<void> {
+    const at = (field: string) => (path === '' ? field : `${path}.${field}`);
     if (
       c.personId &&
       !(await this.db.manager.existsBy(PersonEntity, { id: c.personId, householdId }))
     )
-      throw invalid(`${path}.personId`, 'not-in-household');
+      throw invalid(at('personId'), 'not-in-household');
     if (
       c.networkPersonId &&
       !(await this.db.manager.existsBy(NetworkPersonEntity, { id: c.networkPersonId, householdId }))
     )
-      throw invalid(`${path}.networkPersonId`, 'not-in-network');
+      throw invalid(at('networkPersonId'), 'not-in-network');
   }
 
   /**

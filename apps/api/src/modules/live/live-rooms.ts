@@ -5,6 +5,11 @@
 
 /** Every socket of a user (ending their sessions disconnects them). */
 export const userRoom = (userId: string) => `user:${userId}`;
+/**
+ * Every socket of a professional (not of a guest, a family member or a conference participant):
+ * how many sockets the product holds (`presence:count`) is for staff only.
+ */
+export const STAFF_ROOM = 'staff';
 /** Every socket of one session. */
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 /** The members of a live session (a meeting's room): its event stream and presence. */

@@ -23,6 +23,13 @@ class FakeNamespace {
   readonly emitted: number[] = [];
   readonly queries: Answer[] = [];
 
+  readonly rooms: string[] = [];
+
+  to(room: string): this {
+    this.rooms.push(room);
+    return this;
+  }
+
   emit(event: string, payload: { connected: number }): boolean {
     if (event === 'presence:count') this.emitted.push(payload.connected);
     return true;
@@ -79,6 +86,7 @@ describe('LiveGateway presence:count', () => {
     // 2,600 connects and disconnects in ~0.5 s: two broadcasts, not 2,600.
     expect(namespace.emitted.length).toBeLessThanOrEqual(2);
     expect(namespace.emitted.at(-1)).toBe(2400);
+    expect(new Set(namespace.rooms)).toEqual(new Set(['staff']));
     const before = namespace.emitted.length;
     await jest.advanceTimersByTimeAsync(10 * PRESENCE_MIN_INTERVAL_MS);
     expect(namespace.emitted.length).toBe(before); // quiet when nothing changes

@@ -31,7 +31,7 @@ import { SessionService } from '../auth/session.service';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { REDIS_REQUEST_TIMEOUT_MS } from './live-io.adapter';
-import { sessionRoom, userRoom } from './live-rooms';
+import { sessionRoom, STAFF_ROOM, userRoom } from './live-rooms';
 
 /** Asked of every other api instance (through the Redis adapter): how many sockets it holds. */
 const PRESENCE_QUERY = 'presence:local-count';
@@ -134,7 +134,12 @@ export class LiveGateway
     };
     setSocketAuth(socket, auth);
     this.limitRate(socket);
-    await socket.join([userRoom(resolved.user.id), sessionRoom(resolved.session.id)]);
+    const { guest, family, conference } = resolved.actor;
+    await socket.join([
+      userRoom(resolved.user.id),
+      sessionRoom(resolved.session.id),
+      ...(guest || family || conference ? [] : [STAFF_ROOM]),
+    ]);
     // Last: the cap on connections per account (LIVE_SOCKETS_PER_USER), across instances.
     await this.limits.liveSockets.acquire(socket, resolved.user.id);
   }
@@ -206,7 +211,9 @@ export class LiveGateway
     try {
       const remote = this.config.redis ? await this.remoteSocketCount() : 0;
       if (this.destroyed) return;
-      this.namespace.emit('presence:count', { connected: this.namespace.sockets.size + remote });
+      this.namespace
+        .to(STAFF_ROOM)
+        .emit('presence:count', { connected: this.namespace.sockets.size + remote });
     } catch (error) {
       this.logger.warn({ err: error }, 'Presence count not sent');
     } finally {
