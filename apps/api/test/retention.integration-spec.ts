@@ -8,6 +8,7 @@ import type {
   HouseholdDetail,
   LiveAck,
   Person,
+  SupportPlanView,
 } from '@casustafel/contracts';
 import { ConferencePlanEntity } from '../src/modules/family-conference/family-conference.entities';
 import { verifyAuditChain } from '../src/modules/audit/audit-verify';
@@ -273,6 +274,41 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
       note: `Mondeling gegeven door ${canary}`,
     });
     expect(consent.status).toBe(201);
+    // The support plan (in its versions too) and the family's own page hold its words as well.
+    const plan = await alice.post<SupportPlanView>(
+      `/api/households/${file.household.id}/support-plan`,
+      {},
+    );
+    expect(plan.status).toBe(201);
+    const planId = plan.body.id;
+    const planSteps = [
+      await alice.request('PATCH', `/api/support-plans/${planId}/sections`, {
+        section: 'krachten',
+        expectedRev: plan.body.sectionRevs.krachten,
+        text: `Oma ${canary} helpt elke dag`,
+      }),
+      await alice.post(`/api/support-plans/${planId}/goals`, {
+        zrmDomain: 'financien',
+        text: `${canary} heeft een betaalplan`,
+      }),
+      await alice.post(`/api/support-plans/${planId}/items`, {
+        type: 'netwerk',
+        title: `Oma ${canary} kookt op woensdag`,
+        owner: `Oma ${canary}`,
+      }),
+      await alice.post(`/api/support-plans/${planId}/agreements`, {
+        versionNumber: 1,
+        agreedOn: new Date().toISOString().slice(0, 10),
+        method: 'in-gesprek',
+        byName: `Moeder ${canary}`,
+        agreed: true,
+        comment: `Akkoord, zegt ${canary}`,
+      }),
+      await alice.post(`/api/households/${file.household.id}/family-invitations`, {
+        name: `Moeder ${canary}`,
+      }),
+    ];
+    expect(planSteps.map((a) => a.status)).toEqual([200, 201, 201, 201, 201]);
     const [{ bsn_sealed: sealed }] = (await query<{ bsn_sealed: string }>(
       'SELECT "bsn_sealed" FROM "person" WHERE "id" = $1',
       [file.person.id],
@@ -313,6 +349,11 @@ describe.each(testEngines())('retention and erasure (%s)', (engine) => {
     expect(executed.body).toMatchObject({ status: 'uitgevoerd', householdErased: true });
 
     expect(await canarySearch(needles)).toEqual([]);
+    // The plan's saved versions still open (their snapshots rewritten, not broken).
+    await relogin();
+    const version = await alice.get(`/api/support-plans/${planId}/versions/1`);
+    expect(version.status).toBe(200);
+    expect(JSON.stringify(version.body)).not.toContain(canary);
     // The rows are still there (ids resolve), anonymised.
     expect((await personRow(file.person.id)).given_name).toBe('Verwijderd');
     expect((await verifyAuditChain(dataSourceOf(t.app))).ok).toBe(true);

@@ -66,6 +66,8 @@ export class CaseFileEraser {
     await manager.delete(EcoTieEntity, { householdId });
     await manager.delete(NetworkMapVersionEntity, { householdId });
     await this.eraseConferences(manager, householdId, now);
+    await this.eraseSupportPlans(manager, householdId, now);
+    await this.eraseFamilyPage(manager, householdId, now);
     await manager.delete(NetworkPersonEntity, { householdId });
     await manager.update(ConsentEntity, { householdId }, { note: '' });
     const cases = await manager.find(CaseEntity, { where: { householdId }, select: { id: true } });
@@ -155,6 +157,83 @@ export class CaseFileEraser {
           { state: { ...session.state, contributions: [] }, updatedAt: now },
         );
     }
+  }
+
+  /**
+   * The household's support plan stays as rows — item types, costs, statuses, dates and the
+   * evaluation dates count in the team's figures — without its words: krachten and zorgen, goal
+   * texts, item titles and owners, agreement names and comments, and the same in every saved
+   * version (each version's snapshot is rewritten, its subject cleared).
+   */
+  private async eraseSupportPlans(
+    manager: EntityManager,
+    householdId: string,
+    now: Date,
+  ): Promise<void> {
+    const plans = (await manager.query(
+      'SELECT "id" FROM "support_plan" WHERE "household_id" = $1',
+      [householdId],
+    )) as { id: string }[];
+    if (plans.length === 0) return;
+    const ids = plans.map((p) => p.id);
+    await manager.query(
+      `UPDATE "support_plan" SET "krachten" = '', "zorgen" = '', "updated_at" = $2
+        WHERE "id" = ANY($1::uuid[])`,
+      [ids, now],
+    );
+    await manager.query(
+      `UPDATE "support_plan_goal" SET "text" = $2 WHERE "plan_id" = ANY($1::uuid[])`,
+      [ids, ERASED_LABEL],
+    );
+    await manager.query(
+      `UPDATE "support_plan_item" SET "title" = $2, "owner" = '' WHERE "plan_id" = ANY($1::uuid[])`,
+      [ids, ERASED_LABEL],
+    );
+    await manager.query(
+      `UPDATE "support_plan_agreement" SET "by_name" = $2, "comment" = '' WHERE "plan_id" = ANY($1::uuid[])`,
+      [ids, ERASED_LABEL],
+    );
+    await manager.query(
+      `UPDATE "support_plan_version" SET "subject" = NULL, "snapshot" =
+         "snapshot" || jsonb_build_object(
+           'krachten', '',
+           'zorgen', '',
+           'goals', COALESCE((SELECT jsonb_agg(g || jsonb_build_object('text', $2::text))
+                                FROM jsonb_array_elements("snapshot"->'goals') AS g), '[]'::jsonb),
+           'items', COALESCE((SELECT jsonb_agg(i || jsonb_build_object('title', $2::text, 'owner', ''))
+                                FROM jsonb_array_elements("snapshot"->'items') AS i), '[]'::jsonb))
+        WHERE "plan_id" = ANY($1::uuid[])`,
+      [ids, ERASED_LABEL],
+    );
+  }
+
+  /**
+   * The family's own page: every link is withdrawn (its code gone), the account it made is
+   * disabled and nameless, and what the family wrote with their agreement is cleared.
+   */
+  private async eraseFamilyPage(
+    manager: EntityManager,
+    householdId: string,
+    now: Date,
+  ): Promise<void> {
+    const invitations = (await manager.query(
+      `UPDATE "family_invitation" SET "name" = $2, "code_hash" = NULL,
+              "revoked_at" = COALESCE("revoked_at", $3)
+        WHERE "household_id" = $1 RETURNING "family_user_id"`,
+      [householdId, ERASED_LABEL, now],
+    )) as { family_user_id: string }[] | [{ family_user_id: string }[], number];
+    // pg answers an UPDATE … RETURNING with [rows, count]; PGlite with the rows.
+    const rows = Array.isArray(invitations[0]) ? invitations[0] : invitations;
+    const users = (rows as { family_user_id: string }[]).map((r) => r.family_user_id);
+    if (users.length > 0)
+      await manager.update(
+        UserEntity,
+        { id: In(users) },
+        { displayName: ERASED_LABEL, disabledAt: now },
+      );
+    await manager.query(`UPDATE "family_agreement" SET "comment" = '' WHERE "household_id" = $1`, [
+      householdId,
+    ]);
   }
 
   private anonymousPerson(now: Date): Partial<PersonEntity> {
