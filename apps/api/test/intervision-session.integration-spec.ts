@@ -149,6 +149,40 @@ describe.each(testEngines())('intervision sessions on %s', (engine) => {
     expect(early).toMatchObject({ status: 409, body: { code: 'SESSION_NOT_ENDED' } });
   });
 
+  it('a participant who leaves the team loses the session at once: REST, join and their list', async () => {
+    // Found by the attacker walk: a member removed from the team kept reading and contributing.
+    const ds = dataSourceOf(t.app);
+    const where = [w.teamId, w.ids.dirk];
+    const [kept] = (await ds.query(
+      'SELECT "id", "roles" FROM "membership" WHERE "team_id" = $1 AND "user_id" = $2',
+      where,
+    )) as { id: string; roles: string[] }[];
+    expect(kept).toBeDefined();
+    await ds.query('DELETE FROM "membership" WHERE "team_id" = $1 AND "user_id" = $2', where);
+    try {
+      expect((await w.clients.dirk.get(`/api/live-sessions/${sessionId}`)).status).toBe(403);
+      expect((await w.clients.dirk.get(`/api/intervision-sessions/${sessionId}`)).status).toBe(403);
+      // In no team at all now: the list is refused, and never names the session.
+      const mine = await w.clients.dirk.get('/api/me/intervision-sessions');
+      expect(mine.status).toBe(403);
+      expect(JSON.stringify(mine.body)).not.toContain(sessionId);
+      const outside = new RecordingSocket(
+        t.connectLive({ cookie: w.clients.dirk.cookieHeader }),
+        sessionId,
+      );
+      await outside.connected();
+      expect(await outside.join()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      outside.socket.disconnect();
+    } finally {
+      await ds.query(
+        'INSERT INTO "membership" ("id", "team_id", "user_id", "roles") VALUES ($1, $2, $3, $4)',
+        [kept?.id, ...where, kept?.roles],
+      );
+    }
+    // Back in the team, back in the session.
+    expect((await w.clients.dirk.get(`/api/live-sessions/${sessionId}`)).status).toBe(200);
+  });
+
   it('keeps the blind round on the server: no byte of it reaches anyone before the reveal', async () => {
     const { tina, inge, dirk, tom } = sockets;
     expect(await dirk.send({ type: 'phase:advance' })).toMatchObject({

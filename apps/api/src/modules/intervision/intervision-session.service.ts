@@ -83,10 +83,11 @@ export class IntervisionSessionService implements OnModuleInit {
        JOIN "live_session_member" m ON m."session_id" = s."id" AND m."user_id" = $1
        JOIN "intervision_case" c ON c."id" = s."intervision_case_id"
        JOIN "app_user" t ON t."id" = s."trainer_id"
-       WHERE s."ended_at" IS NULL OR s."ended_at" >= $2
+       WHERE (s."ended_at" IS NULL OR s."ended_at" >= $2)
+         AND c."team_id" = ANY($3::uuid[])
        ORDER BY s."started_at" DESC
        LIMIT 50`,
-      [actor.userId, since],
+      [actor.userId, since, [...actor.teams.keys()]],
     )) as {
       id: string;
       startedAt: Date | string;

@@ -34,6 +34,7 @@ import {
   endSessionRoom,
   recordChangedInRoom,
   lockedOut,
+  seatOutsideTeam,
   projectEvent,
   projectState,
   type SessionCommandInput,
@@ -581,6 +582,10 @@ export class LiveSessionService {
     const found = actor.guest ? null : await this.rooms.sessionAndRole(sessionId, actor.userId);
     const kind = found && (await this.kinds.resolve(found.session.kind));
     if (!found || !kind) throw roomForbidden();
+    // A seat holds only while its holder is in the session's team (unless the kind says the
+    // role may be held from outside it): leaving the team ends the session for them at once.
+    if (!seatOutsideTeam(kind, found.role) && !actor.teams.has(found.session.teamId))
+      throw roomForbidden();
     RequestContext.note({ context: { teamId: found.session.teamId } });
     const state = found.session.state as unknown as SessionRoomState;
     if (lockedOut(kind, state.phase, found.role))

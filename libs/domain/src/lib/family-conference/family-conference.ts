@@ -108,6 +108,9 @@ export const FAMILY_CONFERENCE_KIND: SessionKind = {
   },
   hiddenUntilRevealed: { besloten: ['coordinator', 'professional'] },
   lockedOut: { 'besloten-tijd': ['professional'] },
+  // The coordinator is independent (any team of the organisation); family and network sign in
+  // by link + code. Professionals are of the household's team and lose their seat with it.
+  outsideTeamRoles: ['coordinator', 'familie', 'netwerk'],
 };
 
 export function isConferencePhase(phase: string): phase is ConferencePhase {

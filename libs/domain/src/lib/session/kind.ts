@@ -26,6 +26,17 @@ export interface SessionKind {
   contributionTypes?: Readonly<Record<string, readonly string[]>>;
   /** contribution type → its rating scale (`contribution:rate`), e.g. koud / lauw / warm. */
   ratings?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Roles whose holder need not be a member of the session's team (an independent coordinator,
+   * family and network by link + code). Every other seat holds only while its holder is in the
+   * team: someone who leaves the team loses the session at once.
+   */
+  outsideTeamRoles?: readonly string[];
+}
+
+/** May the holder of `role` keep the seat without being in the session's team? */
+export function seatOutsideTeam(kind: SessionKind, role: string): boolean {
+  return kind.outsideTeamRoles?.includes(role) ?? false;
 }
 
 /** May `role` send `command` in `phase`? */
