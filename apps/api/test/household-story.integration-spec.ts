@@ -390,7 +390,9 @@ describe.each(testEngines())('household story and family access on %s', (engine)
   });
 
   it('records the family’s agreement with a comment, and shows it on the plan', async () => {
+    const read = await family.get<FamilyPlanView>('/api/family/plan');
     const agreed = await family.post<FamilyAgreementView>('/api/family/agreement', {
+      planVersionId: read.body.planVersionId,
       agrees: true,
       comment: 'Goed plan, we doen mee.',
     });
@@ -400,7 +402,9 @@ describe.each(testEngines())('household story and family access on %s', (engine)
     const plan = await family.get<FamilyPlanView>('/api/family/plan');
     seen.add('rest:plan-after', plan.body);
     expect(plan.body.agreement).toMatchObject({ agrees: true, comment: 'Goed plan, we doen mee.' });
-    expect((await family.post('/api/family/agreement', { agrees: 'ja' })).status).toBe(400);
+    expect(
+      (await family.post('/api/family/agreement', { planVersionId: null, agrees: 'ja' })).status,
+    ).toBe(400);
   });
 
   it('renders the B1 plan as a PDF whose text keeps "Şükrü Yılmaz" intact', async () => {
@@ -493,6 +497,7 @@ describe.each(testEngines())('household story and family access on %s', (engine)
     expect(plan.body.planVersionId).toMatch(/^[0-9a-f-]{36}$/);
 
     const agreed = await family.post<FamilyAgreementView>('/api/family/agreement', {
+      planVersionId: plan.body.planVersionId,
       agrees: false,
       comment: 'Wij willen eerst praten.',
     });
@@ -507,6 +512,44 @@ describe.each(testEngines())('household story and family access on %s', (engine)
       comment: 'Wij willen eerst praten.',
     });
     expect(page.body.plan?.agreementState).toBe('niet-akkoord');
+
+    // Found by the attacker walk: an answer given on a page read before the regisseur changed
+    // the plan landed on the new version. Now it is refused, and nothing is recorded.
+    const before = must(page.body.plan);
+    const changed = await member.request<SupportPlanView>(
+      'PATCH',
+      `/api/support-plans/${before.id}/sections`,
+      { section: 'zorgen', expectedRev: before.sectionRevs.zorgen, text: 'Nieuwe zorg erbij.' },
+    );
+    expect(changed.status).toBe(200);
+    const stale = await family.post<{ code: string }>('/api/family/agreement', {
+      planVersionId: plan.body.planVersionId,
+      agrees: true,
+      comment: '',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('FAMILY_PLAN_CHANGED');
+    const after = await member.get<SupportPlanPage>(`/api/households/${householdA}/support-plan`);
+    expect(after.body.plan?.agreements.length).toBe(before.agreements.length);
+    expect(after.body.plan?.agreementState).toBe('niet-akkoord');
+
+    // Answers sent at once are stored in one order: the family page and the plan agree.
+    const fresh = await family.get<FamilyPlanView>('/api/family/plan');
+    const answers = await Promise.all(
+      [true, false, true, false, true, false].map((agrees) =>
+        family.post<FamilyAgreementView>('/api/family/agreement', {
+          planVersionId: fresh.body.planVersionId,
+          agrees,
+          comment: '',
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const familyLast = (await family.get<FamilyPlanView>('/api/family/plan')).body.agreement;
+    const staffLast = (
+      await member.get<SupportPlanPage>(`/api/households/${householdA}/support-plan`)
+    ).body.plan?.agreements.at(-1);
+    expect(staffLast?.agreed).toBe(familyLast?.agrees);
 
     const story = await member.get<TimelinePage>(`/api/cases/${caseA}/timeline`);
     const versions = story.body.entries.filter((e) => e.kind === 'plan-version');

@@ -162,7 +162,22 @@ describe('a whole meeting as the team runs it', () => {
     expect(prepText).not.toMatch(/\b(preparation|zrm)\.[a-zA-Z]/);
 
     // The hand: the member raises it; the chair's lower button says what it shows, and whose.
-    await member.page.getByTestId('live-hand').click();
+    // By keyboard: Enter on the button, and focus stays on it through the busy moment (it is
+    // disabled while the command is on its way; focus went to <body> before).
+    const hand = member.page.getByTestId('live-hand');
+    await hand.focus();
+    await member.page.keyboard.press('Enter');
+    await member.page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="live-hand"]')?.getAttribute('aria-pressed') ===
+        'true',
+    );
+    await member.page.waitForFunction(
+      () => !(document.querySelector('[data-testid="live-hand"]') as HTMLButtonElement).disabled,
+    );
+    expect(
+      await member.page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+    ).toBe('live-hand');
     const lower = page.getByTestId(`live-lower-${member.userId}`);
     await lower.waitFor();
     const name = await lower.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());

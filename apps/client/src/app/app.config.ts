@@ -20,6 +20,7 @@ import {
   provideI18n,
 } from '@casustafel/client/data-access';
 import { appRoutes } from './app.routes';
+import { keepFocusThroughBusyButtons } from './layout/keep-focus';
 import { TranslatedTitleStrategy } from './layout/translated-title.strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -37,6 +38,7 @@ export const appConfig: ApplicationConfig = {
     provideAppInitializer(() => {
       // The live socket opens once the session is complete (AuthStore), never anonymously.
       inject(IdleStore);
+      keepFocusThroughBusyButtons(document);
       return Promise.all([inject(LanguageStore).init(), inject(AuthStore).load()]);
     }),
   ],

@@ -117,6 +117,12 @@ export interface FamilyInvitationCreated {
 
 export const FAMILY_COMMENT_MAX = 2000;
 export const familyAgreementSchema = z.strictObject({
+  /**
+   * The plan version the family read (`planVersionId` of their plan view; null before the
+   * household has a support plan): a newer one is refused with 409 `FAMILY_PLAN_CHANGED`, so an
+   * "akkoord" never lands on a version the family did not see.
+   */
+  planVersionId: z.uuid().nullable(),
   agrees: z.boolean(),
   comment: z.string().trim().max(FAMILY_COMMENT_MAX).default(''),
 });

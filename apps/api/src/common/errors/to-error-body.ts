@@ -38,6 +38,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   ACTIVATION_INVALID: 'The activation link is invalid or has expired',
   CSRF_INVALID: 'The request lacks a valid CSRF token or comes from another origin',
   PLAN_CONFLICT: 'The plan was changed meanwhile',
+  FAMILY_PLAN_CHANGED: 'The plan was changed since you read it: read it again first',
   FORBIDDEN: 'You do not have access to this resource',
   NOT_FOUND: 'The resource does not exist',
   METHOD_NOT_ALLOWED: 'This method is not allowed here',

@@ -308,20 +308,32 @@ export class FamilyService {
     const invitation = await this.dataSource.manager.findOneByOrFail(FamilyInvitationEntity, {
       id: grant.invitationId,
     });
-    const now = this.clock.now();
     const row = await this.dataSource.transaction(async (tx) => {
-      // The plan module owns the write: on the plan's current version, method digitaal.
+      // One answer at a time per household, each later than the last: answers sent at once
+      // (a double tap, two phones) are stored in one order, the family page's and the plan's.
+      await tx.query('SELECT "id" FROM "household" WHERE "id" = $1 FOR UPDATE', [
+        grant.householdId,
+      ]);
+      const [last] = (await tx.query(
+        'SELECT max("created_at") AS "at" FROM "family_agreement" WHERE "household_id" = $1',
+        [grant.householdId],
+      )) as { at: Date | string | null }[];
+      const lastAt = last?.at ? new Date(last.at).getTime() : 0;
+      const now = new Date(Math.max(this.clock.now().getTime(), lastAt + 1));
+      // The plan module owns the write: on the version the family read (else 409), digitaal.
       await this.plans.recordFamilyAgreement(
         grant.householdId,
         { agreed: input.agrees, comment: input.comment, byName: invitation.name },
         actor,
         tx,
+        input.planVersionId,
+        now,
       );
       return tx.save(
         tx.create(FamilyAgreementEntity, {
           householdId: grant.householdId,
           invitationId: grant.invitationId,
-          planVersionId: view.planVersionId,
+          planVersionId: input.planVersionId,
           agrees: input.agrees,
           comment: input.comment,
           contentHash: sha256(

@@ -594,19 +594,29 @@ export class SupportPlanService {
     householdId: string,
     input: { agreed: boolean; comment: string; byName: string },
     familyActor: Actor,
-    tx?: EntityManager,
+    tx: EntityManager | undefined,
+    /** The version the family read (null: they read the household before it had a plan). */
+    readVersionId: string | null,
+    at: Date = this.clock.now(),
   ): Promise<number | null> {
+    const changed = () =>
+      new DomainError('FAMILY_PLAN_CHANGED', 'The plan was changed since you read it', [
+        { path: 'planVersionId', issue: 'plan-changed' },
+      ]);
     const write = async (m: EntityManager): Promise<number | null> => {
       const plan = await m.findOne(SupportPlanEntity, {
         where: { householdId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!plan) return null;
-      const version = await m.findOne(SupportPlanVersionEntity, {
-        where: { planId: plan.id },
-        order: { number: 'DESC' },
-      });
-      if (!version) return null;
+      const version =
+        plan &&
+        (await m.findOne(SupportPlanVersionEntity, {
+          where: { planId: plan.id },
+          order: { number: 'DESC' },
+        }));
+      // Under the plan's lock: the agreement lands on the version the family read, or not at all.
+      if ((version?.id ?? null) !== readVersionId) throw changed();
+      if (!plan || !version) return null;
       await m.insert(SupportPlanAgreementEntity, {
         planId: plan.id,
         versionNumber: version.number,
@@ -616,7 +626,7 @@ export class SupportPlanService {
         agreed: input.agreed,
         comment: input.comment,
         recordedById: familyActor.userId,
-        recordedAt: this.clock.now(),
+        recordedAt: at,
       });
       return version.number;
     };

@@ -87,11 +87,19 @@ export class FamilyPlanPageComponent {
     this.saved.set(false);
     this.saveFailure.set(null);
     const result = await firstValueFrom(
-      this.#api.agree({ agrees: choice === 'ja', comment: this.comment.value }),
+      this.#api.agree({
+        // The version on the screen: a plan changed meanwhile is refused, never agreed to unseen.
+        planVersionId: this.plan()?.planVersionId ?? null,
+        agrees: choice === 'ja',
+        comment: this.comment.value,
+      }),
     );
     this.saving.set(false);
     if (!result.ok) {
       this.saveFailure.set(result.failure);
+      // The plan changed since it was read: show the new one (the message asks to read it).
+      if (result.failure.kind === 'error' && result.failure.code === 'FAMILY_PLAN_CHANGED')
+        await this.load();
       return;
     }
     this.saved.set(true);

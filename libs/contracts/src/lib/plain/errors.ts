@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'CONFERENCE_PLAN_INCOMPLETE',
   /** A circle member's invitation to a family conference was withdrawn (link and code stopped). */
   'CONFERENCE_INVITATION_REVOKED',
+  'FAMILY_PLAN_CHANGED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -101,6 +102,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PLAN_CONFLICT':
     case 'SESSION_ENDED':
     case 'SESSION_NOT_ENDED':
+    case 'FAMILY_PLAN_CHANGED':
       return 409;
     case 'GUEST_ACCESS_ENDED':
     case 'CONFERENCE_INVITATION_REVOKED':
