@@ -512,10 +512,26 @@ describe.each(testEngines())('support plan on %s', (engine) => {
       family: null,
       conference: null,
     };
+    const [latest] = (await dataSourceOf(t.app).query(
+      'SELECT "id" FROM "support_plan_version" WHERE "plan_id" = $1 ORDER BY "number" DESC LIMIT 1',
+      [before.id],
+    )) as { id: string }[];
+    // An answer given on an older version is refused, and nothing is written.
+    await expect(
+      plans.recordFamilyAgreement(
+        householdId,
+        { agreed: true, comment: '', byName: 'Şükrü Yılmaz' },
+        familyActor,
+        undefined,
+        randomUUID(),
+      ),
+    ).rejects.toMatchObject({ code: 'FAMILY_PLAN_CHANGED' });
     const recorded = await plans.recordFamilyAgreement(
       householdId,
       { agreed: false, comment: 'Eerst praten.', byName: '  Şükrü Yılmaz ' },
       familyActor,
+      undefined,
+      must(latest).id,
     );
     expect(recorded).toBe(before.version);
     const after = must(
@@ -541,6 +557,8 @@ describe.each(testEngines())('support plan on %s', (engine) => {
         otherHouseholdId,
         { agreed: true, comment: '', byName: 'X' },
         familyActor,
+        undefined,
+        null,
       ),
     ).toBeNull();
     expect(await rows()).toBe(count);

@@ -727,17 +727,33 @@ export class FamilyConferenceService implements OnModuleInit {
       { conferenceId },
       { runAt: followUpDueAt(today), singletonKey: conferenceId },
     );
-    // Everyone in the room hears it (their clients read the conference again).
-    if (conference.sessionId)
-      await this.live
-        .sessionCommand(actor, {
-          sessionId: conference.sessionId,
-          commandId: randomUUID(),
-          type: 'contribution:add',
-          contributionType: 'opmerking',
-          text: 'Het familiegroepsplan is geaccepteerd.',
-        })
-        .catch(() => undefined);
+    // Everyone in the room hears it (their clients read the conference again). The acceptance is
+    // stored already; the announcement is tried three times with one command id (a busy database
+    // answers 503), then logged — pages still read the conference on their next phase or reload.
+    if (conference.sessionId) {
+      const announcement = {
+        sessionId: conference.sessionId,
+        commandId: randomUUID(),
+        type: 'contribution:add' as const,
+        contributionType: 'opmerking',
+        text: 'Het familiegroepsplan is geaccepteerd.',
+      };
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        const sent = await this.live.sessionCommand(actor, announcement).then(
+          () => true,
+          (error: unknown) => {
+            if (attempt === 3)
+              this.logger.warn(
+                { err: error, conferenceId },
+                'Acceptance not announced in the room',
+              );
+            return false;
+          },
+        );
+        if (sent) break;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
     return this.read(actor, conferenceId);
   }
 

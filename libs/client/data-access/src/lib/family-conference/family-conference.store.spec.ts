@@ -289,6 +289,27 @@ describe('FamilyConferenceStore with its ConferenceRoomStore', () => {
     expect(read.mock.calls.length).toBe(reads + 1);
   });
 
+  it('keeps the latest read when two reads of the conference answer out of order', async () => {
+    role = 'familie';
+    for (let i = 0; i < 3; i++) server.run('coby', { type: 'phase:advance' });
+    await store.load(CONFERENCE);
+    // A slow read (still "bezig") started first; the acceptance's read answers before it.
+    const slow = new Subject<ApiResult<ConferenceView>>();
+    read.mockImplementationOnce(() => slow);
+    read.mockImplementationOnce(() =>
+      of<ApiResult<ConferenceView>>({
+        ok: true,
+        data: { ...view(role, 'acceptatie'), status: 'afgerond' },
+      }),
+    );
+    const first = store.refresh();
+    await store.refresh();
+    slow.next({ ok: true, data: view(role, 'acceptatie') });
+    slow.complete();
+    await first;
+    expect(store.view()?.status).toBe('afgerond');
+  });
+
   it('names everyone in the room by name and role, the family too', async () => {
     role = 'familie';
     read.mockImplementation(() =>

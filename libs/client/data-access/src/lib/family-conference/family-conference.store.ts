@@ -69,6 +69,8 @@ export class FamilyConferenceStore {
   readonly #planFailure = signal<ApiFailure | null>(null);
   readonly #loading = signal(false);
   #poll: ReturnType<typeof setTimeout> | null = null;
+  /** Reads of the conference in flight answer out of order: only the latest one's answer counts. */
+  #reads = 0;
 
   readonly conferenceId = this.#conferenceId.asReadonly();
   readonly view = this.#view.asReadonly();
@@ -214,7 +216,10 @@ export class FamilyConferenceStore {
     if (!conferenceId) return;
     this.#stopPoll();
     this.#loading.set(true);
+    const read = ++this.#reads;
     const result = await firstValueFrom(this.#api.read(conferenceId));
+    // A later read overtook this one (a phase change, then the acceptance): its answer stands.
+    if (read !== this.#reads) return;
     this.#loading.set(false);
     if (this.#conferenceId() !== conferenceId) return;
     if (!result.ok) {
@@ -252,8 +257,9 @@ export class FamilyConferenceStore {
   async #reread(): Promise<void> {
     const conferenceId = this.#conferenceId();
     if (!conferenceId) return;
+    const read = ++this.#reads;
     const result = await firstValueFrom(this.#api.read(conferenceId));
-    if (this.#conferenceId() !== conferenceId || !result.ok) return;
+    if (read !== this.#reads || this.#conferenceId() !== conferenceId || !result.ok) return;
     this.#view.set(result.data);
   }
 
