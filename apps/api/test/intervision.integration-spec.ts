@@ -29,6 +29,20 @@ const PHONE = '06-41235578';
  * trainer or team-leader role, released — and no route back to the source case for anyone but
  * its creator: every byte a participant receives is checked for the case's ids and names.
  */
+/**
+ * Whether `text` holds `value`. A number is looked for as a whole number in the text without its
+ * ids: a random uuid holds "1990" or "3072" now and then (a run failed on it), and the ids a
+ * participant may receive are checked as ids.
+ */
+function holds(text: string, value: string): boolean {
+  if (!/^\d+$/.test(value)) return text.toLowerCase().includes(value.toLowerCase());
+  const withoutIds = text.replace(
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
+    '',
+  );
+  return new RegExp(`(?<!\\d)${value}(?!\\d)`).test(withoutIds);
+}
+
 describe.each(testEngines())('intervision copies on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
@@ -180,7 +194,7 @@ describe.each(testEngines())('intervision copies on %s', (engine) => {
       caseId,
       householdId,
     ])
-      expect(all).not.toContain(secret);
+      expect({ secret, found: holds(all, secret) }).toEqual({ secret, found: false });
     expect(made.body.openCandidates).toBeGreaterThan(0);
     const zorgen = must(made.body.sections.find((s) => s.key === 'zorgen'));
     const flagged = zorgen.spans
@@ -296,7 +310,7 @@ describe.each(testEngines())('intervision copies on %s', (engine) => {
       'Leerzame casus',
     ];
     for (const value of forbidden)
-      expect({ value, found: bytes.toLowerCase().includes(value.toLowerCase()) }).toEqual({
+      expect({ value, found: holds(bytes, value) }).toEqual({
         value,
         found: false,
       });
