@@ -44,7 +44,7 @@ export function invalidLinkOrCode(): DomainError {
 }
 
 /** The kinds of account that sign in by link + code only. */
-const LINK_USER_DOMAIN = { guest: 'gast', family: 'gezin' } as const;
+const LINK_USER_DOMAIN = { guest: 'gast', family: 'gezin', conference: 'beraad' } as const;
 
 /**
  * A new account that signs in by link + code only: never by e-mail or password (its address is a

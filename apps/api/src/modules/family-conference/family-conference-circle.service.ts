@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
@@ -16,7 +16,13 @@ import { type Actor, RequestContext } from '../../common/context/request-context
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
-import { linkTokenHash, newLinkToken, newOneTimeCode, oneTimeCodeHash } from '../auth/link-code';
+import {
+  createLinkCodeUser,
+  linkTokenHash,
+  newLinkToken,
+  newOneTimeCode,
+  oneTimeCodeHash,
+} from '../auth/link-code';
 import { SessionService } from '../auth/session.service';
 import { CaseFileAccess } from '../case-file/case-file-access';
 import { CaseEntity, MeldcodeRecordEntity } from '../case-file/case.entity';
@@ -180,25 +186,13 @@ export class FamilyConferenceCircleService {
         await tx.update(UserEntity, { id: existing.userId }, { disabledAt: null });
         return;
       }
-      const user = await tx.save(
-        tx.create(UserEntity, {
-          organisationId: conference.organisationId,
-          // Never signs in by e-mail or password: link + code only.
-          email: `beraad-${randomBytes(12).toString('hex')}@beraad.casustafel.invalid`,
-          displayName: participant.name,
-          discipline: 'anders',
-          kind: 'conference',
-          orgAdmin: false,
-          passwordHash: null,
-          totpSecret: null,
-          totpEnabledAt: null,
-          totpLastStep: null,
-          activationTokenHash: null,
-          activationExpiresAt: null,
-          disabledAt: null,
-          lastLoginAt: null,
-        }),
-      );
+      // Never signs in by e-mail or password: link + code only.
+      const user = await createLinkCodeUser(tx, {
+        organisationId: conference.organisationId,
+        displayName: participant.name,
+        discipline: 'anders',
+        kind: 'conference',
+      });
       const id = randomUUID();
       await tx.insert(ConferenceInvitationEntity, {
         id,
