@@ -7,3 +7,5 @@ export * from './lib/status-badge.component';
 export * from './lib/tones';
 export * from './lib/confirm-dialog.component';
 export * from './lib/copy-button.component';
+export * from './lib/field.component';
+export * from './lib/field-issues';
