@@ -9,3 +9,4 @@ export * from './lib/confirm-dialog.component';
 export * from './lib/copy-button.component';
 export * from './lib/field.component';
 export * from './lib/field-issues';
+export * from './lib/plural.pipe';
