@@ -73,7 +73,7 @@ const options = {
   absWorkingDir: root,
   entryPoints: {
     main: 'apps/api/src/main.ts',
-    cli: 'apps/api/src/database/cli.ts',
+    cli: 'apps/api/src/cli/cli.ts',
     // Its own file: the documents worker pool starts it in worker threads (DocumentsService).
     'documents.worker': 'apps/api/src/modules/documents/documents.worker.ts',
   },

@@ -7,7 +7,8 @@ import { AuditInterceptor } from './common/audit/audit.interceptor';
 import { Clock } from './common/time/clock';
 import { loggingParams } from './common/logging/logging';
 import { AppConfig } from './config/app-config';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseModule } from './database';
+import { ENTITIES } from './entities';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { NetworkMapModule } from './modules/network-map/network-map.module';
@@ -51,7 +52,7 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot(loggingParams(config, options.logStream)),
-        DatabaseModule.forRoot(),
+        DatabaseModule.forRoot(ENTITIES),
         AuditModule,
         AuthModule,
         IdentityModule,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../src/config/app-config';
 import { parseEnv } from '../src/config/env.schema';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { ENTITIES } from '../src/entities';
 import { EmbeddedDatabase } from '../src/database/embedded-database';
 import { hashAuditEvent } from '../src/modules/audit/audit-hash';
 import type { AuditRecordInput } from '../src/modules/audit/audit-record.schema';
@@ -61,7 +62,7 @@ describe.each(testEngines())('audit log tampering on %s', (engine) => {
         ? await EmbeddedDatabase.open(config.database.dataDir)
         : null;
     dataSource = await new DataSource(
-      buildDataSourceOptions(config.database, embedded),
+      buildDataSourceOptions(config.database, embedded, ENTITIES),
     ).initialize();
     audit = new AuditService(dataSource);
     const started = Date.now();

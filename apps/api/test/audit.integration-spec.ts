@@ -7,6 +7,7 @@ import { AccessGuard } from '../src/common/access/access.guard';
 import { AppConfig } from '../src/config/app-config';
 import { parseEnv } from '../src/config/env.schema';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { ENTITIES } from '../src/entities';
 import {
   type AuditRecordInput,
   InvalidAuditRecordError,
@@ -266,7 +267,7 @@ describe.each(testEngines())('audit log on %s', (engine) => {
       // A second, independent connection pool stands for a second api process.
       const config = new AppConfig(parseEnv({ ...db.env }));
       const other = await new DataSource({
-        ...buildDataSourceOptions(config.database, null),
+        ...buildDataSourceOptions(config.database, null, ENTITIES),
         migrationsRun: false,
       }).initialize();
       try {

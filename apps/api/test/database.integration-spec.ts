@@ -9,7 +9,7 @@ import { AppConfig } from '../src/config/app-config';
 import { parseEnv } from '../src/config/env.schema';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { EmbeddedDatabase } from '../src/database/embedded-database';
-import { ENTITIES } from '../src/database/entities';
+import { ENTITIES } from '../src/entities';
 import { schemaDiff } from '../src/database/schema-drift';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import { startTestApp } from './support/test-app';
@@ -52,7 +52,7 @@ describe.each(testEngines())('database on %s', (engine) => {
         ? await EmbeddedDatabase.open(config.database.dataDir)
         : null;
     try {
-      return await run(buildDataSourceOptions(config.database, embedded));
+      return await run(buildDataSourceOptions(config.database, embedded, ENTITIES));
     } finally {
       await embedded?.close();
     }

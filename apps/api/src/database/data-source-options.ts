@@ -1,8 +1,11 @@
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions, EntitySchema } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import type { EmbeddedDatabase } from './embedded-database';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+/** Entity classes (or schemas) as TypeORM takes them. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = readonly (Function | EntitySchema)[];
 
 /**
  * One set of TypeORM options for both engines: migrations only (never `synchronize`), run at
@@ -11,10 +14,12 @@ import { MIGRATIONS } from './migrations';
 export function buildDataSourceOptions(
   database: AppConfig['database'],
   embedded: EmbeddedDatabase | null,
+  /** The modules' entities, composed by the app (`src/entities.ts`); none for raw SQL work. */
+  entities: EntityList = [],
 ): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
-    entities: ENTITIES,
+    entities: [...entities],
     migrations: MIGRATIONS,
     migrationsRun: true,
     migrationsTableName: 'migrations',

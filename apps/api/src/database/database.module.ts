@@ -7,7 +7,8 @@ import {
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
-import { buildDataSourceOptions } from './data-source-options';
+import { DatabaseAnswers } from './database-answers';
+import { buildDataSourceOptions, type EntityList } from './data-source-options';
 import { EmbeddedDatabase } from './embedded-database';
 
 export const EMBEDDED_DATABASE = Symbol('EMBEDDED_DATABASE');
@@ -21,8 +22,13 @@ export const EMBEDDED_DATABASE = Symbol('EMBEDDED_DATABASE');
       useFactory: async (config: AppConfig) =>
         config.database.engine === 'pglite' ? EmbeddedDatabase.open(config.database.dataDir) : null,
     },
+    {
+      provide: DatabaseAnswers,
+      inject: [EMBEDDED_DATABASE],
+      useFactory: (embedded: EmbeddedDatabase | null) => new DatabaseAnswers(embedded !== null),
+    },
   ],
-  exports: [EMBEDDED_DATABASE],
+  exports: [EMBEDDED_DATABASE, DatabaseAnswers],
 })
 class EmbeddedDatabaseModule implements OnApplicationShutdown {
   private readonly logger = new Logger('Database');
@@ -36,19 +42,25 @@ class EmbeddedDatabaseModule implements OnApplicationShutdown {
   }
 }
 
-/** TypeORM on PostgreSQL or the embedded PGlite, migrations run at start. */
+/**
+ * TypeORM on PostgreSQL or the embedded PGlite, migrations run at start. The app hands in the
+ * modules' entities (`src/entities.ts`): this module knows no feature module. Its interface
+ * for the rest of the api is `database/index.ts` (see there and docs/architecture.md).
+ */
 @Module({})
 export class DatabaseModule {
-  static forRoot(): DynamicModule {
+  static forRoot(entities: EntityList): DynamicModule {
     return {
       module: DatabaseModule,
+      global: true,
+      exports: [EmbeddedDatabaseModule],
       imports: [
         EmbeddedDatabaseModule,
         TypeOrmModule.forRootAsync({
           imports: [EmbeddedDatabaseModule],
           inject: [AppConfig, EMBEDDED_DATABASE],
           useFactory: (config: AppConfig, embedded: EmbeddedDatabase | null) =>
-            buildDataSourceOptions(config.database, embedded),
+            buildDataSourceOptions(config.database, embedded, entities),
         }),
       ],
     };

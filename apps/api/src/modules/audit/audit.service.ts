@@ -10,7 +10,7 @@ import {
   type AuditOutcome,
   auditIdSchema,
 } from '@casustafel/contracts';
-import { databaseError, isUniqueViolation } from '../../database/database-errors';
+import { databaseError, isUniqueViolation } from '../../database';
 import { AuditEventEntity } from './audit-event.entity';
 import { AUDIT_GENESIS_HASH, hashAuditEvent } from './audit-hash';
 import {

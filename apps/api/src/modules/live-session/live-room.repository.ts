@@ -12,7 +12,7 @@ import {
   sortByOrder,
 } from '@casustafel/domain';
 import { Clock } from '../../common/time/clock';
-import { isUniqueViolation } from '../../database/database-errors';
+import { isUniqueViolation } from '../../database';
 import { ActionEntity, AttendanceEntity } from '../meeting-records/meeting-records.entities';
 import { AgendaItemEntity, MeetingEntity, MeetingEventEntity } from '../meetings/meeting.entities';
 import { LiveRoomCache } from './live-room-cache';

@@ -12,6 +12,7 @@ import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import type { SharedLimits } from '../../common/limits/shared-limits';
 import type { SessionService } from '../auth/session.service';
+import { DatabaseAnswers } from '../../database';
 import { REDIS_REQUEST_TIMEOUT_MS } from './live-io.adapter';
 import { LiveGateway, PRESENCE_MIN_INTERVAL_MS } from './live.gateway';
 
@@ -45,7 +46,12 @@ function gatewayWith(redis: boolean) {
   const config = {
     redis: redis ? { url: 'redis://127.0.0.1:6379', channelPrefix: 'casustafel' } : null,
   } as AppConfig;
-  const gateway = new LiveGateway({} as SessionService, config, {} as SharedLimits);
+  const gateway = new LiveGateway(
+    {} as SessionService,
+    config,
+    {} as SharedLimits,
+    new DatabaseAnswers(false),
+  );
   const namespace = new FakeNamespace();
   (gateway as unknown as { namespace: FakeNamespace }).namespace = namespace;
   let n = 0;

@@ -25,7 +25,7 @@ import { type LiveSocketData, setSocketAuth } from '../../common/access/request-
 import { TokenBucket } from '../../common/live/token-bucket';
 import { LIVE_SOCKETS_PER_USER_ERROR } from '../../common/limits/live-socket-cap';
 import { SharedLimits } from '../../common/limits/shared-limits';
-import { takeDatabaseAnswers } from '../../database/pglite-thread';
+import { DatabaseAnswers } from '../../database';
 import { AppConfig } from '../../config/app-config';
 import { SessionService } from '../auth/session.service';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
@@ -86,6 +86,7 @@ export class LiveGateway
     private readonly sessions: SessionService,
     private readonly config: AppConfig,
     private readonly limits: SharedLimits,
+    private readonly databaseAnswers: DatabaseAnswers,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -157,7 +158,7 @@ export class LiveGateway
     let warnedAt = 0;
     socket.use((packet, next) => {
       // Answers of the embedded database are taken between two packets (see there).
-      takeDatabaseAnswers();
+      this.databaseAnswers.take();
       if (bucket.take(Date.now())) return next();
       const ack = packet[packet.length - 1] as unknown;
       if (typeof ack === 'function')

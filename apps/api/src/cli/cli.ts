@@ -10,16 +10,17 @@ import { describeVerification, verifyAuditChain } from '../modules/audit/audit-v
 import { AuditService } from '../modules/audit/audit.service';
 import { OrganisationEntity } from '../modules/identity/organisation.entity';
 import { UserEntity } from '../modules/identity/user.entity';
-import { DataDirLockedError } from './data-dir-lock';
-import { buildDataSourceOptions } from './data-source-options';
+import { DataDirLockedError } from '../database/data-dir-lock';
+import { buildDataSourceOptions } from '../database/data-source-options';
 import {
   BackupError,
   type DataDirInspection,
   backupEmbedded,
   restoreEmbedded,
 } from './embedded-backup';
-import { EmbeddedDatabase } from './embedded-database';
-import { migrationSource, schemaDiff } from './schema-drift';
+import { EmbeddedDatabase } from '../database/embedded-database';
+import { ENTITIES } from '../entities';
+import { migrationSource, schemaDiff } from '../database/schema-drift';
 
 /**
  * Database commands, on whichever engine the environment selects (DATABASE_URL or DATA_DIR):
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
     config.database.engine === 'pglite'
       ? await EmbeddedDatabase.open(config.database.dataDir)
       : null;
-  const options = buildDataSourceOptions(config.database, embedded);
+  const options = buildDataSourceOptions(config.database, embedded, ENTITIES);
   try {
     switch (command) {
       case 'migrate': {

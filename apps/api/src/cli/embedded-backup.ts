@@ -7,9 +7,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { type AuditVerification, verifyAuditChain } from '../modules/audit/audit-verify';
-import { lockDataDir } from './data-dir-lock';
-import { buildDataSourceOptions } from './data-source-options';
-import { EmbeddedDatabase } from './embedded-database';
+import { lockDataDir } from '../database/data-dir-lock';
+import { buildDataSourceOptions } from '../database/data-source-options';
+import { EmbeddedDatabase } from '../database/embedded-database';
 
 /** A backup or restore that cannot (or must not) go ahead: the CLI prints it and exits 1. */
 export class BackupError extends Error {
