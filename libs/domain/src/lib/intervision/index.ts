@@ -1,2 +1,3 @@
+export * from './method';
 export * from './methods';
 export * from './session-kind';
