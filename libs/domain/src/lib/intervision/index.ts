@@ -1,3 +1,2 @@
-export * from './method';
 export * from './methods';
 export * from './session-kind';

@@ -2,6 +2,8 @@
 /** The intervision methods the product ships (issue 14 §1); their shape is in `method.ts`. */
 import type { IntervisionRole, MethodPhase, IntervisionMethod } from './method';
 
+export * from './method';
+
 type PhaseInput = Omit<MethodPhase, 'minutesFromSource' | 'inbrengerRatesQuestions' | 'blind'> &
   Partial<Pick<MethodPhase, 'minutesFromSource' | 'inbrengerRatesQuestions' | 'blind'>>;
 
