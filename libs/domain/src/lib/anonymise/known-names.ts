@@ -1,4 +1,6 @@
-/** Stage 1 of the anonymiser: the names the case record knows, with their variants and pseudonyms. */
+/**
+ * Stage 1 of the anonymiser: the names the case record knows, with their variants and pseudonyms.
+ */
 import { COMMON_WORDS, NON_NAMES, PARTICLES, TITLES } from './lexicon';
 import { fold, variantKey, withinDistance } from './text';
 import type { Token } from './text';

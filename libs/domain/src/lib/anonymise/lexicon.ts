@@ -1,4 +1,4 @@
-// Data, one file on purpose: the word lists of the anonymiser read best together (not split by size).
+// Data, one file on purpose: the anonymiser's word lists read best together (not split).
 /**
  * Compact word lists for the anonymiser (issue 14 §3). Written for this project; nothing is copied
  * from deduce (GPL-3). Everything is stored folded: lower case, diacritics removed (see `fold`).

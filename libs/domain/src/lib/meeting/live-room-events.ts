@@ -1,4 +1,7 @@
-/** The live room's events (see live-room.ts): applied by server and clients alike, replayed after a reconnect. */
+/**
+ * The live room's events (see live-room.ts): applied by server and clients alike, replayed after a
+ * reconnect.
+ */
 import { LIVE_RECORD_EVENT_TYPES } from './live-room-protocol';
 import type {
   LiveRoomState,

@@ -1,6 +1,6 @@
 /** A meeting series' limits and its RRULE (the subset the product allows), parsed and checked. */
-import { realDate } from './local-date';
 import { RRule } from 'rrule';
+import { realDate } from './local-date';
 
 export const SERIES_FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY'] as const;
 export type SeriesFrequency = (typeof SERIES_FREQUENCIES)[number];

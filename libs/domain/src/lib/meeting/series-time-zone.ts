@@ -1,4 +1,6 @@
-/** Wall-clock times in an IANA time zone, with `Intl` (see series.ts for why not rrule's `tzid`). */
+/**
+ * Wall-clock times in an IANA time zone, with `Intl` (see series.ts for why not rrule's `tzid`).
+ */
 import { DAY_MS } from './series-rule';
 
 // ---------------------------------------------------------------------------------------------

@@ -15,14 +15,14 @@
  * gap (02:30 → 03:30 CEST); ambiguous ones (fall back) take the first of the two, as RFC 5545 says.
  */
 import * as z from 'zod';
+import { RRule, Weekday } from 'rrule';
+import type { Options as RRuleOptions } from 'rrule';
 import {
   localDateSchema,
   localDateTimeSchema,
   parseLocalDate,
   parseLocalDateTime,
 } from './local-date';
-import { RRule, Weekday } from 'rrule';
-import type { Options as RRuleOptions } from 'rrule';
 import {
   SERIES_MIN_DURATION_MINUTES,
   SERIES_MAX_DURATION_MINUTES,
