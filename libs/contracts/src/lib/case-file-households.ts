@@ -12,7 +12,7 @@ const name = (max: number) =>
     .min(1)
     .max(max)
     .regex(/^[\p{L}\p{M}' .-]+$/u);
-export const isoDate = z.iso.date();
+const isoDate = z.iso.date();
 /** A date of birth: a real date, not in the future, not before 1900. */
 export const dateOfBirthSchema = isoDate.refine(
   (d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10),

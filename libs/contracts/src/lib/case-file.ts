@@ -20,47 +20,10 @@ import {
   casePreparationContentSchema,
   plainText,
 } from '@casustafel/domain';
-import { isoDate, caseDateSchema } from './case-file-households';
-export {
-  dateOfBirthSchema,
-  caseDateSchema,
-  HOUSEHOLD_ROLES,
-  householdRoleSchema,
-  NETWORK_RELATIONS,
-  networkRelationSchema,
-  addressSchema,
-  createHouseholdSchema,
-  personInputSchema,
-  updatePersonSchema,
-  personSchema,
-  networkPersonInputSchema,
-  networkPersonSchema,
-  CONSENT_PURPOSES,
-  consentPurposeSchema,
-  DATA_CATEGORIES,
-  dataCategorySchema,
-  LEGAL_BASES,
-  legalBasisSchema,
-  consentRecipientSchema,
-  createConsentSchema,
-  CONSENT_STATES,
-  consentSchema,
-  householdSummarySchema,
-  householdDetailSchema,
-} from './case-file-households';
-export type {
-  Address,
-  CreateHouseholdRequest,
-  PersonInput,
-  Person,
-  NetworkPersonInput,
-  NetworkPerson,
-  ConsentRecipient,
-  CreateConsentRequest,
-  Consent,
-  HouseholdSummary,
-  HouseholdDetail,
-} from './case-file-households';
+import { caseDateSchema } from './case-file-households';
+export * from './case-file-households';
+
+const isoDate = z.iso.date();
 
 /* ---------- cases ---------- */
 

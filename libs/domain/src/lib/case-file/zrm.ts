@@ -18,36 +18,7 @@ import type {
   ZrmSource,
   ZrmIndicatorCatalogue,
 } from './zrm-reference';
-export {
-  ZRM_VERSIONS,
-  ZRM_DOMAIN_KEYS_2017,
-  ZRM_DOMAIN_KEYS_2013,
-  ZRM_SCORES,
-  ZRM_NOT_SCORED,
-  ZRM_SCORE_LEVELS,
-  isZrmVersion,
-  zrmVersion,
-  zrmDomains,
-  isValidZrmScore,
-  ZWAARTEFACTOR_KEYS,
-  ZWAARTEFACTOREN,
-  TAALBEHEERSING_ASPECTEN,
-  NOG_TE_BEPALEN,
-  ZRM_SOURCES,
-} from './zrm-reference';
-export type {
-  ZrmVersion,
-  ZrmDomainKey,
-  ZrmDomain,
-  ZrmScore,
-  ZrmScoreLevel,
-  ZrmVersionDefinition,
-  ZwaartefactorKey,
-  Zwaartefactor,
-  TaalbeheersingAspect,
-  ZrmSource,
-  ZrmIndicatorCatalogue,
-} from './zrm-reference';
+export * from './zrm-reference';
 
 export const ZRM_MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 export const ZRM_EARLIEST_DATE = '2000-01-01';

@@ -12,8 +12,6 @@ export const SPEAKING_QUEUE_MAX = 100;
 export const TIMER_EXTEND_MAX_MINUTES = 60;
 export const TIMER_MAX_DURATION_MINUTES = 480;
 
-export const MINUTE_MS = 60_000;
-
 export interface LiveItemState {
   id: string;
   kind: AgendaItemKind;

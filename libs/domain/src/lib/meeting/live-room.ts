@@ -38,7 +38,6 @@ import {
   LIVE_ROLES,
   SPEAKING_QUEUE_MAX,
   TIMER_MAX_DURATION_MINUTES,
-  MINUTE_MS,
   liveCommandSchema,
 } from './live-room-protocol';
 import type {
@@ -57,41 +56,11 @@ import type {
   ApplyCommandResult,
 } from './live-room-protocol';
 import { applyEvent } from './live-room-events';
-export {
-  LIVE_ROLES,
-  SPEAKING_QUEUE_MAX,
-  TIMER_EXTEND_MAX_MINUTES,
-  TIMER_MAX_DURATION_MINUTES,
-  liveCommandSchema,
-  LIVE_RECORD_EVENT_TYPES,
-  EVENT_OF_COMMAND,
-} from './live-room-protocol';
-export type {
-  LiveRole,
-  LiveItemState,
-  RaisedHand,
-  LiveRoomState,
-  LiveCommandInput,
-  LiveCommand,
-  LiveCommandType,
-  LiveContext,
-  LiveEventPayloads,
-  LiveEventType,
-  LiveRecordEventType,
-  LiveRecord,
-  LiveRoomPatch,
-  LiveEvent,
-  LiveRoomError,
-  ApplyCommandResult,
-  ApplyEventResult,
-} from './live-room-protocol';
-export {
-  recordEvent,
-  isRecordEvent,
-  compactLiveRoomState,
-  applyEvent,
-  eventsSince,
-} from './live-room-events';
+
+export * from './live-room-protocol';
+export * from './live-room-events';
+
+const MINUTE_MS = 60_000;
 
 // ---------------------------------------------------------------------------------------------
 // State

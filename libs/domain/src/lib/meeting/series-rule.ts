@@ -1,5 +1,4 @@
 /** A meeting series' limits and its RRULE (the subset the product allows), parsed and checked. */
-import { RRule } from 'rrule';
 import { realDate } from './local-date';
 
 export const SERIES_FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY'] as const;
@@ -21,9 +20,6 @@ export const SERIES_MAX_OCCURRENCES_PER_QUERY = 1000;
 /** `nextOccurrence` looks at most this far ahead. */
 export const SERIES_NEXT_HORIZON_YEARS = 10;
 export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
-
-export const MINUTE_MS = 60_000;
-export const DAY_MS = 24 * 60 * MINUTE_MS;
 
 // ---------------------------------------------------------------------------------------------
 // RRULE parsing (a safe subset)
@@ -58,11 +54,6 @@ export type SeriesRuleResult =
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const ALLOWED_PROPERTIES = ['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'COUNT', 'UNTIL', 'WKST'];
-export const FREQ_CODES: Record<SeriesFrequency, number> = {
-  DAILY: RRule.DAILY,
-  WEEKLY: RRule.WEEKLY,
-  MONTHLY: RRule.MONTHLY,
-};
 
 function positiveInt(value: string): number | null {
   return /^\d{1,4}$/.test(value) ? Number(value) : null;

@@ -1,7 +1,8 @@
 /**
  * Wall-clock times in an IANA time zone, with `Intl` (see series.ts for why not rrule's `tzid`).
  */
-import { DAY_MS } from './series-rule';
+
+const DAY_MS = 24 * 60 * 60_000;
 
 // ---------------------------------------------------------------------------------------------
 // Time zone maths (Intl only; independent of the process time zone)
@@ -67,7 +68,7 @@ export function wallTimeToInstant(wall: number, timeZone: string): number {
 }
 
 /** `YYYY-MM-DD` of a floating timestamp. */
-export function floatingDate(wall: number): string {
+function floatingDate(wall: number): string {
   return new Date(wall).toISOString().slice(0, 10);
 }
 

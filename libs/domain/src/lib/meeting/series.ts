@@ -24,42 +24,28 @@ import {
   parseLocalDateTime,
 } from './local-date';
 import {
-  SERIES_MIN_DURATION_MINUTES,
+  DEFAULT_TIME_ZONE,
+  parseSeriesRule,
   SERIES_MAX_DURATION_MINUTES,
   SERIES_MAX_EXCEPTIONS,
   SERIES_MAX_OCCURRENCES_PER_QUERY,
-  SERIES_NEXT_HORIZON_YEARS,
-  DEFAULT_TIME_ZONE,
-  MINUTE_MS,
-  DAY_MS,
-  FREQ_CODES,
-  parseSeriesRule,
-} from './series-rule';
-import {
-  isValidTimeZone,
-  instantToWallTime,
-  wallTimeToInstant,
-  floatingDate,
-} from './series-time-zone';
-export {
-  SERIES_FREQUENCIES,
-  SERIES_MAX_INTERVAL,
-  SERIES_MAX_COUNT,
   SERIES_MIN_DURATION_MINUTES,
-  SERIES_MAX_DURATION_MINUTES,
-  SERIES_MAX_EXCEPTIONS,
-  SERIES_MAX_OCCURRENCES_PER_QUERY,
   SERIES_NEXT_HORIZON_YEARS,
-  DEFAULT_TIME_ZONE,
-  parseSeriesRule,
+  type SeriesFrequency,
 } from './series-rule';
-export type { SeriesFrequency, SeriesRuleError, SeriesRule, SeriesRuleResult } from './series-rule';
-export {
-  isValidTimeZone,
-  instantToWallTime,
-  wallTimeToInstant,
-  localDateAt,
-} from './series-time-zone';
+import { instantToWallTime, isValidTimeZone, wallTimeToInstant } from './series-time-zone';
+
+export * from './series-rule';
+export * from './series-time-zone';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+const FREQ_CODES: Record<SeriesFrequency, number> = {
+  DAILY: RRule.DAILY,
+  WEEKLY: RRule.WEEKLY,
+  MONTHLY: RRule.MONTHLY,
+};
 
 // ---------------------------------------------------------------------------------------------
 // The series
@@ -199,7 +185,7 @@ export function occurrences(series: MeetingSeries, from: Date, to: Date): Meetin
   const wallFrom = new Date(instantToWallTime(fromMs, tz) - 2 * DAY_MS);
   const wallTo = new Date(instantToWallTime(toMs, tz) + 2 * DAY_MS);
   rule.between(wallFrom, wallTo, true, (wall) => {
-    const key = floatingDate(wall.getTime());
+    const key = wall.toISOString().slice(0, 10);
     if (exdates.has(key) || moved.has(key)) return true;
     const start = wallTimeToInstant(wall.getTime(), tz);
     if (start >= fromMs && start < toMs) {
