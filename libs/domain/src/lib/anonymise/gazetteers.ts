@@ -7,6 +7,7 @@ import {
   PARTICLES,
   PLACES,
   STREET_SUFFIXES,
+  STRONG_STREET_SUFFIXES,
   TITLES,
 } from './lexicon';
 import { fold, tokenize } from './text';
@@ -188,21 +189,7 @@ export function findGazetteers(
   }
 }
 
-const STRONG_STREET = new Set([
-  'straat',
-  'laan',
-  'weg',
-  'plein',
-  'gracht',
-  'kade',
-  'singel',
-  'dijk',
-  'dreef',
-  'steeg',
-  'plantsoen',
-  'straatweg',
-  'burgwal',
-]);
+const STRONG_STREET = new Set([...STRONG_STREET_SUFFIXES, 'straatweg', 'burgwal']);
 const HOUSE_NUMBER =
   /^\s+\d{1,5}(?:\s?-\s?\d{1,4}[a-zA-Z]?|\s?[a-zA-Z](?![\p{L}])|\s(?:hs|bis|bg|I{1,3}|huis|zw)\b|-(?:hs|bis|bg|I{1,3})\b)?/u;
 const STREET_WORDS = new Set([

@@ -233,6 +233,18 @@ export interface Claimed {
   spans: (RawSpan & { replacement?: string })[];
 }
 
+/** The index of the first token from `from` on that is not a particle one space after the last. */
+export function skipParticles(text: string, tokens: Token[], from: number): number {
+  let j = from;
+  while (
+    j < tokens.length &&
+    PARTICLES.has((tokens[j] as Token).key) &&
+    WORD_GAP.test(gapBetween(text, tokens[j - 1] as Token, tokens[j] as Token))
+  )
+    j++;
+  return j;
+}
+
 /** Known names: build groups of initials, first names, particles and surnames. */
 export function findKnownNames(
   text: string,
@@ -273,13 +285,7 @@ export function findKnownNames(
         continue;
       }
       // particles followed by a known surname
-      let j = end + 1;
-      while (
-        j < tokens.length &&
-        PARTICLES.has((tokens[j] as Token).key) &&
-        WORD_GAP.test(gapBetween(text, tokens[j - 1] as Token, tokens[j] as Token))
-      )
-        j++;
+      const j = skipParticles(text, tokens, end + 1);
       if (j > end + 1 && j < tokens.length && matches[j]?.role === 'surname') {
         end = j;
         continue;

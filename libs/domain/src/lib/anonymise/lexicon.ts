@@ -242,8 +242,8 @@ export const NON_NAMES = words(`
   moeder vader
 `);
 
-/** Street-name endings for address detection. */
-export const STREET_SUFFIXES = [
+/** Street-name endings that make a capitalised word a street even without a house number. */
+export const STRONG_STREET_SUFFIXES = [
   'straat',
   'laan',
   'weg',
@@ -255,6 +255,11 @@ export const STREET_SUFFIXES = [
   'dreef',
   'steeg',
   'plantsoen',
+];
+
+/** Street-name endings for address detection. */
+export const STREET_SUFFIXES = [
+  ...STRONG_STREET_SUFFIXES,
   'markt',
   'boulevard',
   'allee',

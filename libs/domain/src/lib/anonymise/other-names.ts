@@ -10,7 +10,7 @@ import {
   TITLES,
 } from './lexicon';
 import type { Token } from './text';
-import { gapBetween, INITIAL_GAP, WORD_GAP } from './known-names';
+import { gapBetween, INITIAL_GAP, skipParticles, WORD_GAP } from './known-names';
 import type { Claimed } from './known-names';
 
 function isNameLike(token: Token): boolean {
@@ -141,13 +141,7 @@ export function findOtherNames(text: string, tokens: Token[], out: Claimed): voi
         end++;
         continue;
       }
-      let j = end + 1;
-      while (
-        j < tokens.length &&
-        PARTICLES.has((tokens[j] as Token).key) &&
-        WORD_GAP.test(gapBetween(text, tokens[j - 1] as Token, tokens[j] as Token))
-      )
-        j++;
+      const j = skipParticles(text, tokens, end + 1);
       const after = tokens[j];
       if (
         j > end + 1 &&
