@@ -19,6 +19,17 @@ export {
   startBaseline,
 } from './processes.mjs';
 
+/** Whether the api at `baseUrl` answers its readiness check (within 2 s). */
+async function apiReady(baseUrl) {
+  try {
+    const response = await fetch(`${baseUrl}/api/ready`, { signal: AbortSignal.timeout(2_000) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs `task(i)` for i in [0, count) with at most `concurrency` at a time. */
 export async function pool(count, concurrency, task) {
   let next = 0;
@@ -107,17 +118,7 @@ export async function startApi({
         MAIN,
       ],
       env,
-      async () => {
-        try {
-          const response = await fetch(`${baseUrl}/api/ready`, {
-            signal: AbortSignal.timeout(2_000),
-          });
-          await response.arrayBuffer();
-          return response.ok;
-        } catch {
-          return false;
-        }
-      },
+      () => apiReady(baseUrl),
       90_000,
     );
     const target = await prepare(server, activationPath);
@@ -132,17 +133,7 @@ export async function startApi({
         `api-${extra.length + 2}`,
         ['--enable-source-maps', '--v8-pool-size=1', MAIN],
         { ...env, PORT: String(instancePort) },
-        async () => {
-          try {
-            const response = await fetch(`http://127.0.0.1:${instancePort}/api/ready`, {
-              signal: AbortSignal.timeout(2_000),
-            });
-            await response.arrayBuffer();
-            return response.ok;
-          } catch {
-            return false;
-          }
-        },
+        () => apiReady(`http://127.0.0.1:${instancePort}`),
         90_000,
       );
       extra.push(instance);
