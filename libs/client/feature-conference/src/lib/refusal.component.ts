@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
   type ApiFailure,
   failureCode,
   failureDetails,
   failureMessageKey,
-  REFUSALS_SCOPE,
   refusalKeyOf,
 } from '@casustafel/client/data-access';
 import { AlertComponent } from '@casustafel/client/ui';
@@ -35,7 +34,6 @@ export const KNOWN_ISSUES: ReadonlySet<string> = new Set([
   selector: 'cst-conference-refusal',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, AlertComponent],
-  providers: [provideTranslocoScope(REFUSALS_SCOPE)],
   template: `
     @if (failure(); as f) {
       <cst-alert type="error">
