@@ -166,9 +166,10 @@ export const REFUSAL_CODES = [
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
-const REFUSAL_CODE_SET: ReadonlySet<string> = new Set(REFUSAL_CODES);
-
-/** Whether an issue of the api's details is a refusal code (not zod's, not free text). */
+/**
+ * Whether an issue of the api's details is a refusal code (not zod's, not free text). No set
+ * built at load: the list stays out of bundles that do not look codes up (the sign-in page).
+ */
 export function isRefusalCode(issue: string): issue is RefusalCode {
-  return REFUSAL_CODE_SET.has(issue);
+  return (REFUSAL_CODES as readonly string[]).includes(issue);
 }

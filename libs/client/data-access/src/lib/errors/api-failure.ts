@@ -1,12 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TimeoutError } from 'rxjs';
-import {
-  type ErrorCode,
-  errorResponseCheck,
-  isRefusalCode,
-  type RefusalCode,
-  type ValidationIssue,
-} from '@casustafel/contracts';
+import { type ErrorCode, errorResponseCheck, type ValidationIssue } from '@casustafel/contracts';
 
 /** Why a request to the api did not produce the expected answer. */
 export type ApiFailure =
@@ -35,22 +29,6 @@ const GATEWAY_STATUSES: ReadonlySet<number> = new Set([0, 502, 504]);
 /** Translation key of an api error code: `errors.<CODE>` (present in every i18n file). */
 export function errorMessageKey(code: ErrorCode): `errors.${ErrorCode}` {
   return `errors.${code}`;
-}
-
-/**
- * The Transloco scope of the refusal reasons' texts (`i18n/refusals/<lang>.json`): loaded by the
- * pages that show refusals, not by the sign-in page.
- */
-export const REFUSALS_SCOPE = 'refusals';
-
-/** Translation key of a refusal reason: `refusals.<code>` (in the {@link REFUSALS_SCOPE}). */
-export function refusalMessageKey(code: RefusalCode): `refusals.${RefusalCode}` {
-  return `refusals.${code}`;
-}
-
-/** The translation key of a detail's issue when it is a refusal code; null for zod's and others. */
-export function refusalKeyOf(issue: string): `refusals.${RefusalCode}` | null {
-  return isRefusalCode(issue) ? refusalMessageKey(issue) : null;
 }
 
 /** Translation key for any failure, for display. */
