@@ -38,7 +38,8 @@ function parseLines(input) {
 
 const pct = (value) => `${(value * 100).toFixed(1)} %`;
 
-const { anonymise, evaluateAnonymiser, checkAnonymiserTargets } = await loadAnonymiser();
+const { ANONYMISE_LABELS, anonymise, evaluateAnonymiser, checkAnonymiserTargets } =
+  await loadAnonymiser();
 const records = parseLines(await readInput());
 
 if (!evaluateMode) {
@@ -61,23 +62,8 @@ if (!evaluateMode) {
     out.push(`${report.documents} teksten, ${report.goldSpans} gelabelde spans`);
     out.push('');
     out.push('recall per category          gold  redacted  redacted+flagged');
-    const order = [
-      'name_known',
-      'name',
-      'bsn',
-      'postcode',
-      'address',
-      'phone',
-      'email',
-      'iban',
-      'url',
-      'case_number',
-      'date',
-      'age',
-      'institution',
-      'place',
-      'overall',
-    ];
+    // Every gold category (a candidate is never gold), then all together.
+    const order = [...ANONYMISE_LABELS.filter((label) => label !== 'candidate'), 'overall'];
     for (const label of order) {
       const score = report.recall[label];
       if (!score) continue;

@@ -20,6 +20,7 @@ export * from './lib/intervision';
 // initial bundle). The zod schemas above import their values from here.
 export type { Check, CheckResult } from './lib/plain/check';
 export * from './lib/plain/errors';
+export * from './lib/plain/refusals';
 export * from './lib/plain/identity';
 export * from './lib/plain/auth';
 export * from './lib/plain/notifications';

@@ -1,4 +1,5 @@
 export * from './lib/errors/api-failure';
+export * from './lib/errors/refusals';
 export * from './lib/errors/retry-unavailable';
 export * from './lib/health/health.api';
 export * from './lib/health/health.store';

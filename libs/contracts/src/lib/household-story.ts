@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { AccessLogEntry } from './case-file';
-import { GUEST_CODE_LENGTH } from './guests';
+import { guestSignInSchema } from './guests';
 
 /*
  * The household's story (a timeline on the case and household pages) and the family's own
@@ -80,17 +80,8 @@ export const inviteFamilySchema = z.strictObject({
 });
 export type InviteFamily = z.input<typeof inviteFamilySchema>;
 
-export const familySignInSchema = z.strictObject({
-  token: z
-    .string()
-    .min(20)
-    .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/),
-  code: z
-    .string()
-    .trim()
-    .regex(new RegExp(`^\\d{${GUEST_CODE_LENGTH}}$`)),
-});
+/** A family signs in as a guest does: the link's token and the code sent separately. */
+export const familySignInSchema = guestSignInSchema;
 export type FamilySignIn = z.input<typeof familySignInSchema>;
 
 export const FAMILY_STATUSES = ['uitgenodigd', 'aangemeld', 'ingetrokken', 'verlopen'] as const;

@@ -1,11 +1,16 @@
-import type { ValidationIssue } from '@casustafel/contracts';
+import type { RefusalCode, ValidationIssue } from '@casustafel/contracts';
+import type { z } from 'zod';
 import { DomainError } from './domain.error';
 
 /**
  * The one set of small error factories services throw through. Messages are English, for logs;
  * they name what was refused (the thing, never personal data). The client shows a text per
- * error code and, for refusals, per `issue` in the details.
+ * error code and, for refusals, per `issue` in the details: a {@link RefusalCode} (its texts are
+ * `refusals.<code>`), or one of zod's own issue codes.
  */
+
+/** zod's own issue codes (`too_big`, `invalid_type` …), for checks zod would make itself. */
+export type ZodIssueCode = z.core.$ZodIssue['code'];
 
 /** 403. The same answer for "does not exist" and "not yours" (need-to-know). */
 export function forbidden(what = 'this record'): DomainError {
@@ -23,11 +28,11 @@ export function invalid(details: ValidationIssue[]): DomainError {
 }
 
 /** 400 for one field. */
-export function invalidAt(path: string, issue: string): DomainError {
+export function invalidAt(path: string, issue: RefusalCode | ZodIssueCode): DomainError {
   return invalid([{ path, issue }]);
 }
 
 /** 409: the request is valid but the record's state refuses it; `issue` says why. */
-export function conflict(issue: string, path = ''): DomainError {
+export function conflict(issue: RefusalCode, path = ''): DomainError {
   return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path, issue }]);
 }

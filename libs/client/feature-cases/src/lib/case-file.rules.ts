@@ -13,6 +13,7 @@ import {
   type MeldcodeOutcome,
   normaliseBsn,
 } from '@casustafel/domain';
+import { refusalKeyOf } from '@casustafel/client/data-access';
 
 /* ---------- BSN ---------- */
 
@@ -102,7 +103,6 @@ const KNOWN_ISSUES = new Set([
   'before-granted',
   'invalid-bsn',
   'not-allowed',
-  'required-for-ready',
   'control-characters',
   'too-long',
   'invalid-date',
@@ -118,9 +118,13 @@ const KNOWN_ISSUES = new Set([
   'invalid_string',
 ]);
 
-/** Translation key of an api field issue (`caseFile.issues.<issue>`, or a general one). */
+/**
+ * Translation key of an api field issue: the case file's own text (`caseFile.issues.<issue>`),
+ * else the refusal's (`refusals.<code>`), else a general one.
+ */
 export function issueKey(issue: string): string {
-  return `caseFile.issues.${KNOWN_ISSUES.has(issue) ? issue : 'invalid'}`;
+  if (KNOWN_ISSUES.has(issue)) return `caseFile.issues.${issue}`;
+  return refusalKeyOf(issue) ?? 'caseFile.issues.invalid';
 }
 
 /** The issue for a field: exact path, or the first issue below it (`members.0.bsn` for `bsn`). */

@@ -10,7 +10,7 @@ import { provideTranslocoScope } from '@jsverse/transloco';
 export const HOUSEHOLD_CONFERENCE_ROUTES: Routes = [
   {
     path: '',
-    providers: [provideTranslocoScope('conference')],
+    providers: [provideTranslocoScope('conference', 'refusals')],
     title: 'nav.conference',
     loadComponent: () =>
       import('./conference-list-page.component').then((m) => m.ConferenceListPageComponent),
@@ -21,7 +21,7 @@ export const HOUSEHOLD_CONFERENCE_ROUTES: Routes = [
 export const CONFERENCE_ROUTES: Routes = [
   {
     path: ':conferenceId',
-    providers: [provideTranslocoScope('conference')],
+    providers: [provideTranslocoScope('conference', 'refusals')],
     title: 'nav.conference',
     loadComponent: () =>
       import('./conference-page.component').then((m) => m.ConferencePageComponent),
@@ -35,7 +35,7 @@ export const CONFERENCE_ROUTES: Routes = [
 export const CIRCLE_ROUTES: Routes = [
   {
     path: '',
-    providers: [provideTranslocoScope('conference')],
+    providers: [provideTranslocoScope('conference', 'refusals')],
     children: [
       {
         path: '',

@@ -5,10 +5,14 @@ import {
   failureCode,
   failureDetails,
   failureMessageKey,
+  refusalKeyOf,
 } from '@casustafel/client/data-access';
 import { AlertComponent } from '@casustafel/client/ui';
 
-/** The refusal reasons of the conference's api that have words of their own. */
+/**
+ * Reasons with words of the conference's own (`conference.issues.<issue>`; the plan's issues
+ * are shown by the plan too); the api's other refusal codes have `refusals.<code>`.
+ */
 export const KNOWN_ISSUES: ReadonlySet<string> = new Set([
   'no-entries',
   'no-family-lead',
@@ -21,19 +25,8 @@ export const KNOWN_ISSUES: ReadonlySet<string> = new Set([
   'entry-when',
   'bottom-line-unchecked',
   'bottom-line-not-met',
-  'conference-not-running',
-  'conference-started',
-  'coordinator-not-independent',
-  'meldcode-open',
-  'no-family-invited',
-  'not-a-colleague',
   'not-a-member',
-  'not-in-acceptance',
-  'not-in-plan-presentation',
-  'stale-revision',
   'required',
-  'not-invited',
-  'member-took-part',
 ]);
 
 /** A refusal of the api in words (Dutch first), with its code and each reason. */
@@ -54,8 +47,8 @@ export const KNOWN_ISSUES: ReadonlySet<string> = new Set([
           <ul class="utrecht-unordered-list" [attr.data-testid]="testId() + '-reasons'">
             @for (r of reasons(); track $index) {
               <li>
-                @if (r.known) {
-                  {{ 'conference.issues.' + r.issue | transloco }}
+                @if (r.key) {
+                  {{ r.key | transloco }}
                 } @else {
                   {{ r.issue }}
                 }
@@ -82,7 +75,7 @@ export class ConferenceRefusalComponent {
     failureDetails(this.failure()).map((d) => ({
       issue: d.issue,
       path: d.path,
-      known: KNOWN_ISSUES.has(d.issue),
+      key: KNOWN_ISSUES.has(d.issue) ? `conference.issues.${d.issue}` : refusalKeyOf(d.issue),
     })),
   );
 }

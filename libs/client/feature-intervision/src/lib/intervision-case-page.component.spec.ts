@@ -12,7 +12,11 @@ import { segments } from './intervision-words';
 
 const i18n = (file: string) =>
   JSON.parse(readFileSync(join(__dirname, '../../../../../apps/client/public/i18n', file), 'utf8'));
-const nl = { ...i18n('nl.json'), intervision: i18n('intervision/nl.json') };
+const nl = {
+  ...i18n('nl.json'),
+  intervision: i18n('intervision/nl.json'),
+  refusals: i18n('refusals/nl.json'),
+};
 const COPY = '6b1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const TEAM = '3e9c4f4b-ad88-4f4b-ac3d-4d5e6f7a8b93';
 const CASE = '8d4e5f6a-7b8c-4d9e-9f0a-2b3c4d5e6f70';

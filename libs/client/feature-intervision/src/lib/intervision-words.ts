@@ -1,5 +1,10 @@
 import type { IntervisionSection, IntervisionSpan } from '@casustafel/contracts';
-import { type ApiFailure, failureDetails, failureMessageKey } from '@casustafel/client/data-access';
+import {
+  type ApiFailure,
+  failureDetails,
+  failureMessageKey,
+  refusalKeyOf,
+} from '@casustafel/client/data-access';
 
 /** A text to show: a translation key and its parameters. */
 export interface Message {
@@ -7,14 +12,16 @@ export interface Message {
   params: Record<string, string>;
 }
 
-/** Issues of the intervision api with a text of their own (`intervision.issues.<issue>`). */
-const KNOWN_ISSUES = new Set([
-  'open-candidates',
-  'identifier-left',
-  'not-a-candidate',
-  'not-a-member',
-  'same-as-case-title',
-]);
+/**
+ * Issues with a text of intervision's own (`intervision.issues.<issue>`); the api's other
+ * refusal codes have the texts of `refusals.<code>`.
+ */
+const KNOWN_ISSUES = new Set(['not-a-member']);
+
+/** The translation key of an issue, or null for one without a text (zod's, free text). */
+function issueKey(issue: string): string | null {
+  return KNOWN_ISSUES.has(issue) ? `intervision.issues.${issue}` : refusalKeyOf(issue);
+}
 
 /** Sections with a translated title (`intervision.sections.<key>`); others keep the api's. */
 const KNOWN_SECTIONS = new Set([
@@ -47,10 +54,11 @@ export function failureMessages(
 ): Message[] {
   const out: Message[] = [{ key: failureMessageKey(failure), params: {} }];
   for (const detail of failureDetails(failure)) {
-    if (!KNOWN_ISSUES.has(detail.issue)) continue;
+    const key = issueKey(detail.issue);
+    if (!key) continue;
     const section = detail.path.startsWith('sections.') ? detail.path.slice(9) : '';
     const message = {
-      key: `intervision.issues.${detail.issue}`,
+      key,
       params: { section: section ? sectionTitle(section) : '' },
     };
     if (!out.some((m) => m.key === message.key && m.params['section'] === message.params.section))

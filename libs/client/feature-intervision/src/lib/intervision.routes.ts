@@ -11,7 +11,7 @@ export const INTERVISION_LIST_ROUTES: Routes = [
   {
     path: '',
     title: 'intervision.list.heading',
-    providers: [provideTranslocoScope('intervision')],
+    providers: [provideTranslocoScope('intervision', 'refusals')],
     loadComponent: () =>
       import('./intervision-list-page.component').then((m) => m.IntervisionListPageComponent),
   },
@@ -22,7 +22,7 @@ export const INTERVISION_NEW_ROUTES: Routes = [
   {
     path: '',
     title: 'intervision.create.title',
-    providers: [provideTranslocoScope('intervision')],
+    providers: [provideTranslocoScope('intervision', 'refusals')],
     loadComponent: () =>
       import('./intervision-new-page.component').then((m) => m.IntervisionNewPageComponent),
   },
@@ -37,7 +37,7 @@ export const INTERVISION_ROUTES: Routes = [
   {
     path: 'aanwezigheid',
     title: 'intervision.attendance.title',
-    providers: [provideTranslocoScope('intervision')],
+    providers: [provideTranslocoScope('intervision', 'refusals')],
     loadComponent: () =>
       import('./intervision-attendance-page.component').then(
         (m) => m.IntervisionAttendancePageComponent,
@@ -46,21 +46,21 @@ export const INTERVISION_ROUTES: Routes = [
   {
     path: 'sessies/:sessionId',
     title: 'intervision.session.title',
-    providers: [provideTranslocoScope('intervision')],
+    providers: [provideTranslocoScope('intervision', 'refusals')],
     loadComponent: () =>
       import('./intervision-session-page.component').then((m) => m.IntervisionSessionPageComponent),
   },
   {
     path: ':copyId/starten',
     title: 'intervision.start.title',
-    providers: [provideTranslocoScope('intervision')],
+    providers: [provideTranslocoScope('intervision', 'refusals')],
     loadComponent: () =>
       import('./intervision-start-page.component').then((m) => m.IntervisionStartPageComponent),
   },
   {
     path: ':copyId',
     title: 'intervision.title',
-    providers: [provideTranslocoScope('intervision')],
+    providers: [provideTranslocoScope('intervision', 'refusals')],
     loadComponent: () =>
       import('./intervision-case-page.component').then((m) => m.IntervisionCasePageComponent),
   },

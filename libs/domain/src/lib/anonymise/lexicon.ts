@@ -1,3 +1,4 @@
+// Data, one file on purpose: the anonymiser's word lists read best together (not split).
 /**
  * Compact word lists for the anonymiser (issue 14 §3). Written for this project; nothing is copied
  * from deduce (GPL-3). Everything is stored folded: lower case, diacritics removed (see `fold`).
@@ -241,8 +242,8 @@ export const NON_NAMES = words(`
   moeder vader
 `);
 
-/** Street-name endings for address detection. */
-export const STREET_SUFFIXES = [
+/** Street-name endings that make a capitalised word a street even without a house number. */
+export const STRONG_STREET_SUFFIXES = [
   'straat',
   'laan',
   'weg',
@@ -254,6 +255,11 @@ export const STREET_SUFFIXES = [
   'dreef',
   'steeg',
   'plantsoen',
+];
+
+/** Street-name endings for address detection. */
+export const STREET_SUFFIXES = [
+  ...STRONG_STREET_SUFFIXES,
   'markt',
   'boulevard',
   'allee',

@@ -174,6 +174,11 @@ export interface DateSpan extends RawSpan {
   date: DateParts;
 }
 
+/** A date span from `start` to the end of the match. */
+function dateSpan(start: number, match: RegExpExecArray, date: DateParts): DateSpan {
+  return { start, end: match.index + match[0].length, label: 'date', date };
+}
+
 export function findDates(text: string): DateSpan[] {
   const spans: DateSpan[] = [];
   for (const match of text.matchAll(DATE_NUMERIC)) {
@@ -182,23 +187,13 @@ export function findDates(text: string): DateSpan[] {
     let year = Number(match[4]);
     if (day < 1 || day > 31 || month < 1 || month > 12) continue;
     if ((match[4] as string).length === 2) year += year > 40 ? 1900 : 2000;
-    spans.push({
-      start: match.index,
-      end: match.index + match[0].length,
-      label: 'date',
-      date: { day, month, year, style: 'numeric' },
-    });
+    spans.push(dateSpan(match.index, match, { day, month, year, style: 'numeric' }));
   }
   for (const match of text.matchAll(DATE_ISO)) {
     const month = Number(match[2]);
     const day = Number(match[3]);
     if (day < 1 || day > 31 || month < 1 || month > 12) continue;
-    spans.push({
-      start: match.index,
-      end: match.index + match[0].length,
-      label: 'date',
-      date: { day, month, year: Number(match[1]), style: 'iso' },
-    });
+    spans.push(dateSpan(match.index, match, { day, month, year: Number(match[1]), style: 'iso' }));
   }
   for (const match of text.matchAll(DATE_TEXT)) {
     const day = Number(match[1]);
@@ -207,24 +202,14 @@ export function findDates(text: string): DateSpan[] {
     const rawYear = match[3];
     let year: number | undefined;
     if (rawYear) year = rawYear.startsWith("'") ? 2000 + Number(rawYear.slice(1)) : Number(rawYear);
-    spans.push({
-      start: match.index,
-      end: match.index + match[0].length,
-      label: 'date',
-      date: { day, month, year, style: 'text' },
-    });
+    spans.push(dateSpan(match.index, match, { day, month, year, style: 'text' }));
   }
   for (const match of text.matchAll(DATE_SHORT)) {
     const day = Number(match[1]);
     const month = Number(match[2]);
     if (day < 1 || day > 31 || month < 1 || month > 12) continue;
     const start = match.index + match[0].length - `${match[1]}-${match[2]}`.length;
-    spans.push({
-      start,
-      end: match.index + match[0].length,
-      label: 'date',
-      date: { day, month, style: 'numeric' },
-    });
+    spans.push(dateSpan(start, match, { day, month, style: 'numeric' }));
   }
   return spans;
 }
@@ -290,6 +275,11 @@ function wordBefore(text: string, index: number): string {
   return match ? (match[1] as string).toLowerCase() : '';
 }
 
+/** The age `value` at `start`, replaced by its band alone. */
+function bareAge(start: number, value: string): AgeSpan {
+  return { start, end: start + value.length, label: 'age', age: Number(value), template: '{band}' };
+}
+
 export function findAges(text: string): AgeSpan[] {
   const spans: AgeSpan[] = [];
   for (const match of text.matchAll(AGE_JARIG)) {
@@ -339,47 +329,23 @@ export function findAges(text: string): AgeSpan[] {
   for (const match of text.matchAll(AGE_IS)) {
     const value = match[1] as string;
     const start = match.index + match[0].length - value.length;
-    spans.push({
-      start,
-      end: start + value.length,
-      label: 'age',
-      age: Number(value),
-      template: '{band}',
-    });
+    spans.push(bareAge(start, value));
   }
   for (const match of text.matchAll(AGE_COMMA_BRACKET)) {
     const value = match[1] as string;
     const start = match.index + match[0].indexOf(value, 1);
-    spans.push({
-      start,
-      end: start + value.length,
-      label: 'age',
-      age: Number(value),
-      template: '{band}',
-    });
+    spans.push(bareAge(start, value));
   }
   for (const match of text.matchAll(AGE_RELATION)) {
     const first = match[1] as string;
     const firstStart =
       match.index +
       match[0].lastIndexOf(first, match[0].length - (match[2] ? match[2].length + 4 : 0));
-    spans.push({
-      start: firstStart,
-      end: firstStart + first.length,
-      label: 'age',
-      age: Number(first),
-      template: '{band}',
-    });
+    spans.push(bareAge(firstStart, first));
     if (match[2]) {
       const second = match[2];
       const secondStart = match.index + match[0].length - second.length;
-      spans.push({
-        start: secondStart,
-        end: secondStart + second.length,
-        label: 'age',
-        age: Number(second),
-        template: '{band}',
-      });
+      spans.push(bareAge(secondStart, second));
     }
   }
   return spans;

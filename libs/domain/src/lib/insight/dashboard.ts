@@ -1,169 +1,37 @@
-import { CASE_STATUSES, type CaseStatus } from '../case-file/case-status';
-import { DECISION_TYPES, type DecisionType } from '../meeting/decisions';
-import { quantile, round1 } from './stats';
-import {
-  type SuppressedTable,
-  measureOver,
-  shareOf,
-  suppressCounts,
-  sumShown,
-} from './suppression';
-
 /**
  * Management information computed from the team's own work (issue 15, domain-research.md §3.8):
  * the api gathers grouped counts and lists of durations (`InsightRaw`); this turns them into the
  * tables a dashboard shows, with small cells suppressed. Pure and deterministic.
  */
+import { CASE_STATUSES } from '../case-file/case-status';
+import { DECISION_TYPES } from '../meeting/decisions';
+import { quantile, round1 } from './stats';
+import { measureOver, shareOf, suppressCounts, sumShown } from './suppression';
+import type { SuppressedTable } from './suppression';
+import {
+  SOLUTION_GROUPS,
+  SOLUTION_GROUP_OF_DECISION,
+  SOLUTION_GROUP_OF_PLAN_ITEM,
+  LEAD_TIME_SEGMENTS,
+  ACTION_OUTCOMES,
+  EVALUATION_OUTCOMES,
+} from './indicators';
+import type {
+  InsightIndicatorId,
+  InsightUnit,
+  InsightSource,
+  InsightTable,
+  InsightIndicator,
+  SolutionGroup,
+  InsightRaw,
+} from './indicators';
+export * from './indicators';
+export * from './headline';
 
-export const INSIGHT_INDICATORS = [
-  'cases-by-status',
-  'case-flow',
-  'meetings',
-  'time-box',
-  'decisions-by-type',
-  'solution-mix',
-  'informal-share',
-  'escalations',
-  'lead-times',
-  'zrm-change',
-  'zrm-mean-change',
-  'actions',
-  'plan-mix',
-  'costs',
-  'evaluations',
-  'family-conferences',
-] as const;
-export type InsightIndicatorId = (typeof INSIGHT_INDICATORS)[number];
-
-export const INSIGHT_UNITS = ['count', 'days', 'minutes', 'percent', 'euro', 'score'] as const;
-export type InsightUnit = (typeof INSIGHT_UNITS)[number];
-
-/** Where an indicator's figures come from (the work already recorded, never an extra form). */
-export const INSIGHT_SOURCES = [
-  'case-status',
-  'meetings',
-  'decisions',
-  'actions',
-  'zrm',
-  'support-plan',
-  'family-conference',
-] as const;
-export type InsightSource = (typeof INSIGHT_SOURCES)[number];
-
-export interface InsightTable extends SuppressedTable {
-  /** The unit of each column. */
-  units: InsightUnit[];
-}
-
-export interface InsightIndicator {
-  id: InsightIndicatorId;
-  source: InsightSource;
-  /** False when the product does not record the source yet: shown as "not available", never as 0. */
-  available: boolean;
-  table: InsightTable | null;
-}
-
-/** Decision types grouped by where the solution lies (the issue's informal sphere vs the rest). */
-export const SOLUTION_GROUPS = ['informeel', 'maatwerk', 'eerste-lijn', 'tweede-lijn'] as const;
-export type SolutionGroup = (typeof SOLUTION_GROUPS)[number];
-export const SOLUTION_GROUP_OF_DECISION: Readonly<Partial<Record<DecisionType, SolutionGroup>>> = {
-  'inzet-eigen-kracht-netwerk': 'informeel',
-  'algemene-voorziening': 'informeel',
-  maatwerkvoorziening: 'maatwerk',
-  'verwijzing-1e-lijn': 'eerste-lijn',
-  'verwijzing-2e-lijn': 'tweede-lijn',
-};
-
-/** Arrangement types of support-plan items by group (informal sphere: eigen kracht … algemene voorziening). */
-export const SOLUTION_GROUP_OF_PLAN_ITEM: Readonly<Record<string, SolutionGroup>> = {
-  'eigen-kracht': 'informeel',
-  netwerk: 'informeel',
-  vrijwilliger: 'informeel',
-  'algemene-voorziening': 'informeel',
-  'maatwerk-wmo': 'maatwerk',
-  'maatwerk-jeugdwet': 'maatwerk',
-  'eerste-lijn': 'eerste-lijn',
-  'tweede-lijn': 'tweede-lijn',
-};
-
-export const LEAD_TIME_SEGMENTS = ['eerste-bespreking', 'plan', 'afsluiting'] as const;
-export type LeadTimeSegment = (typeof LEAD_TIME_SEGMENTS)[number];
-
-export const ACTION_OUTCOMES = [
-  'op-tijd',
-  'te-laat',
-  'open-verlopen',
-  'open',
-  'vervallen',
-] as const;
-export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
-
-export const EVALUATION_OUTCOMES = ['op-tijd', 'te-laat', 'verlopen'] as const;
-export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
-
-export interface ZrmChange {
-  improved: number;
-  same: number;
-  worse: number;
-  sumDelta: number;
-}
-
-type PerBucket = Readonly<Record<string, number>>;
-
-/** What the api gathers for one team and period. Buckets are month or quarter keys. */
-export interface InsightRaw {
-  buckets: readonly string[];
-  /** Cases registered before the period's end, by their status at the end. */
-  statusAtEnd: Readonly<Partial<Record<CaseStatus, number>>>;
-  newCases: PerBucket;
-  closedCases: PerBucket;
-  meetingsHeld: PerBucket;
-  /** Distinct cases discussed per bucket, and over the whole period. */
-  casesDiscussed: PerBucket;
-  casesDiscussedTotal: number;
-  /** Case items discussed in the period: count, summed minutes used and planned, how many ran over. */
-  timeBox: { items: number; usedMinutes: number; plannedMinutes: number; overTime: number };
-  decisions: Readonly<Partial<Record<DecisionType, PerBucket>>>;
-  /** Days from aanmelding, one per case whose milestone falls in the period. */
-  leadTimes: Readonly<Record<LeadTimeSegment, readonly number[]>>;
-  /**
-   * Per ZRM domain, over the cases with two scored assessments (latest minus first): how many
-   * went up, stayed and went down, and the summed change.
-   */
-  zrm: Readonly<Record<string, ZrmChange>>;
-  /** Actions due in the period, by outcome. */
-  actions: Readonly<Record<ActionOutcome, number>>;
-  /** Null while the support plan is not recorded by the product. */
-  plan: InsightPlanRaw | null;
-  /** Null while family group conferences are not recorded (an api without them). */
-  conferences: InsightConferenceRaw | null;
-}
-
-/** Family group conferences (familienetwerkberaden) of the team's households. */
-export interface InsightConferenceRaw {
-  /** Conferences held: their plan accepted in the bucket. */
-  held: PerBucket;
-  /** Follow-ups due in the bucket (four weeks after acceptance, up to today): done or not. */
-  followedUp: PerBucket;
-  notFollowedUp: PerBucket;
-}
-
-export interface InsightPlanRaw {
-  /** Plan items started in the period by arrangement type, per bucket. */
-  itemsByType: Readonly<Record<string, PerBucket>>;
-  /** Per cost category: the summed cost in cents of each trajectory (plan) with costs in it. */
-  costsPerTrajectory: Readonly<Record<string, readonly number[]>>;
-  /**
-   * Plan evaluations: recorded in the period on or before their date, after it, and plans whose
-   * evaluation date fell in the period and passed without one.
-   */
-  evaluations: Readonly<Record<EvaluationOutcome, number>>;
-  /** Days from the household's first aanmelding to the family's first agreement with the plan. */
-  daysToAgreedPlan: readonly number[];
-}
-
-const bucketValues = (buckets: readonly string[], counts: PerBucket | undefined) =>
-  buckets.map((b) => counts?.[b] ?? 0);
+const bucketValues = (
+  buckets: readonly string[],
+  counts: Readonly<Record<string, number>> | undefined,
+) => buckets.map((b) => counts?.[b] ?? 0);
 
 /** Every indicator of one team and period, suppressed with threshold k. */
 export function buildInsightDashboard(raw: InsightRaw, k: number): InsightIndicator[] {
@@ -514,53 +382,5 @@ function measuresTable(
     totals: null,
     total: null,
     hidden: shown.reduce((h, r) => h + r.values.filter((v) => v === null).length, 0),
-  };
-}
-
-/** The headline figures of a team for the comparison between teams (shown values only). */
-export interface InsightHeadline {
-  newCases: number | null;
-  casesDiscussed: number | null;
-  informalShare: number | null;
-  medianDaysToPlan: number | null;
-  actionsOnTimeShare: number | null;
-  escalations: number | null;
-}
-
-export function insightHeadline(indicators: readonly InsightIndicator[]): InsightHeadline {
-  const t = (id: InsightIndicatorId) => indicators.find((i) => i.id === id)?.table ?? null;
-  const row = (id: InsightIndicatorId, key: string) =>
-    t(id)?.rows.find((r) => r.key === key) ?? null;
-  const actions = row('actions', 'acties');
-  const onTime = actions?.values[0] ?? null;
-  const late = actions?.values[1] ?? null;
-  const overdue = actions?.values[2] ?? null;
-  return {
-    newCases: row('case-flow', 'nieuw')?.total ?? null,
-    casesDiscussed: row('meetings', 'casussen-besproken')?.total ?? null,
-    informalShare: row('informal-share', 'besluiten')?.total ?? null,
-    medianDaysToPlan: row('lead-times', 'plan')?.values[1] ?? null,
-    actionsOnTimeShare: shareOf(onTime, sumShown([onTime, late, overdue])),
-    escalations: row('escalations', 'opschalen')?.total ?? null,
-  };
-}
-
-/** The base to which the comparison between teams rounds its counts. */
-export const COMPARISON_ROUNDING = 5;
-
-/**
- * The headline as the comparison between teams shows it: counts rounded to the nearest multiple
- * of five (shares and medians as they are). Readers of the comparison see teams whose cases they
- * may not read; rounded counts of overlapping periods cannot be subtracted into an exact count
- * under the small-cell threshold.
- */
-export function roundedForComparison(headline: InsightHeadline): InsightHeadline {
-  const round = (n: number | null) =>
-    n === null ? null : Math.round(n / COMPARISON_ROUNDING) * COMPARISON_ROUNDING;
-  return {
-    ...headline,
-    newCases: round(headline.newCases),
-    casesDiscussed: round(headline.casesDiscussed),
-    escalations: round(headline.escalations),
   };
 }

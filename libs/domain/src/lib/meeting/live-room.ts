@@ -1,19 +1,3 @@
-import * as z from 'zod';
-import { readTimer, type TimerState } from '../clock';
-import {
-  AGENDA_MAX_ITEMS,
-  sortByOrder,
-  type AgendaItemKind,
-  type AgendaItemStatus,
-} from './agenda';
-import { entityIdSchema } from './ids';
-import {
-  advancePhase,
-  FIRST_DISCUSSION_PHASE,
-  previousPhase,
-  type DiscussionPhase,
-} from './phases';
-
 /**
  * The live room of one meeting: a pure, server-authoritative reducer (DESIGN.md "Real time").
  *
@@ -45,191 +29,38 @@ import {
  *   taken up again) and pauses the previous item's timer. Changing the current item clears the
  *   speaking queue and the current speaker: hands belong to one discussion.
  */
+import { readTimer } from '../clock';
+import type { TimerState } from '../clock';
+import { AGENDA_MAX_ITEMS, sortByOrder } from './agenda';
+import type { AgendaItemKind, AgendaItemStatus } from './agenda';
+import { advancePhase, FIRST_DISCUSSION_PHASE, previousPhase } from './phases';
+import {
+  LIVE_ROLES,
+  SPEAKING_QUEUE_MAX,
+  TIMER_MAX_DURATION_MINUTES,
+  liveCommandSchema,
+} from './live-room-protocol';
+import type {
+  LiveRole,
+  LiveItemState,
+  LiveRoomState,
+  LiveCommandInput,
+  LiveCommand,
+  LiveCommandType,
+  LiveContext,
+  LiveEventPayloads,
+  LiveEventType,
+  LiveRoomPatch,
+  LiveEvent,
+  LiveRoomError,
+  ApplyCommandResult,
+} from './live-room-protocol';
+import { applyEvent } from './live-room-events';
 
-export const LIVE_ROLES = ['chair', 'timekeeper', 'minute-taker', 'member', 'guest'] as const;
-export type LiveRole = (typeof LIVE_ROLES)[number];
-
-export const SPEAKING_QUEUE_MAX = 100;
-export const TIMER_EXTEND_MAX_MINUTES = 60;
-export const TIMER_MAX_DURATION_MINUTES = 480;
+export * from './live-room-protocol';
+export * from './live-room-events';
 
 const MINUTE_MS = 60_000;
-
-export interface LiveItemState {
-  id: string;
-  kind: AgendaItemKind;
-  status: AgendaItemStatus;
-  /** Discussion phase of a case item once started; always null for other kinds. */
-  phase: DiscussionPhase | null;
-  timer: TimerState;
-}
-
-export interface RaisedHand {
-  userId: string;
-  /** Server time (ms). */
-  raisedAt: number;
-}
-
-export interface LiveRoomState {
-  meetingId: string;
-  /** Sequence number of the last event; 0 before the first. */
-  seq: number;
-  currentItemId: string | null;
-  /** In agenda order. */
-  items: readonly LiveItemState[];
-  /** Users waiting for the word, first come first served. */
-  speakingQueue: readonly string[];
-  /** The same users as `speakingQueue`, in the same order, with the time they raised their hand. */
-  raisedHands: readonly RaisedHand[];
-  /** Who has the word (given by `queue:next`). */
-  currentSpeakerUserId: string | null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Commands
-
-const base = { commandId: z.uuid(), meetingId: entityIdSchema };
-const itemCommand = { ...base, itemId: entityIdSchema };
-
-export const liveCommandSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    ...itemCommand,
-    type: z.literal('item:start'),
-    /** What becomes of the item that was current; `besproken` unless told otherwise. */
-    previousStatus: z.enum(['besproken', 'overgeslagen', 'gepland']).default('besproken'),
-  }),
-  z.strictObject({ ...itemCommand, type: z.literal('item:skip') }),
-  z.strictObject({ ...itemCommand, type: z.literal('item:finish') }),
-  z.strictObject({ ...itemCommand, type: z.literal('timer:start') }),
-  z.strictObject({ ...itemCommand, type: z.literal('timer:pause') }),
-  z.strictObject({
-    ...itemCommand,
-    type: z.literal('timer:extend'),
-    minutes: z.number().int().min(1).max(TIMER_EXTEND_MAX_MINUTES),
-  }),
-  z.strictObject({ ...itemCommand, type: z.literal('phase:advance') }),
-  z.strictObject({ ...itemCommand, type: z.literal('phase:back') }),
-  z.strictObject({ ...base, type: z.literal('hand:raise') }),
-  /** Lower a hand: one's own (no userId), or, for the chair, anyone's. */
-  z.strictObject({ ...base, type: z.literal('hand:lower'), userId: entityIdSchema.optional() }),
-  z.strictObject({ ...base, type: z.literal('queue:next') }),
-]);
-export type LiveCommandInput = z.input<typeof liveCommandSchema>;
-export type LiveCommand = z.output<typeof liveCommandSchema>;
-export type LiveCommandType = LiveCommand['type'];
-
-export interface LiveContext {
-  actorUserId: string;
-  actorRoles: readonly LiveRole[];
-  /** Server time (ms). */
-  now: number;
-  /** For a guest: the agenda items they are invited to. */
-  guestItemIds?: readonly string[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Events
-
-export interface LiveEventPayloads {
-  'agenda:item-started': {
-    itemId: string;
-    previousItemId: string | null;
-    previousStatus: AgendaItemStatus | null;
-  };
-  'agenda:item-skipped': { itemId: string };
-  'agenda:item-finished': { itemId: string };
-  'timer:started': { itemId: string; startedAt: number };
-  'timer:paused': { itemId: string; elapsedMs: number };
-  'timer:extended': { itemId: string; minutes: number; durationMs: number };
-  'phase:changed': { itemId: string; from: DiscussionPhase; to: DiscussionPhase };
-  'hand:raised': { userId: string };
-  'hand:lowered': { userId: string };
-  'queue:speaker-given': { userId: string };
-  /** A decision was recorded (its view as the records module shows it). */
-  'decision:created': { decision: LiveRecord };
-  /** An action was created or its status changed. */
-  'action:created': { action: LiveRecord };
-  'action:updated': { action: LiveRecord };
-}
-export type LiveEventType = keyof LiveEventPayloads;
-/** The event types of decisions and actions (records: no change to the room state). */
-export const LIVE_RECORD_EVENT_TYPES = [
-  'decision:created',
-  'action:created',
-  'action:updated',
-] as const;
-export type LiveRecordEventType = (typeof LIVE_RECORD_EVENT_TYPES)[number];
-/** A decision or action as carried by its event (the contracts type it precisely). */
-export type LiveRecord = { readonly id: string } & Readonly<Record<string, unknown>>;
-
-/** What an event changes: whole replacement values; `items` holds only the changed items. */
-export interface LiveRoomPatch {
-  currentItemId?: string | null;
-  items?: readonly LiveItemState[];
-  speakingQueue?: readonly string[];
-  raisedHands?: readonly RaisedHand[];
-  currentSpeakerUserId?: string | null;
-}
-
-export type LiveEvent = {
-  [T in LiveEventType]: {
-    seq: number;
-    type: T;
-    payload: LiveEventPayloads[T];
-    commandId: string;
-    actorUserId: string;
-    /** Server time (ms). */
-    at: number;
-    patch: LiveRoomPatch;
-  };
-}[LiveEventType];
-
-/** The event type each command makes (a retried id must name the same command). */
-export const EVENT_OF_COMMAND: Readonly<Record<LiveCommandType, LiveEventType>> = {
-  'item:start': 'agenda:item-started',
-  'item:skip': 'agenda:item-skipped',
-  'item:finish': 'agenda:item-finished',
-  'timer:start': 'timer:started',
-  'timer:pause': 'timer:paused',
-  'timer:extend': 'timer:extended',
-  'phase:advance': 'phase:changed',
-  'phase:back': 'phase:changed',
-  'hand:raise': 'hand:raised',
-  'hand:lower': 'hand:lowered',
-  'queue:next': 'queue:speaker-given',
-};
-
-// ---------------------------------------------------------------------------------------------
-// Results
-
-export type LiveRoomError =
-  | 'invalid-command'
-  | 'wrong-meeting'
-  | 'not-permitted'
-  | 'command-id-reused'
-  | 'item-not-found'
-  | 'item-already-current'
-  | 'item-already-discussed'
-  | 'item-already-skipped'
-  | 'not-current-item'
-  | 'timer-already-running'
-  | 'timer-not-running'
-  | 'timer-limit'
-  | 'not-a-case-item'
-  | 'already-first-phase'
-  | 'already-last-phase'
-  | 'hand-already-raised'
-  | 'hand-not-raised'
-  | 'queue-full'
-  | 'queue-empty';
-
-export type ApplyCommandResult =
-  | { ok: true; duplicate: false; state: LiveRoomState; event: LiveEvent }
-  | { ok: false; error: LiveRoomError };
-
-export type ApplyEventResult =
-  | { ok: true; duplicate: boolean; state: LiveRoomState }
-  | { ok: false; error: 'gap' | 'wrong-meeting' | 'unknown-item' };
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -512,94 +343,4 @@ function raiseHand(state: LiveRoomState, ctx: LiveContext): Outcome {
       raisedHands: [...state.raisedHands, { userId: ctx.actorUserId, raisedAt: ctx.now }],
     },
   };
-}
-
-/**
- * The event of a decision or action, taking the room's next seq (no change to the room). The
- * server makes it when it commits the record; clients apply it like any other event.
- */
-export function recordEvent<T extends LiveRecordEventType>(
-  state: Pick<LiveRoomState, 'seq'>,
-  type: T,
-  payload: LiveEventPayloads[T],
-  meta: { commandId: string; actorUserId: string; at: number },
-): LiveEvent {
-  return { seq: state.seq + 1, type, payload, patch: {}, ...meta } as LiveEvent;
-}
-
-/** Whether an event is a decision or action (records) rather than a change of the room. */
-export function isRecordEvent(
-  event: Pick<LiveEvent, 'type'>,
-): event is Extract<LiveEvent, { type: LiveRecordEventType }> {
-  return (LIVE_RECORD_EVENT_TYPES as readonly string[]).includes(event.type);
-}
-
-/**
- * Removes what older versions kept in the stored state (a window of command ids and events):
- * the stored state is only the room itself.
- */
-export function compactLiveRoomState(state: LiveRoomState): LiveRoomState {
-  const {
-    appliedCommandIds: _ids,
-    recentEvents: _events,
-    ...room
-  } = state as LiveRoomState & {
-    appliedCommandIds?: unknown;
-    recentEvents?: unknown;
-  };
-  return room;
-}
-
-/**
- * Applies a broadcast event to a state (what a client does; `applyCommand` does the same). An
- * event already applied (seq ≤ state.seq) changes nothing (`duplicate`); an event that does not
- * follow directly (`gap`), or that names an unknown item, means the client needs `eventsSince` or
- * a snapshot.
- */
-export function applyEvent(state: LiveRoomState, event: LiveEvent): ApplyEventResult {
-  if (event.seq <= state.seq) return { ok: true, duplicate: true, state };
-  if (event.seq !== state.seq + 1) return { ok: false, error: 'gap' };
-  const { patch } = event;
-  let items = state.items;
-  if (patch.items !== undefined) {
-    const changed = new Map(patch.items.map((i) => [i.id, i]));
-    if ([...changed.keys()].some((id) => !state.items.some((i) => i.id === id))) {
-      return { ok: false, error: 'unknown-item' };
-    }
-    items = state.items.map((i) => changed.get(i.id) ?? i);
-  }
-  return {
-    ok: true,
-    duplicate: false,
-    state: {
-      ...state,
-      seq: event.seq,
-      items,
-      currentItemId: patch.currentItemId !== undefined ? patch.currentItemId : state.currentItemId,
-      speakingQueue: patch.speakingQueue ?? state.speakingQueue,
-      raisedHands: patch.raisedHands ?? state.raisedHands,
-      currentSpeakerUserId:
-        patch.currentSpeakerUserId !== undefined
-          ? patch.currentSpeakerUserId
-          : state.currentSpeakerUserId,
-    },
-  };
-}
-
-/**
- * The events a client that has seen up to `seq` missed, oldest first; [] when it is up to date;
- * null when the log no longer reaches back that far, has a hole, or `seq` is not a seq this meeting
- * has reached (the client then needs a snapshot). `latestSeq` is the meeting's current seq (default:
- * the last seq in the log), needed when the log may have been trimmed to nothing.
- */
-export function eventsSince(
-  log: readonly LiveEvent[],
-  seq: number,
-  latestSeq: number = log.at(-1)?.seq ?? 0,
-): LiveEvent[] | null {
-  if (!Number.isInteger(seq) || seq < 0 || seq > latestSeq) return null;
-  if (seq === latestSeq) return [];
-  const missed = log.filter((e) => e.seq > seq && e.seq <= latestSeq);
-  const contiguous = missed.every((e, i) => e.seq === seq + 1 + i);
-  return contiguous && missed.length === latestSeq - seq ? missed : null;
 }

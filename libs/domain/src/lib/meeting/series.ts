@@ -1,13 +1,3 @@
-import { RRule, type Options as RRuleOptions, Weekday } from 'rrule';
-import * as z from 'zod';
-import {
-  localDateSchema,
-  localDateTimeSchema,
-  parseLocalDate,
-  parseLocalDateTime,
-  realDate,
-} from './local-date';
-
 /**
  * Meeting series: a recurring casuïstiekoverleg (e.g. every Tuesday 09:30 Europe/Amsterdam) as an
  * RFC 5545 RRULE plus a local start date-time, a duration, exception dates (EXDATE, e.g. school
@@ -24,239 +14,38 @@ import {
  * Local times that do not exist (the spring-forward gap) are read with the offset from before the
  * gap (02:30 → 03:30 CEST); ambiguous ones (fall back) take the first of the two, as RFC 5545 says.
  */
+import * as z from 'zod';
+import { RRule, Weekday } from 'rrule';
+import type { Options as RRuleOptions } from 'rrule';
+import {
+  localDateSchema,
+  localDateTimeSchema,
+  parseLocalDate,
+  parseLocalDateTime,
+} from './local-date';
+import {
+  DEFAULT_TIME_ZONE,
+  parseSeriesRule,
+  SERIES_MAX_DURATION_MINUTES,
+  SERIES_MAX_EXCEPTIONS,
+  SERIES_MAX_OCCURRENCES_PER_QUERY,
+  SERIES_MIN_DURATION_MINUTES,
+  SERIES_NEXT_HORIZON_YEARS,
+  type SeriesFrequency,
+} from './series-rule';
+import { instantToWallTime, isValidTimeZone, wallTimeToInstant } from './series-time-zone';
 
-export const SERIES_FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY'] as const;
-export type SeriesFrequency = (typeof SERIES_FREQUENCIES)[number];
-
-/** Largest INTERVAL per frequency: every 31 days, every 12 weeks, every 12 months. */
-export const SERIES_MAX_INTERVAL: Readonly<Record<SeriesFrequency, number>> = {
-  DAILY: 31,
-  WEEKLY: 12,
-  MONTHLY: 12,
-};
-/** Ten years of weekly meetings. */
-export const SERIES_MAX_COUNT = 520;
-export const SERIES_MIN_DURATION_MINUTES = 15;
-export const SERIES_MAX_DURATION_MINUTES = 480;
-export const SERIES_MAX_EXCEPTIONS = 520;
-/** `occurrences` returns at most this many (a bound on work for a caller-chosen window). */
-export const SERIES_MAX_OCCURRENCES_PER_QUERY = 1000;
-/** `nextOccurrence` looks at most this far ahead. */
-export const SERIES_NEXT_HORIZON_YEARS = 10;
-export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+export * from './series-rule';
+export * from './series-time-zone';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
-// ---------------------------------------------------------------------------------------------
-// Time zone maths (Intl only; independent of the process time zone)
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Offset of `timeZone` from UTC at `instant` (ms; +3600000 for CET). */
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const fields: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(instant))) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(
-    fields['year'] ?? 0,
-    (fields['month'] ?? 1) - 1,
-    fields['day'] ?? 1,
-    (fields['hour'] ?? 0) % 24,
-    fields['minute'] ?? 0,
-    fields['second'] ?? 0,
-  );
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/** Wall-clock time in `timeZone` at `instant`, encoded as a floating UTC timestamp. */
-export function instantToWallTime(instant: number, timeZone: string): number {
-  return instant + zoneOffsetMs(instant, timeZone);
-}
-
-/** The instant at which the wall clock in `timeZone` shows `wall` (floating UTC timestamp). */
-export function wallTimeToInstant(wall: number, timeZone: string): number {
-  const before = zoneOffsetMs(wall - DAY_MS, timeZone);
-  const after = zoneOffsetMs(wall + DAY_MS, timeZone);
-  const valid = [wall - before, wall - after].filter((t) => t + zoneOffsetMs(t, timeZone) === wall);
-  // Ambiguous (fall back): the earlier instant. Nonexistent (spring forward): the offset before the gap.
-  return valid.length > 0 ? Math.min(...valid) : wall - before;
-}
-
-/** `YYYY-MM-DD` of a floating timestamp. */
-function floatingDate(wall: number): string {
-  return new Date(wall).toISOString().slice(0, 10);
-}
-
-/** The local calendar date (`YYYY-MM-DD`) in `timeZone` at `instant`. */
-export function localDateAt(instant: Date, timeZone: string): string {
-  return floatingDate(instantToWallTime(instant.getTime(), timeZone));
-}
-
-// ---------------------------------------------------------------------------------------------
-// RRULE parsing (a safe subset)
-
-export type SeriesRuleError =
-  | 'syntax'
-  | 'unknown-property'
-  | 'duplicate-property'
-  | 'freq-required'
-  | 'freq-not-allowed'
-  | 'interval-out-of-range'
-  | 'byday-invalid'
-  | 'bymonthday-invalid'
-  | 'count-out-of-range'
-  | 'until-invalid'
-  | 'count-and-until'
-  | 'wkst-invalid';
-
-/** The rule, parsed; `until` is a floating local timestamp (inclusive) or null. */
-export interface SeriesRule {
-  freq: SeriesFrequency;
-  interval: number;
-  byDay: readonly { weekday: number; n: number | null }[];
-  byMonthDay: readonly number[];
-  count: number | null;
-  until: { kind: 'utc' | 'local'; value: number } | null;
-  wkst: number | null;
-}
-
-export type SeriesRuleResult =
-  { ok: true; rule: SeriesRule } | { ok: false; error: SeriesRuleError };
-
-const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-const ALLOWED_PROPERTIES = ['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'COUNT', 'UNTIL', 'WKST'];
 const FREQ_CODES: Record<SeriesFrequency, number> = {
   DAILY: RRule.DAILY,
   WEEKLY: RRule.WEEKLY,
   MONTHLY: RRule.MONTHLY,
 };
-
-function positiveInt(value: string): number | null {
-  return /^\d{1,4}$/.test(value) ? Number(value) : null;
-}
-
-/**
- * Parses an RRULE value such as `FREQ=WEEKLY;BYDAY=TU` (an `RRULE:` prefix is accepted). Only
- * FREQ DAILY/WEEKLY/MONTHLY, INTERVAL within `SERIES_MAX_INTERVAL`, BYDAY (an ordinal such as
- * `2TU` or `-1FR` only with MONTHLY), BYMONTHDAY (MONTHLY only), COUNT 1–520, UNTIL and WKST.
- * Anything else (BYHOUR, BYSETPOS, SECONDLY, …) is refused rather than ignored.
- */
-export function parseSeriesRule(text: string): SeriesRuleResult {
-  const body = text.trim().replace(/^RRULE:/i, '');
-  if (body.length === 0 || body.length > 300) return { ok: false, error: 'syntax' };
-  const props = new Map<string, string>();
-  for (const part of body.split(';')) {
-    const m = /^([A-Za-z]+)=([A-Za-z0-9,+-]+)$/.exec(part);
-    if (m === null) return { ok: false, error: 'syntax' };
-    const key = (m[1] as string).toUpperCase();
-    if (!ALLOWED_PROPERTIES.includes(key)) return { ok: false, error: 'unknown-property' };
-    if (props.has(key)) return { ok: false, error: 'duplicate-property' };
-    props.set(key, (m[2] as string).toUpperCase());
-  }
-  const freqText = props.get('FREQ');
-  if (freqText === undefined) return { ok: false, error: 'freq-required' };
-  if (!(SERIES_FREQUENCIES as readonly string[]).includes(freqText)) {
-    return { ok: false, error: 'freq-not-allowed' };
-  }
-  const freq = freqText as SeriesFrequency;
-
-  const intervalText = props.get('INTERVAL');
-  const interval = intervalText === undefined ? 1 : positiveInt(intervalText);
-  if (interval === null || interval < 1 || interval > SERIES_MAX_INTERVAL[freq]) {
-    return { ok: false, error: 'interval-out-of-range' };
-  }
-
-  const byDay: { weekday: number; n: number | null }[] = [];
-  const byDayText = props.get('BYDAY');
-  if (byDayText !== undefined) {
-    for (const entry of byDayText.split(',')) {
-      const m = /^([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)$/.exec(entry);
-      if (m === null) return { ok: false, error: 'byday-invalid' };
-      const n = m[1] === undefined ? null : Number(m[1]);
-      if (n !== null && (freq !== 'MONTHLY' || n === 0 || Math.abs(n) > 5)) {
-        return { ok: false, error: 'byday-invalid' };
-      }
-      const weekday = WEEKDAYS.indexOf(m[2] as (typeof WEEKDAYS)[number]);
-      if (byDay.some((d) => d.weekday === weekday && d.n === n)) {
-        return { ok: false, error: 'byday-invalid' };
-      }
-      byDay.push({ weekday, n });
-    }
-  }
-
-  const byMonthDay: number[] = [];
-  const byMonthDayText = props.get('BYMONTHDAY');
-  if (byMonthDayText !== undefined) {
-    if (freq !== 'MONTHLY') return { ok: false, error: 'bymonthday-invalid' };
-    for (const entry of byMonthDayText.split(',')) {
-      if (!/^[+-]?\d{1,2}$/.test(entry)) return { ok: false, error: 'bymonthday-invalid' };
-      const day = Number(entry);
-      if (day === 0 || Math.abs(day) > 31 || byMonthDay.includes(day)) {
-        return { ok: false, error: 'bymonthday-invalid' };
-      }
-      byMonthDay.push(day);
-    }
-  }
-
-  const countText = props.get('COUNT');
-  const count = countText === undefined ? null : positiveInt(countText);
-  if (countText !== undefined && (count === null || count < 1 || count > SERIES_MAX_COUNT)) {
-    return { ok: false, error: 'count-out-of-range' };
-  }
-
-  let until: SeriesRule['until'] = null;
-  const untilText = props.get('UNTIL');
-  if (untilText !== undefined) {
-    if (count !== null) return { ok: false, error: 'count-and-until' };
-    const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/.exec(untilText);
-    if (m === null) return { ok: false, error: 'until-invalid' };
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const value =
-      m[4] === undefined
-        ? realDate(y, mo, d, 23, 59, 59) // a date: the whole day is included
-        : realDate(y, mo, d, Number(m[4]), Number(m[5]), Number(m[6]));
-    if (value === null) return { ok: false, error: 'until-invalid' };
-    until = { kind: m[7] === 'Z' ? 'utc' : 'local', value };
-  }
-
-  const wkstText = props.get('WKST');
-  let wkst: number | null = null;
-  if (wkstText !== undefined) {
-    wkst = WEEKDAYS.indexOf(wkstText as (typeof WEEKDAYS)[number]);
-    if (wkst < 0) return { ok: false, error: 'wkst-invalid' };
-  }
-
-  return { ok: true, rule: { freq, interval, byDay, byMonthDay, count, until, wkst } };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The series
@@ -396,7 +185,7 @@ export function occurrences(series: MeetingSeries, from: Date, to: Date): Meetin
   const wallFrom = new Date(instantToWallTime(fromMs, tz) - 2 * DAY_MS);
   const wallTo = new Date(instantToWallTime(toMs, tz) + 2 * DAY_MS);
   rule.between(wallFrom, wallTo, true, (wall) => {
-    const key = floatingDate(wall.getTime());
+    const key = wall.toISOString().slice(0, 10);
     if (exdates.has(key) || moved.has(key)) return true;
     const start = wallTimeToInstant(wall.getTime(), tz);
     if (start >= fromMs && start < toMs) {

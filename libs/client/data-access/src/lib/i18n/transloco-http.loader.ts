@@ -54,10 +54,12 @@ export function provideI18n(): EnvironmentProviders[] {
 
 /**
  * A feature's translations (route `providers`): every scope of its file, each under its own
- * key (`provideTranslocoScope({ scope: 'meetings', alias: 'meetings' })` and so on).
+ * key (`provideTranslocoScope({ scope: 'meetings', alias: 'meetings' })` and so on), and the
+ * refusal reasons' texts (`refusals`), which any feature's page may show.
  */
 export function provideTranslationFile(...files: TranslationFile[]) {
   return provideTranslocoScope(
     ...files.flatMap((file) => TRANSLATION_FILES[file].map((key) => ({ scope: key, alias: key }))),
+    'refusals',
   );
 }
