@@ -13,7 +13,7 @@ import type {
 } from '@casustafel/contracts';
 import { circleRoleOfRelation, orderCircle } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain.error';
+import { conflict, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import {
@@ -41,14 +41,6 @@ type InviteInput = z.output<typeof inviteCircleMemberSchema>;
 const OBJECT = 'family-conference';
 const INVITATION_OBJECT = 'conference-invitation';
 const DAY_MS = 86_400_000;
-
-function conflict(issue: string, path = ''): DomainError {
-  return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path, issue }]);
-}
-
-function noSuchMember(): DomainError {
-  return new DomainError('NOT_FOUND', 'No such member of the circle');
-}
 
 /**
  * The circle of a familienetwerkberaad: drawn from the household and its ecogram, extended by
@@ -139,7 +131,7 @@ export class FamilyConferenceCircleService {
       conferenceId,
     });
     if (!participant || (participant.role !== 'familie' && participant.role !== 'netwerk'))
-      throw noSuchMember();
+      throw notFound('member of the circle');
     return participant;
   }
 

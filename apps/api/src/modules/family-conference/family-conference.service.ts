@@ -41,6 +41,7 @@ import {
 } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { conflict, forbidden, invalidAt, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import { LinkCodeSignIn, invalidLinkOrCode, linkTokenHash } from '../auth/link-code';
@@ -76,18 +77,8 @@ export const CONFERENCE_FOLLOW_UP_JOB = 'family-conference:follow-up';
 export const CONFERENCE_PURPOSE = 'familienetwerkberaad';
 const OBJECT = 'family-conference';
 const PLAN_OBJECT = 'family-conference-plan';
-
-function forbidden(): DomainError {
-  return new DomainError('FORBIDDEN', 'You do not have access to this conference');
-}
-
-function conflict(issue: string, path = ''): DomainError {
-  return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path, issue }]);
-}
-
-function invalid(path: string, issue: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', [{ path, issue }]);
-}
+/** What a refusal names (the `what` of `forbidden`). */
+const CONFERENCE = 'this conference';
 
 /** Who the caller is in a conference, and the live phase it is in (read from the engine). */
 export interface Seat {
@@ -155,15 +146,15 @@ export class FamilyConferenceService implements OnModuleInit {
     const conference = await this.db.manager.findOneBy(FamilyConferenceEntity, {
       id: conferenceId,
     });
-    if (!conference) throw forbidden();
+    if (!conference) throw forbidden(CONFERENCE);
     this.note(objectType, conference);
     let role: ConferenceRole | 'team';
     if (actor.conference) {
-      if (actor.conference.conferenceId !== conference.id) throw forbidden();
+      if (actor.conference.conferenceId !== conference.id) throw forbidden(CONFERENCE);
       role = actor.conference.role;
     } else {
       if (actor.guest || actor.family || actor.organisationId !== conference.organisationId)
-        throw forbidden();
+        throw forbidden(CONFERENCE);
       const seat = await this.db.manager.findOne(ConferenceParticipantEntity, {
         where: { conferenceId, userId: actor.userId, role: In(STAFF_ROLES) },
       });
@@ -180,7 +171,7 @@ export class FamilyConferenceService implements OnModuleInit {
     let phase: ConferencePhase | null = null;
     if (conference.status === 'bezig' && conference.sessionId) {
       // A running conference is for those in it; its phase is the engine's.
-      if (role === 'team') throw forbidden();
+      if (role === 'team') throw forbidden(CONFERENCE);
       const session = await this.live.readSession(actor, conference.sessionId);
       this.note(objectType, conference);
       phase = isConferencePhase(session.state.phase) ? session.state.phase : null;
@@ -200,17 +191,17 @@ export class FamilyConferenceService implements OnModuleInit {
     mayRead: (seat: Seat) => boolean = () => true,
   ): Promise<T> {
     const seat = await this.seat(actor, conferenceId, objectType);
-    if (!mayRead(seat)) throw forbidden();
+    if (!mayRead(seat)) throw forbidden(CONFERENCE);
     const result = await read(seat);
     if (seat.role !== 'familie' && seat.role !== 'netwerk' && seat.conference.status === 'bezig') {
       const again = await this.seat(actor, conferenceId, objectType);
-      if (!mayRead(again)) throw forbidden();
+      if (!mayRead(again)) throw forbidden(CONFERENCE);
     }
     return result;
   }
 
   private staffOnly(seat: Seat): void {
-    if (seat.role === 'familie' || seat.role === 'netwerk') throw forbidden();
+    if (seat.role === 'familie' || seat.role === 'netwerk') throw forbidden(CONFERENCE);
   }
 
   /* ---------- preparation (the team) ---------- */
@@ -243,7 +234,7 @@ export class FamilyConferenceService implements OnModuleInit {
       ...new Set(input.professionalIds.length ? input.professionalIds : [actor.userId]),
     ];
     if (professionalIds.includes(input.coordinatorId))
-      throw invalid('coordinatorId', 'coordinator-not-independent');
+      throw invalidAt('coordinatorId', 'coordinator-not-independent');
     const coordinator = await m.findOneBy(UserEntity, { id: input.coordinatorId });
     if (
       !coordinator ||
@@ -251,14 +242,14 @@ export class FamilyConferenceService implements OnModuleInit {
       coordinator.disabledAt !== null ||
       coordinator.organisationId !== actor.organisationId
     )
-      throw invalid('coordinatorId', 'not-a-colleague');
+      throw invalidAt('coordinatorId', 'not-a-colleague');
     const professionals = await m.find(UserEntity, { where: { id: In(professionalIds) } });
     const members = await m.find(MembershipEntity, {
       where: { teamId: household.teamId, userId: In(professionalIds) },
     });
     professionalIds.forEach((id, i) => {
       if (!members.some((x) => x.userId === id))
-        throw invalid(`professionalIds.${i}`, 'not-a-member');
+        throw invalidAt(`professionalIds.${i}`, 'not-a-member');
     });
     for (const [i, c] of input.circle.entries())
       await this.checkCircleSource(householdId, c, `circle.${i}`);
@@ -341,12 +332,12 @@ export class FamilyConferenceService implements OnModuleInit {
       c.personId &&
       !(await this.db.manager.existsBy(PersonEntity, { id: c.personId, householdId }))
     )
-      throw invalid(at('personId'), 'not-in-household');
+      throw invalidAt(at('personId'), 'not-in-household');
     if (
       c.networkPersonId &&
       !(await this.db.manager.existsBy(NetworkPersonEntity, { id: c.networkPersonId, householdId }))
     )
-      throw invalid(at('networkPersonId'), 'not-in-network');
+      throw invalidAt(at('networkPersonId'), 'not-in-network');
   }
 
   /**
@@ -396,7 +387,7 @@ export class FamilyConferenceService implements OnModuleInit {
     input: BottomLineInput,
   ): Promise<ConferenceView> {
     const seat = await this.preparing(actor, conferenceId, 'bottom-line');
-    if (seat.role === 'coordinator') throw forbidden();
+    if (seat.role === 'coordinator') throw forbidden(CONFERENCE);
     const position = await this.db.manager.countBy(BottomLineEntity, { conferenceId });
     await this.db.manager.insert(BottomLineEntity, {
       conferenceId,
@@ -418,7 +409,7 @@ export class FamilyConferenceService implements OnModuleInit {
    */
   async start(actor: Actor, conferenceId: string): Promise<ConferenceView> {
     const { conference, role } = await this.preparing(actor, conferenceId);
-    if (role !== 'coordinator') throw forbidden();
+    if (role !== 'coordinator') throw forbidden(CONFERENCE);
     const people = await this.db.manager.find(ConferenceParticipantEntity, {
       where: { conferenceId },
     });
@@ -569,7 +560,7 @@ export class FamilyConferenceService implements OnModuleInit {
     input: PlanInput,
   ): Promise<FamilyGroupPlanView> {
     const seat = await this.seat(actor, conferenceId, PLAN_OBJECT);
-    if (seat.role === 'team' || !mayWritePlan(seat.phase, seat.role)) throw forbidden();
+    if (seat.role === 'team' || !mayWritePlan(seat.phase, seat.role)) throw forbidden(CONFERENCE);
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
       const current = await tx.findOne(ConferencePlanEntity, {
@@ -628,7 +619,7 @@ export class FamilyConferenceService implements OnModuleInit {
     input: CheckInput,
   ): Promise<ConferenceView> {
     const seat = await this.seat(actor, conferenceId, 'bottom-line');
-    if (seat.role !== 'coordinator') throw forbidden();
+    if (seat.role !== 'coordinator') throw forbidden(CONFERENCE);
     // At the presentation, and again at acceptance (a line found not met can be met after all).
     if (seat.phase !== 'planpresentatie' && seat.phase !== 'acceptatie')
       throw conflict('not-in-plan-presentation', 'phase');
@@ -637,7 +628,7 @@ export class FamilyConferenceService implements OnModuleInit {
       { id: lineId, conferenceId },
       { met: input.met, note: input.note, checkedBy: actor.userId, checkedAt: this.clock.now() },
     );
-    if (!done.affected) throw new DomainError('NOT_FOUND', 'No such bottom line');
+    if (!done.affected) throw notFound('bottom line');
     await this.announce(seat.conference, actor, 'bottom-lines');
     const view = await this.read(actor, conferenceId);
     RequestContext.note({
@@ -655,7 +646,7 @@ export class FamilyConferenceService implements OnModuleInit {
    */
   async accept(actor: Actor, conferenceId: string): Promise<ConferenceView> {
     const seat = await this.seat(actor, conferenceId);
-    if (seat.role !== 'professional') throw forbidden();
+    if (seat.role !== 'professional') throw forbidden(CONFERENCE);
     if (seat.phase !== 'acceptatie') throw conflict('not-in-acceptance', 'phase');
     const plan = await this.planView(conferenceId);
     const lines = await this.db.manager.find(BottomLineEntity, {
@@ -794,7 +785,7 @@ export class FamilyConferenceService implements OnModuleInit {
     input: z.output<typeof recordFollowUpSchema>,
   ): Promise<ConferenceView> {
     const seat = await this.seat(actor, conferenceId);
-    if (seat.role !== 'coordinator' && seat.role !== 'professional') throw forbidden();
+    if (seat.role !== 'coordinator' && seat.role !== 'professional') throw forbidden(CONFERENCE);
     if (seat.conference.status !== 'afgerond') throw conflict('not-accepted', 'status');
     const now = this.clock.now();
     const done = await this.db.manager
@@ -841,7 +832,7 @@ export class FamilyConferenceService implements OnModuleInit {
         type: 'phase:advance',
       });
     const contributionType = contributionTypeFor(seat.phase, seat.role);
-    if (!contributionType) throw forbidden();
+    if (!contributionType) throw forbidden(CONFERENCE);
     return this.live.sessionCommand(actor, {
       sessionId,
       commandId: command.commandId,
@@ -923,7 +914,7 @@ export class FamilyConferenceService implements OnModuleInit {
 
   async session(actor: Actor, csrfToken: string): Promise<ConferenceSessionView> {
     const grant = actor.conference;
-    if (!grant) throw forbidden();
+    if (!grant) throw forbidden(CONFERENCE);
     RequestContext.note({
       objectType: 'conference-invitation',
       objectId: grant.invitationId,

@@ -18,6 +18,7 @@ import { isZrmVersion, zrmDomains } from '@casustafel/domain';
 import type { z } from 'zod';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { forbidden, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import {
@@ -63,10 +64,6 @@ const DAY_MS = 86_400_000;
 const STRENGTHS_MAX = 4;
 /** Purpose code of the family's own access in the audit trail. */
 export const FAMILY_PURPOSE = 'inzageverzoek';
-
-function forbidden(): DomainError {
-  return new DomainError('FORBIDDEN', 'You do not have access to this resource');
-}
 
 /** Texts typed by professionals, split into short lines for the family's lists. */
 export function bullets(text: string | undefined | null): string[] {
@@ -185,7 +182,7 @@ export class FamilyService {
       id: invitationId,
       householdId,
     });
-    if (!invitation) throw new DomainError('NOT_FOUND', 'No such invitation');
+    if (!invitation) throw notFound('invitation');
     if (invitation.revokedAt === null) {
       const now = this.clock.now();
       invitation.revokedAt = now;
@@ -254,7 +251,7 @@ export class FamilyService {
   /** The family's household (the grant), noted as the client of the call. */
   private grantOf(actor: Actor, objectType: string): { householdId: string; invitationId: string } {
     const family = actor.family;
-    if (!family) throw forbidden();
+    if (!family) throw forbidden('this resource');
     RequestContext.note({
       objectType,
       objectId: family.householdId,

@@ -14,6 +14,7 @@ import { fold } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import type { SecretBox } from '../../common/crypto/secret-box';
 import { DomainError } from '../../common/errors/domain.error';
+import { forbidden, invalid, invalidAt } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { SECRET_BOX } from '../auth/auth.service';
 import { CaseFileAccess } from '../case-file/case-file-access';
@@ -39,10 +40,8 @@ const GENERIC_LABEL_WORDS = new Set(['huishouden', 'gezin', 'familie', 'fam', 'f
 const PARTICLE_WORDS = new Set(['van', 'der', 'den', 'ter', 'ten', 'het']);
 const REVIEW_ROLES = ['trainer', 'team_leader'] as const;
 
-function forbidden(): DomainError {
-  // the same answer for "does not exist", "not released yet" and "not yours"
-  return new DomainError('FORBIDDEN', 'You do not have access to this intervision case');
-}
+/** What a refusal names: the same answer for "does not exist", "not released yet" and "not yours". */
+const INTERVISION_CASE = 'this intervision case';
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -91,15 +90,10 @@ export class IntervisionService {
     const source = await this.access.case(actor, caseId, 'read');
     RequestContext.note({ purpose: INTERVISION_PURPOSE });
     const teamId = input.teamId ?? source.teamId;
-    if (!actor.teams.has(teamId))
-      throw new DomainError('VALIDATION_FAILED', 'The request payload is invalid', [
-        { path: 'teamId', issue: 'not-a-member' },
-      ]);
+    if (!actor.teams.has(teamId)) throw invalidAt('teamId', 'not-a-member');
     // The case's title would lead back to the case (the team sees it in the case list).
     if (input.title !== undefined && sharesCaseTitle(input.title, source.title))
-      throw new DomainError('VALIDATION_FAILED', 'The request payload is invalid', [
-        { path: 'title', issue: 'same-as-case-title' },
-      ]);
+      throw invalidAt('title', 'same-as-case-title');
     const known = await this.knownEntities(source);
     const preparation = await this.preparations.findOne({
       where: { caseId: source.id },
@@ -173,7 +167,7 @@ export class IntervisionService {
       purpose: INTERVISION_PURPOSE,
       context: { teamId },
     });
-    if (!actor.teams.has(teamId) || actor.guest) throw forbidden();
+    if (!actor.teams.has(teamId) || actor.guest) throw forbidden(INTERVISION_CASE);
     const rows = await this.copies.find({ where: { teamId }, order: { createdAt: 'DESC' } });
     return rows
       .filter((copy) => this.mayRead(actor, copy))
@@ -213,8 +207,7 @@ export class IntervisionService {
           decision,
         ]);
     }
-    if (issues.length > 0)
-      throw new DomainError('VALIDATION_FAILED', 'The request payload is invalid', issues);
+    if (issues.length > 0) throw invalid(issues);
     const sections = copy.sections.map((section) => {
       const decisions = decisionsBySection.get(section.key) ?? [];
       const kept = new Set(decisions.filter((d) => d.decision === 'keep').map((d) => d.span));
@@ -306,9 +299,9 @@ export class IntervisionService {
   /** The creator only: where the copy came from, and why. */
   async source(actor: Actor, id: string): Promise<IntervisionSource> {
     const copy = await this.copyFor(actor, id);
-    if (copy.createdBy !== actor.userId) throw forbidden();
+    if (copy.createdBy !== actor.userId) throw forbidden(INTERVISION_CASE);
     const link = await this.sources.findOneBy({ intervisionCaseId: copy.id });
-    if (!link) throw forbidden();
+    if (!link) throw forbidden(INTERVISION_CASE);
     return { caseId: link.caseId, reason: link.reason, createdAt: link.createdAt.toISOString() };
   }
 
@@ -318,11 +311,11 @@ export class IntervisionService {
       objectId: id,
       purpose: INTERVISION_PURPOSE,
     });
-    if (actor.guest) throw forbidden();
+    if (actor.guest) throw forbidden(INTERVISION_CASE);
     const copy = await this.copies.findOneBy({ id });
-    if (!copy) throw forbidden();
+    if (!copy) throw forbidden(INTERVISION_CASE);
     RequestContext.note({ context: { teamId: copy.teamId } });
-    if (!this.mayRead(actor, copy)) throw forbidden();
+    if (!this.mayRead(actor, copy)) throw forbidden(INTERVISION_CASE);
     return copy;
   }
 

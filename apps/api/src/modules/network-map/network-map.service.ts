@@ -22,6 +22,7 @@ import type {
 import { ecogramSvg, genogramSvg } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { forbidden, invalid, invalidAt } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { CaseFileAccess } from '../case-file/case-file-access';
 import { HouseholdEntity, NetworkPersonEntity, PersonEntity } from '../case-file/household.entity';
@@ -39,10 +40,6 @@ type TieUpdate = z.output<typeof ecoTieUpdateSchema>;
 export interface NetworkChange {
   householdId: string;
   revision: number;
-}
-
-function invalid(details: ValidationIssue[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', details);
 }
 
 function birthYearOf(dateOfBirth: string | null): number | null {
@@ -173,8 +170,7 @@ export class NetworkMapService {
         where: { id: householdId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!household)
-        throw new DomainError('FORBIDDEN', 'You do not have access to this case file');
+      if (!household) throw forbidden('this case file');
       const result = await change(tx, household);
       const revision = household.networkRevision + 1;
       await tx.update(HouseholdEntity, { id: householdId }, { networkRevision: revision });
@@ -186,7 +182,7 @@ export class NetworkMapService {
 
   async addPerson(actor: Actor, householdId: string, input: PersonInput): Promise<MapPerson> {
     if (input.deceased && !input.deceasedConfirmed)
-      throw invalid([{ path: 'deceasedConfirmed', issue: 'confirm-deceased' }]);
+      throw invalidAt('deceasedConfirmed', 'confirm-deceased');
     return this.write(actor, householdId, { type: 'network-person', id: null }, async (tx) => {
       const saved = await tx.save(
         tx.create(NetworkPersonEntity, {
@@ -233,11 +229,11 @@ export class NetworkMapService {
         ? null
         : await tx.findOneBy(NetworkPersonEntity, { id: personId, householdId });
       const row = member ?? other;
-      if (!row) throw invalid([{ path: 'personId', issue: 'not-in-household' }]);
+      if (!row) throw invalidAt('personId', 'not-in-household');
       if (input.deceased === true && !row.deceased && input.deceasedConfirmed !== true)
-        throw invalid([{ path: 'deceasedConfirmed', issue: 'confirm-deceased' }]);
+        throw invalidAt('deceasedConfirmed', 'confirm-deceased');
       if (input.name !== undefined) {
-        if (!other) throw invalid([{ path: 'name', issue: 'member-name-in-member-form' }]);
+        if (!other) throw invalidAt('name', 'member-name-in-member-form');
         other.name = input.name;
       }
       if (input.gender !== undefined) row.gender = input.gender;
@@ -262,7 +258,7 @@ export class NetworkMapService {
   async removePerson(actor: Actor, householdId: string, personId: string): Promise<void> {
     await this.write(actor, householdId, { type: 'network-person', id: personId }, async (tx) => {
       const row = await tx.findOneBy(NetworkPersonEntity, { id: personId, householdId });
-      if (!row?.mapOnly) throw invalid([{ path: 'personId', issue: 'not-map-only' }]);
+      if (!row?.mapOnly) throw invalidAt('personId', 'not-map-only');
       const partnerships = await tx.find(GenogramLinkEntity, {
         where: [
           { householdId, kind: 'partnership', fromId: personId },
@@ -341,7 +337,7 @@ export class NetworkMapService {
   ): Promise<GenogramLink> {
     return this.write(actor, householdId, { type: 'genogram-link', id: linkId }, async (tx) => {
       const link = await tx.findOneBy(GenogramLinkEntity, { id: linkId, householdId });
-      if (!link) throw invalid([{ path: 'linkId', issue: 'not-in-household' }]);
+      if (!link) throw invalidAt('linkId', 'not-in-household');
       const issues: ValidationIssue[] = [];
       const allowed: Record<GenogramLinkEntity['kind'], (keyof LinkUpdate)[]> = {
         partnership: ['status', 'startYear', 'endYear'],
@@ -366,7 +362,7 @@ export class NetworkMapService {
   async removeLink(actor: Actor, householdId: string, linkId: string): Promise<void> {
     await this.write(actor, householdId, { type: 'genogram-link', id: linkId }, async (tx) => {
       const link = await tx.findOneBy(GenogramLinkEntity, { id: linkId, householdId });
-      if (!link) throw invalid([{ path: 'linkId', issue: 'not-in-household' }]);
+      if (!link) throw invalidAt('linkId', 'not-in-household');
       // The children of a partnership are kept as persons; their lines go with it.
       if (link.kind === 'partnership')
         await tx.delete(GenogramLinkEntity, { householdId, kind: 'child', fromId: link.id });
@@ -382,9 +378,9 @@ export class NetworkMapService {
           id: input.networkPersonId,
           householdId,
         });
-        if (!person) throw invalid([{ path: 'networkPersonId', issue: 'not-in-household' }]);
+        if (!person) throw invalidAt('networkPersonId', 'not-in-household');
         label = null;
-      } else if (label === null) throw invalid([{ path: 'label', issue: 'required' }]);
+      } else if (label === null) throw invalidAt('label', 'required');
       const saved = await tx.save(
         tx.create(EcoTieEntity, {
           householdId,
@@ -421,9 +417,9 @@ export class NetworkMapService {
   ): Promise<void> {
     await this.write(actor, householdId, { type: 'eco-tie', id: tieId }, async (tx) => {
       const tie = await tx.findOneBy(EcoTieEntity, { id: tieId, householdId });
-      if (!tie) throw invalid([{ path: 'tieId', issue: 'not-in-household' }]);
+      if (!tie) throw invalidAt('tieId', 'not-in-household');
       if (input.label !== undefined) {
-        if (tie.networkPersonId) throw invalid([{ path: 'label', issue: 'network-person-name' }]);
+        if (tie.networkPersonId) throw invalidAt('label', 'network-person-name');
         tie.label = input.label;
       }
       if (input.category !== undefined) tie.category = input.category;
@@ -437,7 +433,7 @@ export class NetworkMapService {
   async removeTie(actor: Actor, householdId: string, tieId: string): Promise<void> {
     await this.write(actor, householdId, { type: 'eco-tie', id: tieId }, async (tx) => {
       const found = await tx.delete(EcoTieEntity, { id: tieId, householdId });
-      if (!found.affected) throw invalid([{ path: 'tieId', issue: 'not-in-household' }]);
+      if (!found.affected) throw invalidAt('tieId', 'not-in-household');
     });
   }
 

@@ -36,7 +36,7 @@ import {
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain.error';
+import { invalidAt } from '../../common/errors/refusals';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { PlanConflictFilter } from './plan-conflict.filter';
 import { SupportPlanService } from './support-plan.service';
@@ -180,10 +180,7 @@ export class SupportPlanController {
     @Param('planId', idPipe()) planId: string,
     @Param('number') number: string,
   ): Promise<PlanVersionView> {
-    if (!/^[1-9][0-9]{0,8}$/.test(number))
-      throw new DomainError('VALIDATION_FAILED', 'The request payload is invalid', [
-        { path: 'number', issue: 'invalid' },
-      ]);
+    if (!/^[1-9][0-9]{0,8}$/.test(number)) throw invalidAt('number', 'invalid');
     return this.plans.version(actor, planId, Number(number));
   }
 

@@ -44,6 +44,7 @@ import {
 import type { Actor } from '../../common/context/request-context';
 import { RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { forbidden, invalidAt, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { CaseFileAccess, regisseurRefusal } from '../case-file/case-file-access';
 import { CaseEntity, PreparationEntity, ZrmAssessmentEntity } from '../case-file/case.entity';
@@ -74,6 +75,8 @@ type RecordEvaluation = z.output<typeof recordEvaluationSchema>;
 type RecordAgreement = z.output<typeof recordAgreementSchema>;
 
 const PLAN_OBJECT = 'support-plan';
+/** What a 404 names. */
+const PLAN_ENTRY = 'plan entry';
 
 /** A 409 whose body carries the plan as it is now (see `PlanConflictFilter`). */
 export class PlanConflictError extends DomainError {
@@ -90,14 +93,6 @@ class StaleEdit extends Error {
   constructor(readonly path: string) {
     super('stale');
   }
-}
-
-function notFound(): DomainError {
-  return new DomainError('NOT_FOUND', 'No such plan entry');
-}
-
-function invalid(path: string, issue: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', [{ path, issue }]);
 }
 
 interface Change {
@@ -170,7 +165,7 @@ export class SupportPlanService {
     await this.authorise(actor, planId, 'read');
     const m = this.db.manager;
     const v = await m.findOneBy(SupportPlanVersionEntity, { planId, number });
-    if (!v) throw notFound();
+    if (!v) throw notFound(PLAN_ENTRY);
     const [users, agreements] = await Promise.all([
       this.userRefs(m, [v.authorId]),
       this.agreementViews(m, planId),
@@ -194,7 +189,7 @@ export class SupportPlanService {
     const snapshot = (n: number): PlanSnapshot => {
       if (n === 0) return emptyPlanSnapshot();
       const row = rows.find((r) => r.number === n);
-      if (!row) throw notFound();
+      if (!row) throw notFound(PLAN_ENTRY);
       return row.snapshot;
     };
     return { from, to, diff: diffPlans(snapshot(from), snapshot(to)) };
@@ -264,7 +259,7 @@ export class SupportPlanService {
   async shared(actor: Actor, householdId: string): Promise<SharedPlanView> {
     RequestContext.note({ objectType: PLAN_OBJECT, objectId: null, purpose: 'delen' });
     const grant = actor.guest;
-    const refuse = () => new DomainError('FORBIDDEN', 'You do not have access to this plan');
+    const refuse = () => forbidden('this plan');
     if (!grant) throw refuse();
     const m = this.db.manager;
     const household = await m.findOneBy(HouseholdEntity, { id: householdId });
@@ -288,7 +283,7 @@ export class SupportPlanService {
     if (!consent) throw refuse();
     RequestContext.note({ legalBasis: consent.id });
     const plan = await m.findOneBy(SupportPlanEntity, { householdId });
-    if (!plan) throw notFound();
+    if (!plan) throw notFound(PLAN_ENTRY);
     RequestContext.note({ objectId: plan.id });
     const [goals, planItems] = await Promise.all([
       m.find(SupportPlanGoalEntity, { where: { planId: plan.id }, order: { position: 'ASC' } }),
@@ -400,7 +395,7 @@ export class SupportPlanService {
   ): Promise<SupportPlanView> {
     return this.mutate(actor, planId, async (tx) => {
       const goal = await tx.findOneBy(SupportPlanGoalEntity, { id: goalId, planId });
-      if (!goal) throw notFound();
+      if (!goal) throw notFound(PLAN_ENTRY);
       if (goal.rev !== input.expectedRev) throw new StaleEdit(`goals.${goalId}`);
       Object.assign(goal, {
         zrmDomain: input.zrmDomain,
@@ -451,7 +446,7 @@ export class SupportPlanService {
   ): Promise<SupportPlanView> {
     return this.mutate(actor, planId, async (tx) => {
       const item = await tx.findOneBy(SupportPlanItemEntity, { id: itemId, planId });
-      if (!item) throw notFound();
+      if (!item) throw notFound(PLAN_ENTRY);
       if (item.rev !== input.expectedRev) throw new StaleEdit(`items.${itemId}`);
       await this.checkGoal(tx, planId, input.goalId);
       const { expectedRev: _rev, ...fields } = input;
@@ -539,7 +534,7 @@ export class SupportPlanService {
       const today = this.today();
       if (input.goalId) {
         const goal = await tx.findOneBy(SupportPlanGoalEntity, { id: input.goalId, planId });
-        if (!goal) throw notFound();
+        if (!goal) throw notFound(PLAN_ENTRY);
         goal.status = input.goalStatus ?? goal.status;
         goal.evaluationDate = input.nextDate ?? nextEvaluationDate(plan.variant, today);
         goal.rev += 1;
@@ -563,8 +558,8 @@ export class SupportPlanService {
     input: RecordAgreement,
   ): Promise<SupportPlanView> {
     const plan = await this.authorise(actor, planId, 'update');
-    if (input.versionNumber > plan.version) throw invalid('versionNumber', 'unknown-version');
-    if (input.agreedOn > this.today()) throw invalid('agreedOn', 'in-future');
+    if (input.versionNumber > plan.version) throw invalidAt('versionNumber', 'unknown-version');
+    if (input.agreedOn > this.today()) throw invalidAt('agreedOn', 'in-future');
     await this.db.manager.save(
       this.db.manager.create(SupportPlanAgreementEntity, {
         planId,
@@ -727,7 +722,7 @@ export class SupportPlanService {
           where: { id: planId },
           lock: { mode: 'pessimistic_write' },
         });
-        if (!plan) throw notFound();
+        if (!plan) throw notFound(PLAN_ENTRY);
         const change = await op(tx, plan);
         await this.writeVersion(tx, plan, actor.userId, change);
       });
@@ -820,7 +815,7 @@ export class SupportPlanService {
 
   private async checkGoal(tx: EntityManager, planId: string, goalId: string | null) {
     if (goalId && !(await tx.existsBy(SupportPlanGoalEntity, { id: goalId, planId })))
-      throw invalid('goalId', 'unknown-goal');
+      throw invalidAt('goalId', 'unknown-goal');
   }
 
   private async regisseurIssue(
