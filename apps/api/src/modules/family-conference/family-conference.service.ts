@@ -54,7 +54,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { LiveSessionService } from '../live-session/live-session.service';
 import { SessionKinds } from '../live-session/session-kinds';
 import { NotificationsService } from '../notifications/notifications.service';
-import { SupportPlanService } from '../support-plan/support-plan.service';
+import { PlanSourcesService } from '../support-plan/plan-sources.service';
 import {
   BottomLineEntity,
   ConferenceInvitationEntity,
@@ -110,7 +110,7 @@ export class FamilyConferenceService implements OnModuleInit {
     private readonly live: LiveSessionService,
     private readonly kinds: SessionKinds,
     private readonly linkCode: LinkCodeSignIn,
-    private readonly plans: SupportPlanService,
+    private readonly plans: PlanSourcesService,
     private readonly jobs: JobsService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
