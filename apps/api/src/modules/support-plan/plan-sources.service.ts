@@ -93,15 +93,12 @@ export class PlanSourcesService {
       planId = await this.db
         .transaction(async (tx) => {
           if (await tx.findOneBy(SupportPlanEntity, { householdId })) return null;
-          const plan = await this.store.insertPlan(tx, household, ctx.caseEntity.casusregisseurId, {
-            variant: 'licht',
-            krachten: '',
-            zorgen: '',
-          });
-          await this.store.writeVersion(tx, plan, actor.userId, {
-            change: 'plan.gemaakt',
-            subject: null,
-          });
+          const plan = await this.store.makePlan(
+            tx,
+            household,
+            ctx.caseEntity.casusregisseurId,
+            actor.userId,
+          );
           return plan.id;
         })
         .catch(() => null);
@@ -139,15 +136,7 @@ export class PlanSourcesService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!plan) {
-        plan = await this.store.insertPlan(tx, household, null, {
-          variant: 'licht',
-          krachten: '',
-          zorgen: '',
-        });
-        await this.store.writeVersion(tx, plan, actor.userId, {
-          change: 'plan.gemaakt',
-          subject: null,
-        });
+        plan = await this.store.makePlan(tx, household, null, actor.userId);
       }
       const ids: string[] = [];
       for (const item of input.items)

@@ -22,7 +22,7 @@ import { CaseEntity } from '../case-file/case.entity';
 import { HouseholdEntity } from '../case-file/household.entity';
 import { MembershipEntity } from '../identity/membership.entity';
 import { UserEntity } from '../identity/user.entity';
-import { PlanViews } from './plan-views.service';
+import { PlanViews, planItemSnapshot } from './plan-views.service';
 import {
   SupportPlanEntity,
   SupportPlanGoalEntity,
@@ -54,6 +54,9 @@ export class StaleEdit extends Error {
     super('stale');
   }
 }
+
+/** A plan made without input: light, with empty sections. */
+const EMPTY_PLAN = { variant: 'licht', krachten: '', zorgen: '' } as const;
 
 /** One change of the plan, as its version records it. */
 export interface Change {
@@ -121,11 +124,16 @@ export class PlanStore {
     return this.views.view(this.db.manager, planId);
   }
 
-  async insertPlan(
+  /**
+   * A new plan for the household, stored with its first version ("plan.gemaakt"): empty and
+   * light unless given; its regisseur the one chosen, else the newest case's while eligible.
+   */
+  async makePlan(
     tx: EntityManager,
     household: HouseholdEntity,
     regisseurId: string | null,
-    input: Pick<CreatePlan, 'variant' | 'krachten' | 'zorgen'>,
+    authorId: string,
+    input: Pick<CreatePlan, 'variant' | 'krachten' | 'zorgen'> = EMPTY_PLAN,
   ): Promise<SupportPlanEntity> {
     let casusregisseurId = regisseurId;
     if (casusregisseurId === null) {
@@ -142,7 +150,7 @@ export class PlanStore {
       if (refusal) casusregisseurId = null;
     }
     const now = this.clock.now();
-    return tx.save(
+    const plan = await tx.save(
       tx.create(SupportPlanEntity, {
         householdId: household.id,
         teamId: household.teamId,
@@ -160,6 +168,8 @@ export class PlanStore {
         updatedAt: now,
       }),
     );
+    await this.writeVersion(tx, plan, authorId, { change: 'plan.gemaakt', subject: null });
+    return plan;
   }
 
   async insertItem(
@@ -268,24 +278,7 @@ export class PlanStore {
         evaluationDate: g.evaluationDate,
         status: g.status,
       })),
-      items: items.map((i) => ({
-        id: i.id,
-        goalId: i.goalId,
-        type: i.type,
-        title: i.title,
-        owner: i.owner,
-        startDate: i.startDate,
-        endDate: i.endDate,
-        status: i.status,
-        costCents: i.costCents,
-        costCategory: i.costCategory,
-        source: {
-          kind: i.sourceKind,
-          decisionId: i.decisionId,
-          meetingId: i.meetingId,
-          agendaItemId: i.agendaItemId,
-        },
-      })),
+      items: items.map(planItemSnapshot),
     };
   }
 }

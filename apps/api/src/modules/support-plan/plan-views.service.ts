@@ -11,6 +11,7 @@ import type {
 } from '@casustafel/contracts';
 import {
   DECISION_TYPES_WITHOUT_PLAN_ITEM,
+  type PlanSnapshot,
   REVIEW_CYCLE_MONTHS,
   evaluationState,
   planToday,
@@ -29,6 +30,28 @@ import {
   SupportPlanItemEntity,
   SupportPlanVersionEntity,
 } from './support-plan.entities';
+
+/** A plan item as a version's snapshot holds it (the view adds its revision and decision). */
+export function planItemSnapshot(i: SupportPlanItemEntity): PlanSnapshot['items'][number] {
+  return {
+    id: i.id,
+    goalId: i.goalId,
+    type: i.type,
+    title: i.title,
+    owner: i.owner,
+    startDate: i.startDate,
+    endDate: i.endDate,
+    status: i.status,
+    costCents: i.costCents,
+    costCategory: i.costCategory,
+    source: {
+      kind: i.sourceKind,
+      decisionId: i.decisionId,
+      meetingId: i.meetingId,
+      agendaItemId: i.agendaItemId,
+    },
+  };
+}
 
 /**
  * How the plan and what surrounds it read: the plan's view (goals, items with the decisions
@@ -67,23 +90,12 @@ export class PlanViews {
       const d = decisions.find((x) => x.id === i.decisionId);
       const a = d ? agendaItems.find((x) => x.id === d.agendaItemId) : undefined;
       const meeting = d ? meetings.find((x) => x.id === d.meetingId) : undefined;
+      const item = planItemSnapshot(i);
       return {
-        id: i.id,
+        ...item,
         rev: i.rev,
-        goalId: i.goalId,
-        type: i.type,
-        title: i.title,
-        owner: i.owner,
-        startDate: i.startDate,
-        endDate: i.endDate,
-        status: i.status,
-        costCents: i.costCents,
-        costCategory: i.costCategory,
         source: {
-          kind: i.sourceKind,
-          decisionId: i.decisionId,
-          meetingId: i.meetingId,
-          agendaItemId: i.agendaItemId,
+          ...item.source,
           decision:
             d && meeting
               ? {

@@ -87,11 +87,13 @@ export class SupportPlanService {
         throw new DomainError('CONFLICT', 'The household already has a plan', [
           { path: 'householdId', issue: 'plan-exists' },
         ]);
-      const plan = await this.store.insertPlan(tx, household, input.casusregisseurId, input);
-      await this.store.writeVersion(tx, plan, actor.userId, {
-        change: 'plan.gemaakt',
-        subject: null,
-      });
+      const plan = await this.store.makePlan(
+        tx,
+        household,
+        input.casusregisseurId,
+        actor.userId,
+        input,
+      );
       return plan.id;
     });
     RequestContext.note({ objectId: planId });
