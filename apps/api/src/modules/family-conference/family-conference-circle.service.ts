@@ -13,7 +13,7 @@ import type {
 } from '@casustafel/contracts';
 import { circleRoleOfRelation, orderCircle } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain.error';
+import { conflict, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import {
@@ -33,6 +33,8 @@ import {
   ConferenceInvitationEntity,
   ConferenceParticipantEntity,
 } from './family-conference.entities';
+import { ConferenceReader } from './conference-reader.service';
+import { ConferenceSeats } from './conference-seats.service';
 import { FamilyConferenceService } from './family-conference.service';
 
 type CircleInput = z.output<typeof circleMemberInputSchema>;
@@ -42,27 +44,21 @@ const OBJECT = 'family-conference';
 const INVITATION_OBJECT = 'conference-invitation';
 const DAY_MS = 86_400_000;
 
-function conflict(issue: string, path = ''): DomainError {
-  return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path, issue }]);
-}
-
-function noSuchMember(): DomainError {
-  return new DomainError('NOT_FOUND', 'No such member of the circle');
-}
-
 /**
  * The circle of a familienetwerkberaad: drawn from the household and its ecogram, extended by
  * hand, invited by link + one-time code — and withdrawn again. Withdrawing an invitation stops
  * its link and code at once, disables the member's account and ends its sessions (the live
  * gateway disconnects their sockets); a fresh invitation opens it again with a new link and
  * code. Someone who never signed in may also be taken out of the circle (before the start).
- * Who may do what is the conference's rule (`FamilyConferenceService.seat`).
+ * Who may do what is the conference's rule (`ConferenceSeats.seat`).
  */
 @Injectable()
 export class FamilyConferenceCircleService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly conferences: FamilyConferenceService,
+    private readonly seats: ConferenceSeats,
+    private readonly reader: ConferenceReader,
     private readonly access: CaseFileAccess,
     private readonly sessions: SessionService,
     private readonly config: AppConfig,
@@ -108,7 +104,7 @@ export class FamilyConferenceCircleService {
   }
 
   async add(actor: Actor, conferenceId: string, input: CircleInput): Promise<ConferenceView> {
-    const { conference } = await this.conferences.preparing(actor, conferenceId);
+    const { conference } = await this.seats.preparing(actor, conferenceId);
     await this.conferences.checkCircleSource(conference.householdId, input, '');
     const last = await this.db.manager.findOne(ConferenceParticipantEntity, {
       where: { conferenceId },
@@ -126,7 +122,7 @@ export class FamilyConferenceCircleService {
       position: (last?.position ?? -1) + 1,
       createdAt: this.clock.now(),
     });
-    return this.conferences.read(actor, conferenceId);
+    return this.reader.read(actor, conferenceId);
   }
 
   /** A member of this conference's circle (family or network), or 404. */
@@ -139,7 +135,7 @@ export class FamilyConferenceCircleService {
       conferenceId,
     });
     if (!participant || (participant.role !== 'familie' && participant.role !== 'netwerk'))
-      throw noSuchMember();
+      throw notFound('member of the circle');
     return participant;
   }
 
@@ -154,7 +150,7 @@ export class FamilyConferenceCircleService {
     participantId: string,
     input: InviteInput,
   ): Promise<CircleInvitationCreated> {
-    const { conference } = await this.conferences.preparing(actor, conferenceId, INVITATION_OBJECT);
+    const { conference } = await this.seats.preparing(actor, conferenceId, INVITATION_OBJECT);
     const m = this.db.manager;
     const participant = await this.circleMember(conferenceId, participantId);
     const open = await m
@@ -210,7 +206,7 @@ export class FamilyConferenceCircleService {
       });
       await tx.update(ConferenceParticipantEntity, { id: participantId }, { userId: user.id });
     });
-    const view = await this.conferences.read(actor, conferenceId);
+    const view = await this.reader.read(actor, conferenceId);
     RequestContext.note({ objectType: INVITATION_OBJECT, objectId: participantId });
     const member = view.circle.find((c) => c.id === participantId) as CircleMemberView;
     return {
@@ -229,7 +225,7 @@ export class FamilyConferenceCircleService {
    * may do it; also while it runs. Withdrawing twice changes nothing.
    */
   async revoke(actor: Actor, conferenceId: string, participantId: string): Promise<ConferenceView> {
-    const seat = await this.conferences.staffSeat(actor, conferenceId, INVITATION_OBJECT);
+    const seat = await this.seats.staffSeat(actor, conferenceId, INVITATION_OBJECT);
     await this.circleMember(conferenceId, participantId);
     RequestContext.note({
       objectType: INVITATION_OBJECT,
@@ -253,7 +249,7 @@ export class FamilyConferenceCircleService {
       // Ends the sessions and, through the live gateway, disconnects the member's sockets.
       await this.sessions.endAllForUser(invitation.userId, 'guest-revoked');
     }
-    const view = await this.conferences.read(actor, conferenceId);
+    const view = await this.reader.read(actor, conferenceId);
     // Last: the audit event is about the member, not the conference the read noted.
     RequestContext.note({ objectType: INVITATION_OBJECT, objectId: participantId });
     return view;
@@ -265,7 +261,7 @@ export class FamilyConferenceCircleService {
    * goes with them; the account made for it stays disabled.
    */
   async remove(actor: Actor, conferenceId: string, participantId: string): Promise<ConferenceView> {
-    await this.conferences.preparing(actor, conferenceId, INVITATION_OBJECT);
+    await this.seats.preparing(actor, conferenceId, INVITATION_OBJECT);
     const participant = await this.circleMember(conferenceId, participantId);
     RequestContext.note({ objectType: INVITATION_OBJECT, objectId: participantId });
     const invitation = await this.db.manager.findOneBy(ConferenceInvitationEntity, {
@@ -281,7 +277,7 @@ export class FamilyConferenceCircleService {
       await tx.delete(ConferenceParticipantEntity, { id: participant.id, conferenceId });
     });
     if (invitation) await this.sessions.endAllForUser(invitation.userId, 'guest-revoked');
-    const view = await this.conferences.read(actor, conferenceId);
+    const view = await this.reader.read(actor, conferenceId);
     RequestContext.note({ objectType: INVITATION_OBJECT, objectId: participantId });
     return view;
   }

@@ -40,6 +40,10 @@ import { AppConfig } from '../../config/app-config';
 import { setSessionCookie } from '../auth/session-cookie';
 import { type ResolvedSession, SessionService } from '../auth/session.service';
 import { FamilyConferenceCircleService } from './family-conference-circle.service';
+import { ConferenceFollowUpService } from './conference-follow-up.service';
+import { ConferencePlanService } from './conference-plan.service';
+import { ConferenceReader } from './conference-reader.service';
+import { ConferenceSignInService } from './conference-sign-in.service';
 import { FamilyConferenceService } from './family-conference.service';
 
 const uuid = new ZodValidationPipe(uuidParamSchema);
@@ -53,6 +57,10 @@ const uuid = new ZodValidationPipe(uuidParamSchema);
 export class FamilyConferenceController {
   constructor(
     private readonly conferences: FamilyConferenceService,
+    private readonly reader: ConferenceReader,
+    private readonly plans: ConferencePlanService,
+    private readonly followUps: ConferenceFollowUpService,
+    private readonly signIns: ConferenceSignInService,
     private readonly circles: FamilyConferenceCircleService,
     private readonly sessions: SessionService,
     private readonly config: AppConfig,
@@ -173,7 +181,7 @@ export class FamilyConferenceController {
     @CurrentActor() actor: Actor,
     @Param('conferenceId', uuid) conferenceId: string,
   ): Promise<ConferenceView> {
-    return this.conferences.read(actor, conferenceId);
+    return this.reader.read(actor, conferenceId);
   }
 
   @Access('conference', 'family-conference.plan-read')
@@ -183,7 +191,7 @@ export class FamilyConferenceController {
     @CurrentActor() actor: Actor,
     @Param('conferenceId', uuid) conferenceId: string,
   ): Promise<FamilyGroupPlanView> {
-    return this.conferences.readPlan(actor, conferenceId);
+    return this.plans.readPlan(actor, conferenceId);
   }
 
   @Access('conference', 'family-conference.plan-update')
@@ -193,7 +201,7 @@ export class FamilyConferenceController {
     @Param('conferenceId', uuid) conferenceId: string,
     @Body(new ZodValidationPipe(savePlanSchema)) body: z.output<typeof savePlanSchema>,
   ): Promise<FamilyGroupPlanView> {
-    return this.conferences.savePlan(actor, conferenceId, body);
+    return this.plans.savePlan(actor, conferenceId, body);
   }
 
   @Access('conference', 'family-conference.export')
@@ -204,7 +212,7 @@ export class FamilyConferenceController {
     @Param('conferenceId', uuid) conferenceId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const csv = await this.conferences.exportPlan(actor, conferenceId);
+    const csv = await this.plans.exportPlan(actor, conferenceId);
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="familiegroepsplan.csv"');
@@ -221,7 +229,7 @@ export class FamilyConferenceController {
     @Body(new ZodValidationPipe(checkBottomLineSchema))
     body: z.output<typeof checkBottomLineSchema>,
   ): Promise<ConferenceView> {
-    return this.conferences.checkBottomLine(actor, conferenceId, lineId, body);
+    return this.plans.checkBottomLine(actor, conferenceId, lineId, body);
   }
 
   @Access('conference', 'family-conference.accept')
@@ -231,7 +239,7 @@ export class FamilyConferenceController {
     @CurrentActor() actor: Actor,
     @Param('conferenceId', uuid) conferenceId: string,
   ): Promise<ConferenceView> {
-    return this.conferences.accept(actor, conferenceId);
+    return this.plans.accept(actor, conferenceId);
   }
 
   @Access('conference', 'family-conference.follow-up')
@@ -243,7 +251,7 @@ export class FamilyConferenceController {
     @Body(new ZodValidationPipe(recordFollowUpSchema))
     body: z.output<typeof recordFollowUpSchema>,
   ): Promise<ConferenceView> {
-    return this.conferences.recordFollowUp(actor, conferenceId, body);
+    return this.followUps.recordFollowUp(actor, conferenceId, body);
   }
 
   /* ---------- family and network by link + code ---------- */
@@ -258,7 +266,7 @@ export class FamilyConferenceController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ConferenceSessionView> {
-    const { token } = await this.conferences.signIn(
+    const { token } = await this.signIns.signIn(
       body.token,
       body.code,
       body.consent,
@@ -272,7 +280,7 @@ export class FamilyConferenceController {
     const store = RequestContext.current();
     if (store && resolved) store.actor = resolved.actor;
     if (!resolved) throw new Error('conference sign-in: the new session did not resolve');
-    return this.conferences.session(resolved.actor, resolved.session.csrfToken);
+    return this.signIns.session(resolved.actor, resolved.session.csrfToken);
   }
 
   @Access('conference', 'conference.session')
@@ -282,6 +290,6 @@ export class FamilyConferenceController {
     @CurrentActor() actor: Actor,
     @CurrentSession() current: ResolvedSession | null,
   ): Promise<ConferenceSessionView> {
-    return this.conferences.session(actor, current?.session.csrfToken ?? '');
+    return this.signIns.session(actor, current?.session.csrfToken ?? '');
   }
 }

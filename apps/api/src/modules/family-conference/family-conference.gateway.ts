@@ -24,7 +24,7 @@ import { DomainError } from '../../common/errors/domain.error';
 import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { sessionRoleRoom } from '../live/live-rooms';
-import { FamilyConferenceService } from './family-conference.service';
+import { ConferenceRoomService } from './conference-room.service';
 
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
 
@@ -37,7 +37,7 @@ type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 @UseFilters(LiveExceptionFilter)
 export class FamilyConferenceGateway {
-  constructor(private readonly conferences: FamilyConferenceService) {}
+  constructor(private readonly rooms: ConferenceRoomService) {}
 
   private actorOf(socket: LiveSocket) {
     const auth = socketAuth(socket);
@@ -52,10 +52,10 @@ export class FamilyConferenceGateway {
     @MessageBody(new ZodValidationPipe(conferenceJoinSchema)) body: ConferenceJoin,
   ): Promise<LiveAck<SessionJoinResult>> {
     const actor = this.actorOf(socket);
-    const { sessionId, role } = await this.conferences.roomOf(actor, body.conferenceId);
+    const { sessionId, role } = await this.rooms.roomOf(actor, body.conferenceId);
     if (socket.disconnected) throw new DomainError('UNAUTHENTICATED', 'Connection closed');
     await socket.join(sessionRoleRoom(sessionId, role));
-    const data = await this.conferences.joinRoom(actor, sessionId, body.lastSeq);
+    const data = await this.rooms.joinRoom(actor, sessionId, body.lastSeq);
     return { ok: true, data };
   }
 
@@ -65,7 +65,7 @@ export class FamilyConferenceGateway {
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody(new ZodValidationPipe(conferenceCommandSchema)) body: ConferenceCommand,
   ): Promise<LiveAck<SessionCommandResult>> {
-    const data = await this.conferences.command(this.actorOf(socket), body);
+    const data = await this.rooms.command(this.actorOf(socket), body);
     return { ok: true, data };
   }
 }

@@ -7,6 +7,12 @@ import { SupportPlanModule } from '../support-plan/support-plan.module';
 import { FamilyConferenceCircleService } from './family-conference-circle.service';
 import { FamilyConferenceController } from './family-conference.controller';
 import { FamilyConferenceGateway } from './family-conference.gateway';
+import { ConferenceFollowUpService } from './conference-follow-up.service';
+import { ConferencePlanService } from './conference-plan.service';
+import { ConferenceReader } from './conference-reader.service';
+import { ConferenceRoomService } from './conference-room.service';
+import { ConferenceSeats } from './conference-seats.service';
+import { ConferenceSignInService } from './conference-sign-in.service';
 import { FamilyConferenceService } from './family-conference.service';
 
 /**
@@ -17,7 +23,17 @@ import { FamilyConferenceService } from './family-conference.service';
 @Module({
   imports: [AuthModule, CaseFileModule, JobsModule, NotificationsModule, SupportPlanModule],
   controllers: [FamilyConferenceController],
-  providers: [FamilyConferenceService, FamilyConferenceCircleService, FamilyConferenceGateway],
+  providers: [
+    FamilyConferenceService,
+    FamilyConferenceCircleService,
+    ConferenceFollowUpService,
+    ConferencePlanService,
+    ConferenceReader,
+    ConferenceRoomService,
+    ConferenceSeats,
+    ConferenceSignInService,
+    FamilyConferenceGateway,
+  ],
   exports: [FamilyConferenceService],
 })
 export class FamilyConferenceModule {}

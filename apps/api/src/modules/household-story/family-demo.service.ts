@@ -6,7 +6,7 @@ import { Clock } from '../../common/time/clock';
 import { CaseEntity } from '../case-file/case.entity';
 import { HouseholdEntity } from '../case-file/household.entity';
 import { UserEntity } from '../identity/user.entity';
-import { FamilyService } from './family.service';
+import { FamilyInvitationsService } from './family-invitations.service';
 import { FamilyInvitationEntity } from './household-story.entities';
 
 /** The demo household whose family gets a link to their plan. */
@@ -22,7 +22,7 @@ const DEMO_FAMILY_NAME = 'Şükrü Yılmaz';
 export class FamilyDemoService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly family: FamilyService,
+    private readonly invitations: FamilyInvitationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -65,6 +65,6 @@ export class FamilyDemoService {
         );
       });
     }
-    return this.family.renew(invitation);
+    return this.invitations.renew(invitation);
   }
 }

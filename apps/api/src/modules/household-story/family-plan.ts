@@ -32,6 +32,14 @@ export const TASK_STATUS_WORDS: Readonly<
   en: { open: 'To do', gereed: 'Done', vervallen: 'No longer needed' },
 };
 
+/** Plain words for a plan item's status (B1). */
+export const PLAN_ITEM_STATUS_WORDS: Readonly<
+  Record<DocumentLanguage, Readonly<Record<string, string>>>
+> = {
+  nl: { gepland: 'Nog niet begonnen', lopend: 'Bezig', afgerond: 'Klaar', gestopt: 'Gestopt' },
+  en: { gepland: 'Not started yet', lopend: 'Under way', afgerond: 'Done', gestopt: 'Stopped' },
+};
+
 /** The fixed texts of the family's plan (page headings come from the client's scope file). */
 export const FAMILY_PLAN_WORDS = {
   nl: {

@@ -1,230 +1,64 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   type AccessLogLanguage,
   type FamilyAccessLog,
   type FamilyAgreementView,
-  type FamilyInvitationCreated,
-  type FamilyInvitationView,
   type FamilyPlanView,
   type FamilySessionView,
-  type FamilyStatus,
   type familyAgreementSchema,
-  type inviteFamilySchema,
 } from '@casustafel/contracts';
 import { isZrmVersion, zrmDomains } from '@casustafel/domain';
 import type { z } from 'zod';
 import { type Actor, RequestContext } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain.error';
+import { forbidden } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
-import { AppConfig } from '../../config/app-config';
-import {
-  createLinkCodeUser,
-  LinkCodeSignIn,
-  linkTokenHash,
-  newLinkToken,
-  newOneTimeCode,
-  oneTimeCodeHash,
-} from '../auth/link-code';
-import { SessionService } from '../auth/session.service';
-import { CaseFileAccess } from '../case-file/case-file-access';
-import {
-  CaseEntity,
-  MeldcodeRecordEntity,
-  PreparationEntity,
-  ZrmAssessmentEntity,
-} from '../case-file/case.entity';
+import { LinkCodeSignIn } from '../auth/link-code';
+import { CaseEntity, PreparationEntity, ZrmAssessmentEntity } from '../case-file/case.entity';
 import { HouseholdEntity, PersonEntity } from '../case-file/household.entity';
 import { HouseholdsService } from '../case-file/households.service';
 import { DocumentsService } from '../documents/documents.service';
 import type { DocumentLanguage } from '../documents/pdf';
 import { UserEntity } from '../identity/user.entity';
 import { SCORE_WORDS, TASK_STATUS_WORDS } from './family-plan';
-import { type FamilyPlanSource, readFamilyPlanSource } from './family-plan-source';
 import { SupportPlanService } from '../support-plan/support-plan.service';
+import { familyInvitationStatus } from './family-invitations.service';
+import {
+  bullets,
+  familyDay,
+  planGoals,
+  planTasks,
+  readFamilyPlanSource,
+} from './family-plan-source';
 import { FamilyAgreementEntity, FamilyInvitationEntity } from './household-story.entities';
 
-/** Plain words for a plan item's status (B1). */
-export const PLAN_ITEM_STATUS_WORDS: Readonly<
-  Record<DocumentLanguage, Readonly<Record<string, string>>>
-> = {
-  nl: { gepland: 'Nog niet begonnen', lopend: 'Bezig', afgerond: 'Klaar', gestopt: 'Gestopt' },
-  en: { gepland: 'Not started yet', lopend: 'Under way', afgerond: 'Done', gestopt: 'Stopped' },
-};
-
-type InviteInput = z.output<typeof inviteFamilySchema>;
 type AgreementInput = z.output<typeof familyAgreementSchema>;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const DAY_MS = 86_400_000;
 /** Life areas that go well, listed with the strengths (a short list reads better). */
 const STRENGTHS_MAX = 4;
 /** Purpose code of the family's own access in the audit trail. */
 export const FAMILY_PURPOSE = 'inzageverzoek';
 
-function forbidden(): DomainError {
-  return new DomainError('FORBIDDEN', 'You do not have access to this resource');
-}
-
-/** Texts typed by professionals, split into short lines for the family's lists. */
-export function bullets(text: string | undefined | null): string[] {
-  return (text ?? '')
-    .split(/\n+/)
-    .map((line) => line.replace(/^[-*•]\s*/, '').trim())
-    .filter((line) => line.length > 0)
-    .slice(0, 20);
-}
-
 /**
- * The family owns the plan: a household's link + one-time code (the guest mechanism, scoped to
- * one household), the plain-language (B1) view of their plan, their agreement or disagreement,
- * the plan as a PDF, and who accessed their file (AVG art. 15). Every family call notes the
- * household as the client, so the audit trail and the family's own overview show it.
+ * The family's side: they own the plan. Signed in by the household's link + one-time code (see
+ * `FamilyInvitationsService`), they read the plain-language (B1) view of their plan, agree or
+ * disagree with it, take it as a PDF, and see who accessed their file (AVG art. 15). Every
+ * family call notes the household as the client, so the audit trail and the family's own
+ * overview show it.
  */
 @Injectable()
 export class FamilyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: CaseFileAccess,
     private readonly households: HouseholdsService,
-    private readonly sessions: SessionService,
     private readonly linkCode: LinkCodeSignIn,
     private readonly documents: DocumentsService,
-    private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly plans: SupportPlanService,
   ) {}
-
-  /* ---------- the team's side ---------- */
-
-  async invite(
-    actor: Actor,
-    householdId: string,
-    input: InviteInput,
-  ): Promise<FamilyInvitationCreated> {
-    const household = await this.access.household(actor, householdId, 'update', {
-      type: 'family-invitation',
-      id: null,
-    });
-    await this.refuseDuringMeldcode(householdId);
-    const now = this.clock.now();
-    const { invitation, token, code } = await this.dataSource.transaction(async (tx) => {
-      const user = await createLinkCodeUser(tx, {
-        organisationId: actor.organisationId,
-        displayName: input.name,
-        discipline: 'anders',
-        kind: 'family',
-      });
-      const token = newLinkToken();
-      const row = await tx.save(
-        tx.create(FamilyInvitationEntity, {
-          organisationId: actor.organisationId,
-          householdId: household.id,
-          familyUserId: user.id,
-          name: input.name,
-          tokenHash: linkTokenHash(token),
-          codeHash: null,
-          codeAttempts: 0,
-          expiresAt: new Date(now.getTime() + input.days * DAY_MS),
-          revokedAt: null,
-          revokedBy: null,
-          signedInAt: null,
-          invitedBy: actor.userId,
-          createdAt: now,
-        }),
-      );
-      const code = newOneTimeCode();
-      row.codeHash = oneTimeCodeHash(row.id, code);
-      await tx.update(FamilyInvitationEntity, { id: row.id }, { codeHash: row.codeHash });
-      return { invitation: row, token, code };
-    });
-    RequestContext.note({ objectType: 'family-invitation', objectId: invitation.id });
-    return { invitation: this.toView(invitation), link: this.linkFor(token), code };
-  }
-
-  /**
-   * A family is not invited while a Meldcode record of one of its cases is open: the Meldcode
-   * decides when and how the family is told (step 3), not a link.
-   */
-  private async refuseDuringMeldcode(householdId: string): Promise<void> {
-    const open = await this.dataSource.manager
-      .createQueryBuilder(MeldcodeRecordEntity, 'r')
-      .innerJoin(CaseEntity, 'c', 'c.id = r.caseId')
-      .where('c.householdId = :householdId AND r.closedAt IS NULL', { householdId })
-      .getCount();
-    if (open > 0)
-      throw new DomainError('CONFLICT', 'Refused: an open Meldcode record', [
-        { path: '', issue: 'meldcode-open' },
-      ]);
-  }
-
-  async list(actor: Actor, householdId: string): Promise<FamilyInvitationView[]> {
-    await this.access.household(actor, householdId, 'read', {
-      type: 'family-invitation',
-      id: null,
-    });
-    const rows = await this.dataSource.manager.find(FamilyInvitationEntity, {
-      where: { householdId },
-      order: { createdAt: 'DESC' },
-    });
-    return rows.map((row) => this.toView(row));
-  }
-
-  async revoke(
-    actor: Actor,
-    householdId: string,
-    invitationId: string,
-  ): Promise<FamilyInvitationView> {
-    await this.access.household(actor, householdId, 'update', {
-      type: 'family-invitation',
-      id: invitationId,
-    });
-    const invitation = await this.dataSource.manager.findOneBy(FamilyInvitationEntity, {
-      id: invitationId,
-      householdId,
-    });
-    if (!invitation) throw new DomainError('NOT_FOUND', 'No such invitation');
-    if (invitation.revokedAt === null) {
-      const now = this.clock.now();
-      invitation.revokedAt = now;
-      invitation.revokedBy = actor.userId;
-      invitation.codeHash = null;
-      await this.dataSource.transaction(async (tx) => {
-        await tx.update(
-          FamilyInvitationEntity,
-          { id: invitation.id, revokedAt: IsNull() },
-          { revokedAt: now, revokedBy: actor.userId, codeHash: null },
-        );
-        await tx.update(UserEntity, { id: invitation.familyUserId }, { disabledAt: now });
-      });
-      // Ends the sessions and, through the live gateway, disconnects the family's sockets.
-      await this.sessions.endAllForUser(invitation.familyUserId, 'guest-revoked');
-    }
-    return this.toView(invitation);
-  }
-
-  /**
-   * A fresh link and code for an open invitation (used by the demo at every start, and when a
-   * family lost theirs): the old link and code stop working together.
-   */
-  async renew(invitation: FamilyInvitationEntity): Promise<{ link: string; code: string }> {
-    const token = newLinkToken();
-    const code = newOneTimeCode();
-    await this.dataSource.manager.update(
-      FamilyInvitationEntity,
-      { id: invitation.id },
-      {
-        tokenHash: linkTokenHash(token),
-        codeHash: oneTimeCodeHash(invitation.id, code),
-        codeAttempts: 0,
-      },
-    );
-    return { link: this.linkFor(token), code };
-  }
-
-  /* ---------- the family's side ---------- */
 
   /** Link token plus one-time code → a session limited to the family's household. */
   signIn(token: string, code: string, ip: string | null): Promise<{ token: string }> {
@@ -233,7 +67,7 @@ export class FamilyService {
         entity: FamilyInvitationEntity,
         userOf: (invitation) => invitation.familyUserId,
         ended: (invitation) => {
-          const status = this.statusOf(invitation);
+          const status = familyInvitationStatus(invitation, this.clock.now());
           return status === 'ingetrokken' || status === 'verlopen';
         },
         note: (invitation) =>
@@ -254,7 +88,7 @@ export class FamilyService {
   /** The family's household (the grant), noted as the client of the call. */
   private grantOf(actor: Actor, objectType: string): { householdId: string; invitationId: string } {
     const family = actor.family;
-    if (!family) throw forbidden();
+    if (!family) throw forbidden('this resource');
     RequestContext.note({
       objectType,
       objectId: family.householdId,
@@ -347,8 +181,6 @@ export class FamilyService {
     return this.agreementView(row, invitation.name);
   }
 
-  /* ---------- the B1 view ---------- */
-
   /**
    * The plan in the family's words: krachten and zorgen (the latest preparation), goals (life
    * areas of the latest ZRM that need work, by the ZRM's client-language labels), who does what
@@ -398,7 +230,7 @@ export class FamilyService {
       }
     }
     const afspraken = source
-      ? this.planTasks(source, lang)
+      ? planTasks(source, lang)
       : caseIds.length === 0
         ? []
         : (
@@ -418,7 +250,7 @@ export class FamilyService {
           ).map((row) => ({
             who: row.who ?? '',
             what: row.what,
-            when: this.day(row.due, lang),
+            when: familyDay(row.due, lang),
             status: TASK_STATUS_WORDS[lang][row.status] ?? row.status,
           }));
     const openCase = [...cases].reverse().find((c) => c.status !== 'afgesloten') ?? cases.at(-1);
@@ -444,89 +276,9 @@ export class FamilyService {
       planVersionId: source?.version?.id ?? null,
       krachten: source ? bullets(source.plan.krachten) : [...bullets(text('krachten')), ...strong],
       zorgen: source ? bullets(source.plan.zorgen) : bullets(text('zorgen')),
-      doelen: source ? this.planGoals(source, zrm, lang) : doelen,
+      doelen: source ? planGoals(source, zrm, lang) : doelen,
       afspraken,
       agreement: latest ? this.agreementView(latest, agreedBy?.name ?? '') : null,
-    };
-  }
-
-  /** The plan's goals per life area, by the ZRM's client-language label. */
-  private planGoals(
-    source: FamilyPlanSource,
-    zrm: ZrmAssessmentEntity | undefined,
-    lang: DocumentLanguage,
-  ): FamilyPlanView['doelen'] {
-    const domains = new Map(
-      // 2017 last: its client-language labels win where both versions know a domain.
-      (['2013', '2017'] as const).flatMap((v) => zrmDomains(v).map((d) => [d.key, d] as const)),
-    );
-    return source.goals
-      .filter((goal) => goal.status === 'open' || goal.status === 'deels-behaald')
-      .map((goal) => {
-        const domain = domains.get(goal.zrmDomain as never);
-        const label = domain
-          ? lang === 'nl'
-            ? (domain.clientLabel ?? domain.name)
-            : domain.englishName
-          : goal.zrmDomain;
-        const entry = zrm?.domains[goal.zrmDomain] as { score?: unknown } | undefined;
-        const score = typeof entry?.score === 'number' ? entry.score : null;
-        return { key: goal.zrmDomain, label, state: goal.text, score };
-      });
-  }
-
-  /** Who does what, when: the plan's items that are planned or under way, then the rest. */
-  private planTasks(source: FamilyPlanSource, lang: DocumentLanguage): FamilyPlanView['afspraken'] {
-    const when = (start: string | null, end: string | null): string => {
-      const from = start ? this.day(start, lang) : null;
-      const to = end ? this.day(end, lang) : null;
-      if (from && to) return `${from} – ${to}`;
-      if (from) return lang === 'nl' ? `vanaf ${from}` : `from ${from}`;
-      if (to) return lang === 'nl' ? `tot ${to}` : `until ${to}`;
-      return lang === 'nl' ? 'nog niet bekend' : 'not known yet';
-    };
-    const rank = (status: string) => (status === 'lopend' || status === 'gepland' ? 0 : 1);
-    return [...source.items]
-      .sort((a, b) => rank(a.status) - rank(b.status))
-      .map((item) => ({
-        who: item.owner,
-        what: item.title,
-        when: when(item.startDate, item.endDate),
-        status: PLAN_ITEM_STATUS_WORDS[lang][item.status] ?? item.status,
-      }));
-  }
-
-  private day(isoDate: string, lang: DocumentLanguage): string {
-    return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(`${isoDate}T00:00:00Z`));
-  }
-
-  /* ---------- helpers ---------- */
-
-  private linkFor(token: string): string {
-    return new URL(`/gezin#${token}`, this.config.publicUrl).toString();
-  }
-
-  private statusOf(invitation: FamilyInvitationEntity): FamilyStatus {
-    if (invitation.revokedAt !== null) return 'ingetrokken';
-    if (invitation.expiresAt.getTime() <= this.clock.now().getTime()) return 'verlopen';
-    return invitation.signedInAt !== null ? 'aangemeld' : 'uitgenodigd';
-  }
-
-  private toView(invitation: FamilyInvitationEntity): FamilyInvitationView {
-    return {
-      id: invitation.id,
-      householdId: invitation.householdId,
-      name: invitation.name,
-      status: this.statusOf(invitation),
-      codeAttempts: invitation.codeAttempts,
-      expiresAt: invitation.expiresAt.toISOString(),
-      signedInAt: invitation.signedInAt?.toISOString() ?? null,
-      createdAt: invitation.createdAt.toISOString(),
     };
   }
 

@@ -36,6 +36,7 @@ import { AppConfig } from '../../config/app-config';
 import { AuthService } from '../auth/auth.service';
 import { setSessionCookie } from '../auth/session-cookie';
 import { type ResolvedSession, SessionService } from '../auth/session.service';
+import { FamilyInvitationsService } from './family-invitations.service';
 import { FamilyService } from './family.service';
 import { TimelineService } from './timeline.service';
 
@@ -49,6 +50,7 @@ export class HouseholdStoryController {
   constructor(
     private readonly timeline: TimelineService,
     private readonly family: FamilyService,
+    private readonly invitations: FamilyInvitationsService,
     private readonly sessions: SessionService,
     private readonly auth: AuthService,
     private readonly config: AppConfig,
@@ -87,7 +89,7 @@ export class HouseholdStoryController {
     @Param('householdId', idPipe()) householdId: string,
     @Body(new ZodValidationPipe(inviteFamilySchema)) body: z.output<typeof inviteFamilySchema>,
   ): Promise<FamilyInvitationCreated> {
-    return this.family.invite(actor, householdId, body);
+    return this.invitations.invite(actor, householdId, body);
   }
 
   @Access('client-data', 'family.list')
@@ -96,7 +98,7 @@ export class HouseholdStoryController {
     @CurrentActor() actor: Actor,
     @Param('householdId', idPipe()) householdId: string,
   ): Promise<FamilyInvitationView[]> {
-    return this.family.list(actor, householdId);
+    return this.invitations.list(actor, householdId);
   }
 
   @Access('client-data', 'family.revoke')
@@ -106,7 +108,7 @@ export class HouseholdStoryController {
     @Param('householdId', idPipe()) householdId: string,
     @Param('invitationId', idPipe()) invitationId: string,
   ): Promise<FamilyInvitationView> {
-    return this.family.revoke(actor, householdId, invitationId);
+    return this.invitations.revoke(actor, householdId, invitationId);
   }
 
   /* ---------- the family ---------- */

@@ -4,6 +4,7 @@ import { CaseFileModule } from '../case-file/case-file.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { SupportPlanModule } from '../support-plan/support-plan.module';
 import { FamilyDemoService } from './family-demo.service';
+import { FamilyInvitationsService } from './family-invitations.service';
 import { FamilyService } from './family.service';
 import { HouseholdStoryController } from './household-story.controller';
 import { TimelineService } from './timeline.service';
@@ -15,7 +16,7 @@ import { TimelineService } from './timeline.service';
 @Module({
   imports: [AuthModule, CaseFileModule, DocumentsModule, SupportPlanModule],
   controllers: [HouseholdStoryController],
-  providers: [TimelineService, FamilyService, FamilyDemoService],
+  providers: [TimelineService, FamilyService, FamilyInvitationsService, FamilyDemoService],
   exports: [FamilyDemoService],
 })
 export class HouseholdStoryModule {}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AUDIT_GENESIS_HASH, type AuditChainFields, hashAuditEvent } from '../audit/audit-hash';
-import { insertRows } from './insight-history';
+import { insertRows } from './history-rows';
 
 /**
  * A team's audit trail over the years, for the dashboard's benchmark (issue 15 §4: five years

@@ -9,7 +9,7 @@ import type {
 } from '@casustafel/contracts';
 import { buildInsightDashboard, insightHeadline, roundedForComparison } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain.error';
+import { forbidden } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import { localDate } from '../meeting-records/meeting-records.service';
@@ -24,13 +24,8 @@ interface TeamRow {
   organisationId: string;
 }
 
-function forbidden(): DomainError {
-  // The same answer for "no such team" and "not yours".
-  return new DomainError(
-    'FORBIDDEN',
-    'You do not have access to this team’s management information',
-  );
-}
+/** What a refusal names: the same answer for "no such team" and "not yours". */
+const MANAGEMENT_INFORMATION = 'this team’s management information';
 
 /**
  * Management information of a team (issue 15): aggregates only, computed from the recorded
@@ -87,7 +82,7 @@ export class InsightService {
       purpose: INSIGHT_PURPOSE,
     });
     const teams = await this.organisationTeams(actor.organisationId);
-    if (!teams.some((t) => this.may(actor, t))) throw forbidden();
+    if (!teams.some((t) => this.may(actor, t))) throw forbidden(MANAGEMENT_INFORMATION);
     const today = localDate(this.clock.now());
     const k = this.config.insightMinCell;
     const result: InsightComparison['teams'] = [];
@@ -116,7 +111,7 @@ export class InsightService {
       'SELECT id, name, organisation_id AS "organisationId" FROM team WHERE id = $1',
       [teamId],
     )) as TeamRow[];
-    if (!team || !this.may(actor, team)) throw forbidden();
+    if (!team || !this.may(actor, team)) throw forbidden(MANAGEMENT_INFORMATION);
     return team;
   }
 

@@ -5,11 +5,12 @@ import type { IntervisionAttendance } from '@casustafel/contracts';
 import { INTERVISION_ROLES, type IntervisionRole } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { forbidden } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { DocumentsService } from '../documents/documents.service';
 import type { DocumentLanguage } from '../documents/pdf';
 import { IntervisionAttendanceEntity } from './intervision-session.entities';
-import { IntervisionSessionService, sessionForbidden } from './intervision-session.service';
+import { INTERVISION_SESSION, IntervisionSessionService } from './intervision-session.service';
 import { INTERVISION_PURPOSE } from './intervision.service';
 
 function attendanceView(row: IntervisionAttendanceEntity): IntervisionAttendance {
@@ -74,7 +75,7 @@ export class IntervisionAttendanceService {
       objectId: null,
       purpose: INTERVISION_PURPOSE,
     });
-    if (actor.guest || actor.family) throw sessionForbidden();
+    if (actor.guest || actor.family) throw forbidden(INTERVISION_SESSION);
     const rows = await this.attendance.find({
       where: { userId: actor.userId, date: Between(from, to) },
       order: { startedAt: 'ASC' },

@@ -20,6 +20,7 @@ import {
 } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { forbidden, invalid, invalidAt } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { MembershipEntity } from '../identity/membership.entity';
 import { UserEntity } from '../identity/user.entity';
@@ -40,14 +41,8 @@ type StartSession = z.output<typeof startIntervisionSessionSchema>;
 const KIND_PREFIX = 'iv-';
 const REVIEW_ROLES = ['trainer', 'team_leader'] as const;
 
-export function sessionForbidden(): DomainError {
-  // The same answer for "does not exist" and "not a participant".
-  return new DomainError('FORBIDDEN', 'You do not have access to this intervision session');
-}
-
-function invalid(details: ValidationIssue[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', details);
-}
+/** What a refusal names: the same answer for "does not exist" and "not a participant". */
+export const INTERVISION_SESSION = 'this intervision session';
 
 /**
  * Intervision sessions (issue 14 §2): the team member who starts one on a released copy of
@@ -130,15 +125,15 @@ export class IntervisionSessionService implements OnModuleInit {
       objectId: copyId,
       purpose: INTERVISION_PURPOSE,
     });
-    if (actor.guest || actor.family) throw sessionForbidden();
+    if (actor.guest || actor.family) throw forbidden(INTERVISION_SESSION);
     const copy = await this.copies.findOneBy({ id: copyId });
-    if (!copy || !actor.teams.has(copy.teamId)) throw sessionForbidden();
+    if (!copy || !actor.teams.has(copy.teamId)) throw forbidden(INTERVISION_SESSION);
     RequestContext.note({ context: { teamId: copy.teamId } });
     if (copy.status !== 'released') {
       const roles = actor.teams.get(copy.teamId) ?? [];
       const mayRead =
         copy.createdBy === actor.userId || REVIEW_ROLES.some((r) => roles.includes(r));
-      if (!mayRead) throw sessionForbidden();
+      if (!mayRead) throw forbidden(INTERVISION_SESSION);
       throw new DomainError('CONFLICT', 'Only a released copy is used in a session', [
         { path: '', issue: 'copy-not-released' },
       ]);
@@ -279,7 +274,7 @@ export class IntervisionSessionService implements OnModuleInit {
       objectId: id,
       purpose: INTERVISION_PURPOSE,
     });
-    if (actor.guest || actor.family) throw sessionForbidden();
+    if (actor.guest || actor.family) throw forbidden(INTERVISION_SESSION);
     const [session, member] = await Promise.all([
       this.sessions.findOneBy({ id }),
       this.dataSource.manager.findOneBy(LiveSessionMemberEntity, {
@@ -287,7 +282,8 @@ export class IntervisionSessionService implements OnModuleInit {
         userId: actor.userId,
       }),
     ]);
-    if (!session || !member || !actor.teams.has(session.teamId)) throw sessionForbidden();
+    if (!session || !member || !actor.teams.has(session.teamId))
+      throw forbidden(INTERVISION_SESSION);
     RequestContext.note({ context: { teamId: session.teamId } });
     return { session, role: member.role };
   }
@@ -295,7 +291,7 @@ export class IntervisionSessionService implements OnModuleInit {
   private methodOf(input: StartSession): IntervisionMethod {
     if (input.methodId !== undefined) {
       const shipped = findMethod(input.methodId, input.methodVersion);
-      if (!shipped) throw invalid([{ path: 'methodId', issue: 'unknown-method' }]);
+      if (!shipped) throw invalidAt('methodId', 'unknown-method');
       return shipped;
     }
     const checked = validateMethod(input.method);

@@ -12,6 +12,7 @@ import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { IntervisionReviewService } from './intervision-review.service';
 import { IntervisionService } from './intervision.service';
 
 const idPipe = () => new ZodValidationPipe(uuidParamSchema);
@@ -19,7 +20,10 @@ const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 /** Intervision copies of cases: make, review, release; the source link for the creator only. */
 @Controller()
 export class IntervisionController {
-  constructor(private readonly intervision: IntervisionService) {}
+  constructor(
+    private readonly intervision: IntervisionService,
+    private readonly reviews: IntervisionReviewService,
+  ) {}
 
   @Access('client-data', 'intervision-case.create')
   @Post('cases/:caseId/intervision-copies')
@@ -59,7 +63,7 @@ export class IntervisionController {
     @Body(new ZodValidationPipe(intervisionReviewSchema))
     body: z.output<typeof intervisionReviewSchema>,
   ): Promise<IntervisionCase> {
-    return this.intervision.review(actor, copyId, body);
+    return this.reviews.review(actor, copyId, body);
   }
 
   @Access('team:read', 'intervision-case.release')
@@ -69,7 +73,7 @@ export class IntervisionController {
     @CurrentActor() actor: Actor,
     @Param('copyId', idPipe()) copyId: string,
   ): Promise<IntervisionCase> {
-    return this.intervision.release(actor, copyId);
+    return this.reviews.release(actor, copyId);
   }
 
   @Access('team:read', 'intervision-case.source')

@@ -6,6 +6,7 @@ import { CaseFileModule } from '../case-file/case-file.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { IntervisionController } from './intervision.controller';
 import { INTERVISION_ENTITIES } from './intervision.entities';
+import { IntervisionReviewService } from './intervision-review.service';
 import { IntervisionService } from './intervision.service';
 import { IntervisionWork } from './intervision-work.service';
 import { IntervisionAttendanceService } from './intervision-attendance.service';
@@ -31,6 +32,7 @@ import { IntervisionSessionService } from './intervision-session.service';
   providers: [
     CaseFileAccess,
     IntervisionService,
+    IntervisionReviewService,
     IntervisionWork,
     IntervisionSessionService,
     IntervisionAttendanceService,

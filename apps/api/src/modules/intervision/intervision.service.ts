@@ -4,57 +4,37 @@ import { DataSource, type EntityManager, Repository } from 'typeorm';
 import type {
   IntervisionCase,
   IntervisionCaseSummary,
-  IntervisionSection,
   IntervisionSource,
-  ValidationIssue,
 } from '@casustafel/contracts';
 import type { z } from 'zod';
-import type { createIntervisionCopySchema, intervisionReviewSchema } from '@casustafel/contracts';
+import type { createIntervisionCopySchema } from '@casustafel/contracts';
 import { fold } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import type { SecretBox } from '../../common/crypto/secret-box';
-import { DomainError } from '../../common/errors/domain.error';
+import { forbidden, invalidAt } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { SECRET_BOX } from '../auth/auth.service';
 import { CaseFileAccess } from '../case-file/case-file-access';
-import { CaseEntity, PreparationEntity } from '../case-file/case.entity';
-import { HouseholdEntity, NetworkPersonEntity, PersonEntity } from '../case-file/household.entity';
+import { PreparationEntity } from '../case-file/case.entity';
 import { IntervisionCaseEntity, IntervisionCaseSourceEntity } from './intervision.entities';
-import {
-  type CaseKnowledge,
-  SECTION_TITLES,
-  applyEdits,
-  occurrences,
-  openCandidates,
-} from './intervision-work';
+import { SECTION_TITLES, openCandidates } from './intervision-work';
 import { IntervisionWork } from './intervision-work.service';
+import { caseKnowledge } from './case-knowledge';
 
 type CreateCopy = z.output<typeof createIntervisionCopySchema>;
-type Review = z.output<typeof intervisionReviewSchema>;
 
 /** Purpose code of intervision work in the audit trail. */
 export const INTERVISION_PURPOSE = 'intervisie';
 
-const GENERIC_LABEL_WORDS = new Set(['huishouden', 'gezin', 'familie', 'fam', 'fam.', 'de', 'het']);
-const PARTICLE_WORDS = new Set(['van', 'der', 'den', 'ter', 'ten', 'het']);
 const REVIEW_ROLES = ['trainer', 'team_leader'] as const;
 
-function forbidden(): DomainError {
-  // the same answer for "does not exist", "not released yet" and "not yours"
-  return new DomainError('FORBIDDEN', 'You do not have access to this intervision case');
-}
+/** What a refusal names: the same answer for "does not exist", "not released yet" and "not yours". */
+const INTERVISION_CASE = 'this intervision case';
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/**
- * Intervision copies of cases (issue 14 §3). A copy has a fresh id and holds only anonymised
- * text; the link to the source case is in `intervision_case_source`, read only for the copy's
- * creator. Audit records of calls on a copy name the copy and never the case (no client id);
- * the one call that reads the case (making the copy) is recorded on the case, with the purpose
- * "intervisie", and does not name the copy.
- */
 /**
  * Does a copy's title give away the case's title? The same words (case, accents and spacing
  * aside), or the one containing the other.
@@ -66,6 +46,15 @@ export function sharesCaseTitle(title: string, caseTitle: string): boolean {
   return a === b || (b.length >= 8 && a.includes(b)) || (a.length >= 8 && b.includes(a));
 }
 
+/**
+ * Intervision copies of cases (issue 14 §3). A copy has a fresh id and holds only anonymised
+ * text; the link to the source case is in `intervision_case_source`, read only for the copy's
+ * creator. Audit records of calls on a copy name the copy and never the case (no client id);
+ * the one call that reads the case (making the copy) is recorded on the case, with the purpose
+ * "intervisie", and does not name the copy.
+ * This service makes, lists and reads copies and holds who may read or release one; the
+ * review and the four-eyes release are `IntervisionReviewService`'s.
+ */
 @Injectable()
 export class IntervisionService {
   constructor(
@@ -73,13 +62,6 @@ export class IntervisionService {
     private readonly copies: Repository<IntervisionCaseEntity>,
     @InjectRepository(IntervisionCaseSourceEntity)
     private readonly sources: Repository<IntervisionCaseSourceEntity>,
-    @InjectRepository(HouseholdEntity) private readonly households: Repository<HouseholdEntity>,
-    @InjectRepository(PersonEntity) private readonly persons: Repository<PersonEntity>,
-    @InjectRepository(NetworkPersonEntity)
-    private readonly network: Repository<NetworkPersonEntity>,
-    @InjectRepository(PreparationEntity)
-    private readonly preparations: Repository<PreparationEntity>,
-    @InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>,
     private readonly access: CaseFileAccess,
     private readonly work: IntervisionWork,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
@@ -91,17 +73,12 @@ export class IntervisionService {
     const source = await this.access.case(actor, caseId, 'read');
     RequestContext.note({ purpose: INTERVISION_PURPOSE });
     const teamId = input.teamId ?? source.teamId;
-    if (!actor.teams.has(teamId))
-      throw new DomainError('VALIDATION_FAILED', 'The request payload is invalid', [
-        { path: 'teamId', issue: 'not-a-member' },
-      ]);
+    if (!actor.teams.has(teamId)) throw invalidAt('teamId', 'not-a-member');
     // The case's title would lead back to the case (the team sees it in the case list).
     if (input.title !== undefined && sharesCaseTitle(input.title, source.title))
-      throw new DomainError('VALIDATION_FAILED', 'The request payload is invalid', [
-        { path: 'title', issue: 'same-as-case-title' },
-      ]);
-    const known = await this.knownEntities(source);
-    const preparation = await this.preparations.findOne({
+      throw invalidAt('title', 'same-as-case-title');
+    const known = await caseKnowledge(this.dataSource.manager, this.secrets, source);
+    const preparation = await this.dataSource.manager.findOne(PreparationEntity, {
       where: { caseId: source.id },
       order: { updatedAt: 'DESC' },
     });
@@ -173,7 +150,7 @@ export class IntervisionService {
       purpose: INTERVISION_PURPOSE,
       context: { teamId },
     });
-    if (!actor.teams.has(teamId) || actor.guest) throw forbidden();
+    if (!actor.teams.has(teamId) || actor.guest) throw forbidden(INTERVISION_CASE);
     const rows = await this.copies.find({ where: { teamId }, order: { createdAt: 'DESC' } });
     return rows
       .filter((copy) => this.mayRead(actor, copy))
@@ -195,134 +172,26 @@ export class IntervisionService {
     return this.view(actor, await this.copyFor(actor, id));
   }
 
-  /** Decisions on flagged candidates and further removals, by the creator or a reviewer. */
-  async review(actor: Actor, id: string, input: Review): Promise<IntervisionCase> {
-    const copy = await this.copyFor(actor, id);
-    if (copy.status !== 'in-review')
-      throw new DomainError('CONFLICT', 'This copy is already released');
-    const issues: ValidationIssue[] = [];
-    const decisionsBySection = new Map<string, Review['decisions']>();
-    for (const [index, decision] of input.decisions.entries()) {
-      const section = copy.sections.find((s) => s.key === decision.section);
-      const span = section?.spans[decision.span];
-      if (!section || !span || span.label !== 'candidate' || span.decision === null)
-        issues.push({ path: `decisions.${index}`, issue: 'not-a-candidate' });
-      else
-        decisionsBySection.set(section.key, [
-          ...(decisionsBySection.get(section.key) ?? []),
-          decision,
-        ]);
-    }
-    if (issues.length > 0)
-      throw new DomainError('VALIDATION_FAILED', 'The request payload is invalid', issues);
-    const sections = copy.sections.map((section) => {
-      const decisions = decisionsBySection.get(section.key) ?? [];
-      const kept = new Set(decisions.filter((d) => d.decision === 'keep').map((d) => d.span));
-      const redacted = new Set(decisions.filter((d) => d.decision === 'redact').map((d) => d.span));
-      let next: IntervisionSection = {
-        ...section,
-        spans: section.spans.map((span, index) =>
-          kept.has(index) ? { ...span, decision: 'keep' as const } : span,
-        ),
-      };
-      next = applyEdits(
-        next,
-        section.spans
-          .map((span, index) => ({ span, index }))
-          .filter(({ index }) => redacted.has(index))
-          .map(({ span }) => ({
-            start: span.start,
-            end: span.end,
-            replacement: '[naam]',
-            span: { label: 'name' as const, decision: 'redact' as const },
-          })),
-      );
-      for (const removal of input.removals) {
-        const folded = fold(next.text);
-        const phrase = fold(removal);
-        const edits = occurrences(folded, phrase)
-          .map((start) => ({ start, end: start + phrase.length }))
-          .filter(
-            ({ start, end }) => !next.spans.some((span) => span.start < end && start < span.end),
-          )
-          .map(({ start, end }) => ({
-            start,
-            end,
-            replacement: '[weggelaten]',
-            span: { label: 'candidate' as const, decision: 'redact' as const },
-          }));
-        next = applyEdits(next, edits);
-      }
-      return next;
-    });
-    let title = copy.title;
-    for (const removal of input.removals)
-      for (const start of occurrences(fold(title), fold(removal)).reverse())
-        title = `${title.slice(0, start)}[weggelaten]${title.slice(start + removal.length)}`;
-    copy.sections = sections;
-    copy.title = title;
-    return this.view(actor, await this.copies.save(copy));
-  }
-
-  /**
-   * The four-eyes release: a trainer or team leader of the copy's team who did not make it,
-   * with every flagged candidate decided, and no identifier of the source case left in the text
-   * (checked again here against the case record, on the server).
-   */
-  async release(actor: Actor, id: string): Promise<IntervisionCase> {
-    const copy = await this.copyFor(actor, id);
-    if (copy.status !== 'in-review')
-      throw new DomainError('CONFLICT', 'This copy is already released');
-    if (!this.mayRelease(actor, copy))
-      throw new DomainError(
-        'FORBIDDEN',
-        'A second person with the trainer or team leader role releases a copy',
-      );
-    if (openCandidates(copy.sections) > 0)
-      throw new DomainError('CONFLICT', 'Flagged words are still to be decided', [
-        { path: 'sections', issue: 'open-candidates' },
-      ]);
-    const link = await this.sources.findOneBy({ intervisionCaseId: copy.id });
-    const source = link?.caseId ? await this.cases.findOneBy({ id: link.caseId }) : null;
-    if (source) {
-      const left = await this.work.identifiersLeft({
-        title: copy.title,
-        sections: copy.sections,
-        known: await this.knownEntities(source),
-      });
-      if (left.length > 0)
-        throw new DomainError(
-          'CONFLICT',
-          'Identifiers of the source case are still in the text',
-          left.map((key) => ({ path: `sections.${key}`, issue: 'identifier-left' })),
-        );
-    }
-    copy.status = 'released';
-    copy.releasedBy = actor.userId;
-    copy.releasedAt = this.clock.now();
-    return this.view(actor, await this.copies.save(copy));
-  }
-
   /** The creator only: where the copy came from, and why. */
   async source(actor: Actor, id: string): Promise<IntervisionSource> {
     const copy = await this.copyFor(actor, id);
-    if (copy.createdBy !== actor.userId) throw forbidden();
+    if (copy.createdBy !== actor.userId) throw forbidden(INTERVISION_CASE);
     const link = await this.sources.findOneBy({ intervisionCaseId: copy.id });
-    if (!link) throw forbidden();
+    if (!link) throw forbidden(INTERVISION_CASE);
     return { caseId: link.caseId, reason: link.reason, createdAt: link.createdAt.toISOString() };
   }
 
-  private async copyFor(actor: Actor, id: string): Promise<IntervisionCaseEntity> {
+  async copyFor(actor: Actor, id: string): Promise<IntervisionCaseEntity> {
     RequestContext.note({
       objectType: 'intervision-case',
       objectId: id,
       purpose: INTERVISION_PURPOSE,
     });
-    if (actor.guest) throw forbidden();
+    if (actor.guest) throw forbidden(INTERVISION_CASE);
     const copy = await this.copies.findOneBy({ id });
-    if (!copy) throw forbidden();
+    if (!copy) throw forbidden(INTERVISION_CASE);
     RequestContext.note({ context: { teamId: copy.teamId } });
-    if (!this.mayRead(actor, copy)) throw forbidden();
+    if (!this.mayRead(actor, copy)) throw forbidden(INTERVISION_CASE);
     return copy;
   }
 
@@ -338,13 +207,13 @@ export class IntervisionService {
     return REVIEW_ROLES.some((role) => roles.includes(role));
   }
 
-  private mayRelease(actor: Actor, copy: IntervisionCaseEntity): boolean {
+  mayRelease(actor: Actor, copy: IntervisionCaseEntity): boolean {
     return (
       copy.status === 'in-review' && copy.createdBy !== actor.userId && this.isReviewer(actor, copy)
     );
   }
 
-  private view(actor: Actor, copy: IntervisionCaseEntity): IntervisionCase {
+  view(actor: Actor, copy: IntervisionCaseEntity): IntervisionCase {
     return {
       id: copy.id,
       teamId: copy.teamId,
@@ -355,49 +224,6 @@ export class IntervisionService {
       releasedAt: copy.releasedAt ? copy.releasedAt.toISOString() : null,
       isCreator: copy.createdBy === actor.userId,
       mayRelease: this.mayRelease(actor, copy),
-    };
-  }
-
-  /** What the case record knows: names, addresses, dates of birth, BSNs, institutions. */
-  private async knownEntities(source: CaseEntity): Promise<CaseKnowledge> {
-    const household = await this.households.findOneBy({ id: source.householdId });
-    const persons = await this.persons.findBy({ householdId: source.householdId });
-    const network = await this.network.findBy({ householdId: source.householdId });
-    const labelWords = (household?.label ?? '')
-      .split(/\s+/)
-      .filter((word) => word.length > 0 && !GENERIC_LABEL_WORDS.has(word.toLowerCase()));
-    const names = [
-      ...persons.map((p) => `${p.givenName} ${p.familyName}`),
-      ...network.map((n) => n.name),
-      ...source.involved.map((i) => i.contactName ?? '').filter((name) => name.length > 0),
-    ];
-    if (labelWords.length > 0) names.push(labelWords.join(' '));
-    const address = household?.address ?? null;
-    const bsns = persons
-      .filter((p) => p.bsnSealed !== null)
-      .map((p) => this.secrets.open(p.bsnSealed as string, `bsn:${p.id}`));
-    return {
-      names,
-      addresses: address
-        ? [address.street, `${address.street}, ${address.postcode} ${address.city}`]
-        : [],
-      places: address?.city ? [address.city] : [],
-      birthDates: persons.map((p) => p.dateOfBirth).filter((d): d is string => d !== null),
-      bsns,
-      caseNumbers: [source.id, source.householdId, ...persons.map((p) => p.id)],
-      institutions: source.involved.map((i) => i.organisation),
-      extra: [
-        ...persons.flatMap((p) => [p.givenName, p.familyName, p.phone ?? '', p.email ?? '']),
-        ...network.flatMap((n) => [n.name, ...n.name.split(/\s+/), n.phone ?? '']),
-        ...labelWords,
-        address?.street ?? '',
-        address?.postcode ?? '',
-        ...bsns,
-        source.id,
-        source.householdId,
-      ].filter(
-        (value) => value.trim().length >= 3 && !PARTICLE_WORDS.has(value.trim().toLowerCase()),
-      ),
     };
   }
 }

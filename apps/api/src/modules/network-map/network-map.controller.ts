@@ -34,6 +34,9 @@ import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { EcogramService } from './ecogram.service';
+import { GenogramService } from './genogram.service';
+import { NetworkMapVersionsService } from './network-map-versions.service';
 import { NetworkMapService } from './network-map.service';
 
 const idPipe = () => new ZodValidationPipe(uuidParamSchema);
@@ -45,7 +48,12 @@ const exportQuerySchema = z.strictObject({
 /** The household's genogram and ecogram: the model, changes, versions and SVG exports. */
 @Controller('households/:householdId/network-map')
 export class NetworkMapController {
-  constructor(private readonly maps: NetworkMapService) {}
+  constructor(
+    private readonly maps: NetworkMapService,
+    private readonly genograms: GenogramService,
+    private readonly ecograms: EcogramService,
+    private readonly mapVersions: NetworkMapVersionsService,
+  ) {}
 
   @Access('client-data', 'network-map.read')
   @Get()
@@ -64,7 +72,7 @@ export class NetworkMapController {
     @Param('householdId', idPipe()) householdId: string,
     @Body(new ZodValidationPipe(mapPersonInputSchema)) body: z.output<typeof mapPersonInputSchema>,
   ): Promise<MapPerson> {
-    return this.maps.addPerson(actor, householdId, body);
+    return this.genograms.addPerson(actor, householdId, body);
   }
 
   @Access('client-data', 'network-map.update')
@@ -77,7 +85,7 @@ export class NetworkMapController {
     @Body(new ZodValidationPipe(mapPersonUpdateSchema))
     body: z.output<typeof mapPersonUpdateSchema>,
   ): Promise<void> {
-    await this.maps.updatePerson(actor, householdId, personId, body);
+    await this.genograms.updatePerson(actor, householdId, personId, body);
   }
 
   @Access('client-data', 'network-map.update')
@@ -88,7 +96,7 @@ export class NetworkMapController {
     @Param('householdId', idPipe()) householdId: string,
     @Param('personId', idPipe()) personId: string,
   ): Promise<void> {
-    await this.maps.removePerson(actor, householdId, personId);
+    await this.genograms.removePerson(actor, householdId, personId);
   }
 
   @Access('client-data', 'network-map.update')
@@ -99,7 +107,7 @@ export class NetworkMapController {
     @Body(new ZodValidationPipe(genogramLinkInputSchema))
     body: z.output<typeof genogramLinkInputSchema>,
   ): Promise<GenogramLink> {
-    return this.maps.addLink(actor, householdId, body);
+    return this.genograms.addLink(actor, householdId, body);
   }
 
   @Access('client-data', 'network-map.update')
@@ -111,7 +119,7 @@ export class NetworkMapController {
     @Body(new ZodValidationPipe(genogramLinkUpdateSchema))
     body: z.output<typeof genogramLinkUpdateSchema>,
   ): Promise<GenogramLink> {
-    return this.maps.updateLink(actor, householdId, linkId, body);
+    return this.genograms.updateLink(actor, householdId, linkId, body);
   }
 
   @Access('client-data', 'network-map.update')
@@ -122,7 +130,7 @@ export class NetworkMapController {
     @Param('householdId', idPipe()) householdId: string,
     @Param('linkId', idPipe()) linkId: string,
   ): Promise<void> {
-    await this.maps.removeLink(actor, householdId, linkId);
+    await this.genograms.removeLink(actor, householdId, linkId);
   }
 
   @Access('client-data', 'network-map.update')
@@ -132,7 +140,7 @@ export class NetworkMapController {
     @Param('householdId', idPipe()) householdId: string,
     @Body(new ZodValidationPipe(ecoTieInputSchema)) body: z.output<typeof ecoTieInputSchema>,
   ): Promise<EcoTie> {
-    return this.maps.addTie(actor, householdId, body);
+    return this.ecograms.addTie(actor, householdId, body);
   }
 
   @Access('client-data', 'network-map.update')
@@ -144,7 +152,7 @@ export class NetworkMapController {
     @Param('tieId', idPipe()) tieId: string,
     @Body(new ZodValidationPipe(ecoTieUpdateSchema)) body: z.output<typeof ecoTieUpdateSchema>,
   ): Promise<void> {
-    await this.maps.updateTie(actor, householdId, tieId, body);
+    await this.ecograms.updateTie(actor, householdId, tieId, body);
   }
 
   @Access('client-data', 'network-map.update')
@@ -155,7 +163,7 @@ export class NetworkMapController {
     @Param('householdId', idPipe()) householdId: string,
     @Param('tieId', idPipe()) tieId: string,
   ): Promise<void> {
-    await this.maps.removeTie(actor, householdId, tieId);
+    await this.ecograms.removeTie(actor, householdId, tieId);
   }
 
   @Access('client-data', 'network-map.version')
@@ -166,7 +174,7 @@ export class NetworkMapController {
     @Body(new ZodValidationPipe(mapVersionInputSchema))
     body: z.output<typeof mapVersionInputSchema>,
   ): Promise<MapVersionSummary> {
-    return this.maps.saveVersion(actor, householdId, body.name);
+    return this.mapVersions.saveVersion(actor, householdId, body.name);
   }
 
   @Access('client-data', 'network-map.read')
@@ -176,7 +184,7 @@ export class NetworkMapController {
     @CurrentActor() actor: Actor,
     @Param('householdId', idPipe()) householdId: string,
   ): Promise<MapVersionSummary[]> {
-    return this.maps.versions(actor, householdId);
+    return this.mapVersions.versions(actor, householdId);
   }
 
   @Access('client-data', 'network-map.read')
@@ -187,7 +195,7 @@ export class NetworkMapController {
     @Param('householdId', idPipe()) householdId: string,
     @Param('versionId', idPipe()) versionId: string,
   ): Promise<MapVersion> {
-    return this.maps.version(actor, householdId, versionId);
+    return this.mapVersions.version(actor, householdId, versionId);
   }
 
   @Access('client-data', 'network-map.export')
@@ -199,7 +207,7 @@ export class NetworkMapController {
     @Query(new ZodValidationPipe(exportQuerySchema)) query: z.output<typeof exportQuerySchema>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const svg = await this.maps.svg(actor, householdId, query.kind, query.version ?? null);
+    const svg = await this.mapVersions.svg(actor, householdId, query.kind, query.version ?? null);
     void reply
       .header('content-type', 'image/svg+xml; charset=utf-8')
       .header('content-disposition', `attachment; filename="${query.kind}-${householdId}.svg"`);

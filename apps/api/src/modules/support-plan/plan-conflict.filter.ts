@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PlanConflictResponse } from '@casustafel/contracts';
-import { PlanConflictError } from './support-plan.service';
+import { PlanConflictError } from './plan-store.service';
 
 /**
  * A stale edit of the plan: 409 `PLAN_CONFLICT` with, besides the usual error fields, the plan

@@ -36,9 +36,14 @@ import {
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain.error';
+import { invalidAt } from '../../common/errors/refusals';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { PlanConflictFilter } from './plan-conflict.filter';
+import { PlanContentService } from './plan-content.service';
+import { PlanEvaluationService } from './plan-evaluation.service';
+import { PlanHistoryService } from './plan-history.service';
+import { PlanSharingService } from './plan-sharing.service';
+import { PlanSourcesService } from './plan-sources.service';
 import { SupportPlanService } from './support-plan.service';
 
 const idPipe = () => new ZodValidationPipe(uuidParamSchema);
@@ -48,7 +53,14 @@ const body = <T extends z.ZodType>(schema: T) => new ZodValidationPipe(schema);
 @Controller()
 @UseFilters(PlanConflictFilter)
 export class SupportPlanController {
-  constructor(private readonly plans: SupportPlanService) {}
+  constructor(
+    private readonly plans: SupportPlanService,
+    private readonly content: PlanContentService,
+    private readonly evaluations: PlanEvaluationService,
+    private readonly history: PlanHistoryService,
+    private readonly sources: PlanSourcesService,
+    private readonly sharing: PlanSharingService,
+  ) {}
 
   @Access('client-data', 'support-plan.read')
   @Get('households/:householdId/support-plan')
@@ -86,7 +98,7 @@ export class SupportPlanController {
     @Param('planId', idPipe()) planId: string,
     @Body(body(createPlanGoalSchema)) input: z.output<typeof createPlanGoalSchema>,
   ): Promise<SupportPlanView> {
-    return this.plans.addGoal(actor, planId, input);
+    return this.content.addGoal(actor, planId, input);
   }
 
   @Access('client-data', 'support-plan.update')
@@ -97,7 +109,7 @@ export class SupportPlanController {
     @Param('goalId', idPipe()) goalId: string,
     @Body(body(updatePlanGoalSchema)) input: z.output<typeof updatePlanGoalSchema>,
   ): Promise<SupportPlanView> {
-    return this.plans.updateGoal(actor, planId, goalId, input);
+    return this.content.updateGoal(actor, planId, goalId, input);
   }
 
   @Access('client-data', 'support-plan.update')
@@ -108,7 +120,7 @@ export class SupportPlanController {
     @Param('goalId', idPipe()) goalId: string,
     @Query(body(removeQuerySchema)) query: z.output<typeof removeQuerySchema>,
   ): Promise<SupportPlanView> {
-    return this.plans.removeGoal(actor, planId, goalId, query.expectedRev);
+    return this.content.removeGoal(actor, planId, goalId, query.expectedRev);
   }
 
   @Access('client-data', 'support-plan.update')
@@ -118,7 +130,7 @@ export class SupportPlanController {
     @Param('planId', idPipe()) planId: string,
     @Body(body(createPlanItemSchema)) input: z.output<typeof createPlanItemSchema>,
   ): Promise<SupportPlanView> {
-    return this.plans.addItem(actor, planId, input);
+    return this.content.addItem(actor, planId, input);
   }
 
   @Access('client-data', 'support-plan.update')
@@ -129,7 +141,7 @@ export class SupportPlanController {
     @Param('itemId', idPipe()) itemId: string,
     @Body(body(updatePlanItemSchema)) input: z.output<typeof updatePlanItemSchema>,
   ): Promise<SupportPlanView> {
-    return this.plans.updateItem(actor, planId, itemId, input);
+    return this.content.updateItem(actor, planId, itemId, input);
   }
 
   @Access('client-data', 'support-plan.update')
@@ -140,7 +152,7 @@ export class SupportPlanController {
     @Param('itemId', idPipe()) itemId: string,
     @Query(body(removeQuerySchema)) query: z.output<typeof removeQuerySchema>,
   ): Promise<SupportPlanView> {
-    return this.plans.removeItem(actor, planId, itemId, query.expectedRev);
+    return this.content.removeItem(actor, planId, itemId, query.expectedRev);
   }
 
   @Access('client-data', 'support-plan.evaluation')
@@ -151,7 +163,7 @@ export class SupportPlanController {
     @Param('planId', idPipe()) planId: string,
     @Body(body(recordEvaluationSchema)) input: z.output<typeof recordEvaluationSchema>,
   ): Promise<SupportPlanView> {
-    return this.plans.recordEvaluation(actor, planId, input);
+    return this.evaluations.recordEvaluation(actor, planId, input);
   }
 
   @Access('client-data', 'support-plan.agreement')
@@ -170,7 +182,7 @@ export class SupportPlanController {
     @CurrentActor() actor: Actor,
     @Param('planId', idPipe()) planId: string,
   ): Promise<PlanVersionSummary[]> {
-    return this.plans.versions(actor, planId);
+    return this.history.versions(actor, planId);
   }
 
   @Access('client-data', 'support-plan.version-read')
@@ -180,11 +192,8 @@ export class SupportPlanController {
     @Param('planId', idPipe()) planId: string,
     @Param('number') number: string,
   ): Promise<PlanVersionView> {
-    if (!/^[1-9][0-9]{0,8}$/.test(number))
-      throw new DomainError('VALIDATION_FAILED', 'The request payload is invalid', [
-        { path: 'number', issue: 'invalid' },
-      ]);
-    return this.plans.version(actor, planId, Number(number));
+    if (!/^[1-9][0-9]{0,8}$/.test(number)) throw invalidAt('number', 'invalid');
+    return this.history.version(actor, planId, Number(number));
   }
 
   @Access('client-data', 'support-plan.version-read')
@@ -194,7 +203,7 @@ export class SupportPlanController {
     @Param('planId', idPipe()) planId: string,
     @Query(body(planDiffQuerySchema)) query: z.output<typeof planDiffQuerySchema>,
   ): Promise<PlanDiffView> {
-    return this.plans.diff(actor, planId, query.from, query.to);
+    return this.history.diff(actor, planId, query.from, query.to);
   }
 
   @Access('client-data', 'support-plan.overdue-list')
@@ -203,7 +212,7 @@ export class SupportPlanController {
     @CurrentActor() actor: Actor,
     @Param('teamId', idPipe()) teamId: string,
   ): Promise<OverdueEvaluationView[]> {
-    return this.plans.overdue(actor, teamId);
+    return this.evaluations.overdue(actor, teamId);
   }
 
   @Access('client-data', 'support-plan.decision-items')
@@ -212,7 +221,7 @@ export class SupportPlanController {
     @CurrentActor() actor: Actor,
     @Param('decisionId', idPipe()) decisionId: string,
   ): Promise<DecisionPlanItems> {
-    return this.plans.decisionItems(actor, decisionId);
+    return this.sources.decisionItems(actor, decisionId);
   }
 
   @Access('client-data', 'support-plan.from-decision')
@@ -222,7 +231,7 @@ export class SupportPlanController {
     @Param('decisionId', idPipe()) decisionId: string,
     @Body(body(planItemsFromDecisionSchema)) input: z.output<typeof planItemsFromDecisionSchema>,
   ): Promise<SupportPlanView> {
-    return this.plans.fromDecision(actor, decisionId, input);
+    return this.sources.fromDecision(actor, decisionId, input);
   }
 
   @Access('guest', 'support-plan.shared-read')
@@ -231,6 +240,6 @@ export class SupportPlanController {
     @CurrentActor() actor: Actor,
     @Param('householdId', idPipe()) householdId: string,
   ): Promise<SharedPlanView> {
-    return this.plans.shared(actor, householdId);
+    return this.sharing.shared(actor, householdId);
   }
 }
