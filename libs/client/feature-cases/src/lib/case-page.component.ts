@@ -18,7 +18,12 @@ import {
   failureMessageKey,
   LanguageStore,
 } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent, StatusBadgeComponent } from '@casustafel/client/ui';
+import {
+  AlertComponent,
+  PageHeadingComponent,
+  PluralKeyPipe,
+  StatusBadgeComponent,
+} from '@casustafel/client/ui';
 import { CaseInvolvedComponent } from './case-involved.component';
 import { CasePeopleComponent } from './case-people.component';
 import { issueKey } from './case-file.rules';
@@ -56,6 +61,7 @@ export function statusDates(
     CasePeopleComponent,
     MeldcodeSectionComponent,
     PageHeadingComponent,
+    PluralKeyPipe,
     PreparationSectionComponent,
     StatusBadgeComponent,
     TimelineComponent,

@@ -18,7 +18,7 @@ import type {
   InsightTeam,
 } from '@casustafel/contracts';
 import { LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, PageHeadingComponent, PluralKeyPipe } from '@casustafel/client/ui';
 import { BUCKET, type ChartModel, chartModel } from './insight-chart-model';
 import { InsightChartComponent } from './insight-chart.component';
 
@@ -46,6 +46,7 @@ function shiftMonth(date: string, months: number): string {
     TranslocoPipe,
     AlertComponent,
     PageHeadingComponent,
+    PluralKeyPipe,
     InsightChartComponent,
   ],
   templateUrl: './insight-page.component.html',
