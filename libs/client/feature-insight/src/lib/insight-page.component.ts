@@ -18,7 +18,7 @@ import type {
   InsightTeam,
 } from '@casustafel/contracts';
 import { LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent, PluralKeyPipe } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, PageHeadingComponent, PluralKeyPipe } from '@casustafel/client/ui';
 import { BUCKET, type ChartModel, chartModel } from './insight-chart-model';
 import { InsightChartComponent } from './insight-chart.component';
 
@@ -48,6 +48,7 @@ function shiftMonth(date: string, months: number): string {
     PageHeadingComponent,
     PluralKeyPipe,
     InsightChartComponent,
+    ...FIELD,
   ],
   templateUrl: './insight-page.component.html',
   styleUrl: './insight-page.component.css',
