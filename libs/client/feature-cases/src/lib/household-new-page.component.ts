@@ -4,7 +4,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { HOUSEHOLD_ROLES, type PersonInput } from '@casustafel/contracts';
 import { normaliseBsn } from '@casustafel/domain';
 import { CaseListStore, failureDetails, failureMessageKey } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
 import { BsnFieldComponent } from './bsn-field.component';
 import { bsnFeedback, issueAt, today } from './case-file.rules';
 
@@ -72,7 +72,14 @@ export function toPersonInput(row: MemberRow): PersonInput {
 @Component({
   selector: 'cst-household-new-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, AlertComponent, PageHeadingComponent, BsnFieldComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    AlertComponent,
+    PageHeadingComponent,
+    BsnFieldComponent,
+    ...FIELD,
+  ],
   templateUrl: './household-new-page.component.html',
 })
 export class HouseholdNewPageComponent {
@@ -80,6 +87,7 @@ export class HouseholdNewPageComponent {
   readonly #store = inject(CaseListStore);
   readonly #router = inject(Router);
   protected readonly roles = HOUSEHOLD_ROLES;
+  protected readonly nameFields = ['givenName', 'familyName'] as const;
   protected readonly label = signal('');
   protected readonly street = signal('');
   protected readonly postcode = signal('');
@@ -143,7 +151,18 @@ export class HouseholdNewPageComponent {
     );
     if (this.labelInvalid() || this.addressInvalid() || rowsWithProblems >= 0) {
       this.errorKey.set('household.new.fixErrors');
-      setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      // The first field to fix: the label, the address (its error belongs to the group), a member.
+      const first = this.labelInvalid()
+        ? 'household-label'
+        : this.addressInvalid()
+          ? 'household-street'
+          : null;
+      setTimeout(() =>
+        (first
+          ? document.getElementById(first)
+          : document.querySelector<HTMLElement>('[aria-invalid="true"]')
+        )?.focus(),
+      );
       return;
     }
     const address = this.street().trim()

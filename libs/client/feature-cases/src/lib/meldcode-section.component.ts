@@ -16,7 +16,7 @@ import {
   failureMessageKey,
   LanguageStore,
 } from '@casustafel/client/data-access';
-import { AlertComponent, DateTimePipe, PluralKeyPipe } from '@casustafel/client/ui';
+import { AlertComponent, DateTimePipe, FIELD, PluralKeyPipe } from '@casustafel/client/ui';
 import { meldcodeErrorKey, outcomesFor, recordAfwegingen } from './case-file.rules';
 
 export interface MeldcodeEntryView {
@@ -31,7 +31,7 @@ export interface MeldcodeEntryView {
 @Component({
   selector: 'cst-meldcode-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, DateTimePipe, PluralKeyPipe],
+  imports: [TranslocoPipe, AlertComponent, DateTimePipe, PluralKeyPipe, ...FIELD],
   templateUrl: './meldcode-section.component.html',
 })
 export class MeldcodeSectionComponent {
