@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CaseDetail, MeldcodeRecordView, MeldcodeStepRequest } from '@casustafel/contracts';
 import {
@@ -31,10 +32,14 @@ export interface MeldcodeEntryView {
 @Component({
   selector: 'cst-meldcode-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, DateTimePipe, PluralKeyPipe, ...FIELD],
+  imports: [NgTemplateOutlet, TranslocoPipe, AlertComponent, DateTimePipe, PluralKeyPipe, ...FIELD],
   templateUrl: './meldcode-section.component.html',
 })
 export class MeldcodeSectionComponent {
+  protected readonly yesNoOptions = [
+    { value: true, label: 'common.yes', suffix: 'ja' },
+    { value: false, label: 'common.no', suffix: 'nee' },
+  ] as const;
   readonly detail = input.required<CaseDetail>();
   protected readonly store = inject(CaseStore);
   protected readonly language = inject(LanguageStore);
