@@ -92,6 +92,12 @@ export class HouseholdNewPageComponent {
   protected readonly street = signal('');
   protected readonly postcode = signal('');
   protected readonly city = signal('');
+  /** The address fields, in the order of a Dutch address. */
+  protected readonly addressParts = [
+    { key: 'street', max: 120, value: this.street },
+    { key: 'postcode', max: 7, value: this.postcode },
+    { key: 'city', max: 80, value: this.city },
+  ] as const;
   protected readonly rows = signal<MemberRow[]>([emptyRow()]);
   protected readonly submitted = signal(false);
   protected readonly pending = signal(false);
