@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { HOUSEHOLD_ROLES, type PersonInput } from '@casustafel/contracts';
+import { createHouseholdSchema, HOUSEHOLD_ROLES, type PersonInput } from '@casustafel/contracts';
 import { normaliseBsn } from '@casustafel/domain';
 import { CaseListStore, failureDetails, failureMessageKey } from '@casustafel/client/data-access';
-import { AlertComponent, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, fieldIssues, PageHeadingComponent } from '@casustafel/client/ui';
 import { BsnFieldComponent } from './bsn-field.component';
 import { bsnFeedback, issueAt, today } from './case-file.rules';
 
@@ -128,7 +128,10 @@ export class HouseholdNewPageComponent {
 
   protected labelInvalid(): string | null {
     if (this.labelIssue()) return this.labelIssue();
-    return this.submitted() && this.label().trim().length < 2 ? 'household.new.labelInvalid' : null;
+    if (!this.submitted()) return null;
+    // The contract's check (trimmed, 2 to 80 characters), in the api's words for one field.
+    const issues = fieldIssues(createHouseholdSchema.safeParse({ label: this.label() }));
+    return issueAt(issues, 'label') ? 'household.new.labelInvalid' : null;
   }
 
   protected addressInvalid(): string | null {
