@@ -5,7 +5,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { ErasureRequestView } from '@casustafel/contracts';
 import { ERASURE_EXCEPTIONS, type ErasureException } from '@casustafel/domain';
 import { ErasureStore, failureMessageKey, LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, DateTimePipe, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, DateTimePipe, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
 
 /**
  * `/beheer/verwijderverzoeken`: AVG art. 17 erasure requests of the organisation, filed by a
@@ -23,6 +23,7 @@ import { AlertComponent, DateTimePipe, PageHeadingComponent } from '@casustafel/
     AlertComponent,
     DateTimePipe,
     PageHeadingComponent,
+    ...FIELD,
   ],
   templateUrl: './erasure-page.component.html',
 })

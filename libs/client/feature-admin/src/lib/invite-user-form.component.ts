@@ -12,7 +12,7 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DISCIPLINES, type Discipline, TEAM_ROLES, type TeamRole } from '@casustafel/contracts';
 import { AdminStore, failureMessageKey, LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, CopyButtonComponent, DateTimePipe } from '@casustafel/client/ui';
+import { AlertComponent, CopyButtonComponent, DateTimePipe, FIELD } from '@casustafel/client/ui';
 
 const DISPLAY_NAME = /^[\p{L}\p{M}' .-]{2,120}$/u;
 
@@ -20,7 +20,14 @@ const DISPLAY_NAME = /^[\p{L}\p{M}' .-]{2,120}$/u;
 @Component({
   selector: 'cst-invite-user-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslocoPipe, AlertComponent, CopyButtonComponent, DateTimePipe],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    AlertComponent,
+    CopyButtonComponent,
+    DateTimePipe,
+    ...FIELD,
+  ],
   templateUrl: './invite-user-form.component.html',
 })
 export class InviteUserFormComponent {

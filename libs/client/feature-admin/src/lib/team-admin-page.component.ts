@@ -23,6 +23,7 @@ import { AdminStore, type ApiResult, failureMessageKey } from '@casustafel/clien
 import {
   AlertComponent,
   ConfirmDialogComponent,
+  FIELD,
   PageHeadingComponent,
 } from '@casustafel/client/ui';
 
@@ -37,6 +38,7 @@ import {
     AlertComponent,
     ConfirmDialogComponent,
     PageHeadingComponent,
+    ...FIELD,
   ],
   templateUrl: './team-admin-page.component.html',
 })

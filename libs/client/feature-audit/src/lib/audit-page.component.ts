@@ -18,6 +18,7 @@ import {
 import {
   AlertComponent,
   DateTimePipe,
+  FIELD,
   PageHeadingComponent,
   StatusBadgeComponent,
   type StatusTone,
@@ -48,6 +49,7 @@ const OUTCOME_TONES: Record<AuditOutcome, StatusTone> = {
     DateTimePipe,
     PageHeadingComponent,
     StatusBadgeComponent,
+    ...FIELD,
   ],
   templateUrl: './audit-page.component.html',
   styleUrl: './audit-page.component.css',
@@ -62,6 +64,8 @@ export class AuditPageComponent implements OnInit {
   protected readonly outcomeTones = OUTCOME_TONES;
   protected readonly actionKey = actionKey;
   protected readonly form = signal<AuditFilterForm>({ ...EMPTY_FILTERS });
+  /** The period's two date fields, "van" and "tot en met". */
+  protected readonly periodEnds = ['from', 'to'] as const;
   protected readonly problems = signal<readonly AuditFilterProblem[]>([]);
   protected readonly names = computed(
     () => new Map(this.admin.users().map((u) => [u.id, u.displayName] as const)),

@@ -14,7 +14,12 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthStore, safeReturnPath } from '@casustafel/client/data-access';
-import { AlertComponent, CopyButtonComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import {
+  AlertComponent,
+  CopyButtonComponent,
+  FIELD,
+  PageHeadingComponent,
+} from '@casustafel/client/ui';
 
 /** `JBSWY3DPEHPK3PXP` → `JBSW Y3DP EHPK 3PXP`: easier to type over by hand. */
 export function groupSecret(secret: string): string {
@@ -31,6 +36,7 @@ export function groupSecret(secret: string): string {
     AlertComponent,
     CopyButtonComponent,
     PageHeadingComponent,
+    ...FIELD,
   ],
   templateUrl: './enrol-page.component.html',
   styleUrl: './enrol-page.component.css',

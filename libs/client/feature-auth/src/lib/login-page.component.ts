@@ -12,7 +12,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthStore, OIDC_START_PATH } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
 import { continueSignIn } from './after-sign-in';
 
 /**
@@ -28,7 +28,7 @@ type Field = 'email' | 'password';
 @Component({
   selector: 'cst-login-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, PageHeadingComponent],
+  imports: [TranslocoPipe, AlertComponent, PageHeadingComponent, ...FIELD],
   templateUrl: './login-page.component.html',
 })
 export class LoginPageComponent {

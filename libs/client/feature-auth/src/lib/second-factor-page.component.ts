@@ -11,7 +11,7 @@ import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthStore } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
 import { continueSignIn } from './after-sign-in';
 
 const TOTP = /^\d{6}$/;
@@ -21,7 +21,7 @@ const RECOVERY = /^[a-z2-7]{5}-[a-z2-7]{5}$/;
 @Component({
   selector: 'cst-second-factor-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslocoPipe, AlertComponent, PageHeadingComponent],
+  imports: [ReactiveFormsModule, TranslocoPipe, AlertComponent, PageHeadingComponent, ...FIELD],
   template: `
     <div class="cst-narrow">
       <cst-page-heading
@@ -42,23 +42,22 @@ const RECOVERY = /^[a-z2-7]{5}-[a-z2-7]{5}$/;
         (submit)="$event.preventDefault(); submit()"
         data-testid="code-form"
       >
-        <div class="cst-field utrecht-form-field" [class.utrecht-form-field--invalid]="invalid()">
-          <label class="utrecht-form-label" for="code-input">{{
+        <cst-field
+          fieldId="code-input"
+          [label]="
             (recovery() ? 'secondFactor.recoveryLabel' : 'secondFactor.codeLabel') | transloco
-          }}</label>
-          <p class="cst-field__description" id="code-hint">
-            {{ (recovery() ? 'secondFactor.recoveryHint' : 'secondFactor.codeHint') | transloco }}
-          </p>
-          @if (invalid()) {
-            <p class="cst-field__error" id="code-input-error" data-testid="code-input-error">
-              {{
-                (recovery() ? 'secondFactor.recoveryInvalid' : 'secondFactor.codeInvalid')
-                  | transloco
-              }}
-            </p>
-          }
+          "
+          [hint]="(recovery() ? 'secondFactor.recoveryHint' : 'secondFactor.codeHint') | transloco"
+          [error]="
+            invalid()
+              ? ((recovery() ? 'secondFactor.recoveryInvalid' : 'secondFactor.codeInvalid')
+                | transloco)
+              : null
+          "
+          errorTestId="code-input-error"
+        >
           <input
-            id="code-input"
+            cstControl
             class="utrecht-textbox utrecht-textbox--html-input cst-code-input"
             [class.utrecht-textbox--invalid]="invalid()"
             type="text"
@@ -68,11 +67,9 @@ const RECOVERY = /^[a-z2-7]{5}-[a-z2-7]{5}$/;
             spellcheck="false"
             autocapitalize="off"
             [formControl]="code"
-            [attr.aria-invalid]="invalid()"
-            [attr.aria-describedby]="invalid() ? 'code-hint code-input-error' : 'code-hint'"
             data-testid="code-input"
           />
-        </div>
+        </cst-field>
         <div class="cst-actions">
           <button
             type="submit"

@@ -21,6 +21,7 @@ import {
 import {
   AlertComponent,
   DateTimePipe,
+  FIELD,
   PageHeadingComponent,
   StatusBadgeComponent,
 } from '@casustafel/client/ui';
@@ -38,6 +39,7 @@ import { issueAt } from './case-file.rules';
     DateTimePipe,
     PageHeadingComponent,
     StatusBadgeComponent,
+    ...FIELD,
   ],
   templateUrl: './case-list-page.component.html',
 })

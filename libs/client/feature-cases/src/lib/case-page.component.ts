@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { CaseDetail, InvolvedProfessional } from '@casustafel/contracts';
+import type { CaseDetail } from '@casustafel/contracts';
 import { CASE_STATUSES, type CaseStatus } from '@casustafel/domain';
 import {
   CaseStore,
@@ -18,7 +18,14 @@ import {
   failureMessageKey,
   LanguageStore,
 } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent, StatusBadgeComponent } from '@casustafel/client/ui';
+import {
+  AlertComponent,
+  PageHeadingComponent,
+  PluralKeyPipe,
+  StatusBadgeComponent,
+} from '@casustafel/client/ui';
+import { CaseInvolvedComponent } from './case-involved.component';
+import { CasePeopleComponent } from './case-people.component';
 import { issueKey } from './case-file.rules';
 import { DatePipe } from './date.pipe';
 import { MeldcodeSectionComponent } from './meldcode-section.component';
@@ -50,8 +57,11 @@ export function statusDates(
     TranslocoPipe,
     AlertComponent,
     DatePipe,
+    CaseInvolvedComponent,
+    CasePeopleComponent,
     MeldcodeSectionComponent,
     PageHeadingComponent,
+    PluralKeyPipe,
     PreparationSectionComponent,
     StatusBadgeComponent,
     TimelineComponent,
@@ -75,16 +85,6 @@ export class CasePageComponent {
   protected readonly transitionError = signal<string | null>(null);
   protected readonly pending = signal(false);
 
-  /* people */
-  protected readonly editingPeople = signal(false);
-  protected readonly regisseur = signal('');
-  protected readonly procesregisseur = signal('');
-  protected readonly peopleError = signal<string | null>(null);
-  protected readonly orgName = signal('');
-  protected readonly discipline = signal('');
-  protected readonly contactName = signal('');
-  protected readonly involvedError = signal<string | null>(null);
-
   constructor() {
     effect(() => {
       const id = this.caseId();
@@ -95,10 +95,6 @@ export class CasePageComponent {
         });
       });
     });
-  }
-
-  protected text(event: Event): string {
-    return (event.target as HTMLInputElement).value;
   }
 
   protected async move(to: CaseStatus): Promise<void> {
@@ -131,51 +127,5 @@ export class CasePageComponent {
     event.preventDefault();
     this.tab.set(CASE_TABS[next]);
     setTimeout(() => document.getElementById(`case-tab-${CASE_TABS[next]}`)?.focus());
-  }
-
-  /* ---- people ---- */
-
-  protected editPeople(c: CaseDetail): void {
-    this.regisseur.set(c.casusregisseur.id);
-    this.procesregisseur.set(c.procesregisseur?.id ?? '');
-    this.editingPeople.set(true);
-  }
-
-  protected async savePeople(): Promise<void> {
-    const result = await this.store.update(this.caseId(), {
-      casusregisseurId: this.regisseur(),
-      procesregisseurId: this.procesregisseur() || null,
-    });
-    this.peopleError.set(result.ok ? null : failureMessageKey(result.failure));
-    if (result.ok) this.editingPeople.set(false);
-  }
-
-  protected async addInvolved(c: CaseDetail): Promise<void> {
-    if (this.orgName().trim().length < 2 || this.discipline().trim().length < 2) {
-      this.involvedError.set('caseDetail.involvedRequired');
-      return;
-    }
-    const involved: InvolvedProfessional[] = [
-      ...c.involved,
-      {
-        organisation: this.orgName().trim(),
-        discipline: this.discipline().trim(),
-        contactName: this.contactName().trim() || null,
-      },
-    ];
-    const result = await this.store.update(this.caseId(), { involved });
-    this.involvedError.set(result.ok ? null : failureMessageKey(result.failure));
-    if (result.ok) {
-      this.orgName.set('');
-      this.discipline.set('');
-      this.contactName.set('');
-    }
-  }
-
-  protected async removeInvolved(c: CaseDetail, index: number): Promise<void> {
-    const result = await this.store.update(this.caseId(), {
-      involved: c.involved.filter((_, i) => i !== index),
-    });
-    this.involvedError.set(result.ok ? null : failureMessageKey(result.failure));
   }
 }

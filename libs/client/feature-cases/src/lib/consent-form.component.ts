@@ -9,7 +9,7 @@ import {
   LEGAL_BASES,
 } from '@casustafel/contracts';
 import { failureDetails, failureMessageKey, HouseholdStore } from '@casustafel/client/data-access';
-import { AlertComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD } from '@casustafel/client/ui';
 import { issueAt, today } from './case-file.rules';
 
 type Basis = CreateConsentRequest['basis'];
@@ -18,7 +18,7 @@ type Basis = CreateConsentRequest['basis'];
 @Component({
   selector: 'cst-consent-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent],
+  imports: [TranslocoPipe, AlertComponent, ...FIELD],
   templateUrl: './consent-form.component.html',
 })
 export class ConsentFormComponent {

@@ -7,7 +7,7 @@ import {
   type ErasureScope,
 } from '@casustafel/contracts';
 import { failureMessageKey, HouseholdStore } from '@casustafel/client/data-access';
-import { AlertComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD } from '@casustafel/client/ui';
 import { today } from './case-file.rules';
 
 /**
@@ -20,7 +20,7 @@ import { today } from './case-file.rules';
 @Component({
   selector: 'cst-erasure-request-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent],
+  imports: [TranslocoPipe, AlertComponent, ...FIELD],
   template: `
     <h2 class="utrecht-heading-2" id="hh-erasure-heading">
       {{ 'household.erasure.heading' | transloco }}
@@ -42,13 +42,10 @@ import { today } from './case-file.rules';
     </div>
     <form class="cst-form" novalidate (submit)="file($event)" data-testid="hh-erasure-form">
       <div class="cst-form-grid">
-        <div class="cst-field utrecht-form-field">
-          <label class="utrecht-form-label" for="hh-erasure-scope">{{
-            'household.erasure.scope' | transloco
-          }}</label>
+        <cst-field fieldId="hh-erasure-scope" [label]="'household.erasure.scope' | transloco">
           <select
+            cstControl
             #scopeSelect
-            id="hh-erasure-scope"
             class="utrecht-select utrecht-select--html-select"
             (change)="choose(scopeSelect.value)"
             data-testid="hh-erasure-scope"
@@ -62,14 +59,14 @@ import { today } from './case-file.rules';
               </option>
             }
           </select>
-        </div>
-        <div class="cst-field utrecht-form-field">
-          <label class="utrecht-form-label" for="hh-erasure-requested-by">{{
-            'household.erasure.requestedBy' | transloco
-          }}</label>
+        </cst-field>
+        <cst-field
+          fieldId="hh-erasure-requested-by"
+          [label]="'household.erasure.requestedBy' | transloco"
+        >
           <select
+            cstControl
             #requesterSelect
-            id="hh-erasure-requested-by"
             class="utrecht-select utrecht-select--html-select"
             (change)="chooseRequester(requesterSelect.value)"
             data-testid="hh-erasure-requested-by"
@@ -80,14 +77,14 @@ import { today } from './case-file.rules';
               </option>
             }
           </select>
-        </div>
-        <div class="cst-field utrecht-form-field">
-          <label class="utrecht-form-label" for="hh-erasure-received-on">{{
-            'household.erasure.receivedOn' | transloco
-          }}</label>
+        </cst-field>
+        <cst-field
+          fieldId="hh-erasure-received-on"
+          [label]="'household.erasure.receivedOn' | transloco"
+        >
           <input
+            cstControl
             #receivedInput
-            id="hh-erasure-received-on"
             class="utrecht-textbox utrecht-textbox--html-input"
             type="date"
             [max]="today"
@@ -95,7 +92,7 @@ import { today } from './case-file.rules';
             (input)="receivedOn.set(receivedInput.value)"
             data-testid="hh-erasure-received-on"
           />
-        </div>
+        </cst-field>
       </div>
       <div class="cst-actions">
         <button

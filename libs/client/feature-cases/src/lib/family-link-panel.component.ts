@@ -12,7 +12,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import type { FamilyInvitationCreated, FamilyInvitationView } from '@casustafel/contracts';
 import { type ApiFailure, HouseholdStoryApi, LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, CopyButtonComponent, DateTimePipe } from '@casustafel/client/ui';
+import { AlertComponent, CopyButtonComponent, DateTimePipe, FIELD } from '@casustafel/client/ui';
 
 /**
  * The team gives the family a link to their own plan: link + one-time code (shown once, to
@@ -21,7 +21,14 @@ import { AlertComponent, CopyButtonComponent, DateTimePipe } from '@casustafel/c
 @Component({
   selector: 'cst-family-link-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslocoPipe, AlertComponent, CopyButtonComponent, DateTimePipe],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    AlertComponent,
+    CopyButtonComponent,
+    DateTimePipe,
+    ...FIELD,
+  ],
   templateUrl: './family-link-panel.component.html',
 })
 export class FamilyLinkPanelComponent {

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { HOUSEHOLD_ROLES, type PersonInput } from '@casustafel/contracts';
+import { createHouseholdSchema, HOUSEHOLD_ROLES, type PersonInput } from '@casustafel/contracts';
 import { normaliseBsn } from '@casustafel/domain';
 import { CaseListStore, failureDetails, failureMessageKey } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, fieldIssues, PageHeadingComponent } from '@casustafel/client/ui';
 import { BsnFieldComponent } from './bsn-field.component';
 import { bsnFeedback, issueAt, today } from './case-file.rules';
 
@@ -72,7 +72,14 @@ export function toPersonInput(row: MemberRow): PersonInput {
 @Component({
   selector: 'cst-household-new-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, AlertComponent, PageHeadingComponent, BsnFieldComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    AlertComponent,
+    PageHeadingComponent,
+    BsnFieldComponent,
+    ...FIELD,
+  ],
   templateUrl: './household-new-page.component.html',
 })
 export class HouseholdNewPageComponent {
@@ -80,10 +87,17 @@ export class HouseholdNewPageComponent {
   readonly #store = inject(CaseListStore);
   readonly #router = inject(Router);
   protected readonly roles = HOUSEHOLD_ROLES;
+  protected readonly nameFields = ['givenName', 'familyName'] as const;
   protected readonly label = signal('');
   protected readonly street = signal('');
   protected readonly postcode = signal('');
   protected readonly city = signal('');
+  /** The address fields, in the order of a Dutch address. */
+  protected readonly addressParts = [
+    { key: 'street', max: 120, value: this.street },
+    { key: 'postcode', max: 7, value: this.postcode },
+    { key: 'city', max: 80, value: this.city },
+  ] as const;
   protected readonly rows = signal<MemberRow[]>([emptyRow()]);
   protected readonly submitted = signal(false);
   protected readonly pending = signal(false);
@@ -114,7 +128,10 @@ export class HouseholdNewPageComponent {
 
   protected labelInvalid(): string | null {
     if (this.labelIssue()) return this.labelIssue();
-    return this.submitted() && this.label().trim().length < 2 ? 'household.new.labelInvalid' : null;
+    if (!this.submitted()) return null;
+    // The contract's check (trimmed, 2 to 80 characters), in the api's words for one field.
+    const issues = fieldIssues(createHouseholdSchema.safeParse({ label: this.label() }));
+    return issueAt(issues, 'label') ? 'household.new.labelInvalid' : null;
   }
 
   protected addressInvalid(): string | null {
@@ -143,7 +160,18 @@ export class HouseholdNewPageComponent {
     );
     if (this.labelInvalid() || this.addressInvalid() || rowsWithProblems >= 0) {
       this.errorKey.set('household.new.fixErrors');
-      setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      // The first field to fix: the label, the address (its error belongs to the group), a member.
+      const first = this.labelInvalid()
+        ? 'household-label'
+        : this.addressInvalid()
+          ? 'household-street'
+          : null;
+      setTimeout(() =>
+        (first
+          ? document.getElementById(first)
+          : document.querySelector<HTMLElement>('[aria-invalid="true"]')
+        )?.focus(),
+      );
       return;
     }
     const address = this.street().trim()

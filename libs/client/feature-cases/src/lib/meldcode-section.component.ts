@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CaseDetail, MeldcodeRecordView, MeldcodeStepRequest } from '@casustafel/contracts';
 import {
@@ -16,7 +17,7 @@ import {
   failureMessageKey,
   LanguageStore,
 } from '@casustafel/client/data-access';
-import { AlertComponent, DateTimePipe } from '@casustafel/client/ui';
+import { AlertComponent, DateTimePipe, FIELD, PluralKeyPipe } from '@casustafel/client/ui';
 import { meldcodeErrorKey, outcomesFor, recordAfwegingen } from './case-file.rules';
 
 export interface MeldcodeEntryView {
@@ -31,10 +32,14 @@ export interface MeldcodeEntryView {
 @Component({
   selector: 'cst-meldcode-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, DateTimePipe],
+  imports: [NgTemplateOutlet, TranslocoPipe, AlertComponent, DateTimePipe, PluralKeyPipe, ...FIELD],
   templateUrl: './meldcode-section.component.html',
 })
 export class MeldcodeSectionComponent {
+  protected readonly yesNoOptions = [
+    { value: true, label: 'common.yes', suffix: 'ja' },
+    { value: false, label: 'common.no', suffix: 'nee' },
+  ] as const;
   readonly detail = input.required<CaseDetail>();
   protected readonly store = inject(CaseStore);
   protected readonly language = inject(LanguageStore);

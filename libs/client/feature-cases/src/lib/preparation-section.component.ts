@@ -8,7 +8,7 @@ import {
   failureMessageKey,
   LanguageStore,
 } from '@casustafel/client/data-access';
-import { AlertComponent, DateTimePipe, StatusBadgeComponent } from '@casustafel/client/ui';
+import { AlertComponent, DateTimePipe, FIELD, StatusBadgeComponent } from '@casustafel/client/ui';
 import { issueKey } from './case-file.rules';
 import { DatePipe } from './date.pipe';
 
@@ -83,7 +83,7 @@ export function contentOf(d: PreparationDraft): PreparationContent {
 @Component({
   selector: 'cst-preparation-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, DatePipe, DateTimePipe, StatusBadgeComponent],
+  imports: [TranslocoPipe, AlertComponent, DatePipe, DateTimePipe, StatusBadgeComponent, ...FIELD],
   templateUrl: './preparation-section.component.html',
 })
 export class PreparationSectionComponent {

@@ -12,7 +12,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import type { TimelineEntry } from '@casustafel/contracts';
 import { HouseholdStoryApi, LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, DateTimePipe } from '@casustafel/client/ui';
+import { AlertComponent, DateTimePipe, PluralKeyPipe } from '@casustafel/client/ui';
 
 /** Where an entry's source lives in the app. */
 export function sourceLink(entry: TimelineEntry): string {
@@ -32,7 +32,7 @@ export function sourceLink(entry: TimelineEntry): string {
 @Component({
   selector: 'cst-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, AlertComponent, DateTimePipe],
+  imports: [RouterLink, TranslocoPipe, AlertComponent, DateTimePipe, PluralKeyPipe],
   templateUrl: './timeline.component.html',
 })
 export class TimelineComponent {
@@ -82,5 +82,10 @@ export class TimelineComponent {
   protected more(): void {
     const before = this.nextBefore();
     if (before) void this.load(before);
+  }
+
+  /** A count the api sends as text (the domains a ZRM scored). */
+  protected count(text: string | null): number {
+    return Number(text ?? 0);
   }
 }

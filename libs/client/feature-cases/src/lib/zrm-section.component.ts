@@ -18,7 +18,7 @@ import {
   failureMessageKey,
   LanguageStore,
 } from '@casustafel/client/data-access';
-import { AlertComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD } from '@casustafel/client/ui';
 import { issueKey, today } from './case-file.rules';
 import { DatePipe } from './date.pipe';
 import {
@@ -39,7 +39,7 @@ const PAD_Y = 10;
 @Component({
   selector: 'cst-zrm-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, DatePipe],
+  imports: [TranslocoPipe, AlertComponent, DatePipe, ...FIELD],
   templateUrl: './zrm-section.component.html',
 })
 export class ZrmSectionComponent {

@@ -13,7 +13,7 @@ import {
   HouseholdStoryApi,
   LanguageStore,
 } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
 
 /** How many access log entries show before "Toon meer". */
 const LOG_PAGE = 20;
@@ -26,7 +26,7 @@ const LOG_PAGE = 20;
 @Component({
   selector: 'cst-family-plan-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslocoPipe, AlertComponent, PageHeadingComponent],
+  imports: [ReactiveFormsModule, TranslocoPipe, AlertComponent, PageHeadingComponent, ...FIELD],
   templateUrl: './family-plan-page.component.html',
   styleUrl: './family.css',
 })

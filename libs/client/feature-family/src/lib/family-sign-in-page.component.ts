@@ -13,7 +13,7 @@ import {
   linkTokenFromHash,
   normaliseLinkCode,
 } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
 
 /** The token of a family link (`/gezin#<token>`), or null when the fragment holds none. */
 export const familyTokenFromHash = linkTokenFromHash;
@@ -29,7 +29,7 @@ export const normaliseFamilyCode = normaliseLinkCode;
 @Component({
   selector: 'cst-family-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslocoPipe, AlertComponent, PageHeadingComponent],
+  imports: [ReactiveFormsModule, TranslocoPipe, AlertComponent, PageHeadingComponent, ...FIELD],
   templateUrl: './family-sign-in-page.component.html',
   styleUrl: './family.css',
 })

@@ -14,6 +14,7 @@ import {
   AlertComponent,
   CardComponent,
   DateTimePipe,
+  FIELD,
   PageHeadingComponent,
 } from '@casustafel/client/ui';
 
@@ -28,6 +29,7 @@ import {
     CardComponent,
     DateTimePipe,
     PageHeadingComponent,
+    ...FIELD,
   ],
   templateUrl: './notifications-page.component.html',
 })

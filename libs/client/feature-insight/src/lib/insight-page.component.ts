@@ -18,7 +18,7 @@ import type {
   InsightTeam,
 } from '@casustafel/contracts';
 import { LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, PageHeadingComponent, PluralKeyPipe } from '@casustafel/client/ui';
 import { BUCKET, type ChartModel, chartModel } from './insight-chart-model';
 import { InsightChartComponent } from './insight-chart.component';
 
@@ -46,7 +46,9 @@ function shiftMonth(date: string, months: number): string {
     TranslocoPipe,
     AlertComponent,
     PageHeadingComponent,
+    PluralKeyPipe,
     InsightChartComponent,
+    ...FIELD,
   ],
   templateUrl: './insight-page.component.html',
   styleUrl: './insight-page.component.css',
