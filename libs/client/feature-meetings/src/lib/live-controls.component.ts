@@ -35,13 +35,13 @@ export class LiveControlsComponent {
   readonly nextLabel = input.required<string>();
   readonly phaseIndex = input.required<number>();
   /** A command about the current item or the hand. */
-  readonly command = output<LiveCommandBody>();
+  readonly send = output<LiveCommandBody>();
   readonly next = output();
   readonly askClose = output();
   readonly defer = output<string>();
 
   protected hand(): void {
-    this.command.emit(this.handRaised() ? { type: 'hand:lower' } : { type: 'hand:raise' });
+    this.send.emit(this.handRaised() ? { type: 'hand:lower' } : { type: 'hand:raise' });
   }
 
   /** A command on the current item (timer, phase, finish). */
@@ -49,11 +49,11 @@ export class LiveControlsComponent {
     type: 'timer:start' | 'timer:pause' | 'phase:advance' | 'phase:back' | 'item:finish',
   ): void {
     const current = this.current();
-    if (current) this.command.emit({ type, itemId: current.id });
+    if (current) this.send.emit({ type, itemId: current.id });
   }
 
   protected extend(minutes: number): void {
     const current = this.current();
-    if (current) this.command.emit({ type: 'timer:extend', itemId: current.id, minutes });
+    if (current) this.send.emit({ type: 'timer:extend', itemId: current.id, minutes });
   }
 }
