@@ -20,6 +20,7 @@ import {
 import {
   AlertComponent,
   DateTimePipe,
+  FIELD,
   PageHeadingComponent,
   StatusBadgeComponent,
 } from '@casustafel/client/ui';
@@ -41,6 +42,7 @@ import { failureMessages, type Message, sectionTitleKey, segments } from './inte
     DateTimePipe,
     PageHeadingComponent,
     StatusBadgeComponent,
+    FIELD,
   ],
   providers: [IntervisionStore],
   templateUrl: './intervision-case-page.component.html',
