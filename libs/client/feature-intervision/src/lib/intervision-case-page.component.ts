@@ -22,6 +22,7 @@ import {
   DateTimePipe,
   FIELD,
   PageHeadingComponent,
+  PluralKeyPipe,
   StatusBadgeComponent,
 } from '@casustafel/client/ui';
 import { failureMessages, type Message, sectionTitleKey, segments } from './intervision-words';
@@ -43,6 +44,7 @@ import { failureMessages, type Message, sectionTitleKey, segments } from './inte
     PageHeadingComponent,
     StatusBadgeComponent,
     FIELD,
+    PluralKeyPipe,
   ],
   providers: [IntervisionStore],
   templateUrl: './intervision-case-page.component.html',

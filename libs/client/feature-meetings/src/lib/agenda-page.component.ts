@@ -29,6 +29,7 @@ import {
   AlertComponent,
   DateTimePipe,
   PageHeadingComponent,
+  PluralKeyPipe,
   StatusBadgeComponent,
 } from '@casustafel/client/ui';
 import { AgendaAddFormComponent } from './agenda-add-form.component';
@@ -55,6 +56,7 @@ import { type GuestInviteItem, GuestInvitePanelComponent } from './guest-invite-
     StatusBadgeComponent,
     GuestInvitePanelComponent,
     ConsentBadgeComponent,
+    PluralKeyPipe,
   ],
   templateUrl: './agenda-page.component.html',
   styleUrl: './meetings.css',
