@@ -2,12 +2,12 @@ import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 import type { Subscription } from 'rxjs';
 import type { SessionEventMessage } from '@casustafel/contracts';
 import type { VisibleSessionEvent, VisibleSessionState } from '@casustafel/domain';
-import { applySessionEvent } from '../intervision/intervision-session-room';
 import {
   HeldSessionEvents,
   joinOnce,
   type RoomCommandOutcome,
   sendRoomCommand,
+  stepRoom,
 } from '../intervision/session-room-sync';
 import { LIVE_ACK_TIMEOUT_MS, LIVE_COMMAND_ID } from '../meetings/live-room.store';
 import { ConnectionStore } from '../realtime/connection.store';
@@ -146,29 +146,23 @@ export class ConferenceRoomStore {
         return;
       }
     }
-    if (this.#room() === null) {
-      this.#held.hold(event as VisibleSessionEvent);
-      return;
-    }
-    this.#applyOne(event as VisibleSessionEvent);
+    this.#held.receive(event as VisibleSessionEvent, this.#room(), (e) => this.#applyOne(e));
   }
 
   #applyOne(event: VisibleSessionEvent): void {
     const room = this.#room();
     if (room === null) return;
-    const step = applySessionEvent(room, event);
-    if (!step.ok) {
-      // Missed events (a dropped frame, or a phase this role sat out): the server fills in.
+    const next = stepRoom(room, event, () => {
       this.#gapRejoins.update((n) => n + 1);
       void this.join();
-      return;
-    }
-    const changed = event.type === 'phase:changed' && room.seq !== step.state.seq;
-    this.#room.set(step.state);
+    });
+    if (next === null) return;
+    const changed = event.type === 'phase:changed' && room.seq !== next.seq;
+    this.#room.set(next);
     if (changed) {
       // A phase may lock this role out (besloten tijd): asked again, the server decides.
       void this.join();
       this.onPhaseChanged(event.payload.to);
-    } else if (room.seq !== step.state.seq) this.onApplied(event);
+    } else if (room.seq !== next.seq) this.onApplied(event);
   }
 }

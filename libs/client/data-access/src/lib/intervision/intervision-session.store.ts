@@ -28,7 +28,6 @@ import {
 } from '../meetings/live-room.store';
 import { ConnectionStore } from '../realtime/connection.store';
 import { RealtimeClient } from '../realtime/realtime.client';
-import { applySessionEvent } from './intervision-session-room';
 import {
   closedToRole,
   type ContributionRow,
@@ -40,6 +39,7 @@ import {
   joinOnce,
   type RoomCommandOutcome,
   sendRoomCommand,
+  stepRoom,
 } from './session-room-sync';
 import { IntervisionSessionApi } from './intervision-session.api';
 
@@ -319,26 +319,20 @@ export class IntervisionSessionStore {
   #onEvent(message: SessionEventMessage): void {
     const { sessionId, ...event } = message;
     if (sessionId !== this.#sessionId()) return;
-    if (this.#room() === null) {
-      this.#held.hold(event as VisibleSessionEvent);
-      return;
-    }
-    this.#applyOne(event as VisibleSessionEvent);
+    this.#held.receive(event as VisibleSessionEvent, this.#room(), (e) => this.#applyOne(e));
   }
 
   #applyOne(event: VisibleSessionEvent): void {
     const room = this.#room();
     if (room === null) return;
-    const step = applySessionEvent(room, event);
-    if (!step.ok) {
-      // Missed events (a dropped frame, or a phase this role sat out): the server fills in.
+    const next = stepRoom(room, event, () => {
       this.#gapRejoins.update((n) => n + 1);
       void this.#join();
-      return;
-    }
+    });
+    if (next === null) return;
     const wasEnded = room.ended === true;
-    this.#room.set(step.state);
-    if (step.state.ended && !wasEnded) void this.#afterEnd();
+    this.#room.set(next);
+    if (next.ended && !wasEnded) void this.#afterEnd();
   }
 
   async #afterEnd(): Promise<void> {

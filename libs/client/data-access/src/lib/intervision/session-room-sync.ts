@@ -3,6 +3,7 @@ import type { VisibleSessionEvent, VisibleSessionState } from '@casustafel/domai
 import { LIVE_ACK_TIMEOUT_MS, LIVE_COMMAND_ATTEMPTS } from '../meetings/live-room.store';
 import type { AckPayload, RealtimeClient } from '../realtime/realtime.client';
 import { sendLiveCommand } from '../realtime/send-live-command';
+import { applySessionEvent } from './intervision-session-room';
 
 /** What a session command came to: done, or refused/unanswered with a code (`TIMEOUT`). */
 export type RoomCommandOutcome = { ok: true } | { ok: false; code: string };
@@ -35,6 +36,16 @@ export class HeldSessionEvents {
     this.#held.push(event);
   }
 
+  /** An event as it arrives: held while the room is not there yet, else applied. */
+  receive(
+    event: VisibleSessionEvent,
+    room: VisibleSessionState | null,
+    applyOne: (event: VisibleSessionEvent) => void,
+  ): void {
+    if (room === null) this.hold(event);
+    else applyOne(event);
+  }
+
   clear(): void {
     this.#held = [];
   }
@@ -61,4 +72,19 @@ export function joinOnce(doJoin: () => Promise<void>): () => Promise<void> {
     joining = doJoin().finally(() => (joining = null));
     return joining;
   };
+}
+
+/**
+ * One event applied to the room in seq order. Missed events (a dropped frame, or a phase this
+ * role sat out) leave a gap: `onGap` then joins again and the server fills in (null here).
+ */
+export function stepRoom(
+  room: VisibleSessionState,
+  event: VisibleSessionEvent,
+  onGap: () => void,
+): VisibleSessionState | null {
+  const step = applySessionEvent(room, event);
+  if (step.ok) return step.state;
+  onGap();
+  return null;
 }
