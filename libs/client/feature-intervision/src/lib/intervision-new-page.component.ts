@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   inject,
   input,
@@ -10,11 +11,18 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CaseStore, IntervisionStore } from '@casustafel/client/data-access';
-import { AlertComponent, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
+import { createIntervisionCopySchema } from '@casustafel/contracts';
+import {
+  AlertComponent,
+  FIELD,
+  type FieldIssue,
+  fieldIssues,
+  issueAt,
+  PageHeadingComponent,
+} from '@casustafel/client/ui';
 import { failureMessages, type Message } from './intervision-words';
 
 /** The api's bounds of a reason (createIntervisionCopySchema). */
-const REASON_MIN = 10;
 const REASON_MAX = 500;
 
 /**
@@ -93,6 +101,7 @@ const REASON_MAX = 500;
           fieldId="intervision-title"
           [label]="'intervision.create.title' | transloco"
           [hint]="'intervision.create.titleHint' | transloco"
+          [error]="titleError() ? ('intervision.create.titleInvalid' | transloco) : null"
         >
           <input
             cstControl
@@ -150,7 +159,10 @@ export class IntervisionNewPageComponent {
   protected readonly max = REASON_MAX;
   protected readonly reason = signal('');
   protected readonly title = signal('');
-  protected readonly reasonError = signal(false);
+  /** What the check against the contract found (reason, title). */
+  readonly #issues = signal<readonly FieldIssue[]>([]);
+  protected readonly reasonError = computed(() => issueAt(this.#issues(), 'reason') !== null);
+  protected readonly titleError = computed(() => issueAt(this.#issues(), 'title') !== null);
   protected readonly pending = signal(false);
   protected readonly errors = signal<Message[]>([]);
 
@@ -173,15 +185,19 @@ export class IntervisionNewPageComponent {
   protected async submit(): Promise<void> {
     if (this.pending()) return;
     const reason = this.reason().trim();
+    const title = this.title().trim();
     this.errors.set([]);
-    if (reason.length < REASON_MIN) {
-      this.reasonError.set(true);
-      setTimeout(() => document.getElementById('intervision-reason')?.focus());
+    const issues = fieldIssues(
+      createIntervisionCopySchema.safeParse({ reason, title: title || undefined }),
+    );
+    this.#issues.set(issues);
+    if (issues.length > 0) {
+      const first = this.reasonError() ? 'intervision-reason' : 'intervision-title';
+      setTimeout(() => document.getElementById(first)?.focus());
       return;
     }
-    this.reasonError.set(false);
     this.pending.set(true);
-    const result = await this.#store.create(this.caseId(), reason, this.title().trim());
+    const result = await this.#store.create(this.caseId(), reason, title);
     this.pending.set(false);
     if (result.ok) {
       await this.#router.navigate(['/intervisie', result.data.id]);
