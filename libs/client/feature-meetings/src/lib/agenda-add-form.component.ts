@@ -6,14 +6,14 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { type CreateAgendaItem, createAgendaItemSchema } from '@casustafel/contracts';
 import {
   AGENDA_ITEM_KINDS,
   AGENDA_TIME_BOX_MAX_MINUTES,
   AGENDA_TIME_BOX_MIN_MINUTES,
   type AgendaItemKind,
-  CONSENT_JUSTIFICATION_MIN,
 } from '@casustafel/domain';
 import {
   failureCode,
@@ -21,7 +21,13 @@ import {
   failureMessageKey,
   MeetingsStore,
 } from '@casustafel/client/data-access';
-import { AlertComponent, FIELD } from '@casustafel/client/ui';
+import {
+  AlertComponent,
+  FIELD,
+  type FieldIssue,
+  fieldIssues,
+  issueAt,
+} from '@casustafel/client/ui';
 
 type CheckedField = 'presenterUserId' | 'timeBoxMinutes' | 'preparationId' | 'consentJustification';
 
@@ -58,19 +64,9 @@ export class AgendaAddFormComponent {
 
   protected readonly item = new FormGroup({
     kind: new FormControl<AgendaItemKind>('casusbespreking', { nonNullable: true }),
-    title: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
-    presenterUserId: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required],
-    }),
-    timeBoxMinutes: new FormControl(20, {
-      nonNullable: true,
-      validators: [
-        Validators.required,
-        Validators.min(AGENDA_TIME_BOX_MIN_MINUTES),
-        Validators.max(AGENDA_TIME_BOX_MAX_MINUTES),
-      ],
-    }),
+    title: new FormControl('', { nonNullable: true }),
+    presenterUserId: new FormControl('', { nonNullable: true }),
+    timeBoxMinutes: new FormControl(20, { nonNullable: true }),
     preparationId: new FormControl('', { nonNullable: true }),
     consentJustification: new FormControl('', { nonNullable: true }),
   });
@@ -92,48 +88,45 @@ export class AgendaAddFormComponent {
     this.item.controls.preparationId.valueChanges.subscribe(() => this.consentProblem.set(null));
   }
 
-  #invalid(name: CheckedField): boolean {
-    if (!this.submitted()) return false;
-    if (name === 'consentJustification') {
-      return (
-        this.consentProblem() !== null &&
-        this.item.controls.consentJustification.value.trim().length < CONSENT_JUSTIFICATION_MIN
-      );
+  /** The item as the api takes it. */
+  #body(): CreateAgendaItem {
+    const v = this.item.getRawValue();
+    const isCase = v.kind === 'casusbespreking';
+    return {
+      kind: v.kind,
+      title: v.title.trim(),
+      presenterUserId: v.presenterUserId,
+      timeBoxMinutes: v.timeBoxMinutes,
+      preparationId: isCase ? v.preparationId || null : null,
+      consentJustification:
+        isCase && this.consentProblem() !== null ? v.consentJustification.trim() : null,
+    };
+  }
+
+  /** The item checked against the contract; a case item also needs its preparation. */
+  #issues(): FieldIssue[] {
+    const body = this.#body();
+    const issues = fieldIssues(createAgendaItemSchema.safeParse(body));
+    if (body.kind === 'casusbespreking' && body.preparationId === null) {
+      issues.push({ path: 'preparationId', issue: 'required' });
     }
-    if (name === 'preparationId') {
-      return this.kind() === 'casusbespreking' && !this.item.controls.preparationId.value;
-    }
-    return this.item.controls[name].invalid;
+    return issues;
   }
 
   /** The message key of a field's error once the form was submitted, else null. */
   protected errorOf(name: CheckedField): string | null {
-    return this.#invalid(name) ? ERROR_KEYS[name] : null;
+    if (!this.submitted()) return null;
+    return issueAt(this.#issues(), name) === null ? null : ERROR_KEYS[name];
   }
 
   protected async add(): Promise<void> {
     if (this.pending()) return;
     this.submitted.set(true);
     this.failed.emit(null);
-    if (
-      this.item.invalid ||
-      this.#invalid('preparationId') ||
-      this.#invalid('consentJustification')
-    ) {
-      return;
-    }
+    if (this.#issues().length > 0) return;
     const v = this.item.getRawValue();
-    const isCase = v.kind === 'casusbespreking';
     this.pending.set(true);
-    const result = await this.store.addItem({
-      kind: v.kind,
-      title: v.title.trim(),
-      presenterUserId: v.presenterUserId,
-      timeBoxMinutes: v.timeBoxMinutes,
-      preparationId: isCase ? v.preparationId : null,
-      consentJustification:
-        isCase && this.consentProblem() !== null ? v.consentJustification.trim() : null,
-    });
+    const result = await this.store.addItem(this.#body());
     this.pending.set(false);
     if (!result.ok) {
       if (failureCode(result.failure) === 'CONSENT_JUSTIFICATION_REQUIRED') {
