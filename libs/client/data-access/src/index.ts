@@ -50,6 +50,7 @@ export * from './lib/intervision/intervision.api';
 export * from './lib/intervision/intervision.store';
 export * from './lib/intervision/intervision-session.api';
 export * from './lib/intervision/intervision-session-room';
+export * from './lib/intervision/intervision-session-rows';
 export * from './lib/intervision/intervision-session.store';
 export * from './lib/intervision/intervision-attendance.store';
 export * from './lib/family-conference/family-conference.api';

@@ -7,7 +7,7 @@ import {
   ownAttendancePdfUrl,
   yearToDate,
 } from '@casustafel/client/data-access';
-import { AlertComponent, DateTimePipe, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, DateTimePipe, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -26,7 +26,7 @@ function today(): string {
 @Component({
   selector: 'cst-intervision-attendance-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, DateTimePipe, PageHeadingComponent],
+  imports: [TranslocoPipe, AlertComponent, DateTimePipe, PageHeadingComponent, FIELD],
   providers: [IntervisionAttendanceStore],
   styleUrl: './intervision-session.css',
   template: `
@@ -40,32 +40,26 @@ function today(): string {
       (submit)="$event.preventDefault(); show()"
       data-testid="iv-period"
     >
-      <div class="cst-field">
-        <label class="utrecht-form-label" for="iv-from">{{
-          'intervision.attendance.from' | transloco
-        }}</label>
+      <cst-field fieldId="iv-from" [label]="'intervision.attendance.from' | transloco">
         <input
-          id="iv-from"
+          cstControl
           type="date"
           class="utrecht-textbox utrecht-textbox--html-input"
           [value]="from()"
           (change)="from.set(value($event))"
           data-testid="iv-from"
         />
-      </div>
-      <div class="cst-field">
-        <label class="utrecht-form-label" for="iv-to">{{
-          'intervision.attendance.to' | transloco
-        }}</label>
+      </cst-field>
+      <cst-field fieldId="iv-to" [label]="'intervision.attendance.to' | transloco">
         <input
-          id="iv-to"
+          cstControl
           type="date"
           class="utrecht-textbox utrecht-textbox--html-input"
           [value]="to()"
           (change)="to.set(value($event))"
           data-testid="iv-to"
         />
-      </div>
+      </cst-field>
       <div class="cst-actions">
         <button
           type="submit"

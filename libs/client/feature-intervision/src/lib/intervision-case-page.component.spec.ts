@@ -109,7 +109,7 @@ describe('intervision case page', () => {
     expect(q('intervision-section-zorgen')?.textContent).toContain('naam uit het dossier');
     expect(q('intervision-four-eyes')).toBeNull();
     expect(q('intervision-source')).toBeNull();
-    expect(q('intervision-release-open')?.textContent).toContain('1 gemarkeerde woorden');
+    expect(q('intervision-release-open')?.textContent).toContain('1 gemarkeerd woord');
     expect(q('intervision-candidate-word')?.textContent).toBe('Xhevat');
 
     q('intervision-redact')?.click();

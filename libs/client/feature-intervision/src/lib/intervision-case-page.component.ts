@@ -20,7 +20,9 @@ import {
 import {
   AlertComponent,
   DateTimePipe,
+  FIELD,
   PageHeadingComponent,
+  PluralKeyPipe,
   StatusBadgeComponent,
 } from '@casustafel/client/ui';
 import { failureMessages, type Message, sectionTitleKey, segments } from './intervision-words';
@@ -41,6 +43,8 @@ import { failureMessages, type Message, sectionTitleKey, segments } from './inte
     DateTimePipe,
     PageHeadingComponent,
     StatusBadgeComponent,
+    FIELD,
+    PluralKeyPipe,
   ],
   providers: [IntervisionStore],
   templateUrl: './intervision-case-page.component.html',

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   inject,
   input,
@@ -10,11 +11,18 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CaseStore, IntervisionStore } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { createIntervisionCopySchema } from '@casustafel/contracts';
+import {
+  AlertComponent,
+  FIELD,
+  type FieldIssue,
+  fieldIssues,
+  issueAt,
+  PageHeadingComponent,
+} from '@casustafel/client/ui';
 import { failureMessages, type Message } from './intervision-words';
 
 /** The api's bounds of a reason (createIntervisionCopySchema). */
-const REASON_MIN = 10;
 const REASON_MAX = 500;
 
 /**
@@ -25,7 +33,7 @@ const REASON_MAX = 500;
 @Component({
   selector: 'cst-intervision-new-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, AlertComponent, PageHeadingComponent],
+  imports: [RouterLink, TranslocoPipe, AlertComponent, PageHeadingComponent, FIELD],
   providers: [IntervisionStore],
   styles: `
     .cst-iv-reason {
@@ -71,57 +79,40 @@ const REASON_MAX = 500;
         (submit)="$event.preventDefault(); submit()"
         data-testid="intervision-new-form"
       >
-        <div class="cst-field" [class.cst-field--invalid]="reasonError()">
-          <label class="utrecht-form-label" for="intervision-reason">{{
-            'intervision.create.reason' | transloco
-          }}</label>
-          <p class="cst-field__description" id="intervision-reason-hint">
-            {{ 'intervision.create.reasonHint' | transloco }}
-          </p>
-          @if (reasonError()) {
-            <p
-              class="cst-field__error"
-              id="intervision-reason-error"
-              data-testid="intervision-reason-error"
-            >
-              {{ 'intervision.create.reasonRequired' | transloco }}
-            </p>
-          }
+        <cst-field
+          fieldId="intervision-reason"
+          errorTestId="intervision-reason-error"
+          [label]="'intervision.create.reason' | transloco"
+          [hint]="'intervision.create.reasonHint' | transloco"
+          [error]="reasonError() ? ('intervision.create.reasonRequired' | transloco) : null"
+        >
           <textarea
-            id="intervision-reason"
+            cstControl
             class="utrecht-textarea utrecht-textarea--html-textarea cst-iv-reason"
             rows="4"
             required
             [attr.maxlength]="max"
-            [attr.aria-invalid]="reasonError()"
-            [attr.aria-describedby]="
-              reasonError()
-                ? 'intervision-reason-hint intervision-reason-error'
-                : 'intervision-reason-hint'
-            "
             [value]="reason()"
             (input)="reason.set(text($event))"
             data-testid="intervision-reason"
           ></textarea>
-        </div>
-        <div class="cst-field">
-          <label class="utrecht-form-label" for="intervision-title">{{
-            'intervision.create.title' | transloco
-          }}</label>
-          <p class="cst-field__description" id="intervision-title-hint">
-            {{ 'intervision.create.titleHint' | transloco }}
-          </p>
+        </cst-field>
+        <cst-field
+          fieldId="intervision-title"
+          [label]="'intervision.create.title' | transloco"
+          [hint]="'intervision.create.titleHint' | transloco"
+          [error]="titleError() ? ('intervision.create.titleInvalid' | transloco) : null"
+        >
           <input
-            id="intervision-title"
+            cstControl
             class="utrecht-textbox utrecht-textbox--html-input"
             type="text"
             maxlength="120"
-            aria-describedby="intervision-title-hint"
             [value]="title()"
             (input)="title.set(text($event))"
             data-testid="intervision-title"
           />
-        </div>
+        </cst-field>
         <div role="alert">
           @if (errors().length > 0) {
             <cst-alert type="error"
@@ -168,7 +159,10 @@ export class IntervisionNewPageComponent {
   protected readonly max = REASON_MAX;
   protected readonly reason = signal('');
   protected readonly title = signal('');
-  protected readonly reasonError = signal(false);
+  /** What the check against the contract found (reason, title). */
+  readonly #issues = signal<readonly FieldIssue[]>([]);
+  protected readonly reasonError = computed(() => issueAt(this.#issues(), 'reason') !== null);
+  protected readonly titleError = computed(() => issueAt(this.#issues(), 'title') !== null);
   protected readonly pending = signal(false);
   protected readonly errors = signal<Message[]>([]);
 
@@ -191,15 +185,19 @@ export class IntervisionNewPageComponent {
   protected async submit(): Promise<void> {
     if (this.pending()) return;
     const reason = this.reason().trim();
+    const title = this.title().trim();
     this.errors.set([]);
-    if (reason.length < REASON_MIN) {
-      this.reasonError.set(true);
-      setTimeout(() => document.getElementById('intervision-reason')?.focus());
+    const issues = fieldIssues(
+      createIntervisionCopySchema.safeParse({ reason, title: title || undefined }),
+    );
+    this.#issues.set(issues);
+    if (issues.length > 0) {
+      const first = this.reasonError() ? 'intervision-reason' : 'intervision-title';
+      setTimeout(() => document.getElementById(first)?.focus());
       return;
     }
-    this.reasonError.set(false);
     this.pending.set(true);
-    const result = await this.#store.create(this.caseId(), reason, this.title().trim());
+    const result = await this.#store.create(this.caseId(), reason, title);
     this.pending.set(false);
     if (result.ok) {
       await this.#router.navigate(['/intervisie', result.data.id]);

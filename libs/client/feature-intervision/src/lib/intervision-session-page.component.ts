@@ -17,7 +17,9 @@ import {
   LanguageStore,
   sessionAttendancePdfUrl,
 } from '@casustafel/client/data-access';
-import { AlertComponent, DateTimePipe, StatusBadgeComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, StatusBadgeComponent } from '@casustafel/client/ui';
+import { IntervisionContributionsComponent } from './intervision-contributions.component';
+import { IntervisionSessionAttendanceComponent } from './intervision-session-attendance.component';
 import { sectionTitleKey } from './intervision-words';
 
 /** Command refusals with a text of their own; others say "not possible now". */
@@ -34,7 +36,15 @@ const COMMAND_ERRORS = new Set(['FORBIDDEN', 'SESSION_ENDED', 'CONFLICT', 'VALID
 @Component({
   selector: 'cst-intervision-session-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, AlertComponent, DateTimePipe, StatusBadgeComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    AlertComponent,
+    StatusBadgeComponent,
+    FIELD,
+    IntervisionContributionsComponent,
+    IntervisionSessionAttendanceComponent,
+  ],
   providers: [IntervisionSessionStore],
   templateUrl: './intervision-session-page.component.html',
   styleUrl: './intervision-session.css',

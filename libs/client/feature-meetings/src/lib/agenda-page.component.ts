@@ -11,22 +11,16 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { AgendaItemView } from '@casustafel/contracts';
 import {
-  AGENDA_ITEM_KINDS,
   AGENDA_TIME_BOX_MAX_MINUTES,
   AGENDA_TIME_BOX_MIN_MINUTES,
-  type AgendaItemKind,
-  CONSENT_JUSTIFICATION_MIN,
   plannedSchedule,
 } from '@casustafel/domain';
 import {
   AuthStore,
-  failureCode,
-  failureDetails,
   failureMessageKey,
   LanguageStore,
   MeetingsStore,
@@ -35,8 +29,10 @@ import {
   AlertComponent,
   DateTimePipe,
   PageHeadingComponent,
+  PluralKeyPipe,
   StatusBadgeComponent,
 } from '@casustafel/client/ui';
+import { AgendaAddFormComponent } from './agenda-add-form.component';
 import { focusAfterMove, stepTarget } from './agenda-move';
 import { ConsentBadgeComponent } from './consent-badge.component';
 import { MeetingSettingsComponent } from './meeting-settings.component';
@@ -51,7 +47,7 @@ import { type GuestInviteItem, GuestInvitePanelComponent } from './guest-invite-
     CdkDrag,
     CdkDragHandle,
     CdkDropList,
-    ReactiveFormsModule,
+    AgendaAddFormComponent,
     RouterLink,
     TranslocoPipe,
     AlertComponent,
@@ -60,6 +56,7 @@ import { type GuestInviteItem, GuestInvitePanelComponent } from './guest-invite-
     StatusBadgeComponent,
     GuestInvitePanelComponent,
     ConsentBadgeComponent,
+    PluralKeyPipe,
   ],
   templateUrl: './agenda-page.component.html',
   styleUrl: './meetings.css',
@@ -71,39 +68,11 @@ export class AgendaPageComponent {
   readonly #transloco = inject(TranslocoService);
   readonly #injector = inject(Injector);
   readonly #auth = inject(AuthStore);
-  protected readonly kinds = AGENDA_ITEM_KINDS;
   protected readonly minBox = AGENDA_TIME_BOX_MIN_MINUTES;
   protected readonly maxBox = AGENDA_TIME_BOX_MAX_MINUTES;
   protected readonly announcement = signal('');
   protected readonly errorKey = signal<string | null>(null);
-  protected readonly pending = signal(false);
-  protected readonly submitted = signal(false);
   protected readonly showAdd = signal(false);
-
-  protected readonly item = new FormGroup({
-    kind: new FormControl<AgendaItemKind>('casusbespreking', { nonNullable: true }),
-    title: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
-    presenterUserId: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required],
-    }),
-    timeBoxMinutes: new FormControl(20, {
-      nonNullable: true,
-      validators: [
-        Validators.required,
-        Validators.min(AGENDA_TIME_BOX_MIN_MINUTES),
-        Validators.max(AGENDA_TIME_BOX_MAX_MINUTES),
-      ],
-    }),
-    preparationId: new FormControl('', { nonNullable: true }),
-    consentJustification: new FormControl('', { nonNullable: true }),
-  });
-  protected readonly kind = signal<AgendaItemKind>('casusbespreking');
-  /**
-   * Set when the api refused the case for want of consent for the meeting (`verlopen` or
-   * `ontbreekt`): the form then asks the chair why the case is discussed anyway.
-   */
-  protected readonly consentProblem = signal<string | null>(null);
 
   /** Planned start and end per item, back to back from the meeting start (skipped items none). */
   protected readonly schedule = computed(() => {
@@ -143,12 +112,6 @@ export class AgendaPageComponent {
   protected readonly guestItems = computed<GuestInviteItem[]>(() =>
     this.store.agenda().map((item) => ({ id: item.id, label: this.label(item) })),
   );
-  /** Ready preparations not yet on this agenda. */
-  protected readonly freePreparations = computed(() => {
-    const used = new Set(this.store.agenda().map((i) => i.preparationId));
-    return (this.store.preparations() ?? []).filter((p) => !used.has(p.preparationId));
-  });
-
   constructor() {
     effect(() => {
       const meetingId = this.meetingId();
@@ -157,9 +120,6 @@ export class AgendaPageComponent {
         void this.store.loadPreparations();
       });
     });
-    this.item.controls.kind.valueChanges.subscribe((kind) => this.kind.set(kind));
-    // Another case: its consent is checked anew.
-    this.item.controls.preparationId.valueChanges.subscribe(() => this.consentProblem.set(null));
   }
 
   protected label(item: AgendaItemView): string {
@@ -174,55 +134,8 @@ export class AgendaPageComponent {
     return prep ? `${prep.caseTitle} (${prep.householdLabel})` : '';
   }
 
-  protected invalid(
-    name: 'presenterUserId' | 'timeBoxMinutes' | 'preparationId' | 'consentJustification',
-  ): boolean {
-    if (!this.submitted()) return false;
-    if (name === 'consentJustification') {
-      return (
-        this.consentProblem() !== null &&
-        this.item.controls.consentJustification.value.trim().length < CONSENT_JUSTIFICATION_MIN
-      );
-    }
-    if (name === 'preparationId') {
-      return this.kind() === 'casusbespreking' && !this.item.controls.preparationId.value;
-    }
-    return this.item.controls[name].invalid;
-  }
-
-  protected async add(): Promise<void> {
-    if (this.pending()) return;
-    this.submitted.set(true);
-    this.errorKey.set(null);
-    if (this.item.invalid || this.invalid('preparationId') || this.invalid('consentJustification'))
-      return;
-    const v = this.item.getRawValue();
-    const isCase = v.kind === 'casusbespreking';
-    this.pending.set(true);
-    const result = await this.store.addItem({
-      kind: v.kind,
-      title: v.title.trim(),
-      presenterUserId: v.presenterUserId,
-      timeBoxMinutes: v.timeBoxMinutes,
-      preparationId: isCase ? v.preparationId : null,
-      consentJustification:
-        isCase && this.consentProblem() !== null ? v.consentJustification.trim() : null,
-    });
-    this.pending.set(false);
-    if (!result.ok) {
-      if (failureCode(result.failure) === 'CONSENT_JUSTIFICATION_REQUIRED') {
-        // Not an error of the form: the next step, with the reason from the ledger.
-        const issue = failureDetails(result.failure)[0]?.issue;
-        this.consentProblem.set(issue === 'verlopen' ? 'verlopen' : 'ontbreekt');
-        this.submitted.set(false);
-        return;
-      }
-      this.errorKey.set(failureMessageKey(result.failure));
-      return;
-    }
-    this.submitted.set(false);
-    this.consentProblem.set(null);
-    this.item.reset({ kind: v.kind, presenterUserId: v.presenterUserId, timeBoxMinutes: 20 });
+  /** An item was added: announced politely. */
+  protected added(): void {
     this.announcement.set(this.#transloco.translate('meetings.agenda.added'));
   }
 

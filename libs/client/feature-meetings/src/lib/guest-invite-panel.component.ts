@@ -35,6 +35,10 @@ import {
   ConfirmDialogComponent,
   CopyButtonComponent,
   DateTimePipe,
+  FIELD,
+  type FieldIssue,
+  fieldIssues,
+  issueAt,
   StatusBadgeComponent,
   type StatusTone,
 } from '@casustafel/client/ui';
@@ -82,6 +86,7 @@ const STATUS_TONES: Record<GuestStatus, StatusTone> = {
     CopyButtonComponent,
     DateTimePipe,
     StatusBadgeComponent,
+    FIELD,
   ],
   templateUrl: './guest-invite-panel.component.html',
   styleUrls: ['./meetings.css', './guest.css'],
@@ -109,7 +114,8 @@ export class GuestInvitePanelComponent {
   protected readonly announcement = signal('');
   protected readonly showForm = signal(false);
   protected readonly pending = signal(false);
-  protected readonly invalid = signal<ReadonlySet<Field>>(new Set());
+  /** What the last check against the contract found, by field path. */
+  protected readonly issues = signal<readonly FieldIssue[]>([]);
   protected readonly selected = signal<ReadonlySet<string>>(new Set());
   /** Items a 409 said consent does not cover: a justification is now required. */
   protected readonly consentMissing = signal<string[]>([]);
@@ -158,7 +164,7 @@ export class GuestInvitePanelComponent {
   }
 
   protected isInvalid(field: Field): boolean {
-    return this.invalid().has(field);
+    return issueAt(this.issues(), field) !== null;
   }
 
   protected toggleItem(itemId: string, checked: boolean): void {
@@ -198,16 +204,13 @@ export class GuestInvitePanelComponent {
       justification: this.needsJustification() ? v.justification : null,
     };
     const parsed = inviteGuestSchema.safeParse(body);
-    const invalid = new Set<Field>();
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) invalid.add(issue.path[0] as Field);
-    }
+    const issues = fieldIssues(parsed);
     if (this.needsJustification() && v.justification.trim().length < GUEST_JUSTIFICATION_MIN) {
-      invalid.add('justification');
+      issues.push({ path: 'justification', issue: 'too_small' });
     }
-    this.invalid.set(invalid);
-    if (invalid.size > 0 || !parsed.success) {
-      this.#focusFirstInvalid(invalid);
+    this.issues.set(issues);
+    if (issues.length > 0 || !parsed.success) {
+      this.#focusFirstInvalid();
       return;
     }
     this.pending.set(true);
@@ -281,7 +284,7 @@ export class GuestInvitePanelComponent {
     return guest.status === 'uitgenodigd' || guest.status === 'aangemeld';
   }
 
-  #focusFirstInvalid(invalid: ReadonlySet<Field>): void {
+  #focusFirstInvalid(): void {
     const order: [Field, string][] = [
       ['name', 'guest-invite-name'],
       ['email', 'guest-invite-email'],
@@ -290,7 +293,7 @@ export class GuestInvitePanelComponent {
       ['itemIds', 'guest-invite-items'],
       ['justification', 'guest-invite-justification'],
     ];
-    const first = order.find(([field]) => invalid.has(field));
+    const first = order.find(([field]) => this.isInvalid(field));
     if (!first) return;
     afterNextRender(
       () => {
@@ -305,6 +308,6 @@ export class GuestInvitePanelComponent {
     this.form.reset();
     this.selected.set(new Set());
     this.consentMissing.set([]);
-    this.invalid.set(new Set());
+    this.issues.set([]);
   }
 }

@@ -19,7 +19,7 @@ import {
   GUEST_ROOM_PATH,
   GuestsApi,
 } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
 
 /** The token of an invitation link (`/gast#<token>`), or null when the fragment holds none. */
 export function tokenFromHash(hash: string): string | null {
@@ -41,7 +41,7 @@ export function normaliseGuestCode(code: string): string | null {
 @Component({
   selector: 'cst-guest-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslocoPipe, AlertComponent, PageHeadingComponent],
+  imports: [ReactiveFormsModule, TranslocoPipe, AlertComponent, PageHeadingComponent, FIELD],
   templateUrl: './guest-sign-in-page.component.html',
   styleUrls: ['./meetings.css', './guest.css'],
 })

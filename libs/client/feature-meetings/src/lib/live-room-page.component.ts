@@ -21,13 +21,16 @@ import {
   MeetingRecordsStore,
   MeetingsStore,
 } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, PageHeadingComponent, pluralKey } from '@casustafel/client/ui';
 import { LiveClockComponent, PhaseStepperComponent } from './live-clock.component';
 import { LiveNoteComponent } from './live-note.component';
 import { ConsentBadgeComponent } from './consent-badge.component';
 import { RecordsPanelComponent } from './records-panel.component';
 import { PreparationPanelComponent } from './preparation-panel.component';
 import { FollowUpPanelComponent } from './follow-up-panel.component';
+import { LiveAgendaComponent } from './live-agenda.component';
+import { LiveControlsComponent } from './live-controls.component';
+import { LivePeopleComponent } from './live-people.component';
 
 /** `/overleggen/:meetingId/live`: the live room of a meeting. */
 @Component({
@@ -45,6 +48,10 @@ import { FollowUpPanelComponent } from './follow-up-panel.component';
     ConsentBadgeComponent,
     PreparationPanelComponent,
     FollowUpPanelComponent,
+    LiveAgendaComponent,
+    LiveControlsComponent,
+    LivePeopleComponent,
+    FIELD,
   ],
   templateUrl: './live-room-page.component.html',
   styleUrl: './meetings.css',
@@ -56,7 +63,11 @@ export class LiveRoomPageComponent implements OnDestroy {
   protected readonly records = inject(MeetingRecordsStore);
   readonly #auth = inject(AuthStore);
   readonly #transloco = inject(TranslocoService);
-  protected readonly phases = DISCUSSION_PHASES;
+  /** How one takes part: in the room or remotely. */
+  protected readonly modes: readonly { value: PresenceMode; testId: string }[] = [
+    { value: 'in-de-ruimte', testId: 'live-mode-room' },
+    { value: 'op-afstand', testId: 'live-mode-remote' },
+  ];
   protected readonly errorKey = signal<string | null>(null);
   protected readonly announcement = signal('');
   protected readonly busy = signal(false);
@@ -206,20 +217,15 @@ export class LiveRoomPageComponent implements OnDestroy {
     this.selectedId.set(itemId === this.current()?.id ? null : itemId);
   }
 
+  /** The title for the agenda list (a function input). */
+  protected readonly titleOf = (item: { title: string; kind: string; caseId: string | null }) =>
+    this.title(item);
+
   protected title(item: { title: string; kind: string; caseId: string | null }): string {
     if (item.title) return item.title;
     const kind = this.#transloco.translate(`meetings.kinds.${item.kind}`);
     const detail = item.caseId ? this.meetings.caseDetails().get(item.caseId) : undefined;
     return detail ? `${kind}: ${detail.title}` : kind;
-  }
-
-  protected name(userId: string | null): string {
-    if (!userId) return '';
-    return (
-      this.live.presence().find((p) => p.userId === userId)?.displayName ||
-      this.meetings.memberName(userId) ||
-      this.#transloco.translate('meetings.live.someone')
-    );
   }
 
   protected async setMode(mode: PresenceMode): Promise<void> {
@@ -300,40 +306,6 @@ export class LiveRoomPageComponent implements OnDestroy {
     }
   }
 
-  protected timer(type: 'timer:start' | 'timer:pause'): Promise<void> {
-    const current = this.current();
-    return current ? this.send({ type, itemId: current.id }) : Promise.resolve();
-  }
-
-  protected extend(minutes: number): Promise<void> {
-    const current = this.current();
-    return current
-      ? this.send({ type: 'timer:extend', itemId: current.id, minutes })
-      : Promise.resolve();
-  }
-
-  protected phase(type: 'phase:advance' | 'phase:back'): Promise<void> {
-    const current = this.current();
-    return current ? this.send({ type, itemId: current.id }) : Promise.resolve();
-  }
-
-  protected finish(): Promise<void> {
-    const current = this.current();
-    return current ? this.send({ type: 'item:finish', itemId: current.id }) : Promise.resolve();
-  }
-
-  protected hand(): Promise<void> {
-    return this.send(this.handRaised() ? { type: 'hand:lower' } : { type: 'hand:raise' });
-  }
-
-  protected lower(userId: string): Promise<void> {
-    return this.send({ type: 'hand:lower', userId });
-  }
-
-  protected nextSpeaker(): Promise<void> {
-    return this.send({ type: 'queue:next' });
-  }
-
   /** Asks the api what closing would carry forward, then asks the chair to confirm. */
   protected async askClose(): Promise<void> {
     const preview = await this.meetings.closePreview();
@@ -362,14 +334,16 @@ export class LiveRoomPageComponent implements OnDestroy {
         timeStyle: 'short',
         timeZone: 'Europe/Amsterdam',
       }).format(new Date(preview.nextMeeting.startsAt));
-      return this.#transloco.translate('meetings.live.carryNext', { count, date });
+      return this.#transloco.translate(pluralKey('meetings.live.carryNext', count), {
+        count,
+        date,
+      });
     }
-    return this.#transloco.translate(
+    const key =
       preview.destination === 'einde-reeks'
         ? 'meetings.live.carryEndOfSeries'
-        : 'meetings.live.carryStandalone',
-      { count },
-    );
+        : 'meetings.live.carryStandalone';
+    return this.#transloco.translate(pluralKey(key, count), { count });
   }
 
   protected async confirmClose(): Promise<void> {

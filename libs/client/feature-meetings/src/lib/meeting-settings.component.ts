@@ -11,6 +11,7 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { MeetingDetail } from '@casustafel/contracts';
 import { failureMessageKey, MeetingsStore } from '@casustafel/client/data-access';
+import { FIELD } from '@casustafel/client/ui';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -30,7 +31,7 @@ export function localParts(iso: string): { date: string; time: string } {
 @Component({
   selector: 'cst-meeting-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslocoPipe],
+  imports: [ReactiveFormsModule, TranslocoPipe, FIELD],
   template: `
     @if (meeting(); as m) {
       <details class="cst-panel cst-section" data-testid="meeting-settings">
@@ -48,36 +49,27 @@ export function localParts(iso: string): { date: string; time: string } {
           data-testid="meeting-settings-form"
         >
           <div class="cst-form-grid">
-            <div class="cst-field utrecht-form-field">
-              <label class="utrecht-form-label" for="settings-date">{{
-                'meetings.form.date' | transloco
-              }}</label>
+            <cst-field fieldId="settings-date" [label]="'meetings.form.date' | transloco">
               <input
-                id="settings-date"
+                cstControl
                 class="utrecht-textbox utrecht-textbox--html-input"
                 type="date"
                 formControlName="date"
                 data-testid="settings-date"
               />
-            </div>
-            <div class="cst-field utrecht-form-field">
-              <label class="utrecht-form-label" for="settings-time">{{
-                'meetings.form.time' | transloco
-              }}</label>
+            </cst-field>
+            <cst-field fieldId="settings-time" [label]="'meetings.form.time' | transloco">
               <input
-                id="settings-time"
+                cstControl
                 class="utrecht-textbox utrecht-textbox--html-input"
                 type="time"
                 formControlName="time"
                 data-testid="settings-time"
               />
-            </div>
-            <div class="cst-field utrecht-form-field">
-              <label class="utrecht-form-label" for="settings-duration">{{
-                'meetings.form.duration' | transloco
-              }}</label>
+            </cst-field>
+            <cst-field fieldId="settings-duration" [label]="'meetings.form.duration' | transloco">
               <input
-                id="settings-duration"
+                cstControl
                 class="utrecht-textbox utrecht-textbox--html-input"
                 type="number"
                 min="15"
@@ -86,16 +78,13 @@ export function localParts(iso: string): { date: string; time: string } {
                 formControlName="durationMinutes"
                 data-testid="settings-duration"
               />
-            </div>
+            </cst-field>
           </div>
           <div class="cst-form-grid">
             @for (role of roles; track role.control) {
-              <div class="cst-field utrecht-form-field">
-                <label class="utrecht-form-label" [for]="'settings-' + role.control">{{
-                  role.label | transloco
-                }}</label>
+              <cst-field [fieldId]="'settings-' + role.control" [label]="role.label | transloco">
                 <select
-                  [id]="'settings-' + role.control"
+                  cstControl
                   class="utrecht-select utrecht-select--html-select"
                   [formControlName]="role.control"
                   [attr.data-testid]="'settings-' + role.control"
@@ -107,7 +96,7 @@ export function localParts(iso: string): { date: string; time: string } {
                     <option [value]="member.userId">{{ member.displayName }}</option>
                   }
                 </select>
-              </div>
+              </cst-field>
             }
           </div>
           <div class="cst-actions">

@@ -21,6 +21,7 @@ import {
 import {
   AlertComponent,
   ConfirmDialogComponent,
+  FIELD,
   formatDateTime,
   PageHeadingComponent,
   StatusBadgeComponent,
@@ -43,6 +44,7 @@ type MinutesItem = MinutesView['items'][number];
     ConfirmDialogComponent,
     PageHeadingComponent,
     StatusBadgeComponent,
+    FIELD,
   ],
   templateUrl: './minutes-page.component.html',
   styleUrl: './minutes-page.component.css',

@@ -10,7 +10,7 @@ import {
   setActionStatus,
 } from '@casustafel/domain';
 import { MeetingRecordsStore, MeetingsStore } from '@casustafel/client/data-access';
-import { AlertComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD } from '@casustafel/client/ui';
 
 /** Today as a local date `YYYY-MM-DD`. */
 function today(): string {
@@ -67,7 +67,7 @@ const NO_ACTION: ActionDraft = { ownerUserId: '', due: '', text: '', decisionId:
 @Component({
   selector: 'cst-records-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, AlertComponent],
+  imports: [RouterLink, TranslocoPipe, AlertComponent, FIELD],
   templateUrl: './records-panel.component.html',
   styleUrl: './records-panel.component.css',
 })

@@ -1,22 +1,23 @@
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 import type { Subscription } from 'rxjs';
-import type { SessionEventMessage, SessionJoinResult } from '@casustafel/contracts';
+import type { SessionEventMessage } from '@casustafel/contracts';
 import type { VisibleSessionEvent, VisibleSessionState } from '@casustafel/domain';
-import { applySessionEvent } from '../intervision/intervision-session-room';
 import {
-  LIVE_ACK_TIMEOUT_MS,
-  LIVE_COMMAND_ATTEMPTS,
-  LIVE_COMMAND_ID,
-} from '../meetings/live-room.store';
+  HeldSessionEvents,
+  joinOnce,
+  type RoomCommandOutcome,
+  sendRoomCommand,
+  stepRoom,
+} from '../intervision/session-room-sync';
+import { LIVE_ACK_TIMEOUT_MS, LIVE_COMMAND_ID } from '../meetings/live-room.store';
 import { ConnectionStore } from '../realtime/connection.store';
 import { RealtimeClient } from '../realtime/realtime.client';
-import { sendLiveCommand } from '../realtime/send-live-command';
 
 /** A command of the conference, without the ids the store adds. */
 export type ConferenceCommandBody =
   { type: 'phase:advance' } | { type: 'contribution:add'; text: string };
 
-export type ConferenceCommandOutcome = { ok: true } | { ok: false; code: string };
+export type ConferenceCommandOutcome = RoomCommandOutcome;
 
 /** Why joining the room did not work (`FORBIDDEN`: the role is locked out of the phase now). */
 export type RoomJoinError = 'FORBIDDEN' | 'TIMEOUT' | string;
@@ -42,8 +43,7 @@ export class ConferenceRoomStore {
   /** The phase last announced by a `phase:changed`, also while locked out (no room then). */
   readonly #announcedPhase = signal<string | null>(null);
   readonly #gapRejoins = signal(0);
-  #pending: VisibleSessionEvent[] = [];
-  #joining: Promise<void> | null = null;
+  readonly #held = new HeldSessionEvents();
   #subscriptions: Subscription[] = [];
 
   readonly room = this.#room.asReadonly();
@@ -81,31 +81,24 @@ export class ConferenceRoomStore {
     this.#room.set(null);
     this.#joinError.set(null);
     this.#announcedPhase.set(null);
-    this.#pending = [];
+    this.#held.clear();
   }
 
   /** Sends a command with a fresh command id (sent again with the same id without an ack). */
   async send(body: ConferenceCommandBody): Promise<ConferenceCommandOutcome> {
     const conferenceId = this.#conferenceId();
     if (!conferenceId || !this.#room()) return { ok: false, code: 'NOT_JOINED' };
-    const ack = await sendLiveCommand(
+    return sendRoomCommand(
       this.#client,
       'conference:command',
       body.type === 'phase:advance'
         ? { type: 'phase:advance', conferenceId, commandId: this.#newId() }
         : { type: 'contribution:add', text: body.text, conferenceId, commandId: this.#newId() },
-      { timeoutMs: LIVE_ACK_TIMEOUT_MS, attempts: LIVE_COMMAND_ATTEMPTS },
     );
-    if (ack.ok) return { ok: true };
-    return { ok: false, code: 'timeout' in ack ? 'TIMEOUT' : ack.error.code };
   }
 
   /** Joins (again): after a gap, a reconnect or a phase the role may see again. */
-  join(): Promise<void> {
-    if (this.#joining) return this.#joining;
-    this.#joining = this.#doJoin().finally(() => (this.#joining = null));
-    return this.#joining;
-  }
+  readonly join = joinOnce(() => this.#doJoin());
 
   #listen(): void {
     if (this.#subscriptions.length > 0) return;
@@ -134,15 +127,11 @@ export class ConferenceRoomStore {
       return;
     }
     this.#joinError.set(null);
-    this.#applyJoin(ack.data);
-  }
-
-  #applyJoin(result: SessionJoinResult): void {
-    if (result.snapshot) this.#room.set(result.snapshot);
-    else for (const event of result.events ?? []) this.#applyOne(event);
-    const pending = this.#pending;
-    this.#pending = [];
-    for (const event of pending) this.#applyOne(event);
+    this.#held.applyJoin(
+      ack.data,
+      (room) => this.#room.set(room),
+      (event) => this.#applyOne(event),
+    );
   }
 
   #onEvent(message: SessionEventMessage): void {
@@ -157,29 +146,23 @@ export class ConferenceRoomStore {
         return;
       }
     }
-    if (this.#room() === null) {
-      this.#pending.push(event as VisibleSessionEvent);
-      return;
-    }
-    this.#applyOne(event as VisibleSessionEvent);
+    this.#held.receive(event as VisibleSessionEvent, this.#room(), (e) => this.#applyOne(e));
   }
 
   #applyOne(event: VisibleSessionEvent): void {
     const room = this.#room();
     if (room === null) return;
-    const step = applySessionEvent(room, event);
-    if (!step.ok) {
-      // Missed events (a dropped frame, or a phase this role sat out): the server fills in.
+    const next = stepRoom(room, event, () => {
       this.#gapRejoins.update((n) => n + 1);
       void this.join();
-      return;
-    }
-    const changed = event.type === 'phase:changed' && room.seq !== step.state.seq;
-    this.#room.set(step.state);
+    });
+    if (next === null) return;
+    const changed = event.type === 'phase:changed' && room.seq !== next.seq;
+    this.#room.set(next);
     if (changed) {
       // A phase may lock this role out (besloten tijd): asked again, the server decides.
       void this.join();
       this.onPhaseChanged(event.payload.to);
-    } else if (room.seq !== step.state.seq) this.onApplied(event);
+    } else if (room.seq !== next.seq) this.onApplied(event);
   }
 }

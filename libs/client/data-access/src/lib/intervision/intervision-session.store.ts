@@ -4,7 +4,6 @@ import type {
   IntervisionAttendance,
   IntervisionSessionView,
   SessionEventMessage,
-  SessionJoinResult,
 } from '@casustafel/contracts';
 import {
   formatCountdown,
@@ -20,18 +19,28 @@ import {
   type VisibleSessionEvent,
   type VisibleSessionState,
 } from '@casustafel/domain';
-import { type ApiFailure, failureCode, failureDetails } from '../errors/api-failure';
+import { type ApiFailure, failureCode } from '../errors/api-failure';
 import {
   LIVE_ACK_TIMEOUT_MS,
-  LIVE_COMMAND_ATTEMPTS,
   LIVE_COMMAND_ID,
   LIVE_NOW,
   serverNow,
 } from '../meetings/live-room.store';
 import { ConnectionStore } from '../realtime/connection.store';
 import { RealtimeClient } from '../realtime/realtime.client';
-import { sendLiveCommand } from '../realtime/send-live-command';
-import { applySessionEvent } from './intervision-session-room';
+import {
+  closedToRole,
+  type ContributionRow,
+  contributionKind,
+  type PhaseClock,
+} from './intervision-session-rows';
+import {
+  HeldSessionEvents,
+  joinOnce,
+  type RoomCommandOutcome,
+  sendRoomCommand,
+  stepRoom,
+} from './session-room-sync';
 import { IntervisionSessionApi } from './intervision-session.api';
 
 /** How often a participant shut out of the current phase asks again whether they may return. */
@@ -46,44 +55,7 @@ export type SessionCommandBody =
   | { type: 'contribution:reveal'; contributionType: string }
   | { type: 'contribution:rate'; contributionId: string; rating: string };
 
-export type SessionCommandOutcome = { ok: true } | { ok: false; code: string };
-
-/** A contribution as the page lists it. */
-export interface ContributionRow {
-  id: string;
-  type: string;
-  /** The kind without `blind-` (`question`, `advice`, …). */
-  kind: string;
-  blind: boolean;
-  hidden: boolean;
-  text: string | null;
-  authorName: string | null;
-  /** The phase it was made in (its title comes from the method). */
-  phase: string | null;
-  rating: string | null;
-  /** The scale the caller may rate it on now (empty: not theirs to rate). */
-  scale: readonly string[];
-}
-
-/** The time box of the current phase, on server time (the same on every screen). */
-export interface PhaseClock {
-  text: string;
-  overtime: boolean;
-  remainingMs: number;
-}
-
-/** Was the refusal "this phase is closed to your role" (an absent inbrenger)? */
-export function closedToRole(failure: ApiFailure | null): boolean {
-  return (
-    failureCode(failure) === 'FORBIDDEN' &&
-    failureDetails(failure).some((d) => d.issue === 'closed-to-role')
-  );
-}
-
-/** The kind of contribution without the blind round's prefix. */
-export function contributionKind(type: string): string {
-  return type.startsWith('blind-') ? type.slice(6) : type;
-}
+export type SessionCommandOutcome = RoomCommandOutcome;
 
 /**
  * One intervision session for its page (issue 14 §2): the session read over REST (method, the
@@ -112,8 +84,7 @@ export class IntervisionSessionStore {
   readonly #attendanceFailure = signal<ApiFailure | null>(null);
   readonly #tick = signal(0);
   readonly #gapRejoins = signal(0);
-  #pending: VisibleSessionEvent[] = [];
-  #joining: Promise<void> | null = null;
+  readonly #held = new HeldSessionEvents();
   #subscriptions: Subscription[] = [];
   #ticker: ReturnType<typeof setInterval> | null = null;
   #poll: ReturnType<typeof setTimeout> | null = null;
@@ -279,21 +250,18 @@ export class IntervisionSessionStore {
     this.#joinError.set(null);
     this.#attendance.set(null);
     this.#attendanceFailure.set(null);
-    this.#pending = [];
+    this.#held.clear();
   }
 
   /** Sends a command with a fresh command id (sent again with the same id without an ack). */
   async send(body: SessionCommandBody): Promise<SessionCommandOutcome> {
     const sessionId = this.#sessionId();
     if (!sessionId || !this.#room()) return { ok: false, code: 'NOT_JOINED' };
-    const ack = await sendLiveCommand(
-      this.#client,
-      'session:command',
-      { ...body, commandId: this.#newId(), sessionId },
-      { timeoutMs: LIVE_ACK_TIMEOUT_MS, attempts: LIVE_COMMAND_ATTEMPTS },
-    );
-    if (ack.ok) return { ok: true };
-    return { ok: false, code: 'timeout' in ack ? 'TIMEOUT' : ack.error.code };
+    return sendRoomCommand(this.#client, 'session:command', {
+      ...body,
+      commandId: this.#newId(),
+      sessionId,
+    });
   }
 
   /** The gespreksleider ends the session; then the attendance list is read. */
@@ -318,11 +286,7 @@ export class IntervisionSessionStore {
     this.#ticker = setInterval(() => this.#tick.update((t) => t + 1), 1_000);
   }
 
-  #join(): Promise<void> {
-    if (this.#joining) return this.#joining;
-    this.#joining = this.#doJoin().finally(() => (this.#joining = null));
-    return this.#joining;
-  }
+  readonly #join = joinOnce(() => this.#doJoin());
 
   async #doJoin(): Promise<void> {
     const sessionId = this.#sessionId();
@@ -345,40 +309,30 @@ export class IntervisionSessionStore {
     }
     this.#joinError.set(null);
     this.#waiting.set(false);
-    this.#applyJoin(ack.data);
-  }
-
-  #applyJoin(result: SessionJoinResult): void {
-    if (result.snapshot) this.#room.set(result.snapshot);
-    else for (const event of result.events ?? []) this.#applyOne(event);
-    const pending = this.#pending;
-    this.#pending = [];
-    for (const event of pending) this.#applyOne(event);
+    this.#held.applyJoin(
+      ack.data,
+      (room) => this.#room.set(room),
+      (event) => this.#applyOne(event),
+    );
   }
 
   #onEvent(message: SessionEventMessage): void {
     const { sessionId, ...event } = message;
     if (sessionId !== this.#sessionId()) return;
-    if (this.#room() === null) {
-      this.#pending.push(event as VisibleSessionEvent);
-      return;
-    }
-    this.#applyOne(event as VisibleSessionEvent);
+    this.#held.receive(event as VisibleSessionEvent, this.#room(), (e) => this.#applyOne(e));
   }
 
   #applyOne(event: VisibleSessionEvent): void {
     const room = this.#room();
     if (room === null) return;
-    const step = applySessionEvent(room, event);
-    if (!step.ok) {
-      // Missed events (a dropped frame, or a phase this role sat out): the server fills in.
+    const next = stepRoom(room, event, () => {
       this.#gapRejoins.update((n) => n + 1);
       void this.#join();
-      return;
-    }
+    });
+    if (next === null) return;
     const wasEnded = room.ended === true;
-    this.#room.set(step.state);
-    if (step.state.ended && !wasEnded) void this.#afterEnd();
+    this.#room.set(next);
+    if (next.ended && !wasEnded) void this.#afterEnd();
   }
 
   async #afterEnd(): Promise<void> {
