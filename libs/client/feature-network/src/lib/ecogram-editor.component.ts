@@ -14,7 +14,8 @@ import {
 } from '@casustafel/contracts';
 import { type ApiResult, failureMessageKey, NetworkMapStore } from '@casustafel/client/data-access';
 import { ecogramLegend, ecogramShapes, layoutEcogram } from '@casustafel/domain';
-import { AlertComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD } from '@casustafel/client/ui';
+import { MapLegendComponent } from './map-legend.component';
 import { mapWords } from './map-words';
 import { ShapesComponent } from './shapes.component';
 
@@ -26,7 +27,7 @@ import { ShapesComponent } from './shapes.component';
 @Component({
   selector: 'cst-ecogram-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, ShapesComponent],
+  imports: [TranslocoPipe, AlertComponent, FIELD, MapLegendComponent, ShapesComponent],
   templateUrl: './ecogram-editor.component.html',
   styleUrl: './network-maps.css',
 })
