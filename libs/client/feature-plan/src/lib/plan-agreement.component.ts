@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { SupportPlanView } from '@casustafel/contracts';
 import { AGREEMENT_METHODS } from '@casustafel/domain';
-import { FIELD } from '@casustafel/client/ui';
+import { FIELD, PluralKeyPipe } from '@casustafel/client/ui';
 import { PlanDatePipe } from './plan-date.pipe';
 import { eventText } from './plan-item-form';
 import { PlanPageState } from './plan-page.state';
@@ -11,7 +11,7 @@ import { PlanPageState } from './plan-page.state';
 @Component({
   selector: 'cst-plan-agreement',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, FIELD, PlanDatePipe],
+  imports: [TranslocoPipe, FIELD, PlanDatePipe, PluralKeyPipe],
   host: { style: 'display: contents' },
   styleUrl: './plan.css',
   templateUrl: './plan-agreement.component.html',

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { SupportPlanPage, SupportPlanView } from '@casustafel/contracts';
 import { PLAN_VARIANTS } from '@casustafel/domain';
-import { FIELD, StatusBadgeComponent } from '@casustafel/client/ui';
+import { FIELD, PluralKeyPipe, StatusBadgeComponent } from '@casustafel/client/ui';
 import { PlanDatePipe } from './plan-date.pipe';
 import { eventText } from './plan-item-form';
 import { PlanPageState } from './plan-page.state';
@@ -11,7 +11,7 @@ import { PlanPageState } from './plan-page.state';
 @Component({
   selector: 'cst-plan-basis',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, FIELD, PlanDatePipe, StatusBadgeComponent],
+  imports: [TranslocoPipe, FIELD, PlanDatePipe, PluralKeyPipe, StatusBadgeComponent],
   host: { style: 'display: contents' },
   styleUrl: './plan.css',
   templateUrl: './plan-basis.component.html',
