@@ -12,7 +12,7 @@ import { ConferenceActions } from './conference-actions';
   selector: 'cst-conference-checks',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, FIELD],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   styleUrl: './conference.css',
   templateUrl: './conference-checks.component.html',
 })

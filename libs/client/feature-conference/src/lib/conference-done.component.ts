@@ -11,7 +11,7 @@ import { localDate } from './conference-format';
   selector: 'cst-conference-done',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslocoPipe, FIELD],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   styleUrl: './conference.css',
   templateUrl: './conference-done.component.html',
 })

@@ -13,7 +13,7 @@ import { ConferenceActions } from './conference-actions';
   selector: 'cst-conference-preparation',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, AlertComponent, CopyButtonComponent, FIELD, CircleTableComponent],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   styleUrl: './conference.css',
   templateUrl: './conference-preparation.component.html',
 })

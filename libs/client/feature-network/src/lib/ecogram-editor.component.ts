@@ -30,6 +30,7 @@ import { ShapesComponent } from './shapes.component';
   imports: [TranslocoPipe, AlertComponent, FIELD, MapLegendComponent, ShapesComponent],
   templateUrl: './ecogram-editor.component.html',
   styleUrl: './network-maps.css',
+  styles: ':host { display: block; }',
 })
 export class EcogramEditorComponent {
   readonly map = input.required<NetworkMap>();

@@ -39,7 +39,7 @@ export type GenogramAddMode = 'person' | 'partner' | 'child' | 'parents' | 'emot
   selector: 'cst-genogram-add-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, AlertComponent, FIELD],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   styleUrl: './network-maps.css',
   templateUrl: './genogram-add-form.component.html',
 })

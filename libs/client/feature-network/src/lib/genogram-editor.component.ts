@@ -42,6 +42,7 @@ const ARROWS: readonly string[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowD
   ],
   templateUrl: './genogram-editor.component.html',
   styleUrl: './network-maps.css',
+  styles: ':host { display: block; }',
 })
 export class GenogramEditorComponent {
   readonly map = input.required<NetworkMap>();

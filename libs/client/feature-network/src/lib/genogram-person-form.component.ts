@@ -42,7 +42,7 @@ import {
   selector: 'cst-genogram-person-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, AlertComponent, ConfirmDialogComponent, FIELD],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   styleUrl: './network-maps.css',
   templateUrl: './genogram-person-form.component.html',
 })

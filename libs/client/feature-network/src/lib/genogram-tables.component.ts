@@ -9,7 +9,7 @@ import { linkDetails, nameOf } from './genogram-text';
   selector: 'cst-genogram-tables',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   templateUrl: './genogram-tables.component.html',
 })
 export class GenogramTablesComponent {

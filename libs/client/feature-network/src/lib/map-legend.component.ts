@@ -8,7 +8,7 @@ import { ShapesComponent } from './shapes.component';
   selector: 'cst-map-legend',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, ShapesComponent],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   styleUrl: './network-maps.css',
   template: `
     <details class="cst-disclosure" open>

@@ -64,6 +64,7 @@ function download(blob: Blob, name: string): void {
   providers: [NetworkMapStore],
   templateUrl: './network-maps.component.html',
   styleUrl: './network-maps.css',
+  styles: ':host { display: block; }',
 })
 export class NetworkMapsComponent {
   readonly householdId = input.required<string>();

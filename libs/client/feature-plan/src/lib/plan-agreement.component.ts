@@ -12,7 +12,7 @@ import { PlanPageState } from './plan-page.state';
   selector: 'cst-plan-agreement',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, FIELD, PlanDatePipe, PluralKeyPipe],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   styleUrl: './plan.css',
   templateUrl: './plan-agreement.component.html',
 })

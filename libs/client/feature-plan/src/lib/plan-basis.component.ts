@@ -12,7 +12,7 @@ import { PlanPageState } from './plan-page.state';
   selector: 'cst-plan-basis',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, FIELD, PlanDatePipe, PluralKeyPipe, StatusBadgeComponent],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   styleUrl: './plan.css',
   templateUrl: './plan-basis.component.html',
 })

@@ -10,7 +10,7 @@ import { PlanPageState } from './plan-page.state';
   selector: 'cst-plan-decisions',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, DateTimePipe, PlanItemFieldsComponent],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   styleUrl: './plan.css',
   template: `
     @let p = page();

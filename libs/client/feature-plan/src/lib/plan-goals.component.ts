@@ -13,7 +13,7 @@ import { GONE, PlanPageState } from './plan-page.state';
   selector: 'cst-plan-goals',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslocoPipe, AlertComponent, FIELD, PlanDatePipe, StatusBadgeComponent],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   styleUrl: './plan.css',
   templateUrl: './plan-goals.component.html',
 })

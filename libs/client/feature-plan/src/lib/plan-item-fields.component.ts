@@ -17,7 +17,7 @@ import { PlanPageState } from './plan-page.state';
   selector: 'cst-plan-item-fields',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, FIELD],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   template: `
     @let f = form();
     <div class="cst-form-grid">

@@ -15,7 +15,7 @@ import { GONE, PlanPageState } from './plan-page.state';
   selector: 'cst-plan-items',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslocoPipe, DateTimePipe, FIELD, PlanDatePipe, PlanItemFieldsComponent],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   styleUrl: './plan.css',
   templateUrl: './plan-items.component.html',
 })

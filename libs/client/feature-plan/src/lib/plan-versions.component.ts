@@ -11,7 +11,7 @@ import { PlanPageState } from './plan-page.state';
   selector: 'cst-plan-versions',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, DateTimePipe, FIELD, StatusBadgeComponent],
-  host: { style: 'display: contents' },
+  styles: ':host { display: contents; }',
   styleUrl: './plan.css',
   templateUrl: './plan-versions.component.html',
 })
