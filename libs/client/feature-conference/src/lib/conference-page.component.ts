@@ -10,7 +10,8 @@ import {
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ConferenceRoomStore, FamilyConferenceStore } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent, StatusBadgeComponent } from '@casustafel/client/ui';
+import { PageHeadingComponent, StatusBadgeComponent } from '@casustafel/client/ui';
+import { CircleNoticeComponent } from './circle-notice.component';
 import { CircleTableComponent } from './circle-table.component';
 import { ConferenceActions } from './conference-actions';
 import { ConferenceChecksComponent } from './conference-checks.component';
@@ -34,9 +35,9 @@ import { localDateTime } from './conference-format';
   imports: [
     RouterLink,
     TranslocoPipe,
-    AlertComponent,
     PageHeadingComponent,
     StatusBadgeComponent,
+    CircleNoticeComponent,
     CircleTableComponent,
     ConferenceChecksComponent,
     ConferenceDoneComponent,
@@ -54,7 +55,6 @@ export class ConferencePageComponent {
   readonly #actions = inject(ConferenceActions);
   protected readonly failure = this.#actions.failure;
   protected readonly pending = this.#actions.pending;
-  protected readonly circleNotice = this.#actions.circleNotice;
   protected readonly coordinator = computed(
     () => this.store.view()?.staff.find((s) => s.role === 'coordinator')?.displayName ?? '',
   );

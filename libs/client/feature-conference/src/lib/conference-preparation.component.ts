@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ConferenceView } from '@casustafel/contracts';
 import { AlertComponent, CopyButtonComponent, FIELD } from '@casustafel/client/ui';
+import { CircleNoticeComponent } from './circle-notice.component';
 import { CircleTableComponent } from './circle-table.component';
 import { ConferenceActions } from './conference-actions';
 
@@ -12,7 +13,14 @@ import { ConferenceActions } from './conference-actions';
 @Component({
   selector: 'cst-conference-preparation',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, CopyButtonComponent, FIELD, CircleTableComponent],
+  imports: [
+    TranslocoPipe,
+    AlertComponent,
+    CopyButtonComponent,
+    FIELD,
+    CircleNoticeComponent,
+    CircleTableComponent,
+  ],
   styles: ':host { display: contents; }',
   styleUrl: './conference.css',
   templateUrl: './conference-preparation.component.html',
@@ -23,7 +31,6 @@ export class ConferencePreparationComponent {
   protected readonly store = this.#actions.store;
   protected readonly pending = this.#actions.pending;
   protected readonly invitation = this.#actions.invitation;
-  protected readonly circleNotice = this.#actions.circleNotice;
   protected readonly memberName = signal('');
   protected readonly memberRole = signal<'familie' | 'netwerk'>('familie');
   protected readonly memberRelation = signal('');
@@ -42,7 +49,7 @@ export class ConferencePreparationComponent {
       return;
     }
     this.#actions.failure.set(null);
-    this.circleNotice.set(null);
+    this.#actions.circleNotice.set(null);
     this.invitation.set(result.data);
     await this.store.refresh();
   }

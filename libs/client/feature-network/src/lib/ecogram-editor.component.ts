@@ -15,6 +15,7 @@ import {
 import { type ApiResult, failureMessageKey, NetworkMapStore } from '@casustafel/client/data-access';
 import { ecogramLegend, ecogramShapes, layoutEcogram } from '@casustafel/domain';
 import { AlertComponent, FIELD } from '@casustafel/client/ui';
+import { ChoiceFieldComponent } from './choice-field.component';
 import { MapLegendComponent } from './map-legend.component';
 import { mapWords } from './map-words';
 import { ShapesComponent } from './shapes.component';
@@ -27,7 +28,14 @@ import { ShapesComponent } from './shapes.component';
 @Component({
   selector: 'cst-ecogram-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, FIELD, MapLegendComponent, ShapesComponent],
+  imports: [
+    TranslocoPipe,
+    AlertComponent,
+    ChoiceFieldComponent,
+    FIELD,
+    MapLegendComponent,
+    ShapesComponent,
+  ],
   templateUrl: './ecogram-editor.component.html',
   styleUrl: './network-maps.css',
   styles: ':host { display: block; }',

@@ -25,6 +25,7 @@ import {
 } from '@casustafel/contracts';
 import { type ApiResult, NetworkMapStore } from '@casustafel/client/data-access';
 import { AlertComponent, FIELD } from '@casustafel/client/ui';
+import { ChoiceFieldComponent } from './choice-field.component';
 import { parseYear } from './genogram-keys';
 import { eventChecked, eventText, nameOf, partnershipsOf, refusalKey } from './genogram-text';
 
@@ -38,7 +39,7 @@ export type GenogramAddMode = 'person' | 'partner' | 'child' | 'parents' | 'emot
 @Component({
   selector: 'cst-genogram-add-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, FIELD],
+  imports: [TranslocoPipe, AlertComponent, ChoiceFieldComponent, FIELD],
   styles: ':host { display: contents; }',
   styleUrl: './network-maps.css',
   templateUrl: './genogram-add-form.component.html',

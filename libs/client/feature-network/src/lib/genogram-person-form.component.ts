@@ -3,7 +3,7 @@ import {
   Component,
   computed,
   effect,
-  type ElementRef,
+  ElementRef,
   inject,
   input,
   output,
@@ -24,6 +24,7 @@ import {
 } from '@casustafel/contracts';
 import { type ApiResult, NetworkMapStore } from '@casustafel/client/data-access';
 import { AlertComponent, ConfirmDialogComponent, FIELD } from '@casustafel/client/ui';
+import { ChoiceFieldComponent } from './choice-field.component';
 import { parseYear } from './genogram-keys';
 import {
   eventChecked,
@@ -41,7 +42,7 @@ import {
 @Component({
   selector: 'cst-genogram-person-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, ConfirmDialogComponent, FIELD],
+  imports: [TranslocoPipe, AlertComponent, ChoiceFieldComponent, ConfirmDialogComponent, FIELD],
   styles: ':host { display: contents; }',
   styleUrl: './network-maps.css',
   templateUrl: './genogram-person-form.component.html',
@@ -53,6 +54,7 @@ export class GenogramPersonFormComponent {
   readonly removed = output<void>();
 
   protected readonly store = inject(NetworkMapStore);
+  readonly #host = inject<ElementRef<HTMLElement>>(ElementRef);
   readonly #transloco = inject(TranslocoService);
   protected readonly genders = GENDERS;
   protected readonly statuses = PARTNERSHIP_STATUSES;
@@ -82,7 +84,6 @@ export class GenogramPersonFormComponent {
   protected readonly editError = signal<string | null>(null);
   protected readonly editSaved = signal(false);
   private readonly deceasedDialog = viewChild<ConfirmDialogComponent>('deceasedDialog');
-  private readonly firstField = viewChild<ElementRef<HTMLElement>>('firstField');
 
   constructor() {
     // The form shows the person as stored (again after someone else changed them).
@@ -106,7 +107,7 @@ export class GenogramPersonFormComponent {
 
   /** Moves the focus into the form (its first field that every person has). */
   focusFirst(): void {
-    this.firstField()?.nativeElement.focus();
+    this.#host.nativeElement.querySelector<HTMLElement>('#geno-edit-gender')?.focus();
   }
 
   #t = (key: string, params?: Record<string, unknown>): string =>

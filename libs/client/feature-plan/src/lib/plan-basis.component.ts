@@ -1,17 +1,24 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { SupportPlanPage, SupportPlanView } from '@casustafel/contracts';
-import { PLAN_VARIANTS } from '@casustafel/domain';
 import { FIELD, PluralKeyPipe, StatusBadgeComponent } from '@casustafel/client/ui';
 import { PlanDatePipe } from './plan-date.pipe';
 import { eventText } from './plan-item-form';
 import { PlanPageState } from './plan-page.state';
+import { PlanVariantFieldComponent } from './plan-variant-field.component';
 
 /** The plan's basis (variant, casusregisseur, evaluation, agreement, version) and its strengths and worries. */
 @Component({
   selector: 'cst-plan-basis',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, FIELD, PlanDatePipe, PluralKeyPipe, StatusBadgeComponent],
+  imports: [
+    TranslocoPipe,
+    FIELD,
+    PlanDatePipe,
+    PlanVariantFieldComponent,
+    PluralKeyPipe,
+    StatusBadgeComponent,
+  ],
   styles: ':host { display: contents; }',
   styleUrl: './plan.css',
   templateUrl: './plan-basis.component.html',
@@ -20,9 +27,7 @@ export class PlanBasisComponent {
   protected readonly state = inject(PlanPageState);
   readonly page = input.required<SupportPlanPage>();
   readonly plan = input.required<SupportPlanView>();
-  protected readonly variants = PLAN_VARIANTS;
   protected readonly sections = ['krachten', 'zorgen'] as const;
-  protected readonly text = eventText;
 
   protected saveBasis(regisseurId: string): Promise<boolean> {
     const variant = this.state.variant();

@@ -8,15 +8,14 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { PLAN_VARIANTS } from '@casustafel/domain';
-import { AlertComponent, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
 import { PlanAgreementComponent } from './plan-agreement.component';
 import { PlanBasisComponent } from './plan-basis.component';
 import { PlanDecisionsComponent } from './plan-decisions.component';
 import { PlanGoalsComponent } from './plan-goals.component';
-import { eventText } from './plan-item-form';
 import { PlanItemsComponent } from './plan-items.component';
 import { PlanPageState } from './plan-page.state';
+import { PlanVariantFieldComponent } from './plan-variant-field.component';
 import { PlanVersionsComponent } from './plan-versions.component';
 
 /** `/huishoudens/:householdId/plan`: the household's one support plan. */
@@ -27,13 +26,13 @@ import { PlanVersionsComponent } from './plan-versions.component';
     RouterLink,
     TranslocoPipe,
     AlertComponent,
-    FIELD,
     PageHeadingComponent,
     PlanAgreementComponent,
     PlanBasisComponent,
     PlanDecisionsComponent,
     PlanGoalsComponent,
     PlanItemsComponent,
+    PlanVariantFieldComponent,
     PlanVersionsComponent,
   ],
   providers: [PlanPageState],
@@ -45,8 +44,6 @@ export class PlanPageComponent {
   /** `?besluit=<id>`: a decision to take into the plan, opened pre-filled. */
   readonly besluit = input<string | undefined>(undefined);
   protected readonly state = inject(PlanPageState);
-  protected readonly variants = PLAN_VARIANTS;
-  protected readonly text = eventText;
 
   constructor() {
     effect(() => {
