@@ -13,7 +13,7 @@ import {
   linkTokenFromHash,
   normaliseLinkCode,
 } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
 
 /**
  * `/beraad`: a family or network member signs in with the link of their invitation (the token
@@ -23,7 +23,7 @@ import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
 @Component({
   selector: 'cst-circle-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, PageHeadingComponent],
+  imports: [TranslocoPipe, AlertComponent, FIELD, PageHeadingComponent],
   styleUrl: './conference.css',
   template: `
     <cst-page-heading
@@ -47,23 +47,14 @@ import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
         (submit)="submit($event)"
         data-testid="fc-sign-in"
       >
-        <div
-          class="cst-field utrecht-form-field"
-          [class.utrecht-form-field--invalid]="codeInvalid()"
+        <cst-field
+          fieldId="fc-code"
+          [label]="'conference.signIn.code' | transloco"
+          [hint]="'conference.signIn.codeHelp' | transloco"
+          [error]="codeInvalid() ? ('conference.signIn.codeInvalid' | transloco) : null"
         >
-          <label class="utrecht-form-label" for="fc-code">{{
-            'conference.signIn.code' | transloco
-          }}</label>
-          <p class="cst-field__description" id="fc-code-help">
-            {{ 'conference.signIn.codeHelp' | transloco }}
-          </p>
-          @if (codeInvalid()) {
-            <p class="cst-field__error" id="fc-code-error">
-              {{ 'conference.signIn.codeInvalid' | transloco }}
-            </p>
-          }
           <input
-            id="fc-code"
+            cstControl
             class="utrecht-textbox utrecht-textbox--html-input"
             type="text"
             inputmode="numeric"
@@ -72,31 +63,25 @@ import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
             spellcheck="false"
             [value]="code()"
             (input)="code.set($any($event.target).value)"
-            [attr.aria-invalid]="codeInvalid()"
-            [attr.aria-describedby]="codeInvalid() ? 'fc-code-help fc-code-error' : 'fc-code-help'"
             data-testid="fc-code"
           />
-        </div>
-        <div
-          class="utrecht-form-field utrecht-form-field--checkbox"
+        </cst-field>
+        <cst-field
+          fieldId="fc-consent"
+          layout="check"
           [class.utrecht-form-field--invalid]="consentMissing()"
+          [label]="'conference.signIn.consent' | transloco"
+          [hint]="'conference.signIn.consentHelp' | transloco"
         >
           <input
-            id="fc-consent"
+            cstControl
             type="checkbox"
             class="utrecht-checkbox utrecht-checkbox--html-input"
             [checked]="consent()"
             (change)="consent.set($any($event.target).checked)"
-            aria-describedby="fc-consent-help"
             data-testid="fc-consent"
           />
-          <label class="utrecht-form-label utrecht-form-label--checkbox" for="fc-consent">{{
-            'conference.signIn.consent' | transloco
-          }}</label>
-          <p class="cst-field__description cst-fc-beside-checkbox" id="fc-consent-help">
-            {{ 'conference.signIn.consentHelp' | transloco }}
-          </p>
-        </div>
+        </cst-field>
         <div class="cst-actions">
           <button
             type="submit"

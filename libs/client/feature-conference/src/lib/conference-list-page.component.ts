@@ -19,7 +19,7 @@ import {
   HouseholdStore,
   TeamsApi,
 } from '@casustafel/client/data-access';
-import { PageHeadingComponent } from '@casustafel/client/ui';
+import { FIELD, PageHeadingComponent } from '@casustafel/client/ui';
 import { fromLocalInput, localDateTime } from './conference-format';
 import { ConferenceRefusalComponent } from './refusal.component';
 
@@ -32,7 +32,7 @@ import { ConferenceRefusalComponent } from './refusal.component';
 @Component({
   selector: 'cst-conference-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, PageHeadingComponent, ConferenceRefusalComponent],
+  imports: [RouterLink, TranslocoPipe, FIELD, PageHeadingComponent, ConferenceRefusalComponent],
   styleUrl: './conference.css',
   templateUrl: './conference-list-page.component.html',
 })

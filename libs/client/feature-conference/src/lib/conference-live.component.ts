@@ -9,7 +9,7 @@ import {
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ConnectionStore, FamilyConferenceStore, serverNow } from '@casustafel/client/data-access';
 import { CONFERENCE_PHASES, FAMILY_CONFERENCE_KIND, formatCountdown } from '@casustafel/domain';
-import { AlertComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD } from '@casustafel/client/ui';
 
 /**
  * The live part of a familienetwerkberaad, for everyone in it: the phases with the current one,
@@ -20,7 +20,7 @@ import { AlertComponent } from '@casustafel/client/ui';
 @Component({
   selector: 'cst-conference-live',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent],
+  imports: [TranslocoPipe, AlertComponent, FIELD],
   styleUrl: './conference.css',
   template: `
     <div class="cst-fc-stack">
@@ -149,12 +149,9 @@ import { AlertComponent } from '@casustafel/client/ui';
 
           @if (store.writes(); as type) {
             <form class="cst-form" novalidate (submit)="say($event)">
-              <div class="cst-field utrecht-form-field">
-                <label class="utrecht-form-label" for="fc-say">{{
-                  'conference.write.' + type | transloco
-                }}</label>
+              <cst-field fieldId="fc-say" [label]="'conference.write.' + type | transloco">
                 <textarea
-                  id="fc-say"
+                  cstControl
                   class="utrecht-textarea cst-fc-textarea"
                   rows="3"
                   maxlength="4000"
@@ -162,7 +159,7 @@ import { AlertComponent } from '@casustafel/client/ui';
                   (input)="draft.set($any($event.target).value)"
                   data-testid="fc-say"
                 ></textarea>
-              </div>
+              </cst-field>
               <div class="cst-actions">
                 <button
                   type="submit"

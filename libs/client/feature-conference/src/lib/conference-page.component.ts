@@ -5,28 +5,22 @@ import {
   effect,
   inject,
   input,
-  signal,
   untracked,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { CircleInvitationCreated, CircleMemberView } from '@casustafel/contracts';
-import {
-  type ApiFailure,
-  ConferenceRoomStore,
-  FamilyConferenceStore,
-} from '@casustafel/client/data-access';
-import {
-  AlertComponent,
-  CopyButtonComponent,
-  PageHeadingComponent,
-  StatusBadgeComponent,
-} from '@casustafel/client/ui';
+import { ConferenceRoomStore, FamilyConferenceStore } from '@casustafel/client/data-access';
+import { PageHeadingComponent, StatusBadgeComponent } from '@casustafel/client/ui';
+import { CircleNoticeComponent } from './circle-notice.component';
 import { CircleTableComponent } from './circle-table.component';
+import { ConferenceActions } from './conference-actions';
+import { ConferenceChecksComponent } from './conference-checks.component';
+import { ConferenceDoneComponent } from './conference-done.component';
 import { ConferenceLiveComponent } from './conference-live.component';
+import { ConferencePreparationComponent } from './conference-preparation.component';
 import { FamilyPlanComponent } from './family-plan.component';
 import { ConferenceRefusalComponent } from './refusal.component';
-import { localDate, localDateTime } from './conference-format';
+import { localDateTime } from './conference-format';
 
 /**
  * `/beraden/:conferenceId`: a familienetwerkberaad for the team — its preparation (circle,
@@ -37,16 +31,18 @@ import { localDate, localDateTime } from './conference-format';
 @Component({
   selector: 'cst-conference-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [FamilyConferenceStore, ConferenceRoomStore],
+  providers: [FamilyConferenceStore, ConferenceRoomStore, ConferenceActions],
   imports: [
     RouterLink,
     TranslocoPipe,
-    AlertComponent,
-    CopyButtonComponent,
     PageHeadingComponent,
     StatusBadgeComponent,
+    CircleNoticeComponent,
     CircleTableComponent,
+    ConferenceChecksComponent,
+    ConferenceDoneComponent,
     ConferenceLiveComponent,
+    ConferencePreparationComponent,
     FamilyPlanComponent,
     ConferenceRefusalComponent,
   ],
@@ -56,16 +52,9 @@ import { localDate, localDateTime } from './conference-format';
 export class ConferencePageComponent {
   readonly conferenceId = input.required<string>();
   protected readonly store = inject(FamilyConferenceStore);
-  protected readonly invitation = signal<CircleInvitationCreated | null>(null);
-  protected readonly failure = signal<ApiFailure | null>(null);
-  /** What the last withdrawal or removal did, said once (translation key and name). */
-  protected readonly circleNotice = signal<{ key: string; name: string } | null>(null);
-  protected readonly pending = signal(false);
-  protected readonly notes = signal<Record<string, string>>({});
-  protected readonly memberName = signal('');
-  protected readonly memberRole = signal<'familie' | 'netwerk'>('familie');
-  protected readonly memberRelation = signal('');
-  protected readonly bottomLine = signal('');
+  readonly #actions = inject(ConferenceActions);
+  protected readonly failure = this.#actions.failure;
+  protected readonly pending = this.#actions.pending;
   protected readonly coordinator = computed(
     () => this.store.view()?.staff.find((s) => s.role === 'coordinator')?.displayName ?? '',
   );
@@ -84,100 +73,6 @@ export class ConferencePageComponent {
     });
   }
 
-  protected async run(action: () => Promise<{ ok: true } | { ok: false; failure: ApiFailure }>) {
-    if (this.pending()) return false;
-    this.pending.set(true);
-    const outcome = await action();
-    this.pending.set(false);
-    this.failure.set(outcome.ok ? null : outcome.failure);
-    return outcome.ok;
-  }
-
-  protected async invite(participantId: string): Promise<void> {
-    if (this.pending()) return;
-    this.pending.set(true);
-    const result = await this.store.invite(participantId);
-    this.pending.set(false);
-    if (!result.ok) {
-      this.failure.set(result.failure);
-      return;
-    }
-    this.failure.set(null);
-    this.circleNotice.set(null);
-    this.invitation.set(result.data);
-    await this.store.refresh();
-  }
-
-  /** Withdraws a member's invitation (the table asked to confirm first). */
-  protected async revoke(member: CircleMemberView): Promise<void> {
-    this.invitation.set(null);
-    this.circleNotice.set(null);
-    if (await this.run(() => this.store.revoke(member.id)))
-      this.circleNotice.set({ key: 'conference.circle.revoked', name: member.name });
-  }
-
-  /** Takes someone who never signed in out of the circle. */
-  protected async remove(member: CircleMemberView): Promise<void> {
-    this.invitation.set(null);
-    this.circleNotice.set(null);
-    if (await this.run(() => this.store.removeCircleMember(member.id)))
-      this.circleNotice.set({ key: 'conference.circle.removed', name: member.name });
-  }
-
-  protected async addMember(event: Event): Promise<void> {
-    event.preventDefault();
-    const name = this.memberName().trim();
-    if (!name) return;
-    const ok = await this.run(() =>
-      this.store.addCircleMember({
-        name,
-        role: this.memberRole(),
-        relation: this.memberRelation().trim(),
-      }),
-    );
-    if (ok) {
-      this.memberName.set('');
-      this.memberRelation.set('');
-    }
-  }
-
-  protected async addBottomLine(event: Event): Promise<void> {
-    event.preventDefault();
-    const text = this.bottomLine().trim();
-    if (!text) return;
-    if (await this.run(() => this.store.addBottomLine(text))) this.bottomLine.set('');
-  }
-
-  protected start(): Promise<boolean> {
-    this.invitation.set(null);
-    return this.run(() => this.store.start());
-  }
-
-  protected check(lineId: string, met: boolean): Promise<boolean> {
-    return this.run(() =>
-      this.store.checkBottomLine(lineId, { met, note: this.notes()[lineId] ?? '' }),
-    );
-  }
-
-  protected setNote(lineId: string, value: string): void {
-    this.notes.update((n) => ({ ...n, [lineId]: value }));
-  }
-
-  protected accept(): Promise<boolean> {
-    return this.run(() => this.store.accept());
-  }
-
-  /** A date of the conference (follow-up, evaluation) in words. */
-  protected day(value: string | null): string {
-    return localDate(value);
-  }
-
-  /** The follow-up's note (coordinator or professional, after acceptance). */
-  protected readonly followUpNote = signal('');
-
-  protected async recordFollowUp(event: Event): Promise<void> {
-    event.preventDefault();
-    if (await this.run(() => this.store.recordFollowUp(this.followUpNote().trim())))
-      this.followUpNote.set('');
-  }
+  /** Withdraws a member's invitation while the conference runs (the table asked first). */
+  protected revoke = this.#actions.revoke.bind(this.#actions);
 }

@@ -14,7 +14,9 @@ import {
 } from '@casustafel/contracts';
 import { type ApiResult, failureMessageKey, NetworkMapStore } from '@casustafel/client/data-access';
 import { ecogramLegend, ecogramShapes, layoutEcogram } from '@casustafel/domain';
-import { AlertComponent } from '@casustafel/client/ui';
+import { AlertComponent, FIELD } from '@casustafel/client/ui';
+import { ChoiceFieldComponent } from './choice-field.component';
+import { MapLegendComponent } from './map-legend.component';
 import { mapWords } from './map-words';
 import { ShapesComponent } from './shapes.component';
 
@@ -26,9 +28,17 @@ import { ShapesComponent } from './shapes.component';
 @Component({
   selector: 'cst-ecogram-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, ShapesComponent],
+  imports: [
+    TranslocoPipe,
+    AlertComponent,
+    ChoiceFieldComponent,
+    FIELD,
+    MapLegendComponent,
+    ShapesComponent,
+  ],
   templateUrl: './ecogram-editor.component.html',
   styleUrl: './network-maps.css',
+  styles: ':host { display: block; }',
 })
 export class EcogramEditorComponent {
   readonly map = input.required<NetworkMap>();

@@ -10,7 +10,7 @@ import {
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { MapKind } from '@casustafel/contracts';
 import { failureMessageKey, LanguageStore, NetworkMapStore } from '@casustafel/client/data-access';
-import { AlertComponent, DateTimePipe } from '@casustafel/client/ui';
+import { AlertComponent, DateTimePipe, FIELD } from '@casustafel/client/ui';
 import { EcogramEditorComponent } from './ecogram-editor.component';
 import { GenogramEditorComponent } from './genogram-editor.component';
 
@@ -58,12 +58,14 @@ function download(blob: Blob, name: string): void {
     TranslocoPipe,
     AlertComponent,
     DateTimePipe,
+    FIELD,
     EcogramEditorComponent,
     GenogramEditorComponent,
   ],
   providers: [NetworkMapStore],
   templateUrl: './network-maps.component.html',
   styleUrl: './network-maps.css',
+  styles: ':host { display: block; }',
 })
 export class NetworkMapsComponent {
   readonly householdId = input.required<string>();

@@ -13,7 +13,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { OverdueEvaluationView } from '@casustafel/contracts';
 import { zrmDomains } from '@casustafel/domain';
 import { failureMessageKey, LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent } from '@casustafel/client/ui';
+import { AlertComponent, PageHeadingComponent, PluralKeyPipe } from '@casustafel/client/ui';
 import { PlanDatePipe } from './plan-date.pipe';
 import { PlanApi } from './plan.api';
 
@@ -23,7 +23,14 @@ const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.n
 @Component({
   selector: 'cst-overdue-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, AlertComponent, PageHeadingComponent, PlanDatePipe],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    AlertComponent,
+    PageHeadingComponent,
+    PlanDatePipe,
+    PluralKeyPipe,
+  ],
   template: `
     <div role="alert">
       @if (error(); as key) {
@@ -81,7 +88,13 @@ const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.n
                         }
                       </td>
                       <td>{{ o.dueDate | cstPlanDate: lang() }}</td>
-                      <td>{{ 'plan.overdue.days' | transloco: { days: o.daysOverdue } }}</td>
+                      <td>
+                        {{
+                          'plan.overdue.days'
+                            | cstPlural: o.daysOverdue
+                            | transloco: { count: o.daysOverdue }
+                        }}
+                      </td>
                       <td>{{ o.casusregisseurName ?? '—' }}</td>
                     </tr>
                   }
