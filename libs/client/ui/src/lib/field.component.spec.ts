@@ -18,7 +18,12 @@ import { fieldIssues, issueAt } from './field-issues';
       <input cstControl type="text" />
     </cst-field>
     <cst-field label="Akkoord" layout="check" optionalText="optioneel">
-      <input cstControl type="checkbox" />
+      <input
+        cstControl
+        type="checkbox"
+        [cstControlInvalid]="groupInvalid()"
+        [cstControlDescribedBy]="groupInvalid() ? 'group-error' : null"
+      />
     </cst-field>
   `,
 })
@@ -26,6 +31,7 @@ class HostComponent {
   readonly hint = signal<string | null>('Zoals in het paspoort');
   readonly error = signal<string | null>(null);
   readonly required = signal(true);
+  readonly groupInvalid = signal(false);
 }
 
 function must<T>(value: T | null | undefined): T {
@@ -75,6 +81,12 @@ describe('FieldComponent', () => {
     const label = must(root.querySelector(`label[for="${box.id}"]`));
     expect(box.compareDocumentPosition(label) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(label.textContent).not.toContain('optioneel');
+    expect(box.getAttribute('aria-invalid')).toBeNull();
+
+    fixture.componentInstance.groupInvalid.set(true);
+    await fixture.whenStable();
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(box.getAttribute('aria-describedby')).toBe('group-error');
   });
 });
 

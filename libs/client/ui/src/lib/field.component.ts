@@ -107,14 +107,15 @@ export class FieldComponent {
 
 /**
  * Marks the control of a `cst-field`: gives it the field's id and its description, invalid and
- * required state. Extra ids (e.g. a counter) can be added with `cstControlDescribedBy`.
+ * required state. Extra ids (e.g. a counter, a group's error) can be added with
+ * `cstControlDescribedBy`; a group's error makes the control invalid with `cstControlInvalid`.
  */
 @Directive({
   selector: '[cstControl]',
   host: {
     '[id]': 'field.controlId()',
     '[attr.aria-describedby]': 'describedBy()',
-    '[attr.aria-invalid]': "field.invalid() ? 'true' : null",
+    '[attr.aria-invalid]': "field.invalid() || cstControlInvalid() ? 'true' : null",
     '[attr.aria-required]': "field.required() ? 'true' : null",
   },
 })
@@ -122,6 +123,8 @@ export class FieldControlDirective {
   protected readonly field = inject(FieldComponent);
   /** More ids that describe the control, after the field's own. */
   readonly cstControlDescribedBy = input<string | null>(null);
+  /** Invalid through an error shown for a group of fields (e.g. an address, a period). */
+  readonly cstControlInvalid = input(false);
   protected readonly describedBy = computed(() => {
     const ids = [this.field.describedBy(), this.cstControlDescribedBy()].filter(
       (id): id is string => !!id,
