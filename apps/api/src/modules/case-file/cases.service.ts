@@ -38,6 +38,7 @@ import {
 import type { Actor } from '../../common/context/request-context';
 import { RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { conflict, invalid } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { validationIssues } from '../../common/validation/issue-path';
 
@@ -66,10 +67,6 @@ type UpdateCase = z.output<typeof updateCaseSchema>;
 type CreateZrm = z.output<typeof createZrmRequestSchema>;
 type CreatePreparation = z.output<typeof createPreparationSchema>;
 type UserRef = { id: string; displayName: string };
-
-function invalid(details: ValidationIssue[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', details);
-}
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -230,9 +227,7 @@ export class CasesService {
       now,
     );
     if (!result.ok) {
-      throw new DomainError('CONFLICT', `Status transition refused: ${result.error}`, [
-        { path: 'to', issue: result.error },
-      ]);
+      throw conflict(result.error, 'to');
     }
     await this.cases.manager.transaction(async (tx) => {
       await tx.save(
@@ -315,9 +310,7 @@ export class CasesService {
     });
     const open = await this.meldcode.findOneBy({ caseId: found.id, closedAt: IsNull() });
     if (open) {
-      throw new DomainError('CONFLICT', 'An open Meldcode record exists', [
-        { path: 'caseId', issue: 'open-record-exists' },
-      ]);
+      throw conflict('open-record-exists', 'caseId');
     }
     const now = this.clock.now();
     const saved = await this.meldcode.save(
@@ -348,9 +341,7 @@ export class CasesService {
     const entry = { ...input, by: actor.userId } as MeldcodeStepInput;
     const result = applyStep(record.state, entry, now);
     if (!result.ok) {
-      throw new DomainError('CONFLICT', `Meldcode step refused: ${result.error}`, [
-        { path: 'step', issue: result.error },
-      ]);
+      throw conflict(result.error, 'step');
     }
     record.state = result.record;
     record.closedAt = result.record.closedAt ? new Date(result.record.closedAt) : null;

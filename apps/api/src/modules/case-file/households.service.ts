@@ -23,7 +23,7 @@ import { isValidBsn, maskBsn, normaliseBsn } from '@casustafel/domain';
 import type { Actor } from '../../common/context/request-context';
 import { RequestContext } from '../../common/context/request-context';
 import type { SecretBox } from '../../common/crypto/secret-box';
-import { DomainError } from '../../common/errors/domain.error';
+import { invalid, invalidAt } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { validationIssues } from '../../common/validation/issue-path';
 import { AuditEventEntity } from '../audit/audit-event.entity';
@@ -56,17 +56,13 @@ type CreateConsent = z.output<typeof createConsentSchema>;
 
 const bsnContext = (personId: string) => `bsn:${personId}`;
 
-function invalid(details: ValidationIssue[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', details);
-}
-
 /**
  * Parses a person payload. Any problem with the BSN (format, length, 11-proef) is reported as
  * `bsn-invalid`, never with the value. With `partial`, only the fields sent are returned.
  */
 export function parsePersonInput(body: unknown, partial: boolean): Partial<PersonValues> {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw invalid([{ path: '', issue: 'invalid_type' }]);
+    throw invalidAt('', 'invalid_type');
   const schema = partial ? updatePersonSchema : personInputSchema;
   const result = schema.safeParse(body);
   if (!result.success) {
@@ -79,7 +75,7 @@ export function parsePersonInput(body: unknown, partial: boolean): Partial<Perso
   const value = result.data as PersonValues;
   if (value.bsn !== null && value.bsn !== undefined) {
     const bsn = normaliseBsn(value.bsn);
-    if (!isValidBsn(bsn)) throw invalid([{ path: 'bsn', issue: 'bsn-invalid' }]);
+    if (!isValidBsn(bsn)) throw invalidAt('bsn', 'bsn-invalid');
     value.bsn = bsn;
   }
   if (!partial) return value;

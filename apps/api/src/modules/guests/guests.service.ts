@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import type { inviteGuestSchema } from '@casustafel/contracts';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { conflict, forbidden, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import {
@@ -35,13 +36,6 @@ import { GuestMailer } from './guest-mailer';
 import { GuestInvitationEntity, GuestInvitationItemEntity } from './guest.entities';
 
 type InviteInput = z.output<typeof inviteGuestSchema>;
-
-function forbidden(): DomainError {
-  return new DomainError('FORBIDDEN', 'You cannot manage guests of this meeting');
-}
-function conflict(issue: string, path = ''): DomainError {
-  return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path, issue }]);
-}
 
 const normalise = (value: string) => value.trim().toLocaleLowerCase('nl').replace(/\s+/g, ' ');
 
@@ -116,7 +110,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
   ): Promise<MeetingEntity> {
     RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: MEETING_PURPOSE });
     const meeting = await manager.findOneBy(MeetingEntity, { id: meetingId });
-    if (!meeting) throw forbidden();
+    if (!meeting) throw forbidden('the guests of this meeting');
     RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
     const roles = actor.teams.get(meeting.teamId) ?? [];
     const may =
@@ -124,7 +118,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
       (meeting.chairId === actor.userId ||
         roles.includes('chair') ||
         roles.includes('team_leader'));
-    if (!may) throw forbidden();
+    if (!may) throw forbidden('the guests of this meeting');
     return meeting;
   }
 
@@ -236,7 +230,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
       id: invitationId,
       meetingId,
     });
-    if (!invitation) throw new DomainError('NOT_FOUND', 'No such invitation');
+    if (!invitation) throw notFound('invitation');
     const status = this.statusOf(invitation);
     if (status === 'ingetrokken' || status === 'verlopen')
       throw new DomainError('GUEST_ACCESS_ENDED', 'This invitation was revoked or has expired');
@@ -313,7 +307,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
       id: invitationId,
       meetingId,
     });
-    if (!invitation) throw new DomainError('NOT_FOUND', 'No such invitation');
+    if (!invitation) throw notFound('invitation');
     if (invitation.revokedAt === null) {
       invitation.revokedAt = now;
       invitation.revokedBy = actor.userId;
@@ -357,7 +351,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
   /** What the signed-in guest may read: the meeting's times and only the invited items. */
   async session(actor: Actor): Promise<GuestSessionView> {
     const guest = actor.guest;
-    if (!guest) throw forbidden();
+    if (!guest) throw forbidden('the guests of this meeting');
     RequestContext.note({ objectType: 'guest-invitation', objectId: guest.invitationId });
     const detail = await this.meetings.detailForGuest(actor, guest.meetingId);
     const team = await this.dataSource.manager.findOneByOrFail(TeamEntity, { id: detail.teamId });

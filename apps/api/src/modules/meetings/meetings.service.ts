@@ -38,6 +38,7 @@ import {
 import { abilityFor, asSubject, type PolicyAction } from '../../common/access/policy';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { conflict, forbidden, invalid, invalidAt } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { PreparationEntity } from '../case-file/case.entity';
 import { ConsentService } from '../case-file/consent.service';
@@ -57,19 +58,6 @@ export const MEETING_PURPOSE = 'casuistiekoverleg';
 /** How far ahead a new series gets its meetings. */
 export const SERIES_HORIZON_MS = 8 * 7 * 86_400_000;
 const MINUTE_MS = 60_000;
-
-function forbidden(): DomainError {
-  // Same answer for "does not exist" and "not yours".
-  return new DomainError('FORBIDDEN', 'You do not have access to this meeting');
-}
-
-function invalid(details: ValidationIssue[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', details);
-}
-
-function conflict(issue: string): DomainError {
-  return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path: '', issue }]);
-}
 
 /**
  * Meetings: series, single meetings, the agenda, closing with carry-forward (planning). The live
@@ -109,7 +97,8 @@ export class MeetingsService {
       purpose: MEETING_PURPOSE,
       context: { teamId },
     });
-    if (!abilityFor(actor).can(action, asSubject('Meeting', { teamId }))) throw forbidden();
+    if (!abilityFor(actor).can(action, asSubject('Meeting', { teamId })))
+      throw forbidden('this meeting');
   }
 
   private async meeting(
@@ -120,7 +109,7 @@ export class MeetingsService {
   ): Promise<MeetingEntity> {
     RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: MEETING_PURPOSE });
     const found = await manager.findOneBy(MeetingEntity, { id: meetingId });
-    if (!found) throw forbidden();
+    if (!found) throw forbidden('this meeting');
     this.team(actor, found.teamId, action, found.id);
     return found;
   }
@@ -131,7 +120,7 @@ export class MeetingsService {
   ): Promise<{ meeting: MeetingEntity; item: AgendaItemEntity }> {
     RequestContext.note({ objectType: 'agenda-item', objectId: itemId, purpose: MEETING_PURPOSE });
     const item = await this.items.findOneBy({ id: itemId });
-    if (!item) throw forbidden();
+    if (!item) throw forbidden('this meeting');
     const meeting = await this.meeting(actor, item.meetingId, 'update');
     RequestContext.note({ objectType: 'agenda-item', objectId: itemId });
     return { meeting, item };
@@ -479,7 +468,7 @@ export class MeetingsService {
     const meeting = await this.meeting(actor, meetingId, 'update');
     this.assertPlanning(meeting);
     const result = reorder(await this.agendaOf(meetingId), input.itemId, input.toIndex);
-    if (!result.ok) throw invalid([{ path: 'itemId', issue: result.error }]);
+    if (!result.ok) throw invalidAt('itemId', result.error);
     await this.items.manager.transaction((tx) => this.renumber(tx, result.items));
     return this.detailOf(meeting);
   }
@@ -659,7 +648,7 @@ export class MeetingsService {
       !roles.includes('chair') &&
       !roles.includes('team_leader')
     )
-      throw forbidden();
+      throw forbidden('this meeting');
     this.assertPlanning(found);
     const now = this.clock.now();
     const guestUserIds = await this.meetings.manager.transaction(async (tx) => {
@@ -827,9 +816,9 @@ export class MeetingsService {
 
   private async guestMeeting(actor: Actor, meetingId: string): Promise<MeetingEntity> {
     RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: MEETING_PURPOSE });
-    if (!actor.guest || actor.guest.meetingId !== meetingId) throw forbidden();
+    if (!actor.guest || actor.guest.meetingId !== meetingId) throw forbidden('this meeting');
     const meeting = await this.meetings.findOneBy({ id: meetingId });
-    if (!meeting) throw forbidden();
+    if (!meeting) throw forbidden('this meeting');
     RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
     return meeting;
   }

@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { abilityFor, asSubject } from '../../common/access/policy';
 import { actorRole, type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { forbidden, invalidAt } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AuditService } from '../audit/audit.service';
 import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
@@ -65,11 +66,6 @@ export interface NoteAccess {
   teamId: string;
 }
 
-function forbidden(): DomainError {
-  // Same answer for "does not exist" and "not yours".
-  return new DomainError('FORBIDDEN', 'You do not have access to this note');
-}
-
 function rejectedUpdate(): DomainError {
   return new DomainError('NOTE_UPDATE_REJECTED', 'The note update cannot be applied to the note', [
     { path: 'update', issue: 'not-applicable' },
@@ -84,12 +80,6 @@ function mergedOrEach(updates: Uint8Array[]): Uint8Array[] {
   } catch {
     return updates;
   }
-}
-
-function invalidUpdate(): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The note update is invalid', [
-    { path: 'update', issue: 'not-a-yjs-update' },
-  ]);
 }
 
 /**
@@ -142,16 +132,16 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   async access(actor: Actor, itemId: string): Promise<NoteAccess> {
     RequestContext.note({ objectType: 'note', objectId: itemId, purpose: MEETING_PURPOSE });
     const item = await this.dataSource.manager.findOneBy(AgendaItemEntity, { id: itemId });
-    if (!item) throw forbidden();
+    if (!item) throw forbidden('this note');
     const meeting = await this.dataSource.manager.findOneBy(MeetingEntity, { id: item.meetingId });
-    if (!meeting) throw forbidden();
+    if (!meeting) throw forbidden('this note');
     RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id, itemId } });
     if (actor.guest) {
       // A guest: only the notes of the items they are invited to, in their meeting.
       if (actor.guest.meetingId !== meeting.id || !actor.guest.itemIds.includes(itemId))
-        throw forbidden();
+        throw forbidden('this note');
     } else if (!abilityFor(actor).can('read', asSubject('Meeting', { teamId: meeting.teamId })))
-      throw forbidden();
+      throw forbidden('this note');
     return { itemId, meetingId: meeting.id, teamId: meeting.teamId };
   }
 
@@ -240,9 +230,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     try {
       Y.decodeStateVector(vector);
     } catch {
-      throw new DomainError('VALIDATION_FAILED', 'The state vector is invalid', [
-        { path: 'stateVector', issue: 'not-a-state-vector' },
-      ]);
+      throw invalidAt('stateVector', 'not-a-state-vector');
     }
     const doc = await this.document(itemId, NOTE_DOC_FRESH_MS);
     return {
@@ -359,7 +347,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     try {
       Y.decodeUpdate(bytes);
     } catch {
-      throw invalidUpdate();
+      throw invalidAt('update', 'not-a-yjs-update');
     }
     return bytes;
   }
