@@ -9,6 +9,7 @@ import { CASE_FILE_ENTITIES } from './case-file.entities';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { ConsentService } from './consent.service';
+import { HouseholdMembersService } from './household-members.service';
 import { HouseholdsController } from './households.controller';
 import { HouseholdsService } from './households.service';
 import { MeldcodeService } from './meldcode.service';
@@ -30,6 +31,7 @@ import { ZrmService } from './zrm.service';
     CaseFileAccess,
     ConsentService,
     HouseholdsService,
+    HouseholdMembersService,
     CaseViews,
     CasesService,
     ZrmService,
