@@ -20,6 +20,7 @@ import type { SecretBox } from '../../common/crypto/secret-box';
 import { invalid } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { toView } from '../audit/audit-rows';
 import { AuditService } from '../audit/audit.service';
 import { SECRET_BOX } from '../auth/auth.service';
 import { OrganisationEntity } from '../identity/organisation.entity';
@@ -282,26 +283,7 @@ export class HouseholdsService {
       .orderBy('e.seq', 'ASC')
       .limit(RELATED_EVENTS_MAX)
       .getMany();
-    return rows.map((e) => ({
-      seq: Number(e.seq),
-      id: e.id,
-      occurredAt: e.occurredAt.toISOString(),
-      actor: {
-        userId: e.actorUserId,
-        role: e.actorRole,
-        onBehalfOf: e.onBehalfOf,
-        organisationId: e.organisationId,
-      },
-      action: e.action,
-      object: e.objectType === null ? null : { type: e.objectType, id: e.objectId },
-      clientId: e.clientId,
-      purpose: e.purpose,
-      context: e.context,
-      outcome: e.outcome,
-      channel: e.channel,
-      source: { ip: e.sourceIp, requestId: e.requestId },
-      legalBasis: e.legalBasis,
-    }));
+    return rows.map(toView);
   }
 
   private summary(h: HouseholdEntity, memberCount: number): HouseholdSummary {
