@@ -1,3 +1,4 @@
+// Data, one file: the table of every route's documented response (checked against the routes by the api-docs spec) reads best whole.
 import * as z from 'zod';
 import {
   accessLogSchema,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -13,11 +12,8 @@ import {
 import { databaseError, isUniqueViolation } from '../../database';
 import { AuditEventEntity } from './audit-event.entity';
 import { AUDIT_GENESIS_HASH, hashAuditEvent } from './audit-hash';
-import {
-  type AuditRecordInput,
-  type ParsedAuditRecord,
-  parseAuditRecordInput,
-} from './audit-record.schema';
+import { type AuditRowValues, toView, type UnchainedRow, unchained } from './audit-rows';
+import { type AuditRecordInput, parseAuditRecordInput } from './audit-record.schema';
 import type { AuditScope } from './audit-scope';
 import { type AuditVerification, verifyAuditChain } from './audit-verify';
 
@@ -72,55 +68,6 @@ export interface AuditPageRequest {
 export interface AuditHead {
   seq: number;
   hash: string;
-}
-
-type AuditRowValues = Omit<AuditEventEntity, 'seq'> & { seq: number };
-/** A row before it is linked into the chain. */
-type UnchainedRow = Omit<AuditRowValues, 'seq' | 'prevHash' | 'hash'>;
-
-function toView(e: AuditEventEntity): AuditEventView {
-  return {
-    seq: Number(e.seq),
-    id: e.id,
-    occurredAt: e.occurredAt.toISOString(),
-    actor: {
-      userId: e.actorUserId,
-      role: e.actorRole,
-      onBehalfOf: e.onBehalfOf,
-      organisationId: e.organisationId,
-    },
-    action: e.action,
-    object: e.objectType === null ? null : { type: e.objectType, id: e.objectId },
-    clientId: e.clientId,
-    purpose: e.purpose,
-    context: e.context,
-    outcome: e.outcome,
-    channel: e.channel,
-    source: { ip: e.sourceIp, requestId: e.requestId },
-    legalBasis: e.legalBasis,
-  };
-}
-
-function unchained(r: ParsedAuditRecord, occurredAt: Date): UnchainedRow {
-  return {
-    id: randomUUID(),
-    occurredAt,
-    actorUserId: r.actor.userId,
-    actorRole: r.actor.role,
-    onBehalfOf: r.actor.onBehalfOf,
-    organisationId: r.actor.organisationId,
-    action: r.action,
-    objectType: r.object?.type ?? null,
-    objectId: r.object?.id ?? null,
-    clientId: r.clientId,
-    purpose: r.purpose,
-    context: r.context,
-    outcome: r.outcome,
-    channel: r.channel,
-    sourceIp: r.source.ip,
-    requestId: r.source.requestId,
-    legalBasis: r.legalBasis,
-  };
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain.error';
+import { notFound } from '../../common/errors/refusals';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { CalendarService } from './calendar.service';
 import { ICS_CONTENT_TYPE } from './ics';
@@ -81,7 +81,7 @@ export class CalendarController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const token = calendarFeedTokenSchema.safeParse(query.token);
-    if (!token.success) throw new DomainError('NOT_FOUND', 'Not found');
+    if (!token.success) throw notFound('calendar feed');
     const ics = await this.calendar.feed(token.data);
     void reply.header('content-type', ICS_CONTENT_TYPE);
     return ics;

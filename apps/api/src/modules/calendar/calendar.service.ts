@@ -6,7 +6,7 @@ import type { CalendarFeedView } from '@casustafel/contracts';
 import { meetingSeriesSchema } from '@casustafel/domain';
 import { abilityFor, asSubject } from '../../common/access/policy';
 import { RequestContext, type Actor } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain.error';
+import { forbidden, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -20,7 +20,6 @@ const FEED_AHEAD_MS = 400 * 24 * 3600_000;
 const FEED_MAX_EVENTS = 1000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const notFound = () => new DomainError('NOT_FOUND', 'Not found');
 
 interface MeetingRow {
   id: string;
@@ -69,7 +68,7 @@ export class CalendarService {
   async meetingForActor(actor: Actor, meetingId: string): Promise<string> {
     await this.meetings.assertReadable(actor, meetingId);
     const ics = await this.meetingInvitation(meetingId);
-    if (!ics) throw notFound();
+    if (!ics) throw notFound('meeting');
     return ics;
   }
 
@@ -90,7 +89,7 @@ export class CalendarService {
     const series = rows[0];
     RequestContext.note({ objectType: 'meeting-series', objectId: seriesId });
     if (!series || !abilityFor(actor).can('read', asSubject('Meeting', { teamId: series.teamId })))
-      throw new DomainError('FORBIDDEN', 'No access to this series');
+      throw forbidden('this series');
     return seriesIcs(
       {
         id: series.id,
@@ -158,7 +157,7 @@ export class CalendarService {
       [hashToken(token)],
     )) as { userId: string }[];
     const userId = rows[0]?.userId;
-    if (!userId) throw notFound();
+    if (!userId) throw notFound('calendar feed');
     RequestContext.note({ objectType: 'calendar-feed', objectId: userId });
     const now = this.clock.now().getTime();
     const meetings = (await this.dataSource.query(

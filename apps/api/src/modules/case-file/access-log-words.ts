@@ -1,3 +1,4 @@
+// Data, one file: the lexicon of the access overview (every audit action, role, data kind and purpose in Dutch and English) reads best whole.
 import type { AccessLogLanguage, AuditOutcome } from '@casustafel/contracts';
 import type { AuditAction } from '../../common/access/access.decorator';
 

@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import type { TeamRole } from '@casustafel/contracts';
 import { abilityFor, asSubject, type PolicyAction } from '../../common/access/policy';
 import { type Actor, RequestContext } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain.error';
+import { forbidden } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { CaseEntity } from './case.entity';
 import { ConsentService } from './consent.service';
@@ -60,10 +60,8 @@ export function regisseurRefusal(
   return null;
 }
 
-function forbidden(): DomainError {
-  // Same answer for "does not exist" and "not yours": existence is need-to-know too.
-  return new DomainError('FORBIDDEN', 'You do not have access to this case file');
-}
+/** Same answer for "does not exist" and "not yours": existence is need-to-know too. */
+const CASE_FILE = 'this case file';
 
 /**
  * Need-to-know for the case file: a household is its team's; a case is its team's and its
@@ -88,7 +86,8 @@ export class CaseFileAccess {
       purpose: CASE_FILE_PURPOSE,
       context: { teamId },
     });
-    if (!abilityFor(actor).can(action, asSubject('ClientData', { teamId }))) throw forbidden();
+    if (!abilityFor(actor).can(action, asSubject('ClientData', { teamId })))
+      throw forbidden(CASE_FILE);
   }
 
   async household(
@@ -103,10 +102,10 @@ export class CaseFileAccess {
       purpose: CASE_FILE_PURPOSE,
     });
     const household = await this.households.findOneBy({ id: householdId });
-    if (!household) throw forbidden();
+    if (!household) throw forbidden(CASE_FILE);
     RequestContext.note({ clientId: household.id, context: { teamId: household.teamId } });
     if (!abilityFor(actor).can(action, asSubject('ClientData', { teamId: household.teamId })))
-      throw forbidden();
+      throw forbidden(CASE_FILE);
     await this.noteLegalBasis(household.id);
     return household;
   }
@@ -123,12 +122,12 @@ export class CaseFileAccess {
       purpose: CASE_FILE_PURPOSE,
     });
     const found = await this.cases.findOneBy({ id: caseId });
-    if (!found) throw forbidden();
+    if (!found) throw forbidden(CASE_FILE);
     RequestContext.note({
       clientId: found.householdId,
       context: { teamId: found.teamId, caseId: found.id },
     });
-    if (!this.mayCase(actor, found, action)) throw forbidden();
+    if (!this.mayCase(actor, found, action)) throw forbidden(CASE_FILE);
     await this.noteLegalBasis(found.householdId);
     return found;
   }
@@ -160,7 +159,7 @@ export class CaseFileAccess {
       objectId: object.id,
       purpose: CASE_FILE_PURPOSE,
     });
-    throw forbidden();
+    throw forbidden(CASE_FILE);
   }
 
   /** Records which consent (purpose mdo) covers the work, if one does. */

@@ -26,13 +26,21 @@ import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { CasesService } from './cases.service';
+import { MeldcodeService } from './meldcode.service';
+import { PreparationsService } from './preparations.service';
+import { ZrmService } from './zrm.service';
 
 const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 
 /** Cases, their status lifecycle, ZRM, the Meldcode record and case preparations. */
 @Controller()
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly zrm: ZrmService,
+    private readonly meldcode: MeldcodeService,
+    private readonly preparations: PreparationsService,
+  ) {}
 
   @Access('client-data', 'case.list')
   @Get('teams/:teamId/cases')
@@ -102,7 +110,7 @@ export class CasesController {
     @Body(new ZodValidationPipe(createZrmAssessmentSchema))
     body: z.output<typeof createZrmAssessmentSchema>,
   ): Promise<ZrmAssessment> {
-    return this.cases.addZrm(actor, caseId, body);
+    return this.zrm.add(actor, caseId, body);
   }
 
   @Access('client-data', 'meldcode.open')
@@ -111,7 +119,7 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('caseId', idPipe()) caseId: string,
   ): Promise<MeldcodeRecordView> {
-    return this.cases.openMeldcode(actor, caseId);
+    return this.meldcode.open(actor, caseId);
   }
 
   @Access('client-data', 'meldcode.step')
@@ -122,7 +130,7 @@ export class CasesController {
     @Param('recordId', idPipe()) recordId: string,
     @Body(new ZodValidationPipe(meldcodeStepInputSchema)) body: MeldcodeStepRequest,
   ): Promise<MeldcodeRecordView> {
-    return this.cases.meldcodeStep(actor, recordId, body);
+    return this.meldcode.step(actor, recordId, body);
   }
 
   @Access('client-data', 'preparation.create')
@@ -133,7 +141,7 @@ export class CasesController {
     @Body(new ZodValidationPipe(createPreparationSchema))
     body: z.output<typeof createPreparationSchema>,
   ): Promise<Preparation> {
-    return this.cases.addPreparation(actor, caseId, body);
+    return this.preparations.add(actor, caseId, body);
   }
 
   @Access('client-data', 'preparation.update')
@@ -144,7 +152,7 @@ export class CasesController {
     @Body(new ZodValidationPipe(updatePreparationSchema))
     body: z.output<typeof updatePreparationSchema>,
   ): Promise<Preparation> {
-    return this.cases.updatePreparation(actor, preparationId, body.content);
+    return this.preparations.update(actor, preparationId, body.content);
   }
 
   @Access('client-data', 'preparation.ready')
@@ -154,7 +162,7 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('preparationId', idPipe()) preparationId: string,
   ): Promise<Preparation> {
-    return this.cases.markReady(actor, preparationId);
+    return this.preparations.markReady(actor, preparationId);
   }
 
   @Access('client-data', 'preparation.update')
@@ -164,7 +172,7 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('preparationId', idPipe()) preparationId: string,
   ): Promise<Preparation> {
-    return this.cases.markDraft(actor, preparationId);
+    return this.preparations.markDraft(actor, preparationId);
   }
 
   @Access('client-data', 'preparation.comment')
@@ -175,6 +183,6 @@ export class CasesController {
     @Body(new ZodValidationPipe(preparationCommentInputSchema))
     body: z.output<typeof preparationCommentInputSchema>,
   ): Promise<PreparationComment> {
-    return this.cases.comment(actor, preparationId, body.text);
+    return this.preparations.comment(actor, preparationId, body.text);
   }
 }

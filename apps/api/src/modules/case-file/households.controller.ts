@@ -33,6 +33,7 @@ import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { CSV_HEADERS } from './access-log-words';
+import { HouseholdMembersService } from './household-members.service';
 import {
   HouseholdsService,
   type UpdateHouseholdRequest,
@@ -101,7 +102,10 @@ export function accessLogCsv(log: AccessLog): string {
 /** Households, their members and network, the consent ledger and the art. 15 access log. */
 @Controller()
 export class HouseholdsController {
-  constructor(private readonly households: HouseholdsService) {}
+  constructor(
+    private readonly households: HouseholdsService,
+    private readonly members: HouseholdMembersService,
+  ) {}
 
   @Access('client-data', 'household.read')
   @Get('teams/:teamId/households')
@@ -149,7 +153,7 @@ export class HouseholdsController {
     @Param('householdId', idPipe()) householdId: string,
     @Body() body: unknown,
   ): Promise<Person> {
-    return this.households.addPerson(actor, householdId, body);
+    return this.members.addPerson(actor, householdId, body);
   }
 
   @Access('client-data', 'person.update')
@@ -159,7 +163,7 @@ export class HouseholdsController {
     @Param('personId', idPipe()) personId: string,
     @Body() body: unknown,
   ): Promise<Person> {
-    return this.households.updatePerson(actor, personId, body);
+    return this.members.updatePerson(actor, personId, body);
   }
 
   @Access('client-data', 'network.update')
@@ -170,7 +174,7 @@ export class HouseholdsController {
     @Body(new ZodValidationPipe(networkPersonInputSchema))
     body: z.output<typeof networkPersonInputSchema>,
   ): Promise<NetworkPerson> {
-    return this.households.addNetworkPerson(actor, householdId, body);
+    return this.members.addNetworkPerson(actor, householdId, body);
   }
 
   @Access('client-data', 'network.update')
@@ -180,7 +184,7 @@ export class HouseholdsController {
     @CurrentActor() actor: Actor,
     @Param('networkPersonId', idPipe()) networkPersonId: string,
   ): Promise<void> {
-    await this.households.removeNetworkPerson(actor, networkPersonId);
+    await this.members.removeNetworkPerson(actor, networkPersonId);
   }
 
   @Access('client-data', 'consent.create')

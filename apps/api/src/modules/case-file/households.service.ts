@@ -9,29 +9,24 @@ import {
   type Consent,
   type HouseholdDetail,
   type HouseholdSummary,
-  type NetworkPerson,
-  type Person,
   type ValidationIssue,
   addressSchema,
   createConsentSchema,
   createHouseholdSchema,
-  networkPersonInputSchema,
-  personInputSchema,
-  updatePersonSchema,
 } from '@casustafel/contracts';
-import { isValidBsn, maskBsn, normaliseBsn } from '@casustafel/domain';
 import type { Actor } from '../../common/context/request-context';
 import { RequestContext } from '../../common/context/request-context';
 import type { SecretBox } from '../../common/crypto/secret-box';
-import { DomainError } from '../../common/errors/domain.error';
+import { invalid } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
-import { validationIssues } from '../../common/validation/issue-path';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { toView } from '../audit/audit-rows';
 import { AuditService } from '../audit/audit.service';
 import { SECRET_BOX } from '../auth/auth.service';
 import { OrganisationEntity } from '../identity/organisation.entity';
 import { accessWords } from './access-log-words';
 import { CaseFileAccess } from './case-file-access';
+import { networkPersonView, personView } from './household-members.service';
 import { toConsent } from './consent.service';
 import {
   ConsentEntity,
@@ -50,46 +45,12 @@ export const updateHouseholdSchema = z.strictObject({
 export type UpdateHouseholdRequest = z.infer<typeof updateHouseholdSchema>;
 
 type CreateHousehold = z.output<typeof createHouseholdSchema>;
-type NetworkInput = z.output<typeof networkPersonInputSchema>;
-type PersonValues = z.output<typeof personInputSchema>;
 type CreateConsent = z.output<typeof createConsentSchema>;
 
-const bsnContext = (personId: string) => `bsn:${personId}`;
-
-function invalid(details: ValidationIssue[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', details);
-}
-
 /**
- * Parses a person payload. Any problem with the BSN (format, length, 11-proef) is reported as
- * `bsn-invalid`, never with the value. With `partial`, only the fields sent are returned.
+ * Households, their consent ledger and the art. 15 access log. The people in and around a
+ * household are HouseholdMembersService's.
  */
-export function parsePersonInput(body: unknown, partial: boolean): Partial<PersonValues> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw invalid([{ path: '', issue: 'invalid_type' }]);
-  const schema = partial ? updatePersonSchema : personInputSchema;
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw invalid(
-      validationIssues(result.error.issues, schema, (issue, path) =>
-        path === 'bsn' ? 'bsn-invalid' : issue.code,
-      ),
-    );
-  }
-  const value = result.data as PersonValues;
-  if (value.bsn !== null && value.bsn !== undefined) {
-    const bsn = normaliseBsn(value.bsn);
-    if (!isValidBsn(bsn)) throw invalid([{ path: 'bsn', issue: 'bsn-invalid' }]);
-    value.bsn = bsn;
-  }
-  if (!partial) return value;
-  const sent = new Set(Object.keys(body));
-  return Object.fromEntries(
-    Object.entries(value).filter(([key]) => sent.has(key)),
-  ) as Partial<PersonValues>;
-}
-
-/** Households, the people in and around them, the consent ledger and the art. 15 access log. */
 @Injectable()
 export class HouseholdsService {
   constructor(
@@ -143,80 +104,6 @@ export class HouseholdsService {
     if (input.address !== undefined) household.address = input.address;
     household.updatedAt = this.clock.now();
     return this.detailOf(await this.households.save(household));
-  }
-
-  async addPerson(actor: Actor, householdId: string, body: unknown): Promise<Person> {
-    await this.access.household(actor, householdId, 'update', { type: 'person', id: null });
-    const input = parsePersonInput(body, false) as PersonValues;
-    const now = this.clock.now();
-    const person = await this.persons.manager.transaction(async (tx) => {
-      const saved = await tx.save(
-        tx.create(PersonEntity, {
-          householdId,
-          givenName: input.givenName,
-          familyName: input.familyName,
-          role: input.role,
-          dateOfBirth: input.dateOfBirth,
-          phone: input.phone,
-          email: input.email,
-          bsnSealed: null,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-      if (input.bsn) {
-        saved.bsnSealed = this.secrets.seal(input.bsn, bsnContext(saved.id));
-        await tx.save(saved);
-      }
-      return saved;
-    });
-    RequestContext.note({ objectId: person.id });
-    await this.touch(householdId);
-    return this.toPerson(person);
-  }
-
-  async updatePerson(actor: Actor, personId: string, body: unknown): Promise<Person> {
-    const object = { type: 'person', id: personId };
-    const person = await this.persons.findOneBy({ id: personId });
-    if (!person) this.access.refuse(object);
-    await this.access.household(actor, person.householdId, 'update', object);
-    const input = parsePersonInput(body, true);
-    if (input.givenName !== undefined) person.givenName = input.givenName;
-    if (input.familyName !== undefined) person.familyName = input.familyName;
-    if (input.role !== undefined) person.role = input.role;
-    if (input.dateOfBirth !== undefined) person.dateOfBirth = input.dateOfBirth;
-    if (input.phone !== undefined) person.phone = input.phone;
-    if (input.email !== undefined) person.email = input.email;
-    if (input.bsn !== undefined)
-      person.bsnSealed =
-        input.bsn === null ? null : this.secrets.seal(input.bsn, bsnContext(person.id));
-    person.updatedAt = this.clock.now();
-    const saved = await this.persons.save(person);
-    await this.touch(person.householdId);
-    return this.toPerson(saved);
-  }
-
-  async addNetworkPerson(
-    actor: Actor,
-    householdId: string,
-    input: NetworkInput,
-  ): Promise<NetworkPerson> {
-    await this.access.household(actor, householdId, 'update', { type: 'network-person', id: null });
-    const saved = await this.network.save(
-      this.network.create({ householdId, ...input, createdAt: this.clock.now() }),
-    );
-    RequestContext.note({ objectId: saved.id });
-    await this.touch(householdId);
-    return this.toNetworkPerson(saved);
-  }
-
-  async removeNetworkPerson(actor: Actor, networkPersonId: string): Promise<void> {
-    const object = { type: 'network-person', id: networkPersonId };
-    const entry = await this.network.findOneBy({ id: networkPersonId });
-    if (!entry) this.access.refuse(object);
-    await this.access.household(actor, entry.householdId, 'update', object);
-    await this.network.delete({ id: entry.id });
-    await this.touch(entry.householdId);
   }
 
   async addConsent(actor: Actor, householdId: string, input: CreateConsent): Promise<Consent> {
@@ -396,49 +283,7 @@ export class HouseholdsService {
       .orderBy('e.seq', 'ASC')
       .limit(RELATED_EVENTS_MAX)
       .getMany();
-    return rows.map((e) => ({
-      seq: Number(e.seq),
-      id: e.id,
-      occurredAt: e.occurredAt.toISOString(),
-      actor: {
-        userId: e.actorUserId,
-        role: e.actorRole,
-        onBehalfOf: e.onBehalfOf,
-        organisationId: e.organisationId,
-      },
-      action: e.action,
-      object: e.objectType === null ? null : { type: e.objectType, id: e.objectId },
-      clientId: e.clientId,
-      purpose: e.purpose,
-      context: e.context,
-      outcome: e.outcome,
-      channel: e.channel,
-      source: { ip: e.sourceIp, requestId: e.requestId },
-      legalBasis: e.legalBasis,
-    }));
-  }
-
-  toPerson(p: PersonEntity): Person {
-    return {
-      id: p.id,
-      givenName: p.givenName,
-      familyName: p.familyName,
-      role: p.role,
-      dateOfBirth: p.dateOfBirth,
-      phone: p.phone,
-      email: p.email,
-      bsnMasked: p.bsnSealed ? maskBsn(this.secrets.open(p.bsnSealed, bsnContext(p.id))) : null,
-    };
-  }
-
-  private toNetworkPerson(n: NetworkPersonEntity): NetworkPerson {
-    return {
-      id: n.id,
-      name: n.name,
-      relation: n.relation,
-      relationDetail: n.relationDetail,
-      phone: n.phone,
-    };
+    return rows.map(toView);
   }
 
   private summary(h: HouseholdEntity, memberCount: number): HouseholdSummary {
@@ -464,8 +309,8 @@ export class HouseholdsService {
     return {
       ...this.summary(h, members.length),
       address: h.address,
-      members: members.map((p) => this.toPerson(p)),
-      network: network.map((n) => this.toNetworkPerson(n)),
+      members: members.map((p) => personView(p, this.secrets)),
+      network: network.map(networkPersonView),
       consents: consents.map((c) => toConsent(c, now)),
     };
   }

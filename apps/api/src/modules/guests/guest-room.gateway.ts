@@ -34,7 +34,7 @@ import { guestItemRoom, guestsRoom, invitationRoom } from '../live/live-rooms';
 import { LiveSessionGateway } from '../live-session/live-session.gateway';
 import { LiveSessionService } from '../live-session/live-session.service';
 import { MeetingRecordsService } from '../meeting-records/meeting-records.service';
-import { GuestsService } from './guests.service';
+import { GuestAccessService } from './guest-access.service';
 
 type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
@@ -56,7 +56,7 @@ export class GuestRoomGateway implements OnGatewayInit, OnModuleDestroy {
 
   constructor(
     private readonly live: LiveSessionService,
-    private readonly guests: GuestsService,
+    private readonly guests: GuestAccessService,
     private readonly records: MeetingRecordsService,
     private readonly room: LiveSessionGateway,
   ) {}

@@ -18,6 +18,7 @@ import { AppConfig } from '../../config/app-config';
 import { AuthService } from '../auth/auth.service';
 import { setSessionCookie } from '../auth/session-cookie';
 import { type ResolvedSession, SessionService } from '../auth/session.service';
+import { GuestAccessService } from './guest-access.service';
 import { GuestsService } from './guests.service';
 
 const idPipe = () => new ZodValidationPipe(uuidParamSchema);
@@ -27,6 +28,7 @@ const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 export class GuestsController {
   constructor(
     private readonly guests: GuestsService,
+    private readonly guestAccess: GuestAccessService,
     private readonly sessions: SessionService,
     private readonly auth: AuthService,
     private readonly config: AppConfig,
@@ -80,7 +82,7 @@ export class GuestsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionState> {
-    const { token } = await this.guests.signIn(body.token, body.code, request.ip ?? null);
+    const { token } = await this.guestAccess.signIn(body.token, body.code, request.ip ?? null);
     // Whoever was signed in on this browser is signed out: one session per browser.
     if (current) await this.sessions.end(current.session.id, 'rotated');
     setSessionCookie(reply, this.config, token);
@@ -90,6 +92,6 @@ export class GuestsController {
   @Access('guest', 'guest.read')
   @Get('guest/session')
   session(@CurrentActor() actor: Actor): Promise<GuestSessionView> {
-    return this.guests.session(actor);
+    return this.guestAccess.session(actor);
   }
 }

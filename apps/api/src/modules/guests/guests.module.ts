@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { GuestAccessService } from './guest-access.service';
 import { GuestMailer } from './guest-mailer';
 import { GuestRoomGateway } from './guest-room.gateway';
 import { GuestsController } from './guests.controller';
@@ -10,6 +11,6 @@ import { GuestsService } from './guests.service';
 @Module({
   imports: [AuthModule, MeetingsModule],
   controllers: [GuestsController],
-  providers: [GuestsService, GuestMailer, GuestRoomGateway],
+  providers: [GuestsService, GuestAccessService, GuestMailer, GuestRoomGateway],
 })
 export class GuestsModule {}

@@ -2,74 +2,40 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
-import {
-  type GuestInvitationCreated,
-  type GuestInvitationView,
-  type GuestItemBasis,
-  type GuestSessionView,
-  type GuestStatus,
-} from '@casustafel/contracts';
-import { consentCoversAt } from '@casustafel/domain';
+import { type GuestInvitationCreated, type GuestInvitationView } from '@casustafel/contracts';
 import type { z } from 'zod';
 import type { inviteGuestSchema } from '@casustafel/contracts';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { conflict, forbidden, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import {
   createLinkCodeUser,
-  LinkCodeSignIn,
   linkTokenHash,
   newLinkToken,
   newOneTimeCode,
   oneTimeCodeHash,
 } from '../auth/link-code';
 import { SessionService } from '../auth/session.service';
-import { CaseEntity, PreparationEntity } from '../case-file/case.entity';
-import { ConsentEntity } from '../case-file/household.entity';
 import { TeamEntity } from '../identity/team.entity';
 import { UserEntity } from '../identity/user.entity';
 import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
 import { MEETING_PURPOSE, MeetingsService } from '../meetings/meetings.service';
+import { guestGrounds, invitationStatus } from './guest-grounds';
 import { GuestMailer } from './guest-mailer';
 import { GuestInvitationEntity, GuestInvitationItemEntity } from './guest.entities';
 
 type InviteInput = z.output<typeof inviteGuestSchema>;
 
-function forbidden(): DomainError {
-  return new DomainError('FORBIDDEN', 'You cannot manage guests of this meeting');
-}
-function conflict(issue: string, path = ''): DomainError {
-  return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path, issue }]);
-}
-
-const normalise = (value: string) => value.trim().toLocaleLowerCase('nl').replace(/\s+/g, ' ');
+export { coversGuest } from './guest-grounds';
 
 /**
- * Does a ledger entry cover sharing with this specialist? A valid entry for the meeting (MDO) or
- * for sharing with an organisation, whose recipients name the guest's organisation or discipline.
- */
-export function coversGuest(
-  entry: ConsentEntity,
-  guest: { organisationName: string; discipline: string },
-  at: Date,
-): boolean {
-  if (entry.purpose !== 'mdo' && entry.purpose !== 'delen-met-organisatie') return false;
-  if (!consentCoversAt(entry, at)) return false;
-  return entry.recipients.some((recipient) =>
-    recipient.kind === 'organisatie'
-      ? normalise(recipient.name) === normalise(guest.organisationName)
-      : recipient.kind === 'discipline'
-        ? normalise(recipient.discipline) === normalise(guest.discipline)
-        : false,
-  );
-}
-
-/**
- * Remote specialists: invitations per agenda item (checked against the consent ledger),
- * one-time codes (e-mailed when mail is configured, else shown to the inviter once), sign-in,
- * revocation (ends the guest's sessions, which disconnects their sockets) and expiry (the
- * session cannot outlive the invitation; the session sweeper disconnects at expiry).
+ * Remote specialists, the inviter's side: invitations per agenda item (checked against the
+ * consent ledger), one-time codes (e-mailed when mail is configured, else shown to the inviter
+ * once), revocation (ends the guest's sessions, which disconnects their sockets) and expiry (the
+ * session cannot outlive the invitation; the session sweeper disconnects at expiry). The guest's
+ * own side is GuestAccessService.
  */
 @Injectable()
 export class GuestsService implements OnModuleInit, OnModuleDestroy {
@@ -83,7 +49,6 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly sessions: SessionService,
-    private readonly linkCode: LinkCodeSignIn,
     private readonly mailer: GuestMailer,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -106,8 +71,6 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
     this.cancelSubscription?.unsubscribe();
   }
 
-  /* ---------- the chair's side ---------- */
-
   /** The meeting, if the actor may manage its guests: its chair, or a chair/team leader of the team. */
   private async managedMeeting(
     actor: Actor,
@@ -116,7 +79,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
   ): Promise<MeetingEntity> {
     RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: MEETING_PURPOSE });
     const meeting = await manager.findOneBy(MeetingEntity, { id: meetingId });
-    if (!meeting) throw forbidden();
+    if (!meeting) throw forbidden('the guests of this meeting');
     RequestContext.note({ context: { teamId: meeting.teamId, meetingId } });
     const roles = actor.teams.get(meeting.teamId) ?? [];
     const may =
@@ -124,7 +87,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
       (meeting.chairId === actor.userId ||
         roles.includes('chair') ||
         roles.includes('team_leader'));
-    if (!may) throw forbidden();
+    if (!may) throw forbidden('the guests of this meeting');
     return meeting;
   }
 
@@ -148,7 +111,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
       const ordered = input.itemIds
         .map((id) => byId.get(id))
         .filter((item): item is AgendaItemEntity => item !== undefined);
-      const grounds = await this.groundsFor(tx, input, ordered, meeting);
+      const grounds = await guestGrounds(tx, input, ordered, meeting, now);
       const uncovered = grounds.flatMap((g, index) => (g.basis === null ? [index] : []));
       if (uncovered.length > 0 && input.justification === null)
         throw new DomainError(
@@ -236,8 +199,8 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
       id: invitationId,
       meetingId,
     });
-    if (!invitation) throw new DomainError('NOT_FOUND', 'No such invitation');
-    const status = this.statusOf(invitation);
+    if (!invitation) throw notFound('invitation');
+    const status = invitationStatus(invitation, this.clock.now());
     if (status === 'ingetrokken' || status === 'verlopen')
       throw new DomainError('GUEST_ACCESS_ENDED', 'This invitation was revoked or has expired');
     // A new link too: the old link and code stop working together.
@@ -313,7 +276,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
       id: invitationId,
       meetingId,
     });
-    if (!invitation) throw new DomainError('NOT_FOUND', 'No such invitation');
+    if (!invitation) throw notFound('invitation');
     if (invitation.revokedAt === null) {
       invitation.revokedAt = now;
       invitation.revokedBy = actor.userId;
@@ -330,96 +293,6 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
       await this.sessions.endAllForUser(invitation.guestUserId, 'guest-revoked');
     }
     return this.view(invitation);
-  }
-
-  /* ---------- the guest's side ---------- */
-
-  /** Link token plus one-time code → a session limited to the invitation (ends at its expiry). */
-  signIn(token: string, code: string, ip: string | null): Promise<{ token: string }> {
-    return this.linkCode.signIn(
-      {
-        entity: GuestInvitationEntity,
-        userOf: (invitation) => invitation.guestUserId,
-        ended: (invitation) => {
-          const status = this.statusOf(invitation);
-          return status === 'ingetrokken' || status === 'verlopen';
-        },
-        note: (invitation) =>
-          RequestContext.note({ objectType: 'guest-invitation', objectId: invitation?.id ?? null }),
-        issuer: 'the chair',
-      },
-      token,
-      code,
-      ip,
-    );
-  }
-
-  /** What the signed-in guest may read: the meeting's times and only the invited items. */
-  async session(actor: Actor): Promise<GuestSessionView> {
-    const guest = actor.guest;
-    if (!guest) throw forbidden();
-    RequestContext.note({ objectType: 'guest-invitation', objectId: guest.invitationId });
-    const detail = await this.meetings.detailForGuest(actor, guest.meetingId);
-    const team = await this.dataSource.manager.findOneByOrFail(TeamEntity, { id: detail.teamId });
-    const invitation = await this.dataSource.manager.findOneByOrFail(GuestInvitationEntity, {
-      id: guest.invitationId,
-    });
-    const prepIds = detail.agenda
-      .map((item) => item.preparationId)
-      .filter((id): id is string => id !== null);
-    const preps =
-      prepIds.length === 0
-        ? []
-        : await this.dataSource.manager.findBy(PreparationEntity, { id: In(prepIds) });
-    const question = new Map(
-      preps.map((p) => [p.id, typeof p.content['vraag'] === 'string' ? p.content['vraag'] : null]),
-    );
-    return {
-      invitationId: invitation.id,
-      name: invitation.name,
-      discipline: invitation.discipline,
-      expiresAt: invitation.expiresAt.toISOString(),
-      meeting: {
-        id: detail.id,
-        teamName: team.name,
-        startsAt: detail.startsAt,
-        endsAt: detail.endsAt,
-        status: detail.status,
-      },
-      items: detail.agenda.map((item) => ({
-        id: item.id,
-        kind: item.kind,
-        title: item.title,
-        timeBoxMinutes: item.timeBoxMinutes,
-        plannedStart: item.plannedStart,
-        plannedEnd: item.plannedEnd,
-        status: item.status,
-        question: item.preparationId ? (question.get(item.preparationId) ?? null) : null,
-      })),
-    };
-  }
-
-  /** Open invitations of a meeting with their items (to project the room to each guest). */
-  async activeInvitations(meetingId: string): Promise<{ id: string; itemIds: string[] }[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT i."id", gi."agenda_item_id"::text AS "item_id"
-         FROM "guest_invitation" i
-         JOIN "guest_invitation_item" gi ON gi."invitation_id" = i."id"
-        WHERE i."meeting_id" = $1 AND i."revoked_at" IS NULL AND i."expires_at" > $2`,
-      [meetingId, this.clock.now()],
-    )) as { id: string; item_id: string }[];
-    const byInvitation = new Map<string, string[]>();
-    for (const row of rows)
-      byInvitation.set(row.id, [...(byInvitation.get(row.id) ?? []), row.item_id]);
-    return [...byInvitation].map(([id, itemIds]) => ({ id, itemIds }));
-  }
-
-  /* ---------- helpers ---------- */
-
-  private statusOf(invitation: GuestInvitationEntity): GuestStatus {
-    if (invitation.revokedAt !== null) return 'ingetrokken';
-    if (invitation.expiresAt.getTime() <= this.clock.now().getTime()) return 'verlopen';
-    return invitation.signedInAt !== null ? 'aangemeld' : 'uitgenodigd';
   }
 
   private async view(invitation: GuestInvitationEntity): Promise<GuestInvitationView> {
@@ -442,63 +315,12 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
       organisationName: invitation.organisationName,
       items: items.map((i) => ({ itemId: i.agendaItemId, basis: i.basis, consentId: i.consentId })),
       justification: invitation.justification,
-      status: this.statusOf(invitation),
+      status: invitationStatus(invitation, this.clock.now()),
       delivery: invitation.delivery,
       expiresAt: invitation.expiresAt.toISOString(),
       signedInAt: invitation.signedInAt?.toISOString() ?? null,
       invitedByUserId: invitation.invitedBy,
       createdAt: invitation.createdAt.toISOString(),
     };
-  }
-
-  /**
-   * Per invited item: how sharing it with this guest is grounded, or `basis: null` when a case
-   * item is covered by neither consent nor a recorded legal basis.
-   */
-  private async groundsFor(
-    tx: EntityManager,
-    input: InviteInput,
-    items: AgendaItemEntity[],
-    meeting: MeetingEntity,
-  ): Promise<
-    {
-      itemId: string;
-      basis: GuestItemBasis | null;
-      consentId: string | null;
-      householdId: string | null;
-    }[]
-  > {
-    const prepIds = items.map((i) => i.preparationId).filter((id): id is string => id !== null);
-    const preps =
-      prepIds.length === 0 ? [] : await tx.findBy(PreparationEntity, { id: In(prepIds) });
-    const cases =
-      preps.length === 0 ? [] : await tx.findBy(CaseEntity, { id: In(preps.map((p) => p.caseId)) });
-    const householdOfPrep = new Map(
-      preps.map((p) => [p.id, cases.find((c) => c.id === p.caseId)?.householdId ?? null]),
-    );
-    const householdIds = [...new Set([...householdOfPrep.values()].filter((h) => h !== null))];
-    const entries =
-      householdIds.length === 0
-        ? []
-        : await tx.find(ConsentEntity, {
-            where: { householdId: In(householdIds) },
-            order: { grantedAt: 'ASC', createdAt: 'ASC' },
-          });
-    // Judged for the moment of the meeting (and not already lapsed today).
-    const at = new Date(Math.max(this.clock.now().getTime(), meeting.startsAt.getTime()));
-    return items.map((item) => {
-      const householdId = item.preparationId
-        ? (householdOfPrep.get(item.preparationId) ?? null)
-        : null;
-      if (item.kind !== 'casusbespreking' || householdId === null)
-        return { itemId: item.id, basis: 'geen-casus', consentId: null, householdId: null };
-      const entry = entries.find((e) => e.householdId === householdId && coversGuest(e, input, at));
-      return {
-        itemId: item.id,
-        basis: entry ? entry.basis : null,
-        consentId: entry?.id ?? null,
-        householdId,
-      };
-    });
   }
 }

@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import { abilityFor, asSubject } from '../../common/access/policy';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { RecoveryCodeEntity } from '../auth/recovery-code.entity';
 import { SessionService } from '../auth/session.service';
@@ -291,7 +292,7 @@ export class OrganisationAdminService {
       !team ||
       !abilityFor(actor).can('manage', asSubject('Team', { organisationId: team.organisationId }))
     ) {
-      throw new DomainError('NOT_FOUND', 'No such team in your organisation');
+      throw notFound('team in your organisation');
     }
     return team;
   }
@@ -304,7 +305,7 @@ export class OrganisationAdminService {
       user.kind !== 'staff' ||
       !abilityFor(actor).can('manage', asSubject('User', { organisationId: user.organisationId }))
     ) {
-      throw new DomainError('NOT_FOUND', 'No such user in your organisation');
+      throw notFound('user in your organisation');
     }
     return user;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TeamDetail, TeamSummary } from '@casustafel/contracts';
 import { abilityFor, asSubject } from '../../common/access/policy';
 import { type Actor, RequestContext } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain.error';
+import { forbidden } from '../../common/errors/refusals';
 import { IdentityService } from './identity.service';
 
 /** Teams as their members see them. */
@@ -26,7 +26,7 @@ export class TeamsService {
       )
     ) {
       // Same answer for "does not exist" and "not yours": existence is need-to-know too.
-      throw new DomainError('FORBIDDEN', 'You do not have access to this team');
+      throw forbidden('this team');
     }
     return this.identity.teamDetail(team);
   }

@@ -4,20 +4,11 @@ import { type EntityManager, Repository } from 'typeorm';
 import type { LiveRole } from '@casustafel/domain';
 import { abilityFor, asSubject } from '../../common/access/policy';
 import { type Actor, RequestContext } from '../../common/context/request-context';
-import { DomainError } from '../../common/errors/domain.error';
+import { forbidden } from '../../common/errors/refusals';
 import { MeetingEntity } from '../meetings/meeting.entities';
 
 /** Purpose code of the case meeting in the audit trail. */
 export const LIVE_PURPOSE = 'casuistiekoverleg';
-
-export function roomForbidden(): DomainError {
-  // Same answer for "does not exist" and "not yours".
-  return new DomainError('FORBIDDEN', 'You do not have access to this meeting');
-}
-
-export function roomConflict(issue: string, path = ''): DomainError {
-  return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path, issue }]);
-}
 
 /**
  * Who may enter a live room and act in it: the one place the engine decides access. A member
@@ -39,7 +30,7 @@ export class LiveAccess {
       context: { teamId: meeting.teamId },
     });
     if (!abilityFor(actor).can('read', asSubject('Meeting', { teamId: meeting.teamId })))
-      throw roomForbidden();
+      throw forbidden('this meeting');
     RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id } });
   }
 
@@ -47,7 +38,7 @@ export class LiveAccess {
   assertParticipant(actor: Actor, meeting: Pick<MeetingEntity, 'id' | 'teamId'>): void {
     if (actor.guest) {
       RequestContext.note({ objectType: 'meeting', objectId: meeting.id, purpose: LIVE_PURPOSE });
-      if (actor.guest.meetingId !== meeting.id) throw roomForbidden();
+      if (actor.guest.meetingId !== meeting.id) throw forbidden('this meeting');
       RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id } });
     } else this.assertMember(actor, meeting);
   }
@@ -59,9 +50,9 @@ export class LiveAccess {
     manager: EntityManager = this.meetings.manager,
   ): Promise<MeetingEntity> {
     RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: LIVE_PURPOSE });
-    if (actor.guest && actor.guest.meetingId !== meetingId) throw roomForbidden();
+    if (actor.guest && actor.guest.meetingId !== meetingId) throw forbidden('this meeting');
     const meeting = await manager.findOneBy(MeetingEntity, { id: meetingId });
-    if (!meeting) throw roomForbidden();
+    if (!meeting) throw forbidden('this meeting');
     this.assertParticipant(actor, meeting);
     return meeting;
   }

@@ -45,6 +45,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { conflict, forbidden, invalid, invalidAt } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { validationIssues } from '../../common/validation/issue-path';
 import { MembershipEntity } from '../identity/membership.entity';
@@ -55,13 +56,13 @@ import {
   MinutesEntity,
 } from '../meeting-records/meeting-records.entities';
 import { AgendaItemEntity, type MeetingEntity } from '../meetings/meeting.entities';
-import { LIVE_PURPOSE, LiveAccess, roomConflict, roomForbidden } from './live-access';
+import { LIVE_PURPOSE, LiveAccess } from './live-access';
 import { type ItemStatus, type LockedRoom, LiveRoomRepository } from './live-room.repository';
 import { actionView, decisionView, localDate } from './record-views';
 import { SessionKinds } from './session-kinds';
 
 function must<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw roomForbidden();
+  if (value === null || value === undefined) throw forbidden('this meeting');
   return value;
 }
 
@@ -88,10 +89,6 @@ export interface CommandOutcome {
   result: MeetingCommandResult;
   event: LiveEvent | null;
   state: LiveRoomState | null;
-}
-
-function invalid(details: ValidationIssue[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', details);
 }
 
 const ROOM_ERROR_CODES: Partial<Record<LiveRoomError, 'FORBIDDEN' | 'VALIDATION_FAILED'>> = {
@@ -171,7 +168,7 @@ export class LiveSessionService {
 
   /** The live room of a guest's meeting, to be projected onto the invited items by the caller. */
   async roomForGuest(actor: Actor, meetingId: string): Promise<LiveRoomState> {
-    if (!actor.guest) throw roomForbidden();
+    if (!actor.guest) throw forbidden('this meeting');
     return this.rooms.stateOf(await this.access.meetingFor(actor, meetingId));
   }
 
@@ -249,7 +246,7 @@ export class LiveSessionService {
     const logged = await room.logged(commandId);
     if (!logged) return null;
     if (logged.actorId !== actor.userId || (recordType && logged.type !== recordType))
-      throw roomConflict('command-id-reused', 'commandId');
+      throw conflict('command-id-reused', 'commandId');
     return { seq: logged.seq, event: logged.payload as unknown as LiveEvent };
   }
 
@@ -258,7 +255,7 @@ export class LiveSessionService {
       const { meeting } = room;
       this.access.assertParticipant(actor, meeting);
       if (meeting.status === 'afgesloten' || meeting.status === 'geannuleerd')
-        throw roomConflict(`meeting-${meeting.status}`);
+        throw conflict(`meeting-${meeting.status}`);
       const duplicate = async (): Promise<CommandOutcome | null> => {
         const earlier = await this.retried(room, actor, command.commandId);
         return (
@@ -272,18 +269,18 @@ export class LiveSessionService {
         if (earlier) return earlier;
         const code = ROOM_ERROR_CODES[applied.error];
         if (code === 'FORBIDDEN') throw new DomainError('FORBIDDEN', `Refused: ${applied.error}`);
-        if (code) throw invalid([{ path: '', issue: applied.error }]);
-        throw roomConflict(applied.error);
+        if (code) throw invalidAt('', applied.error);
+        throw conflict(applied.error);
       }
       const { event } = applied;
       if (!(await room.commit(applied.state, event, changedStatuses(state, applied.state)))) {
         const earlier = await duplicate();
         if (earlier) return earlier;
-        throw roomConflict('seq-taken');
+        throw conflict('seq-taken');
       }
       return { result: { seq: event.seq, duplicate: false }, event, state: applied.state };
     });
-    if (!outcome) throw roomForbidden();
+    if (!outcome) throw forbidden('this meeting');
     return outcome;
   }
 
@@ -316,17 +313,17 @@ export class LiveSessionService {
         at: this.clock.now().getTime(),
       });
       const next = afterRecord(room.state, event);
-      if (!(await room.commit(next, event))) throw roomConflict('command-id-reused', 'commandId');
+      if (!(await room.commit(next, event))) throw conflict('command-id-reused', 'commandId');
       return { seq: event.seq, duplicate: false, record, event: { event, next } };
     });
-    if (!outcome) throw roomForbidden();
+    if (!outcome) throw forbidden('this meeting');
     if (outcome.event) this.publish(meetingId, outcome.event.event, outcome.event.next);
     return { seq: outcome.seq, duplicate: outcome.duplicate, record: outcome.record };
   }
 
   private async assertNotApproved(room: LockedRoom, meetingId: string): Promise<void> {
     const row = await room.tx.findOneBy(MinutesEntity, { meetingId });
-    if (row && !assertEditable(row).ok) throw roomConflict('minutes-approved', 'minutes');
+    if (row && !assertEditable(row).ok) throw conflict('minutes-approved', 'minutes');
   }
 
   private async assertOnAgenda(room: LockedRoom, itemId: string): Promise<void> {
@@ -334,7 +331,7 @@ export class LiveSessionService {
       id: itemId,
       meetingId: room.meeting.id,
     });
-    if (!item) throw invalid([{ path: 'itemId', issue: 'not-on-agenda' }]);
+    if (!item) throw invalidAt('itemId', 'not-on-agenda');
   }
 
   async createDecision(
@@ -469,7 +466,7 @@ export class LiveSessionService {
   ): Promise<RecordCommandResult<ActionView>> {
     RequestContext.note({ objectType: 'action', objectId: input.actionId, purpose: LIVE_PURPOSE });
     const found = await this.rooms.findAction(input.actionId);
-    if (!found) throw roomForbidden();
+    if (!found) throw forbidden('this meeting');
     const roomId = meetingId ?? found.meetingId;
     const outcome = await this.recordInRoom(
       actor,
@@ -479,10 +476,10 @@ export class LiveSessionService {
       async (room) => {
         const { tx, meeting } = room;
         const action = await tx.findOneBy(ActionEntity, { id: input.actionId });
-        if (!action || meeting.teamId !== action.teamId) throw roomForbidden();
+        if (!action || meeting.teamId !== action.teamId) throw forbidden('this meeting');
         await this.assertNotApproved(room, action.meetingId);
         if (!setActionStatus(action, input.status).ok)
-          throw roomConflict('status-not-allowed', 'status');
+          throw conflict('status-not-allowed', 'status');
         const now = this.clock.now();
         action.status = input.status;
         action.updatedAt = now;
@@ -537,7 +534,7 @@ export class LiveSessionService {
         now: this.clock.now().getTime(),
       });
       if (!ended.ok) return null;
-      if (!(await room.commit(ended.state, ended.event))) throw roomConflict('seq-taken');
+      if (!(await room.commit(ended.state, ended.event))) throw conflict('seq-taken');
       return { kindId: room.session.kind, event: ended.event };
     });
     if (!outcome) return false;
@@ -563,7 +560,7 @@ export class LiveSessionService {
         record,
       });
       if (!changed.ok) return null;
-      if (!(await room.commit(changed.state, changed.event))) throw roomConflict('seq-taken');
+      if (!(await room.commit(changed.state, changed.event))) throw conflict('seq-taken');
       return { kindId: room.session.kind, event: changed.event };
     });
     if (!outcome) return false;
@@ -581,11 +578,11 @@ export class LiveSessionService {
     RequestContext.note({ objectType: 'live-session', objectId: sessionId, purpose: LIVE_PURPOSE });
     const found = actor.guest ? null : await this.rooms.sessionAndRole(sessionId, actor.userId);
     const kind = found && (await this.kinds.resolve(found.session.kind));
-    if (!found || !kind) throw roomForbidden();
+    if (!found || !kind) throw forbidden('this meeting');
     // A seat holds only while its holder is in the session's team (unless the kind says the
     // role may be held from outside it): leaving the team ends the session for them at once.
     if (!seatOutsideTeam(kind, found.role) && !actor.teams.has(found.session.teamId))
-      throw roomForbidden();
+      throw forbidden('this meeting');
     RequestContext.note({ context: { teamId: found.session.teamId } });
     const state = found.session.state as unknown as SessionRoomState;
     if (lockedOut(kind, state.phase, found.role))
@@ -632,7 +629,7 @@ export class LiveSessionService {
       async (room) => {
         const logged = await room.logged(command.commandId);
         if (logged) {
-          if (logged.actorId !== actor.userId) throw roomConflict('command-id-reused', 'commandId');
+          if (logged.actorId !== actor.userId) throw conflict('command-id-reused', 'commandId');
           return { seq: logged.seq, duplicate: true, event: null };
         }
         const state = room.session.state as unknown as SessionRoomState;
@@ -652,15 +649,15 @@ export class LiveSessionService {
             applied.error === 'wrong-session' ||
             applied.error === 'invalid-rating'
           )
-            throw invalid([{ path: '', issue: applied.error }]);
-          throw roomConflict(applied.error);
+            throw invalidAt('', applied.error);
+          throw conflict(applied.error);
         }
         if (!(await room.commit(applied.state, applied.event)))
-          throw roomConflict('command-id-reused', 'commandId');
+          throw conflict('command-id-reused', 'commandId');
         return { seq: applied.event.seq, duplicate: false, event: applied.event };
       },
     );
-    if (!outcome) throw roomForbidden();
+    if (!outcome) throw forbidden('this meeting');
     if (outcome.event)
       this.committed$.next({
         kind: 'session',

@@ -9,7 +9,6 @@ import type {
   MeetingRecordsView,
   MinutesView,
   UpdateMinutes,
-  ValidationIssue,
 } from '@casustafel/contracts';
 import {
   type Action,
@@ -31,6 +30,7 @@ import { UserEntity } from '../identity/user.entity';
 import { actionView, decisionView, localDate } from '../live-session/record-views';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { conflict, forbidden, invalidAt, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { PreparationEntity } from '../case-file/case.entity';
 import { MembershipEntity } from '../identity/membership.entity';
@@ -56,15 +56,6 @@ export interface MinutesNotesSource {
   plainText(itemId: string): Promise<string>;
 }
 
-function forbidden(): DomainError {
-  return new DomainError('FORBIDDEN', 'You do not have access to this meeting');
-}
-function invalid(details: ValidationIssue[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The request payload is invalid', details);
-}
-function conflict(issue: string, path = ''): DomainError {
-  return new DomainError('CONFLICT', `Refused: ${issue}`, [{ path, issue }]);
-}
 function approvedConflict(): DomainError {
   return conflict('minutes-approved', 'minutes');
 }
@@ -98,7 +89,8 @@ export class MeetingRecordsService {
 
   private checkTeam(actor: Actor, teamId: string, objectId: string | null): void {
     RequestContext.note({ objectType: 'meeting', objectId, purpose: PURPOSE, context: { teamId } });
-    if (!abilityFor(actor).can('read', asSubject('Meeting', { teamId }))) throw forbidden();
+    if (!abilityFor(actor).can('read', asSubject('Meeting', { teamId })))
+      throw forbidden('this meeting');
   }
 
   private async meetingFor(
@@ -113,7 +105,7 @@ export class MeetingRecordsService {
       .where('m.id = :id', { id: meetingId });
     if (lock) qb.setLock('pessimistic_write');
     const meeting = await qb.getOne();
-    if (!meeting) throw forbidden();
+    if (!meeting) throw forbidden('this meeting');
     this.checkTeam(actor, meeting.teamId, meeting.id);
     return meeting;
   }
@@ -125,7 +117,7 @@ export class MeetingRecordsService {
 
   private async itemOf(manager: EntityManager, meetingId: string, itemId: string) {
     const item = await manager.findOneBy(AgendaItemEntity, { id: itemId, meetingId });
-    if (!item) throw invalid([{ path: 'itemId', issue: 'not-on-agenda' }]);
+    if (!item) throw invalidAt('itemId', 'not-on-agenda');
     return item;
   }
 
@@ -232,7 +224,7 @@ export class MeetingRecordsService {
   async followUp(actor: Actor, itemId: string): Promise<FollowUpView> {
     RequestContext.note({ objectType: 'agenda-item', objectId: itemId, purpose: PURPOSE });
     const item = await this.meetings.manager.findOneBy(AgendaItemEntity, { id: itemId });
-    if (!item) throw forbidden();
+    if (!item) throw forbidden('this meeting');
     const meeting = await this.meetingFor(actor, item.meetingId);
     RequestContext.note({ objectType: 'agenda-item', objectId: itemId });
     const links = await this.meetings.manager.findBy(FollowUpActionEntity, {
@@ -445,7 +437,7 @@ export class MeetingRecordsService {
     const meeting = await this.meetingFor(actor, meetingId);
     RequestContext.note({ objectType: 'minutes', objectId: meetingId });
     const row = await this.minutes.findOneBy({ meetingId });
-    if (!row) throw new DomainError('NOT_FOUND', 'No minutes were generated for this meeting');
+    if (!row) throw notFound('minutes for this meeting');
     return { meeting, row };
   }
 
@@ -463,7 +455,7 @@ export class MeetingRecordsService {
       const revised = reviseItemNotes(doc, change.itemId, change.notes);
       if (!revised.ok) {
         if (revised.error === 'minutes-approved') throw approvedConflict();
-        throw invalid([{ path: 'items.itemId', issue: revised.error }]);
+        throw invalidAt('items.itemId', revised.error);
       }
       doc = revised.minutes;
     }

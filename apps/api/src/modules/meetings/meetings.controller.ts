@@ -20,6 +20,9 @@ import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { AgendaService } from './agenda.service';
+import { MeetingCloseService } from './meeting-close.service';
+import { MeetingSeriesService } from './meeting-series.service';
 import { MeetingsService } from './meetings.service';
 
 const idPipe = () => new ZodValidationPipe(uuidParamSchema);
@@ -27,7 +30,12 @@ const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 /** Meetings of a team, their agenda, publishing and closing. */
 @Controller()
 export class MeetingsController {
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly series: MeetingSeriesService,
+    private readonly agenda: AgendaService,
+    private readonly closing: MeetingCloseService,
+  ) {}
 
   @Access('meeting', 'meeting.list')
   @Get('teams/:teamId/meetings')
@@ -56,7 +64,7 @@ export class MeetingsController {
     @Body(new ZodValidationPipe(createMeetingSeriesSchema))
     body: z.output<typeof createMeetingSeriesSchema>,
   ): Promise<MeetingSeriesCreated> {
-    return this.meetings.createSeries(actor, teamId, body);
+    return this.series.createSeries(actor, teamId, body);
   }
 
   @Access('meeting', 'meeting.read')
@@ -86,7 +94,7 @@ export class MeetingsController {
     @Body(new ZodValidationPipe(createAgendaItemSchema))
     body: z.output<typeof createAgendaItemSchema>,
   ): Promise<MeetingDetail> {
-    return this.meetings.addItem(actor, meetingId, body);
+    return this.agenda.addItem(actor, meetingId, body);
   }
 
   @Access('meeting', 'agenda.reorder')
@@ -97,7 +105,7 @@ export class MeetingsController {
     @Param('meetingId', idPipe()) meetingId: string,
     @Body(new ZodValidationPipe(reorderAgendaSchema)) body: ReorderAgenda,
   ): Promise<MeetingDetail> {
-    return this.meetings.reorder(actor, meetingId, body);
+    return this.agenda.reorder(actor, meetingId, body);
   }
 
   @Access('meeting', 'agenda.update')
@@ -108,7 +116,7 @@ export class MeetingsController {
     @Body(new ZodValidationPipe(updateAgendaItemSchema))
     body: z.output<typeof updateAgendaItemSchema>,
   ): Promise<MeetingDetail> {
-    return this.meetings.updateItem(actor, itemId, body);
+    return this.agenda.updateItem(actor, itemId, body);
   }
 
   @Access('meeting', 'agenda.delete')
@@ -118,7 +126,7 @@ export class MeetingsController {
     @CurrentActor() actor: Actor,
     @Param('itemId', idPipe()) itemId: string,
   ): Promise<void> {
-    return this.meetings.deleteItem(actor, itemId);
+    return this.agenda.deleteItem(actor, itemId);
   }
 
   @Access('meeting', 'meeting.publish')
@@ -138,7 +146,7 @@ export class MeetingsController {
     @CurrentActor() actor: Actor,
     @Param('meetingId', idPipe()) meetingId: string,
   ): Promise<MeetingDetail> {
-    return this.meetings.close(actor, meetingId);
+    return this.closing.close(actor, meetingId);
   }
 
   @Access('meeting', 'meeting.read')
@@ -147,7 +155,7 @@ export class MeetingsController {
     @CurrentActor() actor: Actor,
     @Param('meetingId', idPipe()) meetingId: string,
   ): Promise<MeetingClosePreview> {
-    return this.meetings.closePreview(actor, meetingId);
+    return this.closing.closePreview(actor, meetingId);
   }
 
   @Access('meeting', 'meeting.cancel')

@@ -65,3 +65,13 @@ export function buildNoteDoc(parts: readonly Uint8Array[]): BuiltNoteDoc {
   });
   return { doc, rejected };
 }
+
+/** The updates merged into one, or each on its own when Yjs cannot merge them. */
+export function mergedOrEach(updates: Uint8Array[]): Uint8Array[] {
+  if (updates.length === 1) return updates;
+  try {
+    return [Y.mergeUpdates(updates)];
+  } catch {
+    return updates;
+  }
+}

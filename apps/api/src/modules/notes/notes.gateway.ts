@@ -30,7 +30,8 @@ import { LiveExceptionFilter } from '../../common/errors/live-exception.filter';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { AppConfig } from '../../config/app-config';
 import { noteRoom } from '../live/live-rooms';
-import { type NoteAccess, NotesService } from './notes.service';
+import { type NoteAccess, NoteAccessService } from './note-access.service';
+import { NotesService } from './notes.service';
 
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
 
@@ -53,6 +54,7 @@ const itemRoom = noteRoom;
 export class NotesGateway {
   constructor(
     private readonly notes: NotesService,
+    private readonly noteAccess: NoteAccessService,
     private readonly config: AppConfig,
   ) {}
 
@@ -69,7 +71,7 @@ export class NotesGateway {
     let access: NoteAccess;
     try {
       // Check first, join after: a refused socket is never in the room, not even for a moment.
-      access = await this.notes.access(auth.resolved.actor, body.itemId);
+      access = await this.noteAccess.access(auth.resolved.actor, body.itemId);
     } catch (error) {
       // Refused now (access withdrawn since an earlier join): out of the room as well.
       data.notes?.delete(body.itemId);
@@ -85,7 +87,7 @@ export class NotesGateway {
     await socket.join(room);
     if (!data.notes) {
       data.notes = new Map();
-      socket.on('disconnect', () => this.notes.forgetSocket(socket.id));
+      socket.on('disconnect', () => this.noteAccess.forgetSocket(socket.id));
     }
     data.notes.set(body.itemId, access);
     return { ok: true, data: await this.notes.join(body.itemId) };
@@ -105,7 +107,7 @@ export class NotesGateway {
       // the note for everyone) is refused before anyone sees it.
       await this.notes.accept(body.itemId, bytes);
     } catch (error) {
-      await this.notes.auditUpdate(socket.id, auth.resolved.actor, auth.ip, access, 'denied');
+      await this.noteAccess.auditUpdate(socket.id, auth.resolved.actor, auth.ip, access, 'denied');
       throw error;
     }
     // Relay (the sender already has it), then store.
@@ -113,7 +115,7 @@ export class NotesGateway {
       .to(itemRoom(body.itemId))
       .emit('note:update', { itemId: body.itemId, update: body.update, origin: socket.id });
     const stored = this.notes.append(body.itemId, bytes);
-    await this.notes.auditUpdate(socket.id, auth.resolved.actor, auth.ip, access);
+    await this.noteAccess.auditUpdate(socket.id, auth.resolved.actor, auth.ip, access);
     // Acknowledged once stored: what a client saw acked survives the loss of this instance.
     await stored;
     return { ok: true, data: { itemId: body.itemId } };
@@ -170,7 +172,7 @@ export class NotesGateway {
     } catch (error) {
       const auth = socketAuth(socket);
       if (auth)
-        await this.notes.auditUpdate(
+        await this.noteAccess.auditUpdate(
           socket.id,
           auth.resolved.actor,
           auth.ip,

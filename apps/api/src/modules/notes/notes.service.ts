@@ -6,51 +6,30 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type NoteJoinResult, type NoteSyncResult, NOTE_TEXT_NAME } from '@casustafel/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
-import { abilityFor, asSubject } from '../../common/access/policy';
-import { actorRole, type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { invalidAt } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AuditService } from '../audit/audit.service';
-import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
 import { MEETING_PURPOSE } from '../meetings/meetings.service';
-import { applies, buildNoteDoc, encoded } from './note-doc';
-import { NoteSnapshotEntity, NoteUpdateEntity } from './note.entities';
+import { applies, buildNoteDoc, encoded, mergedOrEach } from './note-doc';
+import { compactNote } from './note-compaction';
+import { NoteCopies } from './note-copies';
+import { NoteUpdateEntity } from './note.entities';
+import {
+  NOTE_FLUSH_MS,
+  NOTE_FLUSH_MAX,
+  NOTE_COMPACT_MS,
+  NOTE_COMPACT_AFTER_ROWS,
+  NOTE_COMPACT_PAUSE_MS,
+  NOTE_AUDIT_PERIOD_MS,
+  NOTE_DOC_REFRESH_MS,
+  NOTE_DOC_FRESH_MS,
+} from './notes.config';
 
-/** A batch is written at most this long after its first update… */
-export const NOTE_FLUSH_MS = 200;
-/** …or as soon as it holds this many updates. */
-export const NOTE_FLUSH_MAX = 50;
-/** A note this instance wrote to is compacted once nobody has typed in it for this long… */
-export const NOTE_COMPACT_MS = 30_000;
-/**
- * …or, while people keep typing, after this many stored rows (at five batches a second,
- * every 100 s): compacting every active note every 30 s made periodic bursts of database work.
- */
-export const NOTE_COMPACT_AFTER_ROWS = 500;
-/** Pause between two compactions: each one holds the (embedded) database for a moment. */
-export const NOTE_COMPACT_PAUSE_MS = 25;
-/** At most one `note.update` audit record per item, per socket, per this period. */
-export const NOTE_AUDIT_PERIOD_MS = 60_000;
-/**
- * Notes whose state this instance keeps in memory (least recently used dropped): every update
- * is applied to this copy before it is relayed or stored, so an update that cannot be applied
- * is refused (≈ 20 µs per keystroke on a 26,000-character note).
- */
-export const NOTE_DOC_CACHE_SIZE = 200;
-/**
- * A copy left with updates waiting for a missing one (typed on another instance, not yet read
- * here) is refreshed from the database at most this often.
- */
-export const NOTE_DOC_REFRESH_MS = 1_000;
-/**
- * Resyncs (`note:sync`) within this long of the last read of a note from the database are
- * answered from this instance's copy (which holds every update this instance accepted since):
- * the resyncs that follow a reconnect storm read each note a few times a second, not once per
- * client. Joins always read.
- */
-export const NOTE_DOC_FRESH_MS = 250;
+/** The tuning is in notes.config.ts; specs and the gateway read it here too. */
+export * from './notes.config';
 
 interface Pending {
   itemId: string;
@@ -59,36 +38,11 @@ interface Pending {
   stored: () => void;
 }
 
-export interface NoteAccess {
-  itemId: string;
-  meetingId: string;
-  teamId: string;
-}
-
-function forbidden(): DomainError {
-  // Same answer for "does not exist" and "not yours".
-  return new DomainError('FORBIDDEN', 'You do not have access to this note');
-}
+export type { NoteAccess } from './note-access.service';
 
 function rejectedUpdate(): DomainError {
   return new DomainError('NOTE_UPDATE_REJECTED', 'The note update cannot be applied to the note', [
     { path: 'update', issue: 'not-applicable' },
-  ]);
-}
-
-/** The updates merged into one, or each on its own when Yjs cannot merge them. */
-function mergedOrEach(updates: Uint8Array[]): Uint8Array[] {
-  if (updates.length === 1) return updates;
-  try {
-    return [Y.mergeUpdates(updates)];
-  } catch {
-    return updates;
-  }
-}
-
-function invalidUpdate(): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The note update is invalid', [
-    { path: 'update', issue: 'not-a-yjs-update' },
   ]);
 }
 
@@ -109,19 +63,15 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   /** itemId → rows this instance wrote since it last compacted the item, and when the last was. */
   private readonly touched = new Map<string, { rows: number; lastAt: number }>();
   private readonly compactTimer: NodeJS.Timeout;
-  /** `socketId itemId` → when its last `note.update` audit record was written. */
-  private readonly audited = new Map<string, number>();
   private closed = false;
   /** Items waiting to be compacted, one after the other (never all at once). */
   private readonly compactQueue = new Set<string>();
   /** Items whose snapshot must be rewritten even without new rows (it held a bad part). */
   private readonly repairQueue = new Set<string>();
   private compacting: Promise<void> | null = null;
-  /** itemId → this instance's copy of the note (insertion order = least recently used first). */
-  private readonly docs = new Map<string, Y.Doc>();
+  /** This instance's copies of notes (least recently used dropped). */
+  private readonly copies = new NoteCopies();
   private readonly loading = new Map<string, Promise<Y.Doc>>();
-  /** itemId → when the read behind this instance's copy started. */
-  private readonly builtAt = new Map<string, number>();
   /** itemId → a refresh of the copy is scheduled. */
   private readonly refreshing = new Set<string>();
   /** itemId → when a repair of the note was last audited. */
@@ -134,25 +84,6 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   ) {
     this.compactTimer = setInterval(() => void this.compactTouched(), NOTE_COMPACT_MS);
     this.compactTimer.unref();
-  }
-
-  /* ---------- access ---------- */
-
-  /** Members of the meeting's team, or a guest invited to this item. Notes the audit object. */
-  async access(actor: Actor, itemId: string): Promise<NoteAccess> {
-    RequestContext.note({ objectType: 'note', objectId: itemId, purpose: MEETING_PURPOSE });
-    const item = await this.dataSource.manager.findOneBy(AgendaItemEntity, { id: itemId });
-    if (!item) throw forbidden();
-    const meeting = await this.dataSource.manager.findOneBy(MeetingEntity, { id: item.meetingId });
-    if (!meeting) throw forbidden();
-    RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id, itemId } });
-    if (actor.guest) {
-      // A guest: only the notes of the items they are invited to, in their meeting.
-      if (actor.guest.meetingId !== meeting.id || !actor.guest.itemIds.includes(itemId))
-        throw forbidden();
-    } else if (!abilityFor(actor).can('read', asSubject('Meeting', { teamId: meeting.teamId })))
-      throw forbidden();
-    return { itemId, meetingId: meeting.id, teamId: meeting.teamId };
   }
 
   /* ---------- reading ---------- */
@@ -183,12 +114,8 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
    */
   async document(itemId: string, maxAgeMs = 0): Promise<Y.Doc> {
     if (maxAgeMs > 0) {
-      const cached = this.docs.get(itemId);
-      const builtAt = this.builtAt.get(itemId);
-      if (cached && builtAt !== undefined && Date.now() - builtAt < maxAgeMs) {
-        this.remember(itemId, cached);
-        return cached;
-      }
+      const cached = this.copies.fresh(itemId, maxAgeMs);
+      if (cached) return cached;
       const reading = this.loading.get(itemId);
       if (reading) return reading;
     }
@@ -205,7 +132,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
   private async read(itemId: string): Promise<Y.Doc> {
     const startedAt = Date.now();
     const { doc, rejected } = buildNoteDoc(await this.parts(itemId));
-    const previous = this.docs.get(itemId);
+    const previous = this.copies.peek(itemId);
     if (previous) {
       // Updates applied to the old copy while we read are in `pending` or stored, but keep the
       // copy complete anyway: carry over what it has beyond the fresh state.
@@ -213,8 +140,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
       if (carried) applies(doc, carried);
       previous.destroy();
     }
-    this.remember(itemId, doc);
-    this.builtAt.set(itemId, startedAt);
+    this.copies.keep(itemId, doc, startedAt);
     if (rejected.length > 0) await this.repair(itemId, rejected.length);
     return doc;
   }
@@ -240,9 +166,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     try {
       Y.decodeStateVector(vector);
     } catch {
-      throw new DomainError('VALIDATION_FAILED', 'The state vector is invalid', [
-        { path: 'stateVector', issue: 'not-a-state-vector' },
-      ]);
+      throw invalidAt('stateVector', 'not-a-state-vector');
     }
     const doc = await this.document(itemId, NOTE_DOC_FRESH_MS);
     return {
@@ -257,32 +181,9 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     return (await this.document(itemId)).getText(NOTE_TEXT_NAME).toString();
   }
 
-  /** Keeps a copy, dropping the least recently used beyond `NOTE_DOC_CACHE_SIZE`. */
-  private remember(itemId: string, doc: Y.Doc): void {
-    this.docs.delete(itemId);
-    this.docs.set(itemId, doc);
-    while (this.docs.size > NOTE_DOC_CACHE_SIZE) {
-      const [oldest, old] = this.docs.entries().next().value as [string, Y.Doc];
-      this.docs.delete(oldest);
-      this.builtAt.delete(oldest);
-      old.destroy();
-    }
-  }
-
-  private forgetDoc(itemId: string): void {
-    this.docs.get(itemId)?.destroy();
-    this.docs.delete(itemId);
-    this.builtAt.delete(itemId);
-  }
-
   /** This instance's copy, read from the database when it has none (once, for concurrent calls). */
   private copy(itemId: string): Y.Doc | Promise<Y.Doc> {
-    const doc = this.docs.get(itemId);
-    if (doc) {
-      this.remember(itemId, doc);
-      return doc;
-    }
-    return this.document(itemId, NOTE_DOC_FRESH_MS);
+    return this.copies.use(itemId) ?? this.document(itemId, NOTE_DOC_FRESH_MS);
   }
 
   /**
@@ -296,7 +197,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     const doc = copy instanceof Promise ? await copy : copy;
     if (!applies(doc, bytes)) {
       // A failed apply can leave the copy half-changed: read it again next time.
-      if (this.docs.get(itemId) === doc) this.forgetDoc(itemId);
+      if (this.copies.peek(itemId) === doc) this.copies.forget(itemId);
       throw rejectedUpdate();
     }
     if (doc.store.pendingStructs || doc.store.pendingDs) this.scheduleRefresh(itemId);
@@ -359,7 +260,7 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     try {
       Y.decodeUpdate(bytes);
     } catch {
-      throw invalidUpdate();
+      throw invalidAt('update', 'not-a-yjs-update');
     }
     return bytes;
   }
@@ -475,85 +376,9 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     }
   }
 
-  /**
-   * Folds the stored updates of a note into its snapshot and deletes them, in one
-   * transaction, under a row lock on the agenda item (one compactor per note at a time).
-   * The snapshot is the state of a garbage-collecting doc: deleted text is gone from it (a BSN
-   * typed and deleted is not kept), and parts that cannot be applied are left out. `rewrite`
-   * also rewrites a snapshot without new rows. Returns how many update rows were folded.
-   */
+  /** Compacts one note now (see `compactNote`); returns how many update rows were folded. */
   async compact(itemId: string, rewrite = false): Promise<number> {
-    return this.dataSource.manager.transaction(async (tx: EntityManager) => {
-      const locked = (await tx.query('SELECT "id" FROM "agenda_item" WHERE "id" = $1 FOR UPDATE', [
-        itemId,
-      ])) as unknown[];
-      if (locked.length === 0) return 0;
-      const rows = await tx.find(NoteUpdateEntity, { where: { itemId }, order: { seq: 'ASC' } });
-      const snapshot = await tx.findOneBy(NoteSnapshotEntity, { itemId });
-      if (rows.length === 0 && !(rewrite && snapshot)) return 0;
-      const parts = [...(snapshot ? [snapshot.state] : []), ...rows.map((r) => r.bytes)];
-      const { doc } = buildNoteDoc(parts.map((part) => new Uint8Array(part)));
-      const state = Buffer.from(Y.encodeStateAsUpdate(doc));
-      doc.destroy();
-      const lastSeq = rows.reduce(
-        (max, r) => (BigInt(r.seq) > max ? BigInt(r.seq) : max),
-        BigInt(snapshot?.lastSeq ?? 0),
-      );
-      await tx.upsert(
-        NoteSnapshotEntity,
-        { itemId, state, lastSeq: lastSeq.toString(), updatedAt: this.clock.now() },
-        ['itemId'],
-      );
-      await tx.query('DELETE FROM "note_update" WHERE "item_id" = $1 AND "seq" = ANY($2)', [
-        itemId,
-        rows.map((r) => r.seq),
-      ]);
-      return rows.length;
-    });
-  }
-
-  /* ---------- audit ---------- */
-
-  /**
-   * `note.update` (or a refused `note.awareness`), at most once per item, per socket, per outcome,
-   * per `NOTE_AUDIT_PERIOD_MS`: typing sends several updates a second, and NEN 7513 asks who
-   * changed which note when, not per keystroke.
-   */
-  async auditUpdate(
-    socketId: string,
-    actor: Actor,
-    ip: string | null,
-    access: NoteAccess | { itemId: string; teamId?: undefined; meetingId?: undefined },
-    outcome: 'allowed' | 'denied' = 'allowed',
-    action: 'note.update' | 'note.awareness' = 'note.update',
-  ): Promise<void> {
-    const key = `${socketId} ${access.itemId} ${outcome} ${action}`;
-    const now = this.clock.now().getTime();
-    const last = this.audited.get(key);
-    if (last !== undefined && now - last < NOTE_AUDIT_PERIOD_MS) return;
-    this.audited.set(key, now);
-    await this.audit.record({
-      action,
-      outcome,
-      actor: {
-        userId: actor.userId,
-        role: actorRole(actor, access.teamId),
-        organisationId: actor.organisationId,
-      },
-      object: { type: 'note', id: access.itemId },
-      purpose: MEETING_PURPOSE,
-      context: access.teamId
-        ? { teamId: access.teamId, meetingId: access.meetingId, itemId: access.itemId }
-        : { itemId: access.itemId },
-      channel: 'socket',
-      source: { ip },
-    });
-  }
-
-  /** A socket left: forget its audit throttle entries. */
-  forgetSocket(socketId: string): void {
-    for (const key of this.audited.keys())
-      if (key.startsWith(`${socketId} `)) this.audited.delete(key);
+    return compactNote(this.dataSource.manager, itemId, rewrite, this.clock);
   }
 
   /* ---------- shutdown ---------- */
@@ -565,17 +390,10 @@ export class NotesService implements BeforeApplicationShutdown, OnApplicationShu
     await this.flush();
   }
 
-  /** Drops this instance's copies (they are read again from the database when needed). */
-  private dropCopies(): void {
-    for (const doc of this.docs.values()) doc.destroy();
-    this.docs.clear();
-    this.builtAt.clear();
-  }
-
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     clearInterval(this.compactTimer);
     if (this.pending.length > 0) await this.flush().catch(() => undefined);
-    this.dropCopies();
+    this.copies.clear();
   }
 }

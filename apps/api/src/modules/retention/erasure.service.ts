@@ -10,6 +10,7 @@ import type {
 import type { ErasureException } from '@casustafel/domain';
 import { type Actor, RequestContext } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain.error';
+import { conflict, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { CaseFileAccess } from '../case-file/case-file-access';
 import { HouseholdEntity, PersonEntity } from '../case-file/household.entity';
@@ -122,20 +123,14 @@ export class ErasureService {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.requestOf(actor, id, manager);
       if (request.status !== 'ontvangen') {
-        throw new DomainError('CONFLICT', 'The request was assessed already', [
-          { path: 'status', issue: 'already-assessed' },
-        ]);
+        throw conflict('already-assessed', 'status');
       }
       const exceptions = new Set<ErasureException>(input.exceptions);
       if ((await this.eraser.openMeldcodeCases(manager, request.householdId)).length > 0) {
         exceptions.add('meldcode-open');
       }
       if (input.decision === 'execute' && exceptions.size > 0) {
-        throw new DomainError(
-          'CONFLICT',
-          'A legal exception applies: the request must be refused',
-          [{ path: 'exceptions', issue: 'exception-applies' }],
-        );
+        throw conflict('exception-applies', 'exceptions');
       }
       request.exceptions = [...exceptions];
       request.reason = input.decision === 'refuse' ? input.reason : null;
@@ -154,15 +149,11 @@ export class ErasureService {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.requestOf(actor, id, manager);
       if (request.status !== 'toegewezen') {
-        throw new DomainError('CONFLICT', 'Only an approved request can be executed', [
-          { path: 'status', issue: 'not-approved' },
-        ]);
+        throw conflict('not-approved', 'status');
       }
       // A Meldcode record opened since the assessment holds the erasure back.
       if ((await this.eraser.openMeldcodeCases(manager, request.householdId)).length > 0) {
-        throw new DomainError('CONFLICT', 'A Meldcode record is open for this household', [
-          { path: 'exceptions', issue: 'meldcode-open' },
-        ]);
+        throw conflict('meldcode-open', 'exceptions');
       }
       const now = this.clock.now();
       if (request.scope === 'person' && request.personId) {
@@ -191,7 +182,7 @@ export class ErasureService {
       id,
       organisationId: actor.organisationId,
     });
-    if (!request) throw new DomainError('NOT_FOUND', 'No such erasure request');
+    if (!request) throw notFound('erasure request');
     RequestContext.note({
       objectType: 'erasure-request',
       objectId: request.id,
