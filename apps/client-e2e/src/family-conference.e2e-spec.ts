@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { launchApi, prepareApi, type RunningApi, stopApi } from './support/api-process.cjs';
+import { launchApi, prepareApi, type RunningApi } from './support/api-process.cjs';
 import {
   type BrowserSession,
   expectNoA11yViolations,
@@ -10,32 +10,14 @@ import {
   waitUntil,
   watchConsole,
 } from './support/browser';
+import { getJson, signIn, closeBrowserAndApi } from './support/demo';
 
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
 /** Typed by the family during besloten tijd: never in any byte the professional's page gets. */
 const CANARY_NOTE = 'KANARIE-BESLOTEN-NOTITIE-e2e-51c7';
 /** In the family's draft plan: not for the professional until the coordinator ends besloten tijd. */
 const CANARY_PLAN = 'KANARIE-CONCEPTPLAN-e2e-0d9a';
 const WHO = ['fatima', 'lotte', 'marieke', 'riet'] as const;
 type Who = (typeof WHO)[number];
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
-
-async function get<T>(page: Page, url: string): Promise<T> {
-  return page.evaluate(async (u) => {
-    const res = await fetch(u);
-    if (!res.ok) throw new Error(`${u}: ${res.status}`);
-    return (await res.json()) as T;
-  }, url);
-}
 
 /** Three months from now (YYYY-MM-DD): the plan's evaluation date must lie ahead. */
 function monthsAhead(months: number): string {
@@ -93,9 +75,9 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     }
     await signIn(pages.fatima, 'fatima@voorbeeldstad.nl');
     await signIn(pages.lotte, 'lotte@voorbeeldstad.nl');
-    const teams = await get<{ id: string; name: string }[]>(pages.fatima, '/api/teams');
+    const teams = await getJson<{ id: string; name: string }[]>(pages.fatima, '/api/teams');
     const noord = teams.find((t) => t.name === 'Wijkteam Noord')?.id ?? '';
-    const households = await get<{ id: string; label: string }[]>(
+    const households = await getJson<{ id: string; label: string }[]>(
       pages.fatima,
       `/api/teams/${noord}/households`,
     );
@@ -103,13 +85,7 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     if (!householdId) throw new Error('the demo has no Huishouden Jansen');
   }, 240_000);
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await stopApi(server);
-    }
-  }, 30_000);
+  afterAll(() => closeBrowserAndApi(session, server), 30_000);
 
   it('the household page leads to its conferences; the prepared one opens', async () => {
     const fatima = pages.fatima;

@@ -9,18 +9,7 @@ import {
   waitUntil,
   watchConsole,
 } from './support/browser';
-
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
+import { signIn } from './support/demo';
 
 /**
  * Management information on the demo: the team leader (Sanne, who leads Noord and Centrum)

@@ -10,29 +10,11 @@ import {
   waitUntil,
   watchConsole,
 } from './support/browser';
+import { getJson, signIn } from './support/demo';
 
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
 const CANARY = 'CANARY-BLIND-VRAAG-7731';
 const PEOPLE = ['priya', 'fatima', 'jeroen', 'sanne'] as const;
 type Who = (typeof PEOPLE)[number];
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
-
-async function get<T>(page: Page, url: string): Promise<T> {
-  return page.evaluate(async (u) => {
-    const res = await fetch(u);
-    if (!res.ok) throw new Error(`${u}: ${res.status}`);
-    return (await res.json()) as T;
-  }, url);
-}
 
 /**
  * Issue 14 §2 and §4 in the browser: the trainer (Priya) starts an incidentmethode session on
@@ -84,9 +66,9 @@ describe('intervision session: the live runner and the attendance', () => {
       pages[who] = page;
       await signIn(page, `${who}@voorbeeldstad.nl`);
     }
-    const teams = await get<{ id: string; name: string }[]>(leader(), '/api/teams');
+    const teams = await getJson<{ id: string; name: string }[]>(leader(), '/api/teams');
     noord = teams.find((t) => t.name === 'Wijkteam Noord')?.id ?? '';
-    const copies = await get<{ id: string; status: string }[]>(
+    const copies = await getJson<{ id: string; status: string }[]>(
       leader(),
       `/api/teams/${noord}/intervision-cases`,
     );
@@ -114,7 +96,7 @@ describe('intervision session: the live runner and the attendance', () => {
     expect(await priya.getByTestId('iv-start-error').textContent()).toContain(
       'Kies precies één inbrenger',
     );
-    const team = await get<{ members: { userId: string; displayName: string }[] }>(
+    const team = await getJson<{ members: { userId: string; displayName: string }[] }>(
       priya,
       `/api/teams/${noord}`,
     );

@@ -9,35 +9,7 @@ import {
   waitUntil,
   watchConsole,
 } from './support/browser';
-
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
-
-/** A call to the api with the page's session and CSRF token (set-up only, never the drawing). */
-async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const res = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${method} ${url}: ${res.status}`);
-      return (await res.json()) as T;
-    },
-    { method, url, body },
-  );
-}
+import { api, signIn } from './support/demo';
 
 interface Focused {
   testId: string | null;

@@ -9,27 +9,7 @@ import {
   waitUntil,
   watchConsole,
 } from './support/browser';
-
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
-
-/** A REST call from the page (session cookie and CSRF token), failing loudly on an error. */
-async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const response = await fetch(url, {
-        method,
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-  if (result.status >= 400) throw new Error(`${method} ${url} → ${result.status}`);
-  return result.json as T;
-}
+import { api, signIn } from './support/demo';
 
 /**
  * Issue 12, points 2–5: a decision taken in the live meeting becomes a plan item in one step;
@@ -53,11 +33,7 @@ describe('the support plan: from a live decision to the plan', () => {
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
     problems = watchConsole(page);
-    await page.goto('/inloggen');
-    await page.getByTestId('login-email').fill('fatima@voorbeeldstad.nl');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page, 'fatima@voorbeeldstad.nl');
     const me = await api<{ user: { id: string; teams: { teamId: string; teamName: string }[] } }>(
       page,
       'GET',
