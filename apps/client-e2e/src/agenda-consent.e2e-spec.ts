@@ -7,9 +7,9 @@ import {
   screenshot,
   unexpectedProblems,
   waitUntil,
-  watchConsole,
+  horizontalOverflow,
 } from './support/browser';
-import { api, signIn } from './support/demo';
+import { api, signedInPage } from './support/demo';
 
 const JUSTIFICATION =
   'Acute zorgen over de veiligheid van de kinderen; bespreken kan niet wachten.';
@@ -29,18 +29,14 @@ describe('consent for the meeting on the agenda and in the live room', () => {
 
   beforeAll(async () => {
     session = await launchBrowser();
-    context = await session.newContext({ width: 1280, height: 900 });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    problems = watchConsole(page);
-    await signIn(page, 'fatima@voorbeeldstad.nl');
-    const me = await api<{ user: { id: string; teams: { teamId: string; teamName: string }[] } }>(
-      page,
-      'GET',
-      '/api/auth/session',
-    );
-    userId = me.user.id;
-    const team = me.user.teams.find((t) => t.teamName === 'Wijkteam Noord');
+    const signedIn = await signedInPage(session, 'fatima@voorbeeldstad.nl', {
+      width: 1280,
+      height: 900,
+      defaultTimeoutMs: 10_000,
+    });
+    ({ context, page, problems } = signedIn);
+    userId = signedIn.user.id;
+    const team = signedIn.user.teams.find((t) => t.teamName === 'Wijkteam Noord');
     if (!team) throw new Error('fatima is not in Wijkteam Noord');
     // A household without any consent, its case and a ready preparation.
     const household = await api<{ id: string }>(
@@ -124,9 +120,7 @@ describe('consent for the meeting on the agenda and in the live room', () => {
     await narrow.addCookies(await context.cookies());
     await phone.goto(`/overleggen/${meetingId}`);
     await phone.locator('[data-testid^="agenda-consent-"]').first().waitFor();
-    const overflow = await phone.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await horizontalOverflow(phone);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(phone, 'agenda-consent-390');
     await narrow.close();

@@ -9,8 +9,9 @@ import {
   unexpectedProblems,
   waitUntil,
   watchConsole,
+  horizontalOverflow,
 } from './support/browser';
-import { signIn, apiCall } from './support/demo';
+import { signIn, apiCall, signedInPage } from './support/demo';
 
 /** A fictional BSN that passes the 11-proef; shown masked as `*****6782`. */
 const VALID_BSN = '123456782';
@@ -84,11 +85,9 @@ describe('case file (dossier) in the browser', () => {
 
   beforeAll(async () => {
     session = await launchBrowser();
-    context = await session.newContext();
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    problems = watchConsole(page);
-    await signIn(page, 'fatima@voorbeeldstad.nl');
+    ({ context, page, problems } = await signedInPage(session, 'fatima@voorbeeldstad.nl', {
+      defaultTimeoutMs: 10_000,
+    }));
   });
 
   afterAll(async () => {
@@ -435,9 +434,7 @@ describe('case file (dossier) in the browser', () => {
     await phone.goto(`/casussen/${caseId}`);
     await phone.getByTestId('case-heading').waitFor();
     await phone.getByTestId('case-safety-banner').waitFor();
-    const overflow = await phone.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await horizontalOverflow(phone);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoA11yViolations(phone, 'case page at 390 px');
     await screenshot(phone, 'case-file-case-390');
@@ -483,11 +480,7 @@ describe('case file (dossier) in the browser', () => {
     await phone.goto(`/huishoudens/${householdId}`);
     await phone.getByTestId('access-log-show').click();
     await phone.getByTestId('access-log-table').waitFor();
-    expect(
-      await phone.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      ),
-    ).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
     await expectNoA11yViolations(phone, 'household (access log) at 390 px');
     await screenshot(phone, 'case-file-household-log-390');
     await narrow.close();

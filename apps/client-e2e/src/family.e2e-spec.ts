@@ -9,8 +9,8 @@ import {
   expectNoA11yViolations,
   launchBrowser,
   unexpectedProblems,
-  waitUntil,
   watchConsole,
+  waitForText,
 } from './support/browser';
 import { getJson, shot, signIn, SHOTS, closeBrowserAndApi } from './support/demo';
 
@@ -152,11 +152,9 @@ describe('the household’s story and the family’s own plan', () => {
     await family.getByTestId('family-comment').fill('Goed plan, we doen mee.');
     await family.getByTestId('family-agreement-submit').click();
     await family.getByTestId('family-agreement-saved').waitFor();
-    await waitUntil(
-      async () =>
-        ((await family.getByTestId('family-agreement-current').textContent()) ?? '').includes(
-          'Goed plan, we doen mee.',
-        ),
+    await waitForText(
+      family.getByTestId('family-agreement-current'),
+      'Goed plan, we doen mee.',
       'the agreement on the plan',
     );
     await expectNoA11yViolations(family, 'family plan after agreement');

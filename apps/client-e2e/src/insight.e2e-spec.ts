@@ -8,6 +8,7 @@ import {
   unexpectedProblems,
   waitUntil,
   watchConsole,
+  waitForText,
 } from './support/browser';
 import { signIn } from './support/demo';
 
@@ -67,10 +68,7 @@ describe('team insight (stuurinformatie)', () => {
     await page.getByTestId('insight-apply').click();
     const table = page.getByTestId('insight-comparison-table');
     await table.waitFor();
-    await waitUntil(
-      async () => ((await table.textContent()) ?? '').includes('Wijkteam West'),
-      'the comparison lists every team',
-    );
+    await waitForText(table, 'Wijkteam West', 'the comparison lists every team');
     // The young team's small numbers are hidden.
     expect(await table.textContent()).toContain('verborgen');
     const flow = page.getByTestId('insight-indicator-case-flow');

@@ -9,6 +9,7 @@ import {
   unexpectedProblems,
   waitUntil,
   watchConsole,
+  waitForText,
 } from './support/browser';
 import { getJson, signIn } from './support/demo';
 
@@ -176,9 +177,9 @@ describe('intervision session: the live runner and the attendance', () => {
 
     await leader().getByTestId('iv-reveal-blind-question').click();
     for (const who of PEOPLE)
-      await waitUntil(
-        async () =>
-          ((await pages[who].getByTestId('iv-contributions').textContent()) ?? '').includes(CANARY),
+      await waitForText(
+        pages[who].getByTestId('iv-contributions'),
+        CANARY,
         `${who} sees the revealed question`,
       );
     for (const who of PEOPLE) expect(frames[who].some((f) => f.includes(CANARY))).toBe(true);
@@ -190,11 +191,9 @@ describe('intervision session: the live runner and the attendance', () => {
     const fatima = pages.fatima;
     await fatima.getByTestId('iv-rate-warm').focus();
     await fatima.keyboard.press('Enter');
-    await waitUntil(
-      async () =>
-        ((await leader().getByTestId('iv-contribution-rating').textContent()) ?? '').includes(
-          'Warm',
-        ),
+    await waitForText(
+      leader().getByTestId('iv-contribution-rating'),
+      'Warm',
       'the rating reaches the trainer',
     );
     expect(await fatima.getByTestId('iv-rate-warm').getAttribute('aria-pressed')).toBe('true');
@@ -211,11 +210,9 @@ describe('intervision session: the live runner and the attendance', () => {
     await contribute('sanne', 'Reflectie: de blinde vragenronde gaf meer verschillende vragen.');
     await leader().getByTestId('iv-last-phase').waitFor();
     expect(await leader().getByTestId('iv-next-phase').count()).toBe(0);
-    await waitUntil(
-      async () =>
-        ((await pages.fatima.getByTestId('iv-contributions').textContent()) ?? '').includes(
-          'Reflectie: de blinde',
-        ),
+    await waitForText(
+      pages.fatima.getByTestId('iv-contributions'),
+      'Reflectie: de blinde',
       'the reflection reaches the inbrenger',
     );
   });

@@ -8,6 +8,7 @@ import {
   unexpectedProblems,
   waitUntil,
   watchConsole,
+  waitForText,
 } from './support/browser';
 import { apiCall, signIn } from './support/demo';
 
@@ -142,11 +143,9 @@ describe('intervision: anonymise a case, four-eyes review, release', () => {
     await priya.getByTestId('team-intervision-link').click();
     await priya.waitForURL(`**/teams/${noord}/intervisie`);
     const row = priya.getByTestId(`intervision-row-${copyId}`);
-    await waitUntil(
-      async () =>
-        ((await row.getByTestId('intervision-row-status').textContent()) ?? '').includes(
-          'Te beoordelen',
-        ),
+    await waitForText(
+      row.getByTestId('intervision-row-status'),
+      'Te beoordelen',
       'the new copy listed as to be reviewed',
     );
     await expectNoA11yViolations(priya, 'intervision list 1280');
@@ -193,13 +192,7 @@ describe('intervision: anonymise a case, four-eyes review, release', () => {
     }
     await priya.getByTestId('intervision-candidates-none').waitFor();
     await priya.getByTestId('intervision-release').click();
-    await waitUntil(
-      async () =>
-        ((await priya.getByTestId('intervision-status').textContent()) ?? '').includes(
-          'Vrijgegeven',
-        ),
-      'the copy released',
-    );
+    await waitForText(priya.getByTestId('intervision-status'), 'Vrijgegeven', 'the copy released');
     await priya.getByTestId('intervision-released-lead').waitFor();
   });
 

@@ -28,7 +28,7 @@ interface Person {
 }
 
 async function signIn(session: BrowserSession, email: string): Promise<Person> {
-  const { user, ...person } = await signedInPage(session, email);
+  const { user, ...person } = await signedInPage(session, email, { width: 1280, height: 900 });
   return { ...person, userId: user.id };
 }
 

@@ -7,9 +7,8 @@ import {
   screenshot,
   unexpectedProblems,
   waitUntil,
-  watchConsole,
 } from './support/browser';
-import { api, signIn } from './support/demo';
+import { api, signIn, signedInPage } from './support/demo';
 
 interface Focused {
   testId: string | null;
@@ -144,11 +143,9 @@ describe('network maps: genogram and ecogram', () => {
 
   beforeAll(async () => {
     session = await launchBrowser();
-    context = await session.newContext();
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    problems = watchConsole(page);
-    await signIn(page, 'fatima@voorbeeldstad.nl');
+    ({ context, page, problems } = await signedInPage(session, 'fatima@voorbeeldstad.nl', {
+      defaultTimeoutMs: 10_000,
+    }));
     const teams = await api<{ id: string; name: string }[]>(page, 'GET', '/api/teams');
     const noord = teams.find((t) => t.name === 'Wijkteam Noord');
     if (!noord) throw new Error('no Wijkteam Noord');

@@ -84,14 +84,16 @@ export interface SignedInPage {
   user: SessionInfo['user'];
 }
 
-/** A demo account signed in, in a browser context of its own (1280 × 900 unless given). */
+/** A demo account signed in, in a browser context of its own (see BrowserSession.newContext). */
 export async function signedInPage(
   session: BrowserSession,
   email: string,
-  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+  options: { width?: number; height?: number; defaultTimeoutMs?: number } = {},
 ): Promise<SignedInPage> {
+  const { defaultTimeoutMs, ...viewport } = options;
   const context = await session.newContext(viewport);
   const page = await context.newPage();
+  if (defaultTimeoutMs) page.setDefaultTimeout(defaultTimeoutMs);
   const problems = watchConsole(page);
   await signIn(page, email);
   const { user } = await sessionOf(page);
