@@ -12,19 +12,16 @@ import type {
   Preparation,
   PreparationComment,
   ZrmAssessment,
+  TeamRole,
 } from '@casustafel/contracts';
 import { AUDIT_SCOPE_ALL } from '../src/modules/audit/audit-scope';
 import { AuditService } from '../src/modules/audit/audit.service';
 import type { BrowserClient } from './support/browser-client';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import { FakeClock, startTestApp, type TestApp } from './support/test-app';
-import { householdInput, personInput, signIn, zrm2017 } from './factories/case-file.factory';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  dataSourceOf,
-} from './factories/identity.factory';
+import { householdInput, personInput, zrm2017 } from './factories/case-file.factory';
+import { createOrganisation, createTeam, dataSourceOf } from './factories/identity.factory';
+import { colleague } from './factories/team.factory';
 
 const DAY = 86_400_000;
 const BSN = '123456782';
@@ -62,25 +59,8 @@ describe.each(testEngines())('case file on %s', (engine) => {
     orgName = org.name;
     teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
     teamB = (await createTeam(t.app, org.id, { name: 'Wijkteam Zuid' })).id;
-    const make = async (
-      displayName: string,
-      teams: [string, ('member' | 'chair')[]][],
-      orgAdmin = false,
-    ) => {
-      const u = await createUser(t.app, {
-        organisationId: org.id,
-        displayName,
-        totp: true,
-        orgAdmin,
-        teams,
-      });
-      const credentials = { email: u.user.email, secret: u.totpSecret };
-      return {
-        id: u.user.id,
-        credentials,
-        client: await signIn(t, clock, credentials.email, credentials.secret),
-      };
-    };
+    const make = (displayName: string, teams: [string, TeamRole[]][], orgAdmin = false) =>
+      colleague(t, clock, org.id, displayName, teams, { orgAdmin });
     const a = await make('Alice Aalbers', [[teamA, ['member', 'chair']]]);
     const n = await make('Anna Noordhoek', [[teamA, ['member']]]);
     const b = await make('Bob Buitenteam', [[teamB, ['member']]]);
@@ -96,11 +76,11 @@ describe.each(testEngines())('case file on %s', (engine) => {
     procesregisseur = p.client;
     procesId = p.id;
     relogin = async () => {
-      alice = await signIn(t, clock, a.credentials.email, a.credentials.secret);
-      anna = await signIn(t, clock, n.credentials.email, n.credentials.secret);
-      bob = await signIn(t, clock, b.credentials.email, b.credentials.secret);
-      admin = await signIn(t, clock, ad.credentials.email, ad.credentials.secret);
-      procesregisseur = await signIn(t, clock, p.credentials.email, p.credentials.secret);
+      alice = await a.signInAgain();
+      anna = await n.signInAgain();
+      bob = await b.signInAgain();
+      admin = await ad.signInAgain();
+      procesregisseur = await p.signInAgain();
     };
   });
 

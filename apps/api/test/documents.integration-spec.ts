@@ -1,16 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type {
-  CaseDetail,
-  ClockSyncResponse,
-  HouseholdDetail,
-  LiveAck,
-  MeetingDetail,
-  MeetingSeriesCreated,
-  MinutesView,
-  Preparation,
-} from '@casustafel/contracts';
-import { coverForMeetings, householdInput, signIn } from './factories/case-file.factory';
-import { createOrganisation, createTeam, createUser } from './factories/identity.factory';
+import type { ClockSyncResponse, LiveAck, MeetingDetail, MinutesView } from '@casustafel/contracts';
+import { createOrganisation, createTeam } from './factories/identity.factory';
 import type { BrowserClient } from './support/browser-client';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import { must } from './support/must';
@@ -21,11 +11,14 @@ import {
   nextEvent,
   startTestApp,
   type TestApp,
+  connectedLive,
 } from './support/test-app';
 import { DocumentsService } from '../src/modules/documents/documents.service';
 import { renderPdf } from '../src/modules/documents/pdf';
 import { resolvePdfFonts } from '../src/modules/documents/pdf-fonts';
 import { minutesPdfDefinition } from '../src/modules/meeting-records/minutes-pdf';
+import { addAgendaItem, readyCase, weeklySeries } from './factories/meeting.factory';
+import { colleague } from './factories/team.factory';
 
 /** Items of ~100 KB of notes each (the most one item holds): minutes of about 900 KB. */
 const LARGE_ITEMS = 9;
@@ -67,49 +60,22 @@ describe.each(testEngines())('documents rendered off the event loop on %s', (eng
     );
     const org = await createOrganisation(t.app, { name: 'Gemeente Voorbeeldstad' });
     const team = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const make = async (displayName: string, roles: ('member' | 'chair')[]) => {
-      const u = await createUser(t.app, {
-        organisationId: org.id,
-        displayName,
-        totp: true,
-        teams: [[team, roles]],
-      });
-      return { id: u.user.id, client: await signIn(t, clock, u.user.email, u.totpSecret) };
-    };
-    const a = await make('Şükrü Yılmaz', ['member', 'chair']);
-    const b = await make('Łukasz Wałęsa', ['member']);
+    const a = await colleague(t, clock, org.id, 'Şükrü Yılmaz', [[team, ['member', 'chair']]]);
+    const b = await colleague(t, clock, org.id, 'Łukasz Wałęsa', [[team, ['member']]]);
     [chair, chairId, member, memberId] = [a.client, a.id, b.client, b.id];
-    const household = await chair.post<HouseholdDetail>(
-      `/api/teams/${team}/households`,
-      householdInput(),
-    );
-    await coverForMeetings(chair, household.body.id, team);
-    const created = await chair.post<CaseDetail>(`/api/teams/${team}/cases`, {
-      householdId: household.body.id,
-      title: 'Zorgen om gezin Dijkstra',
+    const { preparationId } = await readyCase(chair, member, team, {
       casusregisseurId: memberId,
+      title: 'Zorgen om gezin Dijkstra',
+      question: 'Welke hulp past het best?',
     });
-    const prep = await member.post<Preparation>(`/api/cases/${created.body.id}/preparations`, {
-      content: { vraag: 'Welke hulp past het best?' },
-    });
-    expect((await member.post(`/api/preparations/${prep.body.id}/ready`)).status).toBe(200);
-    const series = await chair.post<MeetingSeriesCreated>(`/api/teams/${team}/meeting-series`, {
-      schedule: {
-        rrule: 'FREQ=WEEKLY;BYDAY=TU',
-        timeZone: 'Europe/Amsterdam',
-        start: '2026-03-03T09:30',
-        durationMinutes: 90,
-      },
-      chairId,
-    });
-    meetingId = must(series.body.meetings[0]).id;
-    const withCase = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
+    meetingId = must((await weeklySeries(chair, team, chairId)).meetings[0]).id;
+    const withCase = await addAgendaItem(chair, meetingId, {
       kind: 'casusbespreking',
       presenterUserId: memberId,
       timeBoxMinutes: 30,
-      preparationId: prep.body.id,
+      preparationId,
     });
-    caseItemId = must(withCase.body.agenda[0]).id;
+    caseItemId = must(withCase.agenda[0]).id;
     for (let i = 1; i < LARGE_ITEMS; i += 1) {
       const added = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
         kind: 'mededeling',
@@ -120,8 +86,7 @@ describe.each(testEngines())('documents rendered off the event loop on %s', (eng
       expect(added.status).toBe(201);
     }
     expect((await chair.post(`/api/meetings/${meetingId}/minutes`)).status).toBe(201);
-    socket = t.connectLive({ cookie: member.cookieHeader });
-    if (!socket.connected) await nextEvent(socket, 'connect');
+    socket = await connectedLive(t, member);
   }, 120_000);
 
   afterAll(async () => {

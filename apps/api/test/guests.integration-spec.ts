@@ -1,28 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
-  CaseDetail,
   DecisionCreatedEvent,
   GuestInvitationCreated,
   GuestInvitationView,
   GuestJoinResult,
   GuestSessionView,
   GuestStateEvent,
-  HouseholdDetail,
   LiveAck,
-  MeetingDetail,
-  MeetingSeriesCreated,
   NoteJoinResult,
-  Preparation,
   SessionState,
 } from '@casustafel/contracts';
 import { NOTE_TEXT_NAME } from '@casustafel/contracts';
 import * as Y from 'yjs';
 import { BrowserClient } from './support/browser-client';
-import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import { testEngines, type TestDatabase, createTestDatabaseOnDisk } from './support/engines';
 import {
   FakeClock,
   type LiveClient,
@@ -30,15 +22,13 @@ import {
   pollUntil,
   startTestApp,
   type TestApp,
+  connectedLive,
 } from './support/test-app';
-import { householdInput, signIn } from './factories/case-file.factory';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  dataSourceOf,
-} from './factories/identity.factory';
+import { signIn } from './factories/case-file.factory';
+import { dataSourceOf } from './factories/identity.factory';
 import { must } from './support/must';
+import { addAgendaItem, readyCase, weeklySeries } from './factories/meeting.factory';
+import { oneTeam } from './factories/team.factory';
 
 /*
  * Canaries: planted in every part of item B (and of an announcement the guest is not invited
@@ -75,7 +65,6 @@ class Recorder {
 describe.each(testEngines())('remote specialists (guests) on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
-  let dataDir: string | null = null;
   // Monday 2 March 2026; the meeting is on Tuesday 3 March, 09:30–11:00 Amsterdam time.
   const clock = new FakeClock(Date.parse('2026-03-02T09:00:00Z'));
   let teamA: string;
@@ -90,53 +79,29 @@ describe.each(testEngines())('remote specialists (guests) on %s', (engine) => {
   let itemC: string;
   let caseB: string;
   let householdB: string;
-  const sockets: LiveClient[] = [];
   const seen = new Recorder();
 
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      dataDir = mkdtempSync(joinPath(tmpdir(), 'cst-guests-'));
-      db = await createTestDatabase(engine, dataDir);
-    } else {
-      db = await createTestDatabase(engine);
-    }
+    db = await createTestDatabaseOnDisk(engine, 'cst-guests-');
     t = await startTestApp({ ...db.env, DEMO_MODE: 'false' }, { clock });
-    const org = await createOrganisation(t.app);
-    teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const make = async (displayName: string, roles: ('member' | 'chair')[]) => {
-      const u = await createUser(t.app, {
-        organisationId: org.id,
-        displayName,
-        totp: true,
-        teams: [[teamA, roles]],
-      });
-      return {
-        id: u.user.id,
-        login: { email: u.user.email, totpSecret: u.totpSecret },
-        client: await signIn(t, clock, u.user.email, u.totpSecret),
-      };
-    };
-    const a = await make('Alice Aalbers', ['member', 'chair']);
-    chairLogin = a.login;
-    const n = await make('Anna Noordhoek', ['member']);
-    [chair, chairId, member, memberId] = [a.client, a.id, n.client, n.id];
+    const cast = await oneTeam(t, clock);
+    teamA = cast.teamA;
+    chairLogin = { email: cast.chair.email, totpSecret: cast.chair.totpSecret };
+    [chair, chairId, member, memberId] = [
+      cast.chair.client,
+      cast.chair.id,
+      cast.member.client,
+      cast.member.id,
+    ];
 
-    const caseWith = async (label: string, title: string, question: string) => {
-      const household = await chair.post<HouseholdDetail>(
-        `/api/teams/${teamA}/households`,
-        householdInput(label),
-      );
-      const created = await chair.post<CaseDetail>(`/api/teams/${teamA}/cases`, {
-        householdId: household.body.id,
-        title,
+    const caseWith = (label: string, title: string, question: string) =>
+      readyCase(chair, member, teamA, {
         casusregisseurId: memberId,
+        label,
+        title,
+        question,
+        covered: false,
       });
-      const prep = await member.post<Preparation>(`/api/cases/${created.body.id}/preparations`, {
-        content: { vraag: question },
-      });
-      expect((await member.post(`/api/preparations/${prep.body.id}/ready`)).status).toBe(200);
-      return { householdId: household.body.id, caseId: created.body.id, prepId: prep.body.id };
-    };
     const a1 = await caseWith('Huishouden Akkerman', 'Zorgen om moeder', QUESTION_A);
     const b1 = await caseWith('Huishouden Bakker', CANARY.caseTitle, CANARY.question);
     caseB = b1.caseId;
@@ -152,25 +117,11 @@ describe.each(testEngines())('remote specialists (guests) on %s', (engine) => {
     });
     expect(consent.status).toBe(201);
 
-    const res = await chair.post<MeetingSeriesCreated>(`/api/teams/${teamA}/meeting-series`, {
-      schedule: {
-        rrule: 'FREQ=WEEKLY;BYDAY=TU',
-        timeZone: 'Europe/Amsterdam',
-        start: '2026-03-03T09:30',
-        durationMinutes: 90,
-      },
-      chairId,
-    });
-    expect(res.status).toBe(201);
-    meetingId = must(res.body.meetings[0]).id;
+    meetingId = must((await weeklySeries(chair, teamA, chairId)).meetings[0]).id;
     const add = (body: Record<string, unknown>) =>
-      chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
-        presenterUserId: memberId,
-        timeBoxMinutes: 20,
-        ...body,
-      });
+      addAgendaItem(chair, meetingId, { presenterUserId: memberId, timeBoxMinutes: 20, ...body });
     itemA = must(
-      (await add({ kind: 'casusbespreking', title: 'Gezin A', preparationId: a1.prepId })).body
+      (await add({ kind: 'casusbespreking', title: 'Gezin A', preparationId: a1.preparationId }))
         .agenda[0],
     ).id;
     itemB = must(
@@ -178,28 +129,21 @@ describe.each(testEngines())('remote specialists (guests) on %s', (engine) => {
         await add({
           kind: 'casusbespreking',
           title: CANARY.caseTitle,
-          preparationId: b1.prepId,
+          preparationId: b1.preparationId,
           // Household B has no consent for the meeting: the chair records why (point 7).
           consentJustification: 'Acute zorgen over de veiligheid; bespreking kan niet wachten.',
         })
-      ).body.agenda[1],
+      ).agenda[1],
     ).id;
-    itemC = must((await add({ kind: 'mededeling', title: CANARY.announcement })).body.agenda[2]).id;
+    itemC = must((await add({ kind: 'mededeling', title: CANARY.announcement })).agenda[2]).id;
   }, 120_000);
 
   afterAll(async () => {
-    for (const s of sockets) s.disconnect();
     await t?.close();
     await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const connect = async (client: BrowserClient): Promise<LiveClient> => {
-    const socket = t.connectLive({ cookie: client.cookieHeader });
-    sockets.push(socket);
-    if (!socket.connected) await nextEvent(socket, 'connect');
-    return socket;
-  };
+  const connect = (client: BrowserClient) => connectedLive(t, client);
   const invite = (client: BrowserClient, body: Record<string, unknown>) =>
     client.post<GuestInvitationCreated>(`/api/meetings/${meetingId}/guests`, {
       name: 'Gerrit de Graaf',

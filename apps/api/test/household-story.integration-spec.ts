@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
   CaseDetail,
@@ -13,7 +10,6 @@ import type {
   FamilySessionView,
   HouseholdDetail,
   MeetingDetail,
-  MeetingSeriesCreated,
   MeldcodeRecordView,
   Preparation,
   SessionState,
@@ -24,7 +20,7 @@ import type {
 import { B1_FLESCH_DOUMA_MIN, dutchReadability } from '@casustafel/domain';
 import { familyPlanFixedTexts } from '../src/modules/household-story/family-plan';
 import { BrowserClient } from './support/browser-client';
-import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import { testEngines, type TestDatabase, createTestDatabaseOnDisk } from './support/engines';
 import { pdfPages } from './support/pdf-text';
 import {
   FakeClock,
@@ -37,16 +33,12 @@ import {
   coverForMeetings,
   householdInput,
   personInput,
-  signIn,
   zrm2017,
 } from './factories/case-file.factory';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  dataSourceOf,
-} from './factories/identity.factory';
+import { dataSourceOf } from './factories/identity.factory';
 import { must } from './support/must';
+import { twoTeams } from './factories/team.factory';
+import { weeklySeries } from './factories/meeting.factory';
 
 /* Planted in household B (same team): the family of household A must never receive one. */
 const CANARY = {
@@ -77,7 +69,6 @@ class Recorder {
 describe.each(testEngines())('household story and family access on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
-  let dataDir: string | null = null;
   const clock = new FakeClock(Date.parse('2026-03-02T09:00:00Z'));
   let chair: BrowserClient;
   let member: BrowserClient;
@@ -94,30 +85,12 @@ describe.each(testEngines())('household story and family access on %s', (engine)
   const sockets: LiveClient[] = [];
 
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      dataDir = mkdtempSync(joinPath(tmpdir(), 'cst-story-'));
-      db = await createTestDatabase(engine, dataDir);
-    } else {
-      db = await createTestDatabase(engine);
-    }
+    db = await createTestDatabaseOnDisk(engine, 'cst-story-');
     t = await startTestApp({ ...db.env, DEMO_MODE: 'false' }, { clock });
     family = new BrowserClient(t.baseUrl);
-    const org = await createOrganisation(t.app);
-    const teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const teamB = (await createTeam(t.app, org.id, { name: 'Wijkteam Zuid' })).id;
-    const make = async (displayName: string, teamId: string, roles: ('member' | 'chair')[]) => {
-      const u = await createUser(t.app, {
-        organisationId: org.id,
-        displayName,
-        totp: true,
-        teams: [[teamId, roles]],
-      });
-      return { id: u.user.id, client: await signIn(t, clock, u.user.email, u.totpSecret) };
-    };
-    const a = await make('Alice Aalbers', teamA, ['member', 'chair']);
-    const n = await make('Anna Noordhoek', teamA, ['member']);
-    const z = await make('Zeger Zuidema', teamB, ['member']);
-    [chair, member, outsider] = [a.client, n.client, z.client];
+    const cast = await twoTeams(t, clock, { outsider: 'Zeger Zuidema' });
+    const { teamA, member: n } = cast;
+    [chair, member, outsider] = [cast.chair.client, n.client, cast.outsider.client];
 
     const setUp = async (
       label: string,
@@ -187,17 +160,7 @@ describe.each(testEngines())('household story and family access on %s', (engine)
       ).status,
     ).toBe(200);
 
-    const series = await chair.post<MeetingSeriesCreated>(`/api/teams/${teamA}/meeting-series`, {
-      schedule: {
-        rrule: 'FREQ=WEEKLY;BYDAY=TU',
-        timeZone: 'Europe/Amsterdam',
-        start: '2026-03-03T09:30',
-        durationMinutes: 90,
-      },
-      chairId: a.id,
-    });
-    expect(series.status).toBe(201);
-    const meetingId = must(series.body.meetings[0]).id;
+    const meetingId = must((await weeklySeries(chair, teamA, cast.chair.id)).meetings[0]).id;
     const add = (title: string, preparationId: string) =>
       chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
         presenterUserId: n.id,
@@ -238,7 +201,6 @@ describe.each(testEngines())('household story and family access on %s', (engine)
     for (const s of sockets) s.disconnect();
     await t?.close();
     await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const auditRows = (action: string) =>

@@ -1,38 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type {
   ActionView,
   LiveAck,
   MeetingCommandResult,
-  MeetingDetail,
   MeetingEvent,
   MeetingJoinResult,
   RecordCommandResult,
 } from '@casustafel/contracts';
 import { applyEvent, type LiveCommandInput, type LiveRoomState } from '@casustafel/domain';
 import { BrowserClient } from './support/browser-client';
-import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import { testEngines, type TestDatabase, createTestDatabaseOnDisk } from './support/engines';
 import {
   FakeClock,
   type LiveClient,
-  nextEvent,
   pollUntil,
   startTestApp,
   type TestApp,
+  connectedLive,
 } from './support/test-app';
-import { signIn } from './factories/case-file.factory';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  dataSourceOf,
-} from './factories/identity.factory';
+import { dataSourceOf } from './factories/identity.factory';
 import { QueryFailedError } from 'typeorm';
 import { must } from './support/must';
 import { AuditService } from '../src/modules/audit/audit.service';
+import { addAgendaItem, createMeeting } from './factories/meeting.factory';
+import { oneTeam } from './factories/team.factory';
 
 /**
  * The live session engine: decisions and actions are events of the room's one sequence (no gap,
@@ -41,63 +33,48 @@ import { AuditService } from '../src/modules/audit/audit.service';
 describe.each(testEngines())('live session engine on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
-  let dataDir: string | null = null;
   const clock = new FakeClock(Date.parse('2026-03-02T09:00:00Z'));
   let teamA: string;
   let chair: BrowserClient;
   let member: BrowserClient;
   let chairId: string;
   let memberId: string;
-  const sockets: LiveClient[] = [];
 
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      dataDir = mkdtempSync(joinPath(tmpdir(), 'cst-live-session-'));
-      db = await createTestDatabase(engine, dataDir);
-    } else {
-      db = await createTestDatabase(engine);
-    }
+    db = await createTestDatabaseOnDisk(engine, 'cst-live-session-');
     // 1,000 commands in a row: above the per-socket event rate of a person.
     t = await startTestApp(
       { ...db.env, DEMO_MODE: 'false', LIVE_EVENTS_PER_SECOND: '1000', LIVE_EVENTS_BURST: '2000' },
       { clock },
     );
-    const org = await createOrganisation(t.app);
-    teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const make = async (displayName: string, roles: ('member' | 'chair')[]) => {
-      const u = await createUser(t.app, {
-        organisationId: org.id,
-        displayName,
-        totp: true,
-        teams: [[teamA, roles]],
-      });
-      return { id: u.user.id, client: await signIn(t, clock, u.user.email, u.totpSecret) };
-    };
-    const a = await make('Alice Aalbers', ['member', 'chair']);
-    const n = await make('Anna Noordhoek', ['member']);
-    [chair, chairId, member, memberId] = [a.client, a.id, n.client, n.id];
+    const cast = await oneTeam(t, clock);
+    teamA = cast.teamA;
+    [chair, chairId, member, memberId] = [
+      cast.chair.client,
+      cast.chair.id,
+      cast.member.client,
+      cast.member.id,
+    ];
   });
 
   afterAll(async () => {
-    for (const s of sockets) s.disconnect();
     await t?.close();
     await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const newMeeting = async () => {
-    const created = await chair.post<MeetingDetail>(`/api/teams/${teamA}/meetings`, {
+    const created = await createMeeting(chair, teamA, {
       startsAt: '2026-03-04T09:30:00+01:00',
       durationMinutes: 60,
       chairId,
     });
-    const withItem = await chair.post<MeetingDetail>(`/api/meetings/${created.body.id}/agenda`, {
+    const withItem = await addAgendaItem(chair, created.id, {
       kind: 'overig',
       title: 'Werkafspraken',
       presenterUserId: chairId,
       timeBoxMinutes: 10,
     });
-    return { meetingId: created.body.id, itemId: must(withItem.body.agenda[0]).id };
+    return { meetingId: created.id, itemId: must(withItem.agenda[0]).id };
   };
 
   /** A client as the browser's store is: applies every event, rejoins on a gap. */
@@ -137,10 +114,7 @@ describe.each(testEngines())('live session engine on %s', (engine) => {
   }
 
   const connect = async (client: BrowserClient, meetingId: string) => {
-    const socket = t.connectLive({ cookie: client.cookieHeader });
-    sockets.push(socket);
-    if (!socket.connected) await nextEvent(socket, 'connect');
-    const room = new RoomClient(socket, meetingId);
+    const room = new RoomClient(await connectedLive(t, client), meetingId);
     await room.join();
     return room;
   };
@@ -244,9 +218,7 @@ describe.each(testEngines())('live session engine on %s', (engine) => {
 
   it('joins while another api process keeps appending to the audit chain: no INTERNAL_ERROR (issue 11)', async () => {
     const { meetingId, itemId } = await newMeeting();
-    const socket = t.connectLive({ cookie: member.cookieHeader });
-    sockets.push(socket);
-    if (!socket.connected) await nextEvent(socket, 'connect');
+    const socket = await connectedLive(t, member);
     // A second audit writer on the same database stands for the other api instance of the
     // benchmark: it appends right after each of this app's unlocked head reads, so every
     // optimistic append of the join's audit record loses the race.
@@ -295,9 +267,7 @@ describe.each(testEngines())('live session engine on %s', (engine) => {
 
   it('a join the busy database gives up on (deadlock, statement timeout) answers SERVICE_UNAVAILABLE, not INTERNAL_ERROR', async () => {
     const { meetingId, itemId } = await newMeeting();
-    const socket = t.connectLive({ cookie: member.cookieHeader });
-    sockets.push(socket);
-    if (!socket.connected) await nextEvent(socket, 'connect');
+    const socket = await connectedLive(t, member);
     const manager = dataSourceOf(t.app).manager;
     for (const [event, body, sqlState] of [
       ['meeting:join', { meetingId, mode: 'op-afstand' }, '40P01'],

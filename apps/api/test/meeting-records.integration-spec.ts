@@ -1,45 +1,41 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type {
   ActionEvent,
   ActionView,
-  CaseDetail,
   DecisionCreatedEvent,
   DecisionView,
   FollowUpView,
-  HouseholdDetail,
   LiveAck,
   MeetingDetail,
   MeetingJoinResult,
   MeetingRecordsView,
   MeetingSeriesCreated,
   MinutesView,
-  Preparation,
   RecordCommandResult,
 } from '@casustafel/contracts';
 import * as Y from 'yjs';
 import { BrowserClient } from './support/browser-client';
-import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import { testEngines, type TestDatabase, createTestDatabaseOnDisk } from './support/engines';
 import {
   FakeClock,
   type LiveClient,
-  nextEvent,
   nextMeetingEvent,
   startTestApp,
   type TestApp,
+  connectedLive,
 } from './support/test-app';
-import { householdInput, signIn } from './factories/case-file.factory';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  dataSourceOf,
-} from './factories/identity.factory';
+import { dataSourceOf } from './factories/identity.factory';
 import { must } from './support/must';
 import { LiveRoomCache } from '../src/modules/live-session/live-room-cache';
+import {
+  addAgendaItem,
+  auditRows,
+  joinMeeting,
+  readyCase,
+  weeklySeries,
+} from './factories/meeting.factory';
+import { twoTeams } from './factories/team.factory';
 
 const QUESTION = 'Welke hulp past het best bij dit gezin?';
 const NOTE = 'Moeder wil hulp bij de opvoeding; school is betrokken.';
@@ -48,7 +44,6 @@ const APPROVED = { code: 'CONFLICT', details: [{ path: 'minutes', issue: 'minute
 describe.each(testEngines())('decisions, actions and minutes on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
-  let dataDir: string | null = null;
   const clock = new FakeClock(Date.parse('2026-03-02T09:00:00Z'));
   let teamA: string;
   let chair: BrowserClient; // Alice: chair
@@ -62,110 +57,55 @@ describe.each(testEngines())('decisions, actions and minutes on %s', (engine) =>
   let meetingId: string;
   let caseItemId: string;
   let infoItemId: string;
-  const sockets: LiveClient[] = [];
 
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      dataDir = mkdtempSync(joinPath(tmpdir(), 'cst-records-'));
-      db = await createTestDatabase(engine, dataDir);
-    } else {
-      db = await createTestDatabase(engine);
-    }
+    db = await createTestDatabaseOnDisk(engine, 'cst-records-');
     t = await startTestApp({ ...db.env, DEMO_MODE: 'false' }, { clock });
-    const org = await createOrganisation(t.app);
-    teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const teamB = (await createTeam(t.app, org.id, { name: 'Wijkteam Zuid' })).id;
-    const make = async (displayName: string, teams: [string, ('member' | 'chair')[]][]) => {
-      const u = await createUser(t.app, { organisationId: org.id, displayName, totp: true, teams });
-      return { id: u.user.id, client: await signIn(t, clock, u.user.email, u.totpSecret) };
-    };
-    const a = await make('Alice Aalbers', [[teamA, ['member', 'chair']]]);
-    const n = await make('Anna Noordhoek', [[teamA, ['member']]]);
-    const p = await make('Piet Pieters', [[teamA, ['member']]]);
-    const b = await make('Bob Buitenteam', [[teamB, ['member']]]);
+    const cast = await twoTeams(t, clock);
+    teamA = cast.teamA;
+    const p = await cast.add('Piet Pieters', [[teamA, ['member']]]);
     [chair, chairId, member, memberId, absenteeId, outsider, outsiderId] = [
-      a.client,
-      a.id,
-      n.client,
-      n.id,
+      cast.chair.client,
+      cast.chair.id,
+      cast.member.client,
+      cast.member.id,
       p.id,
-      b.client,
-      b.id,
+      cast.outsider.client,
+      cast.outsider.id,
     ];
-    const household = await chair.post<HouseholdDetail>(
-      `/api/teams/${teamA}/households`,
-      householdInput(),
-    );
-    // The ledger covers the meeting (purpose mdo): case items need no justification here.
-    expect(
-      (
-        await chair.post(`/api/households/${household.body.id}/consents`, {
-          basis: 'wettelijke-grondslag',
-          legalBasis: 'wettelijke-taak-wmo',
-          purpose: 'mdo',
-          dataCategories: ['identificatie'],
-          recipients: [{ kind: 'team', teamId: teamA }],
-          grantedAt: '2026-03-01',
-        })
-      ).status,
-    ).toBe(201);
-    const created = await chair.post<CaseDetail>(`/api/teams/${teamA}/cases`, {
-      householdId: household.body.id,
-      title: 'Zorgen om het gezin',
+    const { preparationId } = await readyCase(chair, member, teamA, {
       casusregisseurId: memberId,
+      question: QUESTION,
+      // The ledger covers the meeting (purpose mdo): case items need no justification here.
+      coveredFrom: '2026-03-01',
     });
-    const prep = await member.post<Preparation>(`/api/cases/${created.body.id}/preparations`, {
-      content: { vraag: QUESTION },
-    });
-    expect((await member.post(`/api/preparations/${prep.body.id}/ready`)).status).toBe(200);
-    const res = await chair.post<MeetingSeriesCreated>(`/api/teams/${teamA}/meeting-series`, {
-      schedule: {
-        rrule: 'FREQ=WEEKLY;BYDAY=TU',
-        timeZone: 'Europe/Amsterdam',
-        start: '2026-03-03T09:30',
-        durationMinutes: 90,
-      },
-      chairId,
-    });
-    expect(res.status).toBe(201);
-    series = res.body.meetings;
+    series = (await weeklySeries(chair, teamA, chairId)).meetings;
     meetingId = must(series[0]).id;
-    const withCase = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
+    const withCase = await addAgendaItem(chair, meetingId, {
       kind: 'casusbespreking',
       presenterUserId: memberId,
       timeBoxMinutes: 30,
-      preparationId: prep.body.id,
+      preparationId,
     });
-    caseItemId = must(withCase.body.agenda[0]).id;
-    const withInfo = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
+    caseItemId = must(withCase.agenda[0]).id;
+    const withInfo = await addAgendaItem(chair, meetingId, {
       kind: 'mededeling',
       title: 'Nieuwe collega',
       presenterUserId: chairId,
       timeBoxMinutes: 5,
     });
-    infoItemId = must(withInfo.body.agenda[1]).id;
+    infoItemId = must(withInfo.agenda[1]).id;
     // Four sign-ins, a case and a series: generous on a loaded machine.
   }, 120_000);
 
   afterAll(async () => {
-    for (const s of sockets) s.disconnect();
     await t?.close();
     await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const connect = async (client: BrowserClient): Promise<LiveClient> => {
-    const socket = t.connectLive({ cookie: client.cookieHeader });
-    sockets.push(socket);
-    if (!socket.connected) await nextEvent(socket, 'connect');
-    return socket;
-  };
-  const join = async (socket: LiveClient, lastSeq?: number) =>
-    (await socket.timeout(5000).emitWithAck('meeting:join', {
-      meetingId,
-      ...(lastSeq === undefined ? {} : { lastSeq }),
-      mode: 'in-de-ruimte',
-    })) as LiveAck<MeetingJoinResult>;
+  const connect = (client: BrowserClient) => connectedLive(t, client);
+  const join = (socket: LiveClient, lastSeq?: number) =>
+    joinMeeting(socket, meetingId, { lastSeq });
   const decide = async (socket: LiveClient, body: Record<string, unknown>) =>
     (await socket.timeout(5000).emitWithAck('decision:create', {
       meetingId,
@@ -184,11 +124,6 @@ describe.each(testEngines())('decisions, actions and minutes on %s', (engine) =>
       due: '2026-03-20',
       ...body,
     } as never)) as LiveAck<RecordCommandResult<ActionView>>;
-  const auditRows = (action: string) =>
-    dataSourceOf(t.app).query(
-      'SELECT "outcome", "actor_user_id" FROM "audit_event" WHERE "action" = $1 ORDER BY "occurred_at"',
-      [action],
-    ) as Promise<{ outcome: string; actor_user_id: string }[]>;
 
   let a: LiveClient;
   let b: LiveClient;
@@ -500,7 +435,7 @@ describe.each(testEngines())('decisions, actions and minutes on %s', (engine) =>
     expect(body.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(body.length).toBeGreaterThan(1000);
     for (const action of ['minutes.generate', 'minutes.approve', 'minutes.read', 'minutes.export'])
-      expect((await auditRows(action)).map((r) => r.outcome)).toContain('allowed');
+      expect((await auditRows(t, action)).map((r) => r.outcome)).toContain('allowed');
   });
 
   it('refuses a member of another team everything, and audits it', async () => {
@@ -558,7 +493,7 @@ describe.each(testEngines())('decisions, actions and minutes on %s', (engine) =>
       'minutes.approve',
       'minutes.export',
     ]) {
-      const rows = await auditRows(action);
+      const rows = await auditRows(t, action);
       expect(rows).toContainEqual({ outcome: 'denied', actor_user_id: outsiderId });
     }
     const records = await chair.get<MeetingRecordsView>(`/api/meetings/${id}/records`);

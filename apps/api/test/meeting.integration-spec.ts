@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type {
-  CaseDetail,
-  HouseholdDetail,
   LiveAck,
   MeetingCommandResult,
   MeetingDetail,
@@ -18,8 +13,9 @@ import type {
 } from '@casustafel/contracts';
 import { type LiveCommandInput, readTimer } from '@casustafel/domain';
 import { BrowserClient } from './support/browser-client';
-import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import { createTestDatabaseOnDisk, testEngines, type TestDatabase } from './support/engines';
 import {
+  connectedLive,
   FakeClock,
   type LiveClient,
   nextEvent,
@@ -27,20 +23,15 @@ import {
   startTestApp,
   type TestApp,
 } from './support/test-app';
-import { householdInput, signIn } from './factories/case-file.factory';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  dataSourceOf,
-} from './factories/identity.factory';
+import { dataSourceOf } from './factories/identity.factory';
+import { auditRows, joinMeeting, readyCase } from './factories/meeting.factory';
+import { twoTeams } from './factories/team.factory';
 import { must } from './support/must';
 import { LiveRoomCache } from '../src/modules/live-session/live-room-cache';
 
 describe.each(testEngines())('live case meeting on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
-  let dataDir: string | null = null;
   const clock = new FakeClock(Date.parse('2026-03-02T09:00:00Z'));
   let teamA: string;
   let chair: BrowserClient; // Alice: chair of the meetings
@@ -57,91 +48,47 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
   const events = new Map<LiveClient, MeetingEvent[]>();
 
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      dataDir = mkdtempSync(joinPath(tmpdir(), 'cst-meeting-'));
-      db = await createTestDatabase(engine, dataDir);
-    } else {
-      db = await createTestDatabase(engine);
-    }
+    db = await createTestDatabaseOnDisk(engine, 'cst-meeting-');
     t = await startTestApp({ ...db.env, DEMO_MODE: 'false' }, { clock });
-    const org = await createOrganisation(t.app);
-    teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const teamB = (await createTeam(t.app, org.id, { name: 'Wijkteam Zuid' })).id;
-    const make = async (displayName: string, teams: [string, ('member' | 'chair')[]][]) => {
-      const u = await createUser(t.app, { organisationId: org.id, displayName, totp: true, teams });
-      return {
-        id: u.user.id,
-        client: await signIn(t, clock, u.user.email, u.totpSecret),
-      };
-    };
-    const a = await make('Alice Aalbers', [[teamA, ['member', 'chair']]]);
-    const n = await make('Anna Noordhoek', [[teamA, ['member']]]);
-    const b = await make('Bob Buitenteam', [[teamB, ['member']]]);
+    const cast = await twoTeams(t, clock);
+    teamA = cast.teamA;
     [chair, chairId, member, memberId, outsider, outsiderId] = [
-      a.client,
-      a.id,
-      n.client,
-      n.id,
-      b.client,
-      b.id,
+      cast.chair.client,
+      cast.chair.id,
+      cast.member.client,
+      cast.member.id,
+      cast.outsider.client,
+      cast.outsider.id,
     ];
-
-    // A case with one draft and one ready preparation.
-    const household = await chair.post<HouseholdDetail>(
-      `/api/teams/${teamA}/households`,
-      householdInput(),
-    );
-    // The ledger covers the meeting (purpose mdo): case items need no justification here.
-    expect(
-      (
-        await chair.post(`/api/households/${household.body.id}/consents`, {
-          basis: 'wettelijke-grondslag',
-          legalBasis: 'wettelijke-taak-wmo',
-          purpose: 'mdo',
-          dataCategories: ['identificatie'],
-          recipients: [{ kind: 'team', teamId: teamA }],
-          grantedAt: '2026-03-01',
-        })
-      ).status,
-    ).toBe(201);
-    const created = await chair.post<CaseDetail>(`/api/teams/${teamA}/cases`, {
-      householdId: household.body.id,
-      title: 'Zorgen om het gezin',
+    // A case with one ready and one draft preparation.
+    const ready = await readyCase(chair, member, teamA, {
       casusregisseurId: memberId,
+      question: 'Welke hulp past het best bij dit gezin?',
+      // The ledger covers the meeting (purpose mdo): case items need no justification here.
+      coveredFrom: '2026-03-01',
     });
-    const caseId = created.body.id;
-    const draft = await member.post<Preparation>(`/api/cases/${caseId}/preparations`, {
+    readyPreparationId = ready.preparationId;
+    const draft = await member.post<Preparation>(`/api/cases/${ready.caseId}/preparations`, {
       content: { krachten: 'veerkrachtig' },
     });
     draftPreparationId = draft.body.id;
-    const ready = await member.post<Preparation>(`/api/cases/${caseId}/preparations`, {
-      content: { vraag: 'Welke hulp past het best bij dit gezin?' },
-    });
-    readyPreparationId = ready.body.id;
-    expect((await member.post(`/api/preparations/${readyPreparationId}/ready`)).status).toBe(200);
   });
 
   afterAll(async () => {
     await t?.close();
     await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const log = (socket: LiveClient): MeetingEvent[] => must(events.get(socket));
   const connect = async (client: BrowserClient): Promise<LiveClient> => {
-    const socket = t.connectLive({ cookie: client.cookieHeader });
+    const socket = await connectedLive(t, client);
     const log: MeetingEvent[] = [];
     events.set(socket, log);
     socket.on('meeting:event', (e) => log.push(e));
-    if (!socket.connected) await nextEvent(socket, 'connect');
     return socket;
   };
-  const join = async (socket: LiveClient, lastSeq?: number) =>
-    (await socket.timeout(5000).emitWithAck('meeting:join', {
-      meetingId,
-      ...(lastSeq === undefined ? {} : { lastSeq }),
-      mode: 'in-de-ruimte',
-    })) as LiveAck<MeetingJoinResult>;
+  const join = (socket: LiveClient, lastSeq?: number) =>
+    joinMeeting(socket, meetingId, { lastSeq });
   const send = async (
     socket: LiveClient,
     command: { commandId: string; type: LiveCommandInput['type']; [key: string]: unknown },
@@ -150,11 +97,6 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
       meetingId,
       ...command,
     } as LiveCommandInput)) as LiveAck<MeetingCommandResult>;
-  const auditRows = (action: string) =>
-    dataSourceOf(t.app).query(
-      'SELECT "outcome", "actor_user_id" FROM "audit_event" WHERE "action" = $1 ORDER BY "occurred_at"',
-      [action],
-    ) as Promise<{ outcome: string; actor_user_id: string }[]>;
 
   it('creates a weekly series on Tuesday 09:30 Amsterdam time for the next 8 weeks', async () => {
     const res = await chair.post<MeetingSeriesCreated>(`/api/teams/${teamA}/meeting-series`, {
@@ -266,7 +208,7 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
       minuteTakerId: memberId,
     });
     expect(moved.body).toMatchObject({ minuteTakerId: memberId, plannedMinutes: 35 });
-    expect((await auditRows('meeting.publish')).map((r) => r.outcome)).toEqual(['allowed']);
+    expect((await auditRows(t, 'meeting.publish')).map((r) => r.outcome)).toEqual(['allowed']);
   });
 
   let a: LiveClient; // chair
@@ -461,12 +403,7 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
     await t.close();
     t = await startTestApp({ ...db.env, DEMO_MODE: 'false' }, { clock });
     // The sessions live in the database too: the same cookies, the new port.
-    const moved = (client: BrowserClient) => {
-      const next = new BrowserClient(t.baseUrl);
-      for (const [k, v] of client.cookies) next.cookies.set(k, v);
-      next.csrfToken = client.csrfToken;
-      return next;
-    };
+    const moved = (client: BrowserClient) => client.movedTo(t.baseUrl);
     [chair, member, outsider] = [moved(chair), moved(member), moved(outsider)];
     clock.advance(30_000);
     a = await connect(chair);
@@ -495,7 +432,7 @@ describe.each(testEngines())('live case meeting on %s', (engine) => {
     const socket = await connect(outsider);
     const refused = await join(socket);
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const rows = await auditRows('meeting.join');
+    const rows = await auditRows(t, 'meeting.join');
     expect(rows).toContainEqual({ outcome: 'denied', actor_user_id: outsiderId });
     const command = await send(socket, { commandId: randomUUID(), type: 'hand:raise' });
     expect(command).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -8,8 +8,6 @@ import type {
   MapPerson,
   MapVersion,
   MapVersionSummary,
-  MeetingDetail,
-  MeetingSeriesCreated,
   NetworkChangedEvent,
   NetworkJoinResult,
   NetworkMap,
@@ -19,20 +17,11 @@ import type {
 import { BrowserClient } from './support/browser-client';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import { must } from './support/must';
-import {
-  FakeClock,
-  type LiveClient,
-  nextEvent,
-  startTestApp,
-  type TestApp,
-} from './support/test-app';
-import { householdInput, personInput, signIn } from './factories/case-file.factory';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  dataSourceOf,
-} from './factories/identity.factory';
+import { FakeClock, startTestApp, type TestApp, connectedLive } from './support/test-app';
+import { householdInput, personInput } from './factories/case-file.factory';
+import { dataSourceOf } from './factories/identity.factory';
+import { addAgendaItem, weeklySeries } from './factories/meeting.factory';
+import { twoTeams } from './factories/team.factory';
 
 describe.each(testEngines())('network maps on %s', (engine) => {
   let db: TestDatabase;
@@ -44,34 +33,15 @@ describe.each(testEngines())('network maps on %s', (engine) => {
   let admin: BrowserClient; // organisation admin
   let guest: BrowserClient; // external specialist invited to a meeting of team A
   let householdId: string;
-  const sockets: LiveClient[] = [];
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
     t = await startTestApp({ ...db.env, DEMO_MODE: 'false' }, { clock });
-    const org = await createOrganisation(t.app);
-    const teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const teamB = (await createTeam(t.app, org.id, { name: 'Wijkteam Zuid' })).id;
-    const make = async (
-      displayName: string,
-      teams: [string, ('member' | 'chair')[]][],
-      orgAdmin = false,
-    ) => {
-      const u = await createUser(t.app, {
-        organisationId: org.id,
-        displayName,
-        totp: true,
-        orgAdmin,
-        teams,
-      });
-      return { id: u.user.id, client: await signIn(t, clock, u.user.email, u.totpSecret) };
-    };
-    const a = await make('Alice Aalbers', [[teamA, ['member', 'chair']]]);
-    alice = a.client;
-    anna = (await make('Anna Noordhoek', [[teamA, ['member']]])).client;
-    bob = (await make('Bob Buitenteam', [[teamB, ['member']]])).client;
-    admin = (await make('Ad Beheer', [], true)).client;
+    const cast = await twoTeams(t, clock);
+    const { teamA, chair: a } = cast;
+    [alice, anna, bob] = [a.client, cast.member.client, cast.outsider.client];
+    admin = (await cast.add('Ad Beheer', [], true)).client;
 
     const household = await alice.post<HouseholdDetail>(
       `/api/teams/${teamA}/households`,
@@ -80,17 +50,8 @@ describe.each(testEngines())('network maps on %s', (engine) => {
     householdId = household.body.id;
 
     // A guest of a meeting of team A (invited to an announcement).
-    const series = await alice.post<MeetingSeriesCreated>(`/api/teams/${teamA}/meeting-series`, {
-      schedule: {
-        rrule: 'FREQ=WEEKLY;BYDAY=TU',
-        timeZone: 'Europe/Amsterdam',
-        start: '2026-03-03T09:30',
-        durationMinutes: 90,
-      },
-      chairId: a.id,
-    });
-    const meetingId = must(series.body.meetings[0]).id;
-    const item = await alice.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
+    const meetingId = must((await weeklySeries(alice, teamA, a.id)).meetings[0]).id;
+    const item = await addAgendaItem(alice, meetingId, {
       kind: 'mededeling',
       title: 'Nieuws',
       presenterUserId: a.id,
@@ -103,7 +64,7 @@ describe.each(testEngines())('network maps on %s', (engine) => {
         email: 'gerrit@ggz.example',
         discipline: 'ggz',
         organisationName: 'GGZ Centraal',
-        itemIds: [must(item.body.agenda[0]).id],
+        itemIds: [must(item.agenda[0]).id],
       },
     );
     expect(invitation.status).toBe(201);
@@ -116,17 +77,11 @@ describe.each(testEngines())('network maps on %s', (engine) => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const s of sockets) s.disconnect();
     await t?.close();
     await db?.drop();
   });
 
-  const connect = async (client: BrowserClient): Promise<LiveClient> => {
-    const socket = t.connectLive({ cookie: client.cookieHeader });
-    sockets.push(socket);
-    if (!socket.connected) await nextEvent(socket, 'connect');
-    return socket;
-  };
+  const connect = (client: BrowserClient) => connectedLive(t, client);
   const url = (path = '') => `/api/households/${householdId}/network-map${path}`;
   const map = async (client: BrowserClient = alice) => {
     const res = await client.get<NetworkMap>(url());

@@ -2,37 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   type LiveAck,
   type MeetingDetail,
-  type MeetingSummary,
   NOTE_TEXT_NAME,
   type NoteJoinResult,
   type NoteSyncResult,
-  type NoteUpdateEvent,
-  type NoteUpdateResult,
 } from '@casustafel/contracts';
 import * as Y from 'yjs';
 import { BrowserClient } from './support/browser-client';
 import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
 import {
   FakeClock,
-  type LiveClient,
-  nextEvent,
   pollUntil,
   startTestApp,
   type TestApp,
+  connectedLive,
 } from './support/test-app';
-import { signIn } from './factories/case-file.factory';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  dataSourceOf,
-} from './factories/identity.factory';
+import { dataSourceOf } from './factories/identity.factory';
 import { NotesService } from '../src/modules/notes/notes.service';
 import { must } from './support/must';
-
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
-const REMOTE = Symbol('remote');
+import { b64, NoteEditor, unb64 } from './support/note-editor';
+import { addAgendaItem, createMeeting } from './factories/meeting.factory';
+import { twoTeams } from './factories/team.factory';
 
 /** A seeded PRNG (mulberry32): the fuzz is the same on every run. */
 function prng(seed: number): () => number {
@@ -74,64 +63,6 @@ function poisonUpdate(client: number, clock = 0, originClock = clock + 5, text =
   return new Uint8Array(out);
 }
 
-/** A note editor over a real socket: a Y.Doc, the contract's join, relayed updates applied. */
-class Editor {
-  readonly doc = new Y.Doc();
-  socket: LiveClient | null = null;
-  readonly acks: Promise<LiveAck<NoteUpdateResult>>[] = [];
-  /** Relayed updates that could not be applied here (must stay 0). */
-  broken = 0;
-  relayed = 0;
-  joinBytes: Uint8Array[] = [];
-
-  constructor(readonly itemId: string) {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === REMOTE || !this.socket?.connected) return;
-      this.acks.push(this.send(update));
-    });
-  }
-
-  get text(): string {
-    return this.doc.getText(NOTE_TEXT_NAME).toString();
-  }
-
-  send(update: Uint8Array): Promise<LiveAck<NoteUpdateResult>> {
-    return must(this.socket)
-      .timeout(10_000)
-      .emitWithAck('note:update', { itemId: this.itemId, update: b64(update) }) as Promise<
-      LiveAck<NoteUpdateResult>
-    >;
-  }
-
-  async attach(socket: LiveClient): Promise<LiveAck<NoteJoinResult>> {
-    this.socket = socket;
-    socket.on('note:update', (e: NoteUpdateEvent) => {
-      if (e.itemId !== this.itemId) return;
-      this.relayed++;
-      try {
-        Y.applyUpdate(this.doc, unb64(e.update), REMOTE);
-      } catch {
-        this.broken++;
-      }
-    });
-    const joined = (await socket
-      .timeout(10_000)
-      .emitWithAck('note:join', { itemId: this.itemId })) as LiveAck<NoteJoinResult>;
-    if (!joined.ok) return joined;
-    this.joinBytes.push(unb64(joined.data.update));
-    Y.applyUpdate(this.doc, unb64(joined.data.update), REMOTE);
-    const diff = Y.encodeStateAsUpdate(this.doc, unb64(joined.data.stateVector));
-    if (diff.length > 2) this.acks.push(this.send(diff));
-    await this.settled();
-    return joined;
-  }
-
-  async settled(): Promise<void> {
-    const results = await Promise.all(this.acks.splice(0));
-    for (const r of results) expect(r).toEqual({ ok: true, data: { itemId: this.itemId } });
-  }
-}
-
 describe.each(testEngines())('shared notes hardening on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
@@ -153,34 +84,23 @@ describe.each(testEngines())('shared notes hardening on %s', (engine) => {
       },
       { clock },
     );
-    const org = await createOrganisation(t.app);
-    const teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const teamB = (await createTeam(t.app, org.id, { name: 'Wijkteam Zuid' })).id;
-    const make = async (displayName: string, teams: [string, ('member' | 'chair')[]][]) => {
-      const u = await createUser(t.app, { organisationId: org.id, displayName, totp: true, teams });
-      return { id: u.user.id, client: await signIn(t, clock, u.user.email, u.totpSecret) };
-    };
-    const a = await make('Alice Aalbers', [[teamA, ['member', 'chair']]]);
-    const n = await make('Anna Noordhoek', [[teamA, ['member']]]);
-    const b = await make('Bob Buitenteam', [[teamB, ['member']]]);
-    [chair, member, outsider] = [a.client, n.client, b.client];
-    const meeting = await chair.post<MeetingSummary>(`/api/teams/${teamA}/meetings`, {
-      startsAt: '2026-03-03T09:30:00+01:00',
-      durationMinutes: 90,
-      chairId: a.id,
-    });
-    expect(meeting.status).toBe(201);
-    meetingId = meeting.body.id;
+    const cast = await twoTeams(t, clock);
+    [chair, member, outsider] = [cast.chair.client, cast.member.client, cast.outsider.client];
+    meetingId = (
+      await createMeeting(chair, cast.teamA, {
+        startsAt: '2026-03-03T09:30:00+01:00',
+        durationMinutes: 90,
+        chairId: cast.chair.id,
+      })
+    ).id;
     let detail: MeetingDetail | null = null;
     for (const title of ['Fuzz', 'Oude fout', 'Oude snapshot', 'Kanarie', 'Race']) {
-      detail = (
-        await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
-          kind: 'overig',
-          title,
-          presenterUserId: a.id,
-          timeBoxMinutes: 10,
-        })
-      ).body;
+      detail = await addAgendaItem(chair, meetingId, {
+        kind: 'overig',
+        title,
+        presenterUserId: cast.chair.id,
+        timeBoxMinutes: 10,
+      });
     }
     items.push(...must(detail).agenda.map((i) => i.id));
   }, 60_000);
@@ -190,13 +110,9 @@ describe.each(testEngines())('shared notes hardening on %s', (engine) => {
     await db?.drop();
   });
 
-  const connect = async (client: BrowserClient): Promise<LiveClient> => {
-    const socket = t.connectLive({ cookie: client.cookieHeader });
-    if (!socket.connected) await nextEvent(socket, 'connect');
-    return socket;
-  };
+  const connect = (client: BrowserClient) => connectedLive(t, client);
   const editor = async (client: BrowserClient, itemId: string) => {
-    const e = new Editor(itemId);
+    const e = new NoteEditor(itemId, { timeoutMs: 10_000, countBroken: true });
     expect((await e.attach(await connect(client))).ok).toBe(true);
     return e;
   };

@@ -1,104 +1,35 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   type LiveAck,
-  type MeetingDetail,
-  type MeetingSummary,
   NOTE_TEXT_NAME,
   NOTE_UPDATE_MAX_BYTES,
   type NoteAwarenessEvent,
   type NoteJoinResult,
-  type NoteUpdateEvent,
   type NoteUpdateResult,
 } from '@casustafel/contracts';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { BrowserClient } from './support/browser-client';
-import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import { testEngines, type TestDatabase, createTestDatabaseOnDisk } from './support/engines';
 import {
   FakeClock,
-  type LiveClient,
   nextEvent,
   pollUntil,
   startTestApp,
   type TestApp,
+  connectedLive,
 } from './support/test-app';
-import { signIn } from './factories/case-file.factory';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  dataSourceOf,
-} from './factories/identity.factory';
+import { dataSourceOf } from './factories/identity.factory';
 import { NotesService } from '../src/modules/notes/notes.service';
 import { must } from './support/must';
-
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
-const REMOTE = Symbol('remote');
-
-/**
- * A browser's note editor: a real Y.Doc kept in sync over a real socket.io client, following
- * the contract's sync steps (join, apply the stored state, send the own diff).
- */
-class NoteEditor {
-  readonly doc = new Y.Doc();
-  socket: LiveClient | null = null;
-  readonly acks: Promise<LiveAck<NoteUpdateResult>>[] = [];
-
-  constructor(readonly itemId: string) {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === REMOTE || !this.socket?.connected) return;
-      this.acks.push(this.send(update));
-    });
-  }
-
-  get text(): string {
-    return this.doc.getText(NOTE_TEXT_NAME).toString();
-  }
-
-  send(update: Uint8Array): Promise<LiveAck<NoteUpdateResult>> {
-    return must(this.socket)
-      .timeout(5000)
-      .emitWithAck('note:update', { itemId: this.itemId, update: b64(update) }) as Promise<
-      LiveAck<NoteUpdateResult>
-    >;
-  }
-
-  /** Connects (or reconnects) and syncs: returns the join ack. */
-  async attach(socket: LiveClient): Promise<LiveAck<NoteJoinResult>> {
-    this.socket = socket;
-    socket.on('note:update', (e: NoteUpdateEvent) => {
-      if (e.itemId === this.itemId) Y.applyUpdate(this.doc, unb64(e.update), REMOTE);
-    });
-    const joined = (await socket
-      .timeout(5000)
-      .emitWithAck('note:join', { itemId: this.itemId })) as LiveAck<NoteJoinResult>;
-    if (!joined.ok) return joined;
-    Y.applyUpdate(this.doc, unb64(joined.data.update), REMOTE);
-    const diff = Y.encodeStateAsUpdate(this.doc, unb64(joined.data.stateVector));
-    if (diff.length > 2) this.acks.push(this.send(diff));
-    await this.settled();
-    return joined;
-  }
-
-  type(index: number, text: string): void {
-    this.doc.getText(NOTE_TEXT_NAME).insert(index, text);
-  }
-
-  async settled(): Promise<void> {
-    const results = await Promise.all(this.acks.splice(0));
-    for (const r of results) expect(r).toEqual({ ok: true, data: { itemId: this.itemId } });
-  }
-}
+import { b64, NoteEditor, unb64 } from './support/note-editor';
+import { addAgendaItem, createMeeting } from './factories/meeting.factory';
+import { twoTeams } from './factories/team.factory';
 
 describe.each(testEngines())('collaborative notes on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
-  let dataDir: string | null = null;
   const clock = new FakeClock(Date.parse('2026-03-02T09:00:00Z'));
   let chair: BrowserClient;
   let member: BrowserClient;
@@ -109,54 +40,39 @@ describe.each(testEngines())('collaborative notes on %s', (engine) => {
   const started = Date.now();
 
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      dataDir = mkdtempSync(joinPath(tmpdir(), 'cst-notes-'));
-      db = await createTestDatabase(engine, dataDir);
-    } else {
-      db = await createTestDatabase(engine);
-    }
+    db = await createTestDatabaseOnDisk(engine, 'cst-notes-');
     t = await startTestApp({ ...db.env, DEMO_MODE: 'false' }, { clock });
-    const org = await createOrganisation(t.app);
-    const teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const teamB = (await createTeam(t.app, org.id, { name: 'Wijkteam Zuid' })).id;
-    const make = async (displayName: string, teams: [string, ('member' | 'chair')[]][]) => {
-      const u = await createUser(t.app, { organisationId: org.id, displayName, totp: true, teams });
-      return { id: u.user.id, client: await signIn(t, clock, u.user.email, u.totpSecret) };
-    };
-    const a = await make('Alice Aalbers', [[teamA, ['member', 'chair']]]);
-    const n = await make('Anna Noordhoek', [[teamA, ['member']]]);
-    const b = await make('Bob Buitenteam', [[teamB, ['member']]]);
-    [chair, member, outsider, memberId] = [a.client, n.client, b.client, n.id];
-    const meeting = await chair.post<MeetingSummary>(`/api/teams/${teamA}/meetings`, {
+    const cast = await twoTeams(t, clock);
+    [chair, member, outsider, memberId] = [
+      cast.chair.client,
+      cast.member.client,
+      cast.outsider.client,
+      cast.member.id,
+    ];
+    const meeting = await createMeeting(chair, cast.teamA, {
       startsAt: '2026-03-03T09:30:00+01:00',
       durationMinutes: 90,
-      chairId: a.id,
+      chairId: cast.chair.id,
     });
-    expect(meeting.status).toBe(201);
     const add = (title: string) =>
-      chair.post<MeetingDetail>(`/api/meetings/${meeting.body.id}/agenda`, {
+      addAgendaItem(chair, meeting.id, {
         kind: 'overig',
         title,
-        presenterUserId: a.id,
+        presenterUserId: cast.chair.id,
         timeBoxMinutes: 10,
       });
     await add('Werkafspraken');
     const detail = await add('Rondvraag');
-    [itemId, otherItemId] = detail.body.agenda.map((i) => i.id) as [string, string];
+    [itemId, otherItemId] = detail.agenda.map((i) => i.id) as [string, string];
   });
 
   afterAll(async () => {
     await t?.close();
     await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     process.stdout.write(`notes on ${engine}: ${Date.now() - started} ms\n`);
   });
 
-  const connect = async (client: BrowserClient): Promise<LiveClient> => {
-    const socket = t.connectLive({ cookie: client.cookieHeader });
-    if (!socket.connected) await nextEvent(socket, 'connect');
-    return socket;
-  };
+  const connect = (client: BrowserClient) => connectedLive(t, client);
   const auditRows = (action: string) =>
     dataSourceOf(t.app).query(
       'SELECT "outcome", "actor_user_id", "object_id" FROM "audit_event" WHERE "action" = $1 ORDER BY "seq"',
@@ -168,12 +84,7 @@ describe.each(testEngines())('collaborative notes on %s', (engine) => {
     expect(joined.ok).toBe(true);
     return editor;
   };
-  const moved = (client: BrowserClient) => {
-    const next = new BrowserClient(t.baseUrl);
-    for (const [k, v] of client.cookies) next.cookies.set(k, v);
-    next.csrfToken = client.csrfToken;
-    return next;
-  };
+  const moved = (client: BrowserClient) => client.movedTo(t.baseUrl);
 
   let alice: NoteEditor;
   let anna: NoteEditor;

@@ -1,38 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
-  CaseDetail,
   DecisionView,
-  HouseholdDetail,
   LiveAck,
   MeetingCommandResult,
-  MeetingDetail,
-  MeetingJoinResult,
-  MeetingSeriesCreated,
   MinutesView,
-  Preparation,
   RecordCommandResult,
 } from '@casustafel/contracts';
 import { BrowserClient } from './support/browser-client';
-import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import { testEngines, type TestDatabase, createTestDatabaseOnDisk } from './support/engines';
 import {
   FakeClock,
   type LiveClient,
-  nextEvent,
   startTestApp,
   type TestApp,
+  connectedLive,
 } from './support/test-app';
-import { coverForMeetings, householdInput, signIn } from './factories/case-file.factory';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  dataSourceOf,
-} from './factories/identity.factory';
+import { dataSourceOf } from './factories/identity.factory';
 import { must } from './support/must';
+import { addAgendaItem, joinMeeting, readyCase, weeklySeries } from './factories/meeting.factory';
+import { twoTeams } from './factories/team.factory';
 
 /** Refused joins the outsider sends, and how many are in flight at once. */
 const REFUSED_JOINS = 520;
@@ -47,7 +34,6 @@ const JOINS_IN_FLIGHT = 20;
 describe.each(testEngines())('check first, join after (meeting rooms) on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
-  let dataDir: string | null = null;
   const clock = new FakeClock(Date.parse('2026-03-02T09:00:00Z'));
   let chair: BrowserClient;
   let member: BrowserClient;
@@ -57,15 +43,9 @@ describe.each(testEngines())('check first, join after (meeting rooms) on %s', (e
   let outsiderId: string;
   let meetingId: string;
   let caseItemId: string;
-  const sockets: LiveClient[] = [];
 
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      dataDir = mkdtempSync(joinPath(tmpdir(), 'cst-room-access-'));
-      db = await createTestDatabase(engine, dataDir);
-    } else {
-      db = await createTestDatabase(engine);
-    }
+    db = await createTestDatabaseOnDisk(engine, 'cst-room-access-');
     t = await startTestApp(
       {
         ...db.env,
@@ -76,76 +56,38 @@ describe.each(testEngines())('check first, join after (meeting rooms) on %s', (e
       },
       { clock },
     );
-    const org = await createOrganisation(t.app);
-    const teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const teamB = (await createTeam(t.app, org.id, { name: 'Wijkteam Zuid' })).id;
-    const make = async (displayName: string, teams: [string, ('member' | 'chair')[]][]) => {
-      const u = await createUser(t.app, { organisationId: org.id, displayName, totp: true, teams });
-      return { id: u.user.id, client: await signIn(t, clock, u.user.email, u.totpSecret) };
-    };
-    const a = await make('Alice Aalbers', [[teamA, ['member', 'chair']]]);
-    const n = await make('Anna Noordhoek', [[teamA, ['member']]]);
-    const b = await make('Bob Buitenteam', [[teamB, ['member']]]);
+    const cast = await twoTeams(t, clock);
+    const teamA = cast.teamA;
     [chair, chairId, member, memberId, outsider, outsiderId] = [
-      a.client,
-      a.id,
-      n.client,
-      n.id,
-      b.client,
-      b.id,
+      cast.chair.client,
+      cast.chair.id,
+      cast.member.client,
+      cast.member.id,
+      cast.outsider.client,
+      cast.outsider.id,
     ];
-    const household = await chair.post<HouseholdDetail>(
-      `/api/teams/${teamA}/households`,
-      householdInput(),
-    );
-    await coverForMeetings(chair, household.body.id, teamA);
-    const created = await chair.post<CaseDetail>(`/api/teams/${teamA}/cases`, {
-      householdId: household.body.id,
-      title: 'Zorgen om het gezin',
+    const { preparationId } = await readyCase(chair, member, teamA, {
       casusregisseurId: memberId,
+      question: 'Welke hulp past?',
     });
-    const prep = await member.post<Preparation>(`/api/cases/${created.body.id}/preparations`, {
-      content: { vraag: 'Welke hulp past?' },
-    });
-    expect((await member.post(`/api/preparations/${prep.body.id}/ready`)).status).toBe(200);
-    const res = await chair.post<MeetingSeriesCreated>(`/api/teams/${teamA}/meeting-series`, {
-      schedule: {
-        rrule: 'FREQ=WEEKLY;BYDAY=TU',
-        timeZone: 'Europe/Amsterdam',
-        start: '2026-03-03T09:30',
-        durationMinutes: 90,
-      },
-      chairId,
-    });
-    expect(res.status).toBe(201);
-    meetingId = must(res.body.meetings[0]).id;
-    const withCase = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
+    meetingId = must((await weeklySeries(chair, teamA, chairId)).meetings[0]).id;
+    const withCase = await addAgendaItem(chair, meetingId, {
       kind: 'casusbespreking',
       presenterUserId: memberId,
       timeBoxMinutes: 30,
-      preparationId: prep.body.id,
+      preparationId,
     });
-    caseItemId = must(withCase.body.agenda[0]).id;
+    caseItemId = must(withCase.agenda[0]).id;
   }, 120_000);
 
   afterAll(async () => {
-    for (const s of sockets) s.disconnect();
     await t?.close();
     await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const connect = async (client: BrowserClient): Promise<LiveClient> => {
-    const socket = t.connectLive({ cookie: client.cookieHeader });
-    sockets.push(socket);
-    if (!socket.connected) await nextEvent(socket, 'connect');
-    return socket;
-  };
-  const join = async (socket: LiveClient) =>
-    (await socket.timeout(10_000).emitWithAck('meeting:join', {
-      meetingId,
-      mode: 'op-afstand',
-    })) as LiveAck<MeetingJoinResult>;
+  const connect = (client: BrowserClient) => connectedLive(t, client);
+  const join = (socket: LiveClient) =>
+    joinMeeting(socket, meetingId, { mode: 'op-afstand', timeoutMs: 10_000 });
 
   it('an outsider racing refused joins against a busy room receives none of its events and is not in the attendance', async () => {
     const a = await connect(chair);

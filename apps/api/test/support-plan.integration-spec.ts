@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
   CaseDetail,
@@ -10,7 +7,6 @@ import type {
   GuestInvitationCreated,
   HouseholdDetail,
   MeetingDetail,
-  MeetingSeriesCreated,
   OverdueEvaluationView,
   PlanConflictResponse,
   PlanDiffView,
@@ -25,23 +21,24 @@ import type { Actor } from '../src/common/context/request-context';
 import { SupportPlanAgreementEntity } from '../src/modules/support-plan/support-plan.entities';
 import { SupportPlanService } from '../src/modules/support-plan/support-plan.service';
 import { BrowserClient } from './support/browser-client';
-import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import { testEngines, type TestDatabase, createTestDatabaseOnDisk } from './support/engines';
 import { FakeClock, startTestApp, type TestApp } from './support/test-app';
-import { householdInput, personInput, signIn, zrm2017 } from './factories/case-file.factory';
 import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  dataSourceOf,
-} from './factories/identity.factory';
+  householdInput,
+  personInput,
+  zrm2017,
+  coverForMeetings,
+} from './factories/case-file.factory';
+import { dataSourceOf } from './factories/identity.factory';
 import { must } from './support/must';
+import { addAgendaItem, weeklySeries } from './factories/meeting.factory';
+import { twoTeams } from './factories/team.factory';
 
 const DAY = 86_400_000;
 
 describe.each(testEngines())('support plan on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
-  let dataDir: string | null = null;
   const clock = new FakeClock(Date.parse('2026-03-02T09:00:00Z'));
   let teamA: string;
   let alice: BrowserClient; // chair of team A
@@ -61,35 +58,12 @@ describe.each(testEngines())('support plan on %s', (engine) => {
   let relogin: () => Promise<void>;
 
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      dataDir = mkdtempSync(joinPath(tmpdir(), 'cst-plan-'));
-      db = await createTestDatabase(engine, dataDir);
-    } else {
-      db = await createTestDatabase(engine);
-    }
+    db = await createTestDatabaseOnDisk(engine, 'cst-plan-');
     t = await startTestApp({ ...db.env, DEMO_MODE: 'false' }, { clock });
-    const org = await createOrganisation(t.app);
-    teamA = (await createTeam(t.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const teamB = (await createTeam(t.app, org.id, { name: 'Wijkteam Zuid' })).id;
-    const make = async (
-      displayName: string,
-      teams: [string, ('member' | 'chair')[]][],
-      orgAdmin = false,
-    ) => {
-      const u = await createUser(t.app, {
-        organisationId: org.id,
-        displayName,
-        totp: true,
-        orgAdmin,
-        teams,
-      });
-      const login = () => signIn(t, clock, u.user.email, u.totpSecret);
-      return { id: u.user.id, login, client: await login() };
-    };
-    const a = await make('Alice Aalbers', [[teamA, ['member', 'chair']]]);
-    const n = await make('Anna Noordhoek', [[teamA, ['member']]]);
-    const b = await make('Bob Buitenteam', [[teamB, ['member']]]);
-    const ad = await make('Ad Beheer', [], true);
+    const cast = await twoTeams(t, clock);
+    teamA = cast.teamA;
+    const { chair: a, member: n, outsider: b } = cast;
+    const ad = await cast.add('Ad Beheer', [], true);
     [alice, aliceId, anna, annaId, bob, admin] = [
       a.client,
       a.id,
@@ -99,10 +73,10 @@ describe.each(testEngines())('support plan on %s', (engine) => {
       ad.client,
     ];
     relogin = async () => {
-      alice = await a.login();
-      anna = await n.login();
-      bob = await b.login();
-      admin = await ad.login();
+      alice = await a.signInAgain();
+      anna = await n.signInAgain();
+      bob = await b.signInAgain();
+      admin = await ad.signInAgain();
     };
     const household = await alice.post<HouseholdDetail>(
       `/api/teams/${teamA}/households`,
@@ -123,18 +97,7 @@ describe.each(testEngines())('support plan on %s', (engine) => {
         householdInput('Huishouden Ander'),
       )
     ).body.id;
-    expect(
-      (
-        await alice.post(`/api/households/${householdId}/consents`, {
-          basis: 'wettelijke-grondslag',
-          legalBasis: 'wettelijke-taak-wmo',
-          purpose: 'mdo',
-          dataCategories: ['identificatie'],
-          recipients: [{ kind: 'team', teamId: teamA }],
-          grantedAt: '2026-03-01',
-        })
-      ).status,
-    ).toBe(201);
+    await coverForMeetings(alice, householdId, teamA, '2026-03-01');
     const created = await alice.post<CaseDetail>(`/api/teams/${teamA}/cases`, {
       householdId,
       title: 'Schulden en opvoeding',
@@ -148,23 +111,14 @@ describe.each(testEngines())('support plan on %s', (engine) => {
       content: { vraag: 'Welke hulp past bij dit gezin?' },
     });
     expect((await anna.post(`/api/preparations/${prep.body.id}/ready`)).status).toBe(200);
-    const series = await alice.post<MeetingSeriesCreated>(`/api/teams/${teamA}/meeting-series`, {
-      schedule: {
-        rrule: 'FREQ=WEEKLY;BYDAY=TU',
-        timeZone: 'Europe/Amsterdam',
-        start: '2026-03-03T09:30',
-        durationMinutes: 90,
-      },
-      chairId: aliceId,
-    });
-    meetingId = must(series.body.meetings[0]).id;
-    const withCase = await alice.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
+    meetingId = must((await weeklySeries(alice, teamA, aliceId)).meetings[0]).id;
+    const withCase = await addAgendaItem(alice, meetingId, {
       kind: 'casusbespreking',
       presenterUserId: annaId,
       timeBoxMinutes: 30,
       preparationId: prep.body.id,
     });
-    caseItemId = must(withCase.body.agenda[0]).id;
+    caseItemId = must(withCase.agenda[0]).id;
     const decide = async (type: string, text: string) => {
       const res = await alice.post<RecordCommandResult<DecisionView>>(
         `/api/meetings/${meetingId}/decisions`,
@@ -190,7 +144,6 @@ describe.each(testEngines())('support plan on %s', (engine) => {
   afterAll(async () => {
     await t?.close();
     await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const auditRows = (action: string) =>

@@ -7,31 +7,12 @@ import {
   screenshot,
   unexpectedProblems,
   waitUntil,
-  watchConsole,
+  horizontalOverflow,
 } from './support/browser';
+import { api, signedInPage } from './support/demo';
 
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
 const JUSTIFICATION =
   'Acute zorgen over de veiligheid van de kinderen; bespreken kan niet wachten.';
-
-/** A REST call from the page (session cookie and CSRF token), failing loudly on an error. */
-async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const response = await fetch(url, {
-        method,
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-  if (result.status >= 400) throw new Error(`${method} ${url} → ${result.status}`);
-  return result.json as T;
-}
 
 /**
  * Issue 10, point 7: a case whose household has no consent for the meeting goes on the agenda
@@ -48,22 +29,14 @@ describe('consent for the meeting on the agenda and in the live room', () => {
 
   beforeAll(async () => {
     session = await launchBrowser();
-    context = await session.newContext({ width: 1280, height: 900 });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    problems = watchConsole(page);
-    await page.goto('/inloggen');
-    await page.getByTestId('login-email').fill('fatima@voorbeeldstad.nl');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname === '/');
-    const me = await api<{ user: { id: string; teams: { teamId: string; teamName: string }[] } }>(
-      page,
-      'GET',
-      '/api/auth/session',
-    );
-    userId = me.user.id;
-    const team = me.user.teams.find((t) => t.teamName === 'Wijkteam Noord');
+    const signedIn = await signedInPage(session, 'fatima@voorbeeldstad.nl', {
+      width: 1280,
+      height: 900,
+      defaultTimeoutMs: 10_000,
+    });
+    ({ context, page, problems } = signedIn);
+    userId = signedIn.user.id;
+    const team = signedIn.user.teams.find((t) => t.teamName === 'Wijkteam Noord');
     if (!team) throw new Error('fatima is not in Wijkteam Noord');
     // A household without any consent, its case and a ready preparation.
     const household = await api<{ id: string }>(
@@ -147,9 +120,7 @@ describe('consent for the meeting on the agenda and in the live room', () => {
     await narrow.addCookies(await context.cookies());
     await phone.goto(`/overleggen/${meetingId}`);
     await phone.locator('[data-testid^="agenda-consent-"]').first().waitFor();
-    const overflow = await phone.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await horizontalOverflow(phone);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(phone, 'agenda-consent-390');
     await narrow.close();

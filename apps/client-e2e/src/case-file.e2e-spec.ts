@@ -9,9 +9,10 @@ import {
   unexpectedProblems,
   waitUntil,
   watchConsole,
+  horizontalOverflow,
 } from './support/browser';
+import { signIn, apiCall, signedInPage } from './support/demo';
 
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
 /** A fictional BSN that passes the 11-proef; shown masked as `*****6782`. */
 const VALID_BSN = '123456782';
 const INVALID_BSN = '123456780';
@@ -43,16 +44,6 @@ function isoDay(days = 0, years = 0): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
-
 /** The data-testid of the focused element. */
 function focusedTestId(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
@@ -72,19 +63,6 @@ async function keyTo(page: Page, testId: string, key = 'Tab', max = 40): Promise
 
 async function isChecked(page: Page, testId: string): Promise<boolean> {
   return page.getByTestId(testId).isChecked();
-}
-
-/** The api's answer to a state-changing call made with the page's session and CSRF token. */
-async function apiPost(page: Page, url: string): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(async (target) => {
-    const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-    const response = await fetch(target, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-      body: '{}',
-    });
-    return { status: response.status, body: await response.json() };
-  }, url);
 }
 
 /**
@@ -107,11 +85,9 @@ describe('case file (dossier) in the browser', () => {
 
   beforeAll(async () => {
     session = await launchBrowser();
-    context = await session.newContext();
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    problems = watchConsole(page);
-    await signIn(page, 'fatima@voorbeeldstad.nl');
+    ({ context, page, problems } = await signedInPage(session, 'fatima@voorbeeldstad.nl', {
+      defaultTimeoutMs: 10_000,
+    }));
   });
 
   afterAll(async () => {
@@ -390,7 +366,7 @@ describe('case file (dossier) in the browser', () => {
         .first()
         .getAttribute('data-testid')) ?? ''
     ).replace('preparation-row-', '');
-    const refused = await apiPost(page, `/api/preparations/${prepId}/ready`);
+    const refused = await apiCall(page, 'POST', `/api/preparations/${prepId}/ready`, {});
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -458,9 +434,7 @@ describe('case file (dossier) in the browser', () => {
     await phone.goto(`/casussen/${caseId}`);
     await phone.getByTestId('case-heading').waitFor();
     await phone.getByTestId('case-safety-banner').waitFor();
-    const overflow = await phone.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await horizontalOverflow(phone);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoA11yViolations(phone, 'case page at 390 px');
     await screenshot(phone, 'case-file-case-390');
@@ -506,11 +480,7 @@ describe('case file (dossier) in the browser', () => {
     await phone.goto(`/huishoudens/${householdId}`);
     await phone.getByTestId('access-log-show').click();
     await phone.getByTestId('access-log-table').waitFor();
-    expect(
-      await phone.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      ),
-    ).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
     await expectNoA11yViolations(phone, 'household (access log) at 390 px');
     await screenshot(phone, 'case-file-household-log-390');
     await narrow.close();

@@ -9,22 +9,11 @@ import {
   unexpectedProblems,
   watchConsole,
 } from './support/browser';
+import { signIn } from './support/demo';
 
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
 const SESSION_COOKIE = 'casustafel_session';
 /** The only thing the client may keep in web storage: the language preference. */
 const ALLOWED_STORAGE = { local: ['casustafel.lang'], session: [] };
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  // Demo accounts without an authenticator app go straight in (demo mode only).
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
 
 /** The session cookie exists, is HttpOnly, and is invisible to the page's scripts. */
 async function expectHttpOnlySessionCookie(context: BrowserContext, page: Page): Promise<void> {

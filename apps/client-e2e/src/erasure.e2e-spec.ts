@@ -8,40 +8,7 @@ import {
   unexpectedProblems,
   watchConsole,
 } from './support/browser';
-
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
-
-/** A call with the page's session and CSRF token. */
-function api<T>(
-  page: Page,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const response = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-    },
-    { method, url, body },
-  );
-}
+import { apiCall, signIn } from './support/demo';
 
 /** A member of the household's team files a request on the household page (Dutch). */
 async function fileRequest(
@@ -95,14 +62,14 @@ describe('erasure requests (filed by the team, decided by the organisation admin
     adminPage.setDefaultTimeout(10_000);
     problems = watchConsole(adminPage);
     await signIn(workerPage, 'fatima@voorbeeldstad.nl');
-    const teams = await api<{ id: string; name: string }[]>(workerPage, 'GET', '/api/teams');
+    const teams = await apiCall<{ id: string; name: string }[]>(workerPage, 'GET', '/api/teams');
     const noord = teams.body.find((t) => t.name === 'Wijkteam Noord');
     expect(noord).toBeDefined();
     for (const [name, given] of [
       [label, 'Vergeetmij'],
       [keptLabel, 'Blijfhier'],
     ] as const) {
-      const created = await api<{ id: string }>(
+      const created = await apiCall<{ id: string }>(
         workerPage,
         'POST',
         `/api/teams/${noord?.id}/households`,
@@ -112,11 +79,16 @@ describe('erasure requests (filed by the team, decided by the organisation admin
         },
       );
       expect(created.status).toBe(201);
-      const person = await api(workerPage, 'POST', `/api/households/${created.body.id}/persons`, {
-        givenName: given,
-        familyName: 'Testbed',
-        role: 'ouder',
-      });
+      const person = await apiCall(
+        workerPage,
+        'POST',
+        `/api/households/${created.body.id}/persons`,
+        {
+          givenName: given,
+          familyName: 'Testbed',
+          role: 'ouder',
+        },
+      );
       expect(person.status).toBe(201);
       if (name === label) householdId = created.body.id;
       else keptId = created.body.id;
@@ -179,7 +151,7 @@ describe('erasure requests (filed by the team, decided by the organisation admin
     await screenshot(adminPage, 'erasure-requests-1280');
 
     // The team member sees the household anonymised: no name, no label.
-    const after = await api<{ label: string; members: { givenName: string }[] }>(
+    const after = await apiCall<{ label: string; members: { givenName: string }[] }>(
       workerPage,
       'GET',
       `/api/households/${householdId}`,
@@ -212,7 +184,7 @@ describe('erasure requests (filed by the team, decided by the organisation admin
     );
     expect(await row.getByTestId('erasure-execute').count()).toBe(0);
     await expectNoA11yViolations(adminPage, 'erasure refused');
-    const kept = await api<{ label: string }>(workerPage, 'GET', `/api/households/${keptId}`);
+    const kept = await apiCall<{ label: string }>(workerPage, 'GET', `/api/households/${keptId}`);
     expect(kept.body.label).toBe(keptLabel);
     expect(unexpectedProblems(problems)).toEqual([]);
   });

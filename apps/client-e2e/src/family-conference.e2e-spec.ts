@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { launchApi, prepareApi, type RunningApi, stopApi } from './support/api-process.cjs';
+import { launchApi, prepareApi, type RunningApi } from './support/api-process.cjs';
 import {
   type BrowserSession,
   expectNoA11yViolations,
@@ -9,33 +9,16 @@ import {
   unexpectedProblems,
   waitUntil,
   watchConsole,
+  waitForText,
 } from './support/browser';
+import { getJson, signIn, closeBrowserAndApi } from './support/demo';
 
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
 /** Typed by the family during besloten tijd: never in any byte the professional's page gets. */
 const CANARY_NOTE = 'KANARIE-BESLOTEN-NOTITIE-e2e-51c7';
 /** In the family's draft plan: not for the professional until the coordinator ends besloten tijd. */
 const CANARY_PLAN = 'KANARIE-CONCEPTPLAN-e2e-0d9a';
 const WHO = ['fatima', 'lotte', 'marieke', 'riet'] as const;
 type Who = (typeof WHO)[number];
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
-
-async function get<T>(page: Page, url: string): Promise<T> {
-  return page.evaluate(async (u) => {
-    const res = await fetch(u);
-    if (!res.ok) throw new Error(`${u}: ${res.status}`);
-    return (await res.json()) as T;
-  }, url);
-}
 
 /** Three months from now (YYYY-MM-DD): the plan's evaluation date must lie ahead. */
 function monthsAhead(months: number): string {
@@ -93,9 +76,9 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     }
     await signIn(pages.fatima, 'fatima@voorbeeldstad.nl');
     await signIn(pages.lotte, 'lotte@voorbeeldstad.nl');
-    const teams = await get<{ id: string; name: string }[]>(pages.fatima, '/api/teams');
+    const teams = await getJson<{ id: string; name: string }[]>(pages.fatima, '/api/teams');
     const noord = teams.find((t) => t.name === 'Wijkteam Noord')?.id ?? '';
-    const households = await get<{ id: string; label: string }[]>(
+    const households = await getJson<{ id: string; label: string }[]>(
       pages.fatima,
       `/api/teams/${noord}/households`,
     );
@@ -103,13 +86,7 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     if (!householdId) throw new Error('the demo has no Huishouden Jansen');
   }, 240_000);
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await stopApi(server);
-    }
-  }, 30_000);
+  afterAll(() => closeBrowserAndApi(session, server), 30_000);
 
   it('the household page leads to its conferences; the prepared one opens', async () => {
     const fatima = pages.fatima;
@@ -137,11 +114,7 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     expect(await lotte.getByTestId('fc-my-role').textContent()).toContain('coördinator');
     for (const name of ['Marieke Jansen', 'Riet Jansen']) {
       await lotte.getByTestId(`fc-invite-${name}`).click();
-      await waitUntil(
-        async () =>
-          ((await lotte.getByTestId('fc-invite-created').textContent()) ?? '').includes(name),
-        `the invitation for ${name}`,
-      );
+      await waitForText(lotte.getByTestId('fc-invite-created'), name, `the invitation for ${name}`);
       invitations.set(name, {
         link: ((await lotte.getByTestId('fc-invite-link').textContent()) ?? '').trim(),
         code: ((await lotte.getByTestId('fc-invite-code').textContent()) ?? '').trim(),
@@ -204,11 +177,9 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     await pages.fatima.getByTestId('fc-say').fill('Wat wij zien: Tim mist veel school.');
     await pages.fatima.getByTestId('fc-say-submit').click();
     for (const who of ['lotte', 'marieke', 'riet'] as const)
-      await waitUntil(
-        async () =>
-          ((await pages[who].getByTestId('fc-contributions').textContent()) ?? '').includes(
-            'Tim mist veel school',
-          ),
+      await waitForText(
+        pages[who].getByTestId('fc-contributions'),
+        'Tim mist veel school',
         `${who} hears the information`,
       );
     // Who takes part, by name and role, on the family's page and the coordinator's.
@@ -254,11 +225,9 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     await pages.marieke.getByTestId('fc-own-space').waitFor();
     await pages.marieke.getByTestId('fc-say').fill(`Wij willen het zelf regelen ${CANARY_NOTE}`);
     await pages.marieke.getByTestId('fc-say-submit').click();
-    await waitUntil(
-      async () =>
-        ((await pages.riet.getByTestId('fc-contributions').textContent()) ?? '').includes(
-          CANARY_NOTE,
-        ),
+    await waitForText(
+      pages.riet.getByTestId('fc-contributions'),
+      CANARY_NOTE,
       'riet sees the family note',
     );
     const riet = pages.riet;
@@ -327,11 +296,9 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
       'a complete plan',
     );
     // Without a reload: the professional reads the recorded plan, the family's form fills.
-    await waitUntil(
-      async () =>
-        ((await pages.fatima.getByTestId('fc-plan-entries').textContent()) ?? '').includes(
-          'Buurvrouw Els',
-        ),
+    await waitForText(
+      pages.fatima.getByTestId('fc-plan-entries'),
+      'Buurvrouw Els',
       'the professional sees the recorded plan live',
     );
     await waitUntil(
@@ -341,18 +308,14 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     );
     await lotte.getByTestId('fc-check-note').first().fill('Oma Riet brengt Tim elke dag.');
     await lotte.getByTestId('fc-check-met').first().click();
-    await waitUntil(
-      async () =>
-        ((await lotte.getByTestId('fc-check-state').first().textContent()) ?? '').includes(
-          'Gehaald',
-        ),
+    await waitForText(
+      lotte.getByTestId('fc-check-state').first(),
+      'Gehaald',
       'the bottom line checked',
     );
-    await waitUntil(
-      async () =>
-        ((await pages.fatima.getByTestId('fc-check-state').first().textContent()) ?? '').includes(
-          'Gehaald',
-        ),
+    await waitForText(
+      pages.fatima.getByTestId('fc-check-state').first(),
+      'Gehaald',
       'the professional sees the check live',
     );
     await expectNoA11yViolations(lotte, 'plan presentation coordinator 1280');
@@ -461,11 +424,9 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     await waitUntil(async () => (await circleText()).includes('Buurvrouw Els'), 'Els added');
     await type('fc-line', 'Vader drinkt niet als Tim thuis is.');
     await fatima.keyboard.press('Enter');
-    await waitUntil(
-      async () =>
-        ((await fatima.getByTestId('fc-bottom-lines').textContent()) ?? '').includes(
-          'Vader drinkt niet',
-        ),
+    await waitForText(
+      fatima.getByTestId('fc-bottom-lines'),
+      'Vader drinkt niet',
       'the third bottom line',
     );
     await expectNoA11yViolations(fatima, 'conference prepared 1280');
@@ -474,9 +435,9 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     // An invitation, used, then withdrawn: the member's session ends and the link is dead.
     const inviteFor = async (name: string) => {
       await fatima.getByTestId(`fc-invite-${name}`).click();
-      await waitUntil(
-        async () =>
-          ((await fatima.getByTestId('fc-invite-created').textContent()) ?? '').includes(name),
+      await waitForText(
+        fatima.getByTestId('fc-invite-created'),
+        name,
         `the invitation for ${name}`,
       );
       return {
@@ -505,13 +466,7 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     await expectNoA11yViolations(fatima, 'conference withdraw confirm 1280');
     await fatima.getByTestId('fc-revoke-yes-Marieke Jansen').click();
     const row = fatima.locator('[data-testid="fc-circle-row"][data-name="Marieke Jansen"]');
-    await waitUntil(
-      async () =>
-        ((await row.getByTestId('fc-circle-invitation').textContent()) ?? '').includes(
-          'ingetrokken',
-        ),
-      'shown as withdrawn',
-    );
+    await waitForText(row.getByTestId('fc-circle-invitation'), 'ingetrokken', 'shown as withdrawn');
     expect(await fatima.getByTestId('fc-circle-notice').textContent()).toContain('is ingetrokken');
     await screenshot(fatima, 'conference-withdrawn-1280');
     await fatima.setViewportSize({ width: 390, height: 844 });
@@ -525,11 +480,9 @@ describe('familienetwerkberaad: a conference through all its phases', () => {
     expect(sessionStatus).toBe(401);
     // The old link and code: refused, in Dutch, with the reason.
     await signInWith(first);
-    await waitUntil(
-      async () =>
-        ((await guest.getByTestId('fc-sign-in-error').textContent()) ?? '').includes(
-          'is ingetrokken',
-        ),
+    await waitForText(
+      guest.getByTestId('fc-sign-in-error'),
+      'is ingetrokken',
       'the withdrawn link refused in words',
     );
     await expectNoA11yViolations(guest, 'conference sign-in withdrawn 390');

@@ -3,16 +3,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchApi, prepareApi, type RunningApi, stopApi } from './support/api-process.cjs';
+import { launchApi, prepareApi, type RunningApi } from './support/api-process.cjs';
 import {
   type BrowserSession,
   expectNoA11yViolations,
   launchBrowser,
-  screenshot,
   unexpectedProblems,
-  waitUntil,
   watchConsole,
+  waitForText,
 } from './support/browser';
+import { getJson, shot, signIn, SHOTS, closeBrowserAndApi } from './support/demo';
 
 /*
  * The household's story and the family's own access, on its own demo api: the casusregisseur
@@ -22,19 +22,7 @@ import {
  * "Şükrü Yılmaz" intact.
  */
 
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
-const SHOTS = '/tmp/casustafel-shots';
 const DECISION = 'Vader gaat naar het werkplein; schuldhulp start tegelijk.';
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  await screenshot(page, name);
-}
-
-async function getJson<T>(page: Page, url: string): Promise<T> {
-  return page.evaluate(async (u) => (await (await fetch(u)).json()) as unknown, url) as Promise<T>;
-}
 
 /** The text of a PDF, extracted by pdf.js (unpdf) in a child Node process (unpdf is ESM-only). */
 function pdfText(file: string): string {
@@ -72,11 +60,7 @@ describe('the household’s story and the family’s own plan', () => {
     proContext = await session.newContext({ width: 1280, height: 900 });
     pro = await proContext.newPage();
     proProblems = watchConsole(pro);
-    await pro.goto('/inloggen');
-    await pro.getByTestId('login-email').fill('jeroen@voorbeeldstad.nl');
-    await pro.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await pro.getByTestId('login-submit').click();
-    await pro.waitForURL((url) => url.pathname === '/');
+    await signIn(pro, 'jeroen@voorbeeldstad.nl');
     const me = await getJson<{ user: { teams: { teamId: string; teamName: string }[] } }>(
       pro,
       '/api/auth/session',
@@ -92,13 +76,7 @@ describe('the household’s story and the family’s own plan', () => {
     [caseId, householdId] = [yilmaz.id, yilmaz.householdId];
   }, 180_000);
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await stopApi(server);
-    }
-  }, 30_000);
+  afterAll(() => closeBrowserAndApi(session, server), 30_000);
 
   it('the case timeline shows the meeting’s decision with a link to its source', async () => {
     await pro.goto(`/casussen/${caseId}`);
@@ -174,11 +152,9 @@ describe('the household’s story and the family’s own plan', () => {
     await family.getByTestId('family-comment').fill('Goed plan, we doen mee.');
     await family.getByTestId('family-agreement-submit').click();
     await family.getByTestId('family-agreement-saved').waitFor();
-    await waitUntil(
-      async () =>
-        ((await family.getByTestId('family-agreement-current').textContent()) ?? '').includes(
-          'Goed plan, we doen mee.',
-        ),
+    await waitForText(
+      family.getByTestId('family-agreement-current'),
+      'Goed plan, we doen mee.',
       'the agreement on the plan',
     );
     await expectNoA11yViolations(family, 'family plan after agreement');

@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { type RunningApi, startApi, stopApi } from './support/api-process.cjs';
+import { type RunningApi, startApi } from './support/api-process.cjs';
 import {
   type BrowserSession,
   expectNoA11yViolations,
   launchBrowser,
-  screenshot,
   storageKeys,
   unexpectedProblems,
   waitUntil,
   watchConsole,
 } from './support/browser';
+import { api, sessionOf, shot, signIn, closeBrowserAndApi } from './support/demo';
 
 /*
  * A remote specialist (guest) in the browser, on its own demo api: the demo chair invites a
@@ -23,48 +21,10 @@ import {
  * page says the access ended.
  */
 
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
-const SHOTS = '/tmp/casustafel-shots';
 const CASE_TITLE = 'Gezin Jansen: schulden en opvoeding';
 const ANNOUNCEMENT = 'Werkinstructie huisbezoeken';
 const JUSTIFICATION =
   'Oplopende schulden en dreigende huisuitzetting: de schuldhulpverlener moet nu meedenken.';
-
-interface SessionInfo {
-  user: { id: string; displayName: string; teams: { teamId: string; teamName: string }[] };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  await screenshot(page, name);
-}
-
-function sessionOf(page: Page): Promise<SessionInfo> {
-  return page.evaluate(async () => {
-    const response = await fetch('/api/auth/session', { credentials: 'same-origin' });
-    return (await response.json()) as SessionInfo;
-  });
-}
-
-/** A REST call from the page (session cookie and CSRF token), failing loudly on an error. */
-async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const response = await fetch(url, {
-        method,
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-  if (result.status >= 400) throw new Error(`${method} ${url} → ${result.status}`);
-  return result.json as T;
-}
 
 describe('a remote specialist (guest) joins one agenda item', () => {
   let server: RunningApi | undefined;
@@ -89,11 +49,7 @@ describe('a remote specialist (guest) joins one agenda item', () => {
     chairContext = await session.newContext({ width: 1440, height: 1000 });
     chair = await chairContext.newPage();
     chairProblems = watchConsole(chair);
-    await chair.goto('/inloggen');
-    await chair.getByTestId('login-email').fill('fatima@voorbeeldstad.nl');
-    await chair.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await chair.getByTestId('login-submit').click();
-    await chair.waitForURL((url) => url.pathname === '/');
+    await signIn(chair, 'fatima@voorbeeldstad.nl');
     const { user } = await sessionOf(chair);
     chairId = user.id;
     const team = user.teams.find((t) => t.teamName === 'Wijkteam Noord');
@@ -113,13 +69,7 @@ describe('a remote specialist (guest) joins one agenda item', () => {
     });
   }, 60_000);
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await stopApi(server);
-    }
-  }, 30_000);
+  afterAll(() => closeBrowserAndApi(session, server), 30_000);
 
   it('the chair adds the case item and invites a guest to it, recording why consent does not cover it', async () => {
     await chair.goto(`/overleggen/${meetingId}`);

@@ -8,19 +8,9 @@ import {
   unexpectedProblems,
   waitUntil,
   watchConsole,
+  waitForText,
 } from './support/browser';
-
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
+import { signIn } from './support/demo';
 
 /**
  * Management information on the demo: the team leader (Sanne, who leads Noord and Centrum)
@@ -78,10 +68,7 @@ describe('team insight (stuurinformatie)', () => {
     await page.getByTestId('insight-apply').click();
     const table = page.getByTestId('insight-comparison-table');
     await table.waitFor();
-    await waitUntil(
-      async () => ((await table.textContent()) ?? '').includes('Wijkteam West'),
-      'the comparison lists every team',
-    );
+    await waitForText(table, 'Wijkteam West', 'the comparison lists every team');
     // The young team's small numbers are hidden.
     expect(await table.textContent()).toContain('verborgen');
     const flow = page.getByTestId('insight-indicator-case-flow');

@@ -9,30 +9,13 @@ import {
   unexpectedProblems,
   waitUntil,
   watchConsole,
+  waitForText,
 } from './support/browser';
+import { getJson, signIn } from './support/demo';
 
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
 const CANARY = 'CANARY-BLIND-VRAAG-7731';
 const PEOPLE = ['priya', 'fatima', 'jeroen', 'sanne'] as const;
 type Who = (typeof PEOPLE)[number];
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
-
-async function get<T>(page: Page, url: string): Promise<T> {
-  return page.evaluate(async (u) => {
-    const res = await fetch(u);
-    if (!res.ok) throw new Error(`${u}: ${res.status}`);
-    return (await res.json()) as T;
-  }, url);
-}
 
 /**
  * Issue 14 §2 and §4 in the browser: the trainer (Priya) starts an incidentmethode session on
@@ -84,9 +67,9 @@ describe('intervision session: the live runner and the attendance', () => {
       pages[who] = page;
       await signIn(page, `${who}@voorbeeldstad.nl`);
     }
-    const teams = await get<{ id: string; name: string }[]>(leader(), '/api/teams');
+    const teams = await getJson<{ id: string; name: string }[]>(leader(), '/api/teams');
     noord = teams.find((t) => t.name === 'Wijkteam Noord')?.id ?? '';
-    const copies = await get<{ id: string; status: string }[]>(
+    const copies = await getJson<{ id: string; status: string }[]>(
       leader(),
       `/api/teams/${noord}/intervision-cases`,
     );
@@ -114,7 +97,7 @@ describe('intervision session: the live runner and the attendance', () => {
     expect(await priya.getByTestId('iv-start-error').textContent()).toContain(
       'Kies precies één inbrenger',
     );
-    const team = await get<{ members: { userId: string; displayName: string }[] }>(
+    const team = await getJson<{ members: { userId: string; displayName: string }[] }>(
       priya,
       `/api/teams/${noord}`,
     );
@@ -194,9 +177,9 @@ describe('intervision session: the live runner and the attendance', () => {
 
     await leader().getByTestId('iv-reveal-blind-question').click();
     for (const who of PEOPLE)
-      await waitUntil(
-        async () =>
-          ((await pages[who].getByTestId('iv-contributions').textContent()) ?? '').includes(CANARY),
+      await waitForText(
+        pages[who].getByTestId('iv-contributions'),
+        CANARY,
         `${who} sees the revealed question`,
       );
     for (const who of PEOPLE) expect(frames[who].some((f) => f.includes(CANARY))).toBe(true);
@@ -208,11 +191,9 @@ describe('intervision session: the live runner and the attendance', () => {
     const fatima = pages.fatima;
     await fatima.getByTestId('iv-rate-warm').focus();
     await fatima.keyboard.press('Enter');
-    await waitUntil(
-      async () =>
-        ((await leader().getByTestId('iv-contribution-rating').textContent()) ?? '').includes(
-          'Warm',
-        ),
+    await waitForText(
+      leader().getByTestId('iv-contribution-rating'),
+      'Warm',
       'the rating reaches the trainer',
     );
     expect(await fatima.getByTestId('iv-rate-warm').getAttribute('aria-pressed')).toBe('true');
@@ -229,11 +210,9 @@ describe('intervision session: the live runner and the attendance', () => {
     await contribute('sanne', 'Reflectie: de blinde vragenronde gaf meer verschillende vragen.');
     await leader().getByTestId('iv-last-phase').waitFor();
     expect(await leader().getByTestId('iv-next-phase').count()).toBe(0);
-    await waitUntil(
-      async () =>
-        ((await pages.fatima.getByTestId('iv-contributions').textContent()) ?? '').includes(
-          'Reflectie: de blinde',
-        ),
+    await waitForText(
+      pages.fatima.getByTestId('iv-contributions'),
+      'Reflectie: de blinde',
       'the reflection reaches the inbrenger',
     );
   });

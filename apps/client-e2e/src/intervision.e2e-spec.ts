@@ -8,46 +8,15 @@ import {
   unexpectedProblems,
   waitUntil,
   watchConsole,
+  waitForText,
 } from './support/browser';
+import { apiCall, signIn } from './support/demo';
 
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
 const BSN = '123456782';
 const PHONE = '06-24681357';
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
-
-/** A call to the api with the page's session and CSRF token; answers status and body. */
-async function api<T>(
-  page: Page,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const res = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-    },
-    { method, url, body },
-  );
-}
-
 async function ok<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const answer = await api<T>(page, method, url, body);
+  const answer = await apiCall<T>(page, method, url, body);
   if (answer.status >= 300) throw new Error(`${method} ${url}: ${answer.status}`);
   return answer.body;
 }
@@ -162,7 +131,7 @@ describe('intervision: anonymise a case, four-eyes review, release', () => {
     expect(await jeroen.getByTestId('intervision-source-link').getAttribute('href')).toBe(
       `/casussen/${caseId}`,
     );
-    const refused = await api(jeroen, 'POST', `/api/intervision-cases/${copyId}/release`, {});
+    const refused = await apiCall(jeroen, 'POST', `/api/intervision-cases/${copyId}/release`, {});
     expect(refused.status).toBe(403);
     await expectNoA11yViolations(jeroen, 'intervision review (creator) 1280');
     await screenshot(jeroen, 'intervision-review-creator-1280');
@@ -174,11 +143,9 @@ describe('intervision: anonymise a case, four-eyes review, release', () => {
     await priya.getByTestId('team-intervision-link').click();
     await priya.waitForURL(`**/teams/${noord}/intervisie`);
     const row = priya.getByTestId(`intervision-row-${copyId}`);
-    await waitUntil(
-      async () =>
-        ((await row.getByTestId('intervision-row-status').textContent()) ?? '').includes(
-          'Te beoordelen',
-        ),
+    await waitForText(
+      row.getByTestId('intervision-row-status'),
+      'Te beoordelen',
       'the new copy listed as to be reviewed',
     );
     await expectNoA11yViolations(priya, 'intervision list 1280');
@@ -225,13 +192,7 @@ describe('intervision: anonymise a case, four-eyes review, release', () => {
     }
     await priya.getByTestId('intervision-candidates-none').waitFor();
     await priya.getByTestId('intervision-release').click();
-    await waitUntil(
-      async () =>
-        ((await priya.getByTestId('intervision-status').textContent()) ?? '').includes(
-          'Vrijgegeven',
-        ),
-      'the copy released',
-    );
+    await waitForText(priya.getByTestId('intervision-status'), 'Vrijgegeven', 'the copy released');
     await priya.getByTestId('intervision-released-lead').waitFor();
   });
 

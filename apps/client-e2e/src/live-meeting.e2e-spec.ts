@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { type RunningApi, startApi, stopApi } from './support/api-process.cjs';
+import { type RunningApi, startApi } from './support/api-process.cjs';
 import {
   type BrowserSession,
   expectNoA11yViolations,
   launchBrowser,
-  screenshot,
   unexpectedProblems,
   waitUntil,
   watchConsole,
 } from './support/browser';
+import { api, sessionOf, shot, signedInPage, closeBrowserAndApi } from './support/demo';
 
 /*
  * The live case meeting in the browser, on its own demo api, with three browser contexts: the
@@ -20,9 +19,6 @@ import {
  * a remote guest (GGZ), invited to the first item only, follows that item — the same clock, the
  * note, the decision and the action — and never sees the other item.
  */
-
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
-const SHOTS = '/tmp/casustafel-shots';
 
 interface Participant {
   label: string;
@@ -33,11 +29,6 @@ interface Participant {
   name: string;
 }
 
-interface SessionInfo {
-  csrfToken: string | null;
-  user: { id: string; displayName: string; teams: { teamId: string; teamName: string }[] };
-}
-
 /** Local calendar date `days` from today (yyyy-mm-dd, as date inputs take it). */
 function isoDay(days = 0): string {
   const d = new Date();
@@ -46,51 +37,10 @@ function isoDay(days = 0): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  // Demo accounts without an authenticator app go straight in (demo mode only).
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
-
-function sessionOf(page: Page): Promise<SessionInfo> {
-  return page.evaluate(async () => {
-    const response = await fetch('/api/auth/session', { credentials: 'same-origin' });
-    return (await response.json()) as SessionInfo;
-  });
-}
-
 /** A signed-in person in their own browser context. */
 async function join(session: BrowserSession, label: string, email: string): Promise<Participant> {
-  const context = await session.newContext({ width: 1440, height: 1000 });
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await signIn(page, email);
-  const { user } = await sessionOf(page);
-  return { label, context, page, problems, userId: user.id, name: user.displayName };
-}
-
-/** A REST call from the page (session cookie and CSRF token), failing loudly on an error. */
-async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const response = await fetch(url, {
-        method,
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-  if (result.status >= 400) throw new Error(`${method} ${url} → ${result.status}`);
-  return result.json as T;
+  const { user, ...person } = await signedInPage(session, email, { width: 1440, height: 1000 });
+  return { label, ...person, userId: user.id, name: user.displayName };
 }
 
 interface PlannedMeeting {
@@ -196,12 +146,6 @@ async function inviteGuest(
   return { context, page, problems };
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  await screenshot(page, name);
-}
-
 describe('the live case meeting: one clock, a shared note, decisions, actions and minutes', () => {
   let server: RunningApi | undefined;
   let session: BrowserSession;
@@ -221,13 +165,7 @@ describe('the live case meeting: one clock, a shared note, decisions, actions an
     guest = await inviteGuest(session, chair, planned.meetingId, planned.itemIds[0] as string);
   }, 90_000);
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await stopApi(server);
-    }
-  }, 30_000);
+  afterAll(() => closeBrowserAndApi(session, server), 30_000);
 
   it('chair and member share the live room; the chair starts an item and its timer, both see the same clock', async () => {
     await everyone(people, (p) => openLiveRoom(p, planned.meetingId));

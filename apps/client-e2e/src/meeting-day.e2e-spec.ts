@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import { type RunningApi, startApi, stopApi } from './support/api-process.cjs';
+import { type RunningApi, startApi } from './support/api-process.cjs';
 import {
   type BrowserSession,
   expectNoA11yViolations,
   launchBrowser,
   screenshot,
   unexpectedProblems,
-  watchConsole,
 } from './support/browser';
+import { signedInPage, closeBrowserAndApi } from './support/demo';
 
 /*
  * A whole meeting as the team runs it (issue 11 point 3), on the demo data: the member's home
@@ -20,8 +20,6 @@ import {
  * 390 px; on a phone the hand and the chair's controls stay at the bottom of the screen.
  */
 
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
-
 interface Person {
   context: BrowserContext;
   page: Page;
@@ -30,20 +28,8 @@ interface Person {
 }
 
 async function signIn(session: BrowserSession, email: string): Promise<Person> {
-  const context = await session.newContext({ width: 1280, height: 900 });
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await page.goto('/inloggen');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-  const userId = await page.evaluate(async () => {
-    const response = await fetch('/api/auth/session', { credentials: 'same-origin' });
-    return ((await response.json()) as { user: { id: string } }).user.id;
-  });
-  return { context, page, problems, userId };
+  const { user, ...person } = await signedInPage(session, email, { width: 1280, height: 900 });
+  return { ...person, userId: user.id };
 }
 
 /** Axe at desktop and phone width. */
@@ -70,13 +56,7 @@ describe('a whole meeting as the team runs it', () => {
     member = await signIn(session, 'sanne@voorbeeldstad.nl');
   }, 240_000);
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await stopApi(server);
-    }
-  }, 30_000);
+  afterAll(() => closeBrowserAndApi(session, server), 30_000);
 
   it('the home page shows my meetings this week, my open actions and what I owe — no database details', async () => {
     const { page } = member;

@@ -7,37 +7,8 @@ import {
   screenshot,
   unexpectedProblems,
   waitUntil,
-  watchConsole,
 } from './support/browser';
-
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
-}
-
-/** A call to the api with the page's session and CSRF token (set-up only, never the drawing). */
-async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const res = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${method} ${url}: ${res.status}`);
-      return (await res.json()) as T;
-    },
-    { method, url, body },
-  );
-}
+import { api, signIn, signedInPage } from './support/demo';
 
 interface Focused {
   testId: string | null;
@@ -172,11 +143,9 @@ describe('network maps: genogram and ecogram', () => {
 
   beforeAll(async () => {
     session = await launchBrowser();
-    context = await session.newContext();
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    problems = watchConsole(page);
-    await signIn(page, 'fatima@voorbeeldstad.nl');
+    ({ context, page, problems } = await signedInPage(session, 'fatima@voorbeeldstad.nl', {
+      defaultTimeoutMs: 10_000,
+    }));
     const teams = await api<{ id: string; name: string }[]>(page, 'GET', '/api/teams');
     const noord = teams.find((t) => t.name === 'Wijkteam Noord');
     if (!noord) throw new Error('no Wijkteam Noord');

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { type RunningApi, startApi, stopApi } from './support/api-process.cjs';
+import { type RunningApi, startApi } from './support/api-process.cjs';
 import {
   type BrowserSession,
   expectNoA11yViolations,
@@ -11,6 +10,7 @@ import {
   waitUntil,
   watchConsole,
 } from './support/browser';
+import { api, signIn, sessionOf, closeBrowserAndApi } from './support/demo';
 
 /*
  * Notifications and calendar in the browser, on a demo api of its own: the chair publishes an
@@ -18,38 +18,6 @@ import {
  * the e-mail choices and makes a calendar link; the meeting page offers the .ics download. At a
  * desktop width (1280) and a phone width (390).
  */
-
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
-
-interface SessionInfo {
-  user: { id: string; teams: { teamId: string; teamName: string }[] };
-}
-
-async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const response = await fetch(url, {
-        method,
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-  if (result.status >= 400) throw new Error(`${method} ${url} → ${result.status}`);
-  return result.json as T;
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
 
 describe('notifications and calendar', () => {
   let server: RunningApi | undefined;
@@ -61,13 +29,7 @@ describe('notifications and calendar', () => {
     session = await launchBrowser(server.baseUrl);
   }, 60_000);
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await stopApi(server);
-    }
-  }, 30_000);
+  afterAll(() => closeBrowserAndApi(session, server), 30_000);
 
   it.each([
     ['desktop', 1280, 900],
@@ -79,9 +41,7 @@ describe('notifications and calendar', () => {
       const page = await context.newPage();
       const problems = watchConsole(page);
       await signIn(page, 'fatima@voorbeeldstad.nl');
-      const { user } = await page.evaluate(
-        async () => (await (await fetch('/api/auth/session')).json()) as SessionInfo,
-      );
+      const { user } = await sessionOf(page);
       const team = user.teams.find((t) => t.teamName === 'Wijkteam Noord');
       if (!team) throw new Error('the chair is not in Wijkteam Noord');
       const meeting = await api<{ id: string }>(

@@ -8,28 +8,9 @@ import {
   unexpectedProblems,
   waitUntil,
   watchConsole,
+  horizontalOverflow,
 } from './support/browser';
-
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
-
-/** A REST call from the page (session cookie and CSRF token), failing loudly on an error. */
-async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const response = await fetch(url, {
-        method,
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-  if (result.status >= 400) throw new Error(`${method} ${url} → ${result.status}`);
-  return result.json as T;
-}
+import { api, signedInPage } from './support/demo';
 
 /**
  * Issue 12, points 2–5: a decision taken in the live meeting becomes a plan item in one step;
@@ -49,21 +30,13 @@ describe('the support plan: from a live decision to the plan', () => {
 
   beforeAll(async () => {
     session = await launchBrowser();
-    context = await session.newContext({ width: 1280, height: 900 });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    problems = watchConsole(page);
-    await page.goto('/inloggen');
-    await page.getByTestId('login-email').fill('fatima@voorbeeldstad.nl');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname === '/');
-    const me = await api<{ user: { id: string; teams: { teamId: string; teamName: string }[] } }>(
-      page,
-      'GET',
-      '/api/auth/session',
-    );
-    const team = me.user.teams.find((t) => t.teamName === 'Wijkteam Noord');
+    const signedIn = await signedInPage(session, 'fatima@voorbeeldstad.nl', {
+      width: 1280,
+      height: 900,
+      defaultTimeoutMs: 10_000,
+    });
+    ({ context, page, problems } = signedIn);
+    const team = signedIn.user.teams.find((t) => t.teamName === 'Wijkteam Noord');
     if (!team) throw new Error('fatima is not in Wijkteam Noord');
     teamId = team.teamId;
     const households = await api<{ id: string; label: string }[]>(
@@ -87,12 +60,12 @@ describe('the support plan: from a live decision to the plan', () => {
     const meeting = await api<{ id: string }>(page, 'POST', `/api/teams/${teamId}/meetings`, {
       startsAt: new Date(Date.now() + 10 * 60_000).toISOString(),
       durationMinutes: 90,
-      chairId: me.user.id,
+      chairId: signedIn.user.id,
     });
     meetingId = meeting.id;
     await api(page, 'POST', `/api/meetings/${meetingId}/agenda`, {
       kind: 'casusbespreking',
-      presenterUserId: me.user.id,
+      presenterUserId: signedIn.user.id,
       timeBoxMinutes: 30,
       preparationId: prep?.id,
     });
@@ -160,9 +133,7 @@ describe('the support plan: from a live decision to the plan', () => {
     await narrow.addCookies(await context.cookies());
     await phone.goto(`/huishoudens/${householdId}/plan`);
     await phone.getByTestId('plan-items').waitFor();
-    const overflow = await phone.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await horizontalOverflow(phone);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoA11yViolations(phone, 'plan (390 px)');
     await screenshot(phone, 'plan-390');
@@ -219,9 +190,7 @@ describe('the support plan: from a live decision to the plan', () => {
     const phoneRow = phone.getByTestId('plan-items').locator('tr', { hasText: decisionText });
     await phoneRow.locator('[data-testid^="item-edit-"]').click();
     await phone.getByTestId('plan-item-edit').waitFor();
-    const overflow = await phone.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await horizontalOverflow(phone);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoA11yViolations(phone, 'plan item edit (390 px)');
     await screenshot(phone, 'plan-item-edit-390');

@@ -7,6 +7,7 @@ import {
   unexpectedProblems,
   watchConsole,
 } from './support/browser';
+import { signIn } from './support/demo';
 
 /**
  * What a first visit transfers (issue 16 §1), measured as `npm run bench:transfer` does:
@@ -21,7 +22,6 @@ const LIVE_ROOM_TARGET_BYTES = 300_000;
 /** What a library leaves in minified code (as tools/scripts/initial-bundle-check.mjs). */
 const ZOD = /[`'"]\$?Zod(?:Object|Type|String)[`'"]/;
 const FORMS = /[`'"]ngNoForm[`'"]/;
-const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
 
 interface Received {
   url: string;
@@ -51,16 +51,6 @@ async function firstVisit(page: Page, path: string, ready: () => Promise<void>) 
   await ready();
   await page.waitForLoadState('networkidle', { timeout: 15_000 });
   return received;
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await page.getByTestId('login-heading').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-name').waitFor();
 }
 
 /** The chair plans a meeting of her team with one agenda item (through the api, from her page). */

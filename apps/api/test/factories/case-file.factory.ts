@@ -70,6 +70,7 @@ export async function coverForMeetings(
   client: BrowserClient,
   householdId: string,
   teamId: string,
+  grantedAt = '2026-01-01',
 ): Promise<void> {
   const answer = await client.post(`/api/households/${householdId}/consents`, {
     basis: 'wettelijke-grondslag',
@@ -77,7 +78,7 @@ export async function coverForMeetings(
     purpose: 'mdo',
     dataCategories: ['identificatie'],
     recipients: [{ kind: 'team', teamId }],
-    grantedAt: '2026-01-01',
+    grantedAt,
   });
   expect(answer.status).toBe(201);
 }

@@ -54,6 +54,14 @@ export class BrowserClient {
     return { status: res.status, body: parsed, headers: res.headers };
   }
 
+  /** The same session (cookies and CSRF token) against another base URL (a restarted api). */
+  movedTo(baseUrl: string): BrowserClient {
+    const next = new BrowserClient(baseUrl);
+    for (const [k, v] of this.cookies) next.cookies.set(k, v);
+    next.csrfToken = this.csrfToken;
+    return next;
+  }
+
   get<T = unknown>(path: string) {
     return this.request<T>('GET', path);
   }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import pg from 'pg';
 import type { Env } from '../../src/config/env.schema';
 
@@ -43,6 +46,26 @@ export async function createTestDatabase(
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await client.end();
+    },
+  };
+}
+
+/**
+ * As createTestDatabase, but PGlite keeps its data in a new temporary folder (`prefix` and a
+ * random tail; removed by drop) instead of in memory: for tests that restart the api on it.
+ */
+export async function createTestDatabaseOnDisk(
+  engine: EngineName,
+  prefix: string,
+): Promise<TestDatabase> {
+  if (engine !== 'pglite') return createTestDatabase(engine);
+  const dataDir = mkdtempSync(joinPath(tmpdir(), prefix));
+  const db = await createTestDatabase(engine, dataDir);
+  return {
+    env: db.env,
+    drop: async () => {
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -101,6 +101,16 @@ export async function startTestApp(
   };
 }
 
+/** Opens a live socket (with the client's session cookie) and waits until it is connected. */
+export async function connectedLive(
+  t: TestApp,
+  client?: { cookieHeader: string },
+): Promise<LiveClient> {
+  const socket = t.connectLive(client ? { cookie: client.cookieHeader } : {});
+  if (!socket.connected) await nextEvent(socket, 'connect');
+  return socket;
+}
+
 /** A clock tests move by hand (idle and absolute session timeouts, throttling). */
 export class FakeClock {
   private current: number;

@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  chromium,
+} from 'playwright-core';
 
 const root = path.resolve(__dirname, '../../../..');
 export const screenshotDir = path.join(root, 'dist/screenshots');
@@ -121,4 +127,25 @@ export async function waitUntil(
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Waits until the element's text contains `text` (see waitUntil). */
+export function waitForText(
+  locator: Locator,
+  text: string,
+  what: string,
+  timeoutMs?: number,
+): Promise<void> {
+  return waitUntil(
+    async () => ((await locator.textContent()) ?? '').includes(text),
+    what,
+    timeoutMs,
+  );
+}
+
+/** How far the page is wider than its viewport (0 or less: no horizontal scrolling). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
 }
