@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   type BrowserSession,
   expectNoA11yViolations,
@@ -135,7 +135,6 @@ function overlaps(a: Rect, b: Rect): boolean {
 
 describe('network maps: genogram and ecogram', () => {
   let session: BrowserSession;
-  let context: BrowserContext;
   let page: Page;
   let problems: string[];
   let householdId: string;
@@ -143,7 +142,7 @@ describe('network maps: genogram and ecogram', () => {
 
   beforeAll(async () => {
     session = await launchBrowser();
-    ({ context, page, problems } = await signedInPage(session, 'fatima@voorbeeldstad.nl', {
+    ({ page, problems } = await signedInPage(session, 'fatima@voorbeeldstad.nl', {
       defaultTimeoutMs: 10_000,
     }));
     const teams = await api<{ id: string; name: string }[]>(page, 'GET', '/api/teams');
