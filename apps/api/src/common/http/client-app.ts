@@ -41,6 +41,9 @@ export async function registerClientApp(
       preCompressed: true,
       allowedPath: (pathName: string) => pathName !== '/index.html',
       setHeaders: (reply: FastifyReply, filePath: string) => {
+        // A Content-Security-Policy binds documents (and workers; the client starts none):
+        // on a script, style sheet or font it does nothing but cost ≈ 370 bytes a request.
+        if (!filePath.endsWith('.html')) void reply.removeHeader('content-security-policy');
         void reply.header(
           'cache-control',
           HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache',
