@@ -1,3 +1,4 @@
+// One service on purpose: the live-session engine's single entry for every session kind (issue 11, "one service"); its parts (access, cache, repository, broadcaster, kinds) are files of their own.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';

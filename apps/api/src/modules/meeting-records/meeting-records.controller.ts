@@ -33,6 +33,7 @@ import type { Actor } from '../../common/context/request-context';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { LiveSessionService } from '../live-session/live-session.service';
 import { MeetingRecordsService } from './meeting-records.service';
+import { MinutesService } from './minutes.service';
 import { MinutesExportService } from './minutes-export.service';
 
 const idPipe = () => new ZodValidationPipe(uuidParamSchema);
@@ -45,6 +46,7 @@ const pdfQuerySchema = z.strictObject({ lang: z.enum(['nl', 'en']).default('nl')
 export class MeetingRecordsController {
   constructor(
     private readonly records: MeetingRecordsService,
+    private readonly minutes: MinutesService,
     private readonly exporter: MinutesExportService,
     private readonly live: LiveSessionService,
   ) {}
@@ -122,7 +124,7 @@ export class MeetingRecordsController {
     @CurrentActor() actor: Actor,
     @Param('meetingId', idPipe()) meetingId: string,
   ): Promise<MinutesView> {
-    return this.records.generateMinutes(actor, meetingId);
+    return this.minutes.generateMinutes(actor, meetingId);
   }
 
   @Access('meeting', 'minutes.read')
@@ -131,7 +133,7 @@ export class MeetingRecordsController {
     @CurrentActor() actor: Actor,
     @Param('meetingId', idPipe()) meetingId: string,
   ): Promise<MinutesView> {
-    return this.records.readMinutes(actor, meetingId);
+    return this.minutes.readMinutes(actor, meetingId);
   }
 
   @Access('meeting', 'minutes.update')
@@ -141,7 +143,7 @@ export class MeetingRecordsController {
     @Param('meetingId', idPipe()) meetingId: string,
     @Body(new ZodValidationPipe(updateMinutesSchema)) body: z.output<typeof updateMinutesSchema>,
   ): Promise<MinutesView> {
-    return this.records.updateMinutes(actor, meetingId, body);
+    return this.minutes.updateMinutes(actor, meetingId, body);
   }
 
   @Access('meeting', 'minutes.approve')
@@ -151,7 +153,7 @@ export class MeetingRecordsController {
     @CurrentActor() actor: Actor,
     @Param('meetingId', idPipe()) meetingId: string,
   ): Promise<MinutesView> {
-    return this.records.approveMinutes(actor, meetingId);
+    return this.minutes.approveMinutes(actor, meetingId);
   }
 
   @Access('meeting', 'minutes.export')

@@ -9,7 +9,8 @@ import { NotesModule } from '../notes/notes.module';
 import { NotesService } from '../notes/notes.service';
 import { MeetingRecordsController } from './meeting-records.controller';
 import { MEETING_RECORD_ENTITIES } from './meeting-records.entities';
-import { MeetingRecordsService, MINUTES_NOTES_SOURCE } from './meeting-records.service';
+import { MeetingRecordsService } from './meeting-records.service';
+import { MINUTES_NOTES_SOURCE, MinutesService } from './minutes.service';
 import { MinutesExportService } from './minutes-export.service';
 
 /**
@@ -32,6 +33,7 @@ import { MinutesExportService } from './minutes-export.service';
   controllers: [MeetingRecordsController],
   providers: [
     MeetingRecordsService,
+    MinutesService,
     MinutesExportService,
     // The minutes' note sections: each item's shared note as plain text.
     { provide: MINUTES_NOTES_SOURCE, useExisting: NotesService },

@@ -9,7 +9,7 @@ import { OrganisationEntity } from '../identity/organisation.entity';
 import { TeamEntity } from '../identity/team.entity';
 import { UserEntity } from '../identity/user.entity';
 import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
-import { MeetingRecordsService } from './meeting-records.service';
+import { MinutesService } from './minutes.service';
 
 /**
  * The minutes as a PDF: the names of the people in them, the team and organisation, and the
@@ -18,14 +18,14 @@ import { MeetingRecordsService } from './meeting-records.service';
 @Injectable()
 export class MinutesExportService {
   constructor(
-    private readonly records: MeetingRecordsService,
+    private readonly minutes: MinutesService,
     private readonly documents: DocumentsService,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
   ) {}
 
   async pdf(actor: Actor, meetingId: string, language: DocumentLanguage = 'nl'): Promise<Buffer> {
     // Checks access (team membership) and audits the read.
-    const minutes = await this.records.readMinutes(actor, meetingId);
+    const minutes = await this.minutes.readMinutes(actor, meetingId);
     const manager = this.users.manager;
     const ids = new Set<string>();
     for (const a of [...minutes.attendance.present, ...minutes.attendance.absent])
