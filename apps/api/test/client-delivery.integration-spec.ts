@@ -55,6 +55,10 @@ describe('client delivery: precompressed assets', () => {
     );
     writeFileSync(path.join(dist, scriptName), script);
     writeFileSync(
+      path.join(dist, 'favicon.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>\n',
+    );
+    writeFileSync(
       path.join(dist, 'i18n/nl.json'),
       JSON.stringify({ hallo: 'wereld '.repeat(200) }),
     );
@@ -91,6 +95,12 @@ describe('client delivery: precompressed assets', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.body.length).toBeLessThan(script.length / 10);
     expect(brotliDecompressSync(res.body).toString('utf8')).toBe(script);
+  });
+
+  it('keeps the policy on an SVG, which a browser may open as a document', async () => {
+    const res = await rawGet(`${t.baseUrl}/favicon.svg`, {});
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'");
   });
 
   it('sends gzip when brotli is not accepted, the plain file when neither is', async () => {

@@ -9,6 +9,8 @@ import type { AppConfig } from '../../config/app-config';
 
 const NONCE_PLACEHOLDER = /__CSP_NONCE__/g;
 /** A file name with the build's content hash (`chunk-DEh2EgM-.js`), also as its `.br`/`.gz` copy. */
+/** Files a browser may render as a document: they keep the Content-Security-Policy. */
+const DOCUMENT_FILE = /\.(html?|svg|xml)(\.br|\.gz)?$/;
 const HASHED_ASSET = /-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png)(\.br|\.gz)?$/;
 
 /**
@@ -42,8 +44,9 @@ export async function registerClientApp(
       allowedPath: (pathName: string) => pathName !== '/index.html',
       setHeaders: (reply: FastifyReply, filePath: string) => {
         // A Content-Security-Policy binds documents (and workers; the client starts none):
-        // on a script, style sheet or font it does nothing but cost ≈ 370 bytes a request.
-        if (!filePath.endsWith('.html')) void reply.removeHeader('content-security-policy');
+        // on a script, style sheet or font it does nothing but cost ≈ 370 bytes a request. An
+        // SVG opened on its own is a document (it can hold script): it keeps the policy.
+        if (!DOCUMENT_FILE.test(filePath)) void reply.removeHeader('content-security-policy');
         void reply.header(
           'cache-control',
           HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache',
