@@ -23,6 +23,8 @@ import { dataSourceOf } from './factories/identity.factory';
 import { QueryFailedError } from 'typeorm';
 import { must } from './support/must';
 import { AuditService } from '../src/modules/audit/audit.service';
+import { LiveRoomRepository } from '../src/modules/live-session/live-room.repository';
+import { AttendanceEntity } from '../src/modules/meeting-records/meeting-records.entities';
 import { addAgendaItem, createMeeting } from './factories/meeting.factory';
 import { oneTeam } from './factories/team.factory';
 
@@ -268,21 +270,24 @@ describe.each(testEngines())('live session engine on %s', (engine) => {
   it('a join the busy database gives up on (deadlock, statement timeout) answers SERVICE_UNAVAILABLE, not INTERNAL_ERROR', async () => {
     const { meetingId, itemId } = await newMeeting();
     const socket = await connectedLive(t, member);
-    const manager = dataSourceOf(t.app).manager;
+    const dataSource = dataSourceOf(t.app);
     for (const [event, body, sqlState] of [
       ['meeting:join', { meetingId, mode: 'op-afstand' }, '40P01'],
       ['note:join', { itemId }, '57014'],
     ] as const) {
-      // The next read of the join fails as PostgreSQL fails a statement under contention.
-      const spy = jest
-        .spyOn(manager, 'findOneBy')
-        .mockRejectedValueOnce(
-          new QueryFailedError(
-            'SELECT',
-            [],
-            Object.assign(new Error('canceling statement'), { code: sqlState }),
-          ),
-        );
+      // The next read of the join fails as PostgreSQL fails a statement under contention (the
+      // room is read as an entity; a note's access in one narrow statement).
+      const spy = (
+        event === 'meeting:join'
+          ? jest.spyOn(dataSource.manager, 'findOneBy')
+          : jest.spyOn(dataSource, 'query')
+      ).mockRejectedValueOnce(
+        new QueryFailedError(
+          'SELECT',
+          [],
+          Object.assign(new Error('canceling statement'), { code: sqlState }),
+        ),
+      );
       try {
         const ack = await emitJoin(socket, event, body);
         expect(ack.ok ? 'ok' : `${event}: ${ack.error.code}`).toBe(`${event}: SERVICE_UNAVAILABLE`);
@@ -329,4 +334,43 @@ describe.each(testEngines())('live session engine on %s', (engine) => {
     )) as [{ n: number }];
     expect(n).toBe(1001);
   }, 120_000);
+
+  it('attendance of a join wave is stored together; an entry whose meeting is gone costs the others nothing', async () => {
+    const { meetingId } = await newMeeting();
+    const rooms = t.app.get(LiveRoomRepository);
+    const insertSpy = jest.spyOn(
+      dataSourceOf(t.app).getRepository(AttendanceEntity),
+      'createQueryBuilder',
+    );
+    const gone = randomUUID();
+    try {
+      // One wave: the chair, the member and an entry for a meeting that no longer exists.
+      await Promise.all([
+        rooms.recordAttendance(meetingId, chairId),
+        rooms.recordAttendance(meetingId, memberId),
+        rooms.recordAttendance(gone, memberId),
+      ]);
+      // One statement for the wave; after its refusal, one per entry.
+      expect(insertSpy).toHaveBeenCalledTimes(4);
+    } finally {
+      insertSpy.mockRestore();
+    }
+    const present = (await dataSourceOf(t.app).query(
+      'SELECT "user_id" AS "userId" FROM "meeting_attendance" WHERE "meeting_id" = $1 ORDER BY "user_id"',
+      [meetingId],
+    )) as { userId: string }[];
+    expect(present.map((r) => r.userId)).toEqual([chairId, memberId].sort());
+    // The refused entry is not remembered as written: a later join tries again.
+    const retry = jest.spyOn(
+      dataSourceOf(t.app).getRepository(AttendanceEntity),
+      'createQueryBuilder',
+    );
+    try {
+      await rooms.recordAttendance(gone, memberId);
+      await rooms.recordAttendance(meetingId, chairId);
+      expect(retry).toHaveBeenCalledTimes(1);
+    } finally {
+      retry.mockRestore();
+    }
+  });
 });

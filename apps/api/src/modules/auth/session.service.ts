@@ -50,7 +50,6 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
@@ -129,11 +128,17 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   /** The live session behind a token, or null (ending it when it timed out or its account was disabled). */
   async resolve(token: string | undefined): Promise<ResolvedSession | null> {
     if (!token || token.length > 100) return null;
-    const session = await this.sessions.findOneBy({
-      tokenHash: hashToken(token),
-      endedAt: IsNull(),
-    });
-    if (!session) return null;
+    // One round trip: the session, its user and the user's memberships (every request and
+    // every socket resolves a session; three statements cost three round trips before).
+    const found = (await this.sessions
+      .createQueryBuilder('s')
+      .leftJoinAndMapOne('s.user', UserEntity, 'u', 'u.id = s.user_id')
+      .leftJoinAndMapMany('s.memberships', MembershipEntity, 'm', 'm.user_id = s.user_id')
+      .where('s.token_hash = :hash AND s.ended_at IS NULL', { hash: hashToken(token) })
+      .getOne()) as (SessionEntity & { memberships?: MembershipEntity[] }) | null;
+    if (!found) return null;
+    const { memberships, user, ...row } = found;
+    const session = Object.assign(new SessionEntity(), row);
     const now = this.clock.now();
     if (session.absoluteExpiresAt.getTime() <= now.getTime()) {
       await this.end(session.id, 'expired');
@@ -146,7 +151,6 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       await this.end(session.id, 'idle');
       return null;
     }
-    const user = await this.users.findOneBy({ id: session.userId });
     if (!user || user.disabledAt) {
       await this.end(session.id, 'disabled');
       return null;
@@ -176,7 +180,11 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       }
     }
     await this.touch(session, now);
-    return { session, user, actor: await this.actorFor(user, session, guest, family, conference) };
+    return {
+      session,
+      user,
+      actor: await this.actorFor(user, session, guest, family, conference, memberships ?? []),
+    };
   }
 
   /** A family account's grant: its household invitation, unless revoked or expired. */
@@ -274,12 +282,14 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     guest: GuestGrant | null = null,
     family: FamilyGrant | null = null,
     conference: ConferenceGrant | null = null,
+    /** The user's memberships when the caller read them already (`resolve`). */
+    known?: MembershipEntity[],
   ): Promise<Actor> {
     // A guest, a family or a conference participant has no team, whatever the memberships say.
     const memberships =
       guest || family || conference || user.kind !== 'staff'
         ? []
-        : await this.memberships.findBy({ userId: user.id });
+        : (known ?? (await this.memberships.findBy({ userId: user.id })));
     return {
       userId: user.id,
       sessionId: session.id,

@@ -10,6 +10,9 @@ import { MeetingEntity } from '../meetings/meeting.entities';
 /** Purpose code of the case meeting in the audit trail. */
 export const LIVE_PURPOSE = 'casuistiekoverleg';
 
+/** How many meetings' teams an instance remembers for the access check of a join. */
+const KNOWN_TEAMS_MAX = 10_000;
+
 /**
  * Who may enter a live room and act in it: the one place the engine decides access. A member
  * needs read access to the meeting's team; a guest only their invited meeting (the reducer and
@@ -17,6 +20,9 @@ export const LIVE_PURPOSE = 'casuistiekoverleg';
  */
 @Injectable()
 export class LiveAccess {
+  /** meetingId → teamId (a meeting never moves to another team), oldest out first. */
+  private readonly teams = new Map<string, string>();
+
   constructor(
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
   ) {}
@@ -43,6 +49,32 @@ export class LiveAccess {
     } else this.assertMember(actor, meeting);
   }
 
+  /**
+   * May the actor enter this meeting's room? Reads only the meeting's team (never changes),
+   * once per meeting and instance; the caller reads the room itself after the socket joined.
+   */
+  async assertMayEnter(actor: Actor, meetingId: string): Promise<void> {
+    RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: LIVE_PURPOSE });
+    if (actor.guest && actor.guest.meetingId !== meetingId) throw forbidden('this meeting');
+    let teamId = this.teams.get(meetingId);
+    if (teamId === undefined) {
+      const rows = (await this.meetings.query(
+        'SELECT "team_id" AS "teamId" FROM "meeting" WHERE "id" = $1',
+        [meetingId],
+      )) as { teamId: string }[];
+      if (!rows[0]) throw forbidden('this meeting');
+      teamId = this.remember(meetingId, rows[0].teamId);
+    }
+    this.assertParticipant(actor, { id: meetingId, teamId });
+  }
+
+  private remember(meetingId: string, teamId: string): string {
+    if (this.teams.size >= KNOWN_TEAMS_MAX && !this.teams.has(meetingId))
+      this.teams.delete(this.teams.keys().next().value as string);
+    this.teams.set(meetingId, teamId);
+    return teamId;
+  }
+
   /** Reads the meeting and checks the actor may take part (members or the invited guest). */
   async meetingFor(
     actor: Actor,
@@ -53,6 +85,7 @@ export class LiveAccess {
     if (actor.guest && actor.guest.meetingId !== meetingId) throw forbidden('this meeting');
     const meeting = await manager.findOneBy(MeetingEntity, { id: meetingId });
     if (!meeting) throw forbidden('this meeting');
+    this.remember(meeting.id, meeting.teamId);
     this.assertParticipant(actor, meeting);
     return meeting;
   }

@@ -28,6 +28,18 @@ export const JOIN_REPLAY_MAX = 500;
 /** Attendance pairs remembered per process (oldest forgotten first). */
 const ATTENDED_MAX = 50_000;
 
+/** Attendance entries of a join wave are written together: at most this long after the first… */
+const ATTENDANCE_BATCH_MS = 20;
+/** …or once this many are waiting. */
+const ATTENDANCE_BATCH_MAX = 200;
+
+interface AttendanceEntry {
+  key: string;
+  meetingId: string;
+  userId: string;
+  firstJoinedAt: Date;
+}
+
 /** An item whose status an event changed (the agenda follows the room). */
 export interface ItemStatus {
   id: string;
@@ -82,6 +94,8 @@ export class LiveRoomRepository {
   private readonly logger = new Logger(LiveRoomRepository.name);
   /** `meeting/user` pairs whose attendance this process recorded (the first entry counts). */
   private readonly attended = new Set<string>();
+  /** Attendance entries waiting for their statement (see `recordAttendance`). */
+  private attendanceBatch: { entries: AttendanceEntry[]; written: Promise<void> } | null = null;
 
   constructor(
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
@@ -361,24 +375,58 @@ export class LiveRoomRepository {
     return this.meetings.manager.findOneBy(ActionEntity, { id: actionId });
   }
 
-  /** Attendance for the minutes: a user entered the room (the first entry counts). */
-  async recordAttendance(meetingId: string, userId: string): Promise<void> {
+  /**
+   * Attendance for the minutes: a user entered the room (the first entry counts). Entries of a
+   * join wave are written together, one statement per `ATTENDANCE_BATCH_MS`; the promise settles
+   * when its entry is stored.
+   */
+  recordAttendance(meetingId: string, userId: string): Promise<void> {
     // A reconnect wave rejoins every socket: the first entry counts, so write it once per process.
     const key = `${meetingId}/${userId}`;
-    if (this.attended.has(key)) return;
+    if (this.attended.has(key)) return Promise.resolve();
     this.attended.add(key);
     if (this.attended.size > ATTENDED_MAX)
       this.attended.delete(this.attended.values().next().value as string);
+    let batch = this.attendanceBatch;
+    if (!batch) {
+      const entries: AttendanceEntry[] = [];
+      let flush!: () => void;
+      const written = new Promise<void>((resolve) => {
+        flush = () => {
+          if (this.attendanceBatch?.entries === entries) this.attendanceBatch = null;
+          void this.writeAttendance(entries).then(resolve);
+        };
+      });
+      setTimeout(flush, ATTENDANCE_BATCH_MS).unref();
+      batch = this.attendanceBatch = { entries, written };
+    }
+    batch.entries.push({ key, meetingId, userId, firstJoinedAt: this.clock.now() });
+    if (batch.entries.length >= ATTENDANCE_BATCH_MAX) this.attendanceBatch = null;
+    return batch.written;
+  }
+
+  private async writeAttendance(entries: AttendanceEntry[]): Promise<void> {
     try {
       await this.attendance
         .createQueryBuilder()
         .insert()
-        .values({ meetingId, userId, firstJoinedAt: this.clock.now() })
+        .values(
+          entries.map(({ meetingId, userId, firstJoinedAt }) => ({
+            meetingId,
+            userId,
+            firstJoinedAt,
+          })),
+        )
         .orIgnore()
         .execute();
     } catch (error) {
-      this.attended.delete(key);
-      this.logger.warn({ err: error, meetingId }, 'Attendance not recorded');
+      // One bad entry (its meeting erased meanwhile) must not cost the others theirs.
+      if (entries.length > 1) {
+        for (const entry of entries) await this.writeAttendance([entry]);
+        return;
+      }
+      for (const { key } of entries) this.attended.delete(key);
+      this.logger.warn({ err: error, entries: entries.length }, 'Attendance not recorded');
     }
   }
 }

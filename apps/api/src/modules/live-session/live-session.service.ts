@@ -144,7 +144,7 @@ export class LiveSessionService {
     // A room this instance knows needs no read: its team and id do not change.
     const known = this.rooms.known(meetingId);
     if (known) this.access.assertParticipant(actor, known);
-    else await this.access.meetingFor(actor, meetingId);
+    else await this.access.assertMayEnter(actor, meetingId);
   }
 
   /** A member joins: the snapshot, or exactly the events after `lastSeq` (from the log). */

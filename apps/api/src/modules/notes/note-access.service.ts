@@ -6,7 +6,6 @@ import { actorRole, type Actor, RequestContext } from '../../common/context/requ
 import { forbidden } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AuditService } from '../audit/audit.service';
-import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
 import { MEETING_PURPOSE } from '../meetings/meetings.service';
 import { NOTE_AUDIT_PERIOD_MS } from './notes.config';
 
@@ -31,9 +30,13 @@ export class NoteAccessService {
   /** Members of the meeting's team, or a guest invited to this item. Notes the audit object. */
   async access(actor: Actor, itemId: string): Promise<NoteAccess> {
     RequestContext.note({ objectType: 'note', objectId: itemId, purpose: MEETING_PURPOSE });
-    const item = await this.dataSource.manager.findOneBy(AgendaItemEntity, { id: itemId });
-    if (!item) throw forbidden('this note');
-    const meeting = await this.dataSource.manager.findOneBy(MeetingEntity, { id: item.meetingId });
+    // One narrow read (not the meeting's stored room): joins come in waves of a whole team.
+    const rows = (await this.dataSource.query(
+      `SELECT m."id", m."team_id" AS "teamId" FROM "agenda_item" i
+         JOIN "meeting" m ON m."id" = i."meeting_id" WHERE i."id" = $1`,
+      [itemId],
+    )) as { id: string; teamId: string }[];
+    const meeting = rows[0];
     if (!meeting) throw forbidden('this note');
     RequestContext.note({ context: { teamId: meeting.teamId, meetingId: meeting.id, itemId } });
     if (actor.guest) {
