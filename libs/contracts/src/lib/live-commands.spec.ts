@@ -41,20 +41,8 @@ const item = () => ({ ...base(), itemId: 'c1' });
 describe('meetingCommandSchema', () => {
   it('has a schema for every command type', () => {
     const types = meetingCommandSchema.options.map((o) => o.shape.type.value).sort();
+    // The list itself is pinned by the domain's spec (live-room.spec.ts).
     expect(types).toEqual(Object.keys(EVENT_OF_COMMAND).sort());
-    expect(types).toEqual([
-      'hand:lower',
-      'hand:raise',
-      'item:finish',
-      'item:skip',
-      'item:start',
-      'phase:advance',
-      'phase:back',
-      'queue:next',
-      'timer:extend',
-      'timer:pause',
-      'timer:start',
-    ]);
   });
 
   it('refuses malformed commands', () => {

@@ -187,10 +187,14 @@ export type MeetingJoinResult =
 
 const commandBase = { commandId: z.uuid(), meetingId: entityIdSchema };
 const itemCommand = { ...commandBase, itemId: entityIdSchema };
+const onItem = <T extends string>(type: T) =>
+  z.strictObject({ ...itemCommand, type: z.literal(type) });
+const onQueue = <T extends string>(type: T) =>
+  z.strictObject({ ...commandBase, type: z.literal(type) });
 
 /**
  * `meeting:command`: one command of the live room. Its output is the domain's `LiveCommand`, the
- * input of `applyCommand` (`meeting-commands.spec.ts` keeps the two the same).
+ * input of `applyCommand` (`live-commands.spec.ts` keeps the two the same).
  */
 export const meetingCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -199,25 +203,25 @@ export const meetingCommandSchema = z.discriminatedUnion('type', [
     /** What becomes of the item that was current; `besproken` unless told otherwise. */
     previousStatus: z.enum(PREVIOUS_ITEM_STATUSES).default('besproken'),
   }),
-  z.strictObject({ ...itemCommand, type: z.literal('item:skip') }),
-  z.strictObject({ ...itemCommand, type: z.literal('item:finish') }),
-  z.strictObject({ ...itemCommand, type: z.literal('timer:start') }),
-  z.strictObject({ ...itemCommand, type: z.literal('timer:pause') }),
+  onItem('item:skip'),
+  onItem('item:finish'),
+  onItem('timer:start'),
+  onItem('timer:pause'),
   z.strictObject({
     ...itemCommand,
     type: z.literal('timer:extend'),
     minutes: z.number().int().min(1).max(TIMER_EXTEND_MAX_MINUTES),
   }),
-  z.strictObject({ ...itemCommand, type: z.literal('phase:advance') }),
-  z.strictObject({ ...itemCommand, type: z.literal('phase:back') }),
-  z.strictObject({ ...commandBase, type: z.literal('hand:raise') }),
+  onItem('phase:advance'),
+  onItem('phase:back'),
+  onQueue('hand:raise'),
   /** Lower a hand: one's own (no userId), or, for the chair, anyone's. */
   z.strictObject({
     ...commandBase,
     type: z.literal('hand:lower'),
     userId: entityIdSchema.optional(),
   }),
-  z.strictObject({ ...commandBase, type: z.literal('queue:next') }),
+  onQueue('queue:next'),
 ]);
 export type MeetingCommand = z.input<typeof meetingCommandSchema>;
 export interface MeetingCommandResult {

@@ -27,7 +27,7 @@ const kindName = z.string().regex(/^[a-z][a-z-]{0,39}$/);
 
 /**
  * `session:command`: one command of a session. Its output is the domain's `SessionCommand`, the
- * input of `applySessionCommand` (`session-commands.spec.ts` keeps the two the same).
+ * input of `applySessionCommand` (`live-commands.spec.ts` keeps the two the same).
  */
 export const sessionCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...commandBase, type: z.literal('phase:advance') }),

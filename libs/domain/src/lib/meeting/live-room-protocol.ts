@@ -52,18 +52,6 @@ export interface LiveRoomState {
 export const PREVIOUS_ITEM_STATUSES = ['besproken', 'overgeslagen', 'gepland'] as const;
 export type PreviousItemStatus = (typeof PREVIOUS_ITEM_STATUSES)[number];
 
-/** The commands that name an agenda item (the others are the speaking queue's). */
-export const LIVE_ITEM_COMMAND_TYPES = [
-  'item:start',
-  'item:skip',
-  'item:finish',
-  'timer:start',
-  'timer:pause',
-  'timer:extend',
-  'phase:advance',
-  'phase:back',
-] as const;
-
 type Item<T extends string> = { commandId: string; meetingId: string; itemId: string; type: T };
 type Queue<T extends string> = { commandId: string; meetingId: string; type: T };
 type Commands<Start> =

@@ -36,7 +36,6 @@ import type { AgendaItemKind, AgendaItemStatus } from './agenda';
 import { advancePhase, FIRST_DISCUSSION_PHASE, previousPhase } from './phases';
 import {
   EVENT_OF_COMMAND,
-  LIVE_ITEM_COMMAND_TYPES,
   LIVE_ROLES,
   PREVIOUS_ITEM_STATUSES,
   SPEAKING_QUEUE_MAX,
@@ -148,7 +147,12 @@ const CLEARED_QUEUE: LiveRoomPatch = {
   currentSpeakerUserId: null,
 };
 
-const ITEM_COMMANDS: ReadonlySet<string> = new Set(LIVE_ITEM_COMMAND_TYPES);
+/** The speaking queue's commands; every other command names an agenda item. */
+const QUEUE_COMMANDS: ReadonlySet<string> = new Set<LiveCommandType>([
+  'hand:raise',
+  'hand:lower',
+  'queue:next',
+]);
 const PREVIOUS_STATUSES: ReadonlySet<unknown> = new Set(PREVIOUS_ITEM_STATUSES);
 
 /**
@@ -160,7 +164,7 @@ const PREVIOUS_STATUSES: ReadonlySet<unknown> = new Set(PREVIOUS_ITEM_STATUSES);
 export function liveCommandOf(command: LiveCommandInput): LiveCommand | null {
   if (!Object.hasOwn(EVENT_OF_COMMAND, command.type)) return null;
   if (
-    ITEM_COMMANDS.has(command.type) &&
+    !QUEUE_COMMANDS.has(command.type) &&
     typeof (command as { itemId?: unknown }).itemId !== 'string'
   )
     return null;
