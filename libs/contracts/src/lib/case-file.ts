@@ -177,18 +177,20 @@ export type MeldcodeRecordView = z.infer<typeof meldcodeRecordSchema>;
 
 /* ---------- preparations and comments ---------- */
 
-/** Content of a preparation as edited (status is changed with its own call). */
-export const preparationContentSchema = casePreparationContentSchema;
-export type PreparationContent = z.input<typeof preparationContentSchema>;
+/**
+ * Content of a preparation as edited (status is changed with its own call): the domain's
+ * `casePreparationContentSchema`, which also reads the stored document back.
+ */
+export type PreparationContent = z.input<typeof casePreparationContentSchema>;
 
 export const createPreparationSchema = z.object({
   /** The meeting date it is meant for (optional until meetings exist). */
   meetingDate: caseDateSchema.nullable().default(null),
-  content: preparationContentSchema,
+  content: casePreparationContentSchema,
 });
 export type CreatePreparationRequest = z.input<typeof createPreparationSchema>;
 
-export const updatePreparationSchema = z.object({ content: preparationContentSchema });
+export const updatePreparationSchema = z.object({ content: casePreparationContentSchema });
 
 export const preparationCommentInputSchema = z.object({ text: plainText(2000).min(1) });
 export const preparationCommentSchema = z.object({

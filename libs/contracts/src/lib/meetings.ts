@@ -5,10 +5,12 @@ import {
   AGENDA_TIME_BOX_MAX_MINUTES,
   AGENDA_TIME_BOX_MIN_MINUTES,
   AGENDA_TITLE_MAX,
+  entityIdSchema,
   type LiveEvent,
   type LiveRoomState,
-  liveCommandSchema,
   meetingSeriesSchema,
+  PREVIOUS_ITEM_STATUSES,
+  TIMER_EXTEND_MAX_MINUTES,
 } from '@casustafel/domain';
 
 /**
@@ -183,7 +185,44 @@ export type MeetingJoinResult =
   | { seq: number; snapshot: LiveRoomState; events?: undefined }
   | { seq: number; events: LiveEvent[]; snapshot?: undefined };
 
-export const meetingCommandSchema = liveCommandSchema;
+const commandBase = { commandId: z.uuid(), meetingId: entityIdSchema };
+const itemCommand = { ...commandBase, itemId: entityIdSchema };
+const onItem = <T extends string>(type: T) =>
+  z.strictObject({ ...itemCommand, type: z.literal(type) });
+const onQueue = <T extends string>(type: T) =>
+  z.strictObject({ ...commandBase, type: z.literal(type) });
+
+/**
+ * `meeting:command`: one command of the live room. Its output is the domain's `LiveCommand`, the
+ * input of `applyCommand` (`live-commands.spec.ts` keeps the two the same).
+ */
+export const meetingCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...itemCommand,
+    type: z.literal('item:start'),
+    /** What becomes of the item that was current; `besproken` unless told otherwise. */
+    previousStatus: z.enum(PREVIOUS_ITEM_STATUSES).default('besproken'),
+  }),
+  onItem('item:skip'),
+  onItem('item:finish'),
+  onItem('timer:start'),
+  onItem('timer:pause'),
+  z.strictObject({
+    ...itemCommand,
+    type: z.literal('timer:extend'),
+    minutes: z.number().int().min(1).max(TIMER_EXTEND_MAX_MINUTES),
+  }),
+  onItem('phase:advance'),
+  onItem('phase:back'),
+  onQueue('hand:raise'),
+  /** Lower a hand: one's own (no userId), or, for the chair, anyone's. */
+  z.strictObject({
+    ...commandBase,
+    type: z.literal('hand:lower'),
+    userId: entityIdSchema.optional(),
+  }),
+  onQueue('queue:next'),
+]);
 export type MeetingCommand = z.input<typeof meetingCommandSchema>;
 export interface MeetingCommandResult {
   seq: number;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import {
-  sessionCommandSchema as domainSessionCommandSchema,
-  type SessionCommandInput,
+  entityIdSchema,
+  SESSION_CONTRIBUTION_MAX,
   type VisibleSessionEvent,
   type VisibleSessionState,
 } from '@casustafel/domain';
@@ -21,8 +21,35 @@ export type SessionJoinResult =
   | { seq: number; role: string; snapshot: VisibleSessionState; events?: undefined }
   | { seq: number; role: string; events: VisibleSessionEvent[]; snapshot?: undefined };
 
-export const sessionCommandSchema = domainSessionCommandSchema;
-export type SessionCommand = SessionCommandInput;
+const commandBase = { commandId: z.uuid(), sessionId: entityIdSchema };
+/** A contribution type or a rating: a short lowercase name the session's kind declares. */
+const kindName = z.string().regex(/^[a-z][a-z-]{0,39}$/);
+
+/**
+ * `session:command`: one command of a session. Its output is the domain's `SessionCommand`, the
+ * input of `applySessionCommand` (`live-commands.spec.ts` keeps the two the same).
+ */
+export const sessionCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...commandBase, type: z.literal('phase:advance') }),
+  z.strictObject({
+    ...commandBase,
+    type: z.literal('contribution:add'),
+    contributionType: kindName,
+    text: z.string().trim().min(1).max(SESSION_CONTRIBUTION_MAX),
+  }),
+  z.strictObject({
+    ...commandBase,
+    type: z.literal('contribution:reveal'),
+    contributionType: kindName,
+  }),
+  z.strictObject({
+    ...commandBase,
+    type: z.literal('contribution:rate'),
+    contributionId: z.string().min(1).max(80),
+    rating: kindName,
+  }),
+]);
+export type SessionCommand = z.input<typeof sessionCommandSchema>;
 export interface SessionCommandResult {
   seq: number;
   duplicate: boolean;

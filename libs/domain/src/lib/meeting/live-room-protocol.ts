@@ -1,8 +1,6 @@
 /** The live room's vocabulary (see live-room.ts): roles, state, commands, events and refusals. */
-import * as z from 'zod';
 import type { TimerState } from '../clock';
 import type { AgendaItemKind, AgendaItemStatus } from './agenda';
-import { entityIdSchema } from './ids';
 import type { DiscussionPhase } from './phases';
 
 export const LIVE_ROLES = ['chair', 'timekeeper', 'minute-taker', 'member', 'guest'] as const;
@@ -44,35 +42,36 @@ export interface LiveRoomState {
 
 // ---------------------------------------------------------------------------------------------
 // Commands
+//
+// The commands as the reducer takes them. On the wire they are `meetingCommandSchema` in
+// `@casustafel/contracts`, which checks ids and unknown keys and whose output is `LiveCommand`
+// (a type test there keeps the two the same); `applyCommand` checks only what its rules need
+// (`liveCommandOf`).
 
-const base = { commandId: z.uuid(), meetingId: entityIdSchema };
-const itemCommand = { ...base, itemId: entityIdSchema };
+/** What becomes of the item that was current when another starts: `besproken` unless told. */
+export const PREVIOUS_ITEM_STATUSES = ['besproken', 'overgeslagen', 'gepland'] as const;
+export type PreviousItemStatus = (typeof PREVIOUS_ITEM_STATUSES)[number];
 
-export const liveCommandSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    ...itemCommand,
-    type: z.literal('item:start'),
-    /** What becomes of the item that was current; `besproken` unless told otherwise. */
-    previousStatus: z.enum(['besproken', 'overgeslagen', 'gepland']).default('besproken'),
-  }),
-  z.strictObject({ ...itemCommand, type: z.literal('item:skip') }),
-  z.strictObject({ ...itemCommand, type: z.literal('item:finish') }),
-  z.strictObject({ ...itemCommand, type: z.literal('timer:start') }),
-  z.strictObject({ ...itemCommand, type: z.literal('timer:pause') }),
-  z.strictObject({
-    ...itemCommand,
-    type: z.literal('timer:extend'),
-    minutes: z.number().int().min(1).max(TIMER_EXTEND_MAX_MINUTES),
-  }),
-  z.strictObject({ ...itemCommand, type: z.literal('phase:advance') }),
-  z.strictObject({ ...itemCommand, type: z.literal('phase:back') }),
-  z.strictObject({ ...base, type: z.literal('hand:raise') }),
+type Item<T extends string> = { commandId: string; meetingId: string; itemId: string; type: T };
+type Queue<T extends string> = { commandId: string; meetingId: string; type: T };
+type Commands<Start> =
+  | (Item<'item:start'> & Start)
+  | Item<'item:skip'>
+  | Item<'item:finish'>
+  | Item<'timer:start'>
+  | Item<'timer:pause'>
+  | (Item<'timer:extend'> & { minutes: number })
+  | Item<'phase:advance'>
+  | Item<'phase:back'>
+  | Queue<'hand:raise'>
   /** Lower a hand: one's own (no userId), or, for the chair, anyone's. */
-  z.strictObject({ ...base, type: z.literal('hand:lower'), userId: entityIdSchema.optional() }),
-  z.strictObject({ ...base, type: z.literal('queue:next') }),
-]);
-export type LiveCommandInput = z.input<typeof liveCommandSchema>;
-export type LiveCommand = z.output<typeof liveCommandSchema>;
+  | (Queue<'hand:lower'> & { userId?: string | undefined })
+  | Queue<'queue:next'>;
+
+/** A command as sent: `previousStatus` may be left out. */
+export type LiveCommandInput = Commands<{ previousStatus?: PreviousItemStatus | undefined }>;
+/** A command as decided: `previousStatus` filled in. */
+export type LiveCommand = Commands<{ previousStatus: PreviousItemStatus }>;
 export type LiveCommandType = LiveCommand['type'];
 
 export interface LiveContext {

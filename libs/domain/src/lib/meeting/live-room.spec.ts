@@ -8,7 +8,7 @@ import {
   recordEvent,
   createLiveRoomState,
   eventsSince,
-  liveCommandSchema,
+  EVENT_OF_COMMAND,
   overTime,
   SPEAKING_QUEUE_MAX,
   type ApplyCommandResult,
@@ -533,42 +533,17 @@ describe('record events', () => {
 });
 
 describe('validation', () => {
-  it('refuses malformed commands and commands for another meeting', () => {
+  // Ids and unknown keys are the wire's to check: `meetingCommandSchema` (libs/contracts).
+  it('refuses commands its rules cannot take and commands for another meeting', () => {
     const s = initial();
+    const item = { commandId: randomUUID(), meetingId: MEETING, itemId: 'c1' };
     const bad: unknown[] = [
-      { type: 'item:start', commandId: 'not-a-uuid', meetingId: MEETING, itemId: 'c1' },
       { type: 'item:start', commandId: randomUUID(), meetingId: MEETING },
-      { type: 'item:explode', commandId: randomUUID(), meetingId: MEETING, itemId: 'c1' },
-      {
-        type: 'timer:extend',
-        commandId: randomUUID(),
-        meetingId: MEETING,
-        itemId: 'c1',
-        minutes: 0,
-      },
-      {
-        type: 'timer:extend',
-        commandId: randomUUID(),
-        meetingId: MEETING,
-        itemId: 'c1',
-        minutes: 61,
-      },
-      {
-        type: 'timer:extend',
-        commandId: randomUUID(),
-        meetingId: MEETING,
-        itemId: 'c1',
-        minutes: 1.5,
-      },
-      { type: 'hand:raise', commandId: randomUUID(), meetingId: MEETING, extra: 'x' },
-      { type: 'hand:raise', commandId: randomUUID(), meetingId: 'x'.repeat(65) },
-      {
-        type: 'item:start',
-        commandId: randomUUID(),
-        meetingId: MEETING,
-        itemId: 'c1',
-        previousStatus: 'actief',
-      },
+      { ...item, type: 'item:explode' },
+      { ...item, type: 'timer:extend', minutes: 0 },
+      { ...item, type: 'timer:extend', minutes: 61 },
+      { ...item, type: 'timer:extend', minutes: 1.5 },
+      { ...item, type: 'item:start', previousStatus: 'actief' },
     ];
     for (const input of bad) {
       expect(error(applyCommand(s, input as LiveCommandInput, chair))).toBe('invalid-command');
@@ -578,9 +553,8 @@ describe('validation', () => {
     );
   });
 
-  it('has a schema for every command type', () => {
-    const types = liveCommandSchema.options.map((o) => o.shape.type.value).sort();
-    expect(types).toEqual([
+  it('knows every command type', () => {
+    expect(Object.keys(EVENT_OF_COMMAND).sort()).toEqual([
       'hand:lower',
       'hand:raise',
       'item:finish',

@@ -35,10 +35,12 @@ import { AGENDA_MAX_ITEMS, sortByOrder } from './agenda';
 import type { AgendaItemKind, AgendaItemStatus } from './agenda';
 import { advancePhase, FIRST_DISCUSSION_PHASE, previousPhase } from './phases';
 import {
+  EVENT_OF_COMMAND,
   LIVE_ROLES,
+  PREVIOUS_ITEM_STATUSES,
   SPEAKING_QUEUE_MAX,
+  TIMER_EXTEND_MAX_MINUTES,
   TIMER_MAX_DURATION_MINUTES,
-  liveCommandSchema,
 } from './live-room-protocol';
 import type {
   LiveRole,
@@ -145,6 +147,43 @@ const CLEARED_QUEUE: LiveRoomPatch = {
   currentSpeakerUserId: null,
 };
 
+/** The speaking queue's commands; every other command names an agenda item. */
+const QUEUE_COMMANDS: ReadonlySet<string> = new Set<LiveCommandType>([
+  'hand:raise',
+  'hand:lower',
+  'queue:next',
+]);
+const PREVIOUS_STATUSES: ReadonlySet<unknown> = new Set(PREVIOUS_ITEM_STATUSES);
+
+/**
+ * The command as the room's rules take it, or null: a known type, an item for an item command,
+ * a status the previous item may get (`besproken` unless told), an extension of whole minutes
+ * within `TIMER_EXTEND_MAX_MINUTES`. Ids and unknown keys are the wire's to check
+ * (`meetingCommandSchema` in `@casustafel/contracts`).
+ */
+export function liveCommandOf(command: LiveCommandInput): LiveCommand | null {
+  if (!Object.hasOwn(EVENT_OF_COMMAND, command.type)) return null;
+  if (
+    !QUEUE_COMMANDS.has(command.type) &&
+    typeof (command as { itemId?: unknown }).itemId !== 'string'
+  )
+    return null;
+  switch (command.type) {
+    case 'item:start': {
+      const previousStatus = command.previousStatus ?? 'besproken';
+      return PREVIOUS_STATUSES.has(previousStatus) ? { ...command, previousStatus } : null;
+    }
+    case 'timer:extend': {
+      const { minutes } = command;
+      return Number.isInteger(minutes) && minutes >= 1 && minutes <= TIMER_EXTEND_MAX_MINUTES
+        ? command
+        : null;
+    }
+    default:
+      return command;
+  }
+}
+
 /**
  * Applies one command for the actor in `ctx`. On success: the new state (seq + 1) and its one
  * event. A retried command id is recognised by the server's log, not here. The input state is
@@ -155,9 +194,8 @@ export function applyCommand(
   command: LiveCommandInput,
   ctx: LiveContext,
 ): ApplyCommandResult {
-  const parsed = liveCommandSchema.safeParse(command);
-  if (!parsed.success) return { ok: false, error: 'invalid-command' };
-  const cmd = parsed.data;
+  const cmd = liveCommandOf(command);
+  if (cmd === null) return { ok: false, error: 'invalid-command' };
   if (cmd.meetingId !== state.meetingId) return { ok: false, error: 'wrong-meeting' };
 
   if (!hasRole(ctx, CASE_MEETING_PERMISSIONS[cmd.type]))

@@ -1,5 +1,3 @@
-import * as z from 'zod';
-import { entityIdSchema } from '../meeting/ids';
 import {
   hiddenFrom,
   kindAllows,
@@ -52,29 +50,51 @@ export interface SessionRoomState {
   ended?: true;
 }
 
-const base = { commandId: z.uuid(), sessionId: entityIdSchema };
-export const sessionCommandSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...base, type: z.literal('phase:advance') }),
-  z.strictObject({
-    ...base,
-    type: z.literal('contribution:add'),
-    contributionType: z.string().regex(/^[a-z][a-z-]{0,39}$/),
-    text: z.string().trim().min(1).max(SESSION_CONTRIBUTION_MAX),
-  }),
-  z.strictObject({
-    ...base,
-    type: z.literal('contribution:reveal'),
-    contributionType: z.string().regex(/^[a-z][a-z-]{0,39}$/),
-  }),
-  z.strictObject({
-    ...base,
-    type: z.literal('contribution:rate'),
-    contributionId: z.string().min(1).max(80),
-    rating: z.string().regex(/^[a-z][a-z-]{0,39}$/),
-  }),
-]);
-export type SessionCommand = z.output<typeof sessionCommandSchema>;
-export type SessionCommandInput = z.input<typeof sessionCommandSchema>;
+/**
+ * A command of a session as the reducer takes it. On the wire it is `sessionCommandSchema` in
+ * `@casustafel/contracts`, which checks ids, the form of names and unknown keys (a type test
+ * there keeps the two the same); the reducer checks what its rules need (`sessionCommandOf`).
+ */
+export type SessionCommand =
+  | { commandId: string; sessionId: string; type: 'phase:advance' }
+  | {
+      commandId: string;
+      sessionId: string;
+      type: 'contribution:add';
+      contributionType: string;
+      text: string;
+    }
+  | { commandId: string; sessionId: string; type: 'contribution:reveal'; contributionType: string }
+  | {
+      commandId: string;
+      sessionId: string;
+      type: 'contribution:rate';
+      contributionId: string;
+      rating: string;
+    };
+/** A command as sent: its text may still carry surrounding whitespace. */
+export type SessionCommandInput = SessionCommand;
+
+/**
+ * The command as the rules take it, or null: a known type, and a contribution's text trimmed,
+ * not empty and within `SESSION_CONTRIBUTION_MAX`.
+ */
+export function sessionCommandOf(command: SessionCommandInput): SessionCommand | null {
+  switch (command.type) {
+    case 'contribution:add': {
+      const text = typeof command.text === 'string' ? command.text.trim() : '';
+      return text.length >= 1 && text.length <= SESSION_CONTRIBUTION_MAX
+        ? { ...command, text }
+        : null;
+    }
+    case 'phase:advance':
+    case 'contribution:reveal':
+    case 'contribution:rate':
+      return command;
+    default:
+      return null;
+  }
+}
 
 export interface SessionEventPayloads {
   'phase:changed': { from: string; to: string };
@@ -142,9 +162,8 @@ export function applySessionCommand(
   command: SessionCommandInput,
   ctx: { actorUserId: string; role: string; now: number; newId: () => string },
 ): SessionCommandResult {
-  const parsed = sessionCommandSchema.safeParse(command);
-  if (!parsed.success) return { ok: false, error: 'invalid-command' };
-  const cmd = parsed.data;
+  const cmd = sessionCommandOf(command);
+  if (cmd === null) return { ok: false, error: 'invalid-command' };
   if (cmd.sessionId !== state.sessionId) return { ok: false, error: 'wrong-session' };
   if (state.ended) return { ok: false, error: 'session-ended' };
   if (lockedOut(kind, state.phase, ctx.role) || !kindAllows(kind, state.phase, ctx.role, cmd.type))
