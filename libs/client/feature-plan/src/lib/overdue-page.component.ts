@@ -61,11 +61,18 @@ const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.n
               <table class="cst-table" [attr.data-testid]="'overdue-' + group.key">
                 <thead>
                   <tr>
-                    <th scope="col">{{ 'plan.overdue.household' | transloco }}</th>
-                    <th scope="col">{{ 'plan.overdue.what' | transloco }}</th>
-                    <th scope="col">{{ 'plan.overdue.due' | transloco }}</th>
-                    <th scope="col">{{ 'plan.overdue.late' | transloco }}</th>
-                    <th scope="col">{{ 'plan.basis.regisseur' | transloco }}</th>
+                    @for (
+                      col of [
+                        'overdue.household',
+                        'overdue.what',
+                        'overdue.due',
+                        'overdue.late',
+                        'basis.regisseur',
+                      ];
+                      track col
+                    ) {
+                      <th scope="col">{{ 'plan.' + col | transloco }}</th>
+                    }
                   </tr>
                 </thead>
                 <tbody>
