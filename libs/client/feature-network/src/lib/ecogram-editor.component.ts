@@ -16,6 +16,7 @@ import { type ApiResult, failureMessageKey, NetworkMapStore } from '@casustafel/
 import { ecogramLegend, ecogramShapes, layoutEcogram } from '@casustafel/domain';
 import { AlertComponent, FIELD } from '@casustafel/client/ui';
 import { ChoiceFieldComponent } from './choice-field.component';
+import { TextFieldComponent } from './text-field.component';
 import { MapLegendComponent } from './map-legend.component';
 import { mapWords } from './map-words';
 import { ShapesComponent } from './shapes.component';
@@ -32,6 +33,7 @@ import { ShapesComponent } from './shapes.component';
     TranslocoPipe,
     AlertComponent,
     ChoiceFieldComponent,
+    TextFieldComponent,
     FIELD,
     MapLegendComponent,
     ShapesComponent,
