@@ -23,7 +23,7 @@ import {
   type PartnershipStatus,
 } from '@casustafel/contracts';
 import { type ApiResult, NetworkMapStore } from '@casustafel/client/data-access';
-import { AlertComponent, ConfirmDialogComponent, FIELD } from '@casustafel/client/ui';
+import { MessageRegionComponent, ConfirmDialogComponent, FIELD } from '@casustafel/client/ui';
 import { ChoiceFieldComponent } from './choice-field.component';
 import { TextFieldComponent } from './text-field.component';
 import { parseYear } from './genogram-keys';
@@ -45,7 +45,7 @@ import {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     TranslocoPipe,
-    AlertComponent,
+    MessageRegionComponent,
     ChoiceFieldComponent,
     ConfirmDialogComponent,
     TextFieldComponent,

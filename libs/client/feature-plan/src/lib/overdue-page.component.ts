@@ -13,7 +13,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { OverdueEvaluationView } from '@casustafel/contracts';
 import { zrmDomains } from '@casustafel/domain';
 import { failureMessageKey, LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent, PluralKeyPipe } from '@casustafel/client/ui';
+import { MessageRegionComponent, PageHeadingComponent, PluralKeyPipe } from '@casustafel/client/ui';
 import { PlanDatePipe } from './plan-date.pipe';
 import { PlanApi } from './plan.api';
 
@@ -26,19 +26,13 @@ const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.n
   imports: [
     RouterLink,
     TranslocoPipe,
-    AlertComponent,
+    MessageRegionComponent,
     PageHeadingComponent,
     PlanDatePipe,
     PluralKeyPipe,
   ],
   template: `
-    <div role="alert">
-      @if (error(); as key) {
-        <cst-alert type="error"
-          ><p class="utrecht-paragraph">{{ key | transloco }}</p></cst-alert
-        >
-      }
-    </div>
+    <div role="alert" cstMessage [message]="error() | transloco"></div>
     <cst-page-heading
       [heading]="'plan.overdue.title' | transloco"
       [lead]="'plan.overdue.lead' | transloco"
