@@ -10,3 +10,4 @@ export * from './lib/copy-button.component';
 export * from './lib/field.component';
 export * from './lib/field-issues';
 export * from './lib/plural.pipe';
+export * from './lib/c2/message-region.component';

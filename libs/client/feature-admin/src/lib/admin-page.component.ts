@@ -4,7 +4,13 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { TEAM_TYPES, type TeamType } from '@casustafel/contracts';
 import { AdminStore, failureMessageKey, LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, DateTimePipe, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
+import {
+  AlertComponent,
+  MessageRegionComponent,
+  DateTimePipe,
+  FIELD,
+  PageHeadingComponent,
+} from '@casustafel/client/ui';
 import { InviteUserFormComponent } from './invite-user-form.component';
 import { UsersTableComponent } from './users-table.component';
 
@@ -19,6 +25,7 @@ const TEAM_NAME = /^[\p{L}\p{M}\p{N}' .,&()/-]{2,80}$/u;
     RouterLink,
     TranslocoPipe,
     AlertComponent,
+    MessageRegionComponent,
     DateTimePipe,
     PageHeadingComponent,
     InviteUserFormComponent,

@@ -5,7 +5,13 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { ErasureRequestView } from '@casustafel/contracts';
 import { ERASURE_EXCEPTIONS, type ErasureException } from '@casustafel/domain';
 import { ErasureStore, failureMessageKey, LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, DateTimePipe, FIELD, PageHeadingComponent } from '@casustafel/client/ui';
+import {
+  AlertComponent,
+  MessageRegionComponent,
+  DateTimePipe,
+  FIELD,
+  PageHeadingComponent,
+} from '@casustafel/client/ui';
 
 /**
  * `/beheer/verwijderverzoeken`: AVG art. 17 erasure requests of the organisation, filed by a
@@ -21,6 +27,7 @@ import { AlertComponent, DateTimePipe, FIELD, PageHeadingComponent } from '@casu
     RouterLink,
     TranslocoPipe,
     AlertComponent,
+    MessageRegionComponent,
     DateTimePipe,
     PageHeadingComponent,
     ...FIELD,

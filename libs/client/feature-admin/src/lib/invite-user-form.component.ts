@@ -12,7 +12,13 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DISCIPLINES, type Discipline, TEAM_ROLES, type TeamRole } from '@casustafel/contracts';
 import { AdminStore, failureMessageKey, LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, CopyButtonComponent, DateTimePipe, FIELD } from '@casustafel/client/ui';
+import {
+  AlertComponent,
+  MessageRegionComponent,
+  CopyButtonComponent,
+  DateTimePipe,
+  FIELD,
+} from '@casustafel/client/ui';
 
 const DISPLAY_NAME = /^[\p{L}\p{M}' .-]{2,120}$/u;
 
@@ -24,6 +30,7 @@ const DISPLAY_NAME = /^[\p{L}\p{M}' .-]{2,120}$/u;
     ReactiveFormsModule,
     TranslocoPipe,
     AlertComponent,
+    MessageRegionComponent,
     CopyButtonComponent,
     DateTimePipe,
     ...FIELD,

@@ -22,6 +22,7 @@ import {
 import { AdminStore, type ApiResult, failureMessageKey } from '@casustafel/client/data-access';
 import {
   AlertComponent,
+  MessageRegionComponent,
   ConfirmDialogComponent,
   FIELD,
   PageHeadingComponent,
@@ -36,6 +37,7 @@ import {
     RouterLink,
     TranslocoPipe,
     AlertComponent,
+    MessageRegionComponent,
     ConfirmDialogComponent,
     PageHeadingComponent,
     ...FIELD,

@@ -16,7 +16,7 @@ import {
   LanguageStore,
 } from '@casustafel/client/data-access';
 import {
-  AlertComponent,
+  MessageRegionComponent,
   ConfirmDialogComponent,
   DateTimePipe,
   StatusBadgeComponent,
@@ -38,7 +38,7 @@ const STATUS_TONES: Record<UserAdminView['status'], StatusTone> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     TranslocoPipe,
-    AlertComponent,
+    MessageRegionComponent,
     ConfirmDialogComponent,
     DateTimePipe,
     StatusBadgeComponent,

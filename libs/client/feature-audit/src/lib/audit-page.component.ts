@@ -17,6 +17,7 @@ import {
 } from '@casustafel/client/data-access';
 import {
   AlertComponent,
+  MessageRegionComponent,
   DateTimePipe,
   FIELD,
   PageHeadingComponent,
@@ -46,6 +47,7 @@ const OUTCOME_TONES: Record<AuditOutcome, StatusTone> = {
     FormsModule,
     TranslocoPipe,
     AlertComponent,
+    MessageRegionComponent,
     DateTimePipe,
     PageHeadingComponent,
     StatusBadgeComponent,

@@ -2,14 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CaseDetail } from '@casustafel/contracts';
 import { CaseStore, failureMessageKey, LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, FIELD } from '@casustafel/client/ui';
+import { MessageRegionComponent, FIELD } from '@casustafel/client/ui';
 import { DatePipe } from './date.pipe';
 
 /** The case page's people: casusregisseur and procesregisseur, shown and changed. */
 @Component({
   selector: 'cst-case-people',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, DatePipe, ...FIELD],
+  imports: [TranslocoPipe, MessageRegionComponent, DatePipe, ...FIELD],
   styles: ':host { display: contents; }',
   templateUrl: './case-people.component.html',
 })

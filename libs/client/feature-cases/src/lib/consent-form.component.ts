@@ -10,6 +10,7 @@ import {
 } from '@casustafel/contracts';
 import { failureDetails, failureMessageKey, HouseholdStore } from '@casustafel/client/data-access';
 import { AlertComponent, FIELD } from '@casustafel/client/ui';
+import { CheckListComponent } from './check-list.component';
 import { issueAt, today } from './case-file.rules';
 
 type Basis = CreateConsentRequest['basis'];
@@ -18,7 +19,7 @@ type Basis = CreateConsentRequest['basis'];
 @Component({
   selector: 'cst-consent-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, ...FIELD],
+  imports: [TranslocoPipe, AlertComponent, CheckListComponent, ...FIELD],
   templateUrl: './consent-form.component.html',
 })
 export class ConsentFormComponent {

@@ -7,7 +7,7 @@ import {
   type ErasureScope,
 } from '@casustafel/contracts';
 import { failureMessageKey, HouseholdStore } from '@casustafel/client/data-access';
-import { AlertComponent, FIELD } from '@casustafel/client/ui';
+import { MessageRegionComponent, FIELD } from '@casustafel/client/ui';
 import { today } from './case-file.rules';
 
 /**
@@ -20,26 +20,24 @@ import { today } from './case-file.rules';
 @Component({
   selector: 'cst-erasure-request-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, ...FIELD],
+  imports: [TranslocoPipe, MessageRegionComponent, ...FIELD],
   template: `
     <h2 class="utrecht-heading-2" id="hh-erasure-heading">
       {{ 'household.erasure.heading' | transloco }}
     </h2>
     <p class="utrecht-paragraph cst-muted">{{ 'household.erasure.lead' | transloco }}</p>
-    <div role="status" data-testid="hh-erasure-notice">
-      @if (filed()) {
-        <cst-alert type="ok"
-          ><p class="utrecht-paragraph">{{ 'household.erasure.filed' | transloco }}</p></cst-alert
-        >
-      }
-    </div>
-    <div role="alert" data-testid="hh-erasure-error">
-      @if (errorKey(); as key) {
-        <cst-alert type="error"
-          ><p class="utrecht-paragraph">{{ key | transloco }}</p></cst-alert
-        >
-      }
-    </div>
+    <div
+      role="status"
+      data-testid="hh-erasure-notice"
+      cstMessage="ok"
+      [message]="filed() ? ('household.erasure.filed' | transloco) : null"
+    ></div>
+    <div
+      role="alert"
+      data-testid="hh-erasure-error"
+      cstMessage
+      [message]="errorKey() | transloco"
+    ></div>
     <form class="cst-form" novalidate (submit)="file($event)" data-testid="hh-erasure-form">
       <div class="cst-form-grid">
         <cst-field fieldId="hh-erasure-scope" [label]="'household.erasure.scope' | transloco">

@@ -11,7 +11,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { Consent, HouseholdDetail } from '@casustafel/contracts';
 import { failureMessageKey, HouseholdStore, LanguageStore } from '@casustafel/client/data-access';
 import {
-  AlertComponent,
+  MessageRegionComponent,
   ConfirmDialogComponent,
   StatusBadgeComponent,
   type StatusTone,
@@ -26,7 +26,7 @@ import { DatePipe } from './date.pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     TranslocoPipe,
-    AlertComponent,
+    MessageRegionComponent,
     ConfirmDialogComponent,
     ConsentFormComponent,
     DatePipe,

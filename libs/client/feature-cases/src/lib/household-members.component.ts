@@ -7,7 +7,7 @@ import {
   HouseholdStore,
   LanguageStore,
 } from '@casustafel/client/data-access';
-import { AlertComponent, FIELD } from '@casustafel/client/ui';
+import { MessageRegionComponent, FIELD } from '@casustafel/client/ui';
 import { BsnFieldComponent } from './bsn-field.component';
 import { issueAt } from './case-file.rules';
 import { DatePipe } from './date.pipe';
@@ -30,7 +30,7 @@ function emptyMember(): MemberRow {
 @Component({
   selector: 'cst-household-members',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, BsnFieldComponent, DatePipe, ...FIELD],
+  imports: [TranslocoPipe, MessageRegionComponent, BsnFieldComponent, DatePipe, ...FIELD],
   styles: ':host { display: contents; }',
   templateUrl: './household-members.component.html',
 })

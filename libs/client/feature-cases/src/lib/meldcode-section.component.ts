@@ -18,6 +18,7 @@ import {
   LanguageStore,
 } from '@casustafel/client/data-access';
 import { AlertComponent, DateTimePipe, FIELD, PluralKeyPipe } from '@casustafel/client/ui';
+import { CheckListComponent } from './check-list.component';
 import { meldcodeErrorKey, outcomesFor, recordAfwegingen } from './case-file.rules';
 
 export interface MeldcodeEntryView {
@@ -32,7 +33,15 @@ export interface MeldcodeEntryView {
 @Component({
   selector: 'cst-meldcode-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, TranslocoPipe, AlertComponent, DateTimePipe, PluralKeyPipe, ...FIELD],
+  imports: [
+    NgTemplateOutlet,
+    TranslocoPipe,
+    AlertComponent,
+    CheckListComponent,
+    DateTimePipe,
+    PluralKeyPipe,
+    ...FIELD,
+  ],
   templateUrl: './meldcode-section.component.html',
 })
 export class MeldcodeSectionComponent {

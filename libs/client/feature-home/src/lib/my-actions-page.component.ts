@@ -71,11 +71,9 @@ export function dayInWords(day: string, lang: string): string {
           <table class="cst-table" data-testid="my-actions">
             <thead>
               <tr>
-                <th scope="col">{{ 'home.myActions.action' | transloco }}</th>
-                <th scope="col">{{ 'home.myActions.due' | transloco }}</th>
-                <th scope="col">{{ 'home.myActions.from' | transloco }}</th>
-                <th scope="col">{{ 'home.myActions.case' | transloco }}</th>
-                <th scope="col">{{ 'home.myActions.status' | transloco }}</th>
+                @for (col of ['action', 'due', 'from', 'case', 'status']; track col) {
+                  <th scope="col">{{ 'home.myActions.' + col | transloco }}</th>
+                }
               </tr>
             </thead>
             <tbody>

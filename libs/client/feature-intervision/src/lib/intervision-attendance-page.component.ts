@@ -104,11 +104,12 @@ function today(): string {
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">{{ 'intervision.attendance.colStart' | transloco }}</th>
-                  <th scope="col">{{ 'intervision.attendance.colMethod' | transloco }}</th>
-                  <th scope="col">{{ 'intervision.attendance.colRole' | transloco }}</th>
-                  <th scope="col">{{ 'intervision.attendance.colTrainer' | transloco }}</th>
-                  <th scope="col">{{ 'intervision.attendance.colMinutes' | transloco }}</th>
+                  @for (
+                    col of ['colStart', 'colMethod', 'colRole', 'colTrainer', 'colMinutes'];
+                    track col
+                  ) {
+                    <th scope="col">{{ 'intervision.attendance.' + col | transloco }}</th>
+                  }
                 </tr>
               </thead>
               <tbody>

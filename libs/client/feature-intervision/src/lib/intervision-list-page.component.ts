@@ -110,11 +110,12 @@ import {
             </caption>
             <thead>
               <tr>
-                <th scope="col">{{ 'intervision.list.colTitle' | transloco }}</th>
-                <th scope="col">{{ 'intervision.list.colStatus' | transloco }}</th>
-                <th scope="col">{{ 'intervision.list.colOpen' | transloco }}</th>
-                <th scope="col">{{ 'intervision.list.colMade' | transloco }}</th>
-                <th scope="col">{{ 'intervision.list.colReleased' | transloco }}</th>
+                @for (
+                  col of ['colTitle', 'colStatus', 'colOpen', 'colMade', 'colReleased'];
+                  track col
+                ) {
+                  <th scope="col">{{ 'intervision.list.' + col | transloco }}</th>
+                }
               </tr>
             </thead>
             <tbody>

@@ -33,10 +33,9 @@ import { DateTimePipe } from '@casustafel/client/ui';
             </caption>
             <thead>
               <tr>
-                <th scope="col">{{ 'intervision.attendance.colName' | transloco }}</th>
-                <th scope="col">{{ 'intervision.attendance.colRole' | transloco }}</th>
-                <th scope="col">{{ 'intervision.attendance.colStart' | transloco }}</th>
-                <th scope="col">{{ 'intervision.attendance.colMinutes' | transloco }}</th>
+                @for (col of ['colName', 'colRole', 'colStart', 'colMinutes']; track col) {
+                  <th scope="col">{{ 'intervision.attendance.' + col | transloco }}</th>
+                }
               </tr>
             </thead>
             <tbody>

@@ -14,8 +14,9 @@ import {
 } from '@casustafel/contracts';
 import { type ApiResult, failureMessageKey, NetworkMapStore } from '@casustafel/client/data-access';
 import { ecogramLegend, ecogramShapes, layoutEcogram } from '@casustafel/domain';
-import { AlertComponent, FIELD } from '@casustafel/client/ui';
+import { MessageRegionComponent, FIELD } from '@casustafel/client/ui';
 import { ChoiceFieldComponent } from './choice-field.component';
+import { TextFieldComponent } from './text-field.component';
 import { MapLegendComponent } from './map-legend.component';
 import { mapWords } from './map-words';
 import { ShapesComponent } from './shapes.component';
@@ -30,8 +31,9 @@ import { ShapesComponent } from './shapes.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     TranslocoPipe,
-    AlertComponent,
+    MessageRegionComponent,
     ChoiceFieldComponent,
+    TextFieldComponent,
     FIELD,
     MapLegendComponent,
     ShapesComponent,

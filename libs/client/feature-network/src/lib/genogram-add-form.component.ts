@@ -24,8 +24,9 @@ import {
   type PartnershipStatus,
 } from '@casustafel/contracts';
 import { type ApiResult, NetworkMapStore } from '@casustafel/client/data-access';
-import { AlertComponent, FIELD } from '@casustafel/client/ui';
+import { MessageRegionComponent, FIELD } from '@casustafel/client/ui';
 import { ChoiceFieldComponent } from './choice-field.component';
+import { TextFieldComponent } from './text-field.component';
 import { parseYear } from './genogram-keys';
 import { eventChecked, eventText, nameOf, partnershipsOf, refusalKey } from './genogram-text';
 
@@ -39,7 +40,7 @@ export type GenogramAddMode = 'person' | 'partner' | 'child' | 'parents' | 'emot
 @Component({
   selector: 'cst-genogram-add-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, ChoiceFieldComponent, FIELD],
+  imports: [TranslocoPipe, MessageRegionComponent, ChoiceFieldComponent, TextFieldComponent, FIELD],
   styles: ':host { display: contents; }',
   styleUrl: './network-maps.css',
   templateUrl: './genogram-add-form.component.html',

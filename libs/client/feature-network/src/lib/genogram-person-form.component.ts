@@ -23,8 +23,9 @@ import {
   type PartnershipStatus,
 } from '@casustafel/contracts';
 import { type ApiResult, NetworkMapStore } from '@casustafel/client/data-access';
-import { AlertComponent, ConfirmDialogComponent, FIELD } from '@casustafel/client/ui';
+import { MessageRegionComponent, ConfirmDialogComponent, FIELD } from '@casustafel/client/ui';
 import { ChoiceFieldComponent } from './choice-field.component';
+import { TextFieldComponent } from './text-field.component';
 import { parseYear } from './genogram-keys';
 import {
   eventChecked,
@@ -42,7 +43,14 @@ import {
 @Component({
   selector: 'cst-genogram-person-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent, ChoiceFieldComponent, ConfirmDialogComponent, FIELD],
+  imports: [
+    TranslocoPipe,
+    MessageRegionComponent,
+    ChoiceFieldComponent,
+    ConfirmDialogComponent,
+    TextFieldComponent,
+    FIELD,
+  ],
   styles: ':host { display: contents; }',
   styleUrl: './network-maps.css',
   templateUrl: './genogram-person-form.component.html',

@@ -10,7 +10,7 @@ import {
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { MapKind } from '@casustafel/contracts';
 import { failureMessageKey, LanguageStore, NetworkMapStore } from '@casustafel/client/data-access';
-import { AlertComponent, DateTimePipe, FIELD } from '@casustafel/client/ui';
+import { AlertComponent, MessageRegionComponent, DateTimePipe, FIELD } from '@casustafel/client/ui';
 import { EcogramEditorComponent } from './ecogram-editor.component';
 import { GenogramEditorComponent } from './genogram-editor.component';
 
@@ -57,6 +57,7 @@ function download(blob: Blob, name: string): void {
   imports: [
     TranslocoPipe,
     AlertComponent,
+    MessageRegionComponent,
     DateTimePipe,
     FIELD,
     EcogramEditorComponent,

@@ -2,22 +2,16 @@ import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } fro
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { failureMessageKey } from '@casustafel/client/data-access';
-import { AlertComponent } from '@casustafel/client/ui';
+import { MessageRegionComponent } from '@casustafel/client/ui';
 import { PlanApi } from './plan.api';
 
 /** Finds the household a decision is about and opens its plan with the decision pre-filled. */
 @Component({
   selector: 'cst-decision-redirect',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, AlertComponent],
+  imports: [TranslocoPipe, MessageRegionComponent],
   template: `
-    <div role="alert">
-      @if (error(); as key) {
-        <cst-alert type="error"
-          ><p class="utrecht-paragraph">{{ key | transloco }}</p></cst-alert
-        >
-      }
-    </div>
+    <div role="alert" cstMessage [message]="error() | transloco"></div>
     @if (!error()) {
       <p class="utrecht-paragraph" role="status">{{ 'plan.opening' | transloco }}</p>
     }

@@ -13,7 +13,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { OverdueEvaluationView } from '@casustafel/contracts';
 import { zrmDomains } from '@casustafel/domain';
 import { failureMessageKey, LanguageStore } from '@casustafel/client/data-access';
-import { AlertComponent, PageHeadingComponent, PluralKeyPipe } from '@casustafel/client/ui';
+import { MessageRegionComponent, PageHeadingComponent, PluralKeyPipe } from '@casustafel/client/ui';
 import { PlanDatePipe } from './plan-date.pipe';
 import { PlanApi } from './plan.api';
 
@@ -26,19 +26,13 @@ const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.n
   imports: [
     RouterLink,
     TranslocoPipe,
-    AlertComponent,
+    MessageRegionComponent,
     PageHeadingComponent,
     PlanDatePipe,
     PluralKeyPipe,
   ],
   template: `
-    <div role="alert">
-      @if (error(); as key) {
-        <cst-alert type="error"
-          ><p class="utrecht-paragraph">{{ key | transloco }}</p></cst-alert
-        >
-      }
-    </div>
+    <div role="alert" cstMessage [message]="error() | transloco"></div>
     <cst-page-heading
       [heading]="'plan.overdue.title' | transloco"
       [lead]="'plan.overdue.lead' | transloco"
@@ -61,11 +55,18 @@ const DOMAIN_NAMES = new Map(zrmDomains('2017').map((d) => [d.key as string, d.n
               <table class="cst-table" [attr.data-testid]="'overdue-' + group.key">
                 <thead>
                   <tr>
-                    <th scope="col">{{ 'plan.overdue.household' | transloco }}</th>
-                    <th scope="col">{{ 'plan.overdue.what' | transloco }}</th>
-                    <th scope="col">{{ 'plan.overdue.due' | transloco }}</th>
-                    <th scope="col">{{ 'plan.overdue.late' | transloco }}</th>
-                    <th scope="col">{{ 'plan.basis.regisseur' | transloco }}</th>
+                    @for (
+                      col of [
+                        'overdue.household',
+                        'overdue.what',
+                        'overdue.due',
+                        'overdue.late',
+                        'basis.regisseur',
+                      ];
+                      track col
+                    ) {
+                      <th scope="col">{{ 'plan.' + col | transloco }}</th>
+                    }
                   </tr>
                 </thead>
                 <tbody>

@@ -2,6 +2,7 @@ import {
   booleanAttribute,
   ChangeDetectionStrategy,
   Component,
+  computed,
   inject,
   input,
   model,
@@ -12,6 +13,31 @@ import { FIELD } from '@casustafel/client/ui';
 import { eventText, type ItemForm } from './plan-item-form';
 import { PlanPageState } from './plan-page.state';
 
+/** One choice of a select: a translation key, or a text as it is (a goal's). */
+interface ItemOption {
+  readonly value: string;
+  readonly textKey?: string;
+  readonly text?: string;
+}
+
+/** One field of the item form: a select when it has options, otherwise an input. */
+interface ItemField {
+  readonly key: keyof ItemForm;
+  /** Suffix of the control's id and test id. */
+  readonly id: string;
+  readonly label: string;
+  readonly options?: readonly ItemOption[];
+  /** The key of the empty choice's text, for a select that may be left empty. */
+  readonly none?: string;
+  readonly type?: 'text' | 'date';
+  readonly inputmode?: 'decimal';
+  readonly maxlength?: number;
+}
+
+function keyed(values: readonly string[], prefix: string): ItemOption[] {
+  return values.map((value) => ({ value, textKey: prefix + value }));
+}
+
 /** The fields of one plan item, shared by the decision, new-item and edit forms. */
 @Component({
   selector: 'cst-plan-item-fields',
@@ -21,118 +47,39 @@ import { PlanPageState } from './plan-page.state';
   template: `
     @let f = form();
     <div class="cst-form-grid">
-      <cst-field [fieldId]="prefix() + '-title'" [label]="'plan.items.what' | transloco">
-        <input
-          cstControl
-          type="text"
-          maxlength="200"
-          class="utrecht-textbox utrecht-textbox--html-input"
-          [value]="f.title"
-          (input)="set('title', $event)"
-          [attr.data-testid]="prefix() + '-title'"
-        />
-      </cst-field>
-      <cst-field [fieldId]="prefix() + '-type'" [label]="'plan.items.type' | transloco">
-        <select
-          cstControl
-          class="utrecht-select utrecht-select--html-select"
-          (change)="set('type', $event)"
-          [attr.data-testid]="prefix() + '-type'"
-        >
-          @for (t of itemTypes; track t) {
-            <option [value]="t" [selected]="f.type === t">
-              {{ 'plan.itemTypes.' + t | transloco }}
-            </option>
+      @for (d of fields(); track d.key) {
+        @let id = prefix() + '-' + d.id;
+        <cst-field [fieldId]="id" [label]="d.label | transloco">
+          @if (d.options; as options) {
+            <select
+              cstControl
+              class="utrecht-select utrecht-select--html-select"
+              (change)="set(d.key, $event)"
+              [attr.data-testid]="id"
+            >
+              @if (d.none; as none) {
+                <option value="">{{ none | transloco }}</option>
+              }
+              @for (o of options; track o.value) {
+                <option [value]="o.value" [selected]="f[d.key] === o.value">
+                  {{ o.textKey ? (o.textKey | transloco) : o.text }}
+                </option>
+              }
+            </select>
+          } @else {
+            <input
+              cstControl
+              [type]="d.type ?? 'text'"
+              [attr.inputmode]="d.inputmode ?? null"
+              [attr.maxlength]="d.maxlength ?? null"
+              class="utrecht-textbox utrecht-textbox--html-input"
+              [value]="f[d.key]"
+              (input)="set(d.key, $event)"
+              [attr.data-testid]="id"
+            />
           }
-        </select>
-      </cst-field>
-      <cst-field [fieldId]="prefix() + '-owner'" [label]="'plan.items.owner' | transloco">
-        <input
-          cstControl
-          type="text"
-          maxlength="120"
-          class="utrecht-textbox utrecht-textbox--html-input"
-          [value]="f.owner"
-          (input)="set('owner', $event)"
-          [attr.data-testid]="prefix() + '-owner'"
-        />
-      </cst-field>
-      <cst-field [fieldId]="prefix() + '-goal'" [label]="'plan.items.goal' | transloco">
-        <select
-          cstControl
-          [attr.data-testid]="prefix() + '-goal'"
-          class="utrecht-select utrecht-select--html-select"
-          (change)="set('goalId', $event)"
-        >
-          <option value="">{{ 'plan.items.noGoal' | transloco }}</option>
-          @for (g of state.plan()?.goals ?? []; track g.id) {
-            <option [value]="g.id" [selected]="f.goalId === g.id">{{ g.text }}</option>
-          }
-        </select>
-      </cst-field>
-      @if (withStatus()) {
-        <cst-field [fieldId]="prefix() + '-status'" [label]="'plan.items.status' | transloco">
-          <select
-            cstControl
-            class="utrecht-select utrecht-select--html-select"
-            (change)="set('status', $event)"
-            [attr.data-testid]="prefix() + '-status'"
-          >
-            @for (s of itemStatuses; track s) {
-              <option [value]="s" [selected]="f.status === s">
-                {{ 'plan.itemStatuses.' + s | transloco }}
-              </option>
-            }
-          </select>
         </cst-field>
       }
-      <cst-field [fieldId]="prefix() + '-start'" [label]="'plan.items.start' | transloco">
-        <input
-          cstControl
-          [attr.data-testid]="prefix() + '-start'"
-          type="date"
-          class="utrecht-textbox utrecht-textbox--html-input"
-          [value]="f.startDate"
-          (input)="set('startDate', $event)"
-        />
-      </cst-field>
-      <cst-field [fieldId]="prefix() + '-end'" [label]="'plan.items.end' | transloco">
-        <input
-          cstControl
-          [attr.data-testid]="prefix() + '-end'"
-          type="date"
-          class="utrecht-textbox utrecht-textbox--html-input"
-          [value]="f.endDate"
-          (input)="set('endDate', $event)"
-        />
-      </cst-field>
-      <cst-field [fieldId]="prefix() + '-cost'" [label]="'plan.items.costInput' | transloco">
-        <input
-          cstControl
-          [attr.data-testid]="prefix() + '-cost'"
-          type="text"
-          inputmode="decimal"
-          maxlength="20"
-          class="utrecht-textbox utrecht-textbox--html-input"
-          [value]="f.cost"
-          (input)="set('cost', $event)"
-        />
-      </cst-field>
-      <cst-field [fieldId]="prefix() + '-category'" [label]="'plan.items.category' | transloco">
-        <select
-          cstControl
-          [attr.data-testid]="prefix() + '-category'"
-          class="utrecht-select utrecht-select--html-select"
-          (change)="set('costCategory', $event)"
-        >
-          <option value="">{{ 'plan.items.noCategory' | transloco }}</option>
-          @for (c of costCategories; track c) {
-            <option [value]="c" [selected]="f.costCategory === c">
-              {{ 'plan.costCategories.' + c | transloco }}
-            </option>
-          }
-        </select>
-      </cst-field>
     </div>
   `,
 })
@@ -145,9 +92,50 @@ export class PlanItemFieldsComponent {
   /** Shows the status (an item being edited has one to change). */
   readonly withStatus = input(false, { transform: booleanAttribute });
 
-  protected readonly itemTypes = PLAN_ITEM_TYPES;
-  protected readonly itemStatuses = PLAN_ITEM_STATUSES;
-  protected readonly costCategories = COST_CATEGORIES;
+  /** The fields in their order; the goals come from the plan, the status only when asked. */
+  protected readonly fields = computed((): readonly ItemField[] => {
+    const goals = (this.state.plan()?.goals ?? []).map((g) => ({ value: g.id, text: g.text }));
+    const status: ItemField = {
+      key: 'status',
+      id: 'status',
+      label: 'plan.items.status',
+      options: keyed(PLAN_ITEM_STATUSES, 'plan.itemStatuses.'),
+    };
+    return [
+      { key: 'title', id: 'title', label: 'plan.items.what', maxlength: 200 },
+      {
+        key: 'type',
+        id: 'type',
+        label: 'plan.items.type',
+        options: keyed(PLAN_ITEM_TYPES, 'plan.itemTypes.'),
+      },
+      { key: 'owner', id: 'owner', label: 'plan.items.owner', maxlength: 120 },
+      {
+        key: 'goalId',
+        id: 'goal',
+        label: 'plan.items.goal',
+        none: 'plan.items.noGoal',
+        options: goals,
+      },
+      ...(this.withStatus() ? [status] : []),
+      { key: 'startDate', id: 'start', label: 'plan.items.start', type: 'date' },
+      { key: 'endDate', id: 'end', label: 'plan.items.end', type: 'date' },
+      {
+        key: 'cost',
+        id: 'cost',
+        label: 'plan.items.costInput',
+        inputmode: 'decimal',
+        maxlength: 20,
+      },
+      {
+        key: 'costCategory',
+        id: 'category',
+        label: 'plan.items.category',
+        none: 'plan.items.noCategory',
+        options: keyed(COST_CATEGORIES, 'plan.costCategories.'),
+      },
+    ];
+  });
 
   protected set(field: keyof ItemForm, event: Event): void {
     const value = eventText(event);

@@ -76,9 +76,9 @@ import { AlertComponent, DateTimePipe, PageHeadingComponent } from '@casustafel/
           <table class="cst-table" data-testid="team-members">
             <thead>
               <tr>
-                <th scope="col">{{ 'team.name' | transloco }}</th>
-                <th scope="col">{{ 'team.discipline' | transloco }}</th>
-                <th scope="col">{{ 'team.roles' | transloco }}</th>
+                @for (col of ['name', 'discipline', 'roles']; track col) {
+                  <th scope="col">{{ 'team.' + col | transloco }}</th>
+                }
               </tr>
             </thead>
             <tbody>
