@@ -4,7 +4,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { type CanActivateFn, provideRouter, Router } from '@angular/router';
 import type { SessionState } from '@casustafel/contracts';
-import { ConnectionStore } from '../realtime/connection.store';
+import { NO_REALTIME } from './api-test-providers';
 
 @Component({ selector: 'cst-blank', template: '' })
 class BlankComponent {}
@@ -28,10 +28,7 @@ export function guardTestBed(
     providers: [
       provideHttpClient(),
       provideHttpClientTesting(),
-      {
-        provide: ConnectionStore,
-        useValue: { connect: () => undefined, disconnect: () => undefined },
-      },
+      NO_REALTIME,
       provideRouter(routes.map((route) => ({ ...route, component: BlankComponent }))),
     ],
   });
