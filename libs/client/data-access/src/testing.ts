@@ -31,3 +31,4 @@ export function appTranslation(lang: string): Translation {
   }
   return tree;
 }
+export * from './lib/testing/guest-fixtures';

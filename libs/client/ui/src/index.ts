@@ -9,5 +9,6 @@ export * from './lib/confirm-dialog.component';
 export * from './lib/copy-button.component';
 export * from './lib/field.component';
 export * from './lib/field-issues';
+export * from './lib/link-sign-in.component';
 export * from './lib/plural.pipe';
 export * from './lib/c2/message-region.component';

@@ -4,13 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { of, Subject } from 'rxjs';
-import type {
-  DecisionView,
-  GuestSessionView,
-  GuestSignIn,
-  GuestStateEvent,
-} from '@casustafel/contracts';
-import { createLiveRoomState, type GuestRoomView, guestView } from '@casustafel/domain';
+import type { GuestSessionView, GuestSignIn, GuestStateEvent } from '@casustafel/contracts';
+import { type GuestRoomView, guestView } from '@casustafel/domain';
 import {
   type ApiResult,
   AuthStore,
@@ -31,15 +26,18 @@ import {
   normaliseGuestCode,
   tokenFromHash,
 } from './guest-sign-in-page.component';
-import { appTranslation } from '@casustafel/client/data-access/testing';
+import {
+  appTranslation,
+  GUEST_MEETING,
+  guestItemDecision,
+  guestMeetingRoom,
+  guestSessionView,
+} from '@casustafel/client/data-access/testing';
 
 const nl = appTranslation('nl');
 const TOKEN = 'Tk_' + 'x'.repeat(40);
 const MEETING = '0b1c2d3e-4f50-4a6b-8c7d-8e9f0a1b2c3d';
-const ITEM_A = '11111111-1111-4111-8111-111111111111';
-const ITEM_B = '22222222-2222-4222-8222-222222222222';
-const GUEST = '6c9e2a1c-7d3f-4e6a-9b2c-1f0e3d4c5b6b';
-const CHAIR = '5b8e2a1c-7d3f-4e6a-9b2c-1f0e3d4c5b6a';
+const { guest: GUEST, invitedItem: ITEM_A } = GUEST_MEETING;
 
 const translations = () =>
   TranslocoTestingModule.forRoot({
@@ -161,50 +159,9 @@ describe('GuestRoomPageComponent', () => {
   let guest$: Subject<GuestStateEvent>;
   let emits: { event: string; payload: Record<string, unknown> }[];
   let client: { connected: boolean };
-  const session: GuestSessionView = {
-    invitationId: '33333333-3333-4333-8333-333333333333',
-    name: 'Gerrit de Graaf',
-    discipline: 'ggz',
-    expiresAt: '2026-12-01T11:00:00.000Z',
-    meeting: {
-      id: MEETING,
-      teamName: 'Wijkteam Noord',
-      startsAt: '2026-12-01T08:30:00.000Z',
-      endsAt: '2026-12-01T10:00:00.000Z',
-      status: 'gepland',
-    },
-    items: [
-      {
-        id: ITEM_A,
-        kind: 'casusbespreking',
-        title: 'Gezin A',
-        timeBoxMinutes: 20,
-        plannedStart: '2026-12-01T08:40:00.000Z',
-        plannedEnd: '2026-12-01T09:00:00.000Z',
-        status: 'gepland',
-        question: 'Welke ondersteuning kan de GGZ bieden?',
-      },
-    ],
-  };
-  const base = (): GuestRoomView =>
-    guestView(
-      createLiveRoomState(MEETING, [
-        { id: ITEM_B, kind: 'casusbespreking', order: 0, timeBoxMinutes: 10 },
-        { id: ITEM_A, kind: 'casusbespreking', order: 1, timeBoxMinutes: 20 },
-      ]),
-      [ITEM_A],
-    );
-  const decision: DecisionView = {
-    id: 'd1',
-    meetingId: MEETING,
-    agendaItemId: ITEM_A,
-    type: 'verwijzing-2e-lijn',
-    text: 'Intake bij GGZ Centraal',
-    rationale: 'Moeder vraagt erom',
-    decidedByUserId: CHAIR,
-    recordedByUserId: CHAIR,
-    decidedAt: '2026-12-01T08:45:00.000Z',
-  };
+  const session = guestSessionView(MEETING, 'Welke ondersteuning kan de GGZ bieden?');
+  const base = (): GuestRoomView => guestView(guestMeetingRoom(MEETING), [ITEM_A]);
+  const decision = guestItemDecision(MEETING, 'd1', 'Intake bij GGZ Centraal');
 
   beforeEach(() => {
     events$ = new Subject();

@@ -11,7 +11,8 @@ import type {
   UpdateTeamRequest,
   UserAdminView,
 } from '@casustafel/contracts';
-import { type ApiFailure, type ApiResult, failureMessageKey } from '../errors/api-failure';
+import { type ApiResult } from '../errors/api-failure';
+import { ReadState } from '../http/read-state';
 import { AdminApi } from './admin.api';
 
 /**
@@ -23,8 +24,7 @@ export class AdminStore {
   readonly #api = inject(AdminApi);
   readonly #overview = signal<OrganisationOverview | null>(null);
   readonly #team = signal<TeamDetail | null>(null);
-  readonly #loading = signal(false);
-  readonly #failure = signal<ApiFailure | null>(null);
+  readonly #reads = new ReadState();
   readonly #invitation = signal<InviteUserResponse | null>(null);
 
   readonly overview = this.#overview.asReadonly();
@@ -38,33 +38,20 @@ export class AdminStore {
   );
   /** The team opened on the team administration page. */
   readonly team = this.#team.asReadonly();
-  readonly loading = this.#loading.asReadonly();
+  readonly loading = this.#reads.loading;
   /** Why the overview or the team could not be loaded. */
-  readonly failure = this.#failure.asReadonly();
-  readonly failureKey = computed(() => {
-    const failure = this.#failure();
-    return failure ? failureMessageKey(failure) : null;
-  });
+  readonly failure = this.#reads.failure;
+  readonly failureKey = this.#reads.failureKey;
   /** The last invitation (or new activation link), shown once to the admin. */
   readonly invitation = this.#invitation.asReadonly();
 
   async loadOverview(): Promise<void> {
-    this.#loading.set(true);
-    this.#failure.set(null);
-    const result = await firstValueFrom(this.#api.organisation());
-    this.#loading.set(false);
-    if (result.ok) this.#overview.set(result.data);
-    else this.#failure.set(result.failure);
+    await this.#reads.into(this.#overview, this.#api.organisation());
   }
 
   async loadTeam(teamId: string): Promise<void> {
-    this.#loading.set(true);
-    this.#failure.set(null);
     if (this.#team()?.id !== teamId) this.#team.set(null);
-    const result = await firstValueFrom(this.#api.team(teamId));
-    this.#loading.set(false);
-    if (result.ok) this.#team.set(result.data);
-    else this.#failure.set(result.failure);
+    await this.#reads.into(this.#team, this.#api.team(teamId));
   }
 
   async createTeam(request: CreateTeamRequest): Promise<ApiResult<TeamSummary>> {

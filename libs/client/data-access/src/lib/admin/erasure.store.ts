@@ -1,7 +1,8 @@
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom, type Observable } from 'rxjs';
 import type { AssessErasureRequest, ErasureRequestView } from '@casustafel/contracts';
-import { type ApiFailure, type ApiResult, failureMessageKey } from '../errors/api-failure';
+import { type ApiResult } from '../errors/api-failure';
+import { ReadState } from '../http/read-state';
 import { ErasureApi } from './erasure.api';
 
 /**
@@ -12,27 +13,18 @@ import { ErasureApi } from './erasure.api';
 export class ErasureStore {
   readonly #api = inject(ErasureApi);
   readonly #requests = signal<ErasureRequestView[]>([]);
-  readonly #loading = signal(false);
+  readonly #reads = new ReadState();
   readonly #loaded = signal(false);
-  readonly #failure = signal<ApiFailure | null>(null);
 
   /** Newest first. */
   readonly requests = this.#requests.asReadonly();
-  readonly loading = this.#loading.asReadonly();
+  readonly loading = this.#reads.loading;
   readonly loaded = this.#loaded.asReadonly();
-  readonly failureKey = computed(() => {
-    const failure = this.#failure();
-    return failure ? failureMessageKey(failure) : null;
-  });
+  readonly failureKey = this.#reads.failureKey;
 
   async load(): Promise<void> {
-    this.#loading.set(true);
-    this.#failure.set(null);
-    const result = await firstValueFrom(this.#api.list());
-    this.#loading.set(false);
+    await this.#reads.into(this.#requests, this.#api.list());
     this.#loaded.set(true);
-    if (result.ok) this.#requests.set(result.data);
-    else this.#failure.set(result.failure);
   }
 
   assess(

@@ -1,62 +1,33 @@
 import { describe, expect, it, beforeEach, afterEach } from '@jest/globals';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
 import type { SessionState } from '@casustafel/contracts';
-import { ConnectionStore } from '../realtime/connection.store';
 import { buildSession, buildUser } from '../testing/fixtures';
+import { type GuardTestBed, guardTestBed } from '../testing/guard-test-bed';
 import { completeSessionGuard, orgAdminGuard, stageGuard } from './auth.guards';
 
-@Component({ selector: 'cst-blank', template: '' })
-class BlankComponent {}
-
 describe('route guards', () => {
-  let http: HttpTestingController;
-  let router: Router;
+  let bed: GuardTestBed;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        {
-          provide: ConnectionStore,
-          useValue: { connect: () => undefined, disconnect: () => undefined },
-        },
-        provideRouter([
-          { path: '', component: BlankComponent, canActivate: [completeSessionGuard] },
-          { path: 'teams/:id', component: BlankComponent, canActivate: [completeSessionGuard] },
-          { path: 'beheer', component: BlankComponent, canActivate: [orgAdminGuard] },
-          { path: 'inloggen', component: BlankComponent, canActivate: [stageGuard('anonymous')] },
-          {
-            path: 'inloggen/code',
-            component: BlankComponent,
-            canActivate: [stageGuard('second-factor')],
-          },
-          {
-            path: 'inloggen/instellen',
-            component: BlankComponent,
-            canActivate: [stageGuard('enrol-second-factor')],
-          },
-          { path: 'geen-toegang', component: BlankComponent },
-        ]),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    router = TestBed.inject(Router);
+    bed = guardTestBed([
+      { path: '', canActivate: [completeSessionGuard] },
+      { path: 'teams/:id', canActivate: [completeSessionGuard] },
+      { path: 'beheer', canActivate: [orgAdminGuard] },
+      { path: 'inloggen', canActivate: [stageGuard('anonymous')] },
+      {
+        path: 'inloggen/code',
+        canActivate: [stageGuard('second-factor')],
+      },
+      {
+        path: 'inloggen/instellen',
+        canActivate: [stageGuard('enrol-second-factor')],
+      },
+      { path: 'geen-toegang' },
+    ]);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => bed.http.verify());
 
-  async function visit(url: string, session: SessionState): Promise<string> {
-    const navigation = router.navigateByUrl(url);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    http.expectOne('/api/auth/session').flush(session);
-    await navigation;
-    return router.url;
-  }
+  const visit = (url: string, session: SessionState) => bed.visit(url, session);
 
   it('sends an anonymous visitor to the login page with the way back', async () => {
     expect(await visit('/teams/abc?x=1', buildSession({ stage: 'anonymous' }))).toBe(

@@ -1,10 +1,9 @@
 import { describe, expect, it, beforeEach, afterEach, jest } from '@jest/globals';
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpClient } from '@angular/common/http';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
-import { apiInterceptor } from '../http/api.interceptor';
-import { ConnectionStore } from '../realtime/connection.store';
+import { Router } from '@angular/router';
+import { interceptedApiProviders } from '../testing/api-test-providers';
 import { buildSession } from '../testing/fixtures';
 import { AuthStore } from './auth.store';
 import { IdleStore } from './idle.store';
@@ -20,15 +19,7 @@ describe('IdleStore (idle timeout)', () => {
   beforeEach(async () => {
     jest.useFakeTimers();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(withInterceptors([apiInterceptor])),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        {
-          provide: ConnectionStore,
-          useValue: { connect: () => undefined, disconnect: () => undefined },
-        },
-      ],
+      providers: interceptedApiProviders(),
     });
     http = TestBed.inject(HttpTestingController);
     auth = TestBed.inject(AuthStore);

@@ -10,7 +10,8 @@ import type {
   RegisseurCandidate,
   TeamDetail,
 } from '@casustafel/contracts';
-import { type ApiFailure, type ApiResult, failureMessageKey } from '../errors/api-failure';
+import { type ApiFailure, type ApiResult } from '../errors/api-failure';
+import { ReadState } from '../http/read-state';
 import { TeamsApi } from '../teams/teams.api';
 import { CaseFileApi, type Created } from './case-file.api';
 
@@ -31,8 +32,7 @@ export class CaseListStore {
   readonly #households = signal<HouseholdSummary[] | null>(null);
   readonly #team = signal<TeamDetail | null>(null);
   readonly #query = signal<CaseListQuery>({});
-  readonly #loading = signal(false);
-  readonly #failure = signal<ApiFailure | null>(null);
+  readonly #reads = new ReadState();
   readonly #candidates = signal<RegisseurCandidate[]>([]);
   /** Who the regisseur pickers offer: professionals of the team who may hold client data. */
   readonly regisseurCandidates = this.#candidates.asReadonly();
@@ -50,12 +50,9 @@ export class CaseListStore {
     ),
   );
   readonly query = this.#query.asReadonly();
-  readonly loading = this.#loading.asReadonly();
-  readonly failure = this.#failure.asReadonly();
-  readonly failureKey = computed(() => {
-    const failure = this.#failure();
-    return failure ? failureMessageKey(failure) : null;
-  });
+  readonly loading = this.#reads.loading;
+  readonly failure = this.#reads.failure;
+  readonly failureKey = this.#reads.failureKey;
 
   /** Opens a team: its cases with the given filters, its members and households. */
   async open(teamId: string, query: CaseListQuery = {}): Promise<void> {
@@ -73,12 +70,7 @@ export class CaseListStore {
     const teamId = this.#teamId();
     if (!teamId) return;
     this.#query.set(query);
-    this.#loading.set(true);
-    this.#failure.set(null);
-    const result = await firstValueFrom(this.#api.cases(teamId, query));
-    this.#loading.set(false);
-    if (result.ok) this.#cases.set(result.data);
-    else this.#failure.set(result.failure);
+    await this.#reads.into(this.#cases, this.#api.cases(teamId, query));
   }
 
   async loadTeam(): Promise<void> {

@@ -11,12 +11,8 @@ import type {
   TeamDetail,
   UpdateCaseRequest,
 } from '@casustafel/contracts';
-import {
-  type ApiFailure,
-  type ApiResult,
-  failureCode,
-  failureMessageKey,
-} from '../errors/api-failure';
+import { type ApiResult } from '../errors/api-failure';
+import { ReadState } from '../http/read-state';
 import { TeamsApi } from '../teams/teams.api';
 import { CaseFileApi, type Created } from './case-file.api';
 
@@ -30,8 +26,7 @@ export class CaseStore {
   readonly #teams = inject(TeamsApi);
   readonly #case = signal<CaseDetail | null>(null);
   readonly #team = signal<TeamDetail | null>(null);
-  readonly #loading = signal(false);
-  readonly #failure = signal<ApiFailure | null>(null);
+  readonly #reads = new ReadState();
   readonly #candidates = signal<RegisseurCandidate[]>([]);
   /** Who the regisseur pickers offer: professionals of the team who may hold client data. */
   readonly regisseurCandidates = this.#candidates.asReadonly();
@@ -43,13 +38,10 @@ export class CaseStore {
       a.displayName.localeCompare(b.displayName, 'nl'),
     ),
   );
-  readonly loading = this.#loading.asReadonly();
-  readonly failure = this.#failure.asReadonly();
-  readonly failureKey = computed(() => {
-    const failure = this.#failure();
-    return failure ? failureMessageKey(failure) : null;
-  });
-  readonly forbidden = computed(() => failureCode(this.#failure()) === 'FORBIDDEN');
+  readonly loading = this.#reads.loading;
+  readonly failure = this.#reads.failure;
+  readonly failureKey = this.#reads.failureKey;
+  readonly forbidden = this.#reads.forbidden;
   /** ZRM assessments, oldest first. */
   readonly zrm = computed(() =>
     [...(this.#case()?.zrm ?? [])].sort((a, b) =>
@@ -65,15 +57,9 @@ export class CaseStore {
   );
 
   async load(caseId: string): Promise<void> {
-    this.#loading.set(true);
-    this.#failure.set(null);
     if (this.#case()?.id !== caseId) this.#case.set(null);
-    const result = await firstValueFrom(this.#api.case(caseId));
-    this.#loading.set(false);
-    if (!result.ok) {
-      this.#failure.set(result.failure);
-      return;
-    }
+    const result = await this.#reads.read(this.#api.case(caseId));
+    if (!result.ok) return;
     this.#case.set(result.data);
     if (this.#team()?.id !== result.data.teamId) {
       const [team, candidates] = await Promise.all([

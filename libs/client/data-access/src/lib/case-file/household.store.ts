@@ -1,4 +1,4 @@
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom, type Observable } from 'rxjs';
 import type {
   AccessLog,
@@ -11,12 +11,8 @@ import type {
   NetworkPersonInput,
   PersonInput,
 } from '@casustafel/contracts';
-import {
-  type ApiFailure,
-  type ApiResult,
-  failureCode,
-  failureMessageKey,
-} from '../errors/api-failure';
+import { type ApiResult } from '../errors/api-failure';
+import { ReadState } from '../http/read-state';
 import { CaseFileApi } from './case-file.api';
 
 /** One household: members, network, consent ledger and its AVG art. 15 access log. */
@@ -25,30 +21,21 @@ export class HouseholdStore {
   readonly #api = inject(CaseFileApi);
   readonly #household = signal<HouseholdDetail | null>(null);
   readonly #accessLog = signal<AccessLog | null>(null);
-  readonly #loading = signal(false);
-  readonly #failure = signal<ApiFailure | null>(null);
+  readonly #reads = new ReadState();
 
   readonly household = this.#household.asReadonly();
   readonly accessLog = this.#accessLog.asReadonly();
-  readonly loading = this.#loading.asReadonly();
-  readonly failure = this.#failure.asReadonly();
-  readonly failureKey = computed(() => {
-    const failure = this.#failure();
-    return failure ? failureMessageKey(failure) : null;
-  });
-  readonly forbidden = computed(() => failureCode(this.#failure()) === 'FORBIDDEN');
+  readonly loading = this.#reads.loading;
+  readonly failure = this.#reads.failure;
+  readonly failureKey = this.#reads.failureKey;
+  readonly forbidden = this.#reads.forbidden;
 
   async load(householdId: string): Promise<void> {
-    this.#loading.set(true);
-    this.#failure.set(null);
     if (this.#household()?.id !== householdId) {
       this.#household.set(null);
       this.#accessLog.set(null);
     }
-    const result = await firstValueFrom(this.#api.household(householdId));
-    this.#loading.set(false);
-    if (result.ok) this.#household.set(result.data);
-    else this.#failure.set(result.failure);
+    await this.#reads.into(this.#household, this.#api.household(householdId));
   }
 
   update(householdId: string, patch: Partial<CreateHouseholdRequest>): Promise<ApiResult<unknown>> {

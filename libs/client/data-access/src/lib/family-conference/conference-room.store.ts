@@ -1,15 +1,12 @@
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
-import type { Subscription } from 'rxjs';
-import type { SessionEventMessage } from '@casustafel/contracts';
-import type { VisibleSessionEvent, VisibleSessionState } from '@casustafel/domain';
+import type { VisibleSessionEvent } from '@casustafel/domain';
 import {
-  HeldSessionEvents,
   joinOnce,
+  LiveSessionRoom,
   type RoomCommandOutcome,
   sendRoomCommand,
-  stepRoom,
 } from '../intervision/session-room-sync';
-import { LIVE_ACK_TIMEOUT_MS, LIVE_COMMAND_ID } from '../meetings/live-room.store';
+import { LIVE_COMMAND_ID } from '../meetings/live-room.store';
 import { ConnectionStore } from '../realtime/connection.store';
 import { RealtimeClient } from '../realtime/realtime.client';
 
@@ -38,18 +35,26 @@ export class ConferenceRoomStore {
 
   readonly #conferenceId = signal<string | null>(null);
   readonly #sessionId = signal<string | null>(null);
-  readonly #room = signal<VisibleSessionState | null>(null);
+  readonly #live = new LiveSessionRoom(
+    this.#client,
+    () => void this.join(),
+    (room, next, event) => {
+      if (room.seq === next.seq) return;
+      if (event.type === 'phase:changed') {
+        // A phase may lock this role out (besloten tijd): asked again, the server decides.
+        void this.join();
+        this.onPhaseChanged(event.payload.to);
+      } else this.onApplied(event);
+    },
+  );
   readonly #joinError = signal<RoomJoinError | null>(null);
   /** The phase last announced by a `phase:changed`, also while locked out (no room then). */
   readonly #announcedPhase = signal<string | null>(null);
-  readonly #gapRejoins = signal(0);
-  readonly #held = new HeldSessionEvents();
-  #subscriptions: Subscription[] = [];
 
-  readonly room = this.#room.asReadonly();
+  readonly room = this.#live.room;
   readonly joinError = this.#joinError.asReadonly();
   readonly announcedPhase = this.#announcedPhase.asReadonly();
-  readonly gapRejoins = this.#gapRejoins.asReadonly();
+  readonly gapRejoins = this.#live.gapRejoins;
   readonly connectionState = this.#connection.state;
 
   /** Called on every phase change that reaches this page (the page reads the conference again). */
@@ -68,26 +73,26 @@ export class ConferenceRoomStore {
       this.#conferenceId.set(conferenceId);
       this.#sessionId.set(sessionId);
     }
-    this.#listen();
+    this.#live.listen(
+      () => this.#sessionId(),
+      (event) => this.#onEvent(event),
+    );
     this.#connection.connect();
     await this.join();
   }
 
   leave(): void {
-    for (const s of this.#subscriptions) s.unsubscribe();
-    this.#subscriptions = [];
+    this.#live.leave();
     this.#conferenceId.set(null);
     this.#sessionId.set(null);
-    this.#room.set(null);
     this.#joinError.set(null);
     this.#announcedPhase.set(null);
-    this.#held.clear();
   }
 
   /** Sends a command with a fresh command id (sent again with the same id without an ack). */
   async send(body: ConferenceCommandBody): Promise<ConferenceCommandOutcome> {
     const conferenceId = this.#conferenceId();
-    if (!conferenceId || !this.#room()) return { ok: false, code: 'NOT_JOINED' };
+    if (!conferenceId || !this.room()) return { ok: false, code: 'NOT_JOINED' };
     return sendRoomCommand(
       this.#client,
       'conference:command',
@@ -100,69 +105,31 @@ export class ConferenceRoomStore {
   /** Joins (again): after a gap, a reconnect or a phase the role may see again. */
   readonly join = joinOnce(() => this.#doJoin());
 
-  #listen(): void {
-    if (this.#subscriptions.length > 0) return;
-    this.#subscriptions = [
-      this.#client.session$.subscribe((m) => this.#onEvent(m)),
-      this.#client.events$.subscribe((e) => {
-        if (e.type === 'connected') void this.join();
-      }),
-    ];
-  }
-
   async #doJoin(): Promise<void> {
     const conferenceId = this.#conferenceId();
     if (!conferenceId || !this.#client.connected) return;
-    const lastSeq = this.#room()?.seq;
-    const ack = await this.#client.emitWithAck(
-      'conference:join',
-      { conferenceId, ...(lastSeq !== undefined ? { lastSeq } : {}) },
-      LIVE_ACK_TIMEOUT_MS,
-    );
+    const ack = await this.#live.requestJoin('conference:join', { conferenceId });
     if (this.#conferenceId() !== conferenceId) return;
     if (!ack.ok) {
       this.#joinError.set('timeout' in ack ? 'TIMEOUT' : ack.error.code);
       // Locked out: nothing of the room stays on this page.
-      if (!('timeout' in ack)) this.#room.set(null);
+      if (!('timeout' in ack)) this.#live.drop();
       return;
     }
     this.#joinError.set(null);
-    this.#held.applyJoin(
-      ack.data,
-      (room) => this.#room.set(room),
-      (event) => this.#applyOne(event),
-    );
+    this.#live.applyJoin(ack.data);
   }
 
-  #onEvent(message: SessionEventMessage): void {
-    const { sessionId, ...event } = message;
-    if (sessionId !== this.#sessionId()) return;
+  #onEvent(event: VisibleSessionEvent): void {
     if (event.type === 'phase:changed') {
       this.#announcedPhase.set(event.payload.to);
       // Locked out (no room): a phase change is all that reaches this role; back in, join.
-      if (this.#room() === null && this.#joinError() !== null) {
+      if (this.room() === null && this.#joinError() !== null) {
         void this.join();
         this.onPhaseChanged(event.payload.to);
         return;
       }
     }
-    this.#held.receive(event as VisibleSessionEvent, this.#room(), (e) => this.#applyOne(e));
-  }
-
-  #applyOne(event: VisibleSessionEvent): void {
-    const room = this.#room();
-    if (room === null) return;
-    const next = stepRoom(room, event, () => {
-      this.#gapRejoins.update((n) => n + 1);
-      void this.join();
-    });
-    if (next === null) return;
-    const changed = event.type === 'phase:changed' && room.seq !== next.seq;
-    this.#room.set(next);
-    if (changed) {
-      // A phase may lock this role out (besloten tijd): asked again, the server decides.
-      void this.join();
-      this.onPhaseChanged(event.payload.to);
-    } else if (room.seq !== next.seq) this.onApplied(event);
+    this.#live.receive(event);
   }
 }

@@ -7,21 +7,17 @@ import type {
   SessionEventMessage,
 } from '@casustafel/contracts';
 import {
-  applySessionCommand,
   createSessionRoom,
   FAMILY_CONFERENCE_KIND,
   lockedOut,
-  projectEvent,
   projectState,
   recordChangedInRoom,
-  type SessionCommandInput,
   type SessionEvent,
-  type SessionRoomState,
 } from '@casustafel/domain';
 import type { ApiFailure, ApiResult } from '../errors/api-failure';
 import { LIVE_COMMAND_ID } from '../meetings/live-room.store';
-import type { RealtimeEvent } from '../realtime/connection-state';
 import { RealtimeClient } from '../realtime/realtime.client';
+import { type Emitted, fakeSessionClient, SessionEngine } from '../testing/session-engine';
 import { ConferenceRoomStore } from './conference-room.store';
 import { FamilyConferenceApi } from './family-conference.api';
 import { FamilyConferenceStore } from './family-conference.store';
@@ -85,44 +81,30 @@ const emptyPlan: FamilyGroupPlanView = {
 };
 
 /** The engine's side, decided by the domain: events as each role receives them. */
-class Server {
-  state: SessionRoomState = createSessionRoom(FAMILY_CONFERENCE_KIND, SESSION, T0);
-  log: SessionEvent[] = [];
-  run(who: Who, body: Record<string, unknown>): SessionEvent {
-    const result = applySessionCommand(
-      FAMILY_CONFERENCE_KIND,
-      this.state,
-      { ...body, commandId: crypto.randomUUID(), sessionId: SESSION } as SessionCommandInput,
-      { actorUserId: USERS[who], role: ROLE_OF[who], now: T0, newId: () => crypto.randomUUID() },
-    );
-    if (!result.ok) throw new Error(result.error);
-    this.state = result.state;
-    this.log.push(result.event);
-    return result.event;
+class Server extends SessionEngine<Who> {
+  constructor() {
+    const kind = FAMILY_CONFERENCE_KIND;
+    super(kind, SESSION, createSessionRoom(kind, SESSION, T0), USERS, ROLE_OF, T0);
   }
   /** The conference module announces that the plan or the bottom lines changed. */
   announce(record: string): SessionEvent {
-    const result = recordChangedInRoom(this.state, {
-      commandId: crypto.randomUUID(),
-      actorUserId: USERS.coby,
-      now: T0,
-      record,
-    });
-    if (!result.ok) throw new Error(result.error);
-    this.state = result.state;
-    this.log.push(result.event);
-    return result.event;
+    return this.commit(
+      recordChangedInRoom(this.state, {
+        commandId: crypto.randomUUID(),
+        actorUserId: USERS.coby,
+        now: T0,
+        record,
+      }),
+    );
   }
   message(event: SessionEvent, role: string): SessionEventMessage | null {
-    const visible = projectEvent(FAMILY_CONFERENCE_KIND, event, role);
-    return visible ? { ...visible, sessionId: SESSION } : null;
+    return this.visible(event, role);
   }
 }
 
 describe('FamilyConferenceStore with its ConferenceRoomStore', () => {
-  let events$: Subject<RealtimeEvent>;
   let session$: Subject<SessionEventMessage>;
-  let emits: { event: string; payload: Record<string, unknown> }[];
+  let emits: Emitted[];
   let server: Server;
   let role: string;
   let read: jest.Mock<() => ReturnType<FamilyConferenceApi['read']>>;
@@ -137,34 +119,25 @@ describe('FamilyConferenceStore with its ConferenceRoomStore', () => {
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   beforeEach(() => {
-    events$ = new Subject();
-    session$ = new Subject();
-    emits = [];
     server = new Server();
     role = 'professional';
-    const client = {
-      events$,
-      session$,
-      connected: true,
-      connect: jest.fn(),
-      emitWithAck: jest.fn(async (event: string, payload: Record<string, unknown>) => {
-        emits.push({ event, payload: { ...payload } });
-        if (event !== 'conference:join') return { ok: true, data: { seq: 1, duplicate: false } };
-        if (lockedOut(FAMILY_CONFERENCE_KIND, server.state.phase, role))
-          return { ok: false, error: { code: 'FORBIDDEN', message: 'closed' } };
-        const lastSeq = payload['lastSeq'] as number | undefined;
-        if (lastSeq !== undefined && lastSeq === server.state.seq)
-          return { ok: true, data: { seq: server.state.seq, role, events: [] } };
-        return {
-          ok: true,
-          data: {
-            seq: server.state.seq,
-            role,
-            snapshot: projectState(FAMILY_CONFERENCE_KIND, server.state, role),
-          },
-        };
-      }),
-    };
+    let client: ReturnType<typeof fakeSessionClient>['client'];
+    ({ client, session$, emits } = fakeSessionClient((event, payload) => {
+      if (event !== 'conference:join') return { ok: true, data: { seq: 1, duplicate: false } };
+      if (lockedOut(FAMILY_CONFERENCE_KIND, server.state.phase, role))
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'closed' } };
+      const lastSeq = payload['lastSeq'] as number | undefined;
+      if (lastSeq !== undefined && lastSeq === server.state.seq)
+        return { ok: true, data: { seq: server.state.seq, role, events: [] } };
+      return {
+        ok: true,
+        data: {
+          seq: server.state.seq,
+          role,
+          snapshot: projectState(FAMILY_CONFERENCE_KIND, server.state, role),
+        },
+      };
+    }));
     read = jest.fn(() =>
       lockedOut(FAMILY_CONFERENCE_KIND, server.state.phase, role)
         ? of<ApiResult<ConferenceView>>({ ok: false, failure: FORBIDDEN })

@@ -1,16 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
 import type { SessionState } from '@casustafel/contracts';
 import { completeSessionGuard, guestSessionGuard, orgAdminGuard } from '../auth/auth.guards';
-import { ConnectionStore } from '../realtime/connection.store';
 import { buildSession, buildUser } from '../testing/fixtures';
-
-@Component({ selector: 'cst-blank', template: '' })
-class BlankComponent {}
+import { type GuardTestBed, guardTestBed } from '../testing/guard-test-bed';
 
 const guestSession = (): SessionState =>
   buildSession({
@@ -18,40 +10,21 @@ const guestSession = (): SessionState =>
   });
 
 describe('guards for remote specialists (guests)', () => {
-  let http: HttpTestingController;
-  let router: Router;
+  let bed: GuardTestBed;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        {
-          provide: ConnectionStore,
-          useValue: { connect: () => undefined, disconnect: () => undefined },
-        },
-        provideRouter([
-          { path: '', component: BlankComponent, canActivate: [completeSessionGuard] },
-          { path: 'teams/:id', component: BlankComponent, canActivate: [completeSessionGuard] },
-          { path: 'beheer', component: BlankComponent, canActivate: [orgAdminGuard] },
-          { path: 'gast', component: BlankComponent },
-          { path: 'gast/overleg', component: BlankComponent, canActivate: [guestSessionGuard] },
-        ]),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    router = TestBed.inject(Router);
+    bed = guardTestBed([
+      { path: '', canActivate: [completeSessionGuard] },
+      { path: 'teams/:id', canActivate: [completeSessionGuard] },
+      { path: 'beheer', canActivate: [orgAdminGuard] },
+      { path: 'gast' },
+      { path: 'gast/overleg', canActivate: [guestSessionGuard] },
+    ]);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => bed.http.verify());
 
-  async function visit(url: string, session: SessionState): Promise<string> {
-    const navigation = router.navigateByUrl(url);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    http.expectOne('/api/auth/session').flush(session);
-    await navigation;
-    return router.url;
-  }
+  const visit = (url: string, session: SessionState) => bed.visit(url, session);
 
   it('sends a guest from the start page to their meeting', async () => {
     expect(await visit('/', guestSession())).toBe('/gast/overleg');
@@ -71,15 +44,15 @@ describe('guards for remote specialists (guests)', () => {
 
   it('still lets a member into member pages and keeps them out of the guest page', async () => {
     expect(await visit('/teams/abc', buildSession())).toBe('/teams/abc');
-    expect(router.url).toBe('/teams/abc');
+    expect(bed.router.url).toBe('/teams/abc');
   });
 
   it('sends a member who opens the guest meeting page to their start page', async () => {
-    const navigation = router.navigateByUrl('/gast/overleg');
+    const navigation = bed.router.navigateByUrl('/gast/overleg');
     await new Promise((resolve) => setTimeout(resolve, 0));
-    http.expectOne('/api/auth/session').flush(buildSession());
+    bed.http.expectOne('/api/auth/session').flush(buildSession());
     await navigation;
-    expect(router.url).toBe('/');
+    expect(bed.router.url).toBe('/');
   });
 
   it('sends someone without a session from the guest meeting page to the guest sign-in', async () => {

@@ -2,15 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { TestBed } from '@angular/core/testing';
 import { of, Subject } from 'rxjs';
-import type {
-  ActionView,
-  DecisionView,
-  GuestSessionView,
-  GuestStateEvent,
-} from '@casustafel/contracts';
+import type { ActionView, GuestSessionView, GuestStateEvent } from '@casustafel/contracts';
 import {
   applyCommand,
-  createLiveRoomState,
   type GuestRoomView,
   guestView,
   type LiveCommandInput,
@@ -26,49 +20,23 @@ import {
 } from '../realtime/realtime.client';
 import { GuestRoomStore } from './guest-room.store';
 import { GuestsApi } from './guests.api';
+import {
+  GUEST_MEETING,
+  guestItemDecision,
+  guestMeetingRoom,
+  guestSessionView,
+} from '../testing/guest-fixtures';
 
 const MEETING = 'a3f0c6a2-2a47-4c53-9a8e-0d6e1c2b3f40';
 const OTHER_MEETING = 'b3f0c6a2-2a47-4c53-9a8e-0d6e1c2b3f41';
-const CHAIR = '5b8e2a1c-7d3f-4e6a-9b2c-1f0e3d4c5b6a';
-const GUEST = '6c9e2a1c-7d3f-4e6a-9b2c-1f0e3d4c5b6b';
-const ITEM_A = '11111111-1111-4111-8111-111111111111';
-const ITEM_B = '22222222-2222-4222-8222-222222222222';
+const { chair: CHAIR, guest: GUEST, invitedItem: ITEM_A, otherItem: ITEM_B } = GUEST_MEETING;
 const T0 = Date.parse('2026-12-01T08:30:00Z');
 const MIN = 60_000;
 
-const SESSION: GuestSessionView = {
-  invitationId: '33333333-3333-4333-8333-333333333333',
-  name: 'Gerrit de Graaf',
-  discipline: 'ggz',
-  expiresAt: '2026-12-01T11:00:00.000Z',
-  meeting: {
-    id: MEETING,
-    teamName: 'Wijkteam Noord',
-    startsAt: '2026-12-01T08:30:00.000Z',
-    endsAt: '2026-12-01T10:00:00.000Z',
-    status: 'gepland',
-  },
-  items: [
-    {
-      id: ITEM_A,
-      kind: 'casusbespreking',
-      title: 'Gezin A',
-      timeBoxMinutes: 20,
-      plannedStart: '2026-12-01T08:40:00.000Z',
-      plannedEnd: '2026-12-01T09:00:00.000Z',
-      status: 'gepland',
-      question: 'Welke hulp past?',
-    },
-  ],
-};
+const SESSION = guestSessionView(MEETING, 'Welke hulp past?');
 
 /** The meeting as the server holds it: item B (not invited) first, then A (invited). */
-function room(): LiveRoomState {
-  return createLiveRoomState(MEETING, [
-    { id: ITEM_B, kind: 'casusbespreking', order: 0, timeBoxMinutes: 10 },
-    { id: ITEM_A, kind: 'casusbespreking', order: 1, timeBoxMinutes: 20 },
-  ]);
-}
+const room = (): LiveRoomState => guestMeetingRoom(MEETING);
 
 /** Runs the chair's commands through the domain and returns the guest's projection after each. */
 function viewsAfter(commands: LiveCommandBody[]): GuestRoomView[] {
@@ -85,19 +53,7 @@ function viewsAfter(commands: LiveCommandBody[]): GuestRoomView[] {
   });
 }
 
-function decision(id: string, text = 'Intake bij de GGZ'): DecisionView {
-  return {
-    id,
-    meetingId: MEETING,
-    agendaItemId: ITEM_A,
-    type: 'verwijzing-2e-lijn',
-    text,
-    rationale: 'Moeder vraagt erom',
-    decidedByUserId: CHAIR,
-    recordedByUserId: CHAIR,
-    decidedAt: '2026-12-01T08:45:00.000Z',
-  };
-}
+const decision = (id: string, text = 'Intake bij de GGZ') => guestItemDecision(MEETING, id, text);
 
 function action(id: string, status: ActionView['status'], updatedAt: string): ActionView {
   return {

@@ -1,17 +1,10 @@
 import { describe, expect, it, beforeEach, afterEach, jest } from '@jest/globals';
-import {
-  HttpClient,
-  HttpErrorResponse,
-  provideHttpClient,
-  withInterceptors,
-} from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { AuthStore } from '../auth/auth.store';
-import { ConnectionStore } from '../realtime/connection.store';
+import { interceptedApiProviders } from '../testing/api-test-providers';
 import { buildSession } from '../testing/fixtures';
-import { apiInterceptor } from './api.interceptor';
 
 describe('apiInterceptor', () => {
   let http: HttpTestingController;
@@ -19,15 +12,7 @@ describe('apiInterceptor', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(withInterceptors([apiInterceptor])),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        {
-          provide: ConnectionStore,
-          useValue: { connect: () => undefined, disconnect: () => undefined },
-        },
-      ],
+      providers: interceptedApiProviders(),
     });
     http = TestBed.inject(HttpTestingController);
     client = TestBed.inject(HttpClient);

@@ -1,25 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { TestBed } from '@angular/core/testing';
-import { of, Subject } from 'rxjs';
+import { of, type Subject } from 'rxjs';
 import type { IntervisionSessionView, SessionEventMessage } from '@casustafel/contracts';
 import {
-  applySessionCommand,
   createSessionRoom,
   findMethod,
   intervisionSessionKind,
   projectEvent,
   projectState,
-  type SessionCommandInput,
   type SessionEvent,
-  type SessionRoomState,
 } from '@casustafel/domain';
 import type { ApiResult } from '../errors/api-failure';
 import { LIVE_COMMAND_ID, LIVE_NOW } from '../meetings/live-room.store';
-import type { RealtimeEvent } from '../realtime/connection-state';
 import { RealtimeClient } from '../realtime/realtime.client';
+import { type Emitted, fakeSessionClient, SessionEngine } from '../testing/session-engine';
 import { applySessionEvent } from './intervision-session-room';
 import { IntervisionSessionApi } from './intervision-session.api';
-import { IntervisionSessionStore, type SessionCommandBody } from './intervision-session.store';
+import { IntervisionSessionStore } from './intervision-session.store';
 
 const SESSION = '7c4f2a1e-3b5d-4e6f-8a9b-0c1d2e3f4a5b';
 const COPY = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
@@ -56,32 +53,20 @@ function view(role: string, status: 'running' | 'ended' = 'running'): Intervisio
 }
 
 /** The server's side: the room, decided by the domain; events as `role` receives them. */
-class Server {
-  state: SessionRoomState = createSessionRoom(KIND, SESSION, T0);
-  log: SessionEvent[] = [];
-  run(who: keyof typeof USERS, body: SessionCommandBody, at = T0): SessionEvent {
-    const result = applySessionCommand(
-      KIND,
-      this.state,
-      { ...body, commandId: crypto.randomUUID(), sessionId: SESSION } as SessionCommandInput,
-      { actorUserId: USERS[who], role: ROLE_OF[who], now: at, newId: () => crypto.randomUUID() },
-    );
-    if (!result.ok) throw new Error(result.error);
-    this.state = result.state;
-    this.log.push(result.event);
-    return result.event;
+class Server extends SessionEngine<keyof typeof USERS> {
+  constructor() {
+    super(KIND, SESSION, createSessionRoom(KIND, SESSION, T0), USERS, ROLE_OF, T0);
   }
   message(event: SessionEvent, role: string): SessionEventMessage {
-    const visible = projectEvent(KIND, event, role);
+    const visible = this.visible(event, role);
     if (!visible) throw new Error('not for this role');
-    return { ...visible, sessionId: SESSION };
+    return visible;
   }
 }
 
 describe('IntervisionSessionStore', () => {
-  let events$: Subject<RealtimeEvent>;
   let session$: Subject<SessionEventMessage>;
-  let emits: { event: string; payload: Record<string, unknown> }[];
+  let emits: Emitted[];
   let answer: (event: string, payload: Record<string, unknown>) => unknown;
   let server: Server;
   let role: string;
@@ -91,9 +76,8 @@ describe('IntervisionSessionStore', () => {
   let store: IntervisionSessionStore;
 
   beforeEach(() => {
-    events$ = new Subject();
-    session$ = new Subject();
-    emits = [];
+    const fake = fakeSessionClient((event, payload) => answer(event, payload));
+    ({ session$, emits } = fake);
     server = new Server();
     role = 'deelnemer';
     clientNow = T0 + 60_000;
@@ -120,16 +104,7 @@ describe('IntervisionSessionStore', () => {
     };
     read = jest.fn(() => of<ApiResult<IntervisionSessionView>>({ ok: true, data: view(role) }));
     attendance = jest.fn(() => of({ ok: true as const, data: [] }));
-    const client = {
-      events$,
-      session$,
-      connected: true,
-      connect: jest.fn(),
-      emitWithAck: jest.fn(async (event: string, payload: Record<string, unknown>) => {
-        emits.push({ event, payload: { ...payload } });
-        return answer(event, payload);
-      }),
-    };
+    const { client } = fake;
     let n = 0;
     TestBed.configureTestingModule({
       providers: [

@@ -1,10 +1,6 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
-import { firstValueFrom, type Subscription } from 'rxjs';
-import type {
-  IntervisionAttendance,
-  IntervisionSessionView,
-  SessionEventMessage,
-} from '@casustafel/contracts';
+import { firstValueFrom } from 'rxjs';
+import type { IntervisionAttendance, IntervisionSessionView } from '@casustafel/contracts';
 import {
   formatCountdown,
   hiddenFrom,
@@ -16,16 +12,9 @@ import {
   ratingScale,
   type SessionKind,
   type VisibleContribution,
-  type VisibleSessionEvent,
-  type VisibleSessionState,
 } from '@casustafel/domain';
 import { type ApiFailure, failureCode } from '../errors/api-failure';
-import {
-  LIVE_ACK_TIMEOUT_MS,
-  LIVE_COMMAND_ID,
-  LIVE_NOW,
-  serverNow,
-} from '../meetings/live-room.store';
+import { LIVE_COMMAND_ID, LIVE_NOW, serverNow } from '../meetings/live-room.store';
 import { ConnectionStore } from '../realtime/connection.store';
 import { RealtimeClient } from '../realtime/realtime.client';
 import {
@@ -35,11 +24,10 @@ import {
   type PhaseClock,
 } from './intervision-session-rows';
 import {
-  HeldSessionEvents,
   joinOnce,
+  LiveSessionRoom,
   type RoomCommandOutcome,
   sendRoomCommand,
-  stepRoom,
 } from './session-room-sync';
 import { IntervisionSessionApi } from './intervision-session.api';
 
@@ -76,22 +64,26 @@ export class IntervisionSessionStore {
 
   readonly #sessionId = signal<string | null>(null);
   readonly #view = signal<IntervisionSessionView | null>(null);
-  readonly #room = signal<VisibleSessionState | null>(null);
+  readonly #live = new LiveSessionRoom(
+    this.#client,
+    () => void this.#join(),
+    (room, next) => {
+      if (next.ended && room.ended !== true) void this.#afterEnd();
+    },
+  );
+  readonly #room = this.#live.room;
   readonly #failure = signal<ApiFailure | null>(null);
   readonly #waiting = signal(false);
   readonly #joinError = signal<string | null>(null);
   readonly #attendance = signal<IntervisionAttendance[] | null>(null);
   readonly #attendanceFailure = signal<ApiFailure | null>(null);
   readonly #tick = signal(0);
-  readonly #gapRejoins = signal(0);
-  readonly #held = new HeldSessionEvents();
-  #subscriptions: Subscription[] = [];
   #ticker: ReturnType<typeof setInterval> | null = null;
   #poll: ReturnType<typeof setTimeout> | null = null;
 
   readonly sessionId = this.#sessionId.asReadonly();
   readonly view = this.#view.asReadonly();
-  readonly room = this.#room.asReadonly();
+  readonly room = this.#room;
   /** Why the session could not be read (not while merely waiting outside a phase). */
   readonly failure = this.#failure.asReadonly();
   readonly forbidden = computed(() => failureCode(this.#failure()) === 'FORBIDDEN');
@@ -104,7 +96,7 @@ export class IntervisionSessionStore {
     return !!(kind && room && role && !room.ended && lockedOut(kind, room.phase, role));
   });
   readonly joinError = this.#joinError.asReadonly();
-  readonly gapRejoins = this.#gapRejoins.asReadonly();
+  readonly gapRejoins = this.#live.gapRejoins;
   readonly connectionState = this.#connection.state;
   readonly attendance = this.#attendance.asReadonly();
   readonly attendanceFailure = this.#attendanceFailure.asReadonly();
@@ -236,21 +228,18 @@ export class IntervisionSessionStore {
   }
 
   leave(): void {
-    for (const s of this.#subscriptions) s.unsubscribe();
-    this.#subscriptions = [];
+    this.#live.leave();
     if (this.#ticker) clearInterval(this.#ticker);
     if (this.#poll) clearTimeout(this.#poll);
     this.#ticker = null;
     this.#poll = null;
     this.#sessionId.set(null);
     this.#view.set(null);
-    this.#room.set(null);
     this.#failure.set(null);
     this.#waiting.set(false);
     this.#joinError.set(null);
     this.#attendance.set(null);
     this.#attendanceFailure.set(null);
-    this.#held.clear();
   }
 
   /** Sends a command with a fresh command id (sent again with the same id without an ack). */
@@ -276,13 +265,7 @@ export class IntervisionSessionStore {
   }
 
   #listen(): void {
-    if (this.#subscriptions.length > 0) return;
-    this.#subscriptions = [
-      this.#client.session$.subscribe((m) => this.#onEvent(m)),
-      this.#client.events$.subscribe((e) => {
-        if (e.type === 'connected') void this.#join();
-      }),
-    ];
+    if (!this.#live.listen(() => this.#sessionId())) return;
     this.#ticker = setInterval(() => this.#tick.update((t) => t + 1), 1_000);
   }
 
@@ -291,12 +274,7 @@ export class IntervisionSessionStore {
   async #doJoin(): Promise<void> {
     const sessionId = this.#sessionId();
     if (!sessionId || !this.#client.connected || this.ended()) return;
-    const lastSeq = this.#room()?.seq;
-    const ack = await this.#client.emitWithAck(
-      'session:join',
-      { sessionId, ...(lastSeq !== undefined ? { lastSeq } : {}) },
-      LIVE_ACK_TIMEOUT_MS,
-    );
+    const ack = await this.#live.requestJoin('session:join', { sessionId });
     if (this.#sessionId() !== sessionId) return;
     if (!ack.ok) {
       const code = 'timeout' in ack ? 'TIMEOUT' : ack.error.code;
@@ -309,30 +287,7 @@ export class IntervisionSessionStore {
     }
     this.#joinError.set(null);
     this.#waiting.set(false);
-    this.#held.applyJoin(
-      ack.data,
-      (room) => this.#room.set(room),
-      (event) => this.#applyOne(event),
-    );
-  }
-
-  #onEvent(message: SessionEventMessage): void {
-    const { sessionId, ...event } = message;
-    if (sessionId !== this.#sessionId()) return;
-    this.#held.receive(event as VisibleSessionEvent, this.#room(), (e) => this.#applyOne(e));
-  }
-
-  #applyOne(event: VisibleSessionEvent): void {
-    const room = this.#room();
-    if (room === null) return;
-    const next = stepRoom(room, event, () => {
-      this.#gapRejoins.update((n) => n + 1);
-      void this.#join();
-    });
-    if (next === null) return;
-    const wasEnded = room.ended === true;
-    this.#room.set(next);
-    if (next.ended && !wasEnded) void this.#afterEnd();
+    this.#live.applyJoin(ack.data);
   }
 
   async #afterEnd(): Promise<void> {

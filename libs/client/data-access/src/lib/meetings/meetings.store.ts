@@ -13,7 +13,8 @@ import type {
   UpdateAgendaItem,
   UpdateMeeting,
 } from '@casustafel/contracts';
-import { type ApiFailure, type ApiResult, failureMessageKey } from '../errors/api-failure';
+import { type ApiResult } from '../errors/api-failure';
+import { ReadState } from '../http/read-state';
 import { CaseFileApi } from '../case-file/case-file.api';
 import { TeamsApi } from '../teams/teams.api';
 import { MeetingsApi } from './meetings.api';
@@ -46,8 +47,7 @@ export class MeetingsStore {
   readonly #caseDetails = signal<ReadonlyMap<string, CaseDetail>>(new Map());
   /** Case ids of the open meeting's agenda whose case file has been asked for (answered or not). */
   readonly #agendaCasesAsked = signal<ReadonlySet<string>>(new Set());
-  readonly #loading = signal(false);
-  readonly #failure = signal<ApiFailure | null>(null);
+  readonly #reads = new ReadState();
 
   readonly teamId = this.#teamId.asReadonly();
   /** Soonest first. */
@@ -77,12 +77,9 @@ export class MeetingsStore {
       this.agenda().every((item) => item.caseId === null || asked.has(item.caseId))
     );
   });
-  readonly loading = this.#loading.asReadonly();
-  readonly failure = this.#failure.asReadonly();
-  readonly failureKey = computed(() => {
-    const failure = this.#failure();
-    return failure ? failureMessageKey(failure) : null;
-  });
+  readonly loading = this.#reads.loading;
+  readonly failure = this.#reads.failure;
+  readonly failureKey = this.#reads.failureKey;
 
   memberName(userId: string | null): string {
     if (!userId) return '';
@@ -104,12 +101,7 @@ export class MeetingsStore {
   async loadMeetings(): Promise<void> {
     const teamId = this.#teamId();
     if (!teamId) return;
-    this.#loading.set(true);
-    this.#failure.set(null);
-    const result = await firstValueFrom(this.#api.list(teamId));
-    this.#loading.set(false);
-    if (result.ok) this.#meetings.set(result.data);
-    else this.#failure.set(result.failure);
+    await this.#reads.into(this.#meetings, this.#api.list(teamId));
   }
 
   /** Opens one meeting: its detail, then its team's members. */
@@ -118,14 +110,8 @@ export class MeetingsStore {
       this.#meeting.set(null);
       this.#agendaCasesAsked.set(new Set());
     }
-    this.#loading.set(true);
-    this.#failure.set(null);
-    const result = await firstValueFrom(this.#api.detail(meetingId));
-    this.#loading.set(false);
-    if (!result.ok) {
-      this.#failure.set(result.failure);
-      return;
-    }
+    const result = await this.#reads.read(this.#api.detail(meetingId));
+    if (!result.ok) return;
     this.#meeting.set(result.data);
     if (this.#teamId() !== result.data.teamId || this.#team() === null) {
       this.#teamId.set(result.data.teamId);
