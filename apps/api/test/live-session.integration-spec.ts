@@ -25,6 +25,7 @@ import { must } from './support/must';
 import { AuditService } from '../src/modules/audit/audit.service';
 import { LiveRoomRepository } from '../src/modules/live-session/live-room.repository';
 import { AttendanceEntity } from '../src/modules/meeting-records/meeting-records.entities';
+import { MeetingEntity } from '../src/modules/meetings/meeting.entities';
 import { addAgendaItem, createMeeting } from './factories/meeting.factory';
 import { oneTeam } from './factories/team.factory';
 
@@ -371,6 +372,30 @@ describe.each(testEngines())('live session engine on %s', (engine) => {
       expect(retry).toHaveBeenCalledTimes(1);
     } finally {
       retry.mockRestore();
+    }
+  });
+
+  it("a wave of joins reads the meeting's team once for its access check", async () => {
+    const { meetingId } = await newMeeting();
+    const meetings = dataSourceOf(t.app).getRepository(MeetingEntity);
+    const spy = jest.spyOn(meetings, 'query');
+    try {
+      const sockets = await Promise.all([
+        connectedLive(t, chair),
+        connectedLive(t, member),
+        connectedLive(t, member),
+      ]);
+      const acks = await Promise.all(
+        sockets.map((socket) =>
+          emitJoin(socket, 'meeting:join', { meetingId, mode: 'op-afstand' }),
+        ),
+      );
+      expect(acks.map((ack) => ack.ok)).toEqual([true, true, true]);
+      const teamReads = spy.mock.calls.filter(([sql]) => String(sql).includes('"team_id"'));
+      expect(teamReads).toHaveLength(1);
+      for (const socket of sockets) socket.close();
+    } finally {
+      spy.mockRestore();
     }
   });
 });

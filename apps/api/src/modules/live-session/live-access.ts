@@ -22,6 +22,8 @@ const KNOWN_TEAMS_MAX = 10_000;
 export class LiveAccess {
   /** meetingId → teamId (a meeting never moves to another team), oldest out first. */
   private readonly teams = new Map<string, string>();
+  /** Reads of a meeting's team under way (joins of one wave share them). */
+  private readonly reading = new Map<string, Promise<string | null>>();
 
   constructor(
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
@@ -56,16 +58,25 @@ export class LiveAccess {
   async assertMayEnter(actor: Actor, meetingId: string): Promise<void> {
     RequestContext.note({ objectType: 'meeting', objectId: meetingId, purpose: LIVE_PURPOSE });
     if (actor.guest && actor.guest.meetingId !== meetingId) throw forbidden('this meeting');
-    let teamId = this.teams.get(meetingId);
-    if (teamId === undefined) {
-      const rows = (await this.meetings.query(
-        'SELECT "team_id" AS "teamId" FROM "meeting" WHERE "id" = $1',
-        [meetingId],
-      )) as { teamId: string }[];
-      if (!rows[0]) throw forbidden('this meeting');
-      teamId = this.remember(meetingId, rows[0].teamId);
-    }
+    const teamId = this.teams.get(meetingId) ?? (await this.readTeam(meetingId));
+    if (teamId === null) throw forbidden('this meeting');
     this.assertParticipant(actor, { id: meetingId, teamId });
+  }
+
+  /** The meeting's team, read once for a wave of joins (the whole team joins at once). */
+  private readTeam(meetingId: string): Promise<string | null> {
+    let reading = this.reading.get(meetingId);
+    if (!reading) {
+      reading = (
+        this.meetings.query('SELECT "team_id" AS "teamId" FROM "meeting" WHERE "id" = $1', [
+          meetingId,
+        ]) as Promise<{ teamId: string }[]>
+      )
+        .then((rows) => (rows[0] ? this.remember(meetingId, rows[0].teamId) : null))
+        .finally(() => this.reading.delete(meetingId));
+      this.reading.set(meetingId, reading);
+    }
+    return reading;
   }
 
   private remember(meetingId: string, teamId: string): string {
