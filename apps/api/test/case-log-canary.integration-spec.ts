@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { CaseDetail, HouseholdDetail } from '@casustafel/contracts';
-import { createTestDatabase, type TestDatabase } from './support/engines';
-import { startTestApp, type TestApp } from './support/test-app';
+import { appForSuite } from './support/suite-app';
 import { signIn } from './factories/case-file.factory';
 import {
   createOrganisation,
@@ -16,8 +15,7 @@ import {
  * no log line and nowhere in the audit log; the BSN not even in the person table.
  */
 describe('no case-file data in logs', () => {
-  let db: TestDatabase;
-  let t: TestApp;
+  const suite = appForSuite('pglite', { DEMO_MODE: 'false', LOG_LEVEL: 'trace' });
   const canary = {
     givenName: 'Kanariegeel',
     familyName: 'Vogelzangster',
@@ -27,17 +25,8 @@ describe('no case-file data in logs', () => {
     street: 'Kanarieweg 99',
   };
 
-  beforeAll(async () => {
-    db = await createTestDatabase('pglite');
-    t = await startTestApp({ ...db.env, DEMO_MODE: 'false', LOG_LEVEL: 'trace' });
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-  });
-
   it('logs none of the canaries planted through the case file', async () => {
+    const t = suite.t;
     const org = await createOrganisation(t.app);
     const team = await createTeam(t.app, org.id);
     const { user, totpSecret } = await createUser(t.app, {

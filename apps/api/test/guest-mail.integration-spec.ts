@@ -1,71 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SMTPServer } from 'smtp-server';
-import type {
-  GuestInvitationCreated,
-  MeetingDetail,
-  MeetingSeriesCreated,
-  SessionState,
-} from '@casustafel/contracts';
+import type { GuestInvitationCreated, SessionState } from '@casustafel/contracts';
 import { BrowserClient } from './support/browser-client';
-import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import { createTestDatabaseOnDisk, testEngines, type TestDatabase } from './support/engines';
+import { must } from './support/must';
+import { decodeQp, type SmtpInbox, startSmtp } from './support/smtp-inbox';
 import { FakeClock, startTestApp, type TestApp } from './support/test-app';
-import { signIn } from './factories/case-file.factory';
-import { createOrganisation, createTeam, createUser } from './factories/identity.factory';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A local SMTP server (smtp-server) on 127.0.0.1, port 0, keeping every message. */
-async function startSmtp(): Promise<{
-  port: number;
-  inbox: Received[];
-  close: () => Promise<void>;
-}> {
-  const inbox: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        inbox.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    port,
-    inbox,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** Decodes a quoted-printable body well enough to read the text back. */
-const decodeQp = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+import { addAgendaItem, weeklySeries } from './factories/meeting.factory';
+import { organisationWith } from './factories/team.factory';
 
 describe.each(testEngines())('guest codes by e-mail on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let dataDir: string | null = null;
+  let smtp: SmtpInbox;
   const clock = new FakeClock(Date.parse('2026-03-02T09:00:00Z'));
   let chair: BrowserClient;
   let meetingId: string;
@@ -73,12 +19,7 @@ describe.each(testEngines())('guest codes by e-mail on %s', (engine) => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    if (engine === 'pglite') {
-      dataDir = mkdtempSync(joinPath(tmpdir(), 'cst-guest-mail-'));
-      db = await createTestDatabase(engine, dataDir);
-    } else {
-      db = await createTestDatabase(engine);
-    }
+    db = await createTestDatabaseOnDisk(engine, 'cst-guest-mail-');
     t = await startTestApp(
       {
         ...db.env,
@@ -88,39 +29,24 @@ describe.each(testEngines())('guest codes by e-mail on %s', (engine) => {
       },
       { clock },
     );
-    const org = await createOrganisation(t.app);
-    const team = (await createTeam(t.app, org.id, { name: 'Wijkteam Oost' })).id;
-    const u = await createUser(t.app, {
-      organisationId: org.id,
-      displayName: 'Olga Oosterhuis',
-      totp: true,
-      teams: [[team, ['member', 'chair']]],
-    });
-    chair = await signIn(t, clock, u.user.email, u.totpSecret);
-    const series = await chair.post<MeetingSeriesCreated>(`/api/teams/${team}/meeting-series`, {
-      schedule: {
-        rrule: 'FREQ=WEEKLY;BYDAY=TU',
-        timeZone: 'Europe/Amsterdam',
-        start: '2026-03-03T09:30',
-        durationMinutes: 90,
-      },
-      chairId: u.user.id,
-    });
-    meetingId = series.body.meetings[0]?.id ?? '';
-    const added = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
+    const { teams, add } = await organisationWith(t, clock, ['Wijkteam Oost']);
+    const team = must(teams[0]);
+    const olga = await add('Olga Oosterhuis', [[team, ['member', 'chair']]]);
+    chair = olga.client;
+    meetingId = must((await weeklySeries(chair, team, olga.id)).meetings[0]).id;
+    const added = await addAgendaItem(chair, meetingId, {
       kind: 'overig',
       title: 'Werkafspraken met de GGZ',
-      presenterUserId: u.user.id,
+      presenterUserId: olga.id,
       timeBoxMinutes: 15,
     });
-    itemId = added.body.agenda[0]?.id ?? '';
+    itemId = must(added.agenda[0]).id;
   }, 120_000);
 
   afterAll(async () => {
     await t?.close();
     await db?.drop();
     await smtp?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('e-mails the one-time code (and nothing about the agenda); the inviter sees only the link', async () => {

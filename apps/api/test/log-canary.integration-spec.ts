@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { generate } from 'otplib';
 import type { SessionState } from '@casustafel/contracts';
 import { BrowserClient } from './support/browser-client';
-import { createTestDatabase, type TestDatabase } from './support/engines';
-import { startTestApp, type TestApp } from './support/test-app';
+import { appForSuite } from './support/suite-app';
 import {
   createOrganisation,
   createUser,
@@ -17,8 +16,7 @@ import {
  * input, query strings) and must appear in no log line, nor in the audit log.
  */
 describe('no personal data in logs', () => {
-  let db: TestDatabase;
-  let t: TestApp;
+  const suite = appForSuite('pglite', { DEMO_MODE: 'false', LOG_LEVEL: 'trace' });
   const canary = {
     name: 'Kanarie Zwartvleugel',
     email: 'kanarie.zwartvleugel@canary.test',
@@ -28,17 +26,8 @@ describe('no personal data in logs', () => {
     bsn: '123456782',
   };
 
-  beforeAll(async () => {
-    db = await createTestDatabase('pglite');
-    t = await startTestApp({ ...db.env, DEMO_MODE: 'false', LOG_LEVEL: 'trace' });
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-  });
-
   it('logs none of the canaries planted through sign-in, administration and bad input', async () => {
+    const t = suite.t;
     const org = await createOrganisation(t.app);
     const { user, totpSecret } = await createUser(t.app, {
       organisationId: org.id,

@@ -1,17 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
-import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import type {
   CalendarFeedView,
-  MeetingDetail,
-  MeetingSeriesCreated,
   NotificationList,
   NotificationSettingsView,
 } from '@casustafel/contracts';
@@ -19,48 +12,12 @@ import { JobsService } from '../src/modules/jobs/jobs.service';
 import { NotesService } from '../src/modules/notes/notes.service';
 import { RemindersService } from '../src/modules/notifications/reminders.service';
 import { BrowserClient } from './support/browser-client';
-import { createTestDatabase, testEngines, type TestDatabase } from './support/engines';
+import { createTestDatabaseOnDisk, testEngines, type TestDatabase } from './support/engines';
 import { must } from './support/must';
+import { decodeQp, type SmtpInbox, startSmtp } from './support/smtp-inbox';
 import { FakeClock, pollUntil, startTestApp, type TestApp } from './support/test-app';
-import { signIn } from './factories/case-file.factory';
-import { createOrganisation, createTeam, createUser } from './factories/identity.factory';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-async function startSmtp() {
-  const inbox: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        inbox.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    port,
-    inbox,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-const decodeQp = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+import { addAgendaItem, weeklySeries } from './factories/meeting.factory';
+import { organisationWith } from './factories/team.factory';
 
 /** Decodes every base64 MIME part of a raw message (the .ics attachment among them). */
 const base64Parts = (raw: string) =>
@@ -75,8 +32,7 @@ const CLIENT_NAME = 'Jansen-Verhoeven';
 describe.each(testEngines())('notifications, jobs and calendar on %s', (engine) => {
   let db: TestDatabase;
   let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let dataDir: string | null = null;
+  let smtp: SmtpInbox;
   const clock = new FakeClock(Date.parse('2026-03-02T09:00:00Z'));
   let chair: BrowserClient;
   let member: BrowserClient;
@@ -99,12 +55,7 @@ describe.each(testEngines())('notifications, jobs and calendar on %s', (engine) 
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    if (engine === 'pglite') {
-      dataDir = mkdtempSync(joinPath(tmpdir(), 'cst-notify-'));
-      db = await createTestDatabase(engine, dataDir);
-    } else {
-      db = await createTestDatabase(engine);
-    }
+    db = await createTestDatabaseOnDisk(engine, 'cst-notify-');
     t = await startTestApp(
       {
         ...db.env,
@@ -118,54 +69,35 @@ describe.each(testEngines())('notifications, jobs and calendar on %s', (engine) 
       { clock },
     );
     jobs = t.app.get(JobsService);
-    const org = await createOrganisation(t.app);
-    const team = (await createTeam(t.app, org.id, { name: 'Wijkteam Oost' })).id;
-    const c = await createUser(t.app, {
-      organisationId: org.id,
-      displayName: 'Olga Oosterhuis',
-      totp: true,
-      teams: [[team, ['member', 'chair']]],
-    });
-    const m = await createUser(t.app, {
-      organisationId: org.id,
-      displayName: 'Mehmet Meijer',
-      totp: true,
-      teams: [[team, ['member']]],
-    });
-    chairId = c.user.id;
-    memberId = m.user.id;
-    memberEmail = m.user.email;
+    const { teams, add } = await organisationWith(t, clock, ['Wijkteam Oost']);
+    const team = must(teams[0]);
+    const c = await add('Olga Oosterhuis', [[team, ['member', 'chair']]]);
+    const m = await add('Mehmet Meijer', [[team, ['member']]]);
+    chairId = c.id;
+    memberId = m.id;
+    memberEmail = m.email;
+    chair = c.client;
+    member = m.client;
     signInAgain = async () => {
-      chair = await signIn(t, clock, c.user.email, c.totpSecret);
-      member = await signIn(t, clock, m.user.email, m.totpSecret);
+      chair = await c.signInAgain();
+      member = await m.signInAgain();
     };
-    await signInAgain();
-    const series = await chair.post<MeetingSeriesCreated>(`/api/teams/${team}/meeting-series`, {
-      schedule: {
-        rrule: 'FREQ=WEEKLY;BYDAY=TU',
-        timeZone: 'Europe/Amsterdam',
-        start: '2026-03-03T09:30',
-        durationMinutes: 90,
-        exdates: ['2026-03-31'],
-      },
-      chairId,
-    });
-    seriesId = series.body.seriesId;
-    meetingId = must(series.body.meetings[0]).id;
-    const added = await chair.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
+    const series = await weeklySeries(chair, team, chairId, { exdates: ['2026-03-31'] });
+    seriesId = series.seriesId;
+    meetingId = must(series.meetings[0]).id;
+    const added = await addAgendaItem(chair, meetingId, {
       kind: 'overig',
       title: `Gezin ${CLIENT_NAME}`,
       presenterUserId: chairId,
       timeBoxMinutes: 15,
     });
-    itemId = must(added.body.agenda[0]).id;
+    itemId = must(added.agenda[0]).id;
   }, 120_000);
 
   afterAll(async () => {
     await t?.close();
     await smtp?.close();
     await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   describe('the job queue', () => {

@@ -60,7 +60,7 @@ export interface TwoTeams extends OneTeam {
 }
 
 /** An organisation with teams of these names, and a way to add signed-in colleagues to it. */
-async function organisationWith(t: TestApp, clock: FakeClock | null, teamNames: string[]) {
+export async function organisationWith(t: TestApp, clock: FakeClock | null, teamNames: string[]) {
   const org = await createOrganisation(t.app);
   const teams: string[] = [];
   for (const name of teamNames) teams.push((await createTeam(t.app, org.id, { name })).id);

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,8 +14,15 @@ import {
 } from '../factories/identity.factory';
 import { createTestDatabase, type TestDatabase } from '../support/engines';
 import { must } from '../support/must';
-import { freePort } from '../support/redis-server';
-import { FakeClock, startTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app';
+import {
+  type ApiProcess,
+  exitOf,
+  repoRoot as root,
+  type Run,
+  runToEnd,
+  startApiProcess,
+} from '../support/process-kit';
+import { FakeClock, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * Backup and restore of the embedded database with the built CLI (issue 16 §10): a data
@@ -24,32 +30,14 @@ import { FakeClock, startTestApp, TEST_ORIGIN, type TestApp } from '../support/t
  * restored into a fresh directory, its audit chain verified, and the built api started from
  * it serves the same records. Needs `node apps/api/build.mjs` first.
  */
-const root = path.resolve(import.meta.dirname, '../../../..');
 const cli = path.join(root, 'dist/apps/api/cli.mjs');
-const main = path.join(root, 'dist/apps/api/main.mjs');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs the built CLI (asynchronously: an api of this process may hold the data directory). */
-function runCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: root,
-      env: { PATH: process.env['PATH'] ?? '', DEMO_MODE: 'false', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+function runCli(args: string[], env: Record<string, string>): Promise<Run> {
+  return runToEnd(process.execPath, [cli, ...args], {
+    PATH: process.env['PATH'] ?? '',
+    DEMO_MODE: 'false',
+    ...env,
   });
 }
 
@@ -57,7 +45,7 @@ describe('backup and restore of the embedded database (built CLI)', () => {
   const encryptionKey = randomBytes(32).toString('base64');
   let dir: string;
   let source: TestApp | null = null;
-  let api: ChildProcess | null = null;
+  let api: ApiProcess | undefined;
   let credentials: { email: string; secret: string };
   let household: HouseholdDetail;
   let person: Person;
@@ -110,7 +98,7 @@ describe('backup and restore of the embedded database (built CLI)', () => {
 
   afterAll(async () => {
     await source?.close();
-    if (api && api.exitCode === null) api.kill('SIGKILL');
+    if (api?.alive()) api.child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -178,37 +166,12 @@ describe('backup and restore of the embedded database (built CLI)', () => {
   }, 300_000);
 
   it('the api starts from the restored directory and serves the same records', async () => {
-    const port = await freePort();
-    let output = '';
-    const child = spawn(process.execPath, ['--enable-source-maps', main], {
-      cwd: root,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'test',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: path.join(dir, 'restored'),
-        ALLOWED_ORIGINS: TEST_ORIGIN,
-        CLIENT_DIST: path.join(root, 'no-client-for-backup-test'),
-        DEMO_MODE: 'false',
-        ENCRYPTION_KEY: encryptionKey,
-        LOG_LEVEL: 'info',
-      },
-    });
-    api = child;
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 60_000;
-    let ready = false;
-    while (!ready && Date.now() < deadline && child.exitCode === null) {
-      ready = await fetch(`${baseUrl}/api/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (!ready) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect({ ready, output: ready ? '' : output }).toEqual({ ready: true, output: '' });
+    api = await startApiProcess(
+      'restored',
+      { DATA_DIR: path.join(dir, 'restored'), ENCRYPTION_KEY: encryptionKey },
+      { nodeArgs: ['--enable-source-maps'] },
+    );
+    const { baseUrl } = api;
 
     // The same account signs in (password hash and sealed TOTP secret restored). The restored
     // account remembers the step of its last code (no replay): this sign-in uses the next step's
@@ -233,8 +196,8 @@ describe('backup and restore of the embedded database (built CLI)', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('is the api running?');
 
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    const exited = exitOf(api);
+    api.child.kill('SIGTERM');
     await exited;
     // The chain, grown by this api's own events (sign-in, reads), still verifies.
     const after = await runCli(['audit-verify'], { DATA_DIR: path.join(dir, 'restored') });
@@ -245,24 +208,8 @@ describe('backup and restore of the embedded database (built CLI)', () => {
 });
 
 /** Runs a PostgreSQL client tool (pg_dump, pg_restore). */
-function runTool(command: string, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { env: { PATH: process.env['PATH'] ?? '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      resolve({ code: -1, stdout, stderr: String(error) });
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const runTool = (command: string, args: string[]) =>
+  runToEnd(command, args, { PATH: process.env['PATH'] ?? '' });
 
 async function queryOnce<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

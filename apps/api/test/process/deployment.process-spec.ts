@@ -1,35 +1,37 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { generate } from 'otplib';
-import { io } from 'socket.io-client';
-import {
-  type DecisionView,
-  LIVE_NAMESPACE,
-  LIVE_PATH,
-  type LiveAck,
-  type MeetingDetail,
-  type MeetingEvent,
-  type MeetingJoinResult,
-  type MeetingRecordsView,
-  type MeetingSummary,
-  type RecordCommandResult,
-  type SessionState,
+import type {
+  DecisionView,
+  LiveAck,
+  MeetingEvent,
+  MeetingRecordsView,
+  RecordCommandResult,
 } from '@casustafel/contracts';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  TEST_PASSWORD,
-} from '../factories/identity.factory';
-import { BrowserClient } from '../support/browser-client';
+import { joinMeeting } from '../factories/meeting.factory';
+import type { BrowserClient } from '../support/browser-client';
 import { createTestDatabase, type TestDatabase } from '../support/engines';
 import { must } from '../support/must';
+import {
+  type ApiProcess,
+  connectProcessSocket,
+  exitOf,
+  repoRoot as root,
+  retryFor,
+  signInProcess,
+  sleep,
+  spawnLogged,
+  type Spawned,
+  startApiProcess,
+  stopApiProcess,
+  untilReady,
+} from '../support/process-kit';
+import { meetingTomorrow, type SeededUser, seededTeam, workItem } from '../support/process-seed';
 import { freePort, startTestRedis, type TestRedis } from '../support/redis-server';
-import { type LiveClient, pollUntil, startTestApp, TEST_ORIGIN } from '../support/test-app';
+import { type LiveClient, pollUntil } from '../support/test-app';
 
 /**
  * The deployment of deploy/compose.yaml, as processes (issue 16 §2): no container starts on
@@ -42,11 +44,7 @@ import { type LiveClient, pollUntil, startTestApp, TEST_ORIGIN } from '../suppor
  *
  * PostgreSQL only: two processes cannot share one embedded PGlite.
  */
-const root = path.resolve(import.meta.dirname, '../../../..');
-const main = path.join(root, 'dist/apps/api/main.mjs');
 const RECOVERY_BUDGET_MS = 10_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function nginxBinary(): string {
   for (const candidate of ['nginx', '/usr/sbin/nginx']) {
@@ -56,61 +54,6 @@ function nginxBinary(): string {
   throw new Error(
     "No nginx for the deployment test: install Debian's package (`apt-get install -y nginx-light`).",
   );
-}
-
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-}
-
-function start(command: string, args: string[], env: Record<string, string>): Proc {
-  let output = '';
-  const child = spawn(command, args, { cwd: root, env });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  return { child, output: () => output };
-}
-
-async function waitFor(url: string, proc: Proc, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && proc.child.exitCode === null) {
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await sleep(100);
-  }
-  proc.child.kill('SIGKILL');
-  throw new Error(`${what} did not become ready:\n${proc.output()}`);
-}
-
-async function stop(proc: Proc | undefined): Promise<void> {
-  if (!proc || proc.child.exitCode !== null || proc.child.signalCode) return;
-  const exited = new Promise((resolve) => proc.child.once('exit', resolve));
-  proc.child.kill('SIGTERM');
-  const killer = setTimeout(() => proc.child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(killer);
-}
-
-/** A socket.io client as the browser's: WebSocket transport only, through the proxy. */
-function connect(baseUrl: string, cookie: string): Promise<LiveClient> {
-  const socket: LiveClient = io(`${baseUrl}${LIVE_NAMESPACE}`, {
-    path: LIVE_PATH,
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    timeout: 3000,
-    extraHeaders: { origin: TEST_ORIGIN, cookie },
-  });
-  return new Promise<LiveClient>((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
 }
 
 const pgUrl = process.env['TEST_DATABASE_URL'];
@@ -123,80 +66,42 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
     let db: TestDatabase;
     let prefix: string;
     let proxyUrl: string;
-    const instances: Proc[] = [];
-    let nginx: Proc;
+    let instances: ApiProcess[] = [];
+    let nginx: Spawned;
     let teamId: string;
     let meetingId: string;
     let itemId: string;
-    let users: Record<'alice' | 'anna', { id: string; email: string; secret: string }>;
+    let users: Record<'alice' | 'anna', SeededUser>;
     const sockets: LiveClient[] = [];
     // Signed in once each (a TOTP code works once per 30 s step).
     let clients: Record<'alice' | 'anna', BrowserClient>;
-
-    async function signIn(email: string, secret: string): Promise<BrowserClient> {
-      const client = new BrowserClient(proxyUrl);
-      expect(
-        (await client.post<SessionState>('/api/auth/login', { email, password: TEST_PASSWORD }))
-          .status,
-      ).toBe(200);
-      const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000), period: 30 });
-      const passed = await client.post<SessionState>('/api/auth/second-factor', { code });
-      expect(passed.body.stage).toBe('complete');
-      return client;
-    }
 
     beforeAll(async () => {
       const nginxPath = nginxBinary();
       redis = await startTestRedis();
       db = await createTestDatabase('postgres');
-      const seed = await startTestApp({
-        ...db.env,
-        DEMO_MODE: 'false',
-        ENCRYPTION_KEY: encryptionKey,
-      });
-      const org = await createOrganisation(seed.app);
-      teamId = (await createTeam(seed.app, org.id, { name: 'Wijkteam Noord' })).id;
-      const make = async (displayName: string, roles: ('member' | 'chair')[]) => {
-        const u = await createUser(seed.app, {
-          organisationId: org.id,
-          displayName,
-          totp: true,
-          teams: [[teamId, roles]],
-        });
-        return { id: u.user.id, email: u.user.email, secret: must(u.totpSecret) };
-      };
-      users = {
-        alice: await make('Alice Aalbers', ['member', 'chair']),
-        anna: await make('Anna Noordhoek', ['member']),
-      };
-      await seed.close();
+      const seeded = await seededTeam(db.env, encryptionKey, [
+        { displayName: 'Alice Aalbers', roles: ['member', 'chair'] },
+        { displayName: 'Anna Noordhoek', roles: ['member'] },
+      ]);
+      teamId = seeded.teamId;
+      users = { alice: must(seeded.users[0]), anna: must(seeded.users[1]) };
 
       // Two instances, as the compose file's api-1 and api-2 (behind one proxy hop).
-      const ports = [await freePort(), await freePort()];
-      for (const port of ports) {
-        instances.push(
-          start(process.execPath, ['--enable-source-maps', '--v8-pool-size=1', main], {
-            PATH: process.env['PATH'] ?? '',
-            NODE_ENV: 'test',
-            PORT: String(port),
-            HOST: '127.0.0.1',
-            ...db.env,
-            REDIS_URL: redis.url,
-            REDIS_CHANNEL_PREFIX: redis.channelPrefix,
-            ALLOWED_ORIGINS: TEST_ORIGIN,
-            TRUST_PROXY_HOPS: '1',
-            CLIENT_DIST: path.join(root, 'no-client-for-deployment-test'),
-            DEMO_MODE: 'false',
-            ENCRYPTION_KEY: encryptionKey,
-            LOG_LEVEL: 'info',
-          }),
-        );
-      }
-      await Promise.all(
-        instances.map((proc, i) =>
-          waitFor(`http://127.0.0.1:${ports[i]}/api/ready`, proc, `api instance ${i + 1}`),
+      const env = {
+        ...db.env,
+        REDIS_URL: redis.url,
+        REDIS_CHANNEL_PREFIX: redis.channelPrefix,
+        TRUST_PROXY_HOPS: '1',
+        ENCRYPTION_KEY: encryptionKey,
+      };
+      const nodeArgs = ['--enable-source-maps', '--v8-pool-size=1'];
+      instances = await Promise.all(
+        ['api instance 1', 'api instance 2'].map((name) =>
+          startApiProcess(name, env, { nodeArgs }),
         ),
       );
+      const ports = instances.map((instance) => instance.port);
 
       // nginx in the foreground on a free port, everything under a temporary prefix.
       prefix = await mkdtemp(path.join(tmpdir(), 'cst-nginx-'));
@@ -234,41 +139,28 @@ http {
 }
 `;
       await writeFile(path.join(prefix, 'nginx.conf'), conf);
-      nginx = start(
+      nginx = spawnLogged(
         nginxPath,
         ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', 'stderr'],
         { PATH: process.env['PATH'] ?? '' },
       );
-      await waitFor(`${proxyUrl}/api/ready`, nginx, 'nginx');
+      await untilReady(`${proxyUrl}/api/ready`, nginx, 'nginx');
 
       clients = {
-        alice: await signIn(users.alice.email, users.alice.secret),
-        anna: await signIn(users.anna.email, users.anna.secret),
+        alice: await signInProcess(proxyUrl, users.alice.email, users.alice.totpSecret),
+        anna: await signInProcess(proxyUrl, users.anna.email, users.anna.totpSecret),
       };
-      const alice = clients.alice;
-      const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
-      const meeting = await alice.post<MeetingSummary>(`/api/teams/${teamId}/meetings`, {
-        startsAt: tomorrow,
-        durationMinutes: 90,
+      meetingId = await meetingTomorrow(clients.alice, teamId, {
         chairId: users.alice.id,
         minuteTakerId: users.anna.id,
       });
-      expect(meeting.status).toBe(201);
-      meetingId = meeting.body.id;
-      const item = await alice.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
-        kind: 'overig',
-        title: 'Werkafspraken',
-        presenterUserId: users.alice.id,
-        timeBoxMinutes: 30,
-      });
-      expect(item.status).toBe(201);
-      itemId = must(item.body.agenda[0]).id;
+      itemId = await workItem(clients.alice, meetingId, { presenterUserId: users.alice.id });
     }, 180_000);
 
     afterAll(async () => {
       for (const s of sockets) s.disconnect();
-      await stop(nginx);
-      for (const proc of instances) await stop(proc);
+      await stopApiProcess(nginx);
+      for (const proc of instances) await stopApiProcess(proc);
       await db?.drop();
       await redis?.stop();
       if (prefix) await rm(prefix, { recursive: true, force: true });
@@ -285,15 +177,11 @@ http {
     it('a client connected through the proxy survives the SIGKILL of its instance: it rejoins on the other, meeting state intact', async () => {
       const { alice, anna } = clients;
       // Two upgrades in a row: nginx's round robin puts them on different instances.
-      const aliceSocket = await connect(proxyUrl, alice.cookieHeader);
-      const annaSocket = await connect(proxyUrl, anna.cookieHeader);
+      const aliceSocket = await connectProcessSocket(proxyUrl, alice.cookieHeader);
+      const annaSocket = await connectProcessSocket(proxyUrl, anna.cookieHeader);
       sockets.push(aliceSocket, annaSocket);
       const joinAs = async (socket: LiveClient, lastSeq?: number) => {
-        const ack = (await socket.timeout(5000).emitWithAck('meeting:join', {
-          meetingId,
-          mode: 'in-de-ruimte',
-          ...(lastSeq === undefined ? {} : { lastSeq }),
-        })) as LiveAck<MeetingJoinResult>;
+        const ack = await joinMeeting(socket, meetingId, { lastSeq });
         if (!ack.ok) throw new Error(`meeting:join refused: ${ack.error.code}`);
         return ack.data;
       };
@@ -330,7 +218,7 @@ http {
       const gone: string[] = [];
       aliceSocket.once('disconnect', () => gone.push('alice'));
       annaSocket.once('disconnect', () => gone.push('anna'));
-      const exited = new Promise((resolve) => victim.child.once('exit', resolve));
+      const exited = exitOf(victim);
       const killedAt = Date.now();
       victim.child.kill('SIGKILL');
       await exited;
@@ -359,15 +247,10 @@ http {
 
       // The lost client reconnects through the same proxy address (nginx skips the dead one),
       // with the same session cookie, and asks for what it missed after seq 2.
-      let again: LiveClient | null = null;
-      const deadline = Date.now() + RECOVERY_BUDGET_MS;
-      while (!again) {
-        again = await connect(proxyUrl, lost.cookieHeader).catch((error: unknown) => {
-          if (Date.now() > deadline) throw error;
-          return null;
-        });
-        if (!again) await sleep(100);
-      }
+      const again = await retryFor(
+        () => connectProcessSocket(proxyUrl, lost.cookieHeader),
+        RECOVERY_BUDGET_MS,
+      );
       sockets.push(again);
       const replay = await joinAs(again, 2);
       const recoveredMs = Date.now() - killedAt;

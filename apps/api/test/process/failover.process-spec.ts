@@ -1,40 +1,36 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { generate } from 'otplib';
-import { io } from 'socket.io-client';
 import * as Y from 'yjs';
 import {
   type ActionView,
   type DecisionView,
-  LIVE_NAMESPACE,
-  LIVE_PATH,
   type LiveAck,
-  type MeetingDetail,
   type MeetingEvent,
   type MeetingJoinResult,
   type MeetingRecordsView,
-  type MeetingSummary,
   NOTE_TEXT_NAME,
   type NoteJoinResult,
-  type NoteUpdateEvent,
-  type NoteUpdateResult,
   type PresenceCount,
   type RecordCommandResult,
-  type SessionState,
 } from '@casustafel/contracts';
-import { BrowserClient } from '../support/browser-client';
+import { joinMeeting } from '../factories/meeting.factory';
+import type { BrowserClient } from '../support/browser-client';
 import { createTestDatabase, type TestDatabase } from '../support/engines';
-import { freePort, startTestRedis, type TestRedis } from '../support/redis-server';
-import { type LiveClient, pollUntil, startTestApp, TEST_ORIGIN } from '../support/test-app';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  TEST_PASSWORD,
-} from '../factories/identity.factory';
 import { must } from '../support/must';
+import { NoteEditor, unb64 } from '../support/note-editor';
+import {
+  type ApiProcess,
+  connectProcessSocket,
+  retryFor,
+  signInProcess,
+  sleep,
+  startApiProcess,
+  stopApiProcess,
+  within,
+} from '../support/process-kit';
+import { meetingTomorrow, seededTeam, workItem } from '../support/process-seed';
+import { startTestRedis, type TestRedis } from '../support/redis-server';
+import { type LiveClient, pollUntil } from '../support/test-app';
 
 /**
  * Two built api processes on one PostgreSQL database and one Redis (issue 5 §7): clients on
@@ -44,109 +40,11 @@ import { must } from '../support/must';
  * PostgreSQL only: two processes cannot share one embedded PGlite (it is a single-process
  * database in a folder), so without TEST_DATABASE_URL this file has nothing to run.
  */
-const root = path.resolve(import.meta.dirname, '../../../..');
-const main = path.join(root, 'dist/apps/api/main.mjs');
 const FAILOVER_BUDGET_MS = 10_000;
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
-const REMOTE = Symbol('remote');
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Rejects after `ms` with `what` in the message. */
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms);
-    }),
-  ]);
-}
-
-interface Instance {
-  name: string;
-  baseUrl: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-function connectSocket(baseUrl: string, cookie: string): Promise<LiveClient> {
-  const socket: LiveClient = io(`${baseUrl}${LIVE_NAMESPACE}`, {
-    path: LIVE_PATH,
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    timeout: 2000,
-    extraHeaders: { origin: TEST_ORIGIN, cookie },
-  });
-  return within(
-    new Promise<LiveClient>((resolve, reject) => {
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', (error) => {
-        socket.close();
-        reject(error);
-      });
-    }),
-    3000,
-    `socket to ${baseUrl}`,
-  );
-}
-
-/**
- * A browser's note editor (as in notes.integration-spec): a Y.Doc synced over the socket; on
- * (re)attach it applies the stored state and sends its own diff against the state vector.
- */
-class NoteEditor {
-  readonly doc = new Y.Doc();
-  socket: LiveClient | null = null;
-  readonly acks: Promise<LiveAck<NoteUpdateResult>>[] = [];
-
-  constructor(readonly itemId: string) {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === REMOTE || !this.socket?.connected) return;
-      this.acks.push(this.send(update));
-    });
-  }
-
-  get text(): string {
-    return this.doc.getText(NOTE_TEXT_NAME).toString();
-  }
-
-  private send(update: Uint8Array): Promise<LiveAck<NoteUpdateResult>> {
-    return must(this.socket)
-      .timeout(5000)
-      .emitWithAck('note:update', { itemId: this.itemId, update: b64(update) }) as Promise<
-      LiveAck<NoteUpdateResult>
-    >;
-  }
-
-  async attach(socket: LiveClient): Promise<void> {
-    this.socket = socket;
-    socket.on('note:update', (e: NoteUpdateEvent) => {
-      if (e.itemId === this.itemId) Y.applyUpdate(this.doc, unb64(e.update), REMOTE);
-    });
-    const joined = (await socket
-      .timeout(5000)
-      .emitWithAck('note:join', { itemId: this.itemId })) as LiveAck<NoteJoinResult>;
-    if (!joined.ok) throw new Error(`note:join refused: ${joined.error.code}`);
-    Y.applyUpdate(this.doc, unb64(joined.data.update), REMOTE);
-    const diff = Y.encodeStateAsUpdate(this.doc, unb64(joined.data.stateVector));
-    if (diff.length > 2) this.acks.push(this.send(diff));
-    await this.settled();
-  }
-
-  type(text: string): void {
-    const shared = this.doc.getText(NOTE_TEXT_NAME);
-    shared.insert(shared.length, text);
-  }
-
-  /** Waits for every update sent so far to be acknowledged (ok). */
-  async settled(): Promise<void> {
-    const results = await Promise.all(this.acks.splice(0));
-    for (const r of results) expect(r).toEqual({ ok: true, data: { itemId: this.itemId } });
-  }
-}
+/** A socket to an instance, quick to give up (a failover retries). */
+const connectSocket = (baseUrl: string, cookie: string) =>
+  connectProcessSocket(baseUrl, cookie, { timeoutMs: 2000, withinMs: 3000 });
 
 /** Text of a note as an api instance answers `note:join` (stored state + its unwritten batch). */
 async function storedNote(socket: LiveClient, itemId: string): Promise<string> {
@@ -216,13 +114,7 @@ class Participant {
 
   /** Joins the meeting; with a lastSeq the missed events are applied (once). */
   async join(lastSeq?: number): Promise<MeetingJoinResult> {
-    const ack = (await must(this.socket)
-      .timeout(5000)
-      .emitWithAck('meeting:join', {
-        meetingId: this.meetingId(),
-        ...(lastSeq === undefined ? {} : { lastSeq }),
-        mode: 'in-de-ruimte',
-      })) as LiveAck<MeetingJoinResult>;
+    const ack = await joinMeeting(must(this.socket), this.meetingId(), { lastSeq });
     if (!ack.ok) throw new Error(`${this.name}: meeting:join refused: ${ack.error.code}`);
     if (lastSeq === undefined) {
       for (let seq = 1; seq <= ack.data.seq; seq++) this.applied.add(seq);
@@ -240,19 +132,13 @@ class Participant {
   }
 
   private async failOver(to: string, gate: Promise<void>): Promise<void> {
-    const deadline = Date.now() + FAILOVER_BUDGET_MS;
-    for (;;) {
-      try {
-        await this.connect(to);
-        break;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await sleep(100);
-      }
-    }
+    await retryFor(() => this.connect(to), FAILOVER_BUDGET_MS);
     await gate;
     await this.join(this.contiguous);
-    if (this.note) await this.note.attach(must(this.socket));
+    if (this.note) {
+      const joined = await this.note.attach(must(this.socket));
+      if (!joined.ok) throw new Error(`note:join refused: ${joined.error.code}`);
+    }
     this.rejoinedAt = Date.now();
   }
 }
@@ -263,8 +149,8 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
   const encryptionKey = randomBytes(32).toString('base64');
   let redis: TestRedis;
   let db: TestDatabase;
-  let a: Instance;
-  let b: Instance;
+  let a: ApiProcess;
+  let b: ApiProcess;
   const started = Date.now();
   let teamId: string;
   let meetingId: string;
@@ -281,62 +167,20 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
   const ackedActionIds = new Set<string>();
   const ackedNoteText: string[] = [];
 
-  async function startInstance(name: string): Promise<Instance> {
-    const port = await freePort();
-    let output = '';
-    const child = spawn(process.execPath, [main], {
-      cwd: root,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'test',
-        PORT: String(port),
-        HOST: '127.0.0.1',
+  const startInstance = (name: string) =>
+    startApiProcess(
+      name,
+      {
         ...db.env,
         REDIS_URL: redis.url,
         REDIS_CHANNEL_PREFIX: redis.channelPrefix,
-        ALLOWED_ORIGINS: TEST_ORIGIN,
-        CLIENT_DIST: path.join(root, 'no-client-for-failover-test'),
-        DEMO_MODE: 'false',
         ENCRYPTION_KEY: encryptionKey,
-        LOG_LEVEL: 'info',
       },
-    });
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && child.exitCode === null) {
-      const ok = await fetch(`${baseUrl}/api/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return { name, baseUrl, child, output: () => output };
-      await sleep(100);
-    }
-    child.kill('SIGKILL');
-    throw new Error(`instance ${name} did not become ready:\n${output}`);
-  }
-
-  async function signIn(baseUrl: string, email: string, secret: string): Promise<BrowserClient> {
-    const client = new BrowserClient(baseUrl);
-    const login = await client.post<SessionState>('/api/auth/login', {
-      email,
-      password: TEST_PASSWORD,
-    });
-    expect(login.status).toBe(200);
-    const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000), period: 30 });
-    const passed = await client.post<SessionState>('/api/auth/second-factor', { code });
-    expect(passed.body.stage).toBe('complete');
-    return client;
-  }
+      { readyWithinMs: 30_000 },
+    );
 
   /** The same browser (cookies, CSRF token) talking to another instance. */
-  function on(instance: Instance, client: BrowserClient): BrowserClient {
-    const moved = new BrowserClient(instance.baseUrl);
-    for (const [k, v] of client.cookies) moved.cookies.set(k, v);
-    moved.csrfToken = client.csrfToken;
-    return moved;
-  }
+  const on = (instance: ApiProcess, client: BrowserClient) => client.movedTo(instance.baseUrl);
 
   const dueDate = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
@@ -366,78 +210,47 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
     redis = await startTestRedis();
     db = await createTestDatabase('postgres');
     // Seed through the api's own code on the same database (migrations run here, once).
-    const seed = await startTestApp({
-      ...db.env,
-      DEMO_MODE: 'false',
-      ENCRYPTION_KEY: encryptionKey,
-    });
-    const org = await createOrganisation(seed.app);
-    teamId = (await createTeam(seed.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const make = (displayName: string, roles: ('member' | 'chair')[], orgAdmin = false) =>
-      createUser(seed.app, {
-        organisationId: org.id,
-        displayName,
-        totp: true,
-        orgAdmin,
-        teams: roles.length > 0 ? [[teamId, roles]] : [],
-      });
-    const users = {
-      alice: await make('Alice Aalbers', ['member', 'chair']),
-      noor: await make('Noor Notulist', ['member']),
-      anna: await make('Anna Noordhoek', ['member']),
-      vera: await make('Vera Vertrekt', ['member']),
-      ada: await make('Ada Beheer', [], true),
-    };
-    await seed.close();
+    const seeded = await seededTeam(db.env, encryptionKey, [
+      { displayName: 'Alice Aalbers', roles: ['member', 'chair'] },
+      { displayName: 'Noor Notulist', roles: ['member'] },
+      { displayName: 'Anna Noordhoek', roles: ['member'] },
+      { displayName: 'Vera Vertrekt', roles: ['member'] },
+      { displayName: 'Ada Beheer', roles: [], orgAdmin: true },
+    ]);
+    teamId = seeded.teamId;
+    const [alice, noor, anna, vera, ada] = seeded.users;
+    const users = { alice: must(alice), noor: must(noor), anna: must(anna) };
+    const more = { vera: must(vera), ada: must(ada) };
 
     [a, b] = await Promise.all([startInstance('A'), startInstance('B')]);
     ids = {
-      alice: users.alice.user.id,
-      noor: users.noor.user.id,
-      anna: users.anna.user.id,
-      vera: users.vera.user.id,
-      ada: users.ada.user.id,
+      alice: users.alice.id,
+      noor: users.noor.id,
+      anna: users.anna.id,
+      vera: more.vera.id,
+      ada: more.ada.id,
     };
-    const login = (u: (typeof users)['alice'], instance: Instance) =>
-      signIn(instance.baseUrl, u.user.email, must(u.totpSecret));
+    const login = (u: (typeof users)['alice'], instance: ApiProcess) =>
+      signInProcess(instance.baseUrl, u.email, u.totpSecret);
     clients = {
       alice: await login(users.alice, a),
       noor: await login(users.noor, a),
       anna: await login(users.anna, b),
-      vera: await login(users.vera, a),
-      ada: await login(users.ada, b),
+      vera: await login(more.vera, a),
+      ada: await login(more.ada, b),
     };
 
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
-    const meeting = await clients.alice.post<MeetingSummary>(`/api/teams/${teamId}/meetings`, {
-      startsAt: tomorrow,
-      durationMinutes: 90,
+    meetingId = await meetingTomorrow(clients.alice, teamId, {
       chairId: ids.alice,
       minuteTakerId: ids.noor,
     });
-    expect(meeting.status).toBe(201);
-    meetingId = meeting.body.id;
-    const item = await clients.alice.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
-      kind: 'overig',
-      title: 'Werkafspraken',
-      presenterUserId: ids.alice,
-      timeBoxMinutes: 30,
-    });
-    expect(item.status).toBe(201);
-    itemId = must(item.body.agenda[0]).id;
+    itemId = await workItem(clients.alice, meetingId, { presenterUserId: ids.alice });
   }, 120_000);
 
   afterAll(async () => {
     for (const s of extraSockets) s.disconnect();
     for (const p of [alice, noor, anna]) p?.socket?.disconnect();
-    for (const instance of [a, b]) {
-      if (!instance || instance.child.exitCode !== null || instance.child.signalCode) continue;
-      const exited = new Promise((resolve) => instance.child.once('exit', resolve));
-      instance.child.kill('SIGTERM');
-      await within(exited, 15_000, `instance ${instance.name} stopping`).catch(() =>
-        instance.child.kill('SIGKILL'),
-      );
-    }
+    await Promise.all([stopApiProcess(a), stopApiProcess(b)]);
     await db?.drop();
     await redis?.stop();
     process.stdout.write(`failover test: ${Date.now() - started} ms in all\n`);
@@ -482,14 +295,14 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
 
     // The note: typed on A and on B, relayed through Redis, converged.
     noor.note = new NoteEditor(itemId);
-    await noor.note.attach(must(noor.socket));
+    expect((await noor.note.attach(must(noor.socket))).ok).toBe(true);
     anna.note = new NoteEditor(itemId);
-    await anna.note.attach(must(anna.socket));
+    expect((await anna.note.attach(must(anna.socket))).ok).toBe(true);
     for (let i = 0; i < 5; i++) {
       const fromNoor = `[noor-${i}]`;
       const fromAnna = `[anna-${i}]`;
-      noor.note.type(fromNoor);
-      anna.note.type(fromAnna);
+      noor.note.append(fromNoor);
+      anna.note.append(fromAnna);
       await Promise.all([noor.note.settled(), anna.note.settled()]);
       ackedNoteText.push(fromNoor, fromAnna);
     }
@@ -533,10 +346,10 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
     // Noor keeps typing on A. A note update is acknowledged only once stored, so what she saw
     // acknowledged must be on B even before she comes back; one last fragment is still in A's
     // 200 ms write batch (not acknowledged) when A dies: it comes back from her own document.
-    typist.type('[noor-voor-de-crash]');
+    typist.append('[noor-voor-de-crash]');
     await typist.settled();
     ackedNoteText.push('[noor-voor-de-crash]');
-    typist.type('[noor-laatste-woord]');
+    typist.append('[noor-laatste-woord]');
     // Its ack will never come; drop the waiter (the text stays in her document).
     for (const pending of typist.acks.splice(0)) pending.catch(() => undefined);
 
@@ -669,7 +482,7 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
       5000,
     );
     // Typing continues on B, reaching the other client.
-    typist.type('[noor-op-b]');
+    typist.append('[noor-op-b]');
     await typist.settled();
     await pollUntil(
       () => must(anna.note).text,

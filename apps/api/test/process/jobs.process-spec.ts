@@ -1,15 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import type { MeetingDetail, MeetingSummary } from '@casustafel/contracts';
 import { localDateAt } from '@casustafel/domain';
 import { createTestDatabase, type TestDatabase } from '../support/engines';
-import { freePort } from '../support/redis-server';
-import { pollUntil, startTestApp } from '../support/test-app';
+import { type ApiProcess, sleep, startApiProcess } from '../support/process-kit';
+import { meetingTomorrow, seedTeam, startSeedApp, workItem } from '../support/process-seed';
+import { pollUntil } from '../support/test-app';
 import { signIn } from '../factories/case-file.factory';
-import { createOrganisation, createTeam, createUser } from '../factories/identity.factory';
 import { must } from '../support/must';
 
 /**
@@ -20,18 +17,9 @@ import { must } from '../support/must';
  * PostgreSQL only: two processes cannot share one embedded PGlite (a single-process database in
  * a folder), so without TEST_DATABASE_URL this file has nothing to run.
  */
-const root = path.resolve(import.meta.dirname, '../../../..');
-const main = path.join(root, 'dist/apps/api/main.mjs');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const LEASE_SECONDS = 3;
 const ACTIONS = 6;
 const JOBS_PER_PHASE = 20;
-
-interface Instance {
-  baseUrl: string;
-  child: ChildProcess;
-  output: () => string;
-}
 
 interface JobRow {
   id: string;
@@ -46,45 +34,22 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
   const encryptionKey = randomBytes(32).toString('base64');
   let db: TestDatabase;
   let sql: pg.Client;
-  let a: Instance;
-  let b: Instance;
+  let a: ApiProcess;
+  let b: ApiProcess;
   let ownerId: string;
   let actionIds: string[];
 
-  async function startInstance(): Promise<Instance> {
-    const port = await freePort();
-    let output = '';
-    const child = spawn(process.execPath, [main], {
-      cwd: root,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'test',
-        PORT: String(port),
-        HOST: '127.0.0.1',
+  const startInstance = (name: string) =>
+    startApiProcess(
+      name,
+      {
         ...db.env,
-        CLIENT_DIST: path.join(root, 'no-client-for-jobs-test'),
-        DEMO_MODE: 'false',
         ENCRYPTION_KEY: encryptionKey,
-        LOG_LEVEL: 'info',
         JOBS_POLL_MS: '200',
         JOBS_LEASE_SECONDS: String(LEASE_SECONDS),
       },
-    });
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 120_000; // a loaded 2-core machine starts slowly
-    while (Date.now() < deadline && child.exitCode === null) {
-      const ok = await fetch(`${baseUrl}/api/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return { baseUrl, child, output: () => output };
-      await sleep(100);
-    }
-    child.kill('SIGKILL');
-    throw new Error(`instance did not become ready:\n${output}`);
-  }
+      { readyWithinMs: 120_000 }, // a loaded 2-core machine starts slowly
+    );
 
   /** Queues `n` reminder scans (the real job: idempotent by dedup key), due in `inMs`. */
   async function queueScans(tag: string, n: number, inMs: number): Promise<string[]> {
@@ -114,45 +79,24 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
 
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
-    const seed = await startTestApp({
-      ...db.env,
-      DEMO_MODE: 'false',
-      ENCRYPTION_KEY: encryptionKey,
-      JOBS_ENABLED: 'false',
-    });
-    const org = await createOrganisation(seed.app);
-    const teamId = (await createTeam(seed.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const chair = await createUser(seed.app, {
-      organisationId: org.id,
-      displayName: 'Alice Aalbers',
-      totp: true,
-      teams: [[teamId, ['member', 'chair']]],
-    });
-    const owner = await createUser(seed.app, {
-      organisationId: org.id,
-      displayName: 'Anna Noordhoek',
-      totp: true,
-      teams: [[teamId, ['member']]],
-    });
-    ownerId = owner.user.id;
-    const client = await signIn(seed, null, chair.user.email, chair.totpSecret);
-    const meeting = await client.post<MeetingSummary>(`/api/teams/${teamId}/meetings`, {
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      durationMinutes: 90,
-      chairId: chair.user.id,
-    });
-    const item = await client.post<MeetingDetail>(`/api/meetings/${meeting.body.id}/agenda`, {
-      kind: 'overig',
-      title: 'Werkafspraken',
-      presenterUserId: chair.user.id,
+    const seed = await startSeedApp(db.env, encryptionKey, { JOBS_ENABLED: 'false' });
+    const { teamId, users } = await seedTeam(seed, [
+      { displayName: 'Alice Aalbers', roles: ['member', 'chair'] },
+      { displayName: 'Anna Noordhoek', roles: ['member'] },
+    ]);
+    const chair = must(users[0]);
+    ownerId = must(users[1]).id;
+    const client = await signIn(seed, null, chair.email, chair.totpSecret);
+    const meetingId = await meetingTomorrow(client, teamId, { chairId: chair.id });
+    const itemId = await workItem(client, meetingId, {
+      presenterUserId: chair.id,
       timeBoxMinutes: 15,
     });
-    const itemId = must(item.body.agenda[0]).id;
     const today = localDateAt(new Date(), 'Europe/Amsterdam');
     actionIds = [];
     for (let i = 0; i < ACTIONS; i++) {
       const created = await client.post<{ record: { id: string } }>(
-        `/api/meetings/${meeting.body.id}/actions`,
+        `/api/meetings/${meetingId}/actions`,
         { commandId: randomUUID(), itemId, ownerUserId: ownerId, text: `Actie ${i}`, due: today },
       );
       expect(created.status).toBe(201);
@@ -161,7 +105,7 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
     await seed.close();
     sql = new pg.Client({ connectionString: must(db.env.DATABASE_URL) });
     await sql.connect();
-    [a, b] = await Promise.all([startInstance(), startInstance()]);
+    [a, b] = await Promise.all([startInstance('A'), startInstance('B')]);
   }, 300_000);
 
   afterAll(async () => {

@@ -1,18 +1,25 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { io } from 'socket.io-client';
 import { LIVE_NAMESPACE, readyResponseSchema } from '@casustafel/contracts';
+import {
+  type ApiProcess,
+  builtMain as main,
+  demoSignIn,
+  exitOf,
+  launchBuiltApi,
+  PROCESS_READY_TOKEN as READY_TOKEN,
+  repoRoot as root,
+} from '../support/process-kit';
+import { TEST_ORIGIN as ORIGIN } from '../support/test-app';
 
 /**
  * The built api as a process, as `npm start` runs it: configuration errors, graceful shutdown
  * and restarts on the same data folder. Needs `nx build api` first (the target depends on it).
  */
-const root = path.resolve(import.meta.dirname, '../../../..');
-const main = path.join(root, 'dist/apps/api/main.mjs');
-const ORIGIN = 'http://casustafel.test';
 
 function run(env: Record<string, string>) {
   return spawnSync(process.execPath, [main], {
@@ -23,18 +30,16 @@ function run(env: Record<string, string>) {
   });
 }
 
-/** The operator's token for the details of `/api/ready`. */
-const READY_TOKEN = 'operator-token-for-readiness-details-0123';
 describe('api process', () => {
   let dir: string;
-  const children: ChildProcess[] = [];
+  const children: ApiProcess[] = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'cst-process-'));
   });
 
   afterAll(async () => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    for (const api of children) if (api.alive()) api.child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -83,37 +88,19 @@ describe('api process', () => {
     expect(verify.stdout).toContain('Audit log intact: 1 events verified');
   });
 
-  async function start(port: number): Promise<{ child: ChildProcess; output: () => string }> {
-    let output = '';
-    const child = spawn(process.execPath, [main], {
-      cwd: root,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        PORT: String(port),
+  async function start(port: number): Promise<ApiProcess> {
+    const api = await launchBuiltApi(
+      'api',
+      {
         DATA_DIR: path.join(dir, 'data'),
         ALLOWED_ORIGINS: ORIGIN,
         CLIENT_DIST: path.join(dir, 'no-client'),
         READY_DETAILS_TOKEN: READY_TOKEN,
       },
-    });
-    children.push(child);
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      const ok = await fetch(`http://127.0.0.1:${port}/api/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return { child, output: () => output };
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    child.kill('SIGKILL');
-    throw new Error(`api did not become ready:\n${output}`);
-  }
-
-  function exited(child: ChildProcess): Promise<number | null> {
-    return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+      { port, readyWithinMs: 20_000 },
+    );
+    children.push(api);
+    return api;
   }
 
   it('shuts down gracefully on SIGTERM and reuses its data on the next start', async () => {
@@ -128,16 +115,7 @@ describe('api process', () => {
     );
 
     // Sign in as a demo user (demo mode is the default outside production): sockets need a session.
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: ORIGIN },
-      body: JSON.stringify({
-        email: 'fatima@voorbeeldstad.nl',
-        password: 'Voorbeeldstad-demo-2026',
-      }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+    const { cookie } = await demoSignIn(first.baseUrl, 'fatima@voorbeeldstad.nl');
     const socket = io(`http://127.0.0.1:${port}${LIVE_NAMESPACE}`, {
       transports: ['websocket'],
       reconnection: false,
@@ -152,7 +130,7 @@ describe('api process', () => {
     );
 
     const started = Date.now();
-    const exit = exited(first.child);
+    const exit = exitOf(first);
     first.child.kill('SIGTERM');
     expect(await exit).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -178,7 +156,7 @@ describe('api process', () => {
     );
     expect(again.instance?.id).toBe(ready.instance?.id);
     expect(second.output()).toContain('Instance reused');
-    const secondExit = exited(second.child);
+    const secondExit = exitOf(second);
     second.child.kill('SIGTERM');
     expect(await secondExit).toBe(0);
   });

@@ -1,34 +1,29 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { generate } from 'otplib';
-import { io } from 'socket.io-client';
 import * as Y from 'yjs';
 import {
-  LIVE_NAMESPACE,
-  LIVE_PATH,
   type LiveAck,
-  type MeetingDetail,
-  type MeetingSummary,
   NOTE_TEXT_NAME,
   type NoteJoinResult,
   type NoteSyncResult,
   type NoteUpdateEvent,
   type NoteUpdateResult,
-  type SessionState,
 } from '@casustafel/contracts';
-import { BrowserClient } from '../support/browser-client';
+import type { BrowserClient } from '../support/browser-client';
 import { createTestDatabase, type TestDatabase } from '../support/engines';
-import { freePort, redisAnswers } from '../support/redis-server';
-import { type LiveClient, startTestApp, TEST_ORIGIN } from '../support/test-app';
-import {
-  createOrganisation,
-  createTeam,
-  createUser,
-  TEST_PASSWORD,
-} from '../factories/identity.factory';
 import { must } from '../support/must';
+import { b64, unb64 } from '../support/note-editor';
+import {
+  type ApiProcess,
+  connectProcessSocket,
+  OwnRedis,
+  signInProcess,
+  sleep,
+  startApiProcess,
+  stopApiProcess,
+} from '../support/process-kit';
+import { meetingTomorrow, type SeedPerson, seededTeam, workItem } from '../support/process-seed';
+import type { LiveClient } from '../support/test-app';
 
 /**
  * Issue 10 §13: two built api processes on one PostgreSQL database and a Redis this test starts;
@@ -39,12 +34,7 @@ import { must } from '../support/must';
  *
  * PostgreSQL only (two processes cannot share an embedded PGlite).
  */
-const root = path.resolve(import.meta.dirname, '../../../..');
-const main = path.join(root, 'dist/apps/api/main.mjs');
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 const REMOTE = Symbol('remote');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const EDITORS = 25;
 /** Typing rounds, 120–200 ms apart (≈ 10 s); in about half of them an editor drops off. */
@@ -65,73 +55,6 @@ function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-interface Instance {
-  name: string;
-  baseUrl: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-interface OwnRedis {
-  url: string;
-  stop: () => Promise<void>;
-}
-
-/** A redis-server of this test alone, on a free port, without persistence. */
-async function startOwnRedis(): Promise<OwnRedis> {
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 10_000;
-  while (!(await redisAnswers(port, 500))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`redis-server did not start on port ${port}`);
-    }
-    await sleep(50);
-  }
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
-}
-
-function connectSocket(baseUrl: string, cookie: string): Promise<LiveClient> {
-  const socket: LiveClient = io(`${baseUrl}${LIVE_NAMESPACE}`, {
-    path: LIVE_PATH,
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    timeout: 3000,
-    extraHeaders: { origin: TEST_ORIGIN, cookie },
-  });
-  return new Promise<LiveClient>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.close();
-      reject(new Error(`socket to ${baseUrl}: no connect`));
-    }, 5000);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      resolve(socket);
-    });
-    socket.once('connect_error', (error) => {
-      clearTimeout(timer);
-      socket.close();
-      reject(error);
-    });
-  });
 }
 
 /** A note editor with the client's sync logic (join + diff, gap resync, resyncs after join). */
@@ -259,7 +182,7 @@ class Editor {
   }
 
   async connect(baseUrl: string): Promise<void> {
-    const socket = await connectSocket(baseUrl, this.cookie);
+    const socket = await connectProcessSocket(baseUrl, this.cookie);
     this.socket = socket;
     this.generation++;
     socket.on('note:update', (e: NoteUpdateEvent) => {
@@ -316,117 +239,56 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
   const channelPrefix = `cst-notes-${randomBytes(4).toString('hex')}`;
   let redis: OwnRedis;
   let db: TestDatabase;
-  let a: Instance;
-  let b: Instance;
+  let a: ApiProcess;
+  let b: ApiProcess;
   let itemId: string;
   const cookies: string[] = [];
   const editors: Editor[] = [];
 
-  async function startInstance(name: string): Promise<Instance> {
-    const port = await freePort();
-    let output = '';
-    const child = spawn(process.execPath, [main], {
-      cwd: root,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'test',
-        PORT: String(port),
-        HOST: '127.0.0.1',
+  const startInstance = (name: string) =>
+    startApiProcess(
+      name,
+      {
         ...db.env,
         REDIS_URL: redis.url,
         REDIS_CHANNEL_PREFIX: channelPrefix,
-        ALLOWED_ORIGINS: TEST_ORIGIN,
-        CLIENT_DIST: path.join(root, 'no-client-for-notes-test'),
-        DEMO_MODE: 'false',
         ENCRYPTION_KEY: encryptionKey,
         LOG_LEVEL: 'warn',
       },
-    });
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    const baseUrl = `http://127.0.0.1:${port}`;
-    // Generous: on a loaded 2-core machine two instances booting at once take a while.
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline && child.exitCode === null) {
-      const ok = await fetch(`${baseUrl}/api/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return { name, baseUrl, child, output: () => output };
-      await sleep(100);
-    }
-    child.kill('SIGKILL');
-    throw new Error(`instance ${name} did not become ready:\n${output}`);
-  }
-
-  async function signIn(baseUrl: string, email: string, secret: string): Promise<BrowserClient> {
-    const client = new BrowserClient(baseUrl);
-    const login = await client.post<SessionState>('/api/auth/login', {
-      email,
-      password: TEST_PASSWORD,
-    });
-    expect(login.status).toBe(200);
-    const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000), period: 30 });
-    const passed = await client.post<SessionState>('/api/auth/second-factor', { code });
-    expect(passed.body.stage).toBe('complete');
-    return client;
-  }
+      // Generous: on a loaded 2-core machine two instances booting at once take a while.
+      { readyWithinMs: 90_000 },
+    );
 
   beforeAll(async () => {
-    redis = await startOwnRedis();
+    redis = await OwnRedis.start();
     db = await createTestDatabase('postgres');
-    const seed = await startTestApp({
-      ...db.env,
-      DEMO_MODE: 'false',
-      ENCRYPTION_KEY: encryptionKey,
-    });
-    const org = await createOrganisation(seed.app);
-    const teamId = (await createTeam(seed.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const users = [];
-    for (let i = 0; i < 5; i++)
-      users.push(
-        await createUser(seed.app, {
-          organisationId: org.id,
-          displayName: `Lid ${i}`,
-          totp: true,
-          teams: [[teamId, i === 0 ? ['member', 'chair'] : ['member']]],
-        }),
-      );
-    await seed.close();
+    const { teamId, users } = await seededTeam(
+      db.env,
+      encryptionKey,
+      Array.from({ length: 5 }, (_v, i): SeedPerson => ({
+        displayName: `Lid ${i}`,
+        roles: i === 0 ? ['member', 'chair'] : ['member'],
+      })),
+    );
     [a, b] = await Promise.all([startInstance('A'), startInstance('B')]);
     const clients: BrowserClient[] = [];
     for (const [i, u] of users.entries())
-      clients.push(await signIn(i % 2 ? b.baseUrl : a.baseUrl, u.user.email, must(u.totpSecret)));
+      clients.push(await signInProcess(i % 2 ? b.baseUrl : a.baseUrl, u.email, u.totpSecret));
     for (const c of clients) cookies.push(c.cookieHeader);
     const chair = must(clients[0]);
-    const meeting = await chair.post<MeetingSummary>(`/api/teams/${teamId}/meetings`, {
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      durationMinutes: 90,
-      chairId: must(users[0]).user.id,
-    });
-    expect(meeting.status).toBe(201);
-    const item = await chair.post<MeetingDetail>(`/api/meetings/${meeting.body.id}/agenda`, {
-      kind: 'overig',
+    const chairId = must(users[0]).id;
+    const meetingId = await meetingTomorrow(chair, teamId, { chairId });
+    itemId = await workItem(chair, meetingId, {
+      presenterUserId: chairId,
       title: 'Gedeelde notitie',
-      presenterUserId: must(users[0]).user.id,
-      timeBoxMinutes: 30,
     });
-    expect(item.status).toBe(201);
-    itemId = must(item.body.agenda[0]).id;
   }, 240_000);
 
   afterAll(async () => {
     for (const e of editors) e.close();
-    for (const instance of [a, b]) {
-      if (!instance || instance.child.exitCode !== null || instance.child.signalCode) continue;
-      const exited = new Promise((resolve) => instance.child.once('exit', resolve));
-      instance.child.kill('SIGTERM');
-      const killer = setTimeout(() => instance.child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(killer);
-    }
+    await Promise.all([stopApiProcess(a), stopApiProcess(b)]);
     await db?.drop();
-    await redis?.stop();
+    await redis?.down();
   }, 60_000);
 
   it('25 editors with random disconnects and reconnects to either instance end with the same text', async () => {

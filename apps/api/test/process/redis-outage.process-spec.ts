@@ -1,12 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type {
-  LiveAck,
-  MeetingCommandResult,
-  MeetingEvent,
-  MeetingJoinResult,
-  MeetingSummary,
-} from '@casustafel/contracts';
+import type { LiveAck, MeetingCommandResult, MeetingEvent } from '@casustafel/contracts';
+import { joinMeeting } from '../factories/meeting.factory';
 import type { BrowserClient } from '../support/browser-client';
 import { createTestDatabase, type TestDatabase } from '../support/engines';
 import {
@@ -20,8 +15,8 @@ import {
   stopApiProcess,
   waitFor,
 } from '../support/process-kit';
-import { type LiveClient, startTestApp } from '../support/test-app';
-import { createOrganisation, createTeam, createUser } from '../factories/identity.factory';
+import { meetingTomorrow, seededTeam } from '../support/process-seed';
+import type { LiveClient } from '../support/test-app';
 import { must } from '../support/must';
 
 /**
@@ -69,35 +64,15 @@ interface Member {
   beforeAll(async () => {
     redis = await OwnRedis.start();
     db = await createTestDatabase('postgres');
-    const seed = await startTestApp({
-      ...db.env,
-      DEMO_MODE: 'false',
-      ENCRYPTION_KEY: encryptionKey,
-    });
-    const org = await createOrganisation(seed.app);
-    const teamId = (await createTeam(seed.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const make = (displayName: string, roles: ('member' | 'chair')[]) =>
-      createUser(seed.app, {
-        organisationId: org.id,
-        displayName,
-        totp: true,
-        teams: [[teamId, roles]],
-      });
-    const users = {
-      alice: await make('Alice Aalbers', ['member', 'chair']),
-      anna: await make('Anna Noordhoek', ['member']),
-    };
-    await seed.close();
+    const { teamId, users } = await seededTeam(db.env, encryptionKey, [
+      { displayName: 'Alice Aalbers', roles: ['member', 'chair'] },
+      { displayName: 'Anna Noordhoek', roles: ['member'] },
+    ]);
+    const [chair, annaUser] = [must(users[0]), must(users[1])];
     [a, b] = await Promise.all([startApiProcess('A', env()), startApiProcess('B', env())]);
-    alice = await signInProcess(a.baseUrl, users.alice.user.email, must(users.alice.totpSecret));
-    anna = await signInProcess(b.baseUrl, users.anna.user.email, must(users.anna.totpSecret));
-    const meeting = await alice.post<MeetingSummary>(`/api/teams/${teamId}/meetings`, {
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      durationMinutes: 90,
-      chairId: users.alice.user.id,
-    });
-    expect(meeting.status).toBe(201);
-    meetingId = meeting.body.id;
+    alice = await signInProcess(a.baseUrl, chair.email, chair.totpSecret);
+    anna = await signInProcess(b.baseUrl, annaUser.email, annaUser.totpSecret);
+    meetingId = await meetingTomorrow(alice, teamId, { chairId: chair.id });
   }, 120_000);
 
   afterAll(async () => {
@@ -116,10 +91,7 @@ interface Member {
     socket.on('meeting:event', (e: MeetingEvent) => seen.add(e.seq));
     const presenceAt = { at: 0 };
     socket.on('meeting:presence', () => (presenceAt.at = Date.now()));
-    const joined = (await socket.timeout(5000).emitWithAck('meeting:join', {
-      meetingId,
-      mode: 'op-afstand',
-    })) as LiveAck<MeetingJoinResult>;
+    const joined = await joinMeeting(socket, meetingId, { mode: 'op-afstand' });
     expect(joined.ok).toBe(true);
     const hand = hands.get(client) ?? { raised: false };
     hands.set(client, hand);
@@ -145,11 +117,7 @@ interface Member {
 
   /** The room's log as a fresh join from seq 0 answers it on `instance`. */
   async function logged(m: Member): Promise<Set<number>> {
-    const ack = (await m.socket.timeout(5000).emitWithAck('meeting:join', {
-      meetingId,
-      lastSeq: 0,
-      mode: 'op-afstand',
-    })) as LiveAck<MeetingJoinResult>;
+    const ack = await joinMeeting(m.socket, meetingId, { lastSeq: 0, mode: 'op-afstand' });
     if (!ack.ok) throw new Error(ack.error.code);
     return new Set(
       ack.data.events?.map((e) => e.seq) ?? Array.from({ length: ack.data.seq }, (_v, i) => i + 1),

@@ -1,13 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
-import { io } from 'socket.io-client';
-import { LIVE_NAMESPACE, LIVE_PATH } from '@casustafel/contracts';
 import { BrowserClient } from '../support/browser-client';
 import { createTestDatabase, type TestDatabase } from '../support/engines';
-import { freePort, redisAnswers } from '../support/redis-server';
-import { type LiveClient, startTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app';
+import {
+  type ApiProcess,
+  connectProcessSocket as connectSocket,
+  OwnRedis,
+  retryFor,
+  sleep,
+  startApiProcess,
+  stopApiProcess,
+} from '../support/process-kit';
+import { type LiveClient, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * Limits across api instances (issue 16 §8), with real api processes and a redis-server this
@@ -16,64 +20,14 @@ import { type LiveClient, startTestApp, TEST_ORIGIN, type TestApp } from '../sup
  * each instance counts on its own; with Redis gone the instances fall back to counting locally
  * (limits per instance, not off) and keep answering.
  */
-const root = path.resolve(import.meta.dirname, '../../../..');
-const main = path.join(root, 'dist/apps/api/main.mjs');
 const LIMIT = 10;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Instance {
-  baseUrl: string;
-  child: ChildProcess;
-  output: () => string;
-  stop(): Promise<void>;
-}
-
-interface Redis {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startRedis(port?: number): Promise<Redis & { port: number }> {
-  const p = port ?? (await freePort());
-  const child = spawn(
-    'redis-server',
-    ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 10_000;
-  while (!(await redisAnswers(p, 500))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`redis-server did not start on ${p}`);
-    }
-    await sleep(50);
-  }
-  return {
-    port: p,
-    url: `redis://127.0.0.1:${p}`,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
-
-async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, [main], {
-    cwd: root,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
+/** An instance on an in-memory database with the test's rate limit (and `env`). */
+function startInstance(env: Record<string, string>): Promise<ApiProcess> {
+  return startApiProcess(
+    'limits',
+    {
       DATA_DIR: 'memory://',
-      ALLOWED_ORIGINS: TEST_ORIGIN,
-      CLIENT_DIST: path.join(root, 'no-client-for-limits-test'),
-      DEMO_MODE: 'false',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: String(LIMIT),
       // The test's requests carry their own client address (X-Forwarded-For), so the
@@ -81,39 +35,18 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
       TRUST_PROXY_HOPS: '1',
       ...env,
     },
-  });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const instance: Instance = {
-    baseUrl,
-    child,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
-  // Generous: a loaded CI machine takes long to create an in-memory database.
-  const deadline = Date.now() + 150_000;
-  while (Date.now() < deadline && child.exitCode === null) {
-    const ok = await fetch(`${baseUrl}/api/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return instance;
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`instance did not become ready:\n${output}`);
+    // Generous: a loaded CI machine takes long to create an in-memory database.
+    { readyWithinMs: 150_000 },
+  );
 }
 
+/** Something a test started, stopped after it. */
+const stoppable = (what: ApiProcess | OwnRedis) => ({
+  stop: () => (what instanceof OwnRedis ? what.down() : stopApiProcess(what, 10_000)),
+});
+
 /** GET /api/health as client `address`; the status. */
-async function hit(instance: Instance, address: string): Promise<number> {
+async function hit(instance: ApiProcess, address: string): Promise<number> {
   const res = await fetch(`${instance.baseUrl}/api/health`, {
     headers: { 'x-forwarded-for': address },
   });
@@ -124,32 +57,6 @@ async function hit(instance: Instance, address: string): Promise<number> {
 /** A fresh documentation address per test (TEST-NET-3), so windows never overlap. */
 let addressCounter = 1;
 const nextAddress = () => `203.0.113.${addressCounter++}`;
-
-function connectSocket(baseUrl: string, cookie: string): Promise<LiveClient> {
-  const socket: LiveClient = io(`${baseUrl}${LIVE_NAMESPACE}`, {
-    path: LIVE_PATH,
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    timeout: 3000,
-    extraHeaders: { origin: TEST_ORIGIN, cookie },
-  });
-  return new Promise<LiveClient>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.close();
-      reject(new Error('no connect within 5 s'));
-    }, 5000);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      resolve(socket);
-    });
-    socket.once('connect_error', (error) => {
-      clearTimeout(timer);
-      socket.close();
-      reject(error);
-    });
-  });
-}
 
 describe('limits shared across api instances', () => {
   const running: { stop(): Promise<void> }[] = [];
@@ -166,12 +73,12 @@ describe('limits shared across api instances', () => {
   afterAll(stopAll, 60_000);
 
   it('counts the HTTP rate limit once for two instances sharing Redis', async () => {
-    const redis = await startRedis();
-    running.push(redis);
+    const redis = await OwnRedis.start();
+    running.push(stoppable(redis));
     const prefix = `cst-limits-${randomBytes(4).toString('hex')}`;
     const env = { REDIS_URL: redis.url, REDIS_CHANNEL_PREFIX: prefix };
     const [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
-    running.push(a, b);
+    running.push(stoppable(a), stoppable(b));
     const client = nextAddress();
     const statuses: number[] = [];
     // LIMIT requests, alternating between the instances: all allowed.
@@ -186,7 +93,7 @@ describe('limits shared across api instances', () => {
 
   it('without Redis each instance counts on its own', async () => {
     const [a, b] = await Promise.all([startInstance({}), startInstance({})]);
-    running.push(a, b);
+    running.push(stoppable(a), stoppable(b));
     const client = nextAddress();
     for (let i = 0; i < LIMIT; i++) expect(await hit(a, client)).toBe(200);
     expect(await hit(a, client)).toBe(429);
@@ -196,13 +103,13 @@ describe('limits shared across api instances', () => {
   }, 400_000);
 
   it('with Redis gone the instances keep answering and limit per instance, then share again', async () => {
-    const redis = await startRedis();
-    running.push(redis);
+    const redis = await OwnRedis.start();
+    running.push(stoppable(redis));
     const prefix = `cst-limits-${randomBytes(4).toString('hex')}`;
     const env = { REDIS_URL: redis.url, REDIS_CHANNEL_PREFIX: prefix };
     const [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
-    running.push(a, b);
-    await redis.stop();
+    running.push(stoppable(a), stoppable(b));
+    await redis.down();
     const client = nextAddress();
     // Not open: each instance counts locally, so LIMIT per instance, then 429.
     for (let i = 0; i < LIMIT; i++) expect(await hit(a, client)).toBe(200);
@@ -213,8 +120,7 @@ describe('limits shared across api instances', () => {
     expect(b.child.exitCode).toBeNull();
 
     // Redis returns (same port): the instances reconnect and count together again.
-    const again = await startRedis(redis.port);
-    running.push(again);
+    await redis.up();
     const shared = nextAddress();
     const deadline = Date.now() + 20_000;
     // Wait (bounded) until both instances count in Redis: B sees the hit sent to A.
@@ -255,16 +161,7 @@ describe('limits shared across api instances', () => {
     );
     // A place comes free when a connection closes.
     first.close();
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      try {
-        sockets.push(await connectSocket(t.baseUrl, browser.cookieHeader));
-        break;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await sleep(100);
-      }
-    }
+    sockets.push(await retryFor(() => connectSocket(t.baseUrl, browser.cookieHeader), 5000));
   }, 200_000);
 
   const pgUrl = process.env['TEST_DATABASE_URL'];
@@ -273,8 +170,8 @@ describe('limits shared across api instances', () => {
   (pgUrl ? it : it.skip)(
     'caps live connections per account across two instances sharing Redis (PostgreSQL)',
     async () => {
-      const redis = await startRedis();
-      running.push(redis);
+      const redis = await OwnRedis.start();
+      running.push(stoppable(redis));
       const db = await createTestDatabase('postgres');
       running.push({ stop: () => db.drop() });
       // Seed the demo accounts once, through the api's own code, before the instances start.
@@ -292,7 +189,7 @@ describe('limits shared across api instances', () => {
       };
       const [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
       // Stopped before the database is dropped.
-      running.unshift(a, b);
+      running.unshift(stoppable(a), stoppable(b));
       const browser = new BrowserClient(a.baseUrl);
       const login = await browser.post('/api/auth/login', {
         email: 'sanne@voorbeeldstad.nl',
@@ -308,16 +205,7 @@ describe('limits shared across api instances', () => {
       await expect(connectSocket(b.baseUrl, cookie)).rejects.toThrow('TOO_MANY_CONNECTIONS');
       // Closing the one on A frees a place that B can use.
       onA.close();
-      const deadline = Date.now() + 5000;
-      for (;;) {
-        try {
-          sockets.push(await connectSocket(b.baseUrl, cookie));
-          break;
-        } catch (error) {
-          if (Date.now() > deadline) throw error;
-          await sleep(100);
-        }
-      }
+      sockets.push(await retryFor(() => connectSocket(b.baseUrl, cookie), 5000));
       await expect(connectSocket(a.baseUrl, cookie)).rejects.toThrow('TOO_MANY_CONNECTIONS');
     },
     400_000,

@@ -2,14 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as Y from 'yjs';
-import {
-  type LiveAck,
-  type MeetingDetail,
-  type MeetingJoinResult,
-  type MeetingSummary,
-  NOTE_TEXT_NAME,
-  type NoteJoinResult,
-} from '@casustafel/contracts';
+import { type LiveAck, NOTE_TEXT_NAME, type NoteJoinResult } from '@casustafel/contracts';
+import { joinMeeting } from '../factories/meeting.factory';
 import { createTestDatabase, type TestDatabase } from '../support/engines';
 import {
   type ApiProcess,
@@ -20,8 +14,8 @@ import {
   within,
 } from '../support/process-kit';
 import { freePort } from '../support/redis-server';
-import { type LiveClient, startTestApp } from '../support/test-app';
-import { createOrganisation, createTeam, createUser } from '../factories/identity.factory';
+import { meetingTomorrow, seededTeam, workItem } from '../support/process-seed';
+import type { LiveClient } from '../support/test-app';
 import { must } from '../support/must';
 
 /**
@@ -99,20 +93,10 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
 
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
-    const seed = await startTestApp({
-      ...db.env,
-      DEMO_MODE: 'false',
-      ENCRYPTION_KEY: encryptionKey,
-    });
-    const org = await createOrganisation(seed.app);
-    const teamId = (await createTeam(seed.app, org.id, { name: 'Wijkteam Noord' })).id;
-    const alice = await createUser(seed.app, {
-      organisationId: org.id,
-      displayName: 'Alice Aalbers',
-      totp: true,
-      teams: [[teamId, ['member', 'chair']]],
-    });
-    await seed.close();
+    const { teamId, users } = await seededTeam(db.env, encryptionKey, [
+      { displayName: 'Alice Aalbers', roles: ['member', 'chair'] },
+    ]);
+    const alice = must(users[0]);
 
     const url = new URL(must(db.env.DATABASE_URL));
     proxy = await StallingProxy.start(Number(url.port || 5432));
@@ -123,23 +107,10 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
       ENCRYPTION_KEY: encryptionKey,
       SHUTDOWN_TIMEOUT_MS: '15000',
     });
-    const client = await signInProcess(api.baseUrl, alice.user.email, must(alice.totpSecret));
+    const client = await signInProcess(api.baseUrl, alice.email, alice.totpSecret);
     cookie = client.cookieHeader;
-    const meeting = await client.post<MeetingSummary>(`/api/teams/${teamId}/meetings`, {
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      durationMinutes: 60,
-      chairId: alice.user.id,
-    });
-    expect(meeting.status).toBe(201);
-    meetingId = meeting.body.id;
-    const item = await client.post<MeetingDetail>(`/api/meetings/${meetingId}/agenda`, {
-      kind: 'overig',
-      title: 'Werkafspraken',
-      presenterUserId: alice.user.id,
-      timeBoxMinutes: 30,
-    });
-    expect(item.status).toBe(201);
-    itemId = must(item.body.agenda[0]).id;
+    meetingId = await meetingTomorrow(client, teamId, { chairId: alice.id, durationMinutes: 60 });
+    itemId = await workItem(client, meetingId, { presenterUserId: alice.id });
   }, 120_000);
 
   afterAll(async () => {
@@ -152,10 +123,7 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
   it('closes the live connections within 1 s, though the database work of the shutdown hangs', async () => {
     const socket = await connectProcessSocket(api.baseUrl, cookie);
     sockets.push(socket);
-    const joined = (await socket.timeout(5000).emitWithAck('meeting:join', {
-      meetingId,
-      mode: 'op-afstand',
-    })) as LiveAck<MeetingJoinResult>;
+    const joined = await joinMeeting(socket, meetingId, { mode: 'op-afstand' });
     expect(joined.ok).toBe(true);
     const note = (await socket
       .timeout(5000)

@@ -81,6 +81,11 @@ export class NoteEditor {
     this.doc.getText(NOTE_TEXT_NAME).insert(index, text);
   }
 
+  /** Types `text` at the end of the note. */
+  append(text: string): void {
+    this.type(this.text.length, text);
+  }
+
   /** Waits for every update sent so far to be acknowledged (ok). */
   async settled(): Promise<void> {
     const results = await Promise.all(this.acks.splice(0));

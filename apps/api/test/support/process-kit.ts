@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { expect } from '@jest/globals';
 import { generate } from 'otplib';
 import { io } from 'socket.io-client';
 import { LIVE_NAMESPACE, LIVE_PATH, type SessionState } from '@casustafel/contracts';
@@ -37,32 +38,121 @@ export async function waitFor(check: () => Promise<boolean> | boolean, ms: numbe
   }
 }
 
-export interface ApiProcess {
-  name: string;
-  baseUrl: string;
+/** A child process of the test, its output collected. */
+export interface Spawned {
   child: ChildProcess;
   output: () => string;
   /** True while the process runs. */
   alive: () => boolean;
 }
 
+export interface ApiProcess extends Spawned {
+  name: string;
+  port: number;
+  baseUrl: string;
+}
+
+/** Spawns `command` in the repository with exactly `env`, collecting stdout and stderr. */
+export function spawnLogged(command: string, args: string[], env: Record<string, string>): Spawned {
+  let output = '';
+  const child = spawn(command, args, { cwd: repoRoot, env });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  return {
+    child,
+    output: () => output,
+    alive: () => child.exitCode === null && child.signalCode === null,
+  };
+}
+
+/** Polls `url` until it answers 2xx; else kills `proc` and fails with its output. */
+export async function untilReady(url: string, proc: Spawned, what: string, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline && proc.alive()) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(100);
+  }
+  proc.child.kill('SIGKILL');
+  throw new Error(`${what} did not become ready:\n${proc.output()}`);
+}
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `command` to its end (killed after `timeoutMs`); a command that cannot start: code -1. */
+export function runToEnd(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ code: -1, stdout, stderr: String(error) });
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+export interface LaunchOptions {
+  /** Arguments for node before the script (`--enable-source-maps`, as the image runs it). */
+  nodeArgs?: string[];
+  /** How long it may take to answer `/api/ready` with 200 (default 60 s). */
+  readyWithinMs?: number;
+  /** The port (a free one unless given: a restart on the same port). */
+  port?: number;
+}
+
 /**
- * Starts the built api with `env` (plus the basics) and waits until `/api/ready` answers 200,
- * at most `readyWithinMs`.
+ * Starts the built api with exactly `env` (plus PATH and PORT) and waits until `/api/ready`
+ * answers 200; kills it and fails with its output when it does not.
  */
-export async function startApiProcess(
+export async function launchBuiltApi(
   name: string,
   env: Record<string, string>,
-  readyWithinMs = 60_000,
+  options: LaunchOptions = {},
 ): Promise<ApiProcess> {
-  const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, [builtMain], {
-    cwd: repoRoot,
-    env: {
-      PATH: process.env['PATH'] ?? '',
+  const port = options.port ?? (await freePort());
+  const proc = spawnLogged(process.execPath, [...(options.nodeArgs ?? []), builtMain], {
+    PATH: process.env['PATH'] ?? '',
+    PORT: String(port),
+    ...env,
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await untilReady(`${baseUrl}/api/ready`, proc, `instance ${name}`, options.readyWithinMs);
+  return { ...proc, name, port, baseUrl };
+}
+
+/**
+ * Starts the built api with `env` plus the basics of a process test (test mode on 127.0.0.1,
+ * the test origin, no client, no demo, the operator's readiness token); see launchBuiltApi.
+ */
+export function startApiProcess(
+  name: string,
+  env: Record<string, string>,
+  options: LaunchOptions = {},
+): Promise<ApiProcess> {
+  return launchBuiltApi(
+    name,
+    {
       NODE_ENV: 'test',
-      PORT: String(port),
       HOST: '127.0.0.1',
       ALLOWED_ORIGINS: TEST_ORIGIN,
       CLIENT_DIST: path.join(repoRoot, 'no-client-for-process-test'),
@@ -71,32 +161,22 @@ export async function startApiProcess(
       READY_DETAILS_TOKEN: PROCESS_READY_TOKEN,
       ...env,
     },
-  });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const alive = () => child.exitCode === null && child.signalCode === null;
-  const deadline = Date.now() + readyWithinMs;
-  while (Date.now() < deadline && alive()) {
-    const ok = await fetch(`${baseUrl}/api/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { name, baseUrl, child, output: () => output, alive };
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`instance ${name} did not become ready:\n${output}`);
+    options,
+  );
+}
+
+/** The exit code of the process (null when a signal ended it), once it has ended. */
+export function exitOf(proc: Spawned): Promise<number | null> {
+  if (!proc.alive()) return Promise.resolve(proc.child.exitCode);
+  return new Promise((resolve) => proc.child.once('exit', (code) => resolve(code)));
 }
 
 /** Stops a process started here: SIGTERM, then SIGKILL after `ms`. */
-export async function stopApiProcess(instance: ApiProcess | undefined, ms = 15_000) {
+export async function stopApiProcess(instance: Spawned | undefined, ms = 15_000) {
   if (!instance || !instance.alive()) return;
-  const exited = new Promise((resolve) => instance.child.once('exit', resolve));
+  const exited = exitOf(instance);
   instance.child.kill('SIGTERM');
-  await within(exited, ms, `instance ${instance.name} stopping`).catch(() =>
-    instance.child.kill('SIGKILL'),
-  );
+  await within(exited, ms, 'process stopping').catch(() => instance.child.kill('SIGKILL'));
 }
 
 /** `/api/ready` as the operator reads it. */
@@ -133,14 +213,39 @@ export async function signInProcess(
   return client;
 }
 
-/** A live socket to an instance with a browser's cookies (no automatic reconnection). */
-export function connectProcessSocket(baseUrl: string, cookie: string): Promise<LiveClient> {
+/** The password of the demo accounts (demo mode seeds them). */
+export const DEMO_PASSWORD = 'Voorbeeldstad-demo-2026';
+
+/** Signs a demo account in (no second factor) with a bare fetch: its session cookie and state. */
+export async function demoSignIn(
+  baseUrl: string,
+  email: string,
+): Promise<{ cookie: string; session: SessionState }> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: TEST_ORIGIN },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const session = (await login.json()) as SessionState;
+  return { cookie: (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '', session };
+}
+
+/**
+ * A live socket to an instance with a browser's cookies (no automatic reconnection); socket.io
+ * gives up after `timeoutMs`, this after `withinMs`.
+ */
+export function connectProcessSocket(
+  baseUrl: string,
+  cookie: string,
+  { timeoutMs = 3000, withinMs = 5000 } = {},
+): Promise<LiveClient> {
   const socket: LiveClient = io(`${baseUrl}${LIVE_NAMESPACE}`, {
     path: LIVE_PATH,
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    timeout: 3000,
+    timeout: timeoutMs,
     extraHeaders: { origin: TEST_ORIGIN, cookie },
   });
   return within(
@@ -151,9 +256,25 @@ export function connectProcessSocket(baseUrl: string, cookie: string): Promise<L
         reject(error);
       });
     }),
-    5000,
+    withinMs,
     `socket to ${baseUrl}`,
-  );
+  ).catch((error: unknown) => {
+    socket.close();
+    throw error;
+  });
+}
+
+/** Tries `attempt` every 100 ms until it succeeds; the last failure after `ms`. */
+export async function retryFor<T>(attempt: () => Promise<T>, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(100);
+    }
+  }
 }
 
 /**
