@@ -1,17 +1,18 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  DataSource,
-  EntityManager,
-  EntityTarget,
-  FindOptionsWhere,
-  QueryDeepPartialEntity,
+import {
+  type DataSource,
+  type EntityManager,
+  type EntityTarget,
+  type FindOptionsWhere,
+  IsNull,
+  type QueryDeepPartialEntity,
 } from 'typeorm';
 import { GUEST_CODE_LENGTH, GUEST_CODE_MAX_ATTEMPTS } from '@casustafel/contracts';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
-import { UserEntity } from '../identity/user.entity';
+import { NEW_ACCOUNT, UserEntity } from '../identity/user.entity';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionService } from './session.service';
 
@@ -62,20 +63,12 @@ export function createLinkCodeUser(
   const domain = LINK_USER_DOMAIN[input.kind];
   return tx.save(
     tx.create(UserEntity, {
+      ...NEW_ACCOUNT,
       organisationId: input.organisationId,
       email: `${domain}-${randomBytes(12).toString('hex')}@${domain}.casustafel.invalid`,
       displayName: input.displayName,
       discipline: input.discipline,
       kind: input.kind,
-      orgAdmin: false,
-      passwordHash: null,
-      totpSecret: null,
-      totpEnabledAt: null,
-      totpLastStep: null,
-      activationTokenHash: null,
-      activationExpiresAt: null,
-      disabledAt: null,
-      lastLoginAt: null,
     }),
   );
 }
@@ -170,5 +163,32 @@ export class LinkCodeSignIn {
     );
     await this.throttle.succeeded([...ipKey, ...linkKey]);
     return { token: session.token };
+  }
+
+  /**
+   * Withdraws an invitation (once: a withdrawn one stays as it is): its link and code stop, the
+   * account made for it is disabled and its sessions end, which through the live gateway also
+   * disconnects its sockets. `revokedBy` is recorded where the kind keeps it; the invitation
+   * given is updated in place.
+   */
+  async revoke<E extends LinkCodeInvitation & { revokedAt: Date | null }>(
+    entity: EntityTarget<E>,
+    invitation: E,
+    userId: string,
+    revokedBy?: string,
+  ): Promise<void> {
+    if (invitation.revokedAt !== null) return;
+    const now = this.clock.now();
+    const changes = { revokedAt: now, ...(revokedBy ? { revokedBy } : {}), codeHash: null };
+    Object.assign(invitation, changes);
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(
+        entity,
+        { id: invitation.id, revokedAt: IsNull() } as FindOptionsWhere<E>,
+        changes as unknown as QueryDeepPartialEntity<E>,
+      );
+      await tx.update(UserEntity, { id: userId }, { disabledAt: now });
+    });
+    await this.sessions.endAllForUser(userId, 'guest-revoked');
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { type GuestInvitationCreated, type GuestInvitationView } from '@casustafel/contracts';
 import type { z } from 'zod';
 import type { inviteGuestSchema } from '@casustafel/contracts';
@@ -11,6 +11,7 @@ import { conflict, forbidden, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import {
+  LinkCodeSignIn,
   createLinkCodeUser,
   linkTokenHash,
   newLinkToken,
@@ -19,7 +20,6 @@ import {
 } from '../auth/link-code';
 import { SessionService } from '../auth/session.service';
 import { TeamEntity } from '../identity/team.entity';
-import { UserEntity } from '../identity/user.entity';
 import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
 import { MEETING_PURPOSE, MeetingsService } from '../meetings/meetings.service';
 import { guestGrounds, invitationStatus } from './guest-grounds';
@@ -49,6 +49,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly sessions: SessionService,
+    private readonly linkCode: LinkCodeSignIn,
     private readonly mailer: GuestMailer,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -271,27 +272,17 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
   ): Promise<GuestInvitationView> {
     await this.managedMeeting(actor, meetingId);
     RequestContext.note({ objectType: 'guest-invitation', objectId: invitationId });
-    const now = this.clock.now();
     const invitation = await this.dataSource.manager.findOneBy(GuestInvitationEntity, {
       id: invitationId,
       meetingId,
     });
     if (!invitation) throw notFound('invitation');
-    if (invitation.revokedAt === null) {
-      invitation.revokedAt = now;
-      invitation.revokedBy = actor.userId;
-      invitation.codeHash = null;
-      await this.dataSource.manager.transaction(async (tx) => {
-        await tx.update(
-          GuestInvitationEntity,
-          { id: invitation.id, revokedAt: IsNull() },
-          { revokedAt: now, revokedBy: actor.userId, codeHash: null },
-        );
-        await tx.update(UserEntity, { id: invitation.guestUserId }, { disabledAt: now });
-      });
-      // Ends the sessions and, through the live gateway, disconnects the guest's sockets.
-      await this.sessions.endAllForUser(invitation.guestUserId, 'guest-revoked');
-    }
+    await this.linkCode.revoke(
+      GuestInvitationEntity,
+      invitation,
+      invitation.guestUserId,
+      actor.userId,
+    );
     return this.view(invitation);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   type FamilyInvitationCreated,
   type FamilyInvitationView,
@@ -14,16 +14,15 @@ import { notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import {
+  LinkCodeSignIn,
   createLinkCodeUser,
   linkTokenHash,
   newLinkToken,
   newOneTimeCode,
   oneTimeCodeHash,
 } from '../auth/link-code';
-import { SessionService } from '../auth/session.service';
 import { CaseFileAccess } from '../case-file/case-file-access';
 import { CaseEntity, MeldcodeRecordEntity } from '../case-file/case.entity';
-import { UserEntity } from '../identity/user.entity';
 import { FamilyInvitationEntity } from './household-story.entities';
 
 type InviteInput = z.output<typeof inviteFamilySchema>;
@@ -49,7 +48,7 @@ export class FamilyInvitationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseFileAccess,
-    private readonly sessions: SessionService,
+    private readonly linkCode: LinkCodeSignIn,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -141,22 +140,12 @@ export class FamilyInvitationsService {
       householdId,
     });
     if (!invitation) throw notFound('invitation');
-    if (invitation.revokedAt === null) {
-      const now = this.clock.now();
-      invitation.revokedAt = now;
-      invitation.revokedBy = actor.userId;
-      invitation.codeHash = null;
-      await this.dataSource.transaction(async (tx) => {
-        await tx.update(
-          FamilyInvitationEntity,
-          { id: invitation.id, revokedAt: IsNull() },
-          { revokedAt: now, revokedBy: actor.userId, codeHash: null },
-        );
-        await tx.update(UserEntity, { id: invitation.familyUserId }, { disabledAt: now });
-      });
-      // Ends the sessions and, through the live gateway, disconnects the family's sockets.
-      await this.sessions.endAllForUser(invitation.familyUserId, 'guest-revoked');
-    }
+    await this.linkCode.revoke(
+      FamilyInvitationEntity,
+      invitation,
+      invitation.familyUserId,
+      actor.userId,
+    );
     return this.toView(invitation);
   }
 

@@ -27,7 +27,7 @@ import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { TeamEntity } from './team.entity';
 import { UserIdentityEntity } from './user-identity.entity';
-import { UserEntity } from './user.entity';
+import { NEW_ACCOUNT, UserEntity } from './user.entity';
 
 const ACTIVATION_VALID_DAYS = 7;
 
@@ -147,19 +147,14 @@ export class OrganisationAdminService {
     const user = await this.dataSource.transaction(async (manager) => {
       const created = await manager.save(
         manager.create(UserEntity, {
+          ...NEW_ACCOUNT,
           organisationId: actor.organisationId,
           email: request.email,
           displayName: request.displayName,
           discipline: request.discipline,
           orgAdmin: request.orgAdmin,
-          passwordHash: null,
-          totpSecret: null,
-          totpEnabledAt: null,
-          totpLastStep: null,
           activationTokenHash: hash,
           activationExpiresAt: expiresAt,
-          disabledAt: null,
-          lastLoginAt: null,
         }),
       );
       if (team) {
