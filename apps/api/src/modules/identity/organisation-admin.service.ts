@@ -110,13 +110,7 @@ export class OrganisationAdminService {
         this.memberships.create({ teamId: team.id, userId: user.id, roles }),
       );
     }
-    RequestContext.note({
-      objectType: 'membership',
-      objectId: user.id,
-      context: { teamId: team.id },
-    });
-    this.sessions.accessChanged(user.id);
-    return this.identity.teamDetail(team);
+    return this.membershipChanged(team, user);
   }
 
   async removeMembership(actor: Actor, teamId: string, userId: string): Promise<TeamDetail> {
@@ -125,6 +119,11 @@ export class OrganisationAdminService {
     const result = await this.memberships.delete({ teamId: team.id, userId: user.id });
     if (!result.affected)
       throw new DomainError('NOT_FOUND', 'This user is not a member of the team');
+    return this.membershipChanged(team, user);
+  }
+
+  /** After a membership changed: the audit note, the user's access re-read, the team as now. */
+  private membershipChanged(team: TeamEntity, user: UserEntity): Promise<TeamDetail> {
     RequestContext.note({
       objectType: 'membership',
       objectId: user.id,
