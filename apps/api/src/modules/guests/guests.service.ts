@@ -194,13 +194,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
     meetingId: string,
     invitationId: string,
   ): Promise<GuestInvitationCreated> {
-    await this.managedMeeting(actor, meetingId);
-    RequestContext.note({ objectType: 'guest-invitation', objectId: invitationId });
-    const invitation = await this.dataSource.manager.findOneBy(GuestInvitationEntity, {
-      id: invitationId,
-      meetingId,
-    });
-    if (!invitation) throw notFound('invitation');
+    const invitation = await this.managedInvitation(actor, meetingId, invitationId);
     const status = invitationStatus(invitation, this.clock.now());
     if (status === 'ingetrokken' || status === 'verlopen')
       throw new DomainError('GUEST_ACCESS_ENDED', 'This invitation was revoked or has expired');
@@ -270,13 +264,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
     meetingId: string,
     invitationId: string,
   ): Promise<GuestInvitationView> {
-    await this.managedMeeting(actor, meetingId);
-    RequestContext.note({ objectType: 'guest-invitation', objectId: invitationId });
-    const invitation = await this.dataSource.manager.findOneBy(GuestInvitationEntity, {
-      id: invitationId,
-      meetingId,
-    });
-    if (!invitation) throw notFound('invitation');
+    const invitation = await this.managedInvitation(actor, meetingId, invitationId);
     await this.linkCode.revoke(
       GuestInvitationEntity,
       invitation,
@@ -284,6 +272,22 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
       actor.userId,
     );
     return this.view(invitation);
+  }
+
+  /** An invitation to a meeting the caller manages (noted for the audit trail), or not found. */
+  private async managedInvitation(
+    actor: Actor,
+    meetingId: string,
+    invitationId: string,
+  ): Promise<GuestInvitationEntity> {
+    await this.managedMeeting(actor, meetingId);
+    RequestContext.note({ objectType: 'guest-invitation', objectId: invitationId });
+    const invitation = await this.dataSource.manager.findOneBy(GuestInvitationEntity, {
+      id: invitationId,
+      meetingId,
+    });
+    if (!invitation) throw notFound('invitation');
+    return invitation;
   }
 
   private async view(invitation: GuestInvitationEntity): Promise<GuestInvitationView> {
