@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type DataSource,
+  type DeepPartial,
   type EntityManager,
   type EntityTarget,
   type FindOptionsWhere,
@@ -81,6 +82,36 @@ export interface LinkCodeInvitation {
   codeAttempts: number;
   signedInAt: Date | null;
   expiresAt: Date;
+}
+
+/**
+ * Saves a new invitation with a fresh link and one-time code, neither used nor tried yet (the
+ * code's hash is bound to the saved id, so it is set after the insert). The token and the code
+ * are returned to be handed out once; only their hashes are stored.
+ */
+export async function saveLinkCodeInvitation<E extends LinkCodeInvitation>(
+  tx: EntityManager,
+  entity: EntityTarget<E>,
+  values: Omit<E, 'id' | 'tokenHash' | 'codeHash' | 'codeAttempts' | 'signedInAt'>,
+): Promise<{ row: E; token: string; code: string }> {
+  const token = newLinkToken();
+  const row: E = await tx.save(
+    tx.create(entity, {
+      ...values,
+      tokenHash: linkTokenHash(token),
+      codeHash: null,
+      codeAttempts: 0,
+      signedInAt: null,
+    } as unknown as DeepPartial<E>),
+  );
+  const code = newOneTimeCode();
+  row.codeHash = oneTimeCodeHash(row.id, code);
+  await tx.update(
+    entity,
+    { id: row.id } as FindOptionsWhere<E>,
+    { codeHash: row.codeHash } as unknown as QueryDeepPartialEntity<E>,
+  );
+  return { row, token, code };
 }
 
 /** What differs between the kinds of invitation. */

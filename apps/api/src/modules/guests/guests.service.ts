@@ -17,6 +17,7 @@ import {
   newLinkToken,
   newOneTimeCode,
   oneTimeCodeHash,
+  saveLinkCodeInvitation,
 } from '../auth/link-code';
 import { SessionService } from '../auth/session.service';
 import { TeamEntity } from '../identity/team.entity';
@@ -129,35 +130,22 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
         discipline: input.discipline,
         kind: 'guest',
       });
-      const token = newLinkToken();
-      const row = await tx.save(
-        tx.create(GuestInvitationEntity, {
-          organisationId: actor.organisationId,
-          meetingId,
-          guestUserId: guestUser.id,
-          name: input.name,
-          email: input.email,
-          discipline: input.discipline,
-          organisationName: input.organisationName,
-          justification: uncovered.length > 0 ? input.justification : null,
-          tokenHash: linkTokenHash(token),
-          codeHash: null,
-          codeAttempts: 0,
-          delivery: this.config.mail ? 'e-mail' : 'uitnodiger',
-          expiresAt,
-          revokedAt: null,
-          revokedBy: null,
-          signedInAt: null,
-          invitedBy: actor.userId,
-          createdAt: now,
-        }),
-      );
-      const code = newOneTimeCode();
-      await tx.update(
-        GuestInvitationEntity,
-        { id: row.id },
-        { codeHash: oneTimeCodeHash(row.id, code) },
-      );
+      const { row, token, code } = await saveLinkCodeInvitation(tx, GuestInvitationEntity, {
+        organisationId: actor.organisationId,
+        meetingId,
+        guestUserId: guestUser.id,
+        name: input.name,
+        email: input.email,
+        discipline: input.discipline,
+        organisationName: input.organisationName,
+        justification: uncovered.length > 0 ? input.justification : null,
+        delivery: this.config.mail ? 'e-mail' : 'uitnodiger',
+        expiresAt,
+        revokedAt: null,
+        revokedBy: null,
+        invitedBy: actor.userId,
+        createdAt: now,
+      });
       await tx.insert(
         GuestInvitationItemEntity,
         grounds.map((g) => ({

@@ -20,6 +20,7 @@ import {
   newLinkToken,
   newOneTimeCode,
   oneTimeCodeHash,
+  saveLinkCodeInvitation,
 } from '../auth/link-code';
 import { CaseFileAccess } from '../case-file/case-file-access';
 import { CaseEntity, MeldcodeRecordEntity } from '../case-file/case.entity';
@@ -71,27 +72,17 @@ export class FamilyInvitationsService {
         discipline: 'anders',
         kind: 'family',
       });
-      const token = newLinkToken();
-      const row = await tx.save(
-        tx.create(FamilyInvitationEntity, {
-          organisationId: actor.organisationId,
-          householdId: household.id,
-          familyUserId: user.id,
-          name: input.name,
-          tokenHash: linkTokenHash(token),
-          codeHash: null,
-          codeAttempts: 0,
-          expiresAt: new Date(now.getTime() + input.days * DAY_MS),
-          revokedAt: null,
-          revokedBy: null,
-          signedInAt: null,
-          invitedBy: actor.userId,
-          createdAt: now,
-        }),
-      );
-      const code = newOneTimeCode();
-      row.codeHash = oneTimeCodeHash(row.id, code);
-      await tx.update(FamilyInvitationEntity, { id: row.id }, { codeHash: row.codeHash });
+      const { row, token, code } = await saveLinkCodeInvitation(tx, FamilyInvitationEntity, {
+        organisationId: actor.organisationId,
+        householdId: household.id,
+        familyUserId: user.id,
+        name: input.name,
+        expiresAt: new Date(now.getTime() + input.days * DAY_MS),
+        revokedAt: null,
+        revokedBy: null,
+        invitedBy: actor.userId,
+        createdAt: now,
+      });
       return { invitation: row, token, code };
     });
     RequestContext.note({ objectType: 'family-invitation', objectId: invitation.id });
