@@ -114,6 +114,29 @@ export async function saveLinkCodeInvitation<E extends LinkCodeInvitation>(
   return { row, token, code };
 }
 
+/**
+ * A fresh link and one-time code for an invitation, its wrong tries forgotten: the old link and
+ * code stop working together. The invitation given is updated in place.
+ */
+export async function renewLinkCode<E extends LinkCodeInvitation>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  invitation: E,
+): Promise<{ token: string; code: string }> {
+  const token = newLinkToken();
+  const code = newOneTimeCode();
+  invitation.tokenHash = linkTokenHash(token);
+  invitation.codeHash = oneTimeCodeHash(invitation.id, code);
+  invitation.codeAttempts = 0;
+  const { tokenHash, codeHash, codeAttempts } = invitation;
+  await manager.update(
+    entity,
+    { id: invitation.id } as FindOptionsWhere<E>,
+    { tokenHash, codeHash, codeAttempts } as unknown as QueryDeepPartialEntity<E>,
+  );
+  return { token, code };
+}
+
 /** What differs between the kinds of invitation. */
 export interface LinkCodeKind<E extends LinkCodeInvitation> {
   entity: EntityTarget<E>;

@@ -13,10 +13,7 @@ import { AppConfig } from '../../config/app-config';
 import {
   LinkCodeSignIn,
   createLinkCodeUser,
-  linkTokenHash,
-  newLinkToken,
-  newOneTimeCode,
-  oneTimeCodeHash,
+  renewLinkCode,
   saveLinkCodeInvitation,
 } from '../auth/link-code';
 import { SessionService } from '../auth/session.service';
@@ -187,15 +184,10 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
     if (status === 'ingetrokken' || status === 'verlopen')
       throw new DomainError('GUEST_ACCESS_ENDED', 'This invitation was revoked or has expired');
     // A new link too: the old link and code stop working together.
-    const token = newLinkToken();
-    const code = newOneTimeCode();
-    invitation.tokenHash = linkTokenHash(token);
-    invitation.codeHash = oneTimeCodeHash(invitation.id, code);
-    invitation.codeAttempts = 0;
-    await this.dataSource.manager.update(
+    const { token, code } = await renewLinkCode(
+      this.dataSource.manager,
       GuestInvitationEntity,
-      { id: invitation.id },
-      { tokenHash: invitation.tokenHash, codeHash: invitation.codeHash, codeAttempts: 0 },
+      invitation,
     );
     return this.delivered(invitation, token, code);
   }

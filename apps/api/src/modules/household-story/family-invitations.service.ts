@@ -16,10 +16,7 @@ import { AppConfig } from '../../config/app-config';
 import {
   LinkCodeSignIn,
   createLinkCodeUser,
-  linkTokenHash,
-  newLinkToken,
-  newOneTimeCode,
-  oneTimeCodeHash,
+  renewLinkCode,
   saveLinkCodeInvitation,
 } from '../auth/link-code';
 import { CaseFileAccess } from '../case-file/case-file-access';
@@ -145,16 +142,10 @@ export class FamilyInvitationsService {
    * family lost theirs): the old link and code stop working together.
    */
   async renew(invitation: FamilyInvitationEntity): Promise<{ link: string; code: string }> {
-    const token = newLinkToken();
-    const code = newOneTimeCode();
-    await this.dataSource.manager.update(
+    const { token, code } = await renewLinkCode(
+      this.dataSource.manager,
       FamilyInvitationEntity,
-      { id: invitation.id },
-      {
-        tokenHash: linkTokenHash(token),
-        codeHash: oneTimeCodeHash(invitation.id, code),
-        codeAttempts: 0,
-      },
+      invitation,
     );
     return { link: this.linkFor(token), code };
   }
