@@ -9,7 +9,7 @@ import { emailSchema } from '@casustafel/contracts';
 import { describeVerification, verifyAuditChain } from '../modules/audit/audit-verify';
 import { AuditService } from '../modules/audit/audit.service';
 import { OrganisationEntity } from '../modules/identity/organisation.entity';
-import { UserEntity } from '../modules/identity/user.entity';
+import { NEW_ACCOUNT, UserEntity } from '../modules/identity/user.entity';
 import { DataDirLockedError } from '../database/data-dir-lock';
 import { buildDataSourceOptions } from '../database/data-source-options';
 import {
@@ -211,19 +211,14 @@ async function bootstrapOrganisation(
     );
     const user = await manager.save(
       manager.create(UserEntity, {
+        ...NEW_ACCOUNT,
         organisationId: organisation.id,
         email,
         displayName: displayName.slice(0, 120),
         discipline: 'beleidsmedewerker',
         orgAdmin: true,
-        passwordHash: null,
-        totpSecret: null,
-        totpEnabledAt: null,
-        totpLastStep: null,
         activationTokenHash: createHash('sha256').update(token).digest('hex'),
         activationExpiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
-        disabledAt: null,
-        lastLoginAt: null,
       }),
     );
     await audit.record(

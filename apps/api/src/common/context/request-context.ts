@@ -81,6 +81,11 @@ export const RequestContext = {
     const store = storage.getStore();
     if (store) store.audit = { ...store.audit, ...note };
   },
+  /** Records the call as this actor's (a sign-in: the call began without a session). */
+  actAs(actor: Actor): void {
+    const store = storage.getStore();
+    if (store) store.actor = actor;
+  },
 };
 
 /** The role recorded in the audit trail (as an audit code): the strongest role relevant to the call. */

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import {
   type ActivateAccountRequest,
   type LoginRequest,
@@ -15,6 +15,7 @@ import {
 } from '@casustafel/contracts';
 import { Access, Public } from '../../common/access/access.decorator';
 import { CurrentSession, RequiredSession } from '../../common/access/current.decorators';
+import { ClientIp } from '../../common/http/client-ip.decorator';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { AppConfig } from '../../config/app-config';
 import { AuthService, type SessionOutcome } from './auth.service';
@@ -41,13 +42,10 @@ export class AuthController {
   async login(
     @Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest,
     @CurrentSession() session: ResolvedSession | null,
-    @Req() request: FastifyRequest,
+    @ClientIp() ip: string | null,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionState> {
-    return this.answer(
-      reply,
-      await this.auth.login(body.email, body.password, request.ip ?? null, session),
-    );
+    return this.answer(reply, await this.auth.login(body.email, body.password, ip, session));
   }
 
   @Access('session', 'auth.second-factor')
@@ -86,13 +84,10 @@ export class AuthController {
   async activate(
     @Body(new ZodValidationPipe(activateAccountSchema)) body: ActivateAccountRequest,
     @CurrentSession() session: ResolvedSession | null,
-    @Req() request: FastifyRequest,
+    @ClientIp() ip: string | null,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionState> {
-    return this.answer(
-      reply,
-      await this.auth.activate(body.token, body.password, request.ip ?? null, session),
-    );
+    return this.answer(reply, await this.auth.activate(body.token, body.password, ip, session));
   }
 
   @Access('session', 'auth.logout')

@@ -252,7 +252,6 @@ export class AuthService {
   }
 
   private noteActor(resolved: ResolvedSession): void {
-    const store = RequestContext.current();
-    if (store) store.actor = resolved.actor;
+    RequestContext.actAs(resolved.actor);
   }
 }

@@ -1,17 +1,19 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  DataSource,
-  EntityManager,
-  EntityTarget,
-  FindOptionsWhere,
-  QueryDeepPartialEntity,
+import {
+  type DataSource,
+  type DeepPartial,
+  type EntityManager,
+  type EntityTarget,
+  type FindOptionsWhere,
+  IsNull,
+  type QueryDeepPartialEntity,
 } from 'typeorm';
 import { GUEST_CODE_LENGTH, GUEST_CODE_MAX_ATTEMPTS } from '@casustafel/contracts';
 import { DomainError } from '../../common/errors/domain.error';
 import { Clock } from '../../common/time/clock';
-import { UserEntity } from '../identity/user.entity';
+import { NEW_ACCOUNT, UserEntity } from '../identity/user.entity';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionService } from './session.service';
 
@@ -62,20 +64,12 @@ export function createLinkCodeUser(
   const domain = LINK_USER_DOMAIN[input.kind];
   return tx.save(
     tx.create(UserEntity, {
+      ...NEW_ACCOUNT,
       organisationId: input.organisationId,
       email: `${domain}-${randomBytes(12).toString('hex')}@${domain}.casustafel.invalid`,
       displayName: input.displayName,
       discipline: input.discipline,
       kind: input.kind,
-      orgAdmin: false,
-      passwordHash: null,
-      totpSecret: null,
-      totpEnabledAt: null,
-      totpLastStep: null,
-      activationTokenHash: null,
-      activationExpiresAt: null,
-      disabledAt: null,
-      lastLoginAt: null,
     }),
   );
 }
@@ -88,6 +82,59 @@ export interface LinkCodeInvitation {
   codeAttempts: number;
   signedInAt: Date | null;
   expiresAt: Date;
+}
+
+/**
+ * Saves a new invitation with a fresh link and one-time code, neither used nor tried yet (the
+ * code's hash is bound to the saved id, so it is set after the insert). The token and the code
+ * are returned to be handed out once; only their hashes are stored.
+ */
+export async function saveLinkCodeInvitation<E extends LinkCodeInvitation>(
+  tx: EntityManager,
+  entity: EntityTarget<E>,
+  values: Omit<E, 'id' | 'tokenHash' | 'codeHash' | 'codeAttempts' | 'signedInAt'>,
+): Promise<{ row: E; token: string; code: string }> {
+  const token = newLinkToken();
+  const row: E = await tx.save(
+    tx.create(entity, {
+      ...values,
+      tokenHash: linkTokenHash(token),
+      codeHash: null,
+      codeAttempts: 0,
+      signedInAt: null,
+    } as unknown as DeepPartial<E>),
+  );
+  const code = newOneTimeCode();
+  row.codeHash = oneTimeCodeHash(row.id, code);
+  await tx.update(
+    entity,
+    { id: row.id } as FindOptionsWhere<E>,
+    { codeHash: row.codeHash } as unknown as QueryDeepPartialEntity<E>,
+  );
+  return { row, token, code };
+}
+
+/**
+ * A fresh link and one-time code for an invitation, its wrong tries forgotten: the old link and
+ * code stop working together. The invitation given is updated in place.
+ */
+export async function renewLinkCode<E extends LinkCodeInvitation>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  invitation: E,
+): Promise<{ token: string; code: string }> {
+  const token = newLinkToken();
+  const code = newOneTimeCode();
+  invitation.tokenHash = linkTokenHash(token);
+  invitation.codeHash = oneTimeCodeHash(invitation.id, code);
+  invitation.codeAttempts = 0;
+  const { tokenHash, codeHash, codeAttempts } = invitation;
+  await manager.update(
+    entity,
+    { id: invitation.id } as FindOptionsWhere<E>,
+    { tokenHash, codeHash, codeAttempts } as unknown as QueryDeepPartialEntity<E>,
+  );
+  return { token, code };
 }
 
 /** What differs between the kinds of invitation. */
@@ -170,5 +217,32 @@ export class LinkCodeSignIn {
     );
     await this.throttle.succeeded([...ipKey, ...linkKey]);
     return { token: session.token };
+  }
+
+  /**
+   * Withdraws an invitation (once: a withdrawn one stays as it is): its link and code stop, the
+   * account made for it is disabled and its sessions end, which through the live gateway also
+   * disconnects its sockets. `revokedBy` is recorded where the kind keeps it; the invitation
+   * given is updated in place.
+   */
+  async revoke<E extends LinkCodeInvitation & { revokedAt: Date | null }>(
+    entity: EntityTarget<E>,
+    invitation: E,
+    userId: string,
+    revokedBy?: string,
+  ): Promise<void> {
+    if (invitation.revokedAt !== null) return;
+    const now = this.clock.now();
+    const changes = { revokedAt: now, ...(revokedBy ? { revokedBy } : {}), codeHash: null };
+    Object.assign(invitation, changes);
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(
+        entity,
+        { id: invitation.id, revokedAt: IsNull() } as FindOptionsWhere<E>,
+        changes as unknown as QueryDeepPartialEntity<E>,
+      );
+      await tx.update(UserEntity, { id: userId }, { disabledAt: now });
+    });
+    await this.sessions.endAllForUser(userId, 'guest-revoked');
   }
 }

@@ -1,20 +1,16 @@
-import { Controller, Delete, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Header, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import {
-  type CalendarFeedView,
-  calendarFeedTokenSchema,
-  uuidParamSchema,
-} from '@casustafel/contracts';
+import { type CalendarFeedView, calendarFeedTokenSchema } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
 import { notFound } from '../../common/errors/refusals';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { CalendarService } from './calendar.service';
 import { ICS_CONTENT_TYPE } from './ics';
 
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 const feedQuerySchema = z.object({ token: z.string().max(200).optional() });
 
 function sendIcs(reply: FastifyReply, filename: string): void {
@@ -33,7 +29,7 @@ export class CalendarController {
   @Header('cache-control', 'no-store')
   async meeting(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const ics = await this.calendar.meetingForActor(actor, meetingId);
@@ -46,7 +42,7 @@ export class CalendarController {
   @Header('cache-control', 'no-store')
   async series(
     @CurrentActor() actor: Actor,
-    @Param('seriesId', idPipe()) seriesId: string,
+    @IdParam('seriesId') seriesId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const ics = await this.calendar.seriesForActor(actor, seriesId);

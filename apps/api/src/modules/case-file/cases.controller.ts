@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import type { z } from 'zod';
 import {
   type CaseDetail,
@@ -19,18 +19,16 @@ import {
   preparationCommentInputSchema,
   updateCaseSchema,
   updatePreparationSchema,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { CasesService } from './cases.service';
 import { MeldcodeService } from './meldcode.service';
 import { PreparationsService } from './preparations.service';
 import { ZrmService } from './zrm.service';
-
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 
 /** Cases, their status lifecycle, ZRM, the Meldcode record and case preparations. */
 @Controller()
@@ -46,7 +44,7 @@ export class CasesController {
   @Get('teams/:teamId/cases')
   list(
     @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
+    @IdParam('teamId') teamId: string,
     @Query(new ZodValidationPipe(caseListQuerySchema)) query: CaseListQuery,
   ): Promise<CaseSummary[]> {
     return this.cases.list(actor, teamId, query);
@@ -56,7 +54,7 @@ export class CasesController {
   @Post('teams/:teamId/cases')
   create(
     @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
+    @IdParam('teamId') teamId: string,
     @Body(new ZodValidationPipe(createCaseSchema)) body: z.output<typeof createCaseSchema>,
   ): Promise<CaseDetail> {
     return this.cases.create(actor, teamId, body);
@@ -67,17 +65,14 @@ export class CasesController {
   @Get('teams/:teamId/regisseur-candidates')
   regisseurCandidates(
     @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
+    @IdParam('teamId') teamId: string,
   ): Promise<RegisseurCandidate[]> {
     return this.cases.regisseurCandidates(actor, teamId);
   }
 
   @Access('client-data', 'case.read')
   @Get('cases/:caseId')
-  detail(
-    @CurrentActor() actor: Actor,
-    @Param('caseId', idPipe()) caseId: string,
-  ): Promise<CaseDetail> {
+  detail(@CurrentActor() actor: Actor, @IdParam('caseId') caseId: string): Promise<CaseDetail> {
     return this.cases.detail(actor, caseId);
   }
 
@@ -85,7 +80,7 @@ export class CasesController {
   @Patch('cases/:caseId')
   update(
     @CurrentActor() actor: Actor,
-    @Param('caseId', idPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
     @Body(new ZodValidationPipe(updateCaseSchema)) body: z.output<typeof updateCaseSchema>,
   ): Promise<CaseDetail> {
     return this.cases.update(actor, caseId, body);
@@ -96,7 +91,7 @@ export class CasesController {
   @HttpCode(200)
   changeStatus(
     @CurrentActor() actor: Actor,
-    @Param('caseId', idPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
     @Body(new ZodValidationPipe(caseTransitionSchema)) body: z.output<typeof caseTransitionSchema>,
   ): Promise<CaseDetail> {
     return this.cases.changeStatus(actor, caseId, body.to);
@@ -106,7 +101,7 @@ export class CasesController {
   @Post('cases/:caseId/zrm')
   addZrm(
     @CurrentActor() actor: Actor,
-    @Param('caseId', idPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
     @Body(new ZodValidationPipe(createZrmAssessmentSchema))
     body: z.output<typeof createZrmAssessmentSchema>,
   ): Promise<ZrmAssessment> {
@@ -117,7 +112,7 @@ export class CasesController {
   @Post('cases/:caseId/meldcode')
   openMeldcode(
     @CurrentActor() actor: Actor,
-    @Param('caseId', idPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
   ): Promise<MeldcodeRecordView> {
     return this.meldcode.open(actor, caseId);
   }
@@ -127,7 +122,7 @@ export class CasesController {
   @HttpCode(200)
   meldcodeStep(
     @CurrentActor() actor: Actor,
-    @Param('recordId', idPipe()) recordId: string,
+    @IdParam('recordId') recordId: string,
     @Body(new ZodValidationPipe(meldcodeStepInputSchema)) body: MeldcodeStepRequest,
   ): Promise<MeldcodeRecordView> {
     return this.meldcode.step(actor, recordId, body);
@@ -137,7 +132,7 @@ export class CasesController {
   @Post('cases/:caseId/preparations')
   addPreparation(
     @CurrentActor() actor: Actor,
-    @Param('caseId', idPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
     @Body(new ZodValidationPipe(createPreparationSchema))
     body: z.output<typeof createPreparationSchema>,
   ): Promise<Preparation> {
@@ -148,7 +143,7 @@ export class CasesController {
   @Put('preparations/:preparationId')
   updatePreparation(
     @CurrentActor() actor: Actor,
-    @Param('preparationId', idPipe()) preparationId: string,
+    @IdParam('preparationId') preparationId: string,
     @Body(new ZodValidationPipe(updatePreparationSchema))
     body: z.output<typeof updatePreparationSchema>,
   ): Promise<Preparation> {
@@ -160,7 +155,7 @@ export class CasesController {
   @HttpCode(200)
   markReady(
     @CurrentActor() actor: Actor,
-    @Param('preparationId', idPipe()) preparationId: string,
+    @IdParam('preparationId') preparationId: string,
   ): Promise<Preparation> {
     return this.preparations.markReady(actor, preparationId);
   }
@@ -170,7 +165,7 @@ export class CasesController {
   @HttpCode(200)
   markDraft(
     @CurrentActor() actor: Actor,
-    @Param('preparationId', idPipe()) preparationId: string,
+    @IdParam('preparationId') preparationId: string,
   ): Promise<Preparation> {
     return this.preparations.markDraft(actor, preparationId);
   }
@@ -179,7 +174,7 @@ export class CasesController {
   @Post('preparations/:preparationId/comments')
   comment(
     @CurrentActor() actor: Actor,
-    @Param('preparationId', idPipe()) preparationId: string,
+    @IdParam('preparationId') preparationId: string,
     @Body(new ZodValidationPipe(preparationCommentInputSchema))
     body: z.output<typeof preparationCommentInputSchema>,
   ): Promise<PreparationComment> {

@@ -5,7 +5,6 @@ import {
   Get,
   Header,
   HttpCode,
-  Param,
   Patch,
   Post,
   Query,
@@ -26,11 +25,11 @@ import {
   createConsentSchema,
   createHouseholdSchema,
   networkPersonInputSchema,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { CSV_HEADERS } from './access-log-words';
 import { HouseholdMembersService } from './household-members.service';
@@ -40,7 +39,6 @@ import {
   updateHouseholdSchema,
 } from './households.service';
 
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 const accessLogQuerySchema = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
   /** The language of the words; without it, the request's Accept-Language (Dutch by default). */
@@ -111,7 +109,7 @@ export class HouseholdsController {
   @Get('teams/:teamId/households')
   list(
     @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
+    @IdParam('teamId') teamId: string,
   ): Promise<HouseholdSummary[]> {
     return this.households.list(actor, teamId);
   }
@@ -120,7 +118,7 @@ export class HouseholdsController {
   @Post('teams/:teamId/households')
   create(
     @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
+    @IdParam('teamId') teamId: string,
     @Body(new ZodValidationPipe(createHouseholdSchema))
     body: z.output<typeof createHouseholdSchema>,
   ): Promise<HouseholdDetail> {
@@ -131,7 +129,7 @@ export class HouseholdsController {
   @Get('households/:householdId')
   detail(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
   ): Promise<HouseholdDetail> {
     return this.households.detail(actor, householdId);
   }
@@ -140,7 +138,7 @@ export class HouseholdsController {
   @Patch('households/:householdId')
   update(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body(new ZodValidationPipe(updateHouseholdSchema)) body: UpdateHouseholdRequest,
   ): Promise<HouseholdDetail> {
     return this.households.update(actor, householdId, body);
@@ -150,7 +148,7 @@ export class HouseholdsController {
   @Post('households/:householdId/persons')
   addPerson(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body() body: unknown,
   ): Promise<Person> {
     return this.members.addPerson(actor, householdId, body);
@@ -160,7 +158,7 @@ export class HouseholdsController {
   @Patch('persons/:personId')
   updatePerson(
     @CurrentActor() actor: Actor,
-    @Param('personId', idPipe()) personId: string,
+    @IdParam('personId') personId: string,
     @Body() body: unknown,
   ): Promise<Person> {
     return this.members.updatePerson(actor, personId, body);
@@ -170,7 +168,7 @@ export class HouseholdsController {
   @Post('households/:householdId/network')
   addNetworkPerson(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body(new ZodValidationPipe(networkPersonInputSchema))
     body: z.output<typeof networkPersonInputSchema>,
   ): Promise<NetworkPerson> {
@@ -182,7 +180,7 @@ export class HouseholdsController {
   @HttpCode(204)
   async removeNetworkPerson(
     @CurrentActor() actor: Actor,
-    @Param('networkPersonId', idPipe()) networkPersonId: string,
+    @IdParam('networkPersonId') networkPersonId: string,
   ): Promise<void> {
     await this.members.removeNetworkPerson(actor, networkPersonId);
   }
@@ -191,7 +189,7 @@ export class HouseholdsController {
   @Post('households/:householdId/consents')
   addConsent(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body(new ZodValidationPipe(createConsentSchema)) body: z.output<typeof createConsentSchema>,
   ): Promise<Consent> {
     return this.households.addConsent(actor, householdId, body);
@@ -202,7 +200,7 @@ export class HouseholdsController {
   @HttpCode(200)
   withdrawConsent(
     @CurrentActor() actor: Actor,
-    @Param('consentId', idPipe()) consentId: string,
+    @IdParam('consentId') consentId: string,
   ): Promise<Consent> {
     return this.households.withdrawConsent(actor, consentId);
   }
@@ -212,7 +210,7 @@ export class HouseholdsController {
   @Header('cache-control', 'no-store')
   async accessLog(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Query(new ZodValidationPipe(accessLogQuerySchema))
     query: z.output<typeof accessLogQuerySchema>,
     @Req() request: FastifyRequest,

@@ -7,6 +7,7 @@ import {
   ConferenceParticipantEntity,
   FamilyConferenceEntity,
 } from '../family-conference/family-conference.entities';
+import { participantRow } from '../family-conference/participant-row';
 
 const DAY = 86_400_000;
 
@@ -71,17 +72,10 @@ export async function seedConferenceDemo(
     { role: 'netwerk', name: input.els.name, relation: 'buurvrouw', networkPersonId: input.els.id },
   ];
   for (const [position, p] of people.entries())
-    await manager.insert(ConferenceParticipantEntity, {
-      conferenceId: conference.id,
-      relation: '',
-      userId: null,
-      personId: null,
-      networkPersonId: null,
-      consentAt: null,
-      position,
-      createdAt: conference.createdAt,
-      ...p,
-    } as ConferenceParticipantEntity);
+    await manager.insert(
+      ConferenceParticipantEntity,
+      participantRow(conference.id, position, conference.createdAt, p),
+    );
   await manager.insert(BottomLineEntity, {
     conferenceId: conference.id,
     position: 0,

@@ -10,7 +10,7 @@ import { FamilyDemoService } from '../household-story/family-demo.service';
 import { MembershipEntity } from '../identity/membership.entity';
 import { OrganisationEntity } from '../identity/organisation.entity';
 import { TeamEntity } from '../identity/team.entity';
-import { UserEntity } from '../identity/user.entity';
+import { NEW_ACCOUNT, UserEntity } from '../identity/user.entity';
 import { seedInsightDemo } from '../insight/insight-demo';
 import { ErasureRequestEntity } from '../retention/erasure-request.entity';
 import { type DemoCaseFile, seedDemoCaseFile } from './demo-case-file.seed';
@@ -74,19 +74,13 @@ export class DemoSeedService implements OnApplicationBootstrap {
       for (const demo of DEMO_USERS) {
         const user = await manager.save(
           manager.create(UserEntity, {
+            ...NEW_ACCOUNT,
             organisationId: organisation.id,
             email: demo.email,
             displayName: demo.displayName,
             discipline: demo.discipline,
             orgAdmin: demo.orgAdmin ?? false,
             passwordHash,
-            totpSecret: null,
-            totpEnabledAt: null,
-            totpLastStep: null,
-            activationTokenHash: null,
-            activationExpiresAt: null,
-            disabledAt: null,
-            lastLoginAt: null,
           }),
         );
         users.set(demo.email.split('@')[0] as string, user.id);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type {
   CircleInvitationCreated,
@@ -17,6 +17,7 @@ import { conflict, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import {
+  LinkCodeSignIn,
   createLinkCodeUser,
   linkTokenHash,
   newLinkToken,
@@ -61,6 +62,7 @@ export class FamilyConferenceCircleService {
     private readonly reader: ConferenceReader,
     private readonly access: CaseFileAccess,
     private readonly sessions: SessionService,
+    private readonly linkCode: LinkCodeSignIn,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -236,19 +238,7 @@ export class FamilyConferenceCircleService {
       participantId,
     });
     if (!invitation) throw conflict('not-invited', 'invitation');
-    if (invitation.revokedAt === null) {
-      const now = this.clock.now();
-      await this.db.transaction(async (tx) => {
-        await tx.update(
-          ConferenceInvitationEntity,
-          { id: invitation.id, revokedAt: IsNull() },
-          { revokedAt: now, codeHash: null },
-        );
-        await tx.update(UserEntity, { id: invitation.userId }, { disabledAt: now });
-      });
-      // Ends the sessions and, through the live gateway, disconnects the member's sockets.
-      await this.sessions.endAllForUser(invitation.userId, 'guest-revoked');
-    }
+    await this.linkCode.revoke(ConferenceInvitationEntity, invitation, invitation.userId);
     const view = await this.reader.read(actor, conferenceId);
     // Last: the audit event is about the member, not the conference the read noted.
     RequestContext.note({ objectType: INVITATION_OBJECT, objectId: participantId });

@@ -5,14 +5,12 @@ import {
   Get,
   Header,
   HttpCode,
-  Param,
   Patch,
   Post,
   Put,
-  Req,
   Res,
 } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
   addBottomLineSchema,
@@ -30,14 +28,15 @@ import {
   inviteCircleMemberSchema,
   savePlanSchema,
   updateConferenceSchema,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor, CurrentSession } from '../../common/access/current.decorators';
 import { type Actor, RequestContext } from '../../common/context/request-context';
+import { ClientIp } from '../../common/http/client-ip.decorator';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { AppConfig } from '../../config/app-config';
-import { setSessionCookie } from '../auth/session-cookie';
+import { switchBrowserSession } from '../auth/session-cookie';
 import { type ResolvedSession, SessionService } from '../auth/session.service';
 import { FamilyConferenceCircleService } from './family-conference-circle.service';
 import { ConferenceFollowUpService } from './conference-follow-up.service';
@@ -45,8 +44,6 @@ import { ConferencePlanService } from './conference-plan.service';
 import { ConferenceReader } from './conference-reader.service';
 import { ConferenceSignInService } from './conference-sign-in.service';
 import { FamilyConferenceService } from './family-conference.service';
-
-const uuid = new ZodValidationPipe(uuidParamSchema);
 
 /**
  * The familienetwerkberaad over REST: the team prepares it (`client-data`); everyone in it —
@@ -72,7 +69,7 @@ export class FamilyConferenceController {
   @Get('households/:householdId/family-conferences')
   list(
     @CurrentActor() actor: Actor,
-    @Param('householdId', uuid) householdId: string,
+    @IdParam('householdId') householdId: string,
   ): Promise<ConferenceSummary[]> {
     return this.conferences.list(actor, householdId);
   }
@@ -81,7 +78,7 @@ export class FamilyConferenceController {
   @Get('households/:householdId/family-conference-circle')
   circle(
     @CurrentActor() actor: Actor,
-    @Param('householdId', uuid) householdId: string,
+    @IdParam('householdId') householdId: string,
   ): Promise<CircleSuggestion[]> {
     return this.circles.suggestions(actor, householdId);
   }
@@ -90,7 +87,7 @@ export class FamilyConferenceController {
   @Post('households/:householdId/family-conferences')
   create(
     @CurrentActor() actor: Actor,
-    @Param('householdId', uuid) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body(new ZodValidationPipe(createConferenceSchema))
     body: z.output<typeof createConferenceSchema>,
   ): Promise<ConferenceView> {
@@ -101,7 +98,7 @@ export class FamilyConferenceController {
   @Patch('family-conferences/:conferenceId')
   update(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
     @Body(new ZodValidationPipe(updateConferenceSchema))
     body: z.output<typeof updateConferenceSchema>,
   ): Promise<ConferenceView> {
@@ -112,7 +109,7 @@ export class FamilyConferenceController {
   @Post('family-conferences/:conferenceId/circle')
   addCircleMember(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
     @Body(new ZodValidationPipe(circleMemberInputSchema))
     body: z.output<typeof circleMemberInputSchema>,
   ): Promise<ConferenceView> {
@@ -123,8 +120,8 @@ export class FamilyConferenceController {
   @Delete('family-conferences/:conferenceId/circle/:participantId')
   removeCircleMember(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
-    @Param('participantId', uuid) participantId: string,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('participantId') participantId: string,
   ): Promise<ConferenceView> {
     return this.circles.remove(actor, conferenceId, participantId);
   }
@@ -133,7 +130,7 @@ export class FamilyConferenceController {
   @Post('family-conferences/:conferenceId/bottom-lines')
   addBottomLine(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
     @Body(new ZodValidationPipe(addBottomLineSchema)) body: z.output<typeof addBottomLineSchema>,
   ): Promise<ConferenceView> {
     return this.conferences.addBottomLine(actor, conferenceId, body);
@@ -144,8 +141,8 @@ export class FamilyConferenceController {
   @Header('cache-control', 'no-store')
   invite(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
-    @Param('participantId', uuid) participantId: string,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('participantId') participantId: string,
     @Body(new ZodValidationPipe(inviteCircleMemberSchema))
     body: z.output<typeof inviteCircleMemberSchema>,
   ): Promise<CircleInvitationCreated> {
@@ -156,8 +153,8 @@ export class FamilyConferenceController {
   @Delete('family-conferences/:conferenceId/circle/:participantId/invitation')
   revokeInvitation(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
-    @Param('participantId', uuid) participantId: string,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('participantId') participantId: string,
   ): Promise<ConferenceView> {
     return this.circles.revoke(actor, conferenceId, participantId);
   }
@@ -167,7 +164,7 @@ export class FamilyConferenceController {
   @HttpCode(200)
   start(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
   ): Promise<ConferenceView> {
     return this.conferences.start(actor, conferenceId);
   }
@@ -179,7 +176,7 @@ export class FamilyConferenceController {
   @Header('cache-control', 'no-store')
   read(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
   ): Promise<ConferenceView> {
     return this.reader.read(actor, conferenceId);
   }
@@ -189,7 +186,7 @@ export class FamilyConferenceController {
   @Header('cache-control', 'no-store')
   readPlan(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
   ): Promise<FamilyGroupPlanView> {
     return this.plans.readPlan(actor, conferenceId);
   }
@@ -198,7 +195,7 @@ export class FamilyConferenceController {
   @Put('family-conferences/:conferenceId/plan')
   savePlan(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
     @Body(new ZodValidationPipe(savePlanSchema)) body: z.output<typeof savePlanSchema>,
   ): Promise<FamilyGroupPlanView> {
     return this.plans.savePlan(actor, conferenceId, body);
@@ -209,7 +206,7 @@ export class FamilyConferenceController {
   @Header('cache-control', 'no-store')
   async exportPlan(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const csv = await this.plans.exportPlan(actor, conferenceId);
@@ -224,8 +221,8 @@ export class FamilyConferenceController {
   @HttpCode(200)
   checkBottomLine(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
-    @Param('lineId', uuid) lineId: string,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('lineId') lineId: string,
     @Body(new ZodValidationPipe(checkBottomLineSchema))
     body: z.output<typeof checkBottomLineSchema>,
   ): Promise<ConferenceView> {
@@ -237,7 +234,7 @@ export class FamilyConferenceController {
   @HttpCode(200)
   accept(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
   ): Promise<ConferenceView> {
     return this.plans.accept(actor, conferenceId);
   }
@@ -247,7 +244,7 @@ export class FamilyConferenceController {
   @HttpCode(200)
   recordFollowUp(
     @CurrentActor() actor: Actor,
-    @Param('conferenceId', uuid) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
     @Body(new ZodValidationPipe(recordFollowUpSchema))
     body: z.output<typeof recordFollowUpSchema>,
   ): Promise<ConferenceView> {
@@ -263,22 +260,13 @@ export class FamilyConferenceController {
     @Body(new ZodValidationPipe(conferenceSignInSchema))
     body: z.output<typeof conferenceSignInSchema>,
     @CurrentSession() current: ResolvedSession | null,
-    @Req() request: FastifyRequest,
+    @ClientIp() ip: string | null,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ConferenceSessionView> {
-    const { token } = await this.signIns.signIn(
-      body.token,
-      body.code,
-      body.consent,
-      request.ip ?? null,
-    );
-    // Whoever was signed in on this browser is signed out: one session per browser.
-    if (current) await this.sessions.end(current.session.id, 'rotated');
-    setSessionCookie(reply, this.config, token);
-    const resolved = await this.sessions.resolve(token);
+    const { token } = await this.signIns.signIn(body.token, body.code, body.consent, ip);
+    const resolved = await switchBrowserSession(this.sessions, this.config, reply, current, token);
     // Recorded as the participant's own sign-in, not as an anonymous call.
-    const store = RequestContext.current();
-    if (store && resolved) store.actor = resolved.actor;
+    if (resolved) RequestContext.actAs(resolved.actor);
     if (!resolved) throw new Error('conference sign-in: the new session did not resolve');
     return this.signIns.session(resolved.actor, resolved.session.csrfToken);
   }

@@ -25,6 +25,7 @@ import {
   FamilyConferenceEntity,
 } from './family-conference.entities';
 import { ConferenceReader } from './conference-reader.service';
+import { participantRow } from './participant-row';
 import { CONFERENCE_OBJECT, THIS_CONFERENCE, ConferenceSeats } from './conference-seats.service';
 
 type CreateInput = z.output<typeof createConferenceSchema>;
@@ -123,17 +124,7 @@ export class FamilyConferenceService {
       );
       let position = 0;
       const participant = (p: Partial<ConferenceParticipantEntity>) =>
-        tx.insert(ConferenceParticipantEntity, {
-          conferenceId: conference.id,
-          relation: '',
-          userId: null,
-          personId: null,
-          networkPersonId: null,
-          consentAt: null,
-          position: position++,
-          createdAt: now,
-          ...p,
-        } as ConferenceParticipantEntity);
+        tx.insert(ConferenceParticipantEntity, participantRow(conference.id, position++, now, p));
       await participant({
         role: 'coordinator',
         name: coordinator.displayName,

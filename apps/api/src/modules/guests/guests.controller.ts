@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
   type GuestInvitationCreated,
@@ -8,20 +8,19 @@ import {
   guestSignInSchema,
   inviteGuestSchema,
   type SessionState,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor, CurrentSession } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
+import { ClientIp } from '../../common/http/client-ip.decorator';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { AppConfig } from '../../config/app-config';
 import { AuthService } from '../auth/auth.service';
-import { setSessionCookie } from '../auth/session-cookie';
+import { switchBrowserSession } from '../auth/session-cookie';
 import { type ResolvedSession, SessionService } from '../auth/session.service';
 import { GuestAccessService } from './guest-access.service';
 import { GuestsService } from './guests.service';
-
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 
 /** Inviting remote specialists to agenda items, and the guest's own sign-in and reading. */
 @Controller()
@@ -38,7 +37,7 @@ export class GuestsController {
   @Post('meetings/:meetingId/guests')
   invite(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
     @Body(new ZodValidationPipe(inviteGuestSchema)) body: z.output<typeof inviteGuestSchema>,
   ): Promise<GuestInvitationCreated> {
     return this.guests.invite(actor, meetingId, body);
@@ -48,7 +47,7 @@ export class GuestsController {
   @Get('meetings/:meetingId/guests')
   list(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
   ): Promise<GuestInvitationView[]> {
     return this.guests.list(actor, meetingId);
   }
@@ -57,8 +56,8 @@ export class GuestsController {
   @Delete('meetings/:meetingId/guests/:invitationId')
   revoke(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
-    @Param('invitationId', idPipe()) invitationId: string,
+    @IdParam('meetingId') meetingId: string,
+    @IdParam('invitationId') invitationId: string,
   ): Promise<GuestInvitationView> {
     return this.guests.revoke(actor, meetingId, invitationId);
   }
@@ -67,8 +66,8 @@ export class GuestsController {
   @Post('meetings/:meetingId/guests/:invitationId/code')
   newCode(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
-    @Param('invitationId', idPipe()) invitationId: string,
+    @IdParam('meetingId') meetingId: string,
+    @IdParam('invitationId') invitationId: string,
   ): Promise<GuestInvitationCreated> {
     return this.guests.newCode(actor, meetingId, invitationId);
   }
@@ -79,14 +78,13 @@ export class GuestsController {
   async signIn(
     @Body(new ZodValidationPipe(guestSignInSchema)) body: z.output<typeof guestSignInSchema>,
     @CurrentSession() current: ResolvedSession | null,
-    @Req() request: FastifyRequest,
+    @ClientIp() ip: string | null,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionState> {
-    const { token } = await this.guestAccess.signIn(body.token, body.code, request.ip ?? null);
-    // Whoever was signed in on this browser is signed out: one session per browser.
-    if (current) await this.sessions.end(current.session.id, 'rotated');
-    setSessionCookie(reply, this.config, token);
-    return this.auth.state(await this.sessions.resolve(token));
+    const { token } = await this.guestAccess.signIn(body.token, body.code, ip);
+    return this.auth.state(
+      await switchBrowserSession(this.sessions, this.config, reply, current, token),
+    );
   }
 
   @Access('guest', 'guest.read')

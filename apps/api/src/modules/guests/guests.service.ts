@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { type GuestInvitationCreated, type GuestInvitationView } from '@casustafel/contracts';
 import type { z } from 'zod';
 import type { inviteGuestSchema } from '@casustafel/contracts';
@@ -11,15 +11,13 @@ import { conflict, forbidden, notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import {
+  LinkCodeSignIn,
   createLinkCodeUser,
-  linkTokenHash,
-  newLinkToken,
-  newOneTimeCode,
-  oneTimeCodeHash,
+  renewLinkCode,
+  saveLinkCodeInvitation,
 } from '../auth/link-code';
 import { SessionService } from '../auth/session.service';
 import { TeamEntity } from '../identity/team.entity';
-import { UserEntity } from '../identity/user.entity';
 import { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities';
 import { MEETING_PURPOSE, MeetingsService } from '../meetings/meetings.service';
 import { guestGrounds, invitationStatus } from './guest-grounds';
@@ -49,6 +47,7 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly sessions: SessionService,
+    private readonly linkCode: LinkCodeSignIn,
     private readonly mailer: GuestMailer,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -128,35 +127,22 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
         discipline: input.discipline,
         kind: 'guest',
       });
-      const token = newLinkToken();
-      const row = await tx.save(
-        tx.create(GuestInvitationEntity, {
-          organisationId: actor.organisationId,
-          meetingId,
-          guestUserId: guestUser.id,
-          name: input.name,
-          email: input.email,
-          discipline: input.discipline,
-          organisationName: input.organisationName,
-          justification: uncovered.length > 0 ? input.justification : null,
-          tokenHash: linkTokenHash(token),
-          codeHash: null,
-          codeAttempts: 0,
-          delivery: this.config.mail ? 'e-mail' : 'uitnodiger',
-          expiresAt,
-          revokedAt: null,
-          revokedBy: null,
-          signedInAt: null,
-          invitedBy: actor.userId,
-          createdAt: now,
-        }),
-      );
-      const code = newOneTimeCode();
-      await tx.update(
-        GuestInvitationEntity,
-        { id: row.id },
-        { codeHash: oneTimeCodeHash(row.id, code) },
-      );
+      const { row, token, code } = await saveLinkCodeInvitation(tx, GuestInvitationEntity, {
+        organisationId: actor.organisationId,
+        meetingId,
+        guestUserId: guestUser.id,
+        name: input.name,
+        email: input.email,
+        discipline: input.discipline,
+        organisationName: input.organisationName,
+        justification: uncovered.length > 0 ? input.justification : null,
+        delivery: this.config.mail ? 'e-mail' : 'uitnodiger',
+        expiresAt,
+        revokedAt: null,
+        revokedBy: null,
+        invitedBy: actor.userId,
+        createdAt: now,
+      });
       await tx.insert(
         GuestInvitationItemEntity,
         grounds.map((g) => ({
@@ -193,26 +179,15 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
     meetingId: string,
     invitationId: string,
   ): Promise<GuestInvitationCreated> {
-    await this.managedMeeting(actor, meetingId);
-    RequestContext.note({ objectType: 'guest-invitation', objectId: invitationId });
-    const invitation = await this.dataSource.manager.findOneBy(GuestInvitationEntity, {
-      id: invitationId,
-      meetingId,
-    });
-    if (!invitation) throw notFound('invitation');
+    const invitation = await this.managedInvitation(actor, meetingId, invitationId);
     const status = invitationStatus(invitation, this.clock.now());
     if (status === 'ingetrokken' || status === 'verlopen')
       throw new DomainError('GUEST_ACCESS_ENDED', 'This invitation was revoked or has expired');
     // A new link too: the old link and code stop working together.
-    const token = newLinkToken();
-    const code = newOneTimeCode();
-    invitation.tokenHash = linkTokenHash(token);
-    invitation.codeHash = oneTimeCodeHash(invitation.id, code);
-    invitation.codeAttempts = 0;
-    await this.dataSource.manager.update(
+    const { token, code } = await renewLinkCode(
+      this.dataSource.manager,
       GuestInvitationEntity,
-      { id: invitation.id },
-      { tokenHash: invitation.tokenHash, codeHash: invitation.codeHash, codeAttempts: 0 },
+      invitation,
     );
     return this.delivered(invitation, token, code);
   }
@@ -269,30 +244,30 @@ export class GuestsService implements OnModuleInit, OnModuleDestroy {
     meetingId: string,
     invitationId: string,
   ): Promise<GuestInvitationView> {
+    const invitation = await this.managedInvitation(actor, meetingId, invitationId);
+    await this.linkCode.revoke(
+      GuestInvitationEntity,
+      invitation,
+      invitation.guestUserId,
+      actor.userId,
+    );
+    return this.view(invitation);
+  }
+
+  /** An invitation to a meeting the caller manages (noted for the audit trail), or not found. */
+  private async managedInvitation(
+    actor: Actor,
+    meetingId: string,
+    invitationId: string,
+  ): Promise<GuestInvitationEntity> {
     await this.managedMeeting(actor, meetingId);
     RequestContext.note({ objectType: 'guest-invitation', objectId: invitationId });
-    const now = this.clock.now();
     const invitation = await this.dataSource.manager.findOneBy(GuestInvitationEntity, {
       id: invitationId,
       meetingId,
     });
     if (!invitation) throw notFound('invitation');
-    if (invitation.revokedAt === null) {
-      invitation.revokedAt = now;
-      invitation.revokedBy = actor.userId;
-      invitation.codeHash = null;
-      await this.dataSource.manager.transaction(async (tx) => {
-        await tx.update(
-          GuestInvitationEntity,
-          { id: invitation.id, revokedAt: IsNull() },
-          { revokedAt: now, revokedBy: actor.userId, codeHash: null },
-        );
-        await tx.update(UserEntity, { id: invitation.guestUserId }, { disabledAt: now });
-      });
-      // Ends the sessions and, through the live gateway, disconnects the guest's sockets.
-      await this.sessions.endAllForUser(invitation.guestUserId, 'guest-revoked');
-    }
-    return this.view(invitation);
+    return invitation;
   }
 
   private async view(invitation: GuestInvitationEntity): Promise<GuestInvitationView> {

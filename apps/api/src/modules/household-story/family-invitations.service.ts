@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   type FamilyInvitationCreated,
   type FamilyInvitationView,
@@ -14,16 +14,13 @@ import { notFound } from '../../common/errors/refusals';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import {
+  LinkCodeSignIn,
   createLinkCodeUser,
-  linkTokenHash,
-  newLinkToken,
-  newOneTimeCode,
-  oneTimeCodeHash,
+  renewLinkCode,
+  saveLinkCodeInvitation,
 } from '../auth/link-code';
-import { SessionService } from '../auth/session.service';
 import { CaseFileAccess } from '../case-file/case-file-access';
 import { CaseEntity, MeldcodeRecordEntity } from '../case-file/case.entity';
-import { UserEntity } from '../identity/user.entity';
 import { FamilyInvitationEntity } from './household-story.entities';
 
 type InviteInput = z.output<typeof inviteFamilySchema>;
@@ -49,7 +46,7 @@ export class FamilyInvitationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseFileAccess,
-    private readonly sessions: SessionService,
+    private readonly linkCode: LinkCodeSignIn,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -72,27 +69,17 @@ export class FamilyInvitationsService {
         discipline: 'anders',
         kind: 'family',
       });
-      const token = newLinkToken();
-      const row = await tx.save(
-        tx.create(FamilyInvitationEntity, {
-          organisationId: actor.organisationId,
-          householdId: household.id,
-          familyUserId: user.id,
-          name: input.name,
-          tokenHash: linkTokenHash(token),
-          codeHash: null,
-          codeAttempts: 0,
-          expiresAt: new Date(now.getTime() + input.days * DAY_MS),
-          revokedAt: null,
-          revokedBy: null,
-          signedInAt: null,
-          invitedBy: actor.userId,
-          createdAt: now,
-        }),
-      );
-      const code = newOneTimeCode();
-      row.codeHash = oneTimeCodeHash(row.id, code);
-      await tx.update(FamilyInvitationEntity, { id: row.id }, { codeHash: row.codeHash });
+      const { row, token, code } = await saveLinkCodeInvitation(tx, FamilyInvitationEntity, {
+        organisationId: actor.organisationId,
+        householdId: household.id,
+        familyUserId: user.id,
+        name: input.name,
+        expiresAt: new Date(now.getTime() + input.days * DAY_MS),
+        revokedAt: null,
+        revokedBy: null,
+        invitedBy: actor.userId,
+        createdAt: now,
+      });
       return { invitation: row, token, code };
     });
     RequestContext.note({ objectType: 'family-invitation', objectId: invitation.id });
@@ -141,22 +128,12 @@ export class FamilyInvitationsService {
       householdId,
     });
     if (!invitation) throw notFound('invitation');
-    if (invitation.revokedAt === null) {
-      const now = this.clock.now();
-      invitation.revokedAt = now;
-      invitation.revokedBy = actor.userId;
-      invitation.codeHash = null;
-      await this.dataSource.transaction(async (tx) => {
-        await tx.update(
-          FamilyInvitationEntity,
-          { id: invitation.id, revokedAt: IsNull() },
-          { revokedAt: now, revokedBy: actor.userId, codeHash: null },
-        );
-        await tx.update(UserEntity, { id: invitation.familyUserId }, { disabledAt: now });
-      });
-      // Ends the sessions and, through the live gateway, disconnects the family's sockets.
-      await this.sessions.endAllForUser(invitation.familyUserId, 'guest-revoked');
-    }
+    await this.linkCode.revoke(
+      FamilyInvitationEntity,
+      invitation,
+      invitation.familyUserId,
+      actor.userId,
+    );
     return this.toView(invitation);
   }
 
@@ -165,16 +142,10 @@ export class FamilyInvitationsService {
    * family lost theirs): the old link and code stop working together.
    */
   async renew(invitation: FamilyInvitationEntity): Promise<{ link: string; code: string }> {
-    const token = newLinkToken();
-    const code = newOneTimeCode();
-    await this.dataSource.manager.update(
+    const { token, code } = await renewLinkCode(
+      this.dataSource.manager,
       FamilyInvitationEntity,
-      { id: invitation.id },
-      {
-        tokenHash: linkTokenHash(token),
-        codeHash: oneTimeCodeHash(invitation.id, code),
-        codeAttempts: 0,
-      },
+      invitation,
     );
     return { link: this.linkFor(token), code };
   }

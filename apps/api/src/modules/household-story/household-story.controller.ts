@@ -1,17 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Body, Controller, Delete, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import * as z from 'zod';
 import {
   type FamilyAccessLog,
@@ -26,21 +14,21 @@ import {
   type SessionState,
   type TimelinePage,
   timelineQuerySchema,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor, CurrentSession } from '../../common/access/current.decorators';
 import { type Actor, RequestContext } from '../../common/context/request-context';
+import { ClientIp } from '../../common/http/client-ip.decorator';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { AppConfig } from '../../config/app-config';
 import { AuthService } from '../auth/auth.service';
-import { setSessionCookie } from '../auth/session-cookie';
+import { switchBrowserSession } from '../auth/session-cookie';
 import { type ResolvedSession, SessionService } from '../auth/session.service';
 import { FamilyInvitationsService } from './family-invitations.service';
 import { FamilyService } from './family.service';
 import { TimelineService } from './timeline.service';
 
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 const langQuerySchema = z.strictObject({ lang: z.enum(['nl', 'en']).default('nl') });
 type LangQuery = z.output<typeof langQuerySchema>;
 
@@ -63,7 +51,7 @@ export class HouseholdStoryController {
   @Header('cache-control', 'no-store')
   caseTimeline(
     @CurrentActor() actor: Actor,
-    @Param('caseId', idPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
     @Query(new ZodValidationPipe(timelineQuerySchema)) query: z.output<typeof timelineQuerySchema>,
   ): Promise<TimelinePage> {
     return this.timeline.forCase(actor, caseId, query);
@@ -74,7 +62,7 @@ export class HouseholdStoryController {
   @Header('cache-control', 'no-store')
   householdTimeline(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Query(new ZodValidationPipe(timelineQuerySchema)) query: z.output<typeof timelineQuerySchema>,
   ): Promise<TimelinePage> {
     return this.timeline.forHousehold(actor, householdId, query);
@@ -86,7 +74,7 @@ export class HouseholdStoryController {
   @Post('households/:householdId/family-invitations')
   invite(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body(new ZodValidationPipe(inviteFamilySchema)) body: z.output<typeof inviteFamilySchema>,
   ): Promise<FamilyInvitationCreated> {
     return this.invitations.invite(actor, householdId, body);
@@ -96,7 +84,7 @@ export class HouseholdStoryController {
   @Get('households/:householdId/family-invitations')
   list(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
   ): Promise<FamilyInvitationView[]> {
     return this.invitations.list(actor, householdId);
   }
@@ -105,8 +93,8 @@ export class HouseholdStoryController {
   @Delete('households/:householdId/family-invitations/:invitationId')
   revoke(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
-    @Param('invitationId', idPipe()) invitationId: string,
+    @IdParam('householdId') householdId: string,
+    @IdParam('invitationId') invitationId: string,
   ): Promise<FamilyInvitationView> {
     return this.invitations.revoke(actor, householdId, invitationId);
   }
@@ -119,17 +107,13 @@ export class HouseholdStoryController {
   async signIn(
     @Body(new ZodValidationPipe(familySignInSchema)) body: z.output<typeof familySignInSchema>,
     @CurrentSession() current: ResolvedSession | null,
-    @Req() request: FastifyRequest,
+    @ClientIp() ip: string | null,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionState> {
-    const { token } = await this.family.signIn(body.token, body.code, request.ip ?? null);
-    // Whoever was signed in on this browser is signed out: one session per browser.
-    if (current) await this.sessions.end(current.session.id, 'rotated');
-    setSessionCookie(reply, this.config, token);
-    const resolved = await this.sessions.resolve(token);
+    const { token } = await this.family.signIn(body.token, body.code, ip);
+    const resolved = await switchBrowserSession(this.sessions, this.config, reply, current, token);
     // The sign-in is recorded as the family's own (role `family`), not as an anonymous call.
-    const store = RequestContext.current();
-    if (store && resolved) store.actor = resolved.actor;
+    if (resolved) RequestContext.actAs(resolved.actor);
     return this.auth.state(resolved);
   }
 

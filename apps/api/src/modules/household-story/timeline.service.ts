@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { TimelineEntry, TimelinePage } from '@casustafel/contracts';
+import type {
+  TimelineEntry,
+  TimelineKind,
+  TimelinePage,
+  TimelineSource,
+} from '@casustafel/contracts';
 import type { MeldcodeRecord } from '@casustafel/domain';
 import type { Actor } from '../../common/context/request-context';
 import { CaseFileAccess } from '../case-file/case-file-access';
@@ -168,100 +173,68 @@ export class TimelineService {
         [households],
       ),
     ]);
-    const iso = (value: Date | string) => new Date(value).toISOString();
-    const caseTitle = (caseId: string) => title.get(caseId) ?? '';
     const out: TimelineEntry[] = [];
-    for (const item of items) {
-      const phase = item.live_state?.items?.find((i) => i.id === item.item_id)?.phase ?? null;
+    type Row = { case_id: string; meeting_id?: string };
+    const minutes = (r: Row): TimelineSource => ({
+      kind: 'minutes',
+      caseId: r.case_id,
+      meetingId: r.meeting_id ?? null,
+    });
+    const ofCase = (r: Row): TimelineSource => ({
+      kind: 'case',
+      caseId: r.case_id,
+      meetingId: null,
+    });
+    /** One entry: its id is `<kind>:<key>`, its time in ISO, its case's title beside it. */
+    const add = (
+      [kind, key]: [TimelineKind, string],
+      source: TimelineSource,
+      at: Date | string,
+      [text, detail, status]: [string, string | null, string],
+    ) =>
       out.push({
-        id: `meeting:${item.item_id}`,
-        kind: 'meeting',
-        at: iso(item.starts_at),
-        caseId: item.case_id,
-        caseTitle: caseTitle(item.case_id),
-        text: item.vraag ?? '',
-        detail: phase,
-        status: item.status,
-        source: { kind: 'meeting', caseId: item.case_id, meetingId: item.meeting_id },
+        id: `${kind}:${key}`,
+        kind,
+        at: new Date(at).toISOString(),
+        caseId: source.caseId,
+        caseTitle: title.get(source.caseId) ?? '',
+        text,
+        detail,
+        status,
+        source,
       });
+    for (const i of items) {
+      const phase = i.live_state?.items?.find((x) => x.id === i.item_id)?.phase ?? null;
+      const source = { ...minutes(i), kind: 'meeting' as const };
+      add(['meeting', i.item_id], source, i.starts_at, [i.vraag ?? '', phase, i.status]);
     }
     for (const d of decisions)
-      out.push({
-        id: `decision:${d.id}`,
-        kind: 'decision',
-        at: iso(d.decided_at),
-        caseId: d.case_id,
-        caseTitle: caseTitle(d.case_id),
-        text: d.text,
-        detail: d.rationale,
-        status: d.type,
-        source: { kind: 'minutes', caseId: d.case_id, meetingId: d.meeting_id },
-      });
+      add(['decision', d.id], minutes(d), d.decided_at, [d.text, d.rationale, d.type]);
     for (const a of actions)
-      out.push({
-        id: `action:${a.id}`,
-        kind: 'action',
-        at: iso(a.updated_at),
-        caseId: a.case_id,
-        caseTitle: caseTitle(a.case_id),
-        text: a.text,
-        detail: `${a.owner ?? ''} · ${a.due}`,
-        status: a.status,
-        source: { kind: 'minutes', caseId: a.case_id, meetingId: a.meeting_id },
-      });
+      add(['action', a.id], minutes(a), a.updated_at, [
+        a.text,
+        `${a.owner ?? ''} · ${a.due}`,
+        a.status,
+      ]);
+    // The ZRM entry's status: how many domains were scored (the rest deliberately not).
     for (const z of zrm)
-      out.push({
-        id: `zrm:${z.id}`,
-        kind: 'zrm',
-        at: iso(z.created_at),
-        caseId: z.case_id,
-        caseTitle: caseTitle(z.case_id),
-        text: `ZRM ${z.version}`,
-        detail: z.assessed_at,
-        // How many domains were scored (the rest deliberately not).
-        status: z.scored,
-        source: { kind: 'case', caseId: z.case_id, meetingId: null },
-      });
-    for (const s of statuses)
-      out.push({
-        id: `status:${s.id}`,
-        kind: 'status',
-        at: iso(s.at),
-        caseId: s.case_id,
-        caseTitle: caseTitle(s.case_id),
-        text: s.status,
-        detail: null,
-        status: s.status,
-        source: { kind: 'case', caseId: s.case_id, meetingId: null },
-      });
+      add(['zrm', z.id], ofCase(z), z.created_at, [`ZRM ${z.version}`, z.assessed_at, z.scored]);
+    for (const s of statuses) add(['status', s.id], ofCase(s), s.at, [s.status, null, s.status]);
     for (const r of meldcode)
-      r.state.entries.forEach((entry, index) =>
-        out.push({
-          id: `meldcode:${r.id}:${index}`,
-          kind: 'meldcode',
-          at: iso(entry.at),
-          caseId: r.case_id,
-          caseTitle: caseTitle(r.case_id),
-          text: String(entry.step),
-          detail: null,
-          status: String(entry.step),
-          source: { kind: 'case', caseId: r.case_id, meetingId: null },
-        }),
-      );
+      r.state.entries.forEach((entry, index) => {
+        const step = String(entry.step);
+        add(['meldcode', `${r.id}:${index}`], ofCase(r), entry.at, [step, null, step]);
+      });
     for (const v of versions) {
       const caseId = caseOfHousehold.get(v.household_id);
       if (!caseId) continue;
-      out.push({
-        id: `plan-version:${v.id}`,
-        kind: 'plan-version',
-        at: iso(v.created_at),
+      const source = {
+        kind: 'plan' as const,
         caseId,
-        caseTitle: caseTitle(caseId),
-        text: String(v.number),
-        detail: v.subject,
-        status: v.change,
-        source: { kind: 'plan', caseId, meetingId: null, householdId: v.household_id },
-      });
+        meetingId: null,
+        householdId: v.household_id,
+      };
+      add(['plan-version', v.id], source, v.created_at, [String(v.number), v.subject, v.change]);
     }
     return out.sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id));
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import {
   type CreateTeamRequest,
   type InviteUserResponse,
@@ -14,16 +14,14 @@ import {
   setMembershipSchema,
   updateTeamSchema,
   updateUserSchema,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import type { z } from 'zod';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { OrganisationAdminService } from './organisation-admin.service';
-
-const id = () => new ZodValidationPipe(uuidParamSchema);
 
 /** Organisation administration: teams, accounts, roles. No client data passes here. */
 @Controller('admin')
@@ -47,7 +45,7 @@ export class AdminController {
 
   @Access('organisation:manage', 'team.read')
   @Get('teams/:teamId')
-  team(@CurrentActor() actor: Actor, @Param('teamId', id()) teamId: string): Promise<TeamDetail> {
+  team(@CurrentActor() actor: Actor, @IdParam('teamId') teamId: string): Promise<TeamDetail> {
     return this.admin.teamDetail(actor, teamId);
   }
 
@@ -55,7 +53,7 @@ export class AdminController {
   @Patch('teams/:teamId')
   updateTeam(
     @CurrentActor() actor: Actor,
-    @Param('teamId', id()) teamId: string,
+    @IdParam('teamId') teamId: string,
     @Body(new ZodValidationPipe(updateTeamSchema)) body: UpdateTeamRequest,
   ): Promise<TeamSummary> {
     return this.admin.updateTeam(actor, teamId, body);
@@ -65,8 +63,8 @@ export class AdminController {
   @Put('teams/:teamId/members/:userId')
   setMembership(
     @CurrentActor() actor: Actor,
-    @Param('teamId', id()) teamId: string,
-    @Param('userId', id()) userId: string,
+    @IdParam('teamId') teamId: string,
+    @IdParam('userId') userId: string,
     @Body(new ZodValidationPipe(setMembershipSchema)) body: SetMembershipRequest,
   ): Promise<TeamDetail> {
     return this.admin.setMembership(actor, teamId, userId, body);
@@ -76,8 +74,8 @@ export class AdminController {
   @Delete('teams/:teamId/members/:userId')
   removeMembership(
     @CurrentActor() actor: Actor,
-    @Param('teamId', id()) teamId: string,
-    @Param('userId', id()) userId: string,
+    @IdParam('teamId') teamId: string,
+    @IdParam('userId') userId: string,
   ): Promise<TeamDetail> {
     return this.admin.removeMembership(actor, teamId, userId);
   }
@@ -95,7 +93,7 @@ export class AdminController {
   @Post('users/:userId/activation')
   newActivation(
     @CurrentActor() actor: Actor,
-    @Param('userId', id()) userId: string,
+    @IdParam('userId') userId: string,
   ): Promise<InviteUserResponse> {
     return this.admin.newActivation(actor, userId);
   }
@@ -104,7 +102,7 @@ export class AdminController {
   @Patch('users/:userId')
   updateUser(
     @CurrentActor() actor: Actor,
-    @Param('userId', id()) userId: string,
+    @IdParam('userId') userId: string,
     @Body(new ZodValidationPipe(updateUserSchema)) body: UpdateUserRequest,
   ): Promise<UserAdminView> {
     return this.admin.updateUser(actor, userId, body);
@@ -113,14 +111,14 @@ export class AdminController {
   @Access('organisation:manage', 'user.sessions-end')
   @Post('users/:userId/sessions/end')
   @HttpCode(204)
-  endSessions(@CurrentActor() actor: Actor, @Param('userId', id()) userId: string): Promise<void> {
+  endSessions(@CurrentActor() actor: Actor, @IdParam('userId') userId: string): Promise<void> {
     return this.admin.endSessions(actor, userId);
   }
 
   @Access('organisation:manage', 'user.totp-reset')
   @Post('users/:userId/totp/reset')
   @HttpCode(204)
-  resetTotp(@CurrentActor() actor: Actor, @Param('userId', id()) userId: string): Promise<void> {
+  resetTotp(@CurrentActor() actor: Actor, @IdParam('userId') userId: string): Promise<void> {
     return this.admin.resetSecondFactor(actor, userId);
   }
 }

@@ -27,7 +27,7 @@ import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { TeamEntity } from './team.entity';
 import { UserIdentityEntity } from './user-identity.entity';
-import { UserEntity } from './user.entity';
+import { NEW_ACCOUNT, UserEntity } from './user.entity';
 
 const ACTIVATION_VALID_DAYS = 7;
 
@@ -110,13 +110,7 @@ export class OrganisationAdminService {
         this.memberships.create({ teamId: team.id, userId: user.id, roles }),
       );
     }
-    RequestContext.note({
-      objectType: 'membership',
-      objectId: user.id,
-      context: { teamId: team.id },
-    });
-    this.sessions.accessChanged(user.id);
-    return this.identity.teamDetail(team);
+    return this.membershipChanged(team, user);
   }
 
   async removeMembership(actor: Actor, teamId: string, userId: string): Promise<TeamDetail> {
@@ -125,6 +119,11 @@ export class OrganisationAdminService {
     const result = await this.memberships.delete({ teamId: team.id, userId: user.id });
     if (!result.affected)
       throw new DomainError('NOT_FOUND', 'This user is not a member of the team');
+    return this.membershipChanged(team, user);
+  }
+
+  /** After a membership changed: the audit note, the user's access re-read, the team as now. */
+  private membershipChanged(team: TeamEntity, user: UserEntity): Promise<TeamDetail> {
     RequestContext.note({
       objectType: 'membership',
       objectId: user.id,
@@ -147,19 +146,14 @@ export class OrganisationAdminService {
     const user = await this.dataSource.transaction(async (manager) => {
       const created = await manager.save(
         manager.create(UserEntity, {
+          ...NEW_ACCOUNT,
           organisationId: actor.organisationId,
           email: request.email,
           displayName: request.displayName,
           discipline: request.discipline,
           orgAdmin: request.orgAdmin,
-          passwordHash: null,
-          totpSecret: null,
-          totpEnabledAt: null,
-          totpLastStep: null,
           activationTokenHash: hash,
           activationExpiresAt: expiresAt,
-          disabledAt: null,
-          lastLoginAt: null,
         }),
       );
       if (team) {

@@ -1,9 +1,9 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { type TeamDetail, type TeamSummary, uuidParamSchema } from '@casustafel/contracts';
+import { Controller, Get } from '@nestjs/common';
+import { type TeamDetail, type TeamSummary } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
-import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
+import { IdParam } from '../../common/validation/id-param';
 import { TeamsService } from './teams.service';
 
 @Controller('teams')
@@ -18,10 +18,7 @@ export class TeamsController {
 
   @Access('team:read', 'team.read')
   @Get(':teamId')
-  detail(
-    @CurrentActor() actor: Actor,
-    @Param('teamId', new ZodValidationPipe(uuidParamSchema)) teamId: string,
-  ): Promise<TeamDetail> {
+  detail(@CurrentActor() actor: Actor, @IdParam('teamId') teamId: string): Promise<TeamDetail> {
     return this.teams.detail(actor, teamId);
   }
 }

@@ -77,3 +77,31 @@ export class UserEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
+
+/**
+ * The sign-in columns of a new account: no organisation admin, no password, no second factor,
+ * no activation pending, not disabled, never signed in. Spread first into
+ * `create(UserEntity, …)`; what the new account has differently follows it.
+ */
+export const NEW_ACCOUNT: Pick<
+  UserEntity,
+  | 'orgAdmin'
+  | 'passwordHash'
+  | 'totpSecret'
+  | 'totpEnabledAt'
+  | 'totpLastStep'
+  | 'activationTokenHash'
+  | 'activationExpiresAt'
+  | 'disabledAt'
+  | 'lastLoginAt'
+> = {
+  orgAdmin: false,
+  passwordHash: null,
+  totpSecret: null,
+  totpEnabledAt: null,
+  totpLastStep: null,
+  activationTokenHash: null,
+  activationExpiresAt: null,
+  disabledAt: null,
+  lastLoginAt: null,
+};

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { MembershipEntity } from '../identity/membership.entity';
 import { TeamEntity } from '../identity/team.entity';
-import { UserEntity } from '../identity/user.entity';
+import { NEW_ACCOUNT, UserEntity } from '../identity/user.entity';
 import { generateTeamHistory } from './insight-generator';
 import { writeTeamHistory } from './insight-history';
 
@@ -32,19 +32,11 @@ export async function seedInsightDemo(
   ] as const) {
     const user = await manager.save(
       manager.create(UserEntity, {
+        ...NEW_ACCOUNT,
         organisationId,
         email,
         displayName,
         discipline: 'generalist' as const,
-        orgAdmin: false,
-        passwordHash: null,
-        totpSecret: null,
-        totpEnabledAt: null,
-        totpLastStep: null,
-        activationTokenHash: null,
-        activationExpiresAt: null,
-        disabledAt: null,
-        lastLoginAt: null,
       }),
     );
     people.push(user.id);

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type InsightComparison,
@@ -8,18 +8,16 @@ import {
   type InsightTeam,
   insightExportQuerySchema,
   insightQuerySchema,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { accessLogLanguage } from '../case-file/households.controller';
 import { insightCsv, insightGmsdCsv } from './insight-export';
 import type { QueryTiming } from './insight-queries';
 import { InsightService } from './insight.service';
-
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 
 /** `Server-Timing` of the dashboard's statements (the benchmark reads it; no data in it). */
 function serverTiming(timings: QueryTiming[]): string {
@@ -52,7 +50,7 @@ export class InsightController {
   @Header('cache-control', 'no-store')
   async dashboard(
     @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
+    @IdParam('teamId') teamId: string,
     @Query(new ZodValidationPipe(insightQuerySchema)) query: InsightQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InsightDashboard> {
@@ -67,7 +65,7 @@ export class InsightController {
   @Header('cache-control', 'no-store')
   async export(
     @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
+    @IdParam('teamId') teamId: string,
     @Query(new ZodValidationPipe(insightExportQuerySchema)) query: InsightExportQuery,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
@@ -7,16 +7,15 @@ import {
   type IntervisionSessionView,
   type MyIntervisionSession,
   startIntervisionSessionSchema,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { IntervisionAttendanceService } from './intervision-attendance.service';
 import { IntervisionSessionService } from './intervision-session.service';
 
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 const langSchema = z.strictObject({ lang: z.enum(['nl', 'en']).default('nl') });
 
 function pdf(reply: FastifyReply, name: string): void {
@@ -40,7 +39,7 @@ export class IntervisionSessionController {
   @Post('intervision-cases/:copyId/sessions')
   start(
     @CurrentActor() actor: Actor,
-    @Param('copyId', idPipe()) copyId: string,
+    @IdParam('copyId') copyId: string,
     @Body(new ZodValidationPipe(startIntervisionSessionSchema))
     body: z.output<typeof startIntervisionSessionSchema>,
   ): Promise<IntervisionSessionView> {
@@ -51,7 +50,7 @@ export class IntervisionSessionController {
   @Get('intervision-sessions/:sessionId')
   read(
     @CurrentActor() actor: Actor,
-    @Param('sessionId', idPipe()) sessionId: string,
+    @IdParam('sessionId') sessionId: string,
   ): Promise<IntervisionSessionView> {
     return this.sessions.view(actor, sessionId);
   }
@@ -61,7 +60,7 @@ export class IntervisionSessionController {
   @HttpCode(200)
   end(
     @CurrentActor() actor: Actor,
-    @Param('sessionId', idPipe()) sessionId: string,
+    @IdParam('sessionId') sessionId: string,
   ): Promise<IntervisionSessionView> {
     return this.sessions.end(actor, sessionId);
   }
@@ -70,7 +69,7 @@ export class IntervisionSessionController {
   @Get('intervision-sessions/:sessionId/attendance')
   sessionAttendance(
     @CurrentActor() actor: Actor,
-    @Param('sessionId', idPipe()) sessionId: string,
+    @IdParam('sessionId') sessionId: string,
   ): Promise<IntervisionAttendance[]> {
     return this.attendance.ofSession(actor, sessionId);
   }
@@ -80,7 +79,7 @@ export class IntervisionSessionController {
   @Header('cache-control', 'no-store')
   async sessionAttendancePdf(
     @CurrentActor() actor: Actor,
-    @Param('sessionId', idPipe()) sessionId: string,
+    @IdParam('sessionId') sessionId: string,
     @Query(new ZodValidationPipe(langSchema)) query: z.output<typeof langSchema>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {

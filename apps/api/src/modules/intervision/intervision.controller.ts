@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import type { z } from 'zod';
 import {
   type IntervisionCase,
@@ -6,16 +6,14 @@ import {
   type IntervisionSource,
   createIntervisionCopySchema,
   intervisionReviewSchema,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { IntervisionReviewService } from './intervision-review.service';
 import { IntervisionService } from './intervision.service';
-
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 
 /** Intervision copies of cases: make, review, release; the source link for the creator only. */
 @Controller()
@@ -29,7 +27,7 @@ export class IntervisionController {
   @Post('cases/:caseId/intervision-copies')
   create(
     @CurrentActor() actor: Actor,
-    @Param('caseId', idPipe()) caseId: string,
+    @IdParam('caseId') caseId: string,
     @Body(new ZodValidationPipe(createIntervisionCopySchema))
     body: z.output<typeof createIntervisionCopySchema>,
   ): Promise<IntervisionCase> {
@@ -40,17 +38,14 @@ export class IntervisionController {
   @Get('teams/:teamId/intervision-cases')
   list(
     @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
+    @IdParam('teamId') teamId: string,
   ): Promise<IntervisionCaseSummary[]> {
     return this.intervision.list(actor, teamId);
   }
 
   @Access('team:read', 'intervision-case.read')
   @Get('intervision-cases/:copyId')
-  read(
-    @CurrentActor() actor: Actor,
-    @Param('copyId', idPipe()) copyId: string,
-  ): Promise<IntervisionCase> {
+  read(@CurrentActor() actor: Actor, @IdParam('copyId') copyId: string): Promise<IntervisionCase> {
     return this.intervision.read(actor, copyId);
   }
 
@@ -59,7 +54,7 @@ export class IntervisionController {
   @HttpCode(200)
   review(
     @CurrentActor() actor: Actor,
-    @Param('copyId', idPipe()) copyId: string,
+    @IdParam('copyId') copyId: string,
     @Body(new ZodValidationPipe(intervisionReviewSchema))
     body: z.output<typeof intervisionReviewSchema>,
   ): Promise<IntervisionCase> {
@@ -71,7 +66,7 @@ export class IntervisionController {
   @HttpCode(200)
   release(
     @CurrentActor() actor: Actor,
-    @Param('copyId', idPipe()) copyId: string,
+    @IdParam('copyId') copyId: string,
   ): Promise<IntervisionCase> {
     return this.reviews.release(actor, copyId);
   }
@@ -80,7 +75,7 @@ export class IntervisionController {
   @Get('intervision-cases/:copyId/source')
   source(
     @CurrentActor() actor: Actor,
-    @Param('copyId', idPipe()) copyId: string,
+    @IdParam('copyId') copyId: string,
   ): Promise<IntervisionSource> {
     return this.intervision.source(actor, copyId);
   }

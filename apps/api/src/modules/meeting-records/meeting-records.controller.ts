@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
@@ -25,18 +14,17 @@ import {
   type RecordCommandResult,
   updateActionStatusSchema,
   updateMinutesSchema,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { LiveSessionService } from '../live-session/live-session.service';
 import { MeetingRecordsService } from './meeting-records.service';
 import { MinutesService } from './minutes.service';
 import { MinutesExportService } from './minutes-export.service';
 
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 const actionStatusBodySchema = updateActionStatusSchema.omit({ actionId: true });
 /** The minutes PDF in Dutch (default) or English. */
 const pdfQuerySchema = z.strictObject({ lang: z.enum(['nl', 'en']).default('nl') });
@@ -55,7 +43,7 @@ export class MeetingRecordsController {
   @Get('meetings/:meetingId/records')
   list(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
   ): Promise<MeetingRecordsView> {
     return this.records.records(actor, meetingId);
   }
@@ -64,7 +52,7 @@ export class MeetingRecordsController {
   @Post('meetings/:meetingId/decisions')
   createDecision(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
     @Body(new ZodValidationPipe(createDecisionSchema)) body: z.output<typeof createDecisionSchema>,
   ): Promise<RecordCommandResult<DecisionView>> {
     return this.live.createDecision(actor, meetingId, body);
@@ -74,7 +62,7 @@ export class MeetingRecordsController {
   @Post('meetings/:meetingId/actions')
   createAction(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
     @Body(new ZodValidationPipe(createActionSchema)) body: z.output<typeof createActionSchema>,
   ): Promise<RecordCommandResult<ActionView>> {
     return this.live.createAction(actor, meetingId, body);
@@ -84,7 +72,7 @@ export class MeetingRecordsController {
   @Patch('actions/:actionId')
   updateAction(
     @CurrentActor() actor: Actor,
-    @Param('actionId', idPipe()) actionId: string,
+    @IdParam('actionId') actionId: string,
     @Body(new ZodValidationPipe(actionStatusBodySchema))
     body: z.output<typeof actionStatusBodySchema>,
   ): Promise<RecordCommandResult<ActionView>> {
@@ -101,7 +89,7 @@ export class MeetingRecordsController {
   @Get('teams/:teamId/actions')
   team(
     @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
+    @IdParam('teamId') teamId: string,
     @Query(new ZodValidationPipe(actionListQuerySchema))
     query: z.output<typeof actionListQuerySchema>,
   ): Promise<ActionView[]> {
@@ -110,10 +98,7 @@ export class MeetingRecordsController {
 
   @Access('meeting', 'follow-up.read')
   @Get('agenda-items/:itemId/follow-up')
-  followUp(
-    @CurrentActor() actor: Actor,
-    @Param('itemId', idPipe()) itemId: string,
-  ): Promise<FollowUpView> {
+  followUp(@CurrentActor() actor: Actor, @IdParam('itemId') itemId: string): Promise<FollowUpView> {
     return this.records.followUp(actor, itemId);
   }
 
@@ -122,7 +107,7 @@ export class MeetingRecordsController {
   @HttpCode(201)
   generate(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
   ): Promise<MinutesView> {
     return this.minutes.generateMinutes(actor, meetingId);
   }
@@ -131,7 +116,7 @@ export class MeetingRecordsController {
   @Get('meetings/:meetingId/minutes')
   read(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
   ): Promise<MinutesView> {
     return this.minutes.readMinutes(actor, meetingId);
   }
@@ -140,7 +125,7 @@ export class MeetingRecordsController {
   @Patch('meetings/:meetingId/minutes')
   update(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
     @Body(new ZodValidationPipe(updateMinutesSchema)) body: z.output<typeof updateMinutesSchema>,
   ): Promise<MinutesView> {
     return this.minutes.updateMinutes(actor, meetingId, body);
@@ -151,7 +136,7 @@ export class MeetingRecordsController {
   @HttpCode(200)
   approve(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
   ): Promise<MinutesView> {
     return this.minutes.approveMinutes(actor, meetingId);
   }
@@ -161,7 +146,7 @@ export class MeetingRecordsController {
   @Header('cache-control', 'no-store')
   async pdf(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
     @Query(new ZodValidationPipe(pdfQuerySchema)) query: z.infer<typeof pdfQuerySchema>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {

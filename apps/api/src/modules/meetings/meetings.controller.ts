@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import type { z } from 'zod';
 import {
   createAgendaItemSchema,
@@ -14,18 +14,16 @@ import {
   reorderAgendaSchema,
   updateAgendaItemSchema,
   updateMeetingSchema,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { AgendaService } from './agenda.service';
 import { MeetingCloseService } from './meeting-close.service';
 import { MeetingSeriesService } from './meeting-series.service';
 import { MeetingsService } from './meetings.service';
-
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 
 /** Meetings of a team, their agenda, publishing and closing. */
 @Controller()
@@ -39,10 +37,7 @@ export class MeetingsController {
 
   @Access('meeting', 'meeting.list')
   @Get('teams/:teamId/meetings')
-  list(
-    @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
-  ): Promise<MeetingSummary[]> {
+  list(@CurrentActor() actor: Actor, @IdParam('teamId') teamId: string): Promise<MeetingSummary[]> {
     return this.meetings.list(actor, teamId);
   }
 
@@ -50,7 +45,7 @@ export class MeetingsController {
   @Post('teams/:teamId/meetings')
   create(
     @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
+    @IdParam('teamId') teamId: string,
     @Body(new ZodValidationPipe(createMeetingSchema)) body: z.output<typeof createMeetingSchema>,
   ): Promise<MeetingDetail> {
     return this.meetings.create(actor, teamId, body);
@@ -60,7 +55,7 @@ export class MeetingsController {
   @Post('teams/:teamId/meeting-series')
   createSeries(
     @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
+    @IdParam('teamId') teamId: string,
     @Body(new ZodValidationPipe(createMeetingSeriesSchema))
     body: z.output<typeof createMeetingSeriesSchema>,
   ): Promise<MeetingSeriesCreated> {
@@ -71,7 +66,7 @@ export class MeetingsController {
   @Get('meetings/:meetingId')
   detail(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
   ): Promise<MeetingDetail> {
     return this.meetings.detail(actor, meetingId);
   }
@@ -80,7 +75,7 @@ export class MeetingsController {
   @Patch('meetings/:meetingId')
   update(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
     @Body(new ZodValidationPipe(updateMeetingSchema)) body: z.output<typeof updateMeetingSchema>,
   ): Promise<MeetingDetail> {
     return this.meetings.update(actor, meetingId, body);
@@ -90,7 +85,7 @@ export class MeetingsController {
   @Post('meetings/:meetingId/agenda')
   addItem(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
     @Body(new ZodValidationPipe(createAgendaItemSchema))
     body: z.output<typeof createAgendaItemSchema>,
   ): Promise<MeetingDetail> {
@@ -102,7 +97,7 @@ export class MeetingsController {
   @HttpCode(200)
   reorder(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
     @Body(new ZodValidationPipe(reorderAgendaSchema)) body: ReorderAgenda,
   ): Promise<MeetingDetail> {
     return this.agenda.reorder(actor, meetingId, body);
@@ -112,7 +107,7 @@ export class MeetingsController {
   @Patch('agenda-items/:itemId')
   updateItem(
     @CurrentActor() actor: Actor,
-    @Param('itemId', idPipe()) itemId: string,
+    @IdParam('itemId') itemId: string,
     @Body(new ZodValidationPipe(updateAgendaItemSchema))
     body: z.output<typeof updateAgendaItemSchema>,
   ): Promise<MeetingDetail> {
@@ -122,10 +117,7 @@ export class MeetingsController {
   @Access('meeting', 'agenda.delete')
   @Delete('agenda-items/:itemId')
   @HttpCode(204)
-  deleteItem(
-    @CurrentActor() actor: Actor,
-    @Param('itemId', idPipe()) itemId: string,
-  ): Promise<void> {
+  deleteItem(@CurrentActor() actor: Actor, @IdParam('itemId') itemId: string): Promise<void> {
     return this.agenda.deleteItem(actor, itemId);
   }
 
@@ -134,7 +126,7 @@ export class MeetingsController {
   @HttpCode(200)
   publish(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
   ): Promise<MeetingDetail> {
     return this.meetings.publish(actor, meetingId);
   }
@@ -144,7 +136,7 @@ export class MeetingsController {
   @HttpCode(200)
   close(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
   ): Promise<MeetingDetail> {
     return this.closing.close(actor, meetingId);
   }
@@ -153,7 +145,7 @@ export class MeetingsController {
   @Get('meetings/:meetingId/close-preview')
   closePreview(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
   ): Promise<MeetingClosePreview> {
     return this.closing.closePreview(actor, meetingId);
   }
@@ -163,7 +155,7 @@ export class MeetingsController {
   @HttpCode(200)
   cancel(
     @CurrentActor() actor: Actor,
-    @Param('meetingId', idPipe()) meetingId: string,
+    @IdParam('meetingId') meetingId: string,
   ): Promise<MeetingDetail> {
     return this.meetings.cancel(actor, meetingId);
   }

@@ -5,7 +5,6 @@ import {
   Get,
   Header,
   HttpCode,
-  Param,
   Patch,
   Post,
   Query,
@@ -28,18 +27,17 @@ import {
   mapPersonInputSchema,
   mapPersonUpdateSchema,
   mapVersionInputSchema,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { EcogramService } from './ecogram.service';
 import { GenogramService } from './genogram.service';
 import { NetworkMapVersionsService } from './network-map-versions.service';
 import { NetworkMapService } from './network-map.service';
 
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 const exportQuerySchema = z.strictObject({
   kind: z.enum(MAP_KINDS),
   version: z.uuid().optional(),
@@ -60,7 +58,7 @@ export class NetworkMapController {
   @Header('cache-control', 'no-store')
   map(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
   ): Promise<NetworkMap> {
     return this.maps.map(actor, householdId);
   }
@@ -69,7 +67,7 @@ export class NetworkMapController {
   @Post('persons')
   addPerson(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body(new ZodValidationPipe(mapPersonInputSchema)) body: z.output<typeof mapPersonInputSchema>,
   ): Promise<MapPerson> {
     return this.genograms.addPerson(actor, householdId, body);
@@ -80,8 +78,8 @@ export class NetworkMapController {
   @HttpCode(204)
   async updatePerson(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
-    @Param('personId', idPipe()) personId: string,
+    @IdParam('householdId') householdId: string,
+    @IdParam('personId') personId: string,
     @Body(new ZodValidationPipe(mapPersonUpdateSchema))
     body: z.output<typeof mapPersonUpdateSchema>,
   ): Promise<void> {
@@ -93,8 +91,8 @@ export class NetworkMapController {
   @HttpCode(204)
   async removePerson(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
-    @Param('personId', idPipe()) personId: string,
+    @IdParam('householdId') householdId: string,
+    @IdParam('personId') personId: string,
   ): Promise<void> {
     await this.genograms.removePerson(actor, householdId, personId);
   }
@@ -103,7 +101,7 @@ export class NetworkMapController {
   @Post('links')
   addLink(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body(new ZodValidationPipe(genogramLinkInputSchema))
     body: z.output<typeof genogramLinkInputSchema>,
   ): Promise<GenogramLink> {
@@ -114,8 +112,8 @@ export class NetworkMapController {
   @Patch('links/:linkId')
   updateLink(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
-    @Param('linkId', idPipe()) linkId: string,
+    @IdParam('householdId') householdId: string,
+    @IdParam('linkId') linkId: string,
     @Body(new ZodValidationPipe(genogramLinkUpdateSchema))
     body: z.output<typeof genogramLinkUpdateSchema>,
   ): Promise<GenogramLink> {
@@ -127,8 +125,8 @@ export class NetworkMapController {
   @HttpCode(204)
   async removeLink(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
-    @Param('linkId', idPipe()) linkId: string,
+    @IdParam('householdId') householdId: string,
+    @IdParam('linkId') linkId: string,
   ): Promise<void> {
     await this.genograms.removeLink(actor, householdId, linkId);
   }
@@ -137,7 +135,7 @@ export class NetworkMapController {
   @Post('ties')
   addTie(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body(new ZodValidationPipe(ecoTieInputSchema)) body: z.output<typeof ecoTieInputSchema>,
   ): Promise<EcoTie> {
     return this.ecograms.addTie(actor, householdId, body);
@@ -148,8 +146,8 @@ export class NetworkMapController {
   @HttpCode(204)
   async updateTie(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
-    @Param('tieId', idPipe()) tieId: string,
+    @IdParam('householdId') householdId: string,
+    @IdParam('tieId') tieId: string,
     @Body(new ZodValidationPipe(ecoTieUpdateSchema)) body: z.output<typeof ecoTieUpdateSchema>,
   ): Promise<void> {
     await this.ecograms.updateTie(actor, householdId, tieId, body);
@@ -160,8 +158,8 @@ export class NetworkMapController {
   @HttpCode(204)
   async removeTie(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
-    @Param('tieId', idPipe()) tieId: string,
+    @IdParam('householdId') householdId: string,
+    @IdParam('tieId') tieId: string,
   ): Promise<void> {
     await this.ecograms.removeTie(actor, householdId, tieId);
   }
@@ -170,7 +168,7 @@ export class NetworkMapController {
   @Post('versions')
   saveVersion(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body(new ZodValidationPipe(mapVersionInputSchema))
     body: z.output<typeof mapVersionInputSchema>,
   ): Promise<MapVersionSummary> {
@@ -182,7 +180,7 @@ export class NetworkMapController {
   @Header('cache-control', 'no-store')
   versions(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
   ): Promise<MapVersionSummary[]> {
     return this.mapVersions.versions(actor, householdId);
   }
@@ -192,8 +190,8 @@ export class NetworkMapController {
   @Header('cache-control', 'no-store')
   version(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
-    @Param('versionId', idPipe()) versionId: string,
+    @IdParam('householdId') householdId: string,
+    @IdParam('versionId') versionId: string,
   ): Promise<MapVersion> {
     return this.mapVersions.version(actor, householdId, versionId);
   }
@@ -203,7 +201,7 @@ export class NetworkMapController {
   @Header('cache-control', 'no-store')
   async exportSvg(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Query(new ZodValidationPipe(exportQuerySchema)) query: z.output<typeof exportQuerySchema>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {

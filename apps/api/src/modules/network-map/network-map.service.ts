@@ -152,31 +152,21 @@ export class NetworkMapService {
 
 /** A stored genogram link as the map shows it. */
 export function toLink(l: GenogramLinkEntity): GenogramLink {
-  if (l.kind === 'partnership')
-    return {
-      id: l.id,
-      kind: 'partnership',
-      from: l.fromId,
-      to: l.toId,
-      status: l.variant as Extract<GenogramLink, { kind: 'partnership' }>['status'],
-      startYear: l.startYear,
-      endYear: l.endYear,
-    };
-  if (l.kind === 'child')
-    return {
-      id: l.id,
-      kind: 'child',
-      from: l.fromId,
-      to: l.toId,
-      childType: l.variant as Extract<GenogramLink, { kind: 'child' }>['childType'],
-      twinGroup: l.twinGroup,
-    };
-  return {
+  type Of<K extends GenogramLink['kind']> = Extract<GenogramLink, { kind: K }>;
+  const line = <K extends GenogramLink['kind']>(kind: K) => ({
     id: l.id,
-    kind: 'emotional',
+    kind,
     from: l.fromId,
     to: l.toId,
-    emotion: l.variant as Extract<GenogramLink, { kind: 'emotional' }>['emotion'],
-    directed: l.directed,
-  };
+  });
+  if (l.kind === 'partnership') {
+    const status = l.variant as Of<'partnership'>['status'];
+    return { ...line('partnership'), status, startYear: l.startYear, endYear: l.endYear };
+  }
+  if (l.kind === 'child') {
+    const childType = l.variant as Of<'child'>['childType'];
+    return { ...line('child'), childType, twinGroup: l.twinGroup };
+  }
+  const emotion = l.variant as Of<'emotional'>['emotion'];
+  return { ...line('emotional'), emotion, directed: l.directed };
 }

@@ -28,44 +28,8 @@ export class NotificationProducers implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.on(this.meetings.published$, async (e) => {
-      const rows = (await this.dataSource.query(
-        `SELECT m."user_id" AS "userId", t."name" AS "teamName"
-         FROM "membership" m JOIN "team" t ON t."id" = m."team_id"
-         JOIN "app_user" u ON u."id" = m."user_id"
-         WHERE m."team_id" = $1 AND u."disabled_at" IS NULL`,
-        [e.teamId],
-      )) as { userId: string; teamName: string }[];
-      return rows.map((r) => ({
-        userId: r.userId,
-        kind: 'agenda-published',
-        params: {
-          meetingId: e.meetingId,
-          teamName: r.teamName,
-          startsAt: e.startsAt.toISOString(),
-        },
-        dedupKey: `agenda-published:${e.meetingId}`,
-      }));
-    });
-    this.on(this.meetings.cancelled$, async (e) => {
-      const rows = (await this.dataSource.query(
-        `SELECT m."user_id" AS "userId", t."name" AS "teamName"
-         FROM "membership" m JOIN "team" t ON t."id" = m."team_id"
-         JOIN "app_user" u ON u."id" = m."user_id"
-         WHERE m."team_id" = $1 AND u."disabled_at" IS NULL`,
-        [e.teamId],
-      )) as { userId: string; teamName: string }[];
-      return rows.map((r) => ({
-        userId: r.userId,
-        kind: 'meeting-cancelled',
-        params: {
-          meetingId: e.meetingId,
-          teamName: r.teamName,
-          startsAt: e.startsAt.toISOString(),
-        },
-        dedupKey: `meeting-cancelled:${e.meetingId}`,
-      }));
-    });
+    this.on(this.meetings.published$, (e) => this.toTeam('agenda-published', e));
+    this.on(this.meetings.cancelled$, (e) => this.toTeam('meeting-cancelled', e));
     this.on(this.live.committed$, async (committed) => {
       if (committed.kind !== 'case-meeting' || committed.event.type !== 'action:created') return [];
       const e = { action: committed.event.payload.action as unknown as ActionView };
@@ -102,6 +66,26 @@ export class NotificationProducers implements OnModuleInit, OnModuleDestroy {
         },
       ];
     });
+  }
+
+  /** A notice about a meeting to every enabled member of its team, once per meeting. */
+  private async toTeam(
+    kind: 'agenda-published' | 'meeting-cancelled',
+    e: { teamId: string; meetingId: string; startsAt: Date },
+  ): Promise<NewNotification[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT m."user_id" AS "userId", t."name" AS "teamName"
+       FROM "membership" m JOIN "team" t ON t."id" = m."team_id"
+       JOIN "app_user" u ON u."id" = m."user_id"
+       WHERE m."team_id" = $1 AND u."disabled_at" IS NULL`,
+      [e.teamId],
+    )) as { userId: string; teamName: string }[];
+    return rows.map((r) => ({
+      userId: r.userId,
+      kind,
+      params: { meetingId: e.meetingId, teamName: r.teamName, startsAt: e.startsAt.toISOString() },
+      dedupKey: `${kind}:${e.meetingId}`,
+    }));
   }
 
   /** Subscribes a producer; its failures are logged, never thrown into the emitting service. */

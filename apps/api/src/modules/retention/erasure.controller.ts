@@ -1,18 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import type { z } from 'zod';
 import {
   assessErasureRequestSchema,
   createErasureRequestSchema,
   type ErasureRequestView,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { ErasureService } from './erasure.service';
-
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 
 /** AVG art. 17 erasure requests of the organisation: administrators assess and execute them. */
 @Controller('admin/erasure-requests')
@@ -30,7 +28,7 @@ export class ErasureController {
   @HttpCode(200)
   assess(
     @CurrentActor() actor: Actor,
-    @Param('requestId', idPipe()) requestId: string,
+    @IdParam('requestId') requestId: string,
     @Body(new ZodValidationPipe(assessErasureRequestSchema))
     body: z.output<typeof assessErasureRequestSchema>,
   ): Promise<ErasureRequestView> {
@@ -42,7 +40,7 @@ export class ErasureController {
   @HttpCode(200)
   execute(
     @CurrentActor() actor: Actor,
-    @Param('requestId', idPipe()) requestId: string,
+    @IdParam('requestId') requestId: string,
   ): Promise<ErasureRequestView> {
     return this.erasure.execute(actor, requestId);
   }
@@ -60,7 +58,7 @@ export class HouseholdErasureController {
   @Post()
   file(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body(new ZodValidationPipe(createErasureRequestSchema))
     body: z.output<typeof createErasureRequestSchema>,
   ): Promise<ErasureRequestView> {

@@ -70,14 +70,9 @@ export class PlanSharingService {
       variant: plan.variant,
       evaluationDate: plan.evaluationDate,
       goals: goals.map((g) => ({ zrmDomain: g.zrmDomain, text: g.text, status: g.status })),
-      items: planItems.map((i) => ({
-        type: i.type,
-        title: i.title,
-        owner: i.owner,
-        startDate: i.startDate,
-        endDate: i.endDate,
-        status: i.status,
-      })),
+      items: planItems.map(({ type, title, owner, startDate, endDate, status }) => {
+        return { type, title, owner, startDate, endDate, status };
+      }),
       version: plan.version,
       consentId: consent.id,
     };

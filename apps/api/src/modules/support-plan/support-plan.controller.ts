@@ -31,12 +31,12 @@ import {
   updatePlanGoalSchema,
   updatePlanItemSchema,
   updatePlanSectionSchema,
-  uuidParamSchema,
 } from '@casustafel/contracts';
 import { Access } from '../../common/access/access.decorator';
 import { CurrentActor } from '../../common/access/current.decorators';
 import type { Actor } from '../../common/context/request-context';
 import { invalidAt } from '../../common/errors/refusals';
+import { IdParam } from '../../common/validation/id-param';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe';
 import { PlanConflictFilter } from './plan-conflict.filter';
 import { PlanContentService } from './plan-content.service';
@@ -46,7 +46,6 @@ import { PlanSharingService } from './plan-sharing.service';
 import { PlanSourcesService } from './plan-sources.service';
 import { SupportPlanService } from './support-plan.service';
 
-const idPipe = () => new ZodValidationPipe(uuidParamSchema);
 const body = <T extends z.ZodType>(schema: T) => new ZodValidationPipe(schema);
 
 /** The household's support plan: the page, granular edits, versions, diff, agreement, evaluation. */
@@ -66,7 +65,7 @@ export class SupportPlanController {
   @Get('households/:householdId/support-plan')
   page(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
   ): Promise<SupportPlanPage> {
     return this.plans.page(actor, householdId);
   }
@@ -75,7 +74,7 @@ export class SupportPlanController {
   @Post('households/:householdId/support-plan')
   create(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
     @Body(body(createSupportPlanSchema)) input: z.output<typeof createSupportPlanSchema>,
   ): Promise<SupportPlanView> {
     return this.plans.create(actor, householdId, input);
@@ -85,7 +84,7 @@ export class SupportPlanController {
   @Patch('support-plans/:planId/sections')
   updateSection(
     @CurrentActor() actor: Actor,
-    @Param('planId', idPipe()) planId: string,
+    @IdParam('planId') planId: string,
     @Body(body(updatePlanSectionSchema)) input: z.output<typeof updatePlanSectionSchema>,
   ): Promise<SupportPlanView> {
     return this.plans.updateSection(actor, planId, input);
@@ -95,7 +94,7 @@ export class SupportPlanController {
   @Post('support-plans/:planId/goals')
   addGoal(
     @CurrentActor() actor: Actor,
-    @Param('planId', idPipe()) planId: string,
+    @IdParam('planId') planId: string,
     @Body(body(createPlanGoalSchema)) input: z.output<typeof createPlanGoalSchema>,
   ): Promise<SupportPlanView> {
     return this.content.addGoal(actor, planId, input);
@@ -105,8 +104,8 @@ export class SupportPlanController {
   @Patch('support-plans/:planId/goals/:goalId')
   updateGoal(
     @CurrentActor() actor: Actor,
-    @Param('planId', idPipe()) planId: string,
-    @Param('goalId', idPipe()) goalId: string,
+    @IdParam('planId') planId: string,
+    @IdParam('goalId') goalId: string,
     @Body(body(updatePlanGoalSchema)) input: z.output<typeof updatePlanGoalSchema>,
   ): Promise<SupportPlanView> {
     return this.content.updateGoal(actor, planId, goalId, input);
@@ -116,8 +115,8 @@ export class SupportPlanController {
   @Delete('support-plans/:planId/goals/:goalId')
   removeGoal(
     @CurrentActor() actor: Actor,
-    @Param('planId', idPipe()) planId: string,
-    @Param('goalId', idPipe()) goalId: string,
+    @IdParam('planId') planId: string,
+    @IdParam('goalId') goalId: string,
     @Query(body(removeQuerySchema)) query: z.output<typeof removeQuerySchema>,
   ): Promise<SupportPlanView> {
     return this.content.removeGoal(actor, planId, goalId, query.expectedRev);
@@ -127,7 +126,7 @@ export class SupportPlanController {
   @Post('support-plans/:planId/items')
   addItem(
     @CurrentActor() actor: Actor,
-    @Param('planId', idPipe()) planId: string,
+    @IdParam('planId') planId: string,
     @Body(body(createPlanItemSchema)) input: z.output<typeof createPlanItemSchema>,
   ): Promise<SupportPlanView> {
     return this.content.addItem(actor, planId, input);
@@ -137,8 +136,8 @@ export class SupportPlanController {
   @Patch('support-plans/:planId/items/:itemId')
   updateItem(
     @CurrentActor() actor: Actor,
-    @Param('planId', idPipe()) planId: string,
-    @Param('itemId', idPipe()) itemId: string,
+    @IdParam('planId') planId: string,
+    @IdParam('itemId') itemId: string,
     @Body(body(updatePlanItemSchema)) input: z.output<typeof updatePlanItemSchema>,
   ): Promise<SupportPlanView> {
     return this.content.updateItem(actor, planId, itemId, input);
@@ -148,8 +147,8 @@ export class SupportPlanController {
   @Delete('support-plans/:planId/items/:itemId')
   removeItem(
     @CurrentActor() actor: Actor,
-    @Param('planId', idPipe()) planId: string,
-    @Param('itemId', idPipe()) itemId: string,
+    @IdParam('planId') planId: string,
+    @IdParam('itemId') itemId: string,
     @Query(body(removeQuerySchema)) query: z.output<typeof removeQuerySchema>,
   ): Promise<SupportPlanView> {
     return this.content.removeItem(actor, planId, itemId, query.expectedRev);
@@ -160,7 +159,7 @@ export class SupportPlanController {
   @HttpCode(200)
   evaluate(
     @CurrentActor() actor: Actor,
-    @Param('planId', idPipe()) planId: string,
+    @IdParam('planId') planId: string,
     @Body(body(recordEvaluationSchema)) input: z.output<typeof recordEvaluationSchema>,
   ): Promise<SupportPlanView> {
     return this.evaluations.recordEvaluation(actor, planId, input);
@@ -170,7 +169,7 @@ export class SupportPlanController {
   @Post('support-plans/:planId/agreements')
   agree(
     @CurrentActor() actor: Actor,
-    @Param('planId', idPipe()) planId: string,
+    @IdParam('planId') planId: string,
     @Body(body(recordAgreementSchema)) input: z.output<typeof recordAgreementSchema>,
   ): Promise<SupportPlanView> {
     return this.plans.recordAgreement(actor, planId, input);
@@ -180,7 +179,7 @@ export class SupportPlanController {
   @Get('support-plans/:planId/versions')
   versions(
     @CurrentActor() actor: Actor,
-    @Param('planId', idPipe()) planId: string,
+    @IdParam('planId') planId: string,
   ): Promise<PlanVersionSummary[]> {
     return this.history.versions(actor, planId);
   }
@@ -189,7 +188,7 @@ export class SupportPlanController {
   @Get('support-plans/:planId/versions/:number')
   version(
     @CurrentActor() actor: Actor,
-    @Param('planId', idPipe()) planId: string,
+    @IdParam('planId') planId: string,
     @Param('number') number: string,
   ): Promise<PlanVersionView> {
     if (!/^[1-9][0-9]{0,8}$/.test(number)) throw invalidAt('number', 'invalid');
@@ -200,7 +199,7 @@ export class SupportPlanController {
   @Get('support-plans/:planId/diff')
   diff(
     @CurrentActor() actor: Actor,
-    @Param('planId', idPipe()) planId: string,
+    @IdParam('planId') planId: string,
     @Query(body(planDiffQuerySchema)) query: z.output<typeof planDiffQuerySchema>,
   ): Promise<PlanDiffView> {
     return this.history.diff(actor, planId, query.from, query.to);
@@ -210,7 +209,7 @@ export class SupportPlanController {
   @Get('teams/:teamId/support-plans/overdue-evaluations')
   overdue(
     @CurrentActor() actor: Actor,
-    @Param('teamId', idPipe()) teamId: string,
+    @IdParam('teamId') teamId: string,
   ): Promise<OverdueEvaluationView[]> {
     return this.evaluations.overdue(actor, teamId);
   }
@@ -219,7 +218,7 @@ export class SupportPlanController {
   @Get('decisions/:decisionId/plan-items')
   decisionItems(
     @CurrentActor() actor: Actor,
-    @Param('decisionId', idPipe()) decisionId: string,
+    @IdParam('decisionId') decisionId: string,
   ): Promise<DecisionPlanItems> {
     return this.sources.decisionItems(actor, decisionId);
   }
@@ -228,7 +227,7 @@ export class SupportPlanController {
   @Post('decisions/:decisionId/plan-items')
   fromDecision(
     @CurrentActor() actor: Actor,
-    @Param('decisionId', idPipe()) decisionId: string,
+    @IdParam('decisionId') decisionId: string,
     @Body(body(planItemsFromDecisionSchema)) input: z.output<typeof planItemsFromDecisionSchema>,
   ): Promise<SupportPlanView> {
     return this.sources.fromDecision(actor, decisionId, input);
@@ -238,7 +237,7 @@ export class SupportPlanController {
   @Get('guest/households/:householdId/support-plan')
   shared(
     @CurrentActor() actor: Actor,
-    @Param('householdId', idPipe()) householdId: string,
+    @IdParam('householdId') householdId: string,
   ): Promise<SharedPlanView> {
     return this.sharing.shared(actor, householdId);
   }

@@ -7,7 +7,7 @@ import type { SecretBox } from '../../../common/crypto/secret-box';
 import { Clock } from '../../../common/time/clock';
 import { AppConfig } from '../../../config/app-config';
 import { UserIdentityEntity } from '../../identity/user-identity.entity';
-import { UserEntity } from '../../identity/user.entity';
+import { NEW_ACCOUNT, UserEntity } from '../../identity/user.entity';
 import { AuthService, SECRET_BOX, type SessionOutcome } from '../auth.service';
 import type { ResolvedSession } from '../session.service';
 import { displayNameOf, normaliseEmail, type OidcProfile, providerDidMfa } from './oidc-claims';
@@ -264,19 +264,11 @@ export class OidcService {
     const user = await this.dataSource.transaction(async (manager) => {
       const created = await manager.save(
         manager.create(UserEntity, {
+          ...NEW_ACCOUNT,
           organisationId,
           email,
           displayName: profile.displayName ?? email,
           discipline: 'anders',
-          orgAdmin: false,
-          passwordHash: null,
-          totpSecret: null,
-          totpEnabledAt: null,
-          totpLastStep: null,
-          activationTokenHash: null,
-          activationExpiresAt: null,
-          disabledAt: null,
-          lastLoginAt: null,
         }),
       );
       await manager.insert(UserIdentityEntity, {
