@@ -15,6 +15,7 @@ import { Clock } from '../../common/time/clock';
 import { isUniqueViolation } from '../../database';
 import { ActionEntity, AttendanceEntity } from '../meeting-records/meeting-records.entities';
 import { AgendaItemEntity, MeetingEntity, MeetingEventEntity } from '../meetings/meeting.entities';
+import { AttendanceWriter } from './attendance-writer';
 import { LiveRoomCache } from './live-room-cache';
 import {
   LiveSessionEntity,
@@ -24,21 +25,6 @@ import {
 
 /** A join further behind than this many events gets a snapshot instead of the events. */
 export const JOIN_REPLAY_MAX = 500;
-
-/** Attendance pairs remembered per process (oldest forgotten first). */
-const ATTENDED_MAX = 50_000;
-
-/** Attendance entries of a join wave are written together: at most this long after the first… */
-const ATTENDANCE_BATCH_MS = 20;
-/** …or once this many are waiting. */
-const ATTENDANCE_BATCH_MAX = 200;
-
-interface AttendanceEntry {
-  key: string;
-  meetingId: string;
-  userId: string;
-  firstJoinedAt: Date;
-}
 
 /** An item whose status an event changed (the agenda follows the room). */
 export interface ItemStatus {
@@ -92,18 +78,17 @@ export interface LockedRoom {
 @Injectable()
 export class LiveRoomRepository {
   private readonly logger = new Logger(LiveRoomRepository.name);
-  /** `meeting/user` pairs whose attendance this process recorded (the first entry counts). */
-  private readonly attended = new Set<string>();
-  /** Attendance entries waiting for their statement (see `recordAttendance`). */
-  private attendanceBatch: { entries: AttendanceEntry[]; written: Promise<void> } | null = null;
+  private readonly attendance: AttendanceWriter;
 
   constructor(
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
     @InjectRepository(MeetingEventEntity) private readonly events: Repository<MeetingEventEntity>,
-    @InjectRepository(AttendanceEntity) private readonly attendance: Repository<AttendanceEntity>,
+    @InjectRepository(AttendanceEntity) attendance: Repository<AttendanceEntity>,
     private readonly cache: LiveRoomCache,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.attendance = new AttendanceWriter(attendance, clock, this.logger);
+  }
 
   /** The room as this instance last knew it (a hint: writes based on it are conditional). */
   known(meetingId: string): MeetingEntity | undefined {
@@ -375,58 +360,8 @@ export class LiveRoomRepository {
     return this.meetings.manager.findOneBy(ActionEntity, { id: actionId });
   }
 
-  /**
-   * Attendance for the minutes: a user entered the room (the first entry counts). Entries of a
-   * join wave are written together, one statement per `ATTENDANCE_BATCH_MS`; the promise settles
-   * when its entry is stored.
-   */
+  /** Attendance for the minutes: a user entered the room (the first entry counts; batched). */
   recordAttendance(meetingId: string, userId: string): Promise<void> {
-    // A reconnect wave rejoins every socket: the first entry counts, so write it once per process.
-    const key = `${meetingId}/${userId}`;
-    if (this.attended.has(key)) return Promise.resolve();
-    this.attended.add(key);
-    if (this.attended.size > ATTENDED_MAX)
-      this.attended.delete(this.attended.values().next().value as string);
-    let batch = this.attendanceBatch;
-    if (!batch) {
-      const entries: AttendanceEntry[] = [];
-      let flush!: () => void;
-      const written = new Promise<void>((resolve) => {
-        flush = () => {
-          if (this.attendanceBatch?.entries === entries) this.attendanceBatch = null;
-          void this.writeAttendance(entries).then(resolve);
-        };
-      });
-      setTimeout(flush, ATTENDANCE_BATCH_MS).unref();
-      batch = this.attendanceBatch = { entries, written };
-    }
-    batch.entries.push({ key, meetingId, userId, firstJoinedAt: this.clock.now() });
-    if (batch.entries.length >= ATTENDANCE_BATCH_MAX) this.attendanceBatch = null;
-    return batch.written;
-  }
-
-  private async writeAttendance(entries: AttendanceEntry[]): Promise<void> {
-    try {
-      await this.attendance
-        .createQueryBuilder()
-        .insert()
-        .values(
-          entries.map(({ meetingId, userId, firstJoinedAt }) => ({
-            meetingId,
-            userId,
-            firstJoinedAt,
-          })),
-        )
-        .orIgnore()
-        .execute();
-    } catch (error) {
-      // One bad entry (its meeting erased meanwhile) must not cost the others theirs.
-      if (entries.length > 1) {
-        for (const entry of entries) await this.writeAttendance([entry]);
-        return;
-      }
-      for (const { key } of entries) this.attended.delete(key);
-      this.logger.warn({ err: error, entries: entries.length }, 'Attendance not recorded');
-    }
+    return this.attendance.record(meetingId, userId);
   }
 }
