@@ -368,7 +368,11 @@ async function main() {
 }
 
 main().then(
-  () => process.exit(0),
+  // Whatever a mode left running (the scale-out mode's instances and Redis) stops here.
+  async () => {
+    await stopAll();
+    process.exit(0);
+  },
   async (error) => {
     process.stderr.write(`bench:live failed: ${error instanceof Error ? error.stack : error}\n`);
     for (const server of running)
